@@ -1,0 +1,92 @@
+import {describe, expect, it} from '@jest/globals'
+import {readFileSync} from 'node:fs'
+import {parseOptions, InputError} from '../src/options.js'
+import {renderActionYml} from '../src/action-yml.js'
+import {INPUTS} from '../src/definitions.js'
+import {splitArgs} from '../src/util/split-args.js'
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+
+describe('parseOptions', () => {
+  it('applies the defaults of definitions.ts to unset inputs', () => {
+    const o = parseOptions(reader({'go-versions': '1.21, 1.22.x\nstable'}))
+    expect(o.goVersions).toEqual(['1.21', '1.22.x', 'stable'])
+    expect(o.packages).toEqual(['./...'])
+    expect(o.build).toBe(true)
+    expect(o.vet).toBe(false)
+    expect(o.maxParallel).toBe(0)
+    expect(o.timeoutMinutes).toBe(30)
+    expect(o.maxVersionDelta).toBe(2)
+    expect(o.maxCoverageDrop).toBeNull()
+    expect(o.baseline).toEqual({kind: 'auto'})
+    expect(o.githubToken).toBe('')
+    expect(o.downloadBaseUrl).toBe('https://go.dev/dl')
+    expect(o.mode).toBe('run')
+  })
+
+  it('parses targets, flags and paths', () => {
+    const o = parseOptions(
+      reader({
+        'go-versions': '1.22',
+        'build-targets': 'windows/amd64, darwin/arm64',
+        'test-flags': `-race -run 'Test A' -tags="x y"`,
+        baseline: 'old/report.json',
+        'download-base-url': 'http://127.0.0.1:8080/dl/'
+      })
+    )
+    expect(o.buildTargets).toEqual([
+      {goos: 'windows', goarch: 'amd64'},
+      {goos: 'darwin', goarch: 'arm64'}
+    ])
+    expect(o.testFlags).toEqual(['-race', '-run', 'Test A', '-tags=x y'])
+    expect(o.baseline).toEqual({kind: 'path', path: 'old/report.json'})
+    expect(o.downloadBaseUrl).toBe('http://127.0.0.1:8080/dl')
+  })
+
+  it.each([
+    [{'max-version-delta': 'two'}, 'input max-version-delta: "two" is not a number'],
+    [{build: 'maybe'}, 'input build: "maybe" is not a boolean (use true or false)'],
+    [{'cover-mode': 'sometimes'}, 'input cover-mode: "sometimes" is not one of set, count, atomic'],
+    [{'max-parallel': '1.5'}, 'input max-parallel: 1.5 is not a whole number'],
+    [{'min-coverage': '120'}, 'input min-coverage: 120 must be at most 100'],
+    [{'timeout-minutes': '0'}, 'input timeout-minutes: 0 must be greater than 0'],
+    [{'build-targets': 'windows'}, 'input build-targets: "windows" is not GOOS/GOARCH (like linux/arm64)'],
+    [{'test-flags': '-run "x'}, 'input test-flags: unterminated " quote in "-run \\"x"'],
+    [{'download-base-url': 'ftp://x'}, 'input download-base-url: "ftp://x" is not an http(s) URL']
+  ])('rejects %p', (values, message) => {
+    const attempt = () => parseOptions(reader({'go-versions': '1.22', ...values}))
+    expect(attempt).toThrow(InputError)
+    expect(attempt).toThrow(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))
+  })
+
+  it('needs a version unless aggregating', () => {
+    expect(() => parseOptions(reader({}))).toThrow(/give at least one Go version/)
+    expect(parseOptions(reader({mode: 'aggregate', reports: 'a/*.json'})).reports).toEqual(['a/*.json'])
+  })
+})
+
+describe('splitArgs', () => {
+  it.each([
+    ['', []],
+    ['  -v   -count=1 ', ['-v', '-count=1']],
+    [`-run 'a b' "c \\" d" e\\ f`, ['-run', 'a b', 'c " d', 'e f']],
+    [`-x ''`, ['-x', '']],
+    ['$HOME `id` ;', ['$HOME', '`id`', ';']]
+  ])('%p', (text, expected) => {
+    expect(splitArgs(text)).toEqual(expected)
+  })
+})
+
+describe('action.yml', () => {
+  it('is the rendering of definitions.ts (run `npm run gen:action` after editing them)', () => {
+    expect(readFileSync('action.yml', 'utf8')).toBe(renderActionYml())
+  })
+
+  it('names every input of the interface', () => {
+    const iface = readFileSync(new URL('../../shared/interface.md', import.meta.url), 'utf8')
+    const inputsSection = iface.slice(iface.indexOf('### Inputs'), iface.indexOf('### Outputs'))
+    const names = [...inputsSection.matchAll(/^\| `([a-z-]+)` \| `/gm)].map(m => m[1])
+    expect(names.length).toBeGreaterThan(20)
+    expect(INPUTS.map(i => i.name)).toEqual(names)
+  })
+})

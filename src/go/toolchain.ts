@@ -1,0 +1,16 @@
+/** Where an installed toolchain came from (report.json `toolchain.source`). */
+export type ToolchainSource = 'tool-cache' | 'cache' | 'download' | 'local'
+
+/** One installed Go version, ready to run: the `toolchain` object of report.json plus its GOROOT. */
+export interface Toolchain {
+  /** The spec it was resolved from, as the user wrote it (`1.22`, `stable`, `go.mod`). */
+  spec: string
+  /** Go's version without the `go` prefix: `1.22.12`, `1.24rc1`. */
+  version: string
+  goroot: string
+  /** sha256 of the release archive, or '' for a local toolchain. */
+  sha256: string
+  source: ToolchainSource
+  /** Wall time spent finding or installing it. */
+  seconds: number
+}

@@ -1,7 +1,7 @@
 import {describe, expect, it} from '@jest/globals'
 import {readFileSync} from 'node:fs'
 import {parseOptions, InputError} from '../src/options.js'
-import {renderActionYml} from '../src/action-yml.js'
+import {renderActionYml, renderReadme} from '../src/action-yml.js'
 import {INPUTS} from '../src/definitions.js'
 import {splitArgs} from '../src/util/split-args.js'
 
@@ -80,6 +80,12 @@ describe('splitArgs', () => {
 describe('action.yml', () => {
   it('is the rendering of definitions.ts (run `npm run gen:action` after editing them)', () => {
     expect(readFileSync('action.yml', 'utf8')).toBe(renderActionYml())
+  })
+
+  it("matches README.md's input and output tables", () => {
+    const readme = readFileSync('README.md', 'utf8')
+    expect(readme).toBe(renderReadme(readme))
+    expect(readme).toContain('| `max-version-delta` | `2` |')
   })
 
   it('names every input of the interface', () => {

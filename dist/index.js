@@ -19612,6 +19612,7 @@ var BOTH = ["run", "aggregate"];
 var INPUTS = [
   {
     name: "go-versions",
+    list: true,
     default: "",
     commands: RUN,
     description: "Versions to test, separated by commas or newlines. Each is 1.22.5 (exact), 1.22 or 1.22.x (newest patch of that minor), a semver range (^1.22, >=1.21 <1.24), stable, oldstable, or an exact prerelease (1.24rc1)."
@@ -19633,6 +19634,7 @@ var INPUTS = [
   { name: "vet", default: "false", commands: RUN, description: "go vet the packages." },
   {
     name: "build-targets",
+    list: true,
     default: "",
     commands: RUN,
     description: "Extra cross-compile checks, e.g. windows/amd64, darwin/arm64: go build with that GOOS/GOARCH, per version."
@@ -19730,6 +19732,7 @@ var INPUTS = [
   },
   {
     name: "local-toolchains",
+    list: true,
     default: "",
     commands: RUN,
     description: "Directories (GOROOTs) already on the machine, used instead of downloading when their version matches."
@@ -19754,6 +19757,7 @@ var INPUTS = [
   },
   {
     name: "reports",
+    list: true,
     default: "",
     commands: [],
     description: "With mode: aggregate: a glob or list of report.json paths."

@@ -28,3 +28,31 @@ export function renderActionYml(): string {
   lines.push('runs:', "  using: 'node24'", "  main: 'dist/index.js'")
   return lines.join('\n') + '\n'
 }
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+}
+
+/** The README's inputs table. */
+export function renderInputsTable(): string {
+  const rows = INPUTS.map(i => `| \`${i.name}\` | ${i.default === '' ? "`''`" : `\`${i.default}\``} | ${cell(i.description)} |`)
+  return ['| input | default | meaning |', '|---|---|---|', ...rows].join('\n')
+}
+
+/** The README's outputs table. */
+export function renderOutputsTable(): string {
+  const rows = OUTPUTS.map(o => `| \`${o.name}\` | ${cell(o.description)} |`)
+  return ['| output | value |', '|---|---|', ...rows].join('\n')
+}
+
+/** Replaces the text between `<!-- NAME:start ... -->` and `<!-- NAME:end -->` in a document. */
+export function replaceSection(doc: string, name: string, body: string): string {
+  const start = new RegExp(`(<!-- ${name}:start[^>]*-->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`)
+  if (!start.test(doc)) throw new Error(`no <!-- ${name}:start --> … <!-- ${name}:end --> section`)
+  return doc.replace(start, (_m, open: string, close: string) => `${open}${body}\n${close}`)
+}
+
+/** README.md with its generated tables brought up to date. */
+export function renderReadme(readme: string): string {
+  return replaceSection(replaceSection(readme, 'inputs', renderInputsTable()), 'outputs', renderOutputsTable())
+}

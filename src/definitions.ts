@@ -10,6 +10,8 @@ export interface InputDefinition {
   readonly description: string
   /** Which command-line commands take it as a flag. */
   readonly commands: readonly ('run' | 'aggregate')[]
+  /** A comma- or newline-separated list: a repeated command-line flag adds to it. */
+  readonly list?: true
 }
 
 export interface OutputDefinition {
@@ -23,6 +25,7 @@ const BOTH: readonly ('run' | 'aggregate')[] = ['run', 'aggregate']
 export const INPUTS: readonly InputDefinition[] = [
   {
     name: 'go-versions',
+    list: true,
     default: '',
     commands: RUN,
     description:
@@ -46,6 +49,7 @@ export const INPUTS: readonly InputDefinition[] = [
   {name: 'vet', default: 'false', commands: RUN, description: 'go vet the packages.'},
   {
     name: 'build-targets',
+    list: true,
     default: '',
     commands: RUN,
     description:
@@ -150,6 +154,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: 'local-toolchains',
+    list: true,
     default: '',
     commands: RUN,
     description:
@@ -177,6 +182,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: 'reports',
+    list: true,
     default: '',
     commands: [],
     description: 'With mode: aggregate: a glob or list of report.json paths.'

@@ -1,0 +1,103 @@
+/**
+ * report.json, schemaVersion 1 (../shared/interface.md). These types are the public contract of
+ * the file: change them only together with the interface.
+ */
+import type {ToolchainSource} from '../go/toolchain.js'
+
+export const SCHEMA_VERSION = 1
+
+export interface Counts {
+  covered: number
+  total: number
+  /** One decimal, as Go's %.1f prints it. */
+  percent: number
+}
+
+export type VersionStatus = 'passed' | 'failed' | 'skipped' | 'error'
+
+export interface TestFailure {
+  package: string
+  test: string
+  output: string
+}
+
+export interface PackageCoverage {
+  name: string
+  statements: Counts
+}
+
+export interface VersionCoverage {
+  statements: Counts
+  lines: Counts
+  functions: Counts
+  packages: PackageCoverage[]
+}
+
+export interface VersionReport {
+  spec: string
+  version: string
+  status: VersionStatus
+  reason?: string
+  /** Operating system and architecture the version ran on (`linux/amd64`), for aggregated matrices. */
+  platform?: string
+  toolchain: {source: ToolchainSource; sha256: string; seconds: number}
+  /** go build, go vet and cross-compiles, in the order they ran (not part of schema 1's named fields). */
+  steps?: {name: string; ok: boolean; seconds: number}[]
+  tests: {passed: number; failed: number; skipped: number; failures: TestFailure[]}
+  coverage: VersionCoverage | null
+  seconds: number
+}
+
+export interface VersionComparisonReport {
+  version: string
+  reference: string
+  rawDelta: number | null
+  likeForLikeDelta: number | null
+  onlyInVersion: unknown
+  onlyInReference: unknown
+  [detail: string]: unknown
+}
+
+export interface Gate {
+  name: string
+  threshold: number
+  actual: number | null
+  passed: boolean
+  message: string
+}
+
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION
+  tool: {name: 'go-matrix'; version: string}
+  commit: string
+  ref: string
+  versions: VersionReport[]
+  merged: {lines: Counts; packages: PackageCoverage[]} | null
+  comparisons: {
+    versions: VersionComparisonReport[]
+    baseline: Record<string, unknown> | null
+    diff: {lines: Counts; uncovered: {file: string; line: number}[]} | null
+  }
+  gates: Gate[]
+}
+
+/** The `results` output: one object per version. */
+export interface ResultSummary {
+  spec: string
+  version: string
+  status: VersionStatus
+  coverage: number | null
+  tests: {passed: number; failed: number; skipped: number}
+  seconds: number
+}
+
+export function toResults(report: Report): ResultSummary[] {
+  return report.versions.map(v => ({
+    spec: v.spec,
+    version: v.version,
+    status: v.status,
+    coverage: v.coverage ? v.coverage.statements.percent : null,
+    tests: {passed: v.tests.passed, failed: v.tests.failed, skipped: v.tests.skipped},
+    seconds: v.seconds
+  }))
+}

@@ -1,0 +1,41 @@
+import {percent, seconds, signed} from './format.js'
+import type {Report, VersionReport} from './schema.js'
+import type {Verdict} from './verdict.js'
+
+const COLORS = {red: 31, green: 32, yellow: 33, dim: 2, bold: 1} as const
+
+/** The command line's report: verdict first, a table of versions, failures after. */
+export function renderTerminalReport(report: Report, verdict: Verdict, color: boolean): string {
+  const paint = (c: keyof typeof COLORS, text: string): string => (color ? `\x1b[${COLORS[c]}m${text}\x1b[0m` : text)
+  const statusColor = (s: VersionReport['status']): keyof typeof COLORS =>
+    s === 'passed' ? 'green' : s === 'skipped' ? 'dim' : s === 'failed' ? 'red' : 'yellow'
+  const cmp = new Map(report.comparisons.versions.map(c => [c.version, c]))
+  const header = ['go', 'status', 'tests (pass/fail/skip)', 'coverage', 'Δ like-for-like', 'time', 'toolchain']
+  const rows = report.versions.map(v => [
+    v.version,
+    v.status,
+    v.status === 'skipped' ? (v.reason ?? '') : `${v.tests.passed}/${v.tests.failed}/${v.tests.skipped}`,
+    percent(v.coverage?.statements.percent),
+    cmp.has(v.version) ? signed(cmp.get(v.version)?.likeForLikeDelta) : v.coverage ? 'ref' : '—',
+    seconds(v.seconds),
+    v.toolchain.source
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] as string).length)))
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd()
+  const out = [paint('bold', verdict.sentence), '', paint('dim', line(header))]
+  report.versions.forEach((v, i) => {
+    const cells = rows[i] as string[]
+    const text = line(cells)
+    const at = text.indexOf(v.status, (cells[0] as string).length)
+    out.push(text.slice(0, at) + paint(statusColor(v.status), v.status) + text.slice(at + v.status.length))
+  })
+  if (report.merged) out.push('', `merged line coverage: ${percent(report.merged.lines.percent)}`)
+  for (const v of report.versions) {
+    for (const f of v.tests.failures) {
+      out.push('', paint('red', `--- FAIL ${f.test || '(build)'} [${f.package}] on Go ${v.version}`), f.output.replace(/\n$/, ''))
+    }
+    if (v.status === 'error' && v.reason) out.push('', paint('yellow', `Go ${v.version}: ${v.reason}`))
+  }
+  for (const g of report.gates.filter(g => !g.passed)) out.push('', paint('red', `gate ${g.name}: ${g.message}`))
+  return out.join('\n') + '\n'
+}

@@ -1,0 +1,43 @@
+import type {Report, VersionReport} from './schema.js'
+
+export interface Verdict {
+  /** Every gate passed and no version failed or errored (the `passed` output). */
+  passed: boolean
+  /** The job fails: a gate failed, or (with fail-on-test-failure) a version failed or errored. */
+  failJob: boolean
+  /** One sentence, first line of every report. */
+  sentence: string
+}
+
+function describeVersionProblem(v: VersionReport): string {
+  if (v.status === 'error') return `Go ${v.version} could not be run: ${v.reason ?? 'unknown error'}`
+  const failures = v.tests.failures.map(f => f.test).filter(t => t !== '')
+  if (v.tests.failed > 0) {
+    const names = failures.slice(0, 3).join(', ')
+    const more = failures.length > 3 ? ` and ${failures.length - 3} more` : ''
+    return `Go ${v.version} failed: ${v.tests.failed} test${v.tests.failed === 1 ? '' : 's'} failed${names ? ` (${names}${more})` : ''}`
+  }
+  return `Go ${v.version} failed: ${v.reason ?? 'the build failed'}`
+}
+
+/** Decides the outcome of a run from its report: pure, so the action and the CLI agree. */
+export function decideVerdict(report: Report, failOnTestFailure: boolean): Verdict {
+  const failedGates = report.gates.filter(g => !g.passed)
+  const broken = report.versions.filter(v => v.status === 'failed' || v.status === 'error')
+  const passed = failedGates.length === 0 && broken.length === 0
+  const failJob = failedGates.length > 0 || (failOnTestFailure && broken.length > 0)
+  let sentence: string
+  if (passed) {
+    const ran = report.versions.filter(v => v.status === 'passed')
+    const skipped = report.versions.length - ran.length
+    sentence = `✅ All ${ran.length} Go version${ran.length === 1 ? '' : 's'} passed${
+      skipped > 0 ? ` (${skipped} skipped)` : ''
+    }${report.gates.length > 0 ? ' and every gate held' : ''}.`
+  } else {
+    const parts = [...failedGates.map(g => g.message), ...broken.map(describeVersionProblem)]
+    const head = failJob ? '❌' : '⚠️'
+    sentence = `${head} ${parts[0]}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? 's' : ''})` : ''}.`
+    sentence = sentence.replace(/\.\.$/, '.')
+  }
+  return {passed, failJob, sentence}
+}

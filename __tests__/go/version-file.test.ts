@@ -1,0 +1,55 @@
+import {describe, expect, it} from '@jest/globals'
+import {mkdtemp, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {parseVersionFile, readVersionFile, versionFileKind} from '../../src/go/version-file.js'
+
+describe('parseVersionFile', () => {
+  it.each([
+    ['go.mod', 'module example.com/m\n\ngo 1.21\n', {spec: '1.21', line: 3}],
+    ['go.mod', 'module example.com/m\n\ngo 1.22.3\n', {spec: '1.22.3', line: 3}],
+    ['go.mod', 'module m\n\ngo 1.21\n\ntoolchain go1.22.5\n', {spec: '1.22.5', line: 5}],
+    ['go.mod', 'module m\n\ntoolchain go1.22.5\ngo 1.21.0\n', {spec: '1.22.5', line: 3}],
+    ['go.mod', 'module m\ngo 1.21 // minimum\ntoolchain default\n', {spec: '1.21', line: 2}],
+    ['go.mod', 'module m\nrequire (\n\tgo 1.99 // not a directive inside a block\n)\ngo 1.20\n', {spec: '1.20', line: 5}],
+    ['go.mod', 'module m\ngo 1.23rc1\n', {spec: '1.23rc1', line: 2}],
+    ['go.work', 'go 1.22\n\nuse (\n\t./a\n)\n', {spec: '1.22', line: 1}],
+    ['go.work', 'go 1.21\ntoolchain go1.23.5\nuse ./a\n', {spec: '1.23.5', line: 2}],
+    ['.go-version', '1.22.5\n', {spec: '1.22.5', line: 1}],
+    ['.go-version', '# pinned\n\ngo1.21\n', {spec: '1.21', line: 3}],
+    ['.tool-versions', 'nodejs 20.1.0\ngolang 1.22.5 1.21.0\n', {spec: '1.22.5', line: 2}],
+    ['.tool-versions', 'golang 1.23.1 # comment\n', {spec: '1.23.1', line: 1}]
+  ])('%s: %j', (file, text, expected) => {
+    expect(parseVersionFile(text, file)).toEqual(expected)
+  })
+
+  it.each([
+    ['go.mod', 'module m\n', 'go-version-file go.mod: no "toolchain" or "go" line found'],
+    ['sub/go.work', 'use ./a\n', 'go-version-file sub/go.work: no "toolchain" or "go" line found'],
+    ['.go-version', '\n# nothing\n', 'go-version-file .go-version: no version found'],
+    ['.go-version', 'latest\n', 'go-version-file .go-version:1: "latest" is not a Go version'],
+    ['.tool-versions', 'nodejs 20\n', 'go-version-file .tool-versions: no "golang" entry found'],
+    ['.tool-versions', 'golang system\n', 'go-version-file .tool-versions:1: "system" is not a Go version']
+  ])('%s: %j fails: %s', (file, text, message) => {
+    expect(() => parseVersionFile(text, file)).toThrow(message)
+  })
+
+  it.each([
+    ['/w/go.mod', 'go.mod'],
+    ['/w/tools.mod', 'go.mod'],
+    ['/w/go.work', 'go.mod'],
+    ['/w/.go-version', 'go-version'],
+    ['/w/.tool-versions', 'tool-versions']
+  ])('%s is read as %s', (file, kind) => {
+    expect(versionFileKind(file)).toBe(kind)
+  })
+})
+
+describe('readVersionFile', () => {
+  it('reads a file and names a missing one', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'go-matrix-vf-'))
+    await writeFile(path.join(dir, 'go.mod'), 'module m\n\ngo 1.22\n')
+    await expect(readVersionFile(path.join(dir, 'go.mod'))).resolves.toEqual({spec: '1.22', line: 3})
+    await expect(readVersionFile(path.join(dir, 'nope', 'go.mod'))).rejects.toThrow(`go-version-file ${path.join(dir, 'nope', 'go.mod')}: no such file`)
+  })
+})

@@ -1,0 +1,306 @@
+#!/usr/bin/env node
+/**
+ * A loopback mirror of go.dev/dl for tests and benchmarks: `{base}/?mode=json&include=all` lists the
+ * releases the way go.dev does, `{base}/{filename}` serves real archives packed from the Go toolchains
+ * installed on this machine (/usr/lib/go-X.Y), with faults injectable per file name.
+ *
+ * Plain JavaScript so that it runs both in-process (imported by go-mirror.ts in Jest) and as a separate
+ * process (the lead's end-to-end tests and bench/install):
+ *
+ *   node __tests__/helpers/go-mirror-server.mjs --port 0 --versions 1.21,1.22,1.23
+ *
+ * prints the base URL (`http://127.0.0.1:PORT/dl`) on stdout and serves until SIGINT/SIGTERM.
+ *
+ * Packing a toolchain takes seconds, so archives are cached under os.tmpdir()/go-matrix-mirror, keyed by
+ * the GOROOT, its VERSION file and the packing recipe, and written atomically (temporary name, then
+ * rename), so test files running in parallel share them and a stale or half-written archive is never used.
+ */
+import {spawn, execFile} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {createReadStream, createWriteStream, existsSync, readdirSync} from 'node:fs'
+import {chmod, mkdir, mkdtemp, readFile, rename, rm, stat, symlink, writeFile} from 'node:fs/promises'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import {pipeline} from 'node:stream/promises'
+import {promisify} from 'node:util'
+import {fileURLToPath} from 'node:url'
+
+const execFileAsync = promisify(execFile)
+
+/** Bump when the way archives are packed changes, so cached archives from the old recipe are not reused. */
+const PACKING_RECIPE = 'tar-ch-go-prefix-gzip6-v2'
+
+/** Minor versions (`1.22`) of the Go toolchains installed at /usr/lib/go-X.Y on this machine. */
+export function installedGoMinors(root = '/usr/lib') {
+  if (!existsSync(root)) return []
+  return readdirSync(root)
+    .map(name => /^go-(\d+\.\d+)$/.exec(name)?.[1])
+    .filter(minor => minor !== undefined && existsSync(path.join(root, `go-${minor}`, 'bin', 'go')))
+    .sort((a, b) => compareMinor(a, b))
+}
+
+function compareMinor(a, b) {
+  const [am, an] = a.split('.').map(Number)
+  const [bm, bn] = b.split('.').map(Number)
+  return am - bm || an - bn
+}
+
+/** Go's version of a GOROOT (`1.22.12`), from its own `go version`. */
+export async function goVersionOf(goroot) {
+  const {stdout} = await execFileAsync(path.join(goroot, 'bin', 'go'), ['version'], {
+    env: {...process.env, GOTOOLCHAIN: 'local'}
+  })
+  const match = /^go version go(\S+) /.exec(stdout)
+  if (!match) throw new Error(`${goroot}/bin/go version: unexpected output ${JSON.stringify(stdout)}`)
+  return match[1]
+}
+
+/**
+ * Packs a GOROOT as go.dev packs releases: every entry under `go/`, symlinks dereferenced (Debian's
+ * GOROOTs link src/, api/, misc/ and test/ into /usr/share), gzip-compressed. Returns the cached archive.
+ */
+export async function packGoArchive(goroot, cacheRoot = path.join(os.tmpdir(), 'go-matrix-mirror')) {
+  const version = await goVersionOf(goroot)
+  const versionFile = await readFile(path.join(goroot, 'VERSION'), 'utf8').catch(() => '')
+  const key = createHash('sha256').update(`${PACKING_RECIPE}\0${path.resolve(goroot)}\0${version}\0${versionFile}`).digest('hex').slice(0, 16)
+  const filename = `go${version}.linux-amd64.tar.gz`
+  const dir = path.join(cacheRoot, key)
+  const archive = path.join(dir, filename)
+  const sidecar = `${archive}.sha256`
+  // The directory appears whole (packed elsewhere, then renamed), so an archive found here is complete
+  // and its sidecar belongs to it.
+  const cached = async () => {
+    const [sha256, size] = await Promise.all([readFile(sidecar, 'utf8'), stat(archive).then(s => s.size)])
+    return {version, filename, path: archive, sha256: sha256.trim(), size}
+  }
+  if (existsSync(sidecar)) return cached()
+  await mkdir(cacheRoot, {recursive: true})
+  const work = await mkdtemp(path.join(cacheRoot, `.pack-${key}-`))
+  try {
+    const link = path.join(work, 'go')
+    await symlink(path.resolve(goroot), link)
+    const {sha256} = await tarGzip(work, 'go', path.join(work, filename))
+    await rm(link)
+    await writeFile(path.join(work, `${filename}.sha256`), `${sha256}\n`)
+    await chmod(work, 0o755)
+    try {
+      await rename(work, dir)
+    } catch (err) {
+      // Another process packed the same toolchain first: same recipe, same input, so use theirs.
+      if (!existsSync(sidecar)) throw err
+    }
+    return cached()
+  } finally {
+    await rm(work, {recursive: true, force: true})
+  }
+}
+
+/** `tar -chf - -C dir entry | gzip -6 -n > out`, with the sha256 of the output computed on the way. */
+async function tarGzip(dir, entry, out) {
+  const tar = spawn('tar', ['-ch', '--owner=0', '--group=0', '--numeric-owner', '-f', '-', '-C', dir, entry], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  const gzip = spawn('gzip', ['-6', '-n', '-c'], {stdio: ['pipe', 'pipe', 'pipe']})
+  const stderr = []
+  tar.stderr.on('data', d => stderr.push(d))
+  gzip.stderr.on('data', d => stderr.push(d))
+  const exited = child => new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', code => (code === 0 ? resolve() : reject(new Error(`${child.spawnfile} exited with ${code}: ${Buffer.concat(stderr)}`))))
+  })
+  const hash = createHash('sha256')
+  gzip.stdout.on('data', chunk => hash.update(chunk))
+  await Promise.all([
+    pipeline(tar.stdout, gzip.stdin),
+    pipeline(gzip.stdout, createWriteStream(out)),
+    exited(tar),
+    exited(gzip)
+  ])
+  return {sha256: hash.digest('hex')}
+}
+
+const fakeSha = text => createHash('sha256').update(`fake:${text}`).digest('hex')
+
+function file(version, os, arch, ext, kind, sha256 = fakeSha(`${version}.${os}-${arch}${ext}`), size = 100_000_000) {
+  const filename = os === '' ? `go${version}.src.tar.gz` : `go${version}.${os}-${arch}${ext}`
+  return {filename, os, arch, version: `go${version}`, sha256, size, kind}
+}
+
+/** The files go.dev lists for one release: source, archives for several platforms, installers. */
+function releaseFiles(version, linuxAmd64) {
+  return [
+    file(version, '', '', '', 'source'),
+    file(version, 'darwin', 'amd64', '.tar.gz', 'archive'),
+    file(version, 'darwin', 'amd64', '.pkg', 'installer'),
+    file(version, 'darwin', 'arm64', '.tar.gz', 'archive'),
+    linuxAmd64 ?? file(version, 'linux', 'amd64', '.tar.gz', 'archive'),
+    file(version, 'linux', 'arm64', '.tar.gz', 'archive'),
+    file(version, 'linux', 'armv6l', '.tar.gz', 'archive'),
+    file(version, 'windows', 'amd64', '.zip', 'archive'),
+    file(version, 'windows', 'amd64', '.msi', 'installer')
+  ]
+}
+
+function previousPatch(version) {
+  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version)
+  if (!match || Number(match[3]) === 0) return undefined
+  return `${match[1]}.${match[2]}.${Number(match[3]) - 1}`
+}
+
+/**
+ * The index: for every real archive its release (real sha256 and size), plus releases that make it look
+ * like go.dev's: the previous patch of each minor (listed, its archive not served: a 404), a newer
+ * release candidate (unstable, so `stable` stays the newest real release), and an old release with
+ * archives for other platforms only.
+ */
+export function buildIndex(archives, wrongSha256 = new Set()) {
+  const releases = []
+  for (const a of archives) {
+    const sha256 = wrongSha256.has(a.filename) ? fakeSha(`wrong:${a.filename}`) : a.sha256
+    releases.push({version: `go${a.version}`, stable: true, files: releaseFiles(a.version, {...file(a.version, 'linux', 'amd64', '.tar.gz', 'archive', sha256, a.size)})})
+    const older = previousPatch(a.version)
+    if (older && !archives.some(b => b.version === older)) {
+      releases.push({version: `go${older}`, stable: true, files: releaseFiles(older)})
+    }
+  }
+  const newestMinor = archives.map(a => /^(\d+)\.(\d+)/.exec(a.version)).filter(Boolean).map(m => Number(m[2])).sort((x, y) => x - y).pop() ?? 23
+  releases.push({version: `go1.${newestMinor + 1}rc1`, stable: false, files: releaseFiles(`1.${newestMinor + 1}rc1`)})
+  releases.push({
+    version: 'go1.9.7',
+    stable: true,
+    files: [file('1.9.7', '', '', '', 'source'), file('1.9.7', 'darwin', 'amd64', '.tar.gz', 'archive'), file('1.9.7', 'freebsd', 'amd64', '.tar.gz', 'archive')]
+  })
+  // go.dev lists newest first.
+  return releases.sort((a, b) => compareGo(b.version, a.version))
+}
+
+function compareGo(a, b) {
+  const parse = v => {
+    const m = /^go(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/.exec(v) ?? []
+    return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0), m[4] ? (m[4] === 'beta' ? 0 : 1) : 2, Number(m[5] ?? 0)]
+  }
+  const x = parse(a)
+  const y = parse(b)
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i]
+  return 0
+}
+
+/**
+ * Starts the mirror. Options:
+ * - versions: minors to serve (`['1.22', '1.23']`), default every /usr/lib/go-X.Y on the machine;
+ * - faults: {[filename]: Fault}, also settable later with setFault(filename, fault|undefined), where a
+ *   Fault is one of
+ *     {status: 404|500|429|..., times?: n, retryAfter?: seconds}  answer with that status (n times, then serve)
+ *     {truncate: true, times?: n, afterBytes?: n}                   send part of the body, then close the socket
+ *     {wrongSha256: true}                                           the index advertises another digest
+ *     {slow: bytesPerSecond}                                        serve the body throttled
+ *     {hang: true, times?: n}                                       send headers and a few bytes, then nothing
+ * - port (default 0), host (default 127.0.0.1), cacheRoot.
+ * Returns {baseUrl, releases, archives, requests, setFault, close}; `requests` lists every path asked for.
+ */
+export async function startGoMirror(options = {}) {
+  const minors = options.versions ?? installedGoMinors()
+  const archives = []
+  for (const minor of minors) {
+    const goroot = `/usr/lib/go-${minor}`
+    if (!existsSync(path.join(goroot, 'bin', 'go'))) throw new Error(`go mirror: no Go ${minor} at ${goroot}`)
+    archives.push(await packGoArchive(goroot, options.cacheRoot))
+  }
+  const faults = new Map(Object.entries(options.faults ?? {}))
+  const served = new Map() // filename -> how many times a fault has fired
+  const requests = []
+  const sockets = new Set()
+  const index = () => buildIndex(archives, new Set([...faults].filter(([, f]) => f?.wrongSha256).map(([name]) => name)))
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://mirror')
+    requests.push(url.pathname + url.search)
+    if (url.pathname === '/dl/' || url.pathname === '/dl') {
+      if (url.searchParams.get('mode') !== 'json') return void res.writeHead(400).end('mode=json expected')
+      const body = JSON.stringify(index(), null, 1)
+      return void res.writeHead(200, {'content-type': 'application/json', 'content-length': Buffer.byteLength(body)}).end(body)
+    }
+    const name = decodeURIComponent(url.pathname.replace(/^\/dl\//, ''))
+    const fault = faults.get(name)
+    const fired = served.get(name) ?? 0
+    const active = fault && !fault.wrongSha256 && (fault.times === undefined || fired < fault.times)
+    if (active) served.set(name, fired + 1)
+    if (active && fault.status) {
+      const headers = fault.retryAfter !== undefined ? {'retry-after': String(fault.retryAfter)} : {}
+      return void res.writeHead(fault.status, headers).end(`injected ${fault.status}`)
+    }
+    const archive = archives.find(a => a.filename === name)
+    if (!archive) return void res.writeHead(404, {'content-type': 'text/plain'}).end('404 page not found\n')
+    res.writeHead(200, {'content-type': 'application/octet-stream', 'content-length': archive.size})
+    if (active && fault.hang) return void res.write(Buffer.alloc(1024))
+    if (active && fault.truncate) {
+      const end = (fault.afterBytes ?? Math.floor(archive.size / 2)) - 1
+      const stream = createReadStream(archive.path, {end})
+      stream.pipe(res, {end: false})
+      return void stream.on('end', () => res.socket?.destroy())
+    }
+    if (fault?.slow) return void throttle(createReadStream(archive.path), res, fault.slow)
+    createReadStream(archive.path).pipe(res)
+  })
+  server.on('connection', socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
+  })
+  const {port, address} = server.address()
+  const host = address.includes(':') ? `[${address}]` : address
+  return {
+    baseUrl: `http://${host}:${port}/dl`,
+    get releases() {
+      return index()
+    },
+    archives,
+    requests,
+    setFault(filename, fault) {
+      served.delete(filename)
+      if (fault) faults.set(filename, fault)
+      else faults.delete(filename)
+    },
+    close() {
+      for (const socket of sockets) socket.destroy()
+      return new Promise(resolve => server.close(() => resolve()))
+    }
+  }
+}
+
+function throttle(source, res, bytesPerSecond) {
+  source.on('data', chunk => {
+    source.pause()
+    const ok = res.write(chunk)
+    const delay = (chunk.length / bytesPerSecond) * 1000
+    setTimeout(() => (ok ? source.resume() : res.once('drain', () => source.resume())), delay)
+  })
+  source.on('end', () => res.end())
+}
+
+function parseArgs(argv) {
+  const args = {port: 0, versions: undefined, host: '127.0.0.1'}
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]
+    const value = argv[i + 1]
+    if (flag === '--port') args.port = Number(value)
+    else if (flag === '--versions') args.versions = value.split(',').map(v => v.trim()).filter(Boolean)
+    else if (flag === '--host') args.host = value
+    else throw new Error(`go-mirror-server: unknown flag ${flag} (use --port N --versions 1.21,1.22 --host ADDR)`)
+    i++
+  }
+  return args
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = parseArgs(process.argv.slice(2))
+  const mirror = await startGoMirror(args)
+  process.stdout.write(`${mirror.baseUrl}\n`)
+  const stop = () => void mirror.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}

@@ -1,0 +1,280 @@
+/**
+ * installGo: resolves the requested Go versions against go.dev's index (fetched once) and makes each
+ * one available, looking in order at the local toolchains, the runner's tool cache, the Actions cache,
+ * and finally downloading (verified, streamed, atomic). Versions install concurrently, bounded.
+ */
+import {randomBytes} from 'node:crypto'
+import {existsSync} from 'node:fs'
+import {mkdir, mkdtemp, rename, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {actionsToolchainCache, toolchainCacheKey, type ToolchainCache} from './actions-cache.js'
+import {extractTarGz, extractVerifiedZip, saveVerified} from './archive.js'
+import {openStream, withRetries, type RetryOptions} from './http.js'
+import {goVersionAt} from './local.js'
+import {currentPlatform, type Platform} from './platform.js'
+import {mapBounded} from './pool.js'
+import {archiveUrl, availableVersions, fetchReleases, findArchive, type GoRelease, type GoReleaseFile} from './releases.js'
+import type {Toolchain, ToolchainSource} from './toolchain.js'
+import {readVersionFile} from './version-file.js'
+import {goToSemver, resolveVersions, type AvailableVersion, type SpecRequest} from './versions.js'
+import {silentLogger, type Logger} from '../util/log.js'
+
+export interface InstallRequest {
+  /** `go-versions`, one spec each. */
+  specs: readonly string[]
+  /** `go-version-file`: an absolute path, or '' for none. Its version is added after `specs`. */
+  versionFile?: string
+  /** `download-base-url`: `{base}/?mode=json&include=all` and `{base}/{filename}`. */
+  downloadBaseUrl: string
+  /** GOROOTs already on the machine, used when their `go version` is the resolved version. */
+  localToolchains?: readonly string[]
+  /** Use the Actions cache (when the service is available). */
+  cache?: boolean
+  /** RUNNER_TOOL_CACHE: toolchains live at <toolCacheDir>/go/<semver>/<arch> (setup-go's layout). */
+  toolCacheDir: string
+  /** RUNNER_TEMP: zip downloads are staged here. */
+  tempDir: string
+  /** Versions installed at once. Default 3. */
+  concurrency?: number
+  platform?: Platform
+  logger?: Logger
+  retry?: RetryOptions
+  /** Defaults to the Actions cache service. */
+  toolchainCache?: ToolchainCache
+}
+
+/** Installs every requested version; returns them in input order, without duplicates. */
+export async function installGo(request: InstallRequest): Promise<Toolchain[]> {
+  const logger = request.logger ?? silentLogger
+  const platform = request.platform ?? currentPlatform()
+  const retry: RetryOptions = {onRetry: message => logger.warning(message), ...request.retry}
+  const specs: SpecRequest[] = request.specs.map(spec => ({spec, source: 'go-versions'}))
+  if (request.versionFile) {
+    const declared = await readVersionFile(request.versionFile)
+    specs.push({spec: declared.spec, source: `go-version-file ${request.versionFile}`})
+  }
+  const locals = await inspectLocalToolchains(request.localToolchains ?? [], platform, logger)
+  const {releases, available} = await loadIndex(request.downloadBaseUrl, retry, locals, platform, logger)
+  const resolved = resolveVersions(specs, available)
+  const context: InstallContext = {request, platform, logger, retry, releases, locals, cache: request.toolchainCache ?? actionsToolchainCache}
+  return mapBounded(resolved, request.concurrency ?? 3, ({spec, version}) => installVersion(spec, version, context))
+}
+
+interface InstallContext {
+  request: InstallRequest
+  platform: Platform
+  logger: Logger
+  retry: RetryOptions
+  releases: GoRelease[] | undefined
+  locals: Map<string, string>
+  cache: ToolchainCache
+}
+
+/** version -> GOROOT, the first directory wins; unusable directories are warnings. */
+async function inspectLocalToolchains(dirs: readonly string[], platform: Platform, logger: Logger): Promise<Map<string, string>> {
+  const found = await Promise.all(
+    dirs.map(async dir => {
+      try {
+        return {dir, version: await goVersionAt(dir, platform.goBinary)}
+      } catch (err) {
+        logger.warning(`local-toolchains: ${dir} is not usable: ${(err as Error).message}`)
+        return undefined
+      }
+    })
+  )
+  const byVersion = new Map<string, string>()
+  for (const f of found) if (f && !byVersion.has(f.version)) byVersion.set(f.version, f.dir)
+  return byVersion
+}
+
+async function loadIndex(
+  baseUrl: string,
+  retry: RetryOptions,
+  locals: Map<string, string>,
+  platform: Platform,
+  logger: Logger
+): Promise<{releases: GoRelease[] | undefined; available: AvailableVersion[]}> {
+  try {
+    const releases = await fetchReleases(baseUrl, retry)
+    return {releases, available: availableVersions(releases, platform)}
+  } catch (err) {
+    if (locals.size === 0) {
+      throw new Error(`cannot fetch the Go release index from ${baseUrl}: ${(err as Error).message}`, {cause: err})
+    }
+    // Offline with toolchains on the machine (the command line, a self-hosted runner): use those.
+    logger.warning(`cannot fetch the Go release index from ${baseUrl} (${(err as Error).message}); resolving against local-toolchains: ${[...locals.keys()].join(', ')}`)
+    return {releases: undefined, available: [...locals.keys()].map(version => ({version, stable: !/(rc|beta)\d+$/.test(version)}))}
+  }
+}
+
+async function installVersion(spec: string, version: string, context: InstallContext): Promise<Toolchain> {
+  const started = performance.now()
+  const done = (source: ToolchainSource, goroot: string, sha256: string): Toolchain => {
+    const seconds = Math.round(performance.now() - started) / 1000
+    context.logger.info(`Go ${version} (${spec}): ${source} ${goroot} in ${seconds.toFixed(2)} s`)
+    return {spec, version, goroot, sha256, source, seconds}
+  }
+  const local = context.locals.get(version)
+  if (local) return done('local', local, '')
+
+  const {request, platform} = context
+  const found = context.releases && findArchive(context.releases, version, platform)
+  if (!found) throw new Error(`Go ${version}: no ${platform.os}-${platform.arch} archive in the index of ${request.downloadBaseUrl}`)
+  const {file} = found
+  const dir = toolCachePath(request.toolCacheDir, version, platform)
+  if (isComplete(dir, platform)) return done('tool-cache', dir, file.sha256)
+
+  const key = toolchainCacheKey(version, platform.os, platform.arch, file.sha256)
+  const useCache = request.cache === true && (await cacheAvailable(context))
+  if (useCache && (await restoreFromCache(dir, key, version, context))) return done('cache', dir, file.sha256)
+
+  const placed = await downloadAndPlace(version, file, dir, context)
+  if (!placed) context.logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`)
+  if (useCache && placed) {
+    try {
+      await context.cache.save(dir, key)
+    } catch (err) {
+      context.logger.warning(`Go ${version}: saving to the Actions cache failed: ${(err as Error).message}`)
+    }
+  }
+  return done('download', dir, file.sha256)
+}
+
+/** <toolCacheDir>/go/<semver>/<arch>, the layout of actions/tool-cache and setup-go. */
+export function toolCachePath(toolCacheDir: string, version: string, platform: Platform): string {
+  return path.join(toolCacheDir, 'go', goToSemver(version), platform.toolCacheArch)
+}
+
+/** A tool cache entry counts only with its `<arch>.complete` marker and a go binary. */
+function isComplete(dir: string, platform: Platform): boolean {
+  return existsSync(`${dir}.complete`) && existsSync(path.join(dir, 'bin', platform.goBinary))
+}
+
+async function cacheAvailable(context: InstallContext): Promise<boolean> {
+  try {
+    return await context.cache.available()
+  } catch (err) {
+    context.logger.warning(`the Actions cache is not usable: ${(err as Error).message}`)
+    return false
+  }
+}
+
+/** Restores from the Actions cache into the tool cache; any failure is a warning and a miss. */
+async function restoreFromCache(dir: string, key: string, version: string, context: InstallContext): Promise<boolean> {
+  try {
+    // A markerless directory there is not ours to trust; the restore starts from nothing.
+    await rm(dir, {recursive: true, force: true})
+    if (!(await context.cache.restore(dir, key))) return false
+    const restored = await goVersionAt(dir, context.platform.goBinary)
+    if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`)
+    await writeFile(`${dir}.complete`, '')
+    return true
+  } catch (err) {
+    context.logger.warning(`Go ${version}: restoring from the Actions cache (key ${key}) failed: ${(err as Error).message}; downloading instead`)
+    await rm(dir, {recursive: true, force: true}).catch(() => undefined)
+    return false
+  }
+}
+
+/**
+ * Downloads, verifies and extracts into a staging directory beside the target (same file system),
+ * then renames it into place. Returns false when another job placed the same version first.
+ */
+async function downloadAndPlace(version: string, file: GoReleaseFile, dir: string, context: InstallContext): Promise<boolean> {
+  const {request, platform} = context
+  const goDir = path.join(request.toolCacheDir, 'go')
+  await mkdir(goDir, {recursive: true})
+  const staging = await mkdtemp(path.join(goDir, `.staging-${goToSemver(version)}-${platform.toolCacheArch}-`))
+  try {
+    const url = archiveUrl(request.downloadBaseUrl, file.filename)
+    const extracted = await withRetries(context.retry, async attempt => {
+      const target = path.join(staging, `attempt-${attempt}`)
+      await mkdir(target)
+      try {
+        await fetchAndExtract(url, file, target, version, context)
+        return target
+      } catch (err) {
+        await rm(target, {recursive: true, force: true})
+        throw err
+      }
+    })
+    const root = path.join(extracted, 'go')
+    if (!existsSync(path.join(root, 'bin', platform.goBinary))) {
+      throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`)
+    }
+    return await placeAtomically(root, dir, platform, context.logger)
+  } finally {
+    await rm(staging, {recursive: true, force: true})
+  }
+}
+
+async function fetchAndExtract(url: string, file: GoReleaseFile, target: string, version: string, context: InstallContext): Promise<void> {
+  const {body, length} = await openStream(url, {
+    what: file.filename,
+    notFoundHint: `is ${version} a released version?`,
+    idleTimeoutMs: context.retry.idleTimeoutMs
+  })
+  const verify = {archive: file.filename, url, sha256: file.sha256, length}
+  if (context.platform.archive === '.tar.gz') {
+    await extractTarGz(body, {...verify, dest: target})
+    return
+  }
+  const download = path.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString('hex')}-${file.filename}`)
+  await mkdir(context.request.tempDir, {recursive: true})
+  try {
+    await saveVerified(body, {...verify, file: download})
+    await extractVerifiedZip(download, target, file.filename)
+  } finally {
+    await rm(download, {force: true})
+  }
+}
+
+const TARGET_EXISTS = new Set(['ENOTEMPTY', 'EEXIST', 'EPERM', 'EACCES', 'EISDIR'])
+
+/**
+ * Renames a verified toolchain into the tool cache, then writes the marker. rename() is atomic, so a
+ * directory there came whole from some job. When the target exists: with its marker, another job won
+ * the race and its toolchain is used; without one, wait briefly (the winner writes the marker right
+ * after its rename), then treat it as a stray (an interrupted run, a half-copied tool-cache entry):
+ * move it aside and put ours in its place.
+ */
+export async function placeAtomically(source: string, dir: string, platform: Platform, logger: Logger = silentLogger): Promise<boolean> {
+  await mkdir(path.dirname(dir), {recursive: true})
+  const marker = `${dir}.complete`
+  for (let round = 1; ; round++) {
+    try {
+      await rename(source, dir)
+      await writeFile(marker, '')
+      return true
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? ''
+      if (code === 'ENOENT' && existsSync(source) && round < 5) {
+        // Someone removed the version directory between our mkdir and rename (a cleanup): recreate it.
+        await mkdir(path.dirname(dir), {recursive: true})
+        continue
+      }
+      if (!TARGET_EXISTS.has(code) || !existsSync(dir)) {
+        throw new Error(`cannot move the toolchain into ${dir}: ${(err as Error).message}`, {cause: err})
+      }
+    }
+    if (await markerAppears(dir, platform)) return false
+    if (round >= 5) throw new Error(`cannot move the toolchain into ${dir}: something keeps putting an incomplete directory there`)
+    const aside = `${dir}.stale-${randomBytes(6).toString('hex')}`
+    logger.warning(`${dir} has no ${path.basename(marker)} marker: replacing it`)
+    try {
+      await rename(dir, aside)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot move the incomplete ${dir} aside: ${(err as Error).message}`, {cause: err})
+    }
+    await rm(aside, {recursive: true, force: true})
+  }
+}
+
+async function markerAppears(dir: string, platform: Platform, waitMs = 1000): Promise<boolean> {
+  const until = Date.now() + waitMs
+  for (;;) {
+    if (isComplete(dir, platform)) return true
+    if (Date.now() >= until) return false
+    await new Promise(resolve => setTimeout(resolve, 25))
+  }
+}

@@ -1,0 +1,28 @@
+/** Toolchains already on the machine (`local-toolchains`): which Go version each GOROOT holds. */
+import {execFile} from 'node:child_process'
+import path from 'node:path'
+import {promisify} from 'node:util'
+
+const execFileAsync = promisify(execFile)
+
+/** Parses `go version` output (`go version go1.22.12 linux/amd64`) to `1.22.12`; undefined if it is not that. */
+export function parseGoVersionOutput(output: string): string | undefined {
+  return /^go version go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)\b/.exec(output.trim())?.[1]
+}
+
+/**
+ * Runs `<goroot>/bin/go version` with GOTOOLCHAIN=local (so that a newer go.mod nearby cannot make it
+ * switch toolchains) and returns the version it reports.
+ */
+export async function goVersionAt(goroot: string, goBinary = process.platform === 'win32' ? 'go.exe' : 'go'): Promise<string> {
+  const go = path.join(goroot, 'bin', goBinary)
+  let stdout: string
+  try {
+    ;({stdout} = await execFileAsync(go, ['version'], {env: {...process.env, GOTOOLCHAIN: 'local'}, timeout: 60_000}))
+  } catch (err) {
+    throw new Error(`${go} version failed: ${(err as Error).message.trim()}`, {cause: err})
+  }
+  const version = parseGoVersionOutput(stdout)
+  if (!version) throw new Error(`${go} version: unexpected output ${JSON.stringify(stdout.trim())}`)
+  return version
+}

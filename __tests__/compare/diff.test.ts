@@ -1,0 +1,103 @@
+import {execFileSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from '@jest/globals'
+import {lineCoverage} from '../../src/coverage/lines.js'
+import {diffCoverage, parseGitDiff} from '../../src/compare/diff.js'
+import {makeProfile} from '../coverage/builders.js'
+
+const numbered = (from: number, to: number): string =>
+  Array.from({length: to - from + 1}, (_, i) => `line ${from + i}`).join('\n') + '\n'
+
+/** A real `git diff --unified=0 BASE...HEAD` over edits, a rename, a deletion, a new file and a quoted name. */
+function realDiff(): string {
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'go-matrix-diff-'))
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'core.quotePath=true', ...args], {cwd: repo, encoding: 'utf8'})
+  git('init', '-q', '-b', 'main')
+  mkdirSync(path.join(repo, 'pkg'))
+  writeFileSync(path.join(repo, 'pkg', 'edit.go'), numbered(1, 20))
+  writeFileSync(path.join(repo, 'pkg', 'old.go'), numbered(1, 30))
+  writeFileSync(path.join(repo, 'pkg', 'gone.go'), numbered(1, 5))
+  git('add', '-A')
+  git('commit', '-q', '-m', 'base')
+  git('checkout', '-q', '-b', 'feature')
+  // edit.go: change line 3, insert two lines after 10, delete 15-16.
+  const lines = numbered(1, 20).trimEnd().split('\n')
+  lines[2] = 'changed 3'
+  lines.splice(10, 0, 'new a', 'new b')
+  lines.splice(16, 2)
+  writeFileSync(path.join(repo, 'pkg', 'edit.go'), lines.join('\n') + '\n')
+  renameSync(path.join(repo, 'pkg', 'old.go'), path.join(repo, 'pkg', 'renamed.go'))
+  writeFileSync(path.join(repo, 'pkg', 'renamed.go'), numbered(1, 29) + 'changed 30\n')
+  rmSync(path.join(repo, 'pkg', 'gone.go'))
+  writeFileSync(path.join(repo, 'pkg', 'fresh.go'), 'package fresh\n\nfunc F() {}\n')
+  writeFileSync(path.join(repo, 'pkg', 'sp é cial.go'), 'package special\n\n')
+  git('add', '-A')
+  git('commit', '-q', '-m', 'change')
+  const diff = git('diff', '--unified=0', '-M', 'main...feature')
+  rmSync(repo, {recursive: true, force: true})
+  return diff
+}
+
+describe('parseGitDiff', () => {
+  it('reads a real git diff: edits, renames, deletions, new files and quoted names', () => {
+    const files = parseGitDiff(realDiff())
+    expect(files).toEqual([
+      {path: 'pkg/edit.go', oldPath: null, status: 'modified', lines: [3, 11, 12]},
+      {path: 'pkg/fresh.go', oldPath: null, status: 'added', lines: [1, 2, 3]},
+      {path: 'pkg/gone.go', oldPath: null, status: 'deleted', lines: []},
+      {path: 'pkg/renamed.go', oldPath: 'pkg/old.go', status: 'renamed', lines: [30]},
+      {path: 'pkg/sp é cial.go', oldPath: null, status: 'added', lines: [1, 2]}
+    ])
+  })
+
+  it('reads context lines when the diff has them', () => {
+    const text = ['diff --git a/x.go b/x.go', '--- a/x.go', '+++ b/x.go', '@@ -1,4 +1,5 @@', ' a', '-b', '+B', '+C', ' d', '\\ No newline at end of file'].join('\n')
+    expect(parseGitDiff(text)).toEqual([{path: 'x.go', oldPath: null, status: 'modified', lines: [2, 3]}])
+  })
+
+  it('takes a pure rename without hunks from its rename lines', () => {
+    const text = ['diff --git a/a b.go b/c d.go', 'similarity index 100%', 'rename from a b.go', 'rename to c d.go'].join('\n')
+    expect(parseGitDiff(text)).toEqual([{path: 'c d.go', oldPath: 'a b.go', status: 'renamed', lines: []}])
+  })
+
+  it('reads paths with spaces from the header when nothing else names them', () => {
+    expect(parseGitDiff('diff --git a/x y.go b/x y.go\nold mode 100644\nnew mode 100755\n')).toEqual([{path: 'x y.go', oldPath: null, status: 'modified', lines: []}])
+  })
+
+  it('says where a hunk header is broken', () => {
+    expect(() => parseGitDiff('diff --git a/x.go b/x.go\n--- a/x.go\n+++ b/x.go\n@@ nonsense @@\n', 'pr.diff')).toThrow('pr.diff:4: expected a hunk header')
+  })
+})
+
+describe('diffCoverage', () => {
+  const lines = lineCoverage(
+    makeProfile('set', [
+      ['example.com/m/pkg/edit.go', '2.1,4.2', 1, 1],
+      ['example.com/m/pkg/edit.go', '11.1,11.9', 1, 0],
+      ['example.com/m/pkg/renamed.go', '30.1,30.9', 1, 0],
+      ['example.com/m/pkg/fresh.go', '1.1,3.9', 2, 1]
+    ])
+  )
+
+  it('measures the changed lines that are instrumented and lists the uncovered ones by repository path', () => {
+    const changed = parseGitDiff(realDiff())
+    const result = diffCoverage(lines, changed)
+    expect(result.lines).toEqual({covered: 4, total: 6, percent: 66.7})
+    expect(result.uncovered).toEqual([
+      {file: 'pkg/edit.go', line: 11},
+      {file: 'pkg/renamed.go', line: 30}
+    ])
+    expect(result.files.map(f => [f.path, f.file, f.lines.covered, f.lines.total])).toEqual([
+      ['pkg/edit.go', 'example.com/m/pkg/edit.go', 1, 2],
+      ['pkg/fresh.go', 'example.com/m/pkg/fresh.go', 3, 3],
+      ['pkg/renamed.go', 'example.com/m/pkg/renamed.go', 0, 1]
+    ])
+  })
+
+  it('is 0 of 0 when no changed line is instrumented', () => {
+    expect(diffCoverage(lines, [{path: 'README.md', oldPath: null, status: 'modified', lines: [1]}]).lines).toEqual({covered: 0, total: 0, percent: 0})
+  })
+})

@@ -1,0 +1,11 @@
+/** Comparisons and gates over the coverage engine's numbers. */
+export {compareVersions} from './versions.js'
+export type {CompareVersionsOptions, LineList, OnlyInOne, VersionComparison, VersionCoverage} from './versions.js'
+export {compareBaseline} from './baseline.js'
+export type {BaselineComparison, CoverageDelta} from './baseline.js'
+export {diffCoverage, parseGitDiff} from './diff.js'
+export type {ChangedFile, DiffCoverage} from './diff.js'
+export {evaluateGates} from './gates.js'
+export type {Gate, GateInputs, GateThresholds} from './gates.js'
+export {pointsDelta} from './delta.js'
+export {suffixMatcher} from './paths.js'

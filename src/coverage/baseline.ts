@@ -1,0 +1,164 @@
+import {readFile} from 'node:fs/promises'
+import lcovParse from 'lcov-parse'
+import {CoverageError, packageOf} from './model.js'
+import type {NamedSummary, Summary} from './model.js'
+import {compareStrings} from './order.js'
+import {addSummaries, summary} from './percent.js'
+
+/**
+ * Coverage to compare against: a previous report.json, or an LCOV file. report.json gives
+ * statement coverage of its reference version (in total and per package); LCOV gives line
+ * coverage per file (packages are derived from the files once their paths are matched to Go's
+ * import paths, see compareBaseline).
+ */
+export interface Baseline {
+  /** The file it was read from. */
+  source: string
+  kind: 'report' | 'lcov'
+  metric: 'statements' | 'lines'
+  /** report.json: the Go version whose numbers these are. */
+  version?: string
+  total: Summary
+  packages: NamedSummary[]
+  /** LCOV: per file, by the path the LCOV file names (SF). report.json: empty. */
+  files: NamedSummary[]
+}
+
+interface ReportVersion {
+  version?: unknown
+  coverage?: {statements?: unknown; packages?: unknown} | null
+}
+
+/**
+ * Reads report.json (schemaVersion 1). The numbers are those of its reference version (named by
+ * comparisons.versions[].reference, else the newest version with coverage), so a baseline
+ * compares like with like against the reference version of the current run. A report without
+ * any version's statements falls back to `merged.lines` (metric "lines").
+ */
+export function readReportBaseline(json: unknown, source: string): Baseline {
+  const report = json as {schemaVersion?: unknown; versions?: unknown; merged?: {lines?: unknown; packages?: unknown}; comparisons?: {versions?: unknown}}
+  if (typeof report !== 'object' || report === null || report.schemaVersion !== 1) {
+    throw new CoverageError(`${source}: not a go-matrix report.json (expected "schemaVersion": 1)`)
+  }
+  const versions = (Array.isArray(report.versions) ? report.versions : []) as ReportVersion[]
+  const withCoverage = versions.filter(v => isSummary(v.coverage?.statements) && typeof v.version === 'string')
+  const comparisons = Array.isArray(report.comparisons?.versions) ? (report.comparisons.versions as {reference?: unknown}[]) : []
+  const named = comparisons.find(c => typeof c.reference === 'string')?.reference
+  const chosen =
+    withCoverage.find(v => v.version === named) ??
+    [...withCoverage].sort((a, b) => compareGoVersions(String(b.version), String(a.version)))[0]
+  if (chosen !== undefined) {
+    const coverage = chosen.coverage as {statements: Summary; packages?: unknown}
+    return {
+      source,
+      kind: 'report',
+      metric: 'statements',
+      version: String(chosen.version),
+      total: coverage.statements,
+      packages: readPackages(coverage.packages, 'statements', source),
+      files: []
+    }
+  }
+  if (isSummary(report.merged?.lines)) {
+    return {source, kind: 'report', metric: 'lines', total: report.merged.lines, packages: readPackages(report.merged.packages, 'lines', source), files: []}
+  }
+  throw new CoverageError(`${source}: the report has no coverage to compare with (no version with statements, no merged lines)`)
+}
+
+function readPackages(value: unknown, metric: 'statements' | 'lines', source: string): NamedSummary[] {
+  if (!Array.isArray(value)) return []
+  return value
+    .filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null)
+    .map((entry, i) => {
+      const counts = entry[metric]
+      if (typeof entry.name !== 'string' || !isSummary(counts)) {
+        throw new CoverageError(`${source}: packages[${i}] needs a "name" and "${metric}": {covered, total}`)
+      }
+      return {name: entry.name, summary: summary(counts.covered, counts.total)}
+    })
+    .sort((a, b) => compareStrings(a.name, b.name))
+}
+
+function isSummary(value: unknown): value is Summary {
+  const s = value as Summary | undefined
+  return typeof s === 'object' && s !== null && Number.isFinite(s.covered) && Number.isFinite(s.total)
+}
+
+/** Orders Go versions (1.21.13 < 1.22rc1 < 1.22.0 < 1.22.12). */
+export function compareGoVersions(a: string, b: string): number {
+  const key = (v: string): number[] => {
+    const m = /^(?:go)?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:(alpha|beta|rc)(\d+))?/.exec(v)
+    if (m === null) return [0]
+    const pre = m[4] === undefined ? 3 : ['alpha', 'beta', 'rc'].indexOf(m[4])
+    // A prerelease (1.22rc1) comes before the release of the same minor (1.22.0).
+    return [Number(m[1]), Number(m[2] ?? 0), pre === 3 ? 1 : 0, Number(m[3] ?? 0), pre, Number(m[5] ?? 0)]
+  }
+  const ka = key(a)
+  const kb = key(b)
+  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
+    const d = (ka[i] ?? 0) - (kb[i] ?? 0)
+    if (d !== 0) return d
+  }
+  return 0
+}
+
+/**
+ * Reads an LCOV tracefile with lcov-parse. Line counts come from the DA records (LF/LH when a
+ * record has none); records for the same SF add up.
+ */
+export async function readLcovBaseline(text: string, source: string): Promise<Baseline> {
+  const records = await new Promise<lcovParse.LcovRecord[]>((resolve, reject) => {
+    lcovParse.source(text, (err, data) => {
+      if (err !== null || data === undefined) reject(new CoverageError(`${source}: not an LCOV file (lcov-parse: ${String(err)})`))
+      else resolve(data)
+    })
+  })
+  const byFile = new Map<string, Map<number, number>>()
+  const counted = new Map<string, Summary>()
+  for (const record of records) {
+    if (!record.file) continue
+    if (record.lines.details.length === 0) {
+      counted.set(record.file, summary(record.lines.hit, record.lines.found))
+      continue
+    }
+    const lines = byFile.get(record.file) ?? new Map<number, number>()
+    for (const {line, hit} of record.lines.details) lines.set(line, Math.max(lines.get(line) ?? 0, hit))
+    byFile.set(record.file, lines)
+  }
+  for (const [file, lines] of byFile) {
+    counted.set(file, summary([...lines.values()].filter(hit => hit > 0).length, lines.size))
+  }
+  if (counted.size === 0) throw new CoverageError(`${source}: the LCOV file names no source files (no SF records)`)
+  const files = [...counted].map(([name, s]) => ({name, summary: s})).sort((a, b) => compareStrings(a.name, b.name))
+  return {source, kind: 'lcov', metric: 'lines', total: addSummaries(files.map(f => f.summary)), packages: packagesOf(files), files}
+}
+
+/** Per-package sums of per-file summaries. */
+export function packagesOf(files: readonly NamedSummary[]): NamedSummary[] {
+  const groups = new Map<string, Summary[]>()
+  for (const file of files) {
+    const name = packageOf(file.name)
+    groups.set(name, [...(groups.get(name) ?? []), file.summary])
+  }
+  return [...groups].map(([name, list]) => ({name, summary: addSummaries(list)})).sort((a, b) => compareStrings(a.name, b.name))
+}
+
+/** Reads a baseline file: report.json when it is JSON, LCOV otherwise. */
+export async function readBaselineFile(path: string): Promise<Baseline> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (err) {
+    throw new CoverageError(`${path}: cannot read the baseline: ${(err as Error).message}`, {cause: err})
+  }
+  if (text.trimStart().startsWith('{')) {
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch (err) {
+      throw new CoverageError(`${path}: not valid JSON: ${(err as Error).message}`, {cause: err})
+    }
+    return readReportBaseline(json, path)
+  }
+  return readLcovBaseline(text, path)
+}

@@ -1,0 +1,128 @@
+/**
+ * The environment one Go version runs in: its own GOROOT first on PATH, its own GOPATH, GOCACHE,
+ * GOENV and GOBIN, the shared module cache, GOTOOLCHAIN=local, and from the inherited
+ * environment only what users set on purpose. Pure: it maps one environment to another.
+ * docs/isolation.md states the same rule for users; keep the two in step.
+ */
+import path from 'node:path'
+
+/** Where one version's state lives. All absolute. */
+export interface IsolationDirs {
+  goroot: string
+  gopath: string
+  gocache: string
+  /** A go.env file of this version's own (it need not exist), so `go env -w` settings of the machine never apply. */
+  goenv: string
+  gobin: string
+  /** Shared by every version: modules are downloaded once. */
+  gomodcache: string
+}
+
+/**
+ * GO* variables passed through: they express the user's intent (where modules come from, what
+ * is private, build flags, experiments, CPU levels, runtime tuning) and do not tie the run to
+ * another toolchain or another machine's state.
+ */
+export const KEPT_GO_VARIABLES: readonly string[] = [
+  'GO111MODULE',
+  'GOPROXY',
+  'GOPRIVATE',
+  'GONOPROXY',
+  'GONOSUMDB',
+  'GOSUMDB',
+  'GOINSECURE',
+  'GOVCS',
+  'GOAUTH',
+  'GOFLAGS',
+  'GOEXPERIMENT',
+  'GOWORK',
+  'GOTMPDIR',
+  'GODEBUG',
+  'GOGC',
+  'GOMEMLIMIT',
+  'GOMAXPROCS',
+  'GOTRACEBACK',
+  'GOAMD64',
+  'GOARM',
+  'GOARM64',
+  'GO386',
+  'GOMIPS',
+  'GOMIPS64',
+  'GOPPC64',
+  'GORISCV64',
+  'GOWASM'
+]
+
+/** Set by go-matrix for every version, whatever the inherited environment says. */
+export const OWNED_GO_VARIABLES: readonly string[] = [
+  'GOROOT',
+  'GOPATH',
+  'GOCACHE',
+  'GOENV',
+  'GOBIN',
+  'GOMODCACHE',
+  'GOTOOLCHAIN'
+]
+
+const KEPT = new Set(KEPT_GO_VARIABLES)
+
+/**
+ * True when an inherited variable is dropped: every GO* variable that is neither kept nor owned
+ * (GOOS, GOARCH, GOHOSTOS, GOTOOLDIR, GOROOT_FINAL, GOCOVERDIR, any unknown GO* name). Variables
+ * that do not start with GO (CGO_ENABLED, CC, CXX, PKG_CONFIG, HOME, proxies…) are the user's
+ * and pass through.
+ */
+export function isDroppedVariable(name: string): boolean {
+  return name.startsWith('GO') && !KEPT.has(name)
+}
+
+/**
+ * The environment for one version. `delimiter` is PATH's separator (':' or ';'), a parameter so
+ * the function stays pure and testable for either platform.
+ */
+export function isolatedEnv(
+  inherited: NodeJS.ProcessEnv,
+  dirs: IsolationDirs,
+  delimiter: string = path.delimiter
+): Record<string, string> {
+  const env: Record<string, string> = {}
+  let pathKey = 'PATH'
+  for (const [name, value] of Object.entries(inherited)) {
+    if (value === undefined || isDroppedVariable(name)) continue
+    // Windows spells it Path; keep the spelling the child will look up.
+    if (name.toUpperCase() === 'PATH') {
+      pathKey = name
+      continue
+    }
+    env[name] = value
+  }
+  const inheritedPath = inherited[pathKey] ?? ''
+  const bin = path.join(dirs.goroot, 'bin')
+  env[pathKey] = inheritedPath === '' ? bin : `${bin}${delimiter}${inheritedPath}`
+  env.GOROOT = dirs.goroot
+  env.GOPATH = dirs.gopath
+  env.GOCACHE = dirs.gocache
+  env.GOENV = dirs.goenv
+  env.GOBIN = dirs.gobin
+  env.GOMODCACHE = dirs.gomodcache
+  env.GOTOOLCHAIN = 'local'
+  env.GOFLAGS = withFlag(inherited.GOFLAGS ?? '', '-modcacherw')
+  return env
+}
+
+/**
+ * Appends a flag to a GOFLAGS value unless it is there already. -modcacherw keeps the shared
+ * module cache writable, so it can be cleaned or cached without a permission error.
+ */
+function withFlag(goflags: string, flag: string): string {
+  const words = goflags.split(/\s+/).filter(w => w !== '')
+  return words.includes(flag) ? words.join(' ') : [...words, flag].join(' ')
+}
+
+/** The environment of a cross-compile check: the version's own, for another GOOS/GOARCH, without cgo. */
+export function crossCompileEnv(
+  env: Record<string, string>,
+  target: {goos: string; goarch: string}
+): Record<string, string> {
+  return {...env, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: '0'}
+}

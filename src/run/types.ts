@@ -1,0 +1,72 @@
+/** The runner's model: what one Go version's run did, and what the caller asks for. */
+import type {Toolchain} from '../go/toolchain.js'
+import type {Logger} from '../util/log.js'
+import type {Annotation} from './annotations.js'
+import type {BuildFailure, PackageResult, TestCounts} from './test-json.js'
+
+export type VersionStatus = 'passed' | 'failed' | 'skipped' | 'error'
+
+/** One go command of a version's run. */
+export interface StepResult {
+  /** `build`, `vet`, `build windows/amd64` or `test`. */
+  name: string
+  /** The go command's arguments (without `go`). */
+  args: string[]
+  ok: boolean
+  seconds: number
+  /** stdout and stderr; for `test`, stderr only (the JSON stream is in test.json). */
+  output: string
+}
+
+export interface VersionRun {
+  toolchain: Toolchain
+  status: VersionStatus
+  /** Why it was skipped, failed or errored; absent when it passed. */
+  reason?: string
+  steps: StepResult[]
+  tests: TestCounts
+  buildFailures: BuildFailure[]
+  packages: PackageResult[]
+  annotations: Annotation[]
+  /** Path of coverage.out when Go wrote one, else null. */
+  profile: string | null
+  /** This version's report folder: coverage.out, test.json, build.log. */
+  dir: string
+  seconds: number
+}
+
+export interface RunRequest {
+  toolchains: Toolchain[]
+  /** Absolute: the module (or go.work) root. */
+  moduleDir: string
+  packages: string[]
+  build: boolean
+  vet: boolean
+  buildTargets: {goos: string; goarch: string}[]
+  testFlags: string[]
+  coverMode: '' | 'set' | 'count' | 'atomic'
+  /** Passed as -coverpkg when not empty. */
+  coverPackages: string
+  /** 0 means the number of CPUs. */
+  maxParallel: number
+  timeoutMinutes: number
+  /** Per-version report folders are created here, named after the version. */
+  reportDir: string
+  /**
+   * Where each version's GOPATH, GOCACHE, GOBIN and go.env, and the shared module cache, live.
+   * Default: a sibling of reportDir named `<reportDir>-work`, so the caches stay out of the
+   * report folder (which users upload). Reusing it across runs only warms the caches.
+   */
+  workDir?: string
+  /** The inherited environment, filtered by env.ts. Default process.env. */
+  env?: NodeJS.ProcessEnv
+  logger: Logger
+  /** Aborting it kills every running version's processes; they and the versions not started yet are reported `error` with the abort reason (a string, an Error's message, else `cancelled`). */
+  signal?: AbortSignal
+  /**
+   * Annotations are emitted through logger.error with paths relative to this directory (on
+   * GitHub: the workspace). Default: moduleDir. Set `annotate: false` to emit none.
+   */
+  annotationBase?: string
+  annotate?: boolean
+}

@@ -60,3 +60,20 @@ async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
     await new Promise(resolve => setTimeout(resolve, 20))
   }
 }
+
+describe('waitForGroupExit', () => {
+  it('returns at once for a group that is gone, and waits for one that is dying', async () => {
+    const {spawn} = await import('node:child_process')
+    const {waitForGroupExit, killProcessTree} = await import('../../src/run/process.js')
+    let started = Date.now()
+    await waitForGroupExit(2 ** 22 - 3)
+    expect(Date.now() - started).toBeLessThan(100)
+    const child = spawn('sh', ['-c', 'sleep 30 & sleep 30'], {detached: true, stdio: 'ignore'})
+    await new Promise(resolve => setTimeout(resolve, 100))
+    killProcessTree(child.pid)
+    started = Date.now()
+    await waitForGroupExit(child.pid)
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(() => process.kill(-(child.pid as number), 0)).toThrow()
+  })
+})

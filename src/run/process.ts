@@ -77,7 +77,9 @@ export function runProcess(command: string, args: readonly string[], options: Pr
       finish(null, new Error(`${command}: could not start: ${err.message}`, {cause: err}))
     })
     child.on('exit', () => killTree())
-    child.on('close', code => finish(code))
+    // SIGKILL is asynchronous: wait until the group has really gone, so that when a version is
+    // reported timed out or cancelled, none of its processes is still running.
+    child.on('close', code => void waitForGroupExit(child.pid).then(() => finish(code)))
   })
 }
 
@@ -95,5 +97,23 @@ export function killProcessTree(pid: number | undefined): void {
     process.kill(-pid, 'SIGKILL')
   } catch {
     // ESRCH: the group has exited already. Killing is best effort and must never throw from an event handler.
+  }
+}
+
+/**
+ * Resolves once no process of the group is left (POSIX), or after `limitMs` at the latest. An
+ * empty group answers ESRCH at once, so a normal exit costs one system call.
+ */
+export async function waitForGroupExit(pid: number | undefined, limitMs = 5000): Promise<void> {
+  if (pid === undefined || process.platform === 'win32') return
+  const deadline = Date.now() + limitMs
+  for (;;) {
+    try {
+      process.kill(-pid, 0)
+    } catch {
+      return
+    }
+    if (Date.now() >= deadline) return
+    await new Promise(resolve => setTimeout(resolve, 10))
   }
 }

@@ -1,10 +1,94 @@
 /**
  * The go-matrix library: the pure parts (version resolution, coverage, comparisons, rendering)
- * and the installer and runner APIs. Importing it has no side effects.
+ * and the installer, runner and pipeline APIs. Importing it has no side effects.
  */
 export {INPUTS, OUTPUTS} from './definitions.js'
 export type {InputDefinition, OutputDefinition} from './definitions.js'
 export {parseOptions, InputError} from './options.js'
-export type {Options, CoverMode, Mode, Baseline, BuildTarget} from './options.js'
-export type {Toolchain, ToolchainSource} from './go/toolchain.js'
+export type {Options, Mode, Baseline as BaselineInput, BuildTarget} from './options.js'
 export {splitArgs, splitList} from './util/split-args.js'
+export {consoleLogger, silentLogger} from './util/log.js'
+export type {Logger} from './util/log.js'
+
+// Go releases and the installer.
+export type {Toolchain, ToolchainSource} from './go/toolchain.js'
+export {installGo, placeAtomically, toolCachePath} from './go/install.js'
+export type {InstallRequest} from './go/install.js'
+export {
+  resolveVersions,
+  resolveVersion,
+  parseVersionSpec,
+  goToSemver,
+  semverToGo,
+  compareGoVersions,
+  parseGoVersion,
+  VersionResolutionError
+} from './go/versions.js'
+export type {VersionSpec, AvailableVersion, SpecRequest, ResolvedVersion, GoVersion} from './go/versions.js'
+export {parseVersionFile, readVersionFile, versionFileKind, VersionFileError} from './go/version-file.js'
+export type {DeclaredVersion, VersionFileKind} from './go/version-file.js'
+export {platformFor, currentPlatform, archiveName} from './go/platform.js'
+export type {Platform} from './go/platform.js'
+export {fetchReleases, parseIndex, availableVersions, archiveFor, findArchive} from './go/releases.js'
+export type {GoRelease, GoReleaseFile} from './go/releases.js'
+export type {ToolchainCache} from './go/actions-cache.js'
+
+// The runner.
+export {runMatrix, readModuleInfo} from './run/matrix.js'
+export type {RunRequest, VersionRun, StepResult, VersionStatus} from './run/types.js'
+export {isolatedEnv} from './run/env.js'
+export {parseTestJson} from './run/test-json.js'
+
+// The coverage engine and comparisons (pure).
+export {
+  COVER_MODES,
+  CoverageError,
+  blocksOf,
+  packageOf,
+  ProfileParser,
+  parseProfile,
+  readProfile,
+  mergeProfiles,
+  formatPercent,
+  formatOneDecimal,
+  summarizeStatements,
+  lineCoverage,
+  mergeLineCoverage,
+  summarizeLines,
+  functionCoverage,
+  mergeFunctionCoverage,
+  parseFuncOutput,
+  summarizeFunctions,
+  functionsFromGo,
+  formatLcov,
+  moduleRelativePath,
+  modulePathOf,
+  formatProfile,
+  readBaselineFile,
+  readLcovBaseline,
+  readReportBaseline
+} from './coverage/index.js'
+export type {
+  Block,
+  Breakdown,
+  CoverMode,
+  FileLine,
+  LineCoverage,
+  NamedSummary,
+  Profile,
+  Summary,
+  FunctionCoverage,
+  Baseline
+} from './coverage/index.js'
+export {compareVersions, compareBaseline, diffCoverage, parseGitDiff, evaluateGates} from './compare/index.js'
+export type {VersionComparison, BaselineComparison, ChangedFile, DiffCoverage, Gate, GateThresholds} from './compare/index.js'
+
+// The whole job, and its reports.
+export {runPipeline, pickReference} from './pipeline.js'
+export type {PipelineContext, PipelineResult} from './pipeline.js'
+export {SCHEMA_VERSION, toResults} from './report/schema.js'
+export type {Report, VersionReport, Counts} from './report/schema.js'
+export {decideVerdict} from './report/verdict.js'
+export type {Verdict} from './report/verdict.js'
+export {renderSummary} from './report/summary.js'
+export {renderTerminalReport} from './report/terminal.js'

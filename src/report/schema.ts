@@ -72,7 +72,7 @@ export interface Report {
   commit: string
   ref: string
   versions: VersionReport[]
-  merged: {lines: Counts; packages: PackageCoverage[]} | null
+  merged: {lines: Counts; packages: {name: string; lines: Counts}[]} | null
   comparisons: {
     versions: VersionComparisonReport[]
     baseline: Record<string, unknown> | null

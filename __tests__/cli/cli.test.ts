@@ -1,0 +1,56 @@
+import {describe, expect, it} from '@jest/globals'
+import {main, type CliIo} from '../../src/cli.js'
+import {INPUTS} from '../../src/definitions.js'
+
+function io(): CliIo & {out: () => string; err: () => string} {
+  let out = ''
+  let err = ''
+  return {
+    stdout: {write: (t: string) => ((out += t), true)} as unknown as CliIo['stdout'],
+    stderr: {write: (t: string) => ((err += t), true)} as unknown as CliIo['stderr'],
+    cwd: process.cwd(),
+    env: {},
+    out: () => out,
+    err: () => err
+  }
+}
+
+describe('go-matrix command line', () => {
+  it('prints the commands with --help and exits 0', async () => {
+    const t = io()
+    expect(await main(['--help'], t)).toBe(0)
+    expect(t.out()).toContain('run        the whole matrix')
+  })
+
+  it('exits 2 on an unknown command or no command', async () => {
+    const t = io()
+    expect(await main(['frobnicate'], t)).toBe(2)
+    expect(t.err()).toContain('unknown command "frobnicate"')
+    expect(await main([], io())).toBe(2)
+  })
+
+  it('has one run flag for every input the run command takes', async () => {
+    const t = io()
+    expect(await main(['run', '--help'], t)).toBe(0)
+    for (const input of INPUTS.filter(i => i.commands.includes('run'))) expect(t.out()).toContain(`--${input.name}`)
+  })
+
+  it.each([
+    [['run', '--go-versions', '1.22', '--max-version-delta', 'two'], 'go-matrix run: --max-version-delta: "two" is not a number'],
+    [['run', '--bogus'], 'go-matrix run: unknown flag --bogus'],
+    [['run'], 'go-matrix run: --go-versions: give at least one Go version (or go-version-file)']
+  ])('exits 2 with a clear message for %p', async (argv, message) => {
+    const t = io()
+    expect(await main(argv, t)).toBe(2)
+    expect(t.err().trim()).toBe(message)
+  })
+})
+
+describe('go-matrix --version', () => {
+  it("prints package.json's version", async () => {
+    const {readFileSync} = await import('node:fs')
+    const t = io()
+    expect(await main(['--version'], t)).toBe(0)
+    expect(t.out()).toBe(`go-matrix ${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`)
+  })
+})

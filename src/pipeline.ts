@@ -1,0 +1,284 @@
+/**
+ * The main job, shared by the action and the command line: install every version, run the
+ * module under each, analyse coverage, compare, gate, and write the report files. The callers
+ * only read inputs, pick directories and show the result.
+ */
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {installGo} from './go/install.js'
+import {compareGoVersions} from './go/versions.js'
+import {currentPlatform} from './go/platform.js'
+import type {Toolchain} from './go/toolchain.js'
+import {runMatrix} from './run/matrix.js'
+import type {VersionRun} from './run/types.js'
+import {readProfile} from './coverage/read.js'
+import {summarizeStatements} from './coverage/summary.js'
+import {lineCoverage, mergeLineCoverage, summarizeLines} from './coverage/lines.js'
+import {functionCoverage, mergeFunctionCoverage, summarizeFunctions, type FunctionCoverage} from './coverage/functions.js'
+import {functionsFromGo} from './coverage/go-cover.js'
+import {formatLcov, modulePathOf, moduleRelativePath} from './coverage/lcov.js'
+import {formatProfile} from './coverage/go-profile.js'
+import {mergeProfiles} from './coverage/merge.js'
+import {readBaselineFile} from './coverage/baseline.js'
+import {formatPercent} from './coverage/percent.js'
+import type {Breakdown, LineCoverage, Profile} from './coverage/model.js'
+import {compareVersions} from './compare/versions.js'
+import {compareBaseline, type BaselineComparison} from './compare/baseline.js'
+import {evaluateGates} from './compare/gates.js'
+import type {Options} from './options.js'
+import type {Logger} from './util/log.js'
+import {SCHEMA_VERSION, type Report, type VersionReport} from './report/schema.js'
+import {decideVerdict, type Verdict} from './report/verdict.js'
+import {renderSummary} from './report/summary.js'
+
+export interface PipelineContext {
+  /** The repository root (GITHUB_WORKSPACE, or the current directory): relative inputs resolve here. */
+  workspace: string
+  /** RUNNER_TEMP or the system's temporary directory. */
+  tempDir: string
+  /** RUNNER_TOOL_CACHE, or a per-user cache for the command line. */
+  toolCacheDir: string
+  commit: string
+  ref: string
+  env: NodeJS.ProcessEnv
+  logger: Logger
+  signal?: AbortSignal
+  toolVersion: string
+  /** Called as soon as the versions are installed, so the `versions` output is set even if a later step fails. */
+  onInstalled?: (toolchains: readonly Toolchain[]) => void
+}
+
+export interface PipelineResult {
+  report: Report
+  verdict: Verdict
+  summary: string
+  toolchains: Toolchain[]
+  /** The reference version's statement coverage, one decimal ("87.6"), or '' when it has none. */
+  referenceCoverage: string
+  reportDir: string
+  files: {report: string; lcov: string; merged: string; summary: string}
+}
+
+/** What the coverage engine made of one version's profile. */
+interface VersionCoverage {
+  profile: Profile
+  statements: Breakdown
+  lines: LineCoverage
+  lineSummary: Breakdown
+  functions: FunctionCoverage[]
+}
+
+export async function runPipeline(options: Options, ctx: PipelineContext): Promise<PipelineResult> {
+  const {logger} = ctx
+  const reportDir = options.reportDirectory
+    ? path.resolve(ctx.workspace, options.reportDirectory)
+    : path.join(ctx.tempDir, 'go-matrix')
+  await mkdir(reportDir, {recursive: true})
+  const moduleDir = path.resolve(ctx.workspace, options.workingDirectory)
+
+  const toolchains = await installGo({
+    specs: options.goVersions,
+    versionFile: options.goVersionFile ? path.resolve(ctx.workspace, options.goVersionFile) : '',
+    downloadBaseUrl: options.downloadBaseUrl,
+    localToolchains: options.localToolchains.map(dir => path.resolve(ctx.workspace, dir)),
+    cache: options.cache,
+    toolCacheDir: ctx.toolCacheDir,
+    tempDir: ctx.tempDir,
+    logger
+  })
+  logger.info(`go-matrix: ${toolchains.map(t => `${t.version} (${t.source})`).join(', ')}`)
+  ctx.onInstalled?.(toolchains)
+
+  const runs = await runMatrix({
+    toolchains,
+    moduleDir,
+    packages: options.packages,
+    build: options.build,
+    vet: options.vet,
+    buildTargets: options.buildTargets,
+    testFlags: options.testFlags,
+    coverMode: options.coverMode,
+    coverPackages: options.coverPackages,
+    maxParallel: options.maxParallel,
+    timeoutMinutes: options.timeoutMinutes,
+    reportDir,
+    env: ctx.env,
+    logger,
+    signal: ctx.signal,
+    annotationBase: ctx.workspace
+  })
+
+  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace)
+  const coverage = new Map<string, VersionCoverage>()
+  for (const run of runs) {
+    const analysed = await analyseVersion(run, moduleDir, logger)
+    if (!analysed) continue
+    coverage.set(run.toolchain.version, analysed)
+    await writeFile(path.join(run.dir, 'coverage.lcov'), formatLcov(analysed.lines, {functions: analysed.functions, sourcePath}))
+  }
+
+  const reference = pickReference(options.referenceVersion, toolchains, coverage)
+  const referenceCoverage = reference ? coverage.get(reference) : undefined
+  const comparisons = reference
+    ? compareVersions(
+        [...coverage].map(([version, c]) => ({version, profile: c.profile, lines: c.lines})),
+        reference
+      )
+    : []
+
+  let baseline: BaselineComparison | null = null
+  if (options.baseline.kind === 'path' && referenceCoverage) {
+    const file = path.resolve(ctx.workspace, options.baseline.path)
+    baseline = compareBaseline({statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary}, await readBaselineFile(file))
+  }
+
+  const gates = evaluateGates(
+    {
+      maxVersionDelta: options.maxVersionDelta,
+      minCoverage: options.minCoverage,
+      maxCoverageDrop: options.maxCoverageDrop,
+      minDiffCoverage: options.minDiffCoverage
+    },
+    {
+      reference: reference && referenceCoverage ? {version: reference, statements: referenceCoverage.statements.total} : null,
+      versions: comparisons,
+      baseline,
+      diff: null
+    }
+  )
+
+  const all = [...coverage.values()]
+  const mergedLines = all.length > 0 ? mergeLineCoverage(all.map(c => c.lines)) : null
+  const files = {
+    report: path.join(reportDir, 'report.json'),
+    lcov: path.join(reportDir, 'merged.lcov'),
+    merged: path.join(reportDir, 'merged.out'),
+    summary: path.join(reportDir, 'summary.md')
+  }
+  await writeFile(
+    files.lcov,
+    mergedLines ? formatLcov(mergedLines, {functions: mergeFunctionCoverage(all.map(c => c.functions)), sourcePath}) : ''
+  )
+  await writeMergedProfile(files.merged, coverage, logger)
+
+  const mergedSummary = mergedLines ? summarizeLines(mergedLines) : null
+  const report: Report = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: {name: 'go-matrix', version: ctx.toolVersion},
+    commit: ctx.commit,
+    ref: ctx.ref,
+    versions: runs.map(run => versionReport(run, coverage.get(run.toolchain.version))),
+    merged: mergedSummary
+      ? {lines: mergedSummary.total, packages: mergedSummary.packages.map(p => ({name: p.name, lines: p.summary}))}
+      : null,
+    comparisons: {
+      versions: comparisons as unknown as Report['comparisons']['versions'],
+      baseline: baseline as unknown as Record<string, unknown> | null,
+      diff: null
+    },
+    gates
+  }
+  const verdict = decideVerdict(report, options.failOnTestFailure)
+  const summary = renderSummary(report, verdict)
+  await writeFile(files.report, JSON.stringify(report, null, 2) + '\n')
+  await writeFile(files.summary, summary)
+  return {
+    report,
+    verdict,
+    summary,
+    toolchains,
+    referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : '',
+    reportDir,
+    files
+  }
+}
+
+async function analyseVersion(run: VersionRun, moduleDir: string, logger: Logger): Promise<VersionCoverage | null> {
+  if (!run.profile) return null
+  let profile: Profile
+  try {
+    profile = await readProfile(run.profile)
+  } catch (err) {
+    logger.warning(`Go ${run.toolchain.version}: its coverage profile cannot be read: ${(err as Error).message}`)
+    return null
+  }
+  const lines = lineCoverage(profile)
+  let functions: FunctionCoverage[] = []
+  try {
+    functions = functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir), profile)
+  } catch (err) {
+    logger.warning(`Go ${run.toolchain.version}: no function coverage: ${(err as Error).message}`)
+  }
+  return {profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions}
+}
+
+/**
+ * The version the others are compared with: the one named by reference-version (an exact
+ * version, or a spec as written), else the newest resolved version. Only a version with
+ * coverage can be a reference.
+ */
+export function pickReference(
+  wanted: string,
+  toolchains: readonly Toolchain[],
+  coverage: ReadonlyMap<string, unknown>
+): string | null {
+  const candidates = toolchains.filter(t => coverage.has(t.version))
+  if (wanted !== '') {
+    const bare = wanted.replace(/^go/, '')
+    const match =
+      candidates.find(t => t.version === bare) ??
+      candidates.find(t => t.spec === wanted) ??
+      candidates.find(t => t.version.startsWith(`${bare}.`))
+    return match?.version ?? null
+  }
+  const newest = [...candidates].sort((a, b) => compareGoVersions(b.version, a.version))[0]
+  return newest?.version ?? null
+}
+
+function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): VersionReport {
+  return {
+    spec: run.toolchain.spec,
+    version: run.toolchain.version,
+    status: run.status,
+    ...(run.reason !== undefined ? {reason: run.reason} : {}),
+    platform: `${currentPlatform().os}/${currentPlatform().arch}`,
+    toolchain: {source: run.toolchain.source, sha256: run.toolchain.sha256, seconds: run.toolchain.seconds},
+    steps: run.steps.filter(s => s.name !== 'test').map(s => ({name: s.name, ok: s.ok, seconds: s.seconds})),
+    tests: run.tests,
+    coverage: coverage
+      ? {
+          statements: coverage.statements.total,
+          lines: coverage.lineSummary.total,
+          functions: summarizeFunctions(coverage.functions),
+          packages: coverage.statements.packages.map(p => ({name: p.name, statements: p.summary}))
+        }
+      : null,
+    seconds: run.seconds
+  }
+}
+
+/** LCOV names files by their path in the repository (so genhtml and coverage services find them). */
+async function lcovSourcePath(moduleDir: string, workspace: string): Promise<(file: string) => string> {
+  let goMod: string
+  try {
+    goMod = await readFile(path.join(moduleDir, 'go.mod'), 'utf8')
+  } catch {
+    return file => file
+  }
+  const relative = path.relative(workspace, moduleDir).split(path.sep).join('/')
+  return moduleRelativePath(modulePathOf(goMod, path.join(moduleDir, 'go.mod')), relative.startsWith('..') ? '' : relative)
+}
+
+async function writeMergedProfile(file: string, coverage: ReadonlyMap<string, VersionCoverage>, logger: Logger): Promise<void> {
+  if (coverage.size === 0) {
+    await writeFile(file, '')
+    return
+  }
+  try {
+    const merged = mergeProfiles([...coverage].map(([version, c]) => ({name: `Go ${version}`, profile: c.profile})))
+    await writeFile(file, formatProfile(merged))
+  } catch (err) {
+    logger.warning(`merged.out not written: ${(err as Error).message}`)
+    await writeFile(file, '')
+  }
+}

@@ -12,13 +12,14 @@ export function parseGoVersionOutput(output: string): string | undefined {
 
 /**
  * Runs `<goroot>/bin/go version` with GOTOOLCHAIN=local (so that a newer go.mod nearby cannot make it
- * switch toolchains) and returns the version it reports.
+ * switch toolchains) and GOROOT pinned to that directory (an inherited GOROOT of another Go would make
+ * it fail or describe the other one), and returns the version it reports.
  */
 export async function goVersionAt(goroot: string, goBinary = process.platform === 'win32' ? 'go.exe' : 'go'): Promise<string> {
   const go = path.join(goroot, 'bin', goBinary)
   let stdout: string
   try {
-    ;({stdout} = await execFileAsync(go, ['version'], {env: {...process.env, GOTOOLCHAIN: 'local'}, timeout: 60_000}))
+    ;({stdout} = await execFileAsync(go, ['version'], {env: {...process.env, GOROOT: goroot, GOTOOLCHAIN: 'local'}, timeout: 60_000}))
   } catch (err) {
     throw new Error(`${go} version failed: ${(err as Error).message.trim()}`, {cause: err})
   }

@@ -1,0 +1,130 @@
+/**
+ * The runner issue's "done when", through dist/index.js run as a runner runs it: on a module with
+ * several packages it reports, for Go 1.19, 1.21, 1.22 and 1.23, the statement coverage that
+ * `go test -cover` prints under each of them; it skips versions below the module's go line;
+ * it reports failing tests by name; and it never runs a go other than the version's own.
+ */
+import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
+import {execFileSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {chmod, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
+import {runAction, type RunnerDirs} from './runner-env.js'
+
+const repo = path.resolve(import.meta.dirname, '../..')
+const bundle = path.join(repo, 'dist/index.js')
+const MINORS = ['1.19', '1.21', '1.22', '1.23']
+const fixture = (name: string) => `__tests__/fixtures/modules/${name}`
+
+/** What `go test -cover` prints per package under one toolchain: import path → "85.7". */
+function goTestCover(goroot: string, moduleDir: string, home: string): Map<string, string> {
+  let out: string
+  try {
+    out = execFileSync(path.join(goroot, 'bin/go'), ['test', '-cover', './...'], {
+      cwd: moduleDir,
+      env: {PATH: `${goroot}/bin:/usr/bin:/bin`, HOME: home, GOROOT: goroot, GOTOOLCHAIN: 'local', GOPROXY: 'off', GOFLAGS: '-count=1'},
+      stdio: ['ignore', 'pipe', 'pipe']
+    }).toString()
+  } catch (err) {
+    out = String((err as {stdout?: Buffer}).stdout ?? '')
+  }
+  const coverage = new Map<string, string>()
+  for (const m of out.matchAll(/^(?:ok\s+)?\s*(\S+)\s+(?:\S+s\s+)?coverage: ([\d.]+)% of statements/gm)) {
+    coverage.set(m[1] as string, m[2] as string)
+  }
+  return coverage
+}
+
+describe('dist/index.js runs a module under every version', () => {
+  let mirror: GoMirror
+  let dirs: RunnerDirs
+  let brokenGoMarker: string
+  let pathWithBrokenGo: string
+
+  beforeAll(async () => {
+    mirror = await startGoMirror({versions: MINORS})
+    const root = await mkdtemp(path.join(os.tmpdir(), 'go-matrix-e2e-run-'))
+    dirs = {root, temp: path.join(root, 'temp'), toolCache: path.join(root, 'toolcache'), workspace: repo}
+    // A broken go first on PATH, as a self-hosted machine might have: it must never run.
+    const bin = path.join(root, 'bad-bin')
+    brokenGoMarker = path.join(root, 'broken-go-ran')
+    await execFileSync('mkdir', ['-p', bin])
+    await writeFile(path.join(bin, 'go'), `#!/bin/sh\necho ran >> ${brokenGoMarker}\nexit 3\n`)
+    await chmod(path.join(bin, 'go'), 0o755)
+    pathWithBrokenGo = `${bin}:${process.env.PATH}`
+  }, 300_000)
+
+  afterAll(async () => {
+    await mirror?.close()
+    if (dirs) await rm(dirs.root, {recursive: true, force: true})
+  })
+
+  const inputs = (module: string, versions: string[], report: string) => ({
+    'go-versions': versions.join(','),
+    'download-base-url': mirror.baseUrl,
+    'local-toolchains': MINORS.map(m => `/usr/lib/go-${m}`).join('\n'),
+    'working-directory': fixture(module),
+    'report-directory': path.join(dirs.root, report),
+    // Versions instrument different statements (Go 1.22 counts packages without tests); this
+    // test is about the numbers, not the gate.
+    'max-version-delta': '100'
+  })
+
+  it('reports the statement coverage go test -cover prints, per package, under each version', async () => {
+    const run = await runAction(bundle, dirs, inputs('multi', MINORS, 'multi'), {PATH: pathWithBrokenGo, GOROOT: '/nonexistent', GOTOOLCHAIN: 'go1.99.0'})
+    expect(run.code).toBe(0)
+    const report = JSON.parse(await readFile(run.outputs.report as string, 'utf8'))
+    expect(report.versions.map((v: {version: string; status: string; toolchain: {source: string}}) => [v.version, v.status, v.toolchain.source])).toEqual([
+      ['1.19.8', 'passed', 'local'],
+      ['1.21.13', 'passed', 'local'],
+      ['1.22.12', 'passed', 'local'],
+      ['1.23.5', 'passed', 'local']
+    ])
+    for (const [i, minor] of MINORS.entries()) {
+      const version = report.versions[i]
+      const printed = goTestCover(`/usr/lib/go-${minor}`, path.join(repo, fixture('multi')), dirs.root)
+      expect(printed.size).toBeGreaterThan(1)
+      const ours = new Map<string, string>(
+        version.coverage.packages.map((p: {name: string; statements: {percent: number}}) => [p.name, p.statements.percent.toFixed(1)])
+      )
+      expect(ours).toEqual(printed)
+    }
+    // Go 1.22 counts the package without tests; 1.21 does not, and the like-for-like delta says so.
+    const names = (i: number) => report.versions[i].coverage.packages.map((p: {name: string}) => p.name)
+    expect(names(1)).not.toContain('example.com/multi/notests')
+    expect(names(2)).toContain('example.com/multi/notests')
+    expect(existsSync(brokenGoMarker)).toBe(false)
+  })
+
+  it('skips the versions below the module’s go line, the same way on every version', async () => {
+    const run = await runAction(bundle, dirs, inputs('needs123', ['1.19', '1.21', '1.23'], 'needs123'))
+    expect(run.code).toBe(0)
+    const results = JSON.parse(run.outputs.results as string)
+    expect(results.map((r: {version: string; status: string}) => [r.version, r.status])).toEqual([
+      ['1.19.8', 'skipped'],
+      ['1.21.13', 'skipped'],
+      ['1.23.5', 'passed']
+    ])
+    const report = JSON.parse(await readFile(run.outputs.report as string, 'utf8'))
+    expect(report.versions[0].reason).toBe('go.mod requires go >= 1.23')
+    expect(run.summary).toContain('go.mod requires go &gt;= 1.23')
+  })
+
+  it('reports failing tests by name and fails the job after writing every report', async () => {
+    const run = await runAction(bundle, dirs, inputs('broken', ['1.19', '1.23'], 'broken'))
+    expect(run.code).toBe(1)
+    expect(run.outputs.passed).toBe('false')
+    const report = JSON.parse(await readFile(run.outputs.report as string, 'utf8'))
+    const failed = report.versions.map((v: {tests: {failures: {test: string}[]}}) => v.tests.failures.map(f => f.test).sort())
+    for (const names of failed) expect(names).toEqual(expect.arrayContaining(['TestAt', 'TestHalf', 'TestHalf/odd']))
+    expect(run.stdout).toMatch(/::error::❌ Go 1\.19\.8 failed: \d+ tests failed \(/)
+    expect(run.summary.split('\n')[0]).toMatch(/^❌ Go 1\.19\.8 failed/)
+    for (const file of ['report.json', 'merged.lcov', 'merged.out', 'summary.md', '1.19.8/test.json', '1.23.5/coverage.out']) {
+      expect(existsSync(path.join(dirs.root, 'broken', file))).toBe(true)
+    }
+    // Annotations at file:line for the failures.
+    expect(run.stdout).toMatch(/::error file=__tests__\/fixtures\/modules\/broken\/mathx\/mathx_test\.go,line=\d+/)
+  })
+})

@@ -78895,13 +78895,17 @@ async function runPipeline(options, ctx) {
     annotationBase: ctx.workspace
   });
   const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace);
+  const analysed = await Promise.all(
+    runs.map(async (run2) => {
+      const result = await analyseVersion(run2, moduleDir, logger8);
+      if (result) {
+        await writeFile5(path24.join(run2.dir, "coverage.lcov"), formatLcov(result.lines, { functions: result.functions, sourcePath }));
+      }
+      return [run2.toolchain.version, result];
+    })
+  );
   const coverage = /* @__PURE__ */ new Map();
-  for (const run2 of runs) {
-    const analysed = await analyseVersion(run2, moduleDir, logger8);
-    if (!analysed) continue;
-    coverage.set(run2.toolchain.version, analysed);
-    await writeFile5(path24.join(run2.dir, "coverage.lcov"), formatLcov(analysed.lines, { functions: analysed.functions, sourcePath }));
-  }
+  for (const [version3, result] of analysed) if (result) coverage.set(version3, result);
   const reference = pickReference(options.referenceVersion, toolchains, coverage);
   const referenceCoverage = reference ? coverage.get(reference) : void 0;
   const comparisons = reference ? compareVersions(

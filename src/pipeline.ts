@@ -109,13 +109,18 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   })
 
   const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace)
+  // Each version's `go tool cover -func` is its own process: analyse the versions side by side.
+  const analysed = await Promise.all(
+    runs.map(async run => {
+      const result = await analyseVersion(run, moduleDir, logger)
+      if (result) {
+        await writeFile(path.join(run.dir, 'coverage.lcov'), formatLcov(result.lines, {functions: result.functions, sourcePath}))
+      }
+      return [run.toolchain.version, result] as const
+    })
+  )
   const coverage = new Map<string, VersionCoverage>()
-  for (const run of runs) {
-    const analysed = await analyseVersion(run, moduleDir, logger)
-    if (!analysed) continue
-    coverage.set(run.toolchain.version, analysed)
-    await writeFile(path.join(run.dir, 'coverage.lcov'), formatLcov(analysed.lines, {functions: analysed.functions, sourcePath}))
-  }
+  for (const [version, result] of analysed) if (result) coverage.set(version, result)
 
   const reference = pickReference(options.referenceVersion, toolchains, coverage)
   const referenceCoverage = reference ? coverage.get(reference) : undefined

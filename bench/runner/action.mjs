@@ -1,0 +1,156 @@
+// Benchmark: the whole action (dist/index.js, run the way the GitHub runner runs it) with
+// max-parallel 1 and 2, against a plain bash loop running the same `go test -json
+// -coverprofile` commands with the same toolchains, environment and module, in the same run.
+// The action also resolves and finds its toolchains (local-toolchains, with the index from a
+// loopback go.dev mirror), parses every profile, runs `go tool cover -func` per version and
+// writes report.json, LCOV and the summary: that is its overhead over the loop.
+// Both sides share warm build caches (one uncounted warm-up round each) and pass -count=1.
+//
+//   npm run build && node bench/runner/action.mjs [rounds]
+import {spawn, spawnSync} from 'node:child_process'
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import readline from 'node:readline'
+import {isolatedEnv} from '../../lib/run/env.js'
+import {INPUTS} from '../../lib/definitions.js'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const repo = path.resolve(here, '../..')
+const fixture = '__tests__/fixtures/modules/multi'
+const moduleDir = path.join(repo, fixture)
+const rounds = Number(process.argv[2] ?? 7)
+const root = path.join(os.tmpdir(), 'go-matrix-bench-action')
+const reportDir = path.join(root, 'report')
+const workDir = `${reportDir}-work`
+const minors = ['1.19', '1.21', '1.22', '1.23']
+const inherited = {...process.env, GOPROXY: 'off'}
+
+const toolchains = minors.map(minor => {
+  const goroot = `/usr/lib/go-${minor}`
+  const out = spawnSync(path.join(goroot, 'bin', 'go'), ['version'], {encoding: 'utf8', env: {...process.env, GOROOT: goroot, GOTOOLCHAIN: 'local'}})
+  const version = /go version go(\S+) /.exec(out.stdout)?.[1]
+  if (!version) throw new Error(`${goroot}: cannot read the version (${out.stderr || out.error})`)
+  return {version, goroot}
+})
+
+async function startMirror() {
+  const child = spawn(process.execPath, [path.join(repo, '__tests__/helpers/go-mirror-server.mjs'), '--port', '0', '--versions', minors.join(',')], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  const line = await new Promise((resolve, reject) => {
+    readline.createInterface({input: child.stdout}).once('line', resolve)
+    child.once('exit', code => reject(new Error(`go mirror exited with ${code}`)))
+  })
+  return {url: line.trim(), close: () => child.kill('SIGTERM')}
+}
+
+function actionEnv(mirrorUrl, maxParallel) {
+  const files = path.join(root, 'runner-files')
+  mkdirSync(files, {recursive: true})
+  const env = {
+    ...inherited,
+    GITHUB_WORKSPACE: repo,
+    GITHUB_OUTPUT: path.join(files, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(files, 'summary'),
+    GITHUB_STATE: path.join(files, 'state'),
+    RUNNER_TEMP: path.join(root, 'temp'),
+    RUNNER_TOOL_CACHE: path.join(root, 'toolcache')
+  }
+  const inputs = {
+    'go-versions': minors.join(','),
+    'local-toolchains': toolchains.map(t => t.goroot).join(','),
+    'download-base-url': mirrorUrl,
+    'working-directory': fixture,
+    'report-directory': reportDir,
+    build: 'false',
+    'test-flags': '-count=1',
+    'max-parallel': String(maxParallel),
+    'max-version-delta': '100'
+  }
+  for (const input of INPUTS) env[`INPUT_${input.name.toUpperCase()}`] = inputs[input.name] ?? (input.default.startsWith('${{') ? '' : input.default)
+  return env
+}
+
+function timeAction(mirrorUrl, maxParallel) {
+  for (const f of ['output', 'summary', 'state']) writeFileSync(path.join(root, 'runner-files', f), '')
+  const started = process.hrtime.bigint()
+  const r = spawnSync(process.execPath, [path.join(repo, 'dist/index.js')], {cwd: repo, env: actionEnv(mirrorUrl, maxParallel), encoding: 'utf8'})
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  if (r.status !== 0) throw new Error(`action failed (${r.status}): ${r.stdout.split('\n').filter(l => l.startsWith('::error')).join('\n')}`)
+  return seconds
+}
+
+const quote = s => `'${String(s).replace(/'/g, `'\\''`)}'`
+
+/** The peer: one bash loop, one `env -i … go test` per version, with the action's own per-version environment and caches. */
+function loopScript() {
+  const out = path.join(root, 'loop')
+  const lines = ['set -u']
+  for (const t of toolchains) {
+    const state = path.join(workDir, t.version)
+    const env = isolatedEnv(inherited, {
+      goroot: t.goroot,
+      gopath: path.join(state, 'gopath'),
+      gocache: path.join(state, 'gocache'),
+      goenv: path.join(state, 'go.env'),
+      gobin: path.join(state, 'bin'),
+      gomodcache: path.join(workDir, 'mod')
+    })
+    const dir = path.join(out, t.version)
+    const vars = Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)).join(' ')
+    const args = ['test', '-json', `-coverprofile=${path.join(dir, 'coverage.out')}`, '-count=1', './...'].map(quote).join(' ')
+    lines.push(`mkdir -p ${quote(dir)}`)
+    lines.push(`env -i ${vars} ${quote(path.join(t.goroot, 'bin', 'go'))} ${args} > ${quote(path.join(dir, 'test.json'))} 2> ${quote(path.join(dir, 'build.log'))} || echo "go ${t.version} failed" >&2`)
+  }
+  return lines.join('\n')
+}
+
+function timeLoop(script) {
+  const started = process.hrtime.bigint()
+  const r = spawnSync('bash', ['-c', script], {cwd: moduleDir, encoding: 'utf8'})
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  if (r.status !== 0 || r.stderr !== '') throw new Error(`shell loop failed: ${r.stderr}`)
+  return seconds
+}
+
+const median = xs => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+rmSync(root, {recursive: true, force: true})
+mkdirSync(root, {recursive: true})
+const mirror = await startMirror()
+try {
+  const sides = {
+    'action max-parallel 1': () => timeAction(mirror.url, 1),
+    'action max-parallel 2': () => timeAction(mirror.url, 2),
+    'bash loop': (() => {
+      const script = loopScript()
+      return () => timeLoop(script)
+    })()
+  }
+  // Warm-up (not counted): the action creates the per-version caches the loop then shares.
+  for (const run of Object.values(sides)) run()
+  const names = Object.keys(sides)
+  const times = Object.fromEntries(names.map(k => [k, []]))
+  for (let i = 0; i < rounds; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(i + j) % names.length]
+      times[name].push(sides[name]())
+    }
+  }
+  console.log(`module: ${fixture}, Go ${toolchains.map(t => t.version).join(', ')}, ${rounds} rounds, ${os.availableParallelism()} CPUs, load ${os.loadavg()[0].toFixed(1)}, warm GOCACHE, -count=1`)
+  for (const [name, xs] of Object.entries(times)) console.log(`${name.padEnd(22)} median ${median(xs).toFixed(3)}s  (${xs.map(x => x.toFixed(2)).join(' ')})`)
+  const loop = median(times['bash loop'])
+  const a1 = median(times['action max-parallel 1'])
+  const a2 = median(times['action max-parallel 2'])
+  console.log(`action max-parallel 1 / bash loop: ${(a1 / loop).toFixed(3)} (overhead ${((a1 / loop - 1) * 100).toFixed(1)}%)`)
+  console.log(`action max-parallel 2 / bash loop: ${(a2 / loop).toFixed(3)}`)
+  console.log(`max-parallel 2 speed-up over 1: ${(a1 / a2).toFixed(2)}x`)
+} finally {
+  mirror.close()
+}

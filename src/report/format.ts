@@ -20,3 +20,16 @@ export function seconds(value: number): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
+
+/** Ascending line numbers as ranges: 3, 4, 5, 9 reads "3–5, 9". */
+export function lineRanges(lines: readonly number[]): string {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b)
+  const ranges: string[] = []
+  for (let i = 0; i < sorted.length; ) {
+    let j = i
+    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++
+    ranges.push(i === j ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`)
+    i = j + 1
+  }
+  return ranges.join(', ')
+}

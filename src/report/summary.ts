@@ -1,94 +1,107 @@
-import {codeBlock, details, escape, table} from './markdown.js'
-import {percent, plural, seconds, signed} from './format.js'
-import type {Report, VersionReport} from './schema.js'
+/**
+ * The job summary (`$GITHUB_STEP_SUMMARY`, summary.md) and the pull request comment: markdown
+ * that fits GitHub's limits, measured in UTF-8 bytes. Detail goes first (test output, then line
+ * lists), then the longest sections lose items, always with a note saying what was left out.
+ */
+import {fit, type Section} from './fit.js'
+import {
+  baselineSection,
+  crossVersionSection,
+  diffSection,
+  failuresSection,
+  footerSection,
+  gatesSection,
+  mergedSection,
+  notesSection,
+  verdictSection,
+  versionsSection,
+  type OutputBudget
+} from './sections.js'
+import type {Report} from './schema.js'
 import type {Verdict} from './verdict.js'
 
-const STATUS_ICON: Record<VersionReport['status'], string> = {
-  passed: '✅ passed',
-  failed: '❌ failed',
-  skipped: '⏭️ skipped',
-  error: '💥 error'
+/** GitHub's limit for one step's summary. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+/** GitHub's limit for a comment body (65,536 characters; bytes are never fewer). */
+export const COMMENT_LIMIT_BYTES = 65_536
+
+export interface SummaryExtras {
+  /**
+   * Things the reader should know about the run itself ("no baseline: …"), shown under the
+   * verdict after the report's own `notes`.
+   */
+  notes?: readonly string[]
+  /** The workflow run, linked from the footer (and the comment's "full report"). */
+  runUrl?: string
+  /** Defaults: SUMMARY_LIMIT_BYTES for the summary, COMMENT_LIMIT_BYTES for the comment. */
+  limitBytes?: number
 }
 
-function buildCell(v: VersionReport): string {
-  if (!v.steps || v.steps.length === 0) return v.status === 'skipped' ? '—' : '✅'
-  const failed = v.steps.filter(s => !s.ok)
-  return failed.length === 0 ? '✅' : `❌ ${failed.map(s => escape(s.name)).join(', ')}`
+/**
+ * The summary's levels of detail, most first: failing test output whole (as the runner kept it),
+ * then its last 40 lines, then its last 10, then no output (names only), then no line lists.
+ */
+const SUMMARY_LEVELS: {output: OutputBudget | null; lines: boolean}[] = [
+  {output: {lines: Infinity, bytes: Infinity}, lines: true},
+  {output: {lines: 40, bytes: 4000}, lines: true},
+  {output: {lines: 10, bytes: 1000}, lines: true},
+  {output: null, lines: true},
+  {output: null, lines: false}
+]
+
+/** The report's own notes (what could not be done) and the caller's, each once. */
+function notesOf(report: Report, extras: SummaryExtras): string[] {
+  return [...new Set([...(report.notes ?? []), ...(extras.notes ?? [])])]
 }
 
-function testsCell(v: VersionReport): string {
-  if (v.status === 'skipped') return escape(v.reason ?? 'skipped')
-  const {passed, failed, skipped} = v.tests
-  return `${passed} ✓ · ${failed} ✗ · ${skipped} ⤼`
+function present(sections: (Section | null)[]): Section[] {
+  return sections.filter((s): s is Section => s !== null && (s.head !== '' || s.items.length > 0))
 }
 
-/** The job summary (summary.md): verdict first, then one row per version, then the details. */
-export function renderSummary(report: Report, verdict: Verdict): string {
-  const out: string[] = [verdict.sentence, '']
-  const byVersion = new Map(report.comparisons.versions.map(c => [c.version, c]))
-  const rows = report.versions.map(v => {
-    const cmp = byVersion.get(v.version)
-    const baselineDelta = (report.comparisons.baseline as {versions?: Record<string, number>} | null)?.versions?.[v.version]
-    return [
-      `**${escape(v.version)}**${v.spec !== v.version ? ` (${escape(v.spec)})` : ''}${v.platform ? ` ${escape(v.platform)}` : ''}`,
-      STATUS_ICON[v.status],
-      buildCell(v),
-      testsCell(v),
-      percent(v.coverage?.statements.percent),
-      cmp ? signed(cmp.likeForLikeDelta) : v.coverage ? 'reference' : '—',
-      signed(baselineDelta),
-      seconds(v.seconds),
-      v.toolchain.source
-    ]
-  })
-  out.push(
-    table(
-      ['Go', 'status', 'build', 'tests', 'coverage', 'Δ like-for-like', 'Δ baseline', 'time', 'toolchain'],
-      rows,
-      ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'l']
-    ),
-    ''
-  )
-  if (report.merged) {
-    const l = report.merged.lines
-    out.push(`**Merged line coverage** (all versions): ${percent(l.percent)} (${l.covered} of ${l.total} lines)`, '')
+/**
+ * The job summary: the verdict first, the notes, one row per version, merged coverage, the
+ * baseline, why versions differ, failing tests with their output, diff coverage, the gates.
+ */
+export function renderSummary(report: Report, verdict: Verdict, extras: SummaryExtras = {}): string {
+  const see = 'report.json'
+  const build = (detail: number): Section[] => {
+    const level = SUMMARY_LEVELS[detail] ?? {output: null, lines: false}
+    return present([
+      verdictSection(verdict),
+      notesSection(notesOf(report, extras)),
+      versionsSection(report, see),
+      mergedSection(report, see),
+      baselineSection(report, see),
+      crossVersionSection(report, level.lines, see),
+      failuresSection(report, level.output, see, {outputDropped: level.output === null}),
+      diffSection(report, level.lines, see),
+      gatesSection(report, see),
+      footerSection(report, extras.runUrl, 'this run')
+    ])
   }
-  const gaps = report.comparisons.versions.filter(c => c.rawDelta !== c.likeForLikeDelta)
-  if (gaps.length > 0) {
-    out.push('### Why versions differ', '')
-    for (const c of gaps) {
-      out.push(
-        `- **${escape(c.version)}** vs ${escape(c.reference)}: raw ${signed(c.rawDelta)}, like for like ${signed(c.likeForLikeDelta)}.`
-      )
-      const explain = typeof c.explanation === 'string' ? c.explanation : ''
-      if (explain) out.push(`  ${escape(explain)}`)
-    }
-    out.push('')
-  }
-  const failing = report.versions.flatMap(v => v.tests.failures.map(f => ({v, f})))
-  if (failing.length > 0) {
-    out.push(`### Failing tests (${failing.length})`, '')
-    for (const {v, f} of failing) {
-      out.push(details(`Go ${escape(v.version)}: <code>${escape(f.package)}</code> ${escape(f.test || '(package)')}`, codeBlock(f.output)))
-    }
-    out.push('')
-  }
-  if (report.comparisons.diff) {
-    const d = report.comparisons.diff
-    out.push(`### Changed lines: ${percent(d.lines.percent)} covered (${d.lines.covered} of ${d.lines.total})`, '')
-    if (d.uncovered.length > 0) {
-      out.push(details(`${plural(d.uncovered.length, 'uncovered changed line')}`, d.uncovered.map(u => `- \`${escape(u.file)}:${u.line}\``).join('\n')), '')
-    }
-  }
-  if (report.gates.length > 0) {
-    out.push('### Gates', '')
-    out.push(
-      table(
-        ['gate', 'threshold', 'actual', 'result'],
-        report.gates.map(g => [g.name, String(g.threshold), g.actual === null ? '—' : String(g.actual), g.passed ? '✅ ' + escape(g.message) : '❌ ' + escape(g.message)])
-      ),
-      ''
-    )
-  }
-  return out.join('\n')
+  return fit(build, SUMMARY_LEVELS.length, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text
+}
+
+/** How many failing tests and uncovered changed lines the comment names before "see the summary". */
+const COMMENT_FAILURES = 10
+const COMMENT_UNCOVERED_LINES = 20
+
+/**
+ * The pull request comment: the summary's essentials (verdict, notes, the version table, the
+ * first failing tests, the diff coverage headline with the first uncovered lines, the gates) and
+ * a link to the run, whose job summary has the rest.
+ */
+export function renderComment(report: Report, verdict: Verdict, extras: SummaryExtras = {}): string {
+  const see = extras.runUrl ? `the [job summary](${extras.runUrl.replace(/[()\s]/g, encodeURIComponent)})` : 'the job summary'
+  const build = (): Section[] =>
+    present([
+      verdictSection(verdict),
+      notesSection(notesOf(report, extras)),
+      versionsSection(report, see),
+      failuresSection(report, null, see, {limit: COMMENT_FAILURES}),
+      diffSection(report, true, see, COMMENT_UNCOVERED_LINES),
+      gatesSection(report, see),
+      footerSection(report, extras.runUrl, 'Full report in the job summary')
+    ])
+  return fit(build, 1, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text
 }

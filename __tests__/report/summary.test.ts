@@ -1,0 +1,204 @@
+import {describe, expect, it} from '@jest/globals'
+import {marked} from 'marked'
+import {COMMENT_LIMIT_BYTES, SUMMARY_LIMIT_BYTES, renderComment, renderSummary} from '../../src/report/summary.js'
+import {decideVerdict} from '../../src/report/verdict.js'
+import {byteLength, escape} from '../../src/report/markdown.js'
+import type {Report} from '../../src/report/schema.js'
+import {makeFailedVersion, makeFailure, makeRealisticReport, makeReport, makeVersion} from './builders.js'
+
+const RUN_URL = 'https://github.com/octo/hello/actions/runs/42'
+const NOTE = 'No baseline: the Actions cache service is not available here.'
+
+function html(md: string): string {
+  return marked.parse(md, {gfm: true, async: false})
+}
+
+function summaryOf(report: Report, extras: Parameters<typeof renderSummary>[2] = {}): string {
+  return renderSummary(report, decideVerdict(report, true), extras)
+}
+
+function commentOf(report: Report, extras: Parameters<typeof renderComment>[2] = {}): string {
+  return renderComment(report, decideVerdict(report, true), extras)
+}
+
+/** A run where every version fails `count` tests, each with an output of its own, and leaves 3,000 changed lines uncovered. */
+function manyFailures(count: number, outputLines = 30, versions = ['1.22.12', '1.23.5']): Report {
+  const failures = Array.from({length: count}, (_v, i) =>
+    makeFailure(`TestCase${i}/sub_${i}`, {
+      package: `example.com/m/pkg${i % 40}`,
+      output: Array.from({length: outputLines}, (_l, j) => `case_test.go:${j}: case ${i} step ${j}: got ${j}, want ${j + 1} (ünïcödé ✗)`).join('\n')
+    })
+  )
+  const report = makeRealisticReport()
+  report.versions = versions.map(v => makeFailedVersion(v, failures.map(f => ({...f, output: `${f.output}\nunder Go ${v}`}))))
+  const uncovered = Array.from({length: 3000}, (_v, i) => ({file: `pkg${i % 50}/file${i % 7}.go`, line: 10 + 2 * i}))
+  report.comparisons.diff = {lines: {covered: 100, total: 3100, percent: 3.2}, uncovered}
+  return report
+}
+
+describe('renderSummary on a realistic run', () => {
+  const report = makeRealisticReport()
+  const md = summaryOf(report, {notes: [NOTE], runUrl: RUN_URL})
+
+  it('matches the snapshot', () => {
+    expect(md).toMatchSnapshot()
+  })
+
+  it('starts with the verdict and keeps every section in the order the issue gives', () => {
+    expect(md.split('\n')[0]).toBe(escape(decideVerdict(report, true).sentence))
+    expect(md.split('\n')[0]).toMatch(/^❌ Tests run 7 of the 10 changed lines/)
+    const order = ['> ℹ️ No baseline', '| Go | status |', '**Merged line coverage**', '### Against the baseline', '### Why versions differ', '### Failing tests (2)', '### Changed lines', '### Gates', RUN_URL]
+    const at = order.map(text => md.indexOf(text))
+    expect(at.every(i => i >= 0)).toBe(true)
+    expect([...at].sort((a, b) => a - b)).toEqual(at)
+  })
+
+  it.each([
+    ['a skipped version shows why', '| **1.19.8** (1.19) | ⏭️ skipped | — | go.mod requires go &gt;= 1.21 | — | — | — |'],
+    ['a failed vet shows in the build column', '| **1.21.13** (1.21) | ❌ failed | ❌ vet | 10 passed · **2 failed** · 1 skipped | 76.3% | −0.8 | — |'],
+    ['the reference carries the baseline delta', '| **1.23.5** (stable) | ✅ passed | ✅ | 3 passed | 80.0% | reference | +2.4 |'],
+    ['the baseline names its source and version', 'Go 1.23.5: statement coverage 80.0% → 82.4% (**+2.4** points) against the baseline (`baseline/report.json`, Go 1.23.4).'],
+    ['a package that moved against the baseline', '| `example.com/m/calc` | 85.0% | 75.0% | −10.0 |'],
+    ['what only the reference instruments', '| `example.com/m/internal/gen` | — | 6 lines, 0 covered |'],
+    ['lines only one version covered', '- Covered only under Go 1.23.5: 1 line: `example.com/m/calc/calc.go` 42.'],
+    ['uncovered changed lines as ranges', '- `calc/calc.go`: 40–42'],
+    ['a failed gate', '| min-diff-coverage | ≥\u00a090% | 70.0% | ❌ Tests run 7 of the 10 changed lines'],
+    ['a failure block with its output', '<details><summary><b>TestDivide/by_zero</b> in <code>example.com/m/calc</code> on Go 1.21.13</summary>']
+  ])('%s', (_what, line) => {
+    expect(md).toContain(line)
+  })
+
+  it('shows versions that compare alike once', () => {
+    const twins = makeRealisticReport()
+    const first = twins.comparisons.versions[0]
+    if (first === undefined) throw new Error('the realistic report has comparisons')
+    twins.comparisons.versions = [first, {...first, version: '1.22.12'}]
+    const text = summaryOf(twins)
+    expect(text).toContain('**Go 1.21.13, 1.22.12** against Go 1.23.5: raw −4.2 points')
+    expect(text.match(/instrumented by one side only/g)).toHaveLength(1)
+  })
+
+  it('shows the report’s own notes before the caller’s, each once', () => {
+    const noted = makeRealisticReport()
+    noted.notes = ['No pull request diff: this is a push.', NOTE]
+    const text = summaryOf(noted, {notes: [NOTE]})
+    expect(text).toContain(`> ℹ️ No pull request diff: this is a push.\n>\n> ℹ️ ${NOTE}\n`)
+    expect(text.split(NOTE)).toHaveLength(2)
+  })
+
+  it('leaves out the sections a run has nothing for', () => {
+    const plain = summaryOf(makeReport([makeVersion('1.22.12'), makeVersion('1.23.5')]))
+    expect(plain).not.toMatch(/### (Against the baseline|Why versions differ|Failing tests|Changed lines|Gates)/)
+  })
+})
+
+describe('renderComment', () => {
+  const report = makeRealisticReport()
+  const md = commentOf(report, {notes: [NOTE], runUrl: RUN_URL})
+
+  it('matches the snapshot', () => {
+    expect(md).toMatchSnapshot()
+  })
+
+  it('holds the essentials and links to the run instead of the details', () => {
+    expect(md).toContain(`[Full report in the job summary](${RUN_URL})`)
+    expect(md).toContain('- **TestDivide/by\\_zero** in `example.com/m/calc` on Go 1.21.13')
+    expect(md).toContain('### Gates')
+    expect(md).not.toContain('<details>')
+    expect(md).not.toContain('### Why versions differ')
+  })
+
+  it('names the first failing tests and counts the rest', () => {
+    const text = commentOf(manyFailures(25, 1), {runUrl: RUN_URL})
+    expect(text.match(/^- \*\*TestCase/gm)).toHaveLength(10)
+    expect(text).toContain(`_… 40 more failing tests left out (see the [job summary](${RUN_URL}))._`)
+    expect(text).toContain(`_… 2980 more uncovered lines (see the [job summary](${RUN_URL}))._`)
+  })
+})
+
+describe('size limits', () => {
+  it('keeps the comment of 5,000 failures (on two versions) under 65,536 bytes', () => {
+    const text = commentOf(manyFailures(5000), {runUrl: RUN_URL})
+    expect(byteLength(text)).toBeLessThanOrEqual(COMMENT_LIMIT_BYTES)
+    expect(text).toContain('### Failing tests (10000)')
+    expect(text).toContain(`_… 9990 more failing tests left out (see the [job summary](${RUN_URL}))._`)
+  })
+
+  it('keeps the summary of 5,000 failures under 1 MiB by leaving their output out, and says so', () => {
+    const text = summaryOf(manyFailures(5000))
+    expect(byteLength(text)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
+    expect(text).not.toContain('<details><summary><b>TestCase')
+    expect(text).toContain("_Test output was left out to stay within GitHub’s size limit (see each version's test.json)._")
+    expect(text.match(/^- \*\*TestCase/gm)).toHaveLength(10000)
+  })
+
+  it('trims the longest section of 20,000 failures and says what it left out', () => {
+    const report = manyFailures(5000, 1, ['1.20.14', '1.21.13', '1.22.12', '1.23.5'])
+    const text = summaryOf(report)
+    expect(byteLength(text)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
+    expect(byteLength(text)).toBeGreaterThan(SUMMARY_LIMIT_BYTES * 0.95)
+    const left = /_… (\d+) more failing tests left out \(see report\.json\)\._/.exec(text)
+    expect(Number(left?.[1])).toBeGreaterThan(0)
+    // The versions' own rows are never what gives way.
+    expect(text).toContain('| **1.21.13** |')
+    expect(text).toContain('### Gates')
+  })
+
+  it.each([
+    ['whole', 48_000, 'case 0 step 49:', 'case 0 step 0:'],
+    ['cut to its last 40 lines', 44_000, '… 11 earlier lines left out (see test.json)', 'case 0 step 11:'],
+    ['cut to its last 10 lines', 40_000, '… 41 earlier lines left out (see test.json)', 'case 0 step 41:'],
+    ['left out', 28_000, 'Test output was left out', '`pkg1/file1.go`: 12, 712, 1412'],
+    ['left out, and so are line numbers', 24_000, 'Line numbers left out to stay within', '`pkg1/file1.go`: 9 uncovered lines']
+  ])('lowers the detail step by step: test output %s', (_what, limit, expected, alsoExpected) => {
+    const text = summaryOf(manyFailures(3, 50), {limitBytes: limit})
+    expect(byteLength(text)).toBeLessThanOrEqual(limit)
+    expect(text).toContain(expected)
+    expect(text).toContain(alsoExpected)
+  })
+
+  it('measures bytes, not characters', () => {
+    const wide = manyFailures(400, 1)
+    for (const v of wide.versions) for (const f of v.tests.failures) f.test = `Test${'🙂'.repeat(40)}`
+    const text = commentOf(wide, {limitBytes: 4000})
+    expect(byteLength(text)).toBeLessThanOrEqual(4000)
+    expect(text.length).toBeLessThan(4000)
+  })
+})
+
+describe('injection', () => {
+  const hostile = {
+    test: 'TestX/@octocat_</summary></details><img src=x onerror=alert(1)>',
+    pkg: 'example.com/m/[click](https://evil.example)|x',
+    file: 'evil|`name`.go',
+    output: 'ok\n```\n</details>\n<script>alert(1)</script>\n@octocat ![img](https://evil.example/p.png)\n````\n# Heading\n'
+  }
+  const report = makeRealisticReport()
+  report.versions[1] = makeFailedVersion('1.21.13', [makeFailure(hostile.test, {package: hostile.pkg, output: hostile.output})], {
+    reason: 'build failed:\n| injected | row |\n@admins'
+  })
+  report.comparisons.diff = {lines: {covered: 1, total: 2, percent: 50}, uncovered: [{file: hostile.file, line: 3}]}
+
+  it.each([
+    ['summary', () => summaryOf(report, {runUrl: RUN_URL})],
+    ['comment', () => commentOf(report, {runUrl: RUN_URL})]
+  ])('the %s renders no markup, mention or link a PR author wrote', (_which, render) => {
+    const rendered = html(render())
+    expect(rendered).not.toMatch(/<img|<script|evil\.example"/)
+    // Outside code (where GitHub makes no mentions) no @name is left.
+    expect(rendered.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '')).not.toMatch(/@octocat|@admins/)
+    // The only link is the run's.
+    expect([...rendered.matchAll(/<a href="([^"]*)"/g)].map(m => m[1])).toEqual([RUN_URL])
+    expect(rendered).not.toMatch(/<h1/)
+    // One table row per version: nothing broke out of a cell.
+    const versionTable = rendered.slice(rendered.indexOf('<table>'), rendered.indexOf('</table>'))
+    expect(versionTable.match(/<tr>/g)).toHaveLength(1 + report.versions.length)
+  })
+
+  it('keeps the hostile output inside one code block', () => {
+    const rendered = html(summaryOf(report))
+    const block = /<pre><code>([\s\S]*?)<\/code><\/pre>/.exec(rendered)?.[1] ?? ''
+    expect(block).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(block).toContain('# Heading')
+  })
+})

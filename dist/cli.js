@@ -767,10 +767,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -793,12 +793,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -809,12 +809,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -1024,8 +1024,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key2.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key2.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key2.length !== ++index) {
@@ -1046,11 +1046,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code = key2.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key2.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node.code === code2) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -1060,7 +1060,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key2, value, index);
               break;
             }
-          } else if (node.code < code) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -1084,19 +1084,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key2[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key2[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -1803,11 +1803,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -4295,9 +4295,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url3) {
       for (let i = 0; i < url3.length; ++i) {
-        const code = url3.charCodeAt(i);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url3.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4836,17 +4836,17 @@ var require_util2 = __commonJS({
     }
     async function readAllBytes(reader) {
       const bytes = [];
-      let byteLength = 0;
+      let byteLength2 = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes, byteLength2);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
         bytes.push(chunk);
-        byteLength += chunk.length;
+        byteLength2 += chunk.length;
       }
     }
     function urlIsLocal(url3) {
@@ -4888,8 +4888,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4915,8 +4915,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -7207,9 +7207,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7219,8 +7219,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util6.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util6.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util6.getSocketInfo(this));
       const client2 = this[kClient];
       client2[kSocket] = null;
       client2[kHTTPContext] = null;
@@ -7425,8 +7425,8 @@ var require_client_h2 = __commonJS({
       stream3.once("error", function(err) {
         abort(err);
       });
-      stream3.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream3.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -9364,7 +9364,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state: state3, opts }, cb) {
-        const { statusCode, code, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9376,7 +9376,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state3;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -12119,8 +12119,8 @@ var require_headers = __commonJS({
     var util6 = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -16275,8 +16275,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code = value.charCodeAt(i);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16284,26 +16284,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16319,31 +16319,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code = value.charCodeAt(i++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path26) {
       for (let i = 0; i < path26.length; ++i) {
-        const code = path26.charCodeAt(i);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+        const code2 = path26.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16354,8 +16354,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code = domain.charCodeAt(i);
-        if (code === 46) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16365,10 +16365,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -17142,37 +17142,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code = protocol.charCodeAt(i);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws2, reason) {
       const { [kController]: controller, [kResponse]: response } = ws2;
@@ -17441,7 +17441,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws2, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws2, code2, reason, reasonByteLength) {
       if (isClosing(ws2) || isClosed(ws2)) {
       } else if (!isEstablished(ws2)) {
         failWebsocketConnection(ws2, "Connection was closed before it was established.");
@@ -17449,12 +17449,12 @@ var require_connection = __commonJS({
       } else if (ws2[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws2[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17479,25 +17479,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws2[kSentClose] === sentCloseFrameState.SENT && ws2[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws2[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws2[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws2[kReadyState] = states.CLOSED;
       fireEvent("close", ws2, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws2,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17622,8 +17622,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws2, code, reason) {
-      closeWebSocketConnection(ws2, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws2, code2, reason) {
+      closeWebSocketConnection(ws2, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws2, reason);
     }
     var ByteParser = class extends Writable {
@@ -17810,8 +17810,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17897,11 +17897,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert4(data.length !== 1);
-        let code;
+        let code2;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17913,7 +17913,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17928,8 +17928,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18167,17 +18167,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix2 = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix2, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix2, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix2, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18191,7 +18191,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18437,15 +18437,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -20186,9 +20186,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addCodeBlock(code, lang) {
+      addCodeBlock(code2, lang) {
         const attrs = Object.assign({}, lang && { lang });
-        const element = this.wrap("pre", this.wrap("code", code), attrs);
+        const element = this.wrap("pre", this.wrap("code", code2), attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -21015,14 +21015,14 @@ var init_toolrunner = __esm({
               state3.processClosed = true;
               state3.CheckComplete();
             });
-            cp3.on("exit", (code) => {
-              state3.processExitCode = code;
+            cp3.on("exit", (code2) => {
+              state3.processExitCode = code2;
               state3.processExited = true;
-              this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+              this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
               state3.CheckComplete();
             });
-            cp3.on("close", (code) => {
-              state3.processExitCode = code;
+            cp3.on("close", (code2) => {
+              state3.processExitCode = code2;
               state3.processExited = true;
               state3.processClosed = true;
               this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
@@ -34037,10 +34037,10 @@ function validateAmpersand(xmlData, i) {
   }
   return i;
 }
-function getErrorObject(code, message, lineNumber) {
+function getErrorObject(code2, message, lineNumber) {
   return {
     err: {
-      code,
+      code: code2,
       msg: message,
       line: lineNumber.line || lineNumber,
       col: lineNumber.col
@@ -37430,11 +37430,11 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
   let result = "";
   let segmentStart = i;
   for (let index = i; index < len; index++) {
-    const code = xmlData.charCodeAt(index);
-    if (code === 34 || code === 39) {
+    const code2 = xmlData.charCodeAt(index);
+    if (code2 === 34 || code2 === 39) {
       index = xmlData.indexOf(xmlData[index], index + 1);
       if (index === -1) return;
-    } else if (code === closeCode0) {
+    } else if (code2 === closeCode0) {
       if (closeCode1 !== -1) {
         if (xmlData.charCodeAt(index + 1) === closeCode1) {
           result += xmlData.substring(segmentStart, index);
@@ -37444,7 +37444,7 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
         result += xmlData.substring(segmentStart, index);
         return { data: result, index };
       }
-    } else if (code === 9) {
+    } else if (code2 === 9) {
       result += xmlData.substring(segmentStart, index) + " ";
       segmentStart = index + 1;
     }
@@ -38980,10 +38980,10 @@ var init_BuffersStream = __esm({
        * @param buffers - Array of buffers containing the data
        * @param byteLength - The total length of data contained in the buffers
        */
-      constructor(buffers, byteLength, options) {
+      constructor(buffers, byteLength2, options) {
         super(options);
         this.buffers = buffers;
-        this.byteLength = byteLength;
+        this.byteLength = byteLength2;
         this.byteOffsetInCurrentBuffer = 0;
         this.bufferIndex = 0;
         this.pushedBytesLength = 0;
@@ -64713,16 +64713,16 @@ var init_errors = __esm({
       }
     };
     NetworkError = class extends Error {
-      constructor(code) {
-        const message = `Unable to make request: ${code}
+      constructor(code2) {
+        const message = `Unable to make request: ${code2}
 If you are using self-hosted runners, please make sure your runner has access to all GitHub endpoints: https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-between-self-hosted-runners-and-github`;
         super(message);
-        this.code = code;
+        this.code = code2;
         this.name = "NetworkError";
       }
     };
-    NetworkError.isNetworkErrorCode = (code) => {
-      if (!code)
+    NetworkError.isNetworkErrorCode = (code2) => {
+      if (!code2)
         return false;
       return [
         "ECONNRESET",
@@ -64730,7 +64730,7 @@ If you are using self-hosted runners, please make sure your runner has access to
         "ETIMEDOUT",
         "ECONNREFUSED",
         "EHOSTUNREACH"
-      ].includes(code);
+      ].includes(code2);
     };
     UsageError3 = class extends Error {
       constructor() {
@@ -68955,11 +68955,11 @@ var require_rpc_error = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.RpcError = void 0;
     var RpcError = class extends Error {
-      constructor(message, code = "UNKNOWN", meta) {
+      constructor(message, code2 = "UNKNOWN", meta) {
         super(message);
         this.name = "RpcError";
         Object.setPrototypeOf(this, new.target.prototype);
-        this.code = code;
+        this.code = code2;
         this.meta = meta !== null && meta !== void 0 ? meta : {};
       }
       toString() {
@@ -76844,7 +76844,7 @@ async function extractTarGz(body2, options) {
       fail(new ArchiveError(`${archive}: cannot run tar: ${err.message}`, { cause: err }));
       resolve3(null);
     });
-    tar.on("close", (code2) => resolve3(code2));
+    tar.on("close", (code3) => resolve3(code3));
   });
   const gunzip = createGunzip();
   const parser = new rt({ strict: true });
@@ -76908,9 +76908,9 @@ async function extractTarGz(body2, options) {
     throw mismatchError(archive, options.sha256, actual);
   }
   await Promise.all([unzipped, parsed]);
-  const code = await tarExit;
+  const code2 = await tarExit;
   if (extractError) throw extractError;
-  if (code !== 0) throw new ArchiveError(`${archive}: tar exited with ${code} extracting into ${dest}: ${tarStderr.trim()}`);
+  if (code2 !== 0) throw new ArchiveError(`${archive}: tar exited with ${code2} extracting into ${dest}: ${tarStderr.trim()}`);
   return { sha256: actual, bytes, entries };
 }
 async function saveVerified(body2, options) {
@@ -77455,12 +77455,12 @@ async function placeAtomically(source, dir, platform3, logger8 = silentLogger) {
       await writeFile3(marker2, "");
       return true;
     } catch (err) {
-      const code = err.code ?? "";
-      if (code === "ENOENT" && existsSync6(source) && round < 5) {
+      const code2 = err.code ?? "";
+      if (code2 === "ENOENT" && existsSync6(source) && round < 5) {
         await mkdir2(path18.dirname(dir), { recursive: true });
         continue;
       }
-      if (!TARGET_EXISTS.has(code) || !existsSync6(dir)) {
+      if (!TARGET_EXISTS.has(code2) || !existsSync6(dir)) {
         throw new Error(`cannot move the toolchain into ${dir}: ${err.message}`, { cause: err });
       }
     }
@@ -77775,7 +77775,7 @@ function runProcess(command, args, options) {
       finish(null, new Error(`${command}: could not start: ${err.message}`, { cause: err }));
     });
     child2.on("exit", () => killTree());
-    child2.on("close", (code) => void waitForGroupExit(child2.pid).then(() => finish(code)));
+    child2.on("close", (code2) => void waitForGroupExit(child2.pid).then(() => finish(code2)));
   });
 }
 function killProcessTree(pid) {
@@ -78618,6 +78618,37 @@ function delta(name, current, baseline) {
   return { name, current, baseline, delta: current === null || baseline === null ? null : pointsDelta(current, baseline) };
 }
 
+// src/compare/diff.ts
+function diffCoverage(lines, changed) {
+  const match3 = suffixMatcher(lines.keys());
+  const files = [];
+  const uncovered = [];
+  let covered = 0;
+  let total = 0;
+  for (const change of changed) {
+    if (change.status === "deleted" || change.lines.length === 0) continue;
+    const file = match3(change.path) ?? null;
+    const hitsByLine = file === null ? void 0 : lines.get(file);
+    if (hitsByLine === void 0) continue;
+    let fileCovered = 0;
+    let fileTotal = 0;
+    const missed = [];
+    for (const line of change.lines) {
+      const hits = hitsByLine.get(line);
+      if (hits === void 0) continue;
+      fileTotal++;
+      if (hits > 0) fileCovered++;
+      else missed.push(line);
+    }
+    if (fileTotal === 0) continue;
+    files.push({ path: change.path, file, lines: summary(fileCovered, fileTotal), uncovered: missed });
+    uncovered.push(...missed.map((line) => ({ file: change.path, line })));
+    covered += fileCovered;
+    total += fileTotal;
+  }
+  return { lines: summary(covered, total), files, uncovered };
+}
+
 // src/compare/gates.ts
 function evaluateGates(thresholds, inputs) {
   const gates = [];
@@ -78724,26 +78755,55 @@ function decideVerdict(report, failOnTestFailure) {
   } else {
     const parts = [...failedGates.map((g2) => g2.message), ...broken.map(describeVersionProblem)];
     const head = failJob ? "\u274C" : "\u26A0\uFE0F";
-    sentence = `${head} ${parts[0]}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? "s" : ""})` : ""}.`;
-    sentence = sentence.replace(/\.\.$/, ".");
+    const first = parts[0].replace(/\.$/, "");
+    sentence = `${head} ${first}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? "s" : ""})` : ""}.`;
   }
   return { passed, failJob, sentence };
 }
 
 // src/report/markdown.ts
+var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+var LINE_BREAK = /\r\n|\r|\n/g;
+var ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+function defuseAutolinks(text) {
+  return text.replace(/@/g, "@\u200D").replace(/#/g, "#\u200D").replace(/:\/\//g, ":/\u200B/").replace(/\b(www)\./gi, "$1\u200B.");
+}
+function visibleBidi(text) {
+  return text.replace(BIDI, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function oneLine(text) {
+  return text.replace(LINE_BREAK, " ");
+}
 function escape3(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200D").replace(/\r?\n/g, " ");
+  const escaped = defuseAutolinks(oneLine(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/^(\s*)([-=])(?=[\s=-]|$)/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  return visibleBidi(escaped);
+}
+function escapeHtml(text) {
+  const escaped = defuseAutolinks(oneLine(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return visibleBidi(escaped);
+}
+function code(text, options = {}) {
+  let body2 = visibleBidi(oneLine(text));
+  if (options.cell) body2 = body2.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...body2.matchAll(/`+/g)].map((m2) => m2[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = body2.startsWith("`") || body2.endsWith("`") || body2.trim() === "" ? " " : "";
+  return `${fence}${pad}${body2}${pad}${fence}`;
 }
 function codeBlock(text, lang = "") {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m2) => m2[0].length));
+  const body2 = text.replace(ANSI, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+  const longest = Math.max(2, ...[...body2.matchAll(/`+/g)].map((m2) => m2[0].length));
   const fence = "`".repeat(longest + 1);
   return `${fence}${lang}
-${text.replace(/\n$/, "")}
+${body2}
 ${fence}`;
 }
-function table(header, rows, align) {
+function tableHead(header, align) {
   const rule = header.map((_h, i) => ({ l: ":--", r: "--:", c: ":-:" })[align?.[i] ?? "l"]);
-  return [header, rule, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  return [tableRow(header), tableRow(rule)].join("\n");
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
 }
 function details(summary3, body2) {
   return `<details><summary>${summary3}</summary>
@@ -78751,6 +78811,75 @@ function details(summary3, body2) {
 ${body2}
 
 </details>`;
+}
+function byteLength(text) {
+  return Buffer.byteLength(text, "utf8");
+}
+
+// src/report/fit.ts
+function renderSection(s3, keep) {
+  const omitted = s3.items.length - keep + (s3.alsoLeftOut ?? 0);
+  let text = (s3.head + s3.items.slice(0, keep).join(s3.separator)).replace(/\n+$/, "");
+  if (omitted > 0 && s3.leftOut) text += `${text === "" ? "" : "\n\n"}${s3.leftOut(omitted)}`;
+  return text + (s3.tail ?? "");
+}
+function renderDocument(sections, keeps) {
+  return sections.map((s3, i) => renderSection(s3, keeps[i])).filter((t) => t !== "").join("\n\n") + "\n";
+}
+function fit(build, levels, limit) {
+  let sections = [];
+  let detail = 0;
+  for (; detail < levels; detail++) {
+    sections = build(detail);
+    const text2 = renderDocument(
+      sections,
+      sections.map((s3) => s3.items.length)
+    );
+    if (byteLength(text2) <= limit) return { text: text2, detail, leftOut: leftOutOf(sections, sections.map((s3) => s3.items.length)) };
+  }
+  detail = levels - 1;
+  const keeps = trimLongest(sections, limit);
+  const text = hardCut(renderDocument(sections, keeps), limit);
+  return { text, detail, leftOut: leftOutOf(sections, keeps) };
+}
+function leftOutOf(sections, keeps) {
+  return sections.map((s3, i) => ({ section: s3.head.split("\n")[0] ?? "", items: s3.items.length - keeps[i] + (s3.alsoLeftOut ?? 0) })).filter((l) => l.items > 0);
+}
+function trimLongest(sections, limit) {
+  const keeps = sections.map((s3) => s3.items.length);
+  const itemBytes = sections.map((s3) => s3.items.map((item) => byteLength(item) + byteLength(s3.separator)));
+  const size = (i) => byteLength(renderSection(sections[i], keeps[i]));
+  for (; ; ) {
+    const sizes = sections.map((_s2, i) => size(i));
+    const total = byteLength(renderDocument(sections, keeps));
+    const excess = total - limit;
+    if (excess <= 0) return keeps;
+    const candidates = sections.map((s4, i) => ({ i, size: sizes[i], trimmable: s4.leftOut !== void 0 && keeps[i] > 0 })).filter((c) => c.trimmable).sort((a, b2) => b2.size - a.size);
+    const longest = candidates[0];
+    if (longest === void 0) return keeps;
+    const target = Math.max(longest.size - excess, (candidates[1]?.size ?? 0) - excess / 2);
+    const s3 = sections[longest.i];
+    const bytes = itemBytes[longest.i];
+    let keep = keeps[longest.i];
+    let current = longest.size;
+    while (keep > 0 && current > target) {
+      keep--;
+      current -= bytes[keep];
+      if (current <= target + 64) current = byteLength(renderSection(s3, keep));
+    }
+    if (keep === keeps[longest.i]) keep--;
+    keeps[longest.i] = Math.max(0, keep);
+  }
+}
+var CUT_NOTE = "\n\n\u2026 the rest of this report was left out to stay within GitHub\u2019s size limit (see report.json).\n";
+function hardCut(text, limit) {
+  if (byteLength(text) <= limit) return text;
+  const room = limit - byteLength(CUT_NOTE);
+  const bytes = Buffer.from(text, "utf8").subarray(0, Math.max(0, room));
+  let cut = bytes.toString("utf8");
+  cut = cut.replace(/\ufffd$/, "");
+  const lastBreak = cut.lastIndexOf("\n");
+  return (lastBreak > 0 ? cut.slice(0, lastBreak) : cut) + CUT_NOTE;
 }
 
 // src/report/format.ts
@@ -78770,92 +78899,429 @@ function seconds(value) {
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
+function lineRanges(lines) {
+  const sorted = [...new Set(lines)].sort((a, b2) => a - b2);
+  const ranges = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j2 = i;
+    while (j2 + 1 < sorted.length && sorted[j2 + 1] === sorted[j2] + 1) j2++;
+    ranges.push(i === j2 ? String(sorted[i]) : `${sorted[i]}\u2013${sorted[j2]}`);
+    i = j2 + 1;
+  }
+  return ranges.join(", ");
+}
 
-// src/report/summary.ts
+// src/report/views.ts
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isCounts(value) {
+  return isObject2(value) && typeof value.covered === "number" && typeof value.total === "number" && typeof value.percent === "number";
+}
+function numberOrNull(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function onlyIn2(value) {
+  if (!isObject2(value) || !isCounts(value.statements) || !isCounts(value.lines) || !Array.isArray(value.packages)) return null;
+  const packages = value.packages.filter(
+    (p2) => isObject2(p2) && typeof p2.name === "string" && isCounts(p2.statements) && isCounts(p2.lines)
+  );
+  return { statements: value.statements, lines: value.lines, packages };
+}
+function lineList(value) {
+  if (!isObject2(value) || !Array.isArray(value.lines)) return null;
+  const lines = value.lines.filter((l) => isObject2(l) && typeof l.file === "string" && typeof l.line === "number");
+  return { count: numberOrNull(value.count) ?? lines.length, lines, more: numberOrNull(value.more) ?? 0 };
+}
+function comparisonView(c) {
+  const common = isObject2(c.common) ? numberOrNull(c.common.lines) : null;
+  return {
+    version: c.version,
+    reference: c.reference,
+    rawDelta: numberOrNull(c.rawDelta),
+    likeForLikeDelta: numberOrNull(c.likeForLikeDelta),
+    explanation: typeof c.explanation === "string" ? c.explanation : "",
+    commonLines: common,
+    onlyInVersion: onlyIn2(c.onlyInVersion),
+    onlyInReference: onlyIn2(c.onlyInReference),
+    coveredOnlyInVersion: lineList(c.coveredOnlyInVersion),
+    coveredOnlyInReference: lineList(c.coveredOnlyInReference)
+  };
+}
+function deltaView(value) {
+  if (!isObject2(value) || typeof value.name !== "string") return null;
+  return {
+    name: value.name,
+    current: isCounts(value.current) ? value.current : null,
+    baseline: isCounts(value.baseline) ? value.baseline : null,
+    delta: numberOrNull(value.delta)
+  };
+}
+function baselineView(report) {
+  const b2 = report.comparisons.baseline;
+  if (!isObject2(b2)) return null;
+  const total = deltaView(b2.total);
+  if (total === null) return null;
+  const packages = Array.isArray(b2.packages) ? b2.packages.map(deltaView).filter((d) => d !== null) : [];
+  return {
+    source: typeof b2.source === "string" ? b2.source : "",
+    kind: typeof b2.kind === "string" ? b2.kind : "",
+    metric: typeof b2.metric === "string" ? b2.metric : "statements",
+    version: typeof b2.version === "string" ? b2.version : null,
+    total,
+    packages,
+    unmatchedFiles: Array.isArray(b2.unmatchedFiles) ? b2.unmatchedFiles.filter((f2) => typeof f2 === "string") : []
+  };
+}
+function referenceVersion(report) {
+  const named2 = report.comparisons.versions[0]?.reference;
+  if (named2 !== void 0) return named2;
+  const covered = report.versions.filter((v2) => v2.coverage !== null);
+  return covered.length === 1 ? covered[0]?.version ?? null : null;
+}
+function gateSkipped(gate) {
+  return gate.skipped === true;
+}
+
+// src/report/sections.ts
 var STATUS_ICON = {
   passed: "\u2705 passed",
   failed: "\u274C failed",
   skipped: "\u23ED\uFE0F skipped",
   error: "\u{1F4A5} error"
 };
+function droppedNote(what, see) {
+  return `_${what} left out to stay within GitHub\u2019s size limit (see ${see})._`;
+}
+function leftOutNote(what, see) {
+  return (n) => `_\u2026 ${what(n)} left out (see ${see})._`;
+}
+function verdictSection(verdict) {
+  return { head: escape3(verdict.sentence), items: [], separator: "" };
+}
+function notesSection(notes) {
+  return { head: notes.map((n) => `> \u2139\uFE0F ${escape3(n)}`).join("\n>\n"), items: [], separator: "" };
+}
 function buildCell(v2) {
-  if (!v2.steps || v2.steps.length === 0) return v2.status === "skipped" ? "\u2014" : "\u2705";
+  if (!v2.steps || v2.steps.length === 0) return v2.status === "skipped" || v2.status === "error" ? "\u2014" : "\u2705";
   const failed = v2.steps.filter((s3) => !s3.ok);
   return failed.length === 0 ? "\u2705" : `\u274C ${failed.map((s3) => escape3(s3.name)).join(", ")}`;
 }
 function testsCell(v2) {
-  if (v2.status === "skipped") return escape3(v2.reason ?? "skipped");
+  if (v2.status === "skipped" || v2.status === "error" && v2.tests.passed + v2.tests.failed + v2.tests.skipped === 0) {
+    return escape3(v2.reason ?? v2.status);
+  }
   const { passed, failed, skipped: skipped2 } = v2.tests;
-  return `${passed} \u2713 \xB7 ${failed} \u2717 \xB7 ${skipped2} \u293C`;
+  return [`${passed} passed`, failed > 0 ? `**${failed} failed**` : "", skipped2 > 0 ? `${skipped2} skipped` : ""].filter((t) => t !== "").join(" \xB7 ");
 }
-function renderSummary(report, verdict) {
-  const out = [verdict.sentence, ""];
-  const byVersion = new Map(report.comparisons.versions.map((c) => [c.version, c]));
+function versionsSection(report, see) {
+  const comparisons = new Map(report.comparisons.versions.map((c) => [c.version, c]));
+  const reference = referenceVersion(report);
+  const baseline = baselineView(report);
+  const platforms = new Set(report.versions.map((v2) => v2.platform ?? ""));
   const rows = report.versions.map((v2) => {
-    const cmp = byVersion.get(v2.version);
-    const baselineDelta = report.comparisons.baseline?.versions?.[v2.version];
-    return [
-      `**${escape3(v2.version)}**${v2.spec !== v2.version ? ` (${escape3(v2.spec)})` : ""}${v2.platform ? ` ${escape3(v2.platform)}` : ""}`,
-      STATUS_ICON[v2.status],
+    const cmp = comparisons.get(v2.version);
+    const isReference = v2.version === reference;
+    const name = [
+      `**${escape3(v2.version)}**`,
+      v2.spec !== v2.version ? ` (${escape3(v2.spec)})` : "",
+      platforms.size > 1 && v2.platform ? ` ${escape3(v2.platform)}` : ""
+    ].join("");
+    return tableRow([
+      name,
+      STATUS_ICON[v2.status] ?? escape3(String(v2.status)),
       buildCell(v2),
       testsCell(v2),
       percent(v2.coverage?.statements.percent),
-      cmp ? signed2(cmp.likeForLikeDelta) : v2.coverage ? "reference" : "\u2014",
-      signed2(baselineDelta),
+      cmp ? signed2(cmp.likeForLikeDelta) : isReference && v2.coverage ? "reference" : "\u2014",
+      isReference && baseline ? signed2(baseline.total.delta) : "\u2014",
       seconds(v2.seconds),
-      v2.toolchain.source
-    ];
+      escape3(v2.toolchain.source)
+    ]);
   });
-  out.push(
-    table(
+  return {
+    head: tableHead(
       ["Go", "status", "build", "tests", "coverage", "\u0394 like-for-like", "\u0394 baseline", "time", "toolchain"],
-      rows,
       ["l", "l", "l", "l", "r", "r", "r", "r", "l"]
-    ),
-    ""
+    ) + "\n",
+    items: rows,
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more version"), see)
+  };
+}
+function mergedSection(report, see) {
+  if (!report.merged) return null;
+  const l = report.merged.lines;
+  const headline = `**Merged line coverage** (a line counts as covered when any version ran it): **${percent(l.percent)}**, ${l.covered} of ${l.total} lines.`;
+  const packages = report.merged.packages;
+  if (packages.length === 0) return { head: headline, items: [], separator: "" };
+  return {
+    head: `${headline}
+
+<details><summary>${plural(packages.length, "package")}</summary>
+
+${tableHead(["package", "lines covered", "coverage"], ["l", "r", "r"])}
+`,
+    items: packages.map((p2) => tableRow([code(p2.name, { cell: true }), `${p2.lines.covered} of ${p2.lines.total}`, percent(p2.lines.percent)])),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more package"), see),
+    tail: "\n\n</details>"
+  };
+}
+function baselineSection(report, see) {
+  const b2 = baselineView(report);
+  if (b2 === null) return null;
+  const reference = referenceVersion(report);
+  const metric = b2.metric === "lines" ? "line" : "statement";
+  const was = b2.total.baseline ? percent(b2.total.baseline.percent) : "\u2014";
+  const now = b2.total.current ? percent(b2.total.current.percent) : "\u2014";
+  const from = b2.source ? ` (${code(b2.source)}${b2.version ? `, Go ${escape3(b2.version)}` : ""})` : "";
+  const moved = b2.packages.filter((p2) => p2.delta !== 0);
+  const lines = [
+    "### Against the baseline",
+    "",
+    `${reference ? `Go ${escape3(reference)}` : "The reference version"}: ${metric} coverage ${was} \u2192 ${now} (**${signed2(b2.total.delta)}** points) against the baseline${from}.`
+  ];
+  if (b2.unmatchedFiles.length > 0) {
+    lines.push("", `${plural(b2.unmatchedFiles.length, "baseline file")} matched no file of this run, e.g. ${code(b2.unmatchedFiles[0])}.`);
+  }
+  const unchanged = b2.packages.length - moved.length;
+  if (moved.length === 0) {
+    lines.push("", b2.packages.length > 0 ? `No package moved (${plural(b2.packages.length, "package")}).` : "");
+    return { head: lines.join("\n"), items: [], separator: "" };
+  }
+  lines.push(
+    "",
+    `${plural(moved.length, "package")} changed${unchanged > 0 ? `, ${unchanged} did not` : ""}:`,
+    "",
+    tableHead(["package", "baseline", "now", "\u0394"], ["l", "r", "r", "r"])
   );
-  if (report.merged) {
-    const l = report.merged.lines;
-    out.push(`**Merged line coverage** (all versions): ${percent(l.percent)} (${l.covered} of ${l.total} lines)`, "");
+  return {
+    head: lines.join("\n") + "\n",
+    items: moved.map(
+      (p2) => tableRow([
+        code(p2.name, { cell: true }),
+        p2.baseline ? percent(p2.baseline.percent) : "new",
+        p2.current ? percent(p2.current.percent) : "gone",
+        signed2(p2.delta)
+      ])
+    ),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more changed package"), see)
+  };
+}
+var MAX_PACKAGES_PER_COMPARISON = 15;
+function groupComparisons(views) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const view of views) {
+    const { version: _version, explanation: _explanation, ...rest } = view;
+    const key2 = JSON.stringify(rest);
+    const group = groups.get(key2);
+    if (group) group.versions.push(view.version);
+    else groups.set(key2, { versions: [view.version], view });
   }
-  const gaps = report.comparisons.versions.filter((c) => c.rawDelta !== c.likeForLikeDelta);
-  if (gaps.length > 0) {
-    out.push("### Why versions differ", "");
-    for (const c of gaps) {
-      out.push(
-        `- **${escape3(c.version)}** vs ${escape3(c.reference)}: raw ${signed2(c.rawDelta)}, like for like ${signed2(c.likeForLikeDelta)}.`
-      );
-      const explain2 = typeof c.explanation === "string" ? c.explanation : "";
-      if (explain2) out.push(`  ${escape3(explain2)}`);
+  return [...groups.values()];
+}
+function onlyInTable(group) {
+  const { view } = group;
+  const byName = /* @__PURE__ */ new Map();
+  for (const p2 of view.onlyInVersion?.packages ?? []) byName.set(p2.name, { ...byName.get(p2.name), version: p2 });
+  for (const p2 of view.onlyInReference?.packages ?? []) byName.set(p2.name, { ...byName.get(p2.name), reference: p2 });
+  if (byName.size === 0) return "";
+  const cell2 = (p2) => p2 ? `${p2.lines.total} lines, ${p2.lines.covered} covered` : "\u2014";
+  const rows = [...byName].slice(0, MAX_PACKAGES_PER_COMPARISON).map(([name, only]) => tableRow([code(name, { cell: true }), cell2(only.version), cell2(only.reference)]));
+  const more = byName.size - MAX_PACKAGES_PER_COMPARISON;
+  return [
+    tableHead(["instrumented by one side only", `only Go ${group.versions.map(escape3).join(", ")}`, `only Go ${escape3(view.reference)}`], ["l", "r", "r"]),
+    ...rows,
+    ...more > 0 ? ["", `_\u2026 and ${plural(more, "more package")}._`] : []
+  ].join("\n");
+}
+function coveredOnlyLine(list, versions) {
+  if (list === null || list.count === 0) return "";
+  const byFile = groupLines(list.lines);
+  const where2 = [...byFile].map(([file, lines]) => `${code(file)} ${lineRanges(lines)}`).join("; ");
+  return `- Covered only under Go ${versions}: ${plural(list.count, "line")}${where2 ? `: ${where2}` : ""}${list.more > 0 ? ` and ${list.more} more` : ""}.`;
+}
+function crossVersionSection(report, withLines, see) {
+  const views = report.comparisons.versions.map(comparisonView).filter(
+    (c) => c.rawDelta !== c.likeForLikeDelta || (c.onlyInVersion?.lines.total ?? 0) > 0 || (c.onlyInReference?.lines.total ?? 0) > 0 || (c.coveredOnlyInVersion?.count ?? 0) > 0 || (c.coveredOnlyInReference?.count ?? 0) > 0
+  );
+  if (views.length === 0) return null;
+  const items = groupComparisons(views).map((group) => {
+    const c = group.view;
+    const versions = group.versions.map(escape3).join(", ");
+    const parts = [
+      `**Go ${versions}** against Go ${escape3(c.reference)}: raw ${signed2(c.rawDelta)} points, like for like ${signed2(c.likeForLikeDelta)}${c.commonLines !== null ? ` on the ${c.commonLines} lines both instrument` : ""}.`
+    ];
+    const only = onlyInTable(group);
+    if (only) parts.push(only);
+    else if (c.explanation) parts.push(escape3(c.explanation));
+    if (withLines) {
+      const covered = [coveredOnlyLine(c.coveredOnlyInVersion, versions), coveredOnlyLine(c.coveredOnlyInReference, escape3(c.reference))].filter((l) => l !== "");
+      if (covered.length > 0) parts.push(covered.join("\n"));
     }
-    out.push("");
-  }
-  const failing = report.versions.flatMap((v2) => v2.tests.failures.map((f2) => ({ v: v2, f: f2 })));
-  if (failing.length > 0) {
-    out.push(`### Failing tests (${failing.length})`, "");
-    for (const { v: v2, f: f2 } of failing) {
-      out.push(details(`Go ${escape3(v2.version)}: <code>${escape3(f2.package)}</code> ${escape3(f2.test || "(package)")}`, codeBlock(f2.output)));
+    return parts.join("\n\n");
+  });
+  const linesDropped = !withLines && views.some((c) => (c.coveredOnlyInVersion?.count ?? 0) + (c.coveredOnlyInReference?.count ?? 0) > 0);
+  return {
+    head: `### Why versions differ
+
+${linesDropped ? `${droppedNote("The lines only one version covered were", see)}
+
+` : ""}`,
+    items,
+    separator: "\n\n",
+    leftOut: leftOutNote((n) => plural(n, "more version comparison"), see)
+  };
+}
+function groupFailures(report) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const v2 of report.versions) {
+    for (const f2 of v2.tests.failures) {
+      const key2 = JSON.stringify([f2.package, f2.test, f2.output]);
+      const group = groups.get(key2);
+      if (group) group.versions.push(v2.version);
+      else groups.set(key2, { failure: f2, versions: [v2.version] });
     }
-    out.push("");
   }
-  if (report.comparisons.diff) {
-    const d = report.comparisons.diff;
-    out.push(`### Changed lines: ${percent(d.lines.percent)} covered (${d.lines.covered} of ${d.lines.total})`, "");
-    if (d.uncovered.length > 0) {
-      out.push(details(`${plural(d.uncovered.length, "uncovered changed line")}`, d.uncovered.map((u2) => `- \`${escape3(u2.file)}:${u2.line}\``).join("\n")), "");
-    }
-  }
-  if (report.gates.length > 0) {
-    out.push("### Gates", "");
-    out.push(
-      table(
-        ["gate", "threshold", "actual", "result"],
-        report.gates.map((g2) => [g2.name, String(g2.threshold), g2.actual === null ? "\u2014" : String(g2.actual), g2.passed ? "\u2705 " + escape3(g2.message) : "\u274C " + escape3(g2.message)])
-      ),
-      ""
-    );
-  }
-  return out.join("\n");
+  return [...groups.values()];
+}
+function tailOf(output, maxLines, maxBytes) {
+  const lines = output.replace(/\n+$/, "").split("\n");
+  let kept = lines.slice(-maxLines);
+  while (kept.length > 1 && Buffer.byteLength(kept.join("\n")) > maxBytes) kept = kept.slice(1);
+  let text = kept.join("\n");
+  if (Buffer.byteLength(text) > maxBytes) text = text.slice(-maxBytes);
+  const omitted = lines.length - kept.length;
+  return omitted > 0 ? `\u2026 ${plural(omitted, "earlier line")} left out (see test.json)
+${text}` : text;
+}
+function failureTitle(group, html) {
+  const { failure, versions } = group;
+  const esc = html ? escapeHtml : escape3;
+  const name = failure.test === "" ? "(package-level failure)" : failure.test;
+  const pkg = html ? `<code>${escapeHtml(failure.package)}</code>` : code(failure.package);
+  return `${html ? `<b>${esc(name)}</b>` : `**${esc(name)}**`} in ${pkg} on Go ${versions.map(esc).join(", ")}`;
+}
+function failuresSection(report, budget, see, options = {}) {
+  const limit = options.limit ?? Infinity;
+  const groups = groupFailures(report);
+  if (groups.length === 0) return null;
+  const total = report.versions.reduce((n, v2) => n + v2.tests.failures.length, 0);
+  const items = groups.map(
+    (g2) => budget === null ? `- ${failureTitle(g2, false)}` : details(failureTitle(g2, true), codeBlock(tailOf(g2.failure.output, budget.lines, budget.bytes) || "(no output)"))
+  );
+  return {
+    head: `### Failing tests (${total})
+
+${options.outputDropped ? `${droppedNote("Test output was", "each version's test.json")}
+
+` : ""}`,
+    items: items.slice(0, limit),
+    alsoLeftOut: Math.max(0, items.length - limit),
+    separator: budget === null ? "\n" : "\n\n",
+    leftOut: leftOutNote((n) => plural(n, "more failing test"), see)
+  };
+}
+function groupLines(lines) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { file, line } of lines) byFile.set(file, [...byFile.get(file) ?? [], line]);
+  return byFile;
+}
+function diffSection(report, withLines, see, maxLines = Infinity) {
+  const d = report.comparisons.diff;
+  if (!d) return null;
+  const head = `### Changed lines: ${percent(d.lines.percent)} covered (${d.lines.covered} of ${plural(d.lines.total, "instrumented changed line")})`;
+  if (d.uncovered.length === 0) return { head, items: [], separator: "" };
+  const shown = d.uncovered.slice(0, maxLines);
+  const byFile = groupLines(shown);
+  const items = [...byFile].map(
+    ([file, lines]) => withLines ? `- ${code(file)}: ${lineRanges(lines)}` : `- ${code(file)}: ${plural(lines.length, "uncovered line")}`
+  );
+  const notShown = d.uncovered.length - shown.length;
+  const dropped = withLines ? "" : ` ${droppedNote("Line numbers", see)}`;
+  const section = {
+    head: `${head}
+
+${plural(d.uncovered.length, "changed line")} no test ran:${dropped}
+
+`,
+    items,
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more file"), see)
+  };
+  if (notShown > 0) section.tail = `
+
+_\u2026 ${plural(notShown, "more uncovered line")} (see ${see})._`;
+  return section;
+}
+function gateValue(g2, value) {
+  return g2.name === "min-coverage" || g2.name === "min-diff-coverage" ? percent(value) : signed2(value);
+}
+function gateThreshold(g2) {
+  if (g2.name === "max-version-delta") return `\xB1${g2.threshold}`;
+  if (g2.name === "max-coverage-drop") return `\u2212${g2.threshold}`;
+  if (g2.name === "min-coverage" || g2.name === "min-diff-coverage") return `\u2265\xA0${g2.threshold}%`;
+  return escape3(String(g2.threshold));
+}
+function gateResult(g2) {
+  if (gateSkipped(g2)) return `\u2796 ${escape3(g2.message)}`;
+  return `${g2.passed ? "\u2705" : "\u274C"} ${escape3(g2.message)}`;
+}
+function gatesSection(report, see) {
+  if (report.gates.length === 0) return null;
+  return {
+    head: `### Gates
+
+${tableHead(["gate", "limit", "actual", "result"], ["l", "r", "r", "l"])}
+`,
+    items: report.gates.map((g2) => tableRow([escape3(g2.name), gateThreshold(g2), g2.actual === null ? "\u2014" : gateValue(g2, g2.actual), gateResult(g2)])),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more gate"), see)
+  };
+}
+function footerSection(report, runUrl, linkText) {
+  const parts = [];
+  if (runUrl) parts.push(`[${linkText}](${runUrl.replace(/[()\s]/g, encodeURIComponent)})`);
+  parts.push(`go-matrix ${escape3(report.tool.version)}`);
+  if (report.commit) parts.push(`commit ${code(report.commit.slice(0, 12))}`);
+  return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
+}
+
+// src/report/summary.ts
+var SUMMARY_LIMIT_BYTES = 1024 * 1024;
+var SUMMARY_LEVELS = [
+  { output: { lines: Infinity, bytes: Infinity }, lines: true },
+  { output: { lines: 40, bytes: 4e3 }, lines: true },
+  { output: { lines: 10, bytes: 1e3 }, lines: true },
+  { output: null, lines: true },
+  { output: null, lines: false }
+];
+function notesOf(report, extras) {
+  return [.../* @__PURE__ */ new Set([...report.notes ?? [], ...extras.notes ?? []])];
+}
+function present(sections) {
+  return sections.filter((s3) => s3 !== null && (s3.head !== "" || s3.items.length > 0));
+}
+function renderSummary(report, verdict, extras = {}) {
+  const see = "report.json";
+  const build = (detail) => {
+    const level = SUMMARY_LEVELS[detail] ?? { output: null, lines: false };
+    return present([
+      verdictSection(verdict),
+      notesSection(notesOf(report, extras)),
+      versionsSection(report, see),
+      mergedSection(report, see),
+      baselineSection(report, see),
+      crossVersionSection(report, level.lines, see),
+      failuresSection(report, level.output, see, { outputDropped: level.output === null }),
+      diffSection(report, level.lines, see),
+      gatesSection(report, see),
+      footerSection(report, extras.runUrl, "this run")
+    ]);
+  };
+  return fit(build, SUMMARY_LEVELS.length, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
 }
 
 // src/pipeline.ts
@@ -78912,11 +79378,17 @@ async function runPipeline(options, ctx) {
     [...coverage].map(([version3, c]) => ({ version: version3, profile: c.profile, lines: c.lines })),
     reference
   ) : [];
+  const notes = [...ctx.notes ?? []];
+  const baselineFile = options.baseline.kind === "path" ? path24.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
   let baseline = null;
-  if (options.baseline.kind === "path" && referenceCoverage) {
-    const file = path24.resolve(ctx.workspace, options.baseline.path);
-    baseline = compareBaseline({ statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary }, await readBaselineFile(file));
+  if (baselineFile && referenceCoverage) {
+    baseline = compareBaseline({ statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary }, await readBaselineFile(baselineFile));
+  } else if (baselineFile) {
+    notes.push("The baseline was not compared: the reference version has no coverage.");
   }
+  const all = [...coverage.values()];
+  const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
+  const diff = ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
   const gates = evaluateGates(
     {
       maxVersionDelta: options.maxVersionDelta,
@@ -78928,11 +79400,9 @@ async function runPipeline(options, ctx) {
       reference: reference && referenceCoverage ? { version: reference, statements: referenceCoverage.statements.total } : null,
       versions: comparisons,
       baseline,
-      diff: null
+      diff
     }
   );
-  const all = [...coverage.values()];
-  const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
   const files = {
     report: path24.join(reportDir, "report.json"),
     lcov: path24.join(reportDir, "merged.lcov"),
@@ -78955,12 +79425,13 @@ async function runPipeline(options, ctx) {
     comparisons: {
       versions: comparisons,
       baseline,
-      diff: null
+      diff: diff ? { lines: diff.lines, uncovered: diff.uncovered, files: diff.files } : null
     },
-    gates
+    gates,
+    notes
   };
   const verdict = decideVerdict(report, options.failOnTestFailure);
-  const summary3 = renderSummary(report, verdict);
+  const summary3 = renderSummary(report, verdict, { notes, ...ctx.runUrl ? { runUrl: ctx.runUrl } : {} });
   await writeFile5(files.report, JSON.stringify(report, null, 2) + "\n");
   await writeFile5(files.summary, summary3);
   return {
@@ -79010,7 +79481,11 @@ function versionReport(run2, coverage) {
     platform: `${currentPlatform().os}/${currentPlatform().arch}`,
     toolchain: { source: run2.toolchain.source, sha256: run2.toolchain.sha256, seconds: run2.toolchain.seconds },
     steps: run2.steps.filter((s3) => s3.name !== "test").map((s3) => ({ name: s3.name, ok: s3.ok, seconds: s3.seconds })),
-    tests: run2.tests,
+    // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
+    tests: {
+      ...run2.tests,
+      failures: [...run2.tests.failures, ...run2.buildFailures.map((b2) => ({ package: b2.package, test: "", output: b2.output }))]
+    },
     coverage: coverage ? {
       statements: coverage.statements.total,
       lines: coverage.lineSummary.total,

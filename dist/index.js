@@ -795,10 +795,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -821,12 +821,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -837,12 +837,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -1052,8 +1052,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key2.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key2.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key2.length !== ++index) {
@@ -1074,11 +1074,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code = key2.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key2.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node.code === code2) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -1088,7 +1088,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key2, value, index);
               break;
             }
-          } else if (node.code < code) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -1112,19 +1112,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key2[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key2[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -1280,14 +1280,14 @@ var require_util = __commonJS({
         }
         const port = url3.port != null ? url3.port : url3.protocol === "https:" ? 443 : 80;
         let origin = url3.origin != null ? url3.origin : `${url3.protocol || ""}//${url3.hostname || ""}:${port}`;
-        let path25 = url3.path != null ? url3.path : `${url3.pathname || ""}${url3.search || ""}`;
+        let path26 = url3.path != null ? url3.path : `${url3.pathname || ""}${url3.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path25 && path25[0] !== "/") {
-          path25 = `/${path25}`;
+        if (path26 && path26[0] !== "/") {
+          path26 = `/${path26}`;
         }
-        return new URL(`${origin}${path25}`);
+        return new URL(`${origin}${path26}`);
       }
       if (!isHttpOrHttpsPrefixed(url3.origin || url3.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1431,31 +1431,31 @@ var require_util = __commonJS({
     function isBuffer(buffer3) {
       return buffer3 instanceof Uint8Array || Buffer.isBuffer(buffer3);
     }
-    function validateHandler(handler, method, upgrade) {
-      if (!handler || typeof handler !== "object") {
+    function validateHandler(handler2, method, upgrade) {
+      if (!handler2 || typeof handler2 !== "object") {
         throw new InvalidArgumentError("handler must be an object");
       }
-      if (typeof handler.onConnect !== "function") {
+      if (typeof handler2.onConnect !== "function") {
         throw new InvalidArgumentError("invalid onConnect method");
       }
-      if (typeof handler.onError !== "function") {
+      if (typeof handler2.onError !== "function") {
         throw new InvalidArgumentError("invalid onError method");
       }
-      if (typeof handler.onBodySent !== "function" && handler.onBodySent !== void 0) {
+      if (typeof handler2.onBodySent !== "function" && handler2.onBodySent !== void 0) {
         throw new InvalidArgumentError("invalid onBodySent method");
       }
       if (upgrade || method === "CONNECT") {
-        if (typeof handler.onUpgrade !== "function") {
+        if (typeof handler2.onUpgrade !== "function") {
           throw new InvalidArgumentError("invalid onUpgrade method");
         }
       } else {
-        if (typeof handler.onHeaders !== "function") {
+        if (typeof handler2.onHeaders !== "function") {
           throw new InvalidArgumentError("invalid onHeaders method");
         }
-        if (typeof handler.onData !== "function") {
+        if (typeof handler2.onData !== "function") {
           throw new InvalidArgumentError("invalid onData method");
         }
-        if (typeof handler.onComplete !== "function") {
+        if (typeof handler2.onComplete !== "function") {
           throw new InvalidArgumentError("invalid onComplete method");
         }
       }
@@ -1482,14 +1482,14 @@ var require_util = __commonJS({
       };
     }
     function ReadableStreamFrom(iterable) {
-      let iterator;
+      let iterator2;
       return new ReadableStream(
         {
           async start() {
-            iterator = iterable[Symbol.asyncIterator]();
+            iterator2 = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value } = await iterator.next();
+            const { done, value } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -1504,7 +1504,7 @@ var require_util = __commonJS({
             return controller.desiredSize > 0;
           },
           async cancel(reason) {
-            await iterator.return();
+            await iterator2.return();
           },
           type: "bytes"
         }
@@ -1589,10 +1589,10 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest(client2, request, err) {
+    function errorRequest(client2, request2, err) {
       try {
-        request.onError(err);
-        assert4(request.aborted);
+        request2.onError(err);
+        assert4(request2.aborted);
       } catch (err2) {
         client2.emit("error", err2);
       }
@@ -1738,39 +1738,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin }
+          request: { method, path: path26, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path25);
+        debuglog("sending request to %s %s/%s", method, origin, path26);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin },
+          request: { method, path: path26, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path25,
+          path26,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin }
+          request: { method, path: path26, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path25);
+        debuglog("trailers received from %s %s/%s", method, origin, path26);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path25, origin },
+          request: { method, path: path26, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path25,
+          path26,
           error2.message
         );
       });
@@ -1819,9 +1819,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path25, origin }
+            request: { method, path: path26, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path25);
+          debuglog("sending request to %s %s/%s", method, origin, path26);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1831,11 +1831,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -1884,7 +1884,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path25,
+        path: path26,
         method,
         body: body2,
         headers,
@@ -1898,12 +1898,12 @@ var require_request = __commonJS({
         throwOnError,
         expectContinue,
         servername
-      }, handler) {
-        if (typeof path25 !== "string") {
+      }, handler2) {
+        if (typeof path26 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path25[0] !== "/" && !(path25.startsWith("http://") || path25.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path26[0] !== "/" && !(path26.startsWith("http://") || path26.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path25)) {
+        } else if (invalidPathRegex.test(path26)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1969,7 +1969,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path25, query) : path25;
+        this.path = query ? buildURL(path26, query) : path26;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2003,9 +2003,9 @@ var require_request = __commonJS({
         } else if (headers != null) {
           throw new InvalidArgumentError("headers must be an object or an array");
         }
-        validateHandler(handler, method, upgrade);
+        validateHandler(handler2, method, upgrade);
         this.servername = servername || getServerName(this.host);
-        this[kHandler] = handler;
+        this[kHandler] = handler2;
         if (channels.create.hasSubscribers) {
           channels.create.publish({ request: this });
         }
@@ -2166,7 +2166,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request, key2, val) {
+    function processHeader(request2, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
@@ -2213,24 +2213,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request.host !== null) {
+        if (request2.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request.host = val;
+        request2.host = val;
       } else if (headerName === "content-length") {
-        if (request.contentLength !== null) {
+        if (request2.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
-        request.contentLength = parseInt(val, 10);
-        if (!Number.isFinite(request.contentLength)) {
+        request2.contentLength = parseInt(val, 10);
+        if (!Number.isFinite(request2.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request.contentType === null && headerName === "content-type") {
-        request.contentType = val;
-        request.headers.push(key2, val);
+      } else if (request2.contentType === null && headerName === "content-type") {
+        request2.contentType = val;
+        request2.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2239,12 +2239,12 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid connection header");
         }
         if (value === "close") {
-          request.reset = true;
+          request2.reset = true;
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key2, val);
+        request2.headers.push(key2, val);
       }
     }
     module.exports = Request;
@@ -2443,20 +2443,20 @@ var require_dispatcher_base = __commonJS({
           queueMicrotask(onDestroyed);
         });
       }
-      [kInterceptedDispatch](opts, handler) {
+      [kInterceptedDispatch](opts, handler2) {
         if (!this[kInterceptors] || this[kInterceptors].length === 0) {
           this[kInterceptedDispatch] = this[kDispatch];
-          return this[kDispatch](opts, handler);
+          return this[kDispatch](opts, handler2);
         }
         let dispatch = this[kDispatch].bind(this);
         for (let i = this[kInterceptors].length - 1; i >= 0; i--) {
           dispatch = this[kInterceptors][i](dispatch);
         }
         this[kInterceptedDispatch] = dispatch;
-        return dispatch(opts, handler);
+        return dispatch(opts, handler2);
       }
-      dispatch(opts, handler) {
-        if (!handler || typeof handler !== "object") {
+      dispatch(opts, handler2) {
+        if (!handler2 || typeof handler2 !== "object") {
           throw new InvalidArgumentError("handler must be an object");
         }
         try {
@@ -2469,12 +2469,12 @@ var require_dispatcher_base = __commonJS({
           if (this[kClosed]) {
             throw new ClientClosedError();
           }
-          return this[kInterceptedDispatch](opts, handler);
+          return this[kInterceptedDispatch](opts, handler2);
         } catch (err) {
-          if (typeof handler.onError !== "function") {
+          if (typeof handler2.onError !== "function") {
             throw new InvalidArgumentError("invalid onError method");
           }
-          handler.onError(err);
+          handler2.onError(err);
           return false;
         }
       }
@@ -2723,7 +2723,7 @@ var require_connect = __commonJS({
     var util6 = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
-    function noop() {
+    function noop3() {
     }
     var tls;
     var SessionCache;
@@ -2848,7 +2848,7 @@ var require_connect = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop;
+        return noop3;
       }
       let s1 = null;
       let s22 = null;
@@ -2864,7 +2864,7 @@ var require_connect = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop;
+        return noop3;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -3873,18 +3873,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message) {
       return new TypeError(`${message.header}: ${message.message}`);
     };
-    webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context5) {
+      const plural2 = context5.types.length === 1 ? "" : " one of";
+      const message = `${context5.argument} could not be converted to${plural2}: ${context5.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context3.prefix,
+        header: context5.prefix,
         message
       });
     };
-    webidl.errors.invalidArgument = function(context3) {
+    webidl.errors.invalidArgument = function(context5) {
       return webidl.errors.exception({
-        header: context3.prefix,
-        message: `"${context3.value}" is an invalid ${context3.type}.`
+        header: context5.prefix,
+        message: `"${context5.value}" is an invalid ${context5.type}.`
       });
     };
     webidl.brandCheck = function(V2, I2, opts) {
@@ -4323,9 +4323,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url3) {
       for (let i = 0; i < url3.length; ++i) {
-        const code = url3.charCodeAt(i);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url3.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4334,11 +4334,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value) {
       return Buffer.from(value, "binary").toString("utf8");
     }
-    function requestCurrentURL(request) {
-      return request.urlList[request.urlList.length - 1];
+    function requestCurrentURL(request2) {
+      return request2.urlList[request2.urlList.length - 1];
     }
-    function requestBadPort(request) {
-      const url3 = requestCurrentURL(request);
+    function requestBadPort(request2) {
+      const url3 = requestCurrentURL(request2);
       if (urlIsHttpHttpsScheme(url3) && badPortsSet.has(url3.port)) {
         return "blocked";
       }
@@ -4362,7 +4362,7 @@ var require_util2 = __commonJS({
     function isValidHeaderValue(potentialValue) {
       return (potentialValue[0] === "	" || potentialValue[0] === " " || potentialValue[potentialValue.length - 1] === "	" || potentialValue[potentialValue.length - 1] === " " || potentialValue.includes("\n") || potentialValue.includes("\r") || potentialValue.includes("\0")) === false;
     }
-    function setRequestReferrerPolicyOnRedirect(request, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
       let policy = "";
@@ -4376,7 +4376,7 @@ var require_util2 = __commonJS({
         }
       }
       if (policy !== "") {
-        request.referrerPolicy = policy;
+        request2.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4393,33 +4393,33 @@ var require_util2 = __commonJS({
       header = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
-    function appendRequestOriginHeader(request) {
-      let serializedOrigin = request.origin;
+    function appendRequestOriginHeader(request2) {
+      let serializedOrigin = request2.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request.responseTainting === "cors" || request.mode === "websocket") {
-        request.headersList.append("origin", serializedOrigin, true);
-      } else if (request.method !== "GET" && request.method !== "HEAD") {
-        switch (request.referrerPolicy) {
+      if (request2.responseTainting === "cors" || request2.mode === "websocket") {
+        request2.headersList.append("origin", serializedOrigin, true);
+      } else if (request2.method !== "GET" && request2.method !== "HEAD") {
+        switch (request2.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request.origin && urlHasHttpsScheme(request.origin) && !urlHasHttpsScheme(requestCurrentURL(request))) {
+            if (request2.origin && urlHasHttpsScheme(request2.origin) && !urlHasHttpsScheme(requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request, requestCurrentURL(request))) {
+            if (!sameOrigin(request2, requestCurrentURL(request2))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request.headersList.append("origin", serializedOrigin, true);
+        request2.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp, crossOriginIsolatedCapability) {
@@ -4473,26 +4473,26 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request) {
-      const policy = request.referrerPolicy;
+    function determineRequestsReferrer(request2) {
+      const policy = request2.referrerPolicy;
       assert4(policy);
       let referrerSource = null;
-      if (request.referrer === "client") {
+      if (request2.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (request.referrer instanceof URL) {
-        referrerSource = request.referrer;
+      } else if (request2.referrer instanceof URL) {
+        referrerSource = request2.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
       if (referrerURL.toString().length > 4096) {
         referrerURL = referrerOrigin;
       }
-      const areSameOrigin = sameOrigin(request, referrerURL);
-      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request.url);
+      const areSameOrigin = sameOrigin(request2, referrerURL);
+      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request2.url);
       switch (policy) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
@@ -4503,7 +4503,7 @@ var require_util2 = __commonJS({
         case "origin-when-cross-origin":
           return areSameOrigin ? referrerURL : referrerOrigin;
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -4664,7 +4664,7 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
     function sameOrigin(A2, B2) {
       if (A2.origin === B2.origin && A2.origin === "null") {
@@ -4864,17 +4864,17 @@ var require_util2 = __commonJS({
     }
     async function readAllBytes(reader) {
       const bytes = [];
-      let byteLength = 0;
+      let byteLength2 = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes, byteLength2);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
         bytes.push(chunk);
-        byteLength += chunk.length;
+        byteLength2 += chunk.length;
       }
     }
     function urlIsLocal(url3) {
@@ -4916,8 +4916,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4943,8 +4943,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -5655,7 +5655,7 @@ var require_body = __commonJS({
       random = (max) => Math.floor(Math.random(max));
     }
     var textEncoder = new TextEncoder();
-    function noop() {
+    function noop3() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
     var streamRegistry;
@@ -5663,7 +5663,7 @@ var require_body = __commonJS({
       streamRegistry = new FinalizationRegistry((weakRef) => {
         const stream3 = weakRef.deref();
         if (stream3 && !stream3.locked && !isDisturbed(stream3) && !isErrored(stream3)) {
-          stream3.cancel("Response object has been garbage collected").catch(noop);
+          stream3.cancel("Response object has been garbage collected").catch(noop3);
         }
       });
     }
@@ -5772,13 +5772,13 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         length = Buffer.byteLength(source);
       }
       if (action5 != null) {
-        let iterator;
+        let iterator2;
         stream3 = new ReadableStream({
           async start() {
-            iterator = action5(object)[Symbol.asyncIterator]();
+            iterator2 = action5(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done } = await iterator.next();
+            const { value, done } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -5795,7 +5795,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             return controller.desiredSize > 0;
           },
           async cancel(reason) {
-            await iterator.return();
+            await iterator2.return();
           },
           type: "bytes"
         });
@@ -6233,11 +6233,11 @@ var require_client_h1 = __commonJS({
           util6.destroy(socket, new SocketError("bad response", util6.getSocketInfo(socket)));
           return -1;
         }
-        const request = client2[kQueue][client2[kRunningIdx]];
-        if (!request) {
+        const request2 = client2[kQueue][client2[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
-        request.onResponseStarted();
+        request2.onResponseStarted();
       }
       onHeaderField(buf) {
         const len = this.headers.length;
@@ -6282,9 +6282,9 @@ var require_client_h1 = __commonJS({
         assert4(!socket.destroyed);
         assert4(!this.paused);
         assert4((headers.length & 1) === 0);
-        const request = client2[kQueue][client2[kRunningIdx]];
-        assert4(request);
-        assert4(request.upgrade || request.method === "CONNECT");
+        const request2 = client2[kQueue][client2[kRunningIdx]];
+        assert4(request2);
+        assert4(request2.upgrade || request2.method === "CONNECT");
         this.statusCode = null;
         this.statusText = "";
         this.shouldKeepAlive = null;
@@ -6301,9 +6301,9 @@ var require_client_h1 = __commonJS({
         client2[kQueue][client2[kRunningIdx]++] = null;
         client2.emit("disconnect", client2[kUrl], [client2], new InformationalError("upgrade"));
         try {
-          request.onUpgrade(statusCode, headers, socket, statusText);
+          request2.onUpgrade(statusCode, headers, socket, statusText);
         } catch (error2) {
-          util6.errorRequest(client2, request, error2);
+          util6.errorRequest(client2, request2, error2);
           util6.destroy(socket, error2);
         }
         client2[kResume]();
@@ -6317,8 +6317,8 @@ var require_client_h1 = __commonJS({
           util6.destroy(socket, new SocketError("bad response", util6.getSocketInfo(socket)));
           return -1;
         }
-        const request = client2[kQueue][client2[kRunningIdx]];
-        if (!request) {
+        const request2 = client2[kQueue][client2[kRunningIdx]];
+        if (!request2) {
           return -1;
         }
         assert4(!this.upgrade);
@@ -6327,23 +6327,23 @@ var require_client_h1 = __commonJS({
           util6.destroy(socket, new SocketError("bad response", util6.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request.upgrade) {
+        if (upgrade && !request2.upgrade) {
           util6.destroy(socket, new SocketError("bad upgrade", util6.getSocketInfo(socket)));
           return -1;
         }
         assert4(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request2.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request.bodyTimeout != null ? request.bodyTimeout : client2[kBodyTimeout];
+          const bodyTimeout = request2.bodyTimeout != null ? request2.bodyTimeout : client2[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request.method === "CONNECT") {
+        if (request2.method === "CONNECT") {
           assert4(client2[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -6374,11 +6374,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request.aborted) {
+        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request2.aborted) {
           return -1;
         }
-        if (request.method === "HEAD") {
+        if (request2.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -6395,8 +6395,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request = client2[kQueue][client2[kRunningIdx]];
-        assert4(request);
+        const request2 = client2[kQueue][client2[kRunningIdx]];
+        assert4(request2);
         assert4(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -6409,7 +6409,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request.onData(buf) === false) {
+        if (request2.onData(buf) === false) {
           return constants5.ERROR.PAUSED;
         }
       }
@@ -6423,8 +6423,8 @@ var require_client_h1 = __commonJS({
         }
         assert4(statusCode >= 100);
         assert4((this.headers.length & 1) === 0);
-        const request = client2[kQueue][client2[kRunningIdx]];
-        assert4(request);
+        const request2 = client2[kQueue][client2[kRunningIdx]];
+        assert4(request2);
         this.statusCode = null;
         this.statusText = "";
         this.bytesRead = 0;
@@ -6436,11 +6436,11 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return;
         }
-        if (request.method !== "HEAD" && contentLength2 && bytesRead !== parseInt(contentLength2, 10)) {
+        if (request2.method !== "HEAD" && contentLength2 && bytesRead !== parseInt(contentLength2, 10)) {
           util6.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request.onComplete(headers);
+        request2.onComplete(headers);
         client2[kQueue][client2[kRunningIdx]++] = null;
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
@@ -6538,13 +6538,13 @@ var require_client_h1 = __commonJS({
           assert4(client3[kPending] === 0);
           const requests = client3[kQueue].splice(client3[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util6.errorRequest(client3, request, err);
+            const request2 = requests[i];
+            util6.errorRequest(client3, request2, err);
           }
         } else if (client3[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
-          const request = client3[kQueue][client3[kRunningIdx]];
+          const request2 = client3[kQueue][client3[kRunningIdx]];
           client3[kQueue][client3[kRunningIdx]++] = null;
-          util6.errorRequest(client3, request, err);
+          util6.errorRequest(client3, request2, err);
         }
         client3[kPendingIdx] = client3[kRunningIdx];
         assert4(client3[kRunning] === 0);
@@ -6574,18 +6574,18 @@ var require_client_h1 = __commonJS({
         get destroyed() {
           return socket.destroyed;
         },
-        busy(request) {
+        busy(request2) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request) {
-            if (client2[kRunning] > 0 && !request.idempotent) {
+          if (request2) {
+            if (client2[kRunning] > 0 && !request2.idempotent) {
               return true;
             }
-            if (client2[kRunning] > 0 && (request.upgrade || request.method === "CONNECT")) {
+            if (client2[kRunning] > 0 && (request2.upgrade || request2.method === "CONNECT")) {
               return true;
             }
-            if (client2[kRunning] > 0 && util6.bodyLength(request.body) !== 0 && (util6.isStream(request.body) || util6.isAsyncIterable(request.body) || util6.isFormDataLike(request.body))) {
+            if (client2[kRunning] > 0 && util6.bodyLength(request2.body) !== 0 && (util6.isStream(request2.body) || util6.isAsyncIterable(request2.body) || util6.isFormDataLike(request2.body))) {
               return true;
             }
           }
@@ -6651,8 +6651,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client2[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request = client2[kQueue][client2[kRunningIdx]];
-            const headersTimeout = request.headersTimeout != null ? request.headersTimeout : client2[kHeadersTimeout];
+            const request2 = client2[kQueue][client2[kRunningIdx]];
+            const headersTimeout = request2.headersTimeout != null ? request2.headersTimeout : client2[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -6661,26 +6661,26 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH1(client2, request) {
-      const { method, path: path25, host, upgrade, blocking, reset } = request;
-      let { body: body2, headers, contentLength: contentLength2 } = request;
+    function writeH1(client2, request2) {
+      const { method, path: path26, host, upgrade, blocking, reset } = request2;
+      let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util6.isFormDataLike(body2)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType2] = extractBody(body2);
-        if (request.contentType == null) {
+        if (request2.contentType == null) {
           headers.push("content-type", contentType2);
         }
         body2 = bodyStream.stream;
         contentLength2 = bodyStream.length;
-      } else if (util6.isBlobLike(body2) && request.contentType == null) {
+      } else if (util6.isBlobLike(body2) && request2.contentType == null) {
         const contentType2 = body2.type;
         if (contentType2) {
           const contentTypeValue = `${contentType2}`;
           if (!util6.isValidHeaderValue(contentTypeValue)) {
-            util6.errorRequest(client2, request, new InvalidArgumentError("invalid content-type header"));
+            util6.errorRequest(client2, request2, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -6692,14 +6692,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util6.bodyLength(body2);
       contentLength2 = bodyLength ?? contentLength2;
       if (contentLength2 === null) {
-        contentLength2 = request.contentLength;
+        contentLength2 = request2.contentLength;
       }
       if (contentLength2 === 0 && !expectsPayload) {
         contentLength2 = null;
       }
-      if (shouldSendContentLength(method) && contentLength2 > 0 && request.contentLength !== null && request.contentLength !== contentLength2) {
+      if (shouldSendContentLength(method) && contentLength2 > 0 && request2.contentLength !== null && request2.contentLength !== contentLength2) {
         if (client2[kStrictContentLength]) {
-          util6.errorRequest(client2, request, new RequestContentLengthMismatchError());
+          util6.errorRequest(client2, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -6707,25 +6707,25 @@ var require_client_h1 = __commonJS({
       const socket = client2[kSocket];
       clearIdleSocketValidation(socket);
       const abort = (error2) => {
-        if (request.aborted) {
+        if (request2.aborted) {
           return;
         }
-        if (request.completed) {
-          if (request.upgrade || request.method === "CONNECT") {
+        if (request2.completed) {
+          if (request2.upgrade || request2.method === "CONNECT") {
             util6.destroy(socket, new InformationalError("aborted"));
           }
           return;
         }
-        util6.errorRequest(client2, request, error2 || new RequestAbortedError());
+        util6.errorRequest(client2, request2, error2 || new RequestAbortedError());
         util6.destroy(body2);
         util6.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util6.errorRequest(client2, request, err);
+        util6.errorRequest(client2, request2, err);
       }
-      if (request.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -6743,7 +6743,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path25} HTTP/1.1\r
+      let header = `${method} ${path26} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6776,31 +6776,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort, null, client2, request, socket, contentLength2, header, expectsPayload);
+        writeBuffer(abort, null, client2, request2, socket, contentLength2, header, expectsPayload);
       } else if (util6.isBuffer(body2)) {
-        writeBuffer(abort, body2, client2, request, socket, contentLength2, header, expectsPayload);
+        writeBuffer(abort, body2, client2, request2, socket, contentLength2, header, expectsPayload);
       } else if (util6.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort, body2.stream(), client2, request, socket, contentLength2, header, expectsPayload);
+          writeIterable(abort, body2.stream(), client2, request2, socket, contentLength2, header, expectsPayload);
         } else {
-          writeBlob(abort, body2, client2, request, socket, contentLength2, header, expectsPayload);
+          writeBlob(abort, body2, client2, request2, socket, contentLength2, header, expectsPayload);
         }
       } else if (util6.isStream(body2)) {
-        writeStream(abort, body2, client2, request, socket, contentLength2, header, expectsPayload);
+        writeStream(abort, body2, client2, request2, socket, contentLength2, header, expectsPayload);
       } else if (util6.isIterable(body2)) {
-        writeIterable(abort, body2, client2, request, socket, contentLength2, header, expectsPayload);
+        writeIterable(abort, body2, client2, request2, socket, contentLength2, header, expectsPayload);
       } else {
         assert4(false);
       }
       return true;
     }
-    function writeStream(abort, body2, client2, request, socket, contentLength2, header, expectsPayload) {
+    function writeStream(abort, body2, client2, request2, socket, contentLength2, header, expectsPayload) {
       assert4(contentLength2 !== 0 || client2[kRunning] === 0, "stream body cannot be pipelined");
       let finished2 = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength: contentLength2, client: client2, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength: contentLength2, client: client2, expectsPayload, header });
       const onData = function(chunk) {
         if (finished2) {
           return;
@@ -6866,7 +6866,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body2, client2, request, socket, contentLength2, header, expectsPayload) {
+    function writeBuffer(abort, body2, client2, request2, socket, contentLength2, header, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength2 === 0) {
@@ -6886,18 +6886,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body2);
           socket.uncork();
-          request.onBodySent(body2);
-          if (!expectsPayload && request.reset !== false) {
+          request2.onBodySent(body2);
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request.onRequestSent();
+        request2.onRequestSent();
         client2[kResume]();
       } catch (err) {
         abort(err);
       }
     }
-    async function writeBlob(abort, body2, client2, request, socket, contentLength2, header, expectsPayload) {
+    async function writeBlob(abort, body2, client2, request2, socket, contentLength2, header, expectsPayload) {
       assert4(contentLength2 === body2.size, "blob body must have content length");
       try {
         if (contentLength2 != null && contentLength2 !== body2.size) {
@@ -6910,9 +6910,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer3);
         socket.uncork();
-        request.onBodySent(buffer3);
-        request.onRequestSent();
-        if (!expectsPayload && request.reset !== false) {
+        request2.onBodySent(buffer3);
+        request2.onRequestSent();
+        if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
         }
         client2[kResume]();
@@ -6920,7 +6920,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body2, client2, request, socket, contentLength2, header, expectsPayload) {
+    async function writeIterable(abort, body2, client2, request2, socket, contentLength2, header, expectsPayload) {
       assert4(contentLength2 !== 0 || client2[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6939,7 +6939,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength: contentLength2, client: client2, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength: contentLength2, client: client2, expectsPayload, header });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -6957,9 +6957,9 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength: contentLength2, client: client2, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength: contentLength2, client: client2, expectsPayload, header }) {
         this.socket = socket;
-        this.request = request;
+        this.request = request2;
         this.contentLength = contentLength2;
         this.client = client2;
         this.bytesWritten = 0;
@@ -6969,7 +6969,7 @@ upgrade: ${upgrade}\r
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength: contentLength2, client: client2, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength: contentLength2, client: client2, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6988,7 +6988,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request.reset !== false) {
+          if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength2 === null) {
@@ -7008,7 +7008,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request.onBodySent(chunk);
+        request2.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -7019,8 +7019,8 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength: contentLength2, client: client2, bytesWritten, expectsPayload, header, request } = this;
-        request.onRequestSent();
+        const { socket, contentLength: contentLength2, client: client2, bytesWritten, expectsPayload, header, request: request2 } = this;
+        request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -7165,8 +7165,8 @@ var require_client_h2 = __commonJS({
           assert4(client3[kPending] === 0);
           const requests = client3[kQueue].splice(client3[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util6.errorRequest(client3, request, err);
+            const request2 = requests[i];
+            util6.errorRequest(client3, request2, err);
           }
         }
       });
@@ -7235,9 +7235,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7247,8 +7247,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util6.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util6.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util6.getSocketInfo(this));
       const client2 = this[kClient];
       client2[kSocket] = null;
       client2[kHTTPContext] = null;
@@ -7258,9 +7258,9 @@ var require_client_h2 = __commonJS({
       }
       util6.destroy(this[kSocket], err);
       if (client2[kRunningIdx] < client2[kQueue].length) {
-        const request = client2[kQueue][client2[kRunningIdx]];
+        const request2 = client2[kQueue][client2[kRunningIdx]];
         client2[kQueue][client2[kRunningIdx]++] = null;
-        util6.errorRequest(client2, request, err);
+        util6.errorRequest(client2, request2, err);
         client2[kPendingIdx] = client2[kRunningIdx];
       }
       assert4(client2[kRunning] === 0);
@@ -7270,12 +7270,12 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client2, request) {
+    function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path25, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
-      let { body: body2 } = request;
+      const { method, path: path26, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      let { body: body2 } = request2;
       if (upgrade) {
-        util6.errorRequest(client2, request, new Error("Upgrade not supported for H2"));
+        util6.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
         return false;
       }
       const headers = {};
@@ -7299,17 +7299,17 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
-        if (request.aborted) {
+        if (request2.aborted) {
           return;
         }
-        if (request.completed) {
+        if (request2.completed) {
           if (method === "CONNECT" && stream3 != null) {
             util6.destroy(stream3, error2 || new RequestAbortedError());
           }
           return;
         }
         error2 = error2 || new RequestAbortedError();
-        util6.errorRequest(client2, request, error2);
+        util6.errorRequest(client2, request2, error2);
         if (stream3 != null) {
           util6.destroy(stream3, error2);
         }
@@ -7318,11 +7318,11 @@ var require_client_h2 = __commonJS({
         client2[kResume]();
       };
       try {
-        request.onConnect(abort);
+        request2.onConnect(abort);
       } catch (err) {
-        util6.errorRequest(client2, request, err);
+        util6.errorRequest(client2, request2, err);
       }
-      if (request.aborted) {
+      if (request2.aborted) {
         return false;
       }
       if (method === "CONNECT") {
@@ -7332,22 +7332,22 @@ var require_client_h2 = __commonJS({
         const onResponse = (headers2) => {
           upgradeResponseFinished = true;
           stream3.off(errorMonitor, onUpgradeError);
-          request.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
+          request2.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
         const onUpgradeError = (error2) => {
           upgradeResponseFinished = true;
           stream3.off("response", onResponse);
-          request.onUpgradeError(error2);
+          request2.onUpgradeError(error2);
         };
         const onReady = () => {
           try {
-            request.onUpgrade(null, null, stream3);
+            request2.onUpgrade(null, null, stream3);
           } catch (error2) {
             stream3.off("response", onResponse);
             abort(error2);
             return;
           }
-          if (request.aborted) {
+          if (request2.aborted) {
             return;
           }
           stream3.off("error", abort);
@@ -7359,17 +7359,17 @@ var require_client_h2 = __commonJS({
         ++session[kOpenStreams];
         onReady();
         stream3.once("close", () => {
-          if (!upgradeResponseFinished && request.completed) {
+          if (!upgradeResponseFinished && request2.completed) {
             stream3.off("response", onResponse);
             stream3.off(errorMonitor, onUpgradeError);
-            request.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream3.rstCode}`));
+            request2.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream3.rstCode}`));
           }
           session[kOpenStreams] -= 1;
           if (session[kOpenStreams] === 0) session.unref();
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path25;
+      headers[HTTP2_HEADER_PATH] = path26;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7384,14 +7384,14 @@ var require_client_h2 = __commonJS({
         contentLength2 = bodyStream.length;
       }
       if (contentLength2 == null) {
-        contentLength2 = request.contentLength;
+        contentLength2 = request2.contentLength;
       }
       if (contentLength2 === 0 || !expectsPayload) {
         contentLength2 = null;
       }
-      if (shouldSendContentLength(method) && contentLength2 > 0 && request.contentLength != null && request.contentLength !== contentLength2) {
+      if (shouldSendContentLength(method) && contentLength2 > 0 && request2.contentLength != null && request2.contentLength !== contentLength2) {
         if (client2[kStrictContentLength]) {
-          util6.errorRequest(client2, request, new RequestContentLengthMismatchError());
+          util6.errorRequest(client2, request2, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7416,25 +7416,25 @@ var require_client_h2 = __commonJS({
       ++session[kOpenStreams];
       stream3.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request.onResponseStarted();
-        if (request.aborted) {
+        request2.onResponseStarted();
+        if (request2.aborted) {
           const err = new RequestAbortedError();
-          util6.errorRequest(client2, request, err);
+          util6.errorRequest(client2, request2, err);
           util6.destroy(stream3, err);
           return;
         }
-        if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream3.resume.bind(stream3), "") === false) {
+        if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream3.resume.bind(stream3), "") === false) {
           stream3.pause();
         }
         stream3.on("data", (chunk) => {
-          if (request.onData(chunk) === false) {
+          if (request2.onData(chunk) === false) {
             stream3.pause();
           }
         });
       });
       stream3.once("end", () => {
         if (stream3.state?.state == null || stream3.state.state < 6) {
-          request.onComplete([]);
+          request2.onComplete([]);
         }
         if (session[kOpenStreams] === 0) {
           session.unref();
@@ -7453,8 +7453,8 @@ var require_client_h2 = __commonJS({
       stream3.once("error", function(err) {
         abort(err);
       });
-      stream3.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream3.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -7464,7 +7464,7 @@ var require_client_h2 = __commonJS({
             stream3,
             null,
             client2,
-            request,
+            request2,
             client2[kSocket],
             contentLength2,
             expectsPayload
@@ -7475,7 +7475,7 @@ var require_client_h2 = __commonJS({
             stream3,
             body2,
             client2,
-            request,
+            request2,
             client2[kSocket],
             contentLength2,
             expectsPayload
@@ -7487,7 +7487,7 @@ var require_client_h2 = __commonJS({
               stream3,
               body2.stream(),
               client2,
-              request,
+              request2,
               client2[kSocket],
               contentLength2,
               expectsPayload
@@ -7498,7 +7498,7 @@ var require_client_h2 = __commonJS({
               stream3,
               body2,
               client2,
-              request,
+              request2,
               client2[kSocket],
               contentLength2,
               expectsPayload
@@ -7512,7 +7512,7 @@ var require_client_h2 = __commonJS({
             stream3,
             body2,
             client2,
-            request,
+            request2,
             contentLength2
           );
         } else if (util6.isIterable(body2)) {
@@ -7521,7 +7521,7 @@ var require_client_h2 = __commonJS({
             stream3,
             body2,
             client2,
-            request,
+            request2,
             client2[kSocket],
             contentLength2,
             expectsPayload
@@ -7531,7 +7531,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body2, client2, request, socket, contentLength2, expectsPayload) {
+    function writeBuffer(abort, h2stream, body2, client2, request2, socket, contentLength2, expectsPayload) {
       try {
         if (body2 != null && util6.isBuffer(body2)) {
           assert4(contentLength2 === body2.byteLength, "buffer body must have content length");
@@ -7539,18 +7539,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body2);
           h2stream.uncork();
           h2stream.end();
-          request.onBodySent(body2);
+          request2.onBodySent(body2);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request.onRequestSent();
+        request2.onRequestSent();
         client2[kResume]();
       } catch (error2) {
         abort(error2);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body2, client2, request, contentLength2) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body2, client2, request2, contentLength2) {
       assert4(contentLength2 !== 0 || client2[kRunning] === 0, "stream body cannot be pipelined");
       const pipe = pipeline3(
         body2,
@@ -7561,7 +7561,7 @@ var require_client_h2 = __commonJS({
             abort(err);
           } else {
             util6.removeAllListeners(pipe);
-            request.onRequestSent();
+            request2.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -7571,10 +7571,10 @@ var require_client_h2 = __commonJS({
       );
       util6.addListener(pipe, "data", onPipeData);
       function onPipeData(chunk) {
-        request.onBodySent(chunk);
+        request2.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body2, client2, request, socket, contentLength2, expectsPayload) {
+    async function writeBlob(abort, h2stream, body2, client2, request2, socket, contentLength2, expectsPayload) {
       assert4(contentLength2 === body2.size, "blob body must have content length");
       try {
         if (contentLength2 != null && contentLength2 !== body2.size) {
@@ -7585,8 +7585,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer3);
         h2stream.uncork();
         h2stream.end();
-        request.onBodySent(buffer3);
-        request.onRequestSent();
+        request2.onBodySent(buffer3);
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7595,7 +7595,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body2, client2, request, socket, contentLength2, expectsPayload) {
+    async function writeIterable(abort, h2stream, body2, client2, request2, socket, contentLength2, expectsPayload) {
       assert4(contentLength2 !== 0 || client2[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7620,13 +7620,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request.onBodySent(chunk);
+          request2.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request.onRequestSent();
+        request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7664,17 +7664,17 @@ var require_redirect_handler = __commonJS({
       }
     };
     var RedirectHandler = class {
-      constructor(dispatch, maxRedirections, opts, handler) {
+      constructor(dispatch, maxRedirections, opts, handler2) {
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
-        util6.validateHandler(handler, opts.method, opts.upgrade);
+        util6.validateHandler(handler2, opts.method, opts.upgrade);
         this.dispatch = dispatch;
         this.location = null;
         this.abort = null;
         this.opts = { ...opts, maxRedirections: 0 };
         this.maxRedirections = maxRedirections;
-        this.handler = handler;
+        this.handler = handler2;
         this.history = [];
         this.redirectionLimitReached = false;
         if (util6.isStream(this.opts.body)) {
@@ -7722,9 +7722,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util6.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path25 = search ? `${pathname}${search}` : pathname;
+        const path26 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path25;
+        this.opts.path = path26;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7807,12 +7807,12 @@ var require_redirect_interceptor = __commonJS({
     var RedirectHandler = require_redirect_handler();
     function createRedirectInterceptor({ maxRedirections: defaultMaxRedirections }) {
       return (dispatch) => {
-        return function Intercept(opts, handler) {
+        return function Intercept(opts, handler2) {
           const { maxRedirections = defaultMaxRedirections } = opts;
           if (!maxRedirections) {
-            return dispatch(opts, handler);
+            return dispatch(opts, handler2);
           }
-          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler);
+          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler2);
           opts = { ...opts, maxRedirections: 0 };
           return dispatch(opts, redirectHandler);
         };
@@ -7885,7 +7885,7 @@ var require_client = __commonJS({
     var connectH2 = require_client_h2();
     var deprecatedInterceptorWarned = false;
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var noop = () => {
+    var noop3 = () => {
     };
     function getPipelining(client2) {
       return client2[kPipelining] ?? client2[kHTTPContext]?.defaultPipelining ?? 1;
@@ -8072,12 +8072,12 @@ var require_client = __commonJS({
         connect(this);
         this.once("connect", cb);
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const origin = opts.origin || this[kUrl].origin;
-        const request = new Request(origin, opts, handler);
-        this[kQueue].push(request);
+        const request2 = new Request(origin, opts, handler2);
+        this[kQueue].push(request2);
         if (this[kResuming]) {
-        } else if (util6.bodyLength(request.body) == null && util6.isIterable(request.body)) {
+        } else if (util6.bodyLength(request2.body) == null && util6.isIterable(request2.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -8101,8 +8101,8 @@ var require_client = __commonJS({
         return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
-            const request = requests[i];
-            util6.errorRequest(this, request, err);
+            const request2 = requests[i];
+            util6.errorRequest(this, request2, err);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
@@ -8127,8 +8127,8 @@ var require_client = __commonJS({
         assert4(client2[kPendingIdx] === client2[kRunningIdx]);
         const requests = client2[kQueue].splice(client2[kRunningIdx]);
         for (let i = 0; i < requests.length; i++) {
-          const request = requests[i];
-          util6.errorRequest(client2, request, err);
+          const request2 = requests[i];
+          util6.errorRequest(client2, request2, err);
         }
         assert4(client2[kSize] === 0);
       }
@@ -8177,14 +8177,14 @@ var require_client = __commonJS({
           });
         });
         if (client2.destroyed) {
-          util6.destroy(socket.on("error", noop), new ClientDestroyedError());
+          util6.destroy(socket.on("error", noop3), new ClientDestroyedError());
           return;
         }
         assert4(socket);
         try {
           client2[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client2, socket) : await connectH1(client2, socket);
         } catch (err) {
-          socket.destroy().on("error", noop);
+          socket.destroy().on("error", noop3);
           throw err;
         }
         client2[kConnecting] = false;
@@ -8231,8 +8231,8 @@ var require_client = __commonJS({
         if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert4(client2[kRunning] === 0);
           while (client2[kPending] > 0 && client2[kQueue][client2[kPendingIdx]].servername === client2[kServerName]) {
-            const request = client2[kQueue][client2[kPendingIdx]++];
-            util6.errorRequest(client2, request, err);
+            const request2 = client2[kQueue][client2[kPendingIdx]++];
+            util6.errorRequest(client2, request2, err);
           }
         } else {
           onError(client2, err);
@@ -8289,12 +8289,12 @@ var require_client = __commonJS({
         if (client2[kRunning] >= (getPipelining(client2) || 1)) {
           return;
         }
-        const request = client2[kQueue][client2[kPendingIdx]];
-        if (client2[kUrl].protocol === "https:" && client2[kServerName] !== request.servername) {
+        const request2 = client2[kQueue][client2[kPendingIdx]];
+        if (client2[kUrl].protocol === "https:" && client2[kServerName] !== request2.servername) {
           if (client2[kRunning] > 0) {
             return;
           }
-          client2[kServerName] = request.servername;
+          client2[kServerName] = request2.servername;
           client2[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client2[kHTTPContext] = null;
             resume(client2);
@@ -8310,10 +8310,10 @@ var require_client = __commonJS({
         if (client2[kHTTPContext].destroyed) {
           return;
         }
-        if (client2[kHTTPContext].busy(request)) {
+        if (client2[kHTTPContext].busy(request2)) {
           return;
         }
-        if (!request.aborted && client2[kHTTPContext].write(request)) {
+        if (!request2.aborted && client2[kHTTPContext].write(request2)) {
           client2[kPendingIdx]++;
         } else {
           client2[kQueue].splice(client2[kPendingIdx], 1);
@@ -8523,13 +8523,13 @@ var require_pool_base = __commonJS({
         }
         await Promise.all(this[kClients].map((c) => c.destroy(err)));
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const dispatcher = this[kGetDispatcher]();
         if (!dispatcher) {
           this[kNeedDrain] = true;
-          this[kQueue].push({ opts, handler });
+          this[kQueue].push({ opts, handler: handler2 });
           this[kQueued]++;
-        } else if (!dispatcher.dispatch(opts, handler)) {
+        } else if (!dispatcher.dispatch(opts, handler2)) {
           dispatcher[kNeedDrain] = true;
           this[kNeedDrain] = !this[kGetDispatcher]();
         }
@@ -8868,7 +8868,7 @@ var require_agent = __commonJS({
         }
         return ret;
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         let key2;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
           key2 = String(opts.origin);
@@ -8880,7 +8880,7 @@ var require_agent = __commonJS({
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
           this[kClients].set(key2, dispatcher);
         }
-        return dispatcher.dispatch(opts, handler);
+        return dispatcher.dispatch(opts, handler2);
       }
       async [kClose]() {
         const closePromises = [];
@@ -8928,7 +8928,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool(origin, opts);
     }
-    var noop = () => {
+    var noop3 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -8950,12 +8950,12 @@ var require_proxy_agent = __commonJS({
           this.#client = new Client(proxyUrl, { connect });
         }
       }
-      [kDispatch](opts, handler) {
-        const onHeaders = handler.onHeaders;
-        handler.onHeaders = function(statusCode, data, resume) {
+      [kDispatch](opts, handler2) {
+        const onHeaders = handler2.onHeaders;
+        handler2.onHeaders = function(statusCode, data, resume) {
           if (statusCode === 407) {
-            if (typeof handler.onError === "function") {
-              handler.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
+            if (typeof handler2.onError === "function") {
+              handler2.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
             }
             return;
           }
@@ -8963,16 +8963,16 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path25 = "/",
+          path: path26 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path25;
+        opts.path = origin + path26;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
         }
         opts.headers = { ...this[kProxyHeaders], ...headers };
-        return this.#client[kDispatch](opts, handler);
+        return this.#client[kDispatch](opts, handler2);
       }
       async [kClose]() {
         return this.#client.close();
@@ -9045,7 +9045,7 @@ var require_proxy_agent = __commonJS({
                 servername: this[kProxyTls]?.servername || proxyHostname
               });
               if (statusCode !== 200) {
-                socket.on("error", noop).destroy();
+                socket.on("error", noop3).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
@@ -9069,7 +9069,7 @@ var require_proxy_agent = __commonJS({
           }
         });
       }
-      dispatch(opts, handler) {
+      dispatch(opts, handler2) {
         const headers = buildHeaders(opts.headers);
         throwIfProxyAuthIsSent(headers);
         if (headers && !("host" in headers) && !("Host" in headers)) {
@@ -9081,7 +9081,7 @@ var require_proxy_agent = __commonJS({
             ...opts,
             headers
           },
-          handler
+          handler2
         );
       }
       /**
@@ -9168,10 +9168,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
         this.#parseNoProxy();
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const url3 = new URL(opts.origin);
         const agent = this.#getProxyAgentForUrl(url3);
-        return agent.dispatch(opts, handler);
+        return agent.dispatch(opts, handler2);
       }
       async [kClose]() {
         await this[kNoProxyAgent].close();
@@ -9392,7 +9392,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state: state3, opts }, cb) {
-        const { statusCode, code, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9404,7 +9404,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state3;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -9625,13 +9625,13 @@ var require_retry_agent = __commonJS({
         this.#agent = agent;
         this.#options = options;
       }
-      dispatch(opts, handler) {
+      dispatch(opts, handler2) {
         const retry2 = new RetryHandler({
           ...opts,
           retryOptions: this.#options
         }, {
           dispatch: this.#agent.dispatch.bind(this.#agent),
-          handler
+          handler: handler2
         });
         return this.#agent.dispatch(opts, retry2);
       }
@@ -9661,7 +9661,7 @@ var require_readable = __commonJS({
     var kAbort = /* @__PURE__ */ Symbol("kAbort");
     var kContentType = /* @__PURE__ */ Symbol("kContentType");
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
-    var noop = () => {
+    var noop3 = () => {
     };
     var BodyReadable = class extends Readable5 {
       constructor({
@@ -9793,7 +9793,7 @@ var require_readable = __commonJS({
             } else {
               resolve3(null);
             }
-          }).on("error", noop).on("data", function(chunk) {
+          }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
             if (limit <= 0) {
               this.destroy();
@@ -10079,17 +10079,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context5) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert4(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context5;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
+        const { callback, opaque, abort, context: context5, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util6.parseRawHeaders(rawHeaders) : util6.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10126,7 +10126,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context: context3
+              context: context5
             });
           }
         }
@@ -10163,10 +10163,10 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request(opts, callback) {
+    function request2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve3, reject) => {
-          request.call(this, opts, (err, data) => {
+          request2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve3(data);
           });
         });
@@ -10181,7 +10181,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = request;
+    module.exports = request2;
     module.exports.RequestHandler = RequestHandler;
   }
 });
@@ -10295,17 +10295,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context5) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert4(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context5;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context: context3, callback, responseHeaders } = this;
+        const { factory, opaque, context: context5, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util6.parseRawHeaders(rawHeaders) : util6.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10333,7 +10333,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context: context3
+            context: context5
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10462,11 +10462,11 @@ var require_api_pipeline = __commonJS({
       }
     };
     var PipelineHandler = class extends AsyncResource {
-      constructor(opts, handler) {
+      constructor(opts, handler2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        if (typeof handler !== "function") {
+        if (typeof handler2 !== "function") {
           throw new InvalidArgumentError("invalid handler");
         }
         const { signal, method, opaque, onInfo, responseHeaders } = opts;
@@ -10482,7 +10482,7 @@ var require_api_pipeline = __commonJS({
         super("UNDICI_PIPELINE");
         this.opaque = opaque || null;
         this.responseHeaders = responseHeaders || null;
-        this.handler = handler;
+        this.handler = handler2;
         this.abort = null;
         this.context = null;
         this.onInfo = onInfo || null;
@@ -10525,7 +10525,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context5) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -10534,10 +10534,10 @@ var require_api_pipeline = __commonJS({
         assert4(!res, "pipeline cannot be retried");
         assert4(!ret.destroyed);
         this.abort = abort;
-        this.context = context3;
+        this.context = context5;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler, context: context3 } = this;
+        const { opaque, handler: handler2, context: context5 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util6.parseRawHeaders(rawHeaders) : util6.parseHeaders(rawHeaders);
@@ -10550,12 +10550,12 @@ var require_api_pipeline = __commonJS({
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util6.parseRawHeaders(rawHeaders) : util6.parseHeaders(rawHeaders);
-          body2 = this.runInAsyncScope(handler, null, {
+          body2 = this.runInAsyncScope(handler2, null, {
             statusCode,
             headers,
             opaque,
             body: this.res,
-            context: context3
+            context: context5
           });
         } catch (err) {
           this.res.on("error", util6.nop);
@@ -10597,9 +10597,9 @@ var require_api_pipeline = __commonJS({
         util6.destroy(ret, err);
       }
     };
-    function pipeline3(opts, handler) {
+    function pipeline3(opts, handler2) {
       try {
-        const pipelineHandler = new PipelineHandler(opts, handler);
+        const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
       } catch (err) {
@@ -10639,7 +10639,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context5) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -10653,7 +10653,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert4(statusCode === 101);
-        const { callback, opaque, context: context3 } = this;
+        const { callback, opaque, context: context5 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util6.parseRawHeaders(rawHeaders) : util6.parseHeaders(rawHeaders);
@@ -10661,7 +10661,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context: context5
         });
       }
       onError(err) {
@@ -10730,20 +10730,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context5) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert4(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context5;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context: context3 } = this;
+        const { callback, opaque, context: context5 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10755,7 +10755,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context: context5
         });
       }
       onError(err) {
@@ -10938,26 +10938,26 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path25) {
-      if (typeof path25 !== "string") {
-        return path25;
+    function safeUrl(path26) {
+      if (typeof path26 !== "string") {
+        return path26;
       }
-      const pathSegments = path25.split("?");
+      const pathSegments = path26.split("?");
       if (pathSegments.length !== 2) {
-        return path25;
+        return path26;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path25, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path25);
+    function matchKey(mockDispatch2, { path: path26, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path26);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
-    function getResponseData(data) {
+    function getResponseData2(data) {
       if (Buffer.isBuffer(data)) {
         return data;
       } else if (data instanceof Uint8Array) {
@@ -10973,7 +10973,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path25 }) => matchValue(safeUrl(path25), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path26 }) => matchValue(safeUrl(path26), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -11011,9 +11011,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path25, method, body: body2, headers, query } = opts;
+      const { path: path26, method, body: body2, headers, query } = opts;
       return {
-        path: path25,
+        path: path26,
         method,
         body: body2,
         headers,
@@ -11047,7 +11047,7 @@ var require_mock_utils = __commonJS({
       }
       return Buffer.concat(buffers).toString("utf8");
     }
-    function mockDispatch(opts, handler) {
+    function mockDispatch(opts, handler2) {
       const key2 = buildKey(opts);
       const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
@@ -11060,7 +11060,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
         deleteMockDispatch(this[kDispatches], key2);
-        handler.onError(error2);
+        handler2.onError(error2);
         return true;
       }
       if (typeof delay4 === "number" && delay4 > 0) {
@@ -11077,13 +11077,13 @@ var require_mock_utils = __commonJS({
           body2.then((newData) => handleReply(mockDispatches, newData));
           return;
         }
-        const responseData = getResponseData(body2);
+        const responseData = getResponseData2(body2);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
-        handler.onConnect?.((err) => handler.onError(err), null);
-        handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
-        handler.onData?.(Buffer.from(responseData));
-        handler.onComplete?.(responseTrailers);
+        handler2.onConnect?.((err) => handler2.onError(err), null);
+        handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
+        handler2.onData?.(Buffer.from(responseData));
+        handler2.onComplete?.(responseTrailers);
         deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
@@ -11094,10 +11094,10 @@ var require_mock_utils = __commonJS({
       const agent = this[kMockAgent];
       const origin = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
-      return function dispatch(opts, handler) {
+      return function dispatch(opts, handler2) {
         if (agent.isMockActive) {
           try {
-            mockDispatch.call(this, opts, handler);
+            mockDispatch.call(this, opts, handler2);
           } catch (error2) {
             if (error2 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
@@ -11105,7 +11105,7 @@ var require_mock_utils = __commonJS({
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
               if (checkNetConnect(netConnect, origin)) {
-                originalDispatch.call(this, opts, handler);
+                originalDispatch.call(this, opts, handler2);
               } else {
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
               }
@@ -11114,7 +11114,7 @@ var require_mock_utils = __commonJS({
             }
           }
         } else {
-          originalDispatch.call(this, opts, handler);
+          originalDispatch.call(this, opts, handler2);
         }
       };
     }
@@ -11134,7 +11134,7 @@ var require_mock_utils = __commonJS({
       }
     }
     module.exports = {
-      getResponseData,
+      getResponseData: getResponseData2,
       getMockDispatch,
       addMockDispatch,
       deleteMockDispatch,
@@ -11157,7 +11157,7 @@ var require_mock_utils = __commonJS({
 var require_mock_interceptor = __commonJS({
   "node_modules/undici/lib/mock/mock-interceptor.js"(exports2, module) {
     "use strict";
-    var { getResponseData, buildKey, addMockDispatch } = require_mock_utils();
+    var { getResponseData: getResponseData2, buildKey, addMockDispatch } = require_mock_utils();
     var {
       kDispatches,
       kDispatchKey,
@@ -11229,7 +11229,7 @@ var require_mock_interceptor = __commonJS({
         this[kContentLength] = false;
       }
       createMockScopeDispatchData({ statusCode, data, responseOptions }) {
-        const responseData = getResponseData(data);
+        const responseData = getResponseData2(data);
         const contentLength2 = this[kContentLength] ? { "content-length": responseData.length } : {};
         const headers = { ...this[kDefaultHeaders], ...contentLength2, ...responseOptions.headers };
         const trailers = { ...this[kDefaultTrailers], ...responseOptions.trailers };
@@ -11476,10 +11476,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path25, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path26, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path25,
+            Path: path26,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11538,9 +11538,9 @@ var require_mock_agent = __commonJS({
         }
         return dispatcher;
       }
-      dispatch(opts, handler) {
+      dispatch(opts, handler2) {
         this.get(opts.origin);
-        return this[kAgent].dispatch(opts, handler);
+        return this[kAgent].dispatch(opts, handler2);
       }
       async close() {
         await this[kAgent].close();
@@ -11660,11 +11660,11 @@ var require_decorator_handler = __commonJS({
     "use strict";
     module.exports = class DecoratorHandler {
       #handler;
-      constructor(handler) {
-        if (typeof handler !== "object" || handler === null) {
+      constructor(handler2) {
+        if (typeof handler2 !== "object" || handler2 === null) {
           throw new TypeError("handler must be an object");
         }
-        this.#handler = handler;
+        this.#handler = handler2;
       }
       onConnect(...args) {
         return this.#handler.onConnect?.(...args);
@@ -11702,16 +11702,16 @@ var require_redirect = __commonJS({
     module.exports = (opts) => {
       const globalMaxRedirections = opts?.maxRedirections;
       return (dispatch) => {
-        return function redirectInterceptor(opts2, handler) {
+        return function redirectInterceptor(opts2, handler2) {
           const { maxRedirections = globalMaxRedirections, ...baseOpts } = opts2;
           if (!maxRedirections) {
-            return dispatch(opts2, handler);
+            return dispatch(opts2, handler2);
           }
           const redirectHandler = new RedirectHandler(
             dispatch,
             maxRedirections,
             opts2,
-            handler
+            handler2
           );
           return dispatch(baseOpts, redirectHandler);
         };
@@ -11727,13 +11727,13 @@ var require_retry = __commonJS({
     var RetryHandler = require_retry_handler();
     module.exports = (globalOpts) => {
       return (dispatch) => {
-        return function retryInterceptor(opts, handler) {
+        return function retryInterceptor(opts, handler2) {
           return dispatch(
             opts,
             new RetryHandler(
               { ...opts, retryOptions: { ...globalOpts, ...opts.retryOptions } },
               {
-                handler,
+                handler: handler2,
                 dispatch
               }
             )
@@ -11759,13 +11759,13 @@ var require_dump = __commonJS({
       #size = 0;
       #reason = null;
       #handler = null;
-      constructor({ maxSize: maxSize2 }, handler) {
-        super(handler);
+      constructor({ maxSize: maxSize2 }, handler2) {
+        super(handler2);
         if (maxSize2 != null && (!Number.isFinite(maxSize2) || maxSize2 < 1)) {
           throw new InvalidArgumentError("maxSize must be a number greater than 0");
         }
         this.#maxSize = maxSize2 ?? this.#maxSize;
-        this.#handler = handler;
+        this.#handler = handler2;
       }
       onConnect(abort) {
         this.#abort = abort;
@@ -11828,11 +11828,11 @@ var require_dump = __commonJS({
       maxSize: 1024 * 1024
     }) {
       return (dispatch) => {
-        return function Intercept(opts, handler) {
+        return function Intercept(opts, handler2) {
           const { dumpMaxSize = defaultMaxSize } = opts;
           const dumpHandler = new DumpHandler(
             { maxSize: dumpMaxSize },
-            handler
+            handler2
           );
           return dispatch(opts, dumpHandler);
         };
@@ -12023,10 +12023,10 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state3, { origin, handler, dispatch }, opts) {
-        super(handler);
+      constructor(state3, { origin, handler: handler2, dispatch }, opts) {
+        super(handler2);
         this.#origin = origin;
-        this.#handler = handler;
+        this.#handler = handler2;
         this.#opts = { ...opts };
         this.#state = state3;
         this.#dispatch = dispatch;
@@ -12099,14 +12099,14 @@ var require_dns = __commonJS({
       };
       const instance = new DNSInstance(opts);
       return (dispatch) => {
-        return function dnsInterceptor(origDispatchOpts, handler) {
+        return function dnsInterceptor(origDispatchOpts, handler2) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
           if (isIP(origin.hostname) !== 0) {
-            return dispatch(origDispatchOpts, handler);
+            return dispatch(origDispatchOpts, handler2);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
             if (err) {
-              return handler.onError(err);
+              return handler2.onError(err);
             }
             let dispatchOpts = null;
             dispatchOpts = {
@@ -12121,7 +12121,7 @@ var require_dns = __commonJS({
             };
             dispatch(
               dispatchOpts,
-              instance.getHandler({ origin, dispatch, handler }, origDispatchOpts)
+              instance.getHandler({ origin, dispatch, handler: handler2 }, origDispatchOpts)
             );
           });
           return true;
@@ -12147,8 +12147,8 @@ var require_headers = __commonJS({
     var util6 = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -12330,12 +12330,12 @@ var require_headers = __commonJS({
           if (size === 0) {
             return array;
           }
-          const iterator = this[kHeadersMap][Symbol.iterator]();
-          const firstValue = iterator.next().value;
+          const iterator2 = this[kHeadersMap][Symbol.iterator]();
+          const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert4(firstValue[1].value !== null);
           for (let i = 1, j2 = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
-            value = iterator.next().value;
+            value = iterator2.next().value;
             x = array[i] = [value[0], value[1].value];
             assert4(x[1] !== null);
             left = 0;
@@ -12356,7 +12356,7 @@ var require_headers = __commonJS({
               array[left] = x;
             }
           }
-          if (!iterator.next().done) {
+          if (!iterator2.next().done) {
             throw new TypeError("Unreachable");
           }
           return array;
@@ -12543,15 +12543,15 @@ var require_headers = __commonJS({
     });
     webidl.converters.HeadersInit = function(V2, prefix2, argument) {
       if (webidl.util.Type(V2) === "Object") {
-        const iterator = Reflect.get(V2, Symbol.iterator);
-        if (!util6.types.isProxy(V2) && iterator === Headers2.prototype.entries) {
+        const iterator2 = Reflect.get(V2, Symbol.iterator);
+        if (!util6.types.isProxy(V2) && iterator2 === Headers2.prototype.entries) {
           try {
             return getHeadersList(V2).entriesList;
           } catch {
           }
         }
-        if (typeof iterator === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix2, argument, iterator.bind(V2));
+        if (typeof iterator2 === "function") {
+          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix2, argument, iterator2.bind(V2));
         }
         return webidl.converters["record<ByteString, ByteString>"](V2, prefix2, argument);
       }
@@ -13088,15 +13088,15 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         input = webidl.converters.RequestInfo(input, prefix2, "input");
         init = webidl.converters.RequestInit(init, prefix2, "init");
-        let request = null;
+        let request2 = null;
         let fallbackMode = null;
-        const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
+        const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
         if (typeof input === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input, baseUrl);
+            parsedURL = new URL(input, baseUrl2);
           } catch (err) {
             throw new TypeError("Failed to parse URL from " + input, { cause: err });
           }
@@ -13105,18 +13105,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input
             );
           }
-          request = makeRequest({ urlList: [parsedURL] });
+          request2 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           this[kDispatcher] = init.dispatcher || input[kDispatcher];
           assert4(input instanceof _Request);
-          request = input[kState];
+          request2 = input[kState];
           signal = input[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
-        if (request.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request.window, origin)) {
-          window2 = request.window;
+        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
+          window2 = request2.window;
         }
         if (init.window != null) {
           throw new TypeError(`'window' option '${window2}' must be null`);
@@ -13124,82 +13124,82 @@ var require_request2 = __commonJS({
         if ("window" in init) {
           window2 = "no-window";
         }
-        request = makeRequest({
+        request2 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request.method,
+          method: request2.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request.headersList,
+          headersList: request2.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request.unsafeRequest,
+          unsafeRequest: request2.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window: window2,
           // priority request’s priority.
-          priority: request.priority,
+          priority: request2.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request.origin,
+          origin: request2.origin,
           // referrer request’s referrer.
-          referrer: request.referrer,
+          referrer: request2.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request.referrerPolicy,
+          referrerPolicy: request2.referrerPolicy,
           // mode request’s mode.
-          mode: request.mode,
+          mode: request2.mode,
           // credentials mode request’s credentials mode.
-          credentials: request.credentials,
+          credentials: request2.credentials,
           // cache mode request’s cache mode.
-          cache: request.cache,
+          cache: request2.cache,
           // redirect mode request’s redirect mode.
-          redirect: request.redirect,
+          redirect: request2.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request.integrity,
+          integrity: request2.integrity,
           // keepalive request’s keepalive.
-          keepalive: request.keepalive,
+          keepalive: request2.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request.reloadNavigation,
+          reloadNavigation: request2.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request.historyNavigation,
+          historyNavigation: request2.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request.urlList]
+          urlList: [...request2.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
         if (initHasKey) {
-          if (request.mode === "navigate") {
-            request.mode = "same-origin";
+          if (request2.mode === "navigate") {
+            request2.mode = "same-origin";
           }
-          request.reloadNavigation = false;
-          request.historyNavigation = false;
-          request.origin = "client";
-          request.referrer = "client";
-          request.referrerPolicy = "";
-          request.url = request.urlList[request.urlList.length - 1];
-          request.urlList = [request.url];
+          request2.reloadNavigation = false;
+          request2.historyNavigation = false;
+          request2.origin = "client";
+          request2.referrer = "client";
+          request2.referrerPolicy = "";
+          request2.url = request2.urlList[request2.urlList.length - 1];
+          request2.urlList = [request2.url];
         }
         if (init.referrer !== void 0) {
           const referrer = init.referrer;
           if (referrer === "") {
-            request.referrer = "no-referrer";
+            request2.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
-              parsedReferrer = new URL(referrer, baseUrl);
+              parsedReferrer = new URL(referrer, baseUrl2);
             } catch (err) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request.referrer = "client";
+              request2.referrer = "client";
             } else {
-              request.referrer = parsedReferrer;
+              request2.referrer = parsedReferrer;
             }
           }
         }
         if (init.referrerPolicy !== void 0) {
-          request.referrerPolicy = init.referrerPolicy;
+          request2.referrerPolicy = init.referrerPolicy;
         }
         let mode;
         if (init.mode !== void 0) {
@@ -13214,33 +13214,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request.mode = mode;
+          request2.mode = mode;
         }
         if (init.credentials !== void 0) {
-          request.credentials = init.credentials;
+          request2.credentials = init.credentials;
         }
         if (init.cache !== void 0) {
-          request.cache = init.cache;
+          request2.cache = init.cache;
         }
-        if (request.cache === "only-if-cached" && request.mode !== "same-origin") {
+        if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init.redirect !== void 0) {
-          request.redirect = init.redirect;
+          request2.redirect = init.redirect;
         }
         if (init.integrity != null) {
-          request.integrity = String(init.integrity);
+          request2.integrity = String(init.integrity);
         }
         if (init.keepalive !== void 0) {
-          request.keepalive = Boolean(init.keepalive);
+          request2.keepalive = Boolean(init.keepalive);
         }
         if (init.method !== void 0) {
           let method = init.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request.method = mayBeNormalized;
+            request2.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -13250,9 +13250,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request.method = method;
+            request2.method = method;
           }
-          if (!patchMethodWarning && request.method === "patch") {
+          if (!patchMethodWarning && request2.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -13262,7 +13262,7 @@ var require_request2 = __commonJS({
         if (init.signal !== void 0) {
           signal = init.signal;
         }
-        this[kState] = request;
+        this[kState] = request2;
         const ac = new AbortController();
         this[kSignal] = ac.signal;
         if (signal != null) {
@@ -13290,12 +13290,12 @@ var require_request2 = __commonJS({
           }
         }
         this[kHeaders] = new Headers2(kConstruct);
-        setHeadersList(this[kHeaders], request.headersList);
+        setHeadersList(this[kHeaders], request2.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request.method)) {
+          if (!corsSafeListedMethodsSet.has(request2.method)) {
             throw new TypeError(
-              `'${request.method} is unsupported in no-cors mode.`
+              `'${request2.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this[kHeaders], "request-no-cors");
@@ -13314,14 +13314,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = input instanceof _Request ? input[kState].body : null;
-        if ((init.body != null || inputBody != null) && (request.method === "GET" || request.method === "HEAD")) {
+        if ((init.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init.body != null) {
           const [extractedBody, contentType2] = extractBody(
             init.body,
-            request.keepalive
+            request2.keepalive
           );
           initBody = extractedBody;
           if (contentType2 && !getHeadersList(this[kHeaders]).contains("content-type", true)) {
@@ -13333,12 +13333,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request.mode !== "same-origin" && request.mode !== "cors") {
+          if (request2.mode !== "same-origin" && request2.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request.useCORSPreflightFlag = true;
+          request2.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -13567,21 +13567,21 @@ var require_request2 = __commonJS({
         headersList: init.headersList ? new HeadersList(init.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request) {
-      const newRequest = makeRequest({ ...request, body: null });
-      if (request.body != null) {
-        newRequest.body = cloneBody(newRequest, request.body);
+    function cloneRequest(request2) {
+      const newRequest = makeRequest({ ...request2, body: null });
+      if (request2.body != null) {
+        newRequest.body = cloneBody(newRequest, request2.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request = new Request(kConstruct);
-      request[kState] = innerRequest;
-      request[kSignal] = signal;
-      request[kHeaders] = new Headers2(kConstruct);
-      setHeadersList(request[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request[kHeaders], guard);
-      return request;
+      const request2 = new Request(kConstruct);
+      request2[kState] = innerRequest;
+      request2[kSignal] = signal;
+      request2[kHeaders] = new Headers2(kConstruct);
+      setHeadersList(request2[kHeaders], innerRequest.headersList);
+      setHeadersGuard(request2[kHeaders], guard);
+      return request2;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -13813,7 +13813,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p2 = createDeferredPromise();
       let requestObject;
@@ -13823,14 +13823,14 @@ var require_fetch = __commonJS({
         p2.reject(e);
         return p2.promise;
       }
-      const request = requestObject[kState];
+      const request2 = requestObject[kState];
       if (requestObject.signal.aborted) {
-        abortFetch(p2, request, null, requestObject.signal.reason);
+        abortFetch(p2, request2, null, requestObject.signal.reason);
         return p2.promise;
       }
-      const globalObject = request.client.globalObject;
+      const globalObject = request2.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request.serviceWorkers = "none";
+        request2.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -13842,7 +13842,7 @@ var require_fetch = __commonJS({
           assert4(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p2, request, realResponse, requestObject.signal.reason);
+          abortFetch(p2, request2, realResponse, requestObject.signal.reason);
         }
       );
       const processResponse = (response) => {
@@ -13850,7 +13850,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p2, request, responseObject, controller.serializedAbortReason);
+          abortFetch(p2, request2, responseObject, controller.serializedAbortReason);
           return;
         }
         if (response.type === "error") {
@@ -13862,7 +13862,7 @@ var require_fetch = __commonJS({
         p2 = null;
       };
       controller = fetching({
-        request,
+        request: request2,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: requestObject[kDispatcher]
@@ -13903,12 +13903,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p2, request, responseObject, error2) {
+    function abortFetch(p2, request2, responseObject, error2) {
       if (p2) {
         p2.reject(error2);
       }
-      if (request.body != null && isReadable(request.body?.stream)) {
-        request.body.stream.cancel(error2).catch((err) => {
+      if (request2.body != null && isReadable(request2.body?.stream)) {
+        request2.body.stream.cancel(error2).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13929,7 +13929,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request,
+      request: request2,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -13942,9 +13942,9 @@ var require_fetch = __commonJS({
       assert4(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request.client != null) {
-        taskDestination = request.client.globalObject;
-        crossOriginIsolatedCapability = request.client.crossOriginIsolatedCapability;
+      if (request2.client != null) {
+        taskDestination = request2.client.globalObject;
+        crossOriginIsolatedCapability = request2.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -13952,7 +13952,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request,
+        request: request2,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -13962,32 +13962,32 @@ var require_fetch = __commonJS({
         taskDestination,
         crossOriginIsolatedCapability
       };
-      assert4(!request.body || request.body.stream);
-      if (request.window === "client") {
-        request.window = request.client?.globalObject?.constructor?.name === "Window" ? request.client : "no-window";
+      assert4(!request2.body || request2.body.stream);
+      if (request2.window === "client") {
+        request2.window = request2.client?.globalObject?.constructor?.name === "Window" ? request2.client : "no-window";
       }
-      if (request.origin === "client") {
-        request.origin = request.client.origin;
+      if (request2.origin === "client") {
+        request2.origin = request2.client.origin;
       }
-      if (request.policyContainer === "client") {
-        if (request.client != null) {
-          request.policyContainer = clonePolicyContainer(
-            request.client.policyContainer
+      if (request2.policyContainer === "client") {
+        if (request2.client != null) {
+          request2.policyContainer = clonePolicyContainer(
+            request2.client.policyContainer
           );
         } else {
-          request.policyContainer = makePolicyContainer();
+          request2.policyContainer = makePolicyContainer();
         }
       }
-      if (!request.headersList.contains("accept", true)) {
+      if (!request2.headersList.contains("accept", true)) {
         const value = "*/*";
-        request.headersList.append("accept", value, true);
+        request2.headersList.append("accept", value, true);
       }
-      if (!request.headersList.contains("accept-language", true)) {
-        request.headersList.append("accept-language", "*", true);
+      if (!request2.headersList.contains("accept-language", true)) {
+        request2.headersList.append("accept-language", "*", true);
       }
-      if (request.priority === null) {
+      if (request2.priority === null) {
       }
-      if (subresourceSet.has(request.destination)) {
+      if (subresourceSet.has(request2.destination)) {
       }
       mainFetch(fetchParams).catch((err) => {
         fetchParams.controller.terminate(err);
@@ -13995,50 +13995,50 @@ var require_fetch = __commonJS({
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive = false) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
-      if (request.localURLsOnly && !urlIsLocal(requestCurrentURL(request))) {
+      if (request2.localURLsOnly && !urlIsLocal(requestCurrentURL(request2))) {
         response = makeNetworkError("local URLs only");
       }
-      tryUpgradeRequestToAPotentiallyTrustworthyURL(request);
-      if (requestBadPort(request) === "blocked") {
+      tryUpgradeRequestToAPotentiallyTrustworthyURL(request2);
+      if (requestBadPort(request2) === "blocked") {
         response = makeNetworkError("bad port");
       }
-      if (request.referrerPolicy === "") {
-        request.referrerPolicy = request.policyContainer.referrerPolicy;
+      if (request2.referrerPolicy === "") {
+        request2.referrerPolicy = request2.policyContainer.referrerPolicy;
       }
-      if (request.referrer !== "no-referrer") {
-        request.referrer = determineRequestsReferrer(request);
+      if (request2.referrer !== "no-referrer") {
+        request2.referrer = determineRequestsReferrer(request2);
       }
       if (response === null) {
         response = await (async () => {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request.url) && request.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request.mode === "navigate" || request.mode === "websocket")
+            (request2.mode === "navigate" || request2.mode === "websocket")
           ) {
-            request.responseTainting = "basic";
+            request2.responseTainting = "basic";
             return await schemeFetch(fetchParams);
           }
-          if (request.mode === "same-origin") {
+          if (request2.mode === "same-origin") {
             return makeNetworkError('request mode cannot be "same-origin"');
           }
-          if (request.mode === "no-cors") {
-            if (request.redirect !== "follow") {
+          if (request2.mode === "no-cors") {
+            if (request2.redirect !== "follow") {
               return makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             }
-            request.responseTainting = "opaque";
+            request2.responseTainting = "opaque";
             return await schemeFetch(fetchParams);
           }
-          if (!urlIsHttpHttpsScheme(requestCurrentURL(request))) {
+          if (!urlIsHttpHttpsScheme(requestCurrentURL(request2))) {
             return makeNetworkError("URL scheme must be a HTTP(S) scheme");
           }
-          request.responseTainting = "cors";
+          request2.responseTainting = "cors";
           return await httpFetch(fetchParams);
         })();
       }
@@ -14046,13 +14046,13 @@ var require_fetch = __commonJS({
         return response;
       }
       if (response.status !== 0 && !response.internalResponse) {
-        if (request.responseTainting === "cors") {
+        if (request2.responseTainting === "cors") {
         }
-        if (request.responseTainting === "basic") {
+        if (request2.responseTainting === "basic") {
           response = filterResponse(response, "basic");
-        } else if (request.responseTainting === "cors") {
+        } else if (request2.responseTainting === "cors") {
           response = filterResponse(response, "cors");
-        } else if (request.responseTainting === "opaque") {
+        } else if (request2.responseTainting === "opaque") {
           response = filterResponse(response, "opaque");
         } else {
           assert4(false);
@@ -14060,26 +14060,26 @@ var require_fetch = __commonJS({
       }
       let internalResponse = response.status === 0 ? response : response.internalResponse;
       if (internalResponse.urlList.length === 0) {
-        internalResponse.urlList.push(...request.urlList);
+        internalResponse.urlList.push(...request2.urlList);
       }
-      if (!request.timingAllowFailed) {
+      if (!request2.timingAllowFailed) {
         response.timingAllowPassed = true;
       }
-      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request.headers.contains("range", true)) {
+      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request2.headers.contains("range", true)) {
         response = internalResponse = makeNetworkError();
       }
-      if (response.status !== 0 && (request.method === "HEAD" || request.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+      if (response.status !== 0 && (request2.method === "HEAD" || request2.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
         internalResponse.body = null;
         fetchParams.controller.dump = true;
       }
-      if (request.integrity) {
+      if (request2.integrity) {
         const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
-        if (request.responseTainting === "opaque" || response.body == null) {
+        if (request2.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
         }
         const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request.integrity)) {
+          if (!bytesMatch(bytes, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
@@ -14095,8 +14095,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request);
+      const { request: request2 } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request2);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -14105,19 +14105,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request);
+          const blobURLEntry = requestCurrentURL(request2);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request.method !== "GET" || !isBlobLike(blob)) {
+          if (request2.method !== "GET" || !isBlobLike(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request.headersList.contains("range", true)) {
+          if (!request2.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -14125,7 +14125,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request.headersList.get("range", true);
+            const rangeHeader = request2.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -14156,7 +14156,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request2);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -14245,41 +14245,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request.serviceWorkers === "all") {
+      if (request2.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request.redirect === "follow") {
-          request.serviceWorkers = "none";
+        if (request2.redirect === "follow") {
+          request2.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request.responseTainting === "cors" && corsCheck(request, response) === "failure") {
+        if (request2.responseTainting === "cors" && corsCheck(request2, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request, response) === "failure") {
-          request.timingAllowFailed = true;
+        if (TAOCheck(request2, response) === "failure") {
+          request2.timingAllowFailed = true;
         }
       }
-      if ((request.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request.origin,
-        request.client,
-        request.destination,
+      if ((request2.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request2.origin,
+        request2.client,
+        request2.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request.redirect !== "manual") {
+        if (request2.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request.redirect === "error") {
+        if (request2.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request.redirect === "manual") {
+        } else if (request2.redirect === "manual") {
           response = actualResponse;
-        } else if (request.redirect === "follow") {
+        } else if (request2.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert4(false);
@@ -14289,13 +14289,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request).hash
+          requestCurrentURL(request2).hash
         );
         if (locationURL == null) {
           return response;
@@ -14306,63 +14306,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request.redirectCount === 20) {
+      if (request2.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request.redirectCount += 1;
-      if (request.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request, locationURL)) {
+      request2.redirectCount += 1;
+      if (request2.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request2, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request2.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request.body != null && request.body.source == null) {
+      if (actualResponse.status !== 303 && request2.body != null && request2.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request.method)) {
-        request.method = "GET";
-        request.body = null;
+      if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
+        request2.method = "GET";
+        request2.body = null;
         for (const headerName of requestBodyHeader) {
-          request.headersList.delete(headerName);
+          request2.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request), locationURL)) {
-        request.headersList.delete("authorization", true);
-        request.headersList.delete("proxy-authorization", true);
-        request.headersList.delete("cookie", true);
-        request.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
+        request2.headersList.delete("authorization", true);
+        request2.headersList.delete("proxy-authorization", true);
+        request2.headersList.delete("cookie", true);
+        request2.headersList.delete("host", true);
       }
-      if (request.body != null) {
-        assert4(request.body.source != null);
-        request.body = safelyExtractBody(request.body.source)[0];
+      if (request2.body != null) {
+        assert4(request2.body.source != null);
+        request2.body = safelyExtractBody(request2.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request, actualResponse);
+      request2.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request2, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request.window === "no-window" && request.redirect === "error") {
+      if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request;
+        httpRequest = request2;
       } else {
-        httpRequest = cloneRequest(request);
+        httpRequest = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
+      const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
       const contentLength2 = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -14439,7 +14439,7 @@ var require_fetch = __commonJS({
       }
       response.requestIncludesCredentials = includeCredentials;
       if (response.status === 407) {
-        if (request.window === "no-window") {
+        if (request2.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -14451,7 +14451,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request.body == null || request.body.source != null)
+        (request2.body == null || request2.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -14481,21 +14481,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request = fetchParams.request;
+      const request2 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request.cache = "no-store";
+        request2.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request.mode === "websocket") {
+      if (request2.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request.body == null && fetchParams.processRequestEndOfBody) {
+      if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request.body != null) {
+      } else if (request2.body != null) {
         const processBodyChunk = async function* (bytes) {
           if (isCancelled(fetchParams)) {
             return;
@@ -14523,7 +14523,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request.body.stream) {
+            for await (const bytes of request2.body.stream) {
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
@@ -14537,8 +14537,8 @@ var require_fetch = __commonJS({
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
-          const iterator = body2[Symbol.asyncIterator]();
-          fetchParams.controller.next = () => iterator.next();
+          const iterator2 = body2[Symbol.asyncIterator]();
+          fetchParams.controller.next = () => iterator2.next();
           response = makeResponse({ status, statusText, headersList });
         }
       } catch (err) {
@@ -14634,17 +14634,17 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body: body2 }) {
-        const url3 = requestCurrentURL(request);
+        const url3 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url3.pathname + url3.search,
             origin: url3.origin,
-            method: request.method,
-            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body2,
-            headers: request.headersList.entries,
+            method: request2.method,
+            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body2,
+            headers: request2.headersList.entries,
             maxRedirections: 0,
-            upgrade: request.mode === "websocket" ? "websocket" : void 0
+            upgrade: request2.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -14674,8 +14674,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status);
-              if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14768,7 +14768,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -15656,31 +15656,31 @@ var require_cache = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request, options = {}) {
+      async match(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix2 = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        request = webidl.converters.RequestInfo(request, prefix2, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
-        const p2 = this.#internalMatchAll(request, options, 1);
+        const p2 = this.#internalMatchAll(request2, options, 1);
         if (p2.length === 0) {
           return;
         }
         return p2[0];
       }
-      async matchAll(request = void 0, options = {}) {
+      async matchAll(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix2 = "Cache.matchAll";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix2, "request");
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
-        return this.#internalMatchAll(request, options);
+        return this.#internalMatchAll(request2, options);
       }
-      async add(request) {
+      async add(request2) {
         webidl.brandCheck(this, _Cache);
         const prefix2 = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        request = webidl.converters.RequestInfo(request, prefix2, "request");
-        const requests = [request];
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        const requests = [request2];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -15690,19 +15690,19 @@ var require_cache = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         const responsePromises = [];
         const requestList = [];
-        for (let request of requests) {
-          if (request === void 0) {
+        for (let request2 of requests) {
+          if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix: prefix2,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request = webidl.converters.RequestInfo(request);
-          if (typeof request === "string") {
+          request2 = webidl.converters.RequestInfo(request2);
+          if (typeof request2 === "string") {
             continue;
           }
-          const r = request[kState];
+          const r = request2[kState];
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix2,
@@ -15711,8 +15711,8 @@ var require_cache = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request of requests) {
-          const r = new Request(request)[kState];
+        for (const request2 of requests) {
+          const r = new Request(request2)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix2,
@@ -15789,17 +15789,17 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request, response) {
+      async put(request2, response) {
         webidl.brandCheck(this, _Cache);
         const prefix2 = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix2);
-        request = webidl.converters.RequestInfo(request, prefix2, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
         response = webidl.converters.Response(response, prefix2, "response");
         let innerRequest = null;
-        if (request instanceof Request) {
-          innerRequest = request[kState];
+        if (request2 instanceof Request) {
+          innerRequest = request2[kState];
         } else {
-          innerRequest = new Request(request)[kState];
+          innerRequest = new Request(request2)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15870,21 +15870,21 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request, options = {}) {
+      async delete(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix2 = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        request = webidl.converters.RequestInfo(request, prefix2, "request");
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
         let r = null;
-        if (request instanceof Request) {
-          r = request[kState];
+        if (request2 instanceof Request) {
+          r = request2[kState];
           if (r.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
-          assert4(typeof request === "string");
-          r = new Request(request)[kState];
+          assert4(typeof request2 === "string");
+          r = new Request(request2)[kState];
         }
         const operations = [];
         const operation = {
@@ -15916,25 +15916,25 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request = void 0, options = {}) {
+      async keys(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix2 = "Cache.keys";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix2, "request");
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request2 !== void 0) {
+          if (request2 instanceof Request) {
+            r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request2 === "string") {
+            r = new Request(request2)[kState];
           }
         }
         const promise = createDeferredPromise();
         const requests = [];
-        if (request === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -15946,9 +15946,9 @@ var require_cache = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request2 of requests) {
+          for (const request3 of requests) {
             const requestObject = fromInnerRequest(
-              request2,
+              request3,
               new AbortController().signal,
               "immutable"
             );
@@ -16066,9 +16066,9 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request, response = null, options) {
+      #requestMatchesCachedItem(requestQuery, request2, response = null, options) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request.url);
+        const cachedURL = new URL(request2.url);
         if (options?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -16084,7 +16084,7 @@ var require_cache = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request.headersList.get(fieldValue);
+          const requestValue = request2.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -16092,20 +16092,20 @@ var require_cache = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request, options, maxResponses = Infinity) {
+      #internalMatchAll(request2, options, maxResponses = Infinity) {
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request2 !== void 0) {
+          if (request2 instanceof Request) {
+            r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request2 === "string") {
+            r = new Request(request2)[kState];
           }
         }
         const responses = [];
-        if (request === void 0) {
+        if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -16194,21 +16194,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request, options = {}) {
+      async match(request2, options = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request = webidl.converters.RequestInfo(request);
+        request2 = webidl.converters.RequestInfo(request2);
         options = webidl.converters.MultiCacheQueryOptions(options);
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
             const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request, options);
+            return await cache.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request, options);
+            const response = await cache.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16303,8 +16303,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code = value.charCodeAt(i);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16312,26 +16312,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16347,31 +16347,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code = value.charCodeAt(i++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
-    function validateCookiePath(path25) {
-      for (let i = 0; i < path25.length; ++i) {
-        const code = path25.charCodeAt(i);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+    function validateCookiePath(path26) {
+      for (let i = 0; i < path26.length; ++i) {
+        const code2 = path26.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16382,8 +16382,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code = domain.charCodeAt(i);
-        if (code === 46) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16393,10 +16393,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -17170,37 +17170,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code = protocol.charCodeAt(i);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws2, reason) {
       const { [kController]: controller, [kResponse]: response } = ws2;
@@ -17388,7 +17388,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url3, protocols, client2, ws2, onEstablish, options) {
       const requestURL = url3;
       requestURL.protocol = url3.protocol === "ws:" ? "http:" : "https:";
-      const request = makeRequest({
+      const request2 = makeRequest({
         urlList: [requestURL],
         client: client2,
         serviceWorkers: "none",
@@ -17400,18 +17400,18 @@ var require_connection = __commonJS({
       });
       if (options.headers) {
         const headersList = getHeadersList(new Headers2(options.headers));
-        request.headersList = headersList;
+        request2.headersList = headersList;
       }
       const keyValue = crypto5.randomBytes(16).toString("base64");
-      request.headersList.append("sec-websocket-key", keyValue);
-      request.headersList.append("sec-websocket-version", "13");
+      request2.headersList.append("sec-websocket-key", keyValue);
+      request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
-        request.headersList.append("sec-websocket-protocol", protocol);
+        request2.headersList.append("sec-websocket-protocol", protocol);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request.headersList.append("sec-websocket-extensions", permessageDeflate);
+      request2.headersList.append("sec-websocket-extensions", permessageDeflate);
       const controller = fetching({
-        request,
+        request: request2,
         useParallelQueue: true,
         dispatcher: options.dispatcher,
         processResponse(response) {
@@ -17448,7 +17448,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failWebsocketConnection(ws2, "Protocol was not set in the opening handshake.");
               return;
@@ -17469,7 +17469,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws2, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws2, code2, reason, reasonByteLength) {
       if (isClosing(ws2) || isClosed(ws2)) {
       } else if (!isEstablished(ws2)) {
         failWebsocketConnection(ws2, "Connection was closed before it was established.");
@@ -17477,12 +17477,12 @@ var require_connection = __commonJS({
       } else if (ws2[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws2[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17507,25 +17507,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws2[kSentClose] === sentCloseFrameState.SENT && ws2[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws2[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws2[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws2[kReadyState] = states.CLOSED;
       fireEvent("close", ws2, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws2,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17650,8 +17650,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws2, code, reason) {
-      closeWebSocketConnection(ws2, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws2, code2, reason) {
+      closeWebSocketConnection(ws2, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws2, reason);
     }
     var ByteParser = class extends Writable {
@@ -17838,8 +17838,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17925,11 +17925,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert4(data.length !== 1);
-        let code;
+        let code2;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17941,7 +17941,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17956,8 +17956,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18195,17 +18195,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix2 = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix2, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix2, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix2, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18219,7 +18219,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18465,15 +18465,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -19265,9 +19265,9 @@ var require_undici = __commonJS({
       headerNameToString: util6.headerNameToString
     };
     function makeDispatcher(fn) {
-      return (url3, opts, handler) => {
+      return (url3, opts, handler2) => {
         if (typeof opts === "function") {
-          handler = opts;
+          handler2 = opts;
           opts = null;
         }
         if (!url3 || typeof url3 !== "string" && typeof url3 !== "object" && !(url3 instanceof URL)) {
@@ -19280,11 +19280,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path25 = opts.path;
+          let path26 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path25 = `/${path25}`;
+            path26 = `/${path26}`;
           }
-          url3 = new URL(util6.parseOrigin(url3).origin + path25);
+          url3 = new URL(util6.parseOrigin(url3).origin + path26);
         } else {
           if (!opts) {
             opts = typeof url3 === "object" ? url3 : {};
@@ -19300,13 +19300,13 @@ var require_undici = __commonJS({
           origin: url3.origin,
           path: url3.search ? `${url3.pathname}${url3.search}` : url3.pathname,
           method: opts.method || (opts.body ? "PUT" : "GET")
-        }, handler);
+        }, handler2);
       };
     }
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -19482,7 +19482,7 @@ var init_lib = __esm({
       }
     };
     HttpClient = class {
-      constructor(userAgent2, handlers, requestOptions) {
+      constructor(userAgent3, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
         this._allowRedirectDowngrade = false;
@@ -19491,7 +19491,7 @@ var init_lib = __esm({
         this._maxRetries = 1;
         this._keepAlive = false;
         this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent3);
         this.handlers = handlers || [];
         this.requestOptions = requestOptions;
         if (requestOptions) {
@@ -19616,9 +19616,9 @@ var init_lib = __esm({
             response = yield this.requestRaw(info2, data);
             if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
               let authenticationHandler;
-              for (const handler of this.handlers) {
-                if (handler.canHandleAuthentication(response)) {
-                  authenticationHandler = handler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
                   break;
                 }
               }
@@ -19776,8 +19776,8 @@ var init_lib = __esm({
         }
         info2.options.agent = this._getAgent(info2.parsedUrl);
         if (this.handlers) {
-          for (const handler of this.handlers) {
-            handler.prepareRequest(info2.options);
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info2.options);
           }
         }
         return info2;
@@ -19916,8 +19916,8 @@ var init_lib = __esm({
         }
         return proxyAgent;
       }
-      _getUserAgentWithOrchestrationId(userAgent2) {
-        const baseUserAgent = userAgent2 || "actions/http-client";
+      _getUserAgentWithOrchestrationId(userAgent3) {
+        const baseUserAgent = userAgent3 || "actions/http-client";
         const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
         if (orchId) {
           const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
@@ -20194,8 +20194,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addRaw(text, addEOL = false) {
-        this._buffer += text;
+      addRaw(text2, addEOL = false) {
+        this._buffer += text2;
         return addEOL ? this.addEOL() : this;
       }
       /**
@@ -20214,9 +20214,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addCodeBlock(code, lang) {
+      addCodeBlock(code2, lang) {
         const attrs = Object.assign({}, lang && { lang });
-        const element = this.wrap("pre", this.wrap("code", code), attrs);
+        const element = this.wrap("pre", this.wrap("code", code2), attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -20291,10 +20291,10 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addHeading(text, level) {
+      addHeading(text2, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text);
+        const element = this.wrap(allowedTag, text2);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -20323,9 +20323,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addQuote(text, cite) {
+      addQuote(text2, cite) {
         const attrs = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text, attrs);
+        const element = this.wrap("blockquote", text2, attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -20336,8 +20336,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addLink(text, href) {
-        const element = this.wrap("a", text, { href });
+      addLink(text2, href) {
+        const element = this.wrap("a", text2, { href });
         return this.addRaw(element).addEOL();
       }
     };
@@ -21044,14 +21044,14 @@ var init_toolrunner = __esm({
               state3.processClosed = true;
               state3.CheckComplete();
             });
-            cp3.on("exit", (code) => {
-              state3.processExitCode = code;
+            cp3.on("exit", (code2) => {
+              state3.processExitCode = code2;
               state3.processExited = true;
-              this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+              this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
               state3.CheckComplete();
             });
-            cp3.on("close", (code) => {
-              state3.processExitCode = code;
+            cp3.on("close", (code2) => {
+              state3.processExitCode = code2;
               state3.processExited = true;
               state3.processClosed = true;
               this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
@@ -23733,8 +23733,8 @@ var SearchState;
 var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     SearchState = class {
-      constructor(path25, level) {
-        this.path = path25;
+      constructor(path26, level) {
+        this.path = path26;
         this.level = level;
       }
     };
@@ -24538,7 +24538,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = (version3, options, throwErrors = false) => {
+    var parse4 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer) {
         return version3;
       }
@@ -24551,7 +24551,7 @@ var require_parse2 = __commonJS({
         throw er2;
       }
     };
-    module.exports = parse2;
+    module.exports = parse4;
   }
 });
 
@@ -24559,9 +24559,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse4 = require_parse2();
     var valid2 = (version3, options) => {
-      const v2 = parse2(version3, options);
+      const v2 = parse4(version3, options);
       return v2 ? v2.version : null;
     };
     module.exports = valid2;
@@ -24572,9 +24572,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse4 = require_parse2();
     var clean3 = (version3, options) => {
-      const s3 = parse2(version3.trim().replace(/^[=v]+/, ""), options);
+      const s3 = parse4(version3.trim().replace(/^[=v]+/, ""), options);
       return s3 ? s3.version : null;
     };
     module.exports = clean3;
@@ -24609,10 +24609,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse4 = require_parse2();
     var diff = (version1, version22) => {
-      const v1 = parse2(version1, null, true);
-      const v2 = parse2(version22, null, true);
+      const v1 = parse4(version1, null, true);
+      const v2 = parse4(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -24683,9 +24683,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse4 = require_parse2();
     var prerelease = (version3, options) => {
-      const parsed = parse2(version3, options);
+      const parsed = parse4(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -24871,7 +24871,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = require_parse2();
+    var parse4 = require_parse2();
     var { safeRe: re2, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
@@ -24906,7 +24906,7 @@ var require_coerce = __commonJS({
       const patch = match3[4] || "0";
       const prerelease = options.includePrerelease && match3[5] ? `-${match3[5]}` : "";
       const build = options.includePrerelease && match3[6] ? `+${match3[6]}` : "";
-      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -24916,7 +24916,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse4 = require_parse2();
     var constants5 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version3, truncation, options) => {
@@ -24928,7 +24928,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
-      return parse2(versionStringToParse, options);
+      return parse4(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -26163,7 +26163,7 @@ var require_semver2 = __commonJS({
     var constants5 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse2 = require_parse2();
+    var parse4 = require_parse2();
     var valid2 = require_valid();
     var clean3 = require_clean();
     var inc = require_inc();
@@ -26202,7 +26202,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse2,
+      parse: parse4,
       valid: valid2,
       clean: clean3,
       inc,
@@ -26722,7 +26722,7 @@ function createLoggerContext(options) {
   function shouldEnable(logger8) {
     return Boolean(logLevel && levelMap[logger8.level] <= levelMap[logLevel]);
   }
-  function createLogger(parent, level) {
+  function createLogger2(parent, level) {
     const logger8 = Object.assign(parent.extend(level), {
       level
     });
@@ -26741,10 +26741,10 @@ function createLoggerContext(options) {
     const clientRootLogger = clientLogger.extend(namespace);
     patchLogMethod(clientLogger, clientRootLogger);
     return {
-      error: createLogger(clientRootLogger, "error"),
-      warning: createLogger(clientRootLogger, "warning"),
-      info: createLogger(clientRootLogger, "info"),
-      verbose: createLogger(clientRootLogger, "verbose")
+      error: createLogger2(clientRootLogger, "error"),
+      warning: createLogger2(clientRootLogger, "warning"),
+      info: createLogger2(clientRootLogger, "info"),
+      verbose: createLogger2(clientRootLogger, "verbose")
     };
   }
   return {
@@ -26975,14 +26975,14 @@ var init_pipeline = __esm({
         this._orderedPolicies = void 0;
         return removedPolicies;
       }
-      sendRequest(httpClient2, request) {
+      sendRequest(httpClient3, request2) {
         const policies = this.getOrderedPolicies();
         const pipeline3 = policies.reduceRight((next, policy) => {
           return (req) => {
             return policy.sendRequest(req, next);
           };
-        }, (req) => httpClient2.sendRequest(req));
-        return pipeline3(request);
+        }, (req) => httpClient3.sendRequest(req));
+        return pipeline3(request2);
       }
       getOrderedPolicies() {
         if (!this._orderedPolicies) {
@@ -27402,15 +27402,15 @@ function isStreamComplete(stream3) {
     return Promise.resolve();
   }
   return new Promise((resolve3) => {
-    const handler = () => {
+    const handler2 = () => {
       resolve3();
-      stream3.removeListener("close", handler);
-      stream3.removeListener("end", handler);
-      stream3.removeListener("error", handler);
+      stream3.removeListener("close", handler2);
+      stream3.removeListener("end", handler2);
+      stream3.removeListener("error", handler2);
     };
-    stream3.on("close", handler);
-    stream3.on("end", handler);
-    stream3.on("error", handler);
+    stream3.on("close", handler2);
+    stream3.on("end", handler2);
+    stream3.on("error", handler2);
   });
 }
 function isArrayBuffer(body2) {
@@ -27520,11 +27520,11 @@ var init_nodeHttpClient = __esm({
        * Makes a request over an underlying transport layer and returns the response.
        * @param request - The request to be made.
        */
-      async sendRequest(request) {
+      async sendRequest(request2) {
         const abortController = new AbortController();
         let abortListener;
-        if (request.abortSignal) {
-          if (request.abortSignal.aborted) {
+        if (request2.abortSignal) {
+          if (request2.abortSignal.aborted) {
             throw new AbortError("The operation was aborted. Request has already been canceled.");
           }
           abortListener = (event) => {
@@ -27532,29 +27532,29 @@ var init_nodeHttpClient = __esm({
               abortController.abort();
             }
           };
-          request.abortSignal.addEventListener("abort", abortListener);
+          request2.abortSignal.addEventListener("abort", abortListener);
         }
         let timeoutId;
-        if (request.timeout > 0) {
+        if (request2.timeout > 0) {
           timeoutId = setTimeout(() => {
             const sanitizer = new Sanitizer();
-            logger.info(`request to '${sanitizer.sanitizeUrl(request.url)}' timed out. canceling...`);
+            logger.info(`request to '${sanitizer.sanitizeUrl(request2.url)}' timed out. canceling...`);
             abortController.abort();
-          }, request.timeout);
+          }, request2.timeout);
         }
-        const acceptEncoding = request.headers.get("Accept-Encoding");
+        const acceptEncoding = request2.headers.get("Accept-Encoding");
         const shouldDecompress = acceptEncoding?.includes("gzip") || acceptEncoding?.includes("deflate");
-        let body2 = typeof request.body === "function" ? request.body() : request.body;
-        if (body2 && !request.headers.has("Content-Length")) {
+        let body2 = typeof request2.body === "function" ? request2.body() : request2.body;
+        if (body2 && !request2.headers.has("Content-Length")) {
           const bodyLength = getBodyLength(body2);
           if (bodyLength !== null) {
-            request.headers.set("Content-Length", bodyLength);
+            request2.headers.set("Content-Length", bodyLength);
           }
         }
         let responseStream;
         try {
-          if (body2 && request.onUploadProgress) {
-            const onUploadProgress = request.onUploadProgress;
+          if (body2 && request2.onUploadProgress) {
+            const onUploadProgress = request2.onUploadProgress;
             const uploadReportStream = new ReportTransform(onUploadProgress);
             uploadReportStream.on("error", (e) => {
               logger.error("Error in upload progress", e);
@@ -27566,7 +27566,7 @@ var init_nodeHttpClient = __esm({
             }
             body2 = uploadReportStream;
           }
-          const res = await this.makeRequest(request, abortController, body2);
+          const res = await this.makeRequest(request2, abortController, body2);
           if (timeoutId !== void 0) {
             clearTimeout(timeoutId);
           }
@@ -27575,14 +27575,14 @@ var init_nodeHttpClient = __esm({
           const response = {
             status,
             headers,
-            request
+            request: request2
           };
-          if (request.method === "HEAD") {
+          if (request2.method === "HEAD") {
             res.resume();
             return response;
           }
           responseStream = shouldDecompress ? getDecodedResponseStream(res, headers) : res;
-          const onDownloadProgress = request.onDownloadProgress;
+          const onDownloadProgress = request2.onDownloadProgress;
           if (onDownloadProgress) {
             const downloadReportStream = new ReportTransform(onDownloadProgress);
             downloadReportStream.on("error", (e) => {
@@ -27593,7 +27593,7 @@ var init_nodeHttpClient = __esm({
           }
           if (
             // Value of POSITIVE_INFINITY in streamResponseStatusCodes is considered as any status code
-            request.streamResponseStatusCodes?.has(Number.POSITIVE_INFINITY) || request.streamResponseStatusCodes?.has(response.status)
+            request2.streamResponseStatusCodes?.has(Number.POSITIVE_INFINITY) || request2.streamResponseStatusCodes?.has(response.status)
           ) {
             response.readableStreamBody = responseStream;
           } else {
@@ -27601,7 +27601,7 @@ var init_nodeHttpClient = __esm({
           }
           return response;
         } finally {
-          if (request.abortSignal && abortListener) {
+          if (request2.abortSignal && abortListener) {
             let uploadStreamDone = Promise.resolve();
             if (isReadableStream(body2)) {
               uploadStreamDone = isStreamComplete(body2);
@@ -27612,7 +27612,7 @@ var init_nodeHttpClient = __esm({
             }
             Promise.all([uploadStreamDone, downloadStreamDone]).then(() => {
               if (abortListener) {
-                request.abortSignal?.removeEventListener("abort", abortListener);
+                request2.abortSignal?.removeEventListener("abort", abortListener);
               }
             }).catch((e) => {
               logger.warning("Error when cleaning up abortListener on httpRequest", e);
@@ -27620,26 +27620,26 @@ var init_nodeHttpClient = __esm({
           }
         }
       }
-      makeRequest(request, abortController, body2) {
-        const url3 = new URL(request.url);
+      makeRequest(request2, abortController, body2) {
+        const url3 = new URL(request2.url);
         const isInsecure = url3.protocol !== "https:";
-        if (isInsecure && !request.allowInsecureConnection) {
-          throw new Error(`Cannot connect to ${request.url} while allowInsecureConnection is false.`);
+        if (isInsecure && !request2.allowInsecureConnection) {
+          throw new Error(`Cannot connect to ${request2.url} while allowInsecureConnection is false.`);
         }
-        const agent = request.agent ?? this.getOrCreateAgent(request, isInsecure);
+        const agent = request2.agent ?? this.getOrCreateAgent(request2, isInsecure);
         const options = {
           agent,
           hostname: url3.hostname,
           path: `${url3.pathname}${url3.search}`,
           port: url3.port,
-          method: request.method,
-          headers: request.headers.toJSON({ preserveCase: true }),
-          ...request.requestOverrides
+          method: request2.method,
+          headers: request2.headers.toJSON({ preserveCase: true }),
+          ...request2.requestOverrides
         };
         return new Promise((resolve3, reject) => {
           const req = isInsecure ? http2.request(options, resolve3) : https2.request(options, resolve3);
           req.once("error", (err) => {
-            reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request }));
+            reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request: request2 }));
           });
           abortController.signal.addEventListener("abort", () => {
             const abortError = new AbortError("The operation was aborted. Rejecting from abort signal callback while making request.");
@@ -27662,8 +27662,8 @@ var init_nodeHttpClient = __esm({
           }
         });
       }
-      getOrCreateAgent(request, isInsecure) {
-        const disableKeepAlive = request.disableKeepAlive;
+      getOrCreateAgent(request2, isInsecure) {
+        const disableKeepAlive = request2.disableKeepAlive;
         if (isInsecure) {
           if (disableKeepAlive) {
             return http2.globalAgent;
@@ -27673,10 +27673,10 @@ var init_nodeHttpClient = __esm({
           }
           return this.cachedHttpAgent;
         } else {
-          if (disableKeepAlive && !request.tlsSettings) {
+          if (disableKeepAlive && !request2.tlsSettings) {
             return https2.globalAgent;
           }
-          const tlsSettings = request.tlsSettings ?? DEFAULT_TLS_SETTINGS;
+          const tlsSettings = request2.tlsSettings ?? DEFAULT_TLS_SETTINGS;
           let agent = this.cachedHttpsAgents.get(tlsSettings);
           if (agent && agent.options.keepAlive === !disableKeepAlive) {
             return agent;
@@ -27715,12 +27715,12 @@ function logPolicy(options = {}) {
   });
   return {
     name: logPolicyName,
-    async sendRequest(request, next) {
+    async sendRequest(request2, next) {
       if (!logger8.enabled) {
-        return next(request);
+        return next(request2);
       }
-      logger8(`Request: ${sanitizer.sanitize(request)}`);
-      const response = await next(request);
+      logger8(`Request: ${sanitizer.sanitize(request2)}`);
+      const response = await next(request2);
       logger8(`Response status code: ${response.status}`);
       logger8(`Headers: ${sanitizer.sanitize(response.headers)}`);
       return response;
@@ -27944,7 +27944,7 @@ function retryPolicy(strategies, options = { maxRetries: DEFAULT_RETRY_POLICY_CO
   const logger8 = options.logger || retryPolicyLogger;
   return {
     name: retryPolicyName,
-    async sendRequest(request, next) {
+    async sendRequest(request2, next) {
       let response;
       let responseError;
       let retryCount = -1;
@@ -27953,18 +27953,18 @@ function retryPolicy(strategies, options = { maxRetries: DEFAULT_RETRY_POLICY_CO
         response = void 0;
         responseError = void 0;
         try {
-          logger8.info(`Retry ${retryCount}: Attempting to send request`, request.requestId);
-          response = await next(request);
-          logger8.info(`Retry ${retryCount}: Received a response from request`, request.requestId);
+          logger8.info(`Retry ${retryCount}: Attempting to send request`, request2.requestId);
+          response = await next(request2);
+          logger8.info(`Retry ${retryCount}: Received a response from request`, request2.requestId);
         } catch (e) {
-          logger8.error(`Retry ${retryCount}: Received an error from request`, request.requestId);
+          logger8.error(`Retry ${retryCount}: Received an error from request`, request2.requestId);
           if (!isRestError(e)) {
             throw e;
           }
           responseError = e;
           response = e.response;
         }
-        if (request.abortSignal?.aborted) {
+        if (request2.abortSignal?.aborted) {
           logger8.error(`Retry ${retryCount}: Request aborted.`);
           const abortError = new AbortError();
           throw abortError;
@@ -27999,12 +27999,12 @@ function retryPolicy(strategies, options = { maxRetries: DEFAULT_RETRY_POLICY_CO
           }
           if (retryAfterInMs || retryAfterInMs === 0) {
             strategyLogger.info(`Retry ${retryCount}: Retry strategy ${strategy.name} retries after ${retryAfterInMs}`);
-            await delay(retryAfterInMs, void 0, { abortSignal: request.abortSignal });
+            await delay(retryAfterInMs, void 0, { abortSignal: request2.abortSignal });
             continue retryRequest;
           }
           if (redirectTo) {
             strategyLogger.info(`Retry ${retryCount}: Retry strategy ${strategy.name} redirects to ${redirectTo}`);
-            request.url = redirectTo;
+            request2.url = redirectTo;
             continue retryRequest;
           }
         }
@@ -28078,22 +28078,22 @@ var init_formData = __esm({
 function formDataPolicy() {
   return {
     name: formDataPolicyName,
-    async sendRequest(request, next) {
-      const converted = convertBodyToFormDataMap(request.body);
+    async sendRequest(request2, next) {
+      const converted = convertBodyToFormDataMap(request2.body);
       if (converted) {
-        request.formData = converted;
-        request.body = void 0;
+        request2.formData = converted;
+        request2.body = void 0;
       }
-      if (request.formData) {
-        const contentType2 = request.headers.get("Content-Type");
+      if (request2.formData) {
+        const contentType2 = request2.headers.get("Content-Type");
         if (contentType2 && contentType2.indexOf("application/x-www-form-urlencoded") !== -1) {
-          request.body = wwwFormUrlEncode(request.formData);
+          request2.body = wwwFormUrlEncode(request2.formData);
         } else {
-          await prepareFormData(request.formData, request);
+          await prepareFormData(request2.formData, request2);
         }
-        request.formData = void 0;
+        request2.formData = void 0;
       }
-      return next(request);
+      return next(request2);
     }
   };
 }
@@ -28110,12 +28110,12 @@ function wwwFormUrlEncode(formData) {
   }
   return urlSearchParams.toString();
 }
-async function prepareFormData(formData, request) {
-  const contentType2 = request.headers.get("Content-Type");
+async function prepareFormData(formData, request2) {
+  const contentType2 = request2.headers.get("Content-Type");
   if (contentType2 && !contentType2.startsWith("multipart/form-data")) {
     return;
   }
-  request.headers.set("Content-Type", contentType2 ?? "multipart/form-data");
+  request2.headers.set("Content-Type", contentType2 ?? "multipart/form-data");
   const parts = [];
   for (const [fieldName, values] of Object.entries(formData)) {
     for (const value of Array.isArray(values) ? values : [values]) {
@@ -28140,7 +28140,7 @@ async function prepareFormData(formData, request) {
       }
     }
   }
-  request.multipartBody = { parts };
+  request2.multipartBody = { parts };
 }
 var formDataPolicyName;
 var init_formDataPolicy = __esm({
@@ -28203,7 +28203,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse2(val);
+        return parse4(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -28211,7 +28211,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse2(str) {
+    function parse4(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -28455,8 +28455,8 @@ var require_common = __commonJS({
         return namespaces;
       }
       function enabled2(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
+        for (const skip2 of createDebug.skips) {
+          if (matchesTemplate(name, skip2)) {
             return false;
           }
         }
@@ -29340,7 +29340,7 @@ var require_dist2 = __commonJS({
         this.connectOpts = {
           // Attempt to negotiate http/1.1 for proxy servers that support http/2
           ALPNProtocols: ["http/1.1"],
-          ...opts ? omit(opts, "headers") : null,
+          ...opts ? omit2(opts, "headers") : null,
           host,
           port
         };
@@ -29367,8 +29367,8 @@ var require_dist2 = __commonJS({
         let payload = `CONNECT ${host}:${opts.port} HTTP/1.1\r
 `;
         if (proxy.username || proxy.password) {
-          const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-          headers["Proxy-Authorization"] = `Basic ${Buffer.from(auth).toString("base64")}`;
+          const auth2 = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+          headers["Proxy-Authorization"] = `Basic ${Buffer.from(auth2).toString("base64")}`;
         }
         headers.Host = `${host}:${opts.port}`;
         if (!headers["Proxy-Connection"]) {
@@ -29389,7 +29389,7 @@ var require_dist2 = __commonJS({
           if (opts.secureEndpoint) {
             debug2("Upgrading socket connection to TLS");
             return tls.connect({
-              ...omit(setServernameFromNonIpHost(opts), "host", "path", "port"),
+              ...omit2(setServernameFromNonIpHost(opts), "host", "path", "port"),
               socket
             });
           }
@@ -29412,7 +29412,7 @@ var require_dist2 = __commonJS({
     function resume(socket) {
       socket.resume();
     }
-    function omit(obj, ...keys) {
+    function omit2(obj, ...keys) {
       const ret = {};
       let key2;
       for (key2 in obj) {
@@ -29477,7 +29477,7 @@ var require_dist3 = __commonJS({
         const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, "");
         const port = this.proxy.port ? parseInt(this.proxy.port, 10) : this.proxy.protocol === "https:" ? 443 : 80;
         this.connectOpts = {
-          ...opts ? omit(opts, "headers") : null,
+          ...opts ? omit2(opts, "headers") : null,
           host,
           port
         };
@@ -29499,8 +29499,8 @@ var require_dist3 = __commonJS({
         req.path = String(url3);
         const headers = typeof this.proxyHeaders === "function" ? this.proxyHeaders() : { ...this.proxyHeaders };
         if (proxy.username || proxy.password) {
-          const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-          headers["Proxy-Authorization"] = `Basic ${Buffer.from(auth).toString("base64")}`;
+          const auth2 = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+          headers["Proxy-Authorization"] = `Basic ${Buffer.from(auth2).toString("base64")}`;
         }
         if (!headers["Proxy-Connection"]) {
           headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
@@ -29542,7 +29542,7 @@ var require_dist3 = __commonJS({
     };
     HttpProxyAgent2.protocols = ["http", "https"];
     exports2.HttpProxyAgent = HttpProxyAgent2;
-    function omit(obj, ...keys) {
+    function omit2(obj, ...keys) {
       const ret = {};
       let key2;
       for (key2 in obj) {
@@ -29644,25 +29644,25 @@ function getUrlFromProxySettings(settings) {
   }
   return parsedProxyUrl;
 }
-function setProxyAgentOnRequest(request, cachedAgents, proxyUrl) {
-  if (request.agent) {
+function setProxyAgentOnRequest(request2, cachedAgents, proxyUrl) {
+  if (request2.agent) {
     return;
   }
-  const url3 = new URL(request.url);
+  const url3 = new URL(request2.url);
   const isInsecure = url3.protocol !== "https:";
-  if (request.tlsSettings) {
+  if (request2.tlsSettings) {
     logger.warning("TLS settings are not supported in combination with custom Proxy, certificates provided to the client will be ignored.");
   }
   if (isInsecure) {
     if (!cachedAgents.httpProxyAgent) {
       cachedAgents.httpProxyAgent = new import_http_proxy_agent.HttpProxyAgent(proxyUrl);
     }
-    request.agent = cachedAgents.httpProxyAgent;
+    request2.agent = cachedAgents.httpProxyAgent;
   } else {
     if (!cachedAgents.httpsProxyAgent) {
       cachedAgents.httpsProxyAgent = new import_https_proxy_agent.HttpsProxyAgent(proxyUrl);
     }
-    request.agent = cachedAgents.httpsProxyAgent;
+    request2.agent = cachedAgents.httpsProxyAgent;
   }
 }
 function proxyPolicy(proxySettings, options) {
@@ -29673,13 +29673,13 @@ function proxyPolicy(proxySettings, options) {
   const cachedAgents = {};
   return {
     name: proxyPolicyName,
-    async sendRequest(request, next) {
-      if (!request.proxySettings && defaultProxy && !isBypassed(request.url, options?.customNoProxyList ?? globalNoProxyList, options?.customNoProxyList ? void 0 : globalBypassedMap)) {
-        setProxyAgentOnRequest(request, cachedAgents, defaultProxy);
-      } else if (request.proxySettings) {
-        setProxyAgentOnRequest(request, cachedAgents, getUrlFromProxySettings(request.proxySettings));
+    async sendRequest(request2, next) {
+      if (!request2.proxySettings && defaultProxy && !isBypassed(request2.url, options?.customNoProxyList ?? globalNoProxyList, options?.customNoProxyList ? void 0 : globalBypassedMap)) {
+        setProxyAgentOnRequest(request2, cachedAgents, defaultProxy);
+      } else if (request2.proxySettings) {
+        setProxyAgentOnRequest(request2, cachedAgents, getUrlFromProxySettings(request2.proxySettings));
       }
-      return next(request);
+      return next(request2);
     }
   };
 }
@@ -29704,11 +29704,11 @@ var init_proxyPolicy = __esm({
 function decompressResponsePolicy() {
   return {
     name: decompressResponsePolicyName,
-    async sendRequest(request, next) {
-      if (request.method !== "HEAD") {
-        request.headers.set("Accept-Encoding", "gzip,deflate");
+    async sendRequest(request2, next) {
+      if (request2.method !== "HEAD") {
+        request2.headers.set("Accept-Encoding", "gzip,deflate");
       }
-      return next(request);
+      return next(request2);
     }
   };
 }
@@ -29724,32 +29724,32 @@ function redirectPolicy(options = {}) {
   const { maxRetries = 20, allowCrossOriginRedirects = false } = options;
   return {
     name: redirectPolicyName,
-    async sendRequest(request, next) {
-      const response = await next(request);
+    async sendRequest(request2, next) {
+      const response = await next(request2);
       return handleRedirect(next, response, maxRetries, allowCrossOriginRedirects);
     }
   };
 }
 async function handleRedirect(next, response, maxRetries, allowCrossOriginRedirects, currentRetries = 0) {
-  const { request, status, headers } = response;
+  const { request: request2, status, headers } = response;
   const locationHeader = headers.get("location");
-  if (locationHeader && (status === 300 || status === 301 && allowedRedirect.includes(request.method) || status === 302 && allowedRedirect.includes(request.method) || status === 303 && request.method === "POST" || status === 307) && currentRetries < maxRetries) {
-    const url3 = new URL(locationHeader, request.url);
+  if (locationHeader && (status === 300 || status === 301 && allowedRedirect.includes(request2.method) || status === 302 && allowedRedirect.includes(request2.method) || status === 303 && request2.method === "POST" || status === 307) && currentRetries < maxRetries) {
+    const url3 = new URL(locationHeader, request2.url);
     if (!allowCrossOriginRedirects) {
-      const originalUrl = new URL(request.url);
+      const originalUrl = new URL(request2.url);
       if (url3.origin !== originalUrl.origin) {
         logger.verbose(`Skipping cross-origin redirect from ${originalUrl.origin} to ${url3.origin}.`);
         return response;
       }
     }
-    request.url = url3.toString();
+    request2.url = url3.toString();
     if (status === 303) {
-      request.method = "GET";
-      request.headers.delete("Content-Length");
-      delete request.body;
+      request2.method = "GET";
+      request2.headers.delete("Content-Length");
+      delete request2.body;
     }
-    request.headers.delete("Authorization");
-    const res = await next(request);
+    request2.headers.delete("Authorization");
+    const res = await next(request2);
     return handleRedirect(next, res, maxRetries, allowCrossOriginRedirects, currentRetries + 1);
   }
   return response;
@@ -29882,7 +29882,7 @@ function getTotalLength(sources) {
   }
   return total;
 }
-async function buildRequestBody(request, parts, boundary) {
+async function buildRequestBody(request2, parts, boundary) {
   const sources = [
     stringToUint8Array(`--${boundary}`, "utf-8"),
     ...parts.flatMap((part) => [
@@ -29897,9 +29897,9 @@ async function buildRequestBody(request, parts, boundary) {
   ];
   const contentLength2 = getTotalLength(sources);
   if (contentLength2) {
-    request.headers.set("Content-Length", contentLength2);
+    request2.headers.set("Content-Length", contentLength2);
   }
-  request.body = await concat(sources);
+  request2.body = await concat(sources);
 }
 function assertValidBoundary(boundary) {
   if (boundary.length > maxBoundaryLength) {
@@ -29912,15 +29912,15 @@ function assertValidBoundary(boundary) {
 function multipartPolicy() {
   return {
     name: multipartPolicyName,
-    async sendRequest(request, next) {
-      if (!request.multipartBody) {
-        return next(request);
+    async sendRequest(request2, next) {
+      if (!request2.multipartBody) {
+        return next(request2);
       }
-      if (request.body) {
+      if (request2.body) {
         throw new Error("multipartBody and regular body cannot be set at the same time");
       }
-      let boundary = request.multipartBody.boundary;
-      const contentTypeHeader = request.headers.get("Content-Type") ?? "multipart/mixed";
+      let boundary = request2.multipartBody.boundary;
+      const contentTypeHeader = request2.headers.get("Content-Type") ?? "multipart/mixed";
       const parsedHeader = contentTypeHeader.match(/^(multipart\/[^ ;]+)(?:; *boundary=(.+))?$/);
       if (!parsedHeader) {
         throw new Error(`Got multipart request body, but content-type header was not multipart: ${contentTypeHeader}`);
@@ -29935,10 +29935,10 @@ function multipartPolicy() {
       } else {
         boundary = generateBoundary();
       }
-      request.headers.set("Content-Type", `${contentType2}; boundary=${boundary}`);
-      await buildRequestBody(request, request.multipartBody.parts, boundary);
-      request.multipartBody = void 0;
-      return next(request);
+      request2.headers.set("Content-Type", `${contentType2}; boundary=${boundary}`);
+      await buildRequestBody(request2, request2.multipartBody.parts, boundary);
+      request2.multipartBody = void 0;
+      return next(request2);
     }
   };
 }
@@ -30279,11 +30279,11 @@ function userAgentPolicy2(options = {}) {
   const userAgentValue = getUserAgentValue2(options.userAgentPrefix);
   return {
     name: userAgentPolicyName2,
-    async sendRequest(request, next) {
-      if (!request.headers.has(UserAgentHeaderName2)) {
-        request.headers.set(UserAgentHeaderName2, await userAgentValue);
+    async sendRequest(request2, next) {
+      if (!request2.headers.has(UserAgentHeaderName2)) {
+        request2.headers.set(UserAgentHeaderName2, await userAgentValue);
       }
-      return next(request);
+      return next(request2);
     }
   };
 }
@@ -30482,15 +30482,15 @@ function multipartPolicy2() {
   const tspPolicy = multipartPolicy();
   return {
     name: multipartPolicyName2,
-    sendRequest: async (request, next) => {
-      if (request.multipartBody) {
-        for (const part of request.multipartBody.parts) {
+    sendRequest: async (request2, next) => {
+      if (request2.multipartBody) {
+        for (const part of request2.multipartBody.parts) {
           if (hasRawContent(part.body)) {
             part.body = getRawContent(part.body);
           }
         }
       }
-      return tspPolicy.sendRequest(request, next);
+      return tspPolicy.sendRequest(request2, next);
     }
   };
 }
@@ -30552,11 +30552,11 @@ var init_proxyPolicy2 = __esm({
 function setClientRequestIdPolicy(requestIdHeaderName = "x-ms-client-request-id") {
   return {
     name: setClientRequestIdPolicyName,
-    async sendRequest(request, next) {
-      if (!request.headers.has(requestIdHeaderName)) {
-        request.headers.set(requestIdHeaderName, request.requestId);
+    async sendRequest(request2, next) {
+      if (!request2.headers.has(requestIdHeaderName)) {
+        request2.headers.set(requestIdHeaderName, request2.requestId);
       }
-      return next(request);
+      return next(request2);
     }
   };
 }
@@ -30589,14 +30589,14 @@ var init_tlsPolicy2 = __esm({
 
 // node_modules/@azure/core-tracing/dist/esm/tracingContext.js
 function createTracingContext(options = {}) {
-  let context3 = new TracingContextImpl(options.parentContext);
+  let context5 = new TracingContextImpl(options.parentContext);
   if (options.span) {
-    context3 = context3.setValue(knownContextKeys.span, options.span);
+    context5 = context5.setValue(knownContextKeys.span, options.span);
   }
   if (options.namespace) {
-    context3 = context3.setValue(knownContextKeys.namespace, options.namespace);
+    context5 = context5.setValue(knownContextKeys.namespace, options.namespace);
   }
-  return context3;
+  return context5;
 }
 var knownContextKeys, TracingContextImpl;
 var init_tracingContext = __esm({
@@ -30733,8 +30733,8 @@ function createTracingClient(options) {
       span.end();
     }
   }
-  function withContext(context3, callback, ...callbackArgs) {
-    return getInstrumenter().withContext(context3, callback, ...callbackArgs);
+  function withContext(context5, callback, ...callbackArgs) {
+    return getInstrumenter().withContext(context5, callback, ...callbackArgs);
   }
   function parseTraceparentHeader(traceparentHeader) {
     return getInstrumenter().parseTraceparentHeader(traceparentHeader);
@@ -30786,26 +30786,26 @@ function tracingPolicy(options = {}) {
   const tracingClient2 = tryCreateTracingClient();
   return {
     name: tracingPolicyName,
-    async sendRequest(request, next) {
+    async sendRequest(request2, next) {
       if (!tracingClient2) {
-        return next(request);
+        return next(request2);
       }
-      const userAgent2 = await userAgentPromise;
+      const userAgent3 = await userAgentPromise;
       const spanAttributes = {
-        "http.url": sanitizer.sanitizeUrl(request.url),
-        "http.method": request.method,
-        "http.user_agent": userAgent2,
-        requestId: request.requestId
+        "http.url": sanitizer.sanitizeUrl(request2.url),
+        "http.method": request2.method,
+        "http.user_agent": userAgent3,
+        requestId: request2.requestId
       };
-      if (userAgent2) {
-        spanAttributes["http.user_agent"] = userAgent2;
+      if (userAgent3) {
+        spanAttributes["http.user_agent"] = userAgent3;
       }
-      const { span, tracingContext } = tryCreateSpan(tracingClient2, request, spanAttributes) ?? {};
+      const { span, tracingContext } = tryCreateSpan(tracingClient2, request2, spanAttributes) ?? {};
       if (!span || !tracingContext) {
-        return next(request);
+        return next(request2);
       }
       try {
-        const response = await tracingClient2.withContext(tracingContext, next, request);
+        const response = await tracingClient2.withContext(tracingContext, next, request2);
         tryProcessResponse(span, response);
         return response;
       } catch (err) {
@@ -30827,9 +30827,9 @@ function tryCreateTracingClient() {
     return void 0;
   }
 }
-function tryCreateSpan(tracingClient2, request, spanAttributes) {
+function tryCreateSpan(tracingClient2, request2, spanAttributes) {
   try {
-    const { span, updatedOptions } = tracingClient2.startSpan(`HTTP ${request.method}`, { tracingOptions: request.tracingOptions }, {
+    const { span, updatedOptions } = tracingClient2.startSpan(`HTTP ${request2.method}`, { tracingOptions: request2.tracingOptions }, {
       spanKind: "client",
       spanAttributes
     });
@@ -30839,7 +30839,7 @@ function tryCreateSpan(tracingClient2, request, spanAttributes) {
     }
     const headers = tracingClient2.createRequestHeaders(updatedOptions.tracingOptions.tracingContext);
     for (const [key2, value] of Object.entries(headers)) {
-      request.headers.set(key2, value);
+      request2.headers.set(key2, value);
     }
     return { span, tracingContext: updatedOptions.tracingOptions.tracingContext };
   } catch (e) {
@@ -30924,14 +30924,14 @@ var init_wrapAbortSignal = __esm({
 function wrapAbortSignalLikePolicy() {
   return {
     name: wrapAbortSignalLikePolicyName,
-    sendRequest: async (request, next) => {
-      if (!request.abortSignal) {
-        return next(request);
+    sendRequest: async (request2, next) => {
+      if (!request2.abortSignal) {
+        return next(request2);
       }
-      const { abortSignal, cleanup } = wrapAbortSignalLike(request.abortSignal);
-      request.abortSignal = abortSignal;
+      const { abortSignal, cleanup } = wrapAbortSignalLike(request2.abortSignal);
+      request2.abortSignal = abortSignal;
       try {
-        return await next(request);
+        return await next(request2);
       } finally {
         cleanup?.();
       }
@@ -30998,11 +30998,11 @@ var init_createPipelineFromOptions2 = __esm({
 function createDefaultHttpClient2() {
   const client2 = createDefaultHttpClient();
   return {
-    async sendRequest(request) {
-      const { abortSignal, cleanup } = request.abortSignal ? wrapAbortSignalLike(request.abortSignal) : {};
+    async sendRequest(request2) {
+      const { abortSignal, cleanup } = request2.abortSignal ? wrapAbortSignalLike(request2.abortSignal) : {};
       try {
-        request.abortSignal = abortSignal;
-        return await client2.sendRequest(request);
+        request2.abortSignal = abortSignal;
+        return await client2.sendRequest(request2);
       } finally {
         cleanup?.();
       }
@@ -31182,9 +31182,9 @@ var init_tokenCycler = __esm({
 });
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/policies/bearerTokenAuthenticationPolicy.js
-async function trySendRequest(request, next) {
+async function trySendRequest(request2, next) {
   try {
-    return [await next(request), void 0];
+    return [await next(request2), void 0];
   } catch (e) {
     if (isRestError2(e) && e.response) {
       return [e.response, e];
@@ -31194,10 +31194,10 @@ async function trySendRequest(request, next) {
   }
 }
 async function defaultAuthorizeRequest(options) {
-  const { scopes, getAccessToken, request } = options;
+  const { scopes, getAccessToken, request: request2 } = options;
   const getTokenOptions = {
-    abortSignal: request.abortSignal,
-    tracingOptions: request.tracingOptions,
+    abortSignal: request2.abortSignal,
+    tracingOptions: request2.tracingOptions,
     enableCae: true
   };
   const accessToken = await getAccessToken(scopes, getTokenOptions);
@@ -31246,20 +31246,20 @@ function bearerTokenAuthenticationPolicy(options) {
      * - Process a challenge if the response contains it.
      * - Retrieve a token with the challenge information, then re-send the request.
      */
-    async sendRequest(request, next) {
-      if (!request.url.toLowerCase().startsWith("https://")) {
+    async sendRequest(request2, next) {
+      if (!request2.url.toLowerCase().startsWith("https://")) {
         throw new Error("Bearer token authentication is not permitted for non-TLS protected (non-https) URLs.");
       }
       await callbacks.authorizeRequest({
         scopes: Array.isArray(scopes) ? scopes : [scopes],
-        request,
+        request: request2,
         getAccessToken,
         logger: logger8
       });
       let response;
       let error2;
       let shouldSendRequest;
-      [response, error2] = await trySendRequest(request, next);
+      [response, error2] = await trySendRequest(request2, next);
       if (isChallengeResponse(response)) {
         let claims = getCaeChallengeClaims(response.headers.get("WWW-Authenticate"));
         if (claims) {
@@ -31273,23 +31273,23 @@ function bearerTokenAuthenticationPolicy(options) {
           shouldSendRequest = await authorizeRequestOnCaeChallenge({
             scopes: Array.isArray(scopes) ? scopes : [scopes],
             response,
-            request,
+            request: request2,
             getAccessToken,
             logger: logger8
           }, parsedClaim);
           if (shouldSendRequest) {
-            [response, error2] = await trySendRequest(request, next);
+            [response, error2] = await trySendRequest(request2, next);
           }
         } else if (callbacks.authorizeRequestOnChallenge) {
           shouldSendRequest = await callbacks.authorizeRequestOnChallenge({
             scopes: Array.isArray(scopes) ? scopes : [scopes],
-            request,
+            request: request2,
             response,
             getAccessToken,
             logger: logger8
           });
           if (shouldSendRequest) {
-            [response, error2] = await trySendRequest(request, next);
+            [response, error2] = await trySendRequest(request2, next);
           }
           if (isChallengeResponse(response)) {
             claims = getCaeChallengeClaims(response.headers.get("WWW-Authenticate"));
@@ -31304,12 +31304,12 @@ function bearerTokenAuthenticationPolicy(options) {
               shouldSendRequest = await authorizeRequestOnCaeChallenge({
                 scopes: Array.isArray(scopes) ? scopes : [scopes],
                 response,
-                request,
+                request: request2,
                 getAccessToken,
                 logger: logger8
               }, parsedClaim);
               if (shouldSendRequest) {
-                [response, error2] = await trySendRequest(request, next);
+                [response, error2] = await trySendRequest(request2, next);
               }
             }
           }
@@ -31455,9 +31455,9 @@ var init_esm10 = __esm({
 function createDisableKeepAlivePolicy() {
   return {
     name: disableKeepAlivePolicyName,
-    async sendRequest(request, next) {
-      request.disableKeepAlive = true;
-      return next(request);
+    async sendRequest(request2, next) {
+      request2.disableKeepAlive = true;
+      return next(request2);
     }
   };
 }
@@ -32420,17 +32420,17 @@ function getPropertyFromParameterPath(parent, parameterPath) {
   }
   return result;
 }
-function hasOriginalRequest(request) {
-  return originalRequestSymbol in request;
+function hasOriginalRequest(request2) {
+  return originalRequestSymbol in request2;
 }
-function getOperationRequestInfo(request) {
-  if (hasOriginalRequest(request)) {
-    return getOperationRequestInfo(request[originalRequestSymbol]);
+function getOperationRequestInfo(request2) {
+  if (hasOriginalRequest(request2)) {
+    return getOperationRequestInfo(request2[originalRequestSymbol]);
   }
-  let info2 = state2.operationRequestMap.get(request);
+  let info2 = state2.operationRequestMap.get(request2);
   if (!info2) {
     info2 = {};
-    state2.operationRequestMap.set(request, info2);
+    state2.operationRequestMap.set(request2, info2);
   }
   return info2;
 }
@@ -32457,16 +32457,16 @@ function deserializationPolicy(options = {}) {
   };
   return {
     name: deserializationPolicyName,
-    async sendRequest(request, next) {
-      const response = await next(request);
+    async sendRequest(request2, next) {
+      const response = await next(request2);
       return deserializeResponseBody(jsonContentTypes, xmlContentTypes, response, updatedOptions, parseXML2);
     }
   };
 }
 function getOperationResponseMap(parsedResponse) {
   let result;
-  const request = parsedResponse.request;
-  const operationInfo = getOperationRequestInfo(request);
+  const request2 = parsedResponse.request;
+  const operationInfo = getOperationRequestInfo(request2);
   const operationSpec = operationInfo?.operationSpec;
   if (operationSpec) {
     if (!operationInfo?.operationResponseGetter) {
@@ -32478,8 +32478,8 @@ function getOperationResponseMap(parsedResponse) {
   return result;
 }
 function shouldDeserializeResponse(parsedResponse) {
-  const request = parsedResponse.request;
-  const operationInfo = getOperationRequestInfo(request);
+  const request2 = parsedResponse.request;
+  const operationInfo = getOperationRequestInfo(request2);
   const shouldDeserialize = operationInfo?.shouldDeserialize;
   let result;
   if (shouldDeserialize === void 0) {
@@ -32595,18 +32595,18 @@ function handleErrorResponse(parsedResponse, operationSpec, responseSpec, option
 }
 async function parse(jsonContentTypes, xmlContentTypes, operationResponse, opts, parseXML2) {
   if (!operationResponse.request.streamResponseStatusCodes?.has(operationResponse.status) && operationResponse.bodyAsText) {
-    const text = operationResponse.bodyAsText;
+    const text2 = operationResponse.bodyAsText;
     const contentType2 = operationResponse.headers.get("Content-Type") || "";
     const contentComponents = !contentType2 ? [] : contentType2.split(";").map((component) => component.toLowerCase());
     try {
       if (contentComponents.length === 0 || contentComponents.some((component) => jsonContentTypes.indexOf(component) !== -1)) {
-        operationResponse.parsedBody = JSON.parse(text);
+        operationResponse.parsedBody = JSON.parse(text2);
         return operationResponse;
       } else if (contentComponents.some((component) => xmlContentTypes.indexOf(component) !== -1)) {
         if (!parseXML2) {
           throw new Error("Parsing XML not supported.");
         }
-        const body2 = await parseXML2(text, opts.xml);
+        const body2 = await parseXML2(text2, opts.xml);
         operationResponse.parsedBody = body2;
         return operationResponse;
       }
@@ -32670,19 +32670,19 @@ function serializationPolicy(options = {}) {
   const stringifyXML2 = options.stringifyXML;
   return {
     name: serializationPolicyName,
-    sendRequest(request, next) {
-      const operationInfo = getOperationRequestInfo(request);
+    sendRequest(request2, next) {
+      const operationInfo = getOperationRequestInfo(request2);
       const operationSpec = operationInfo?.operationSpec;
       const operationArguments = operationInfo?.operationArguments;
       if (operationSpec && operationArguments) {
-        serializeHeaders(request, operationArguments, operationSpec);
-        serializeRequestBody(request, operationArguments, operationSpec, stringifyXML2);
+        serializeHeaders(request2, operationArguments, operationSpec);
+        serializeRequestBody(request2, operationArguments, operationSpec, stringifyXML2);
       }
-      return next(request);
+      return next(request2);
     }
   };
 }
-function serializeHeaders(request, operationArguments, operationSpec) {
+function serializeHeaders(request2, operationArguments, operationSpec) {
   if (operationSpec.headerParameters) {
     for (const headerParameter of operationSpec.headerParameters) {
       let headerValue = getOperationArgumentValueFromParameter(operationArguments, headerParameter);
@@ -32691,10 +32691,10 @@ function serializeHeaders(request, operationArguments, operationSpec) {
         const headerCollectionPrefix = headerParameter.mapper.headerCollectionPrefix;
         if (headerCollectionPrefix) {
           for (const key2 of Object.keys(headerValue)) {
-            request.headers.set(headerCollectionPrefix + key2, headerValue[key2]);
+            request2.headers.set(headerCollectionPrefix + key2, headerValue[key2]);
           }
         } else {
-          request.headers.set(headerParameter.mapper.serializedName || getPathStringFromParameter(headerParameter), headerValue);
+          request2.headers.set(headerParameter.mapper.serializedName || getPathStringFromParameter(headerParameter), headerValue);
         }
       }
     }
@@ -32702,11 +32702,11 @@ function serializeHeaders(request, operationArguments, operationSpec) {
   const customHeaders = operationArguments.options?.requestOptions?.customHeaders;
   if (customHeaders) {
     for (const customHeaderName of Object.keys(customHeaders)) {
-      request.headers.set(customHeaderName, customHeaders[customHeaderName]);
+      request2.headers.set(customHeaderName, customHeaders[customHeaderName]);
     }
   }
 }
-function serializeRequestBody(request, operationArguments, operationSpec, stringifyXML2 = function() {
+function serializeRequestBody(request2, operationArguments, operationSpec, stringifyXML2 = function() {
   throw new Error("XML serialization unsupported!");
 }) {
   const serializerOptions = operationArguments.options?.serializerOptions;
@@ -32719,22 +32719,22 @@ function serializeRequestBody(request, operationArguments, operationSpec, string
   };
   const xmlCharKey = updatedOptions.xml.xmlCharKey;
   if (operationSpec.requestBody && operationSpec.requestBody.mapper) {
-    request.body = getOperationArgumentValueFromParameter(operationArguments, operationSpec.requestBody);
+    request2.body = getOperationArgumentValueFromParameter(operationArguments, operationSpec.requestBody);
     const bodyMapper = operationSpec.requestBody.mapper;
     const { required, serializedName, xmlName, xmlElementName, xmlNamespace, xmlNamespacePrefix, nullable } = bodyMapper;
     const typeName = bodyMapper.type.name;
     try {
-      if (request.body !== void 0 && request.body !== null || nullable && request.body === null || required) {
+      if (request2.body !== void 0 && request2.body !== null || nullable && request2.body === null || required) {
         const requestBodyParameterPathString = getPathStringFromParameter(operationSpec.requestBody);
-        request.body = operationSpec.serializer.serialize(bodyMapper, request.body, requestBodyParameterPathString, updatedOptions);
+        request2.body = operationSpec.serializer.serialize(bodyMapper, request2.body, requestBodyParameterPathString, updatedOptions);
         const isStream = typeName === MapperTypeNames.Stream;
         if (operationSpec.isXML) {
           const xmlnsKey = xmlNamespacePrefix ? `xmlns:${xmlNamespacePrefix}` : "xmlns";
-          const value = getXmlValueWithNamespace(xmlNamespace, xmlnsKey, typeName, request.body, updatedOptions);
+          const value = getXmlValueWithNamespace(xmlNamespace, xmlnsKey, typeName, request2.body, updatedOptions);
           if (typeName === MapperTypeNames.Sequence) {
-            request.body = stringifyXML2(prepareXMLRootList(value, xmlElementName || xmlName || serializedName, xmlnsKey, xmlNamespace), { rootName: xmlName || serializedName, xmlCharKey });
+            request2.body = stringifyXML2(prepareXMLRootList(value, xmlElementName || xmlName || serializedName, xmlnsKey, xmlNamespace), { rootName: xmlName || serializedName, xmlCharKey });
           } else if (!isStream) {
-            request.body = stringifyXML2(value, {
+            request2.body = stringifyXML2(value, {
               rootName: xmlName || serializedName,
               xmlCharKey
             });
@@ -32742,19 +32742,19 @@ function serializeRequestBody(request, operationArguments, operationSpec, string
         } else if (typeName === MapperTypeNames.String && (operationSpec.contentType?.match("text/plain") || operationSpec.mediaType === "text")) {
           return;
         } else if (!isStream) {
-          request.body = JSON.stringify(request.body);
+          request2.body = JSON.stringify(request2.body);
         }
       }
     } catch (error2) {
       throw new Error(`Error "${error2.message}" occurred in serializing the payload - ${JSON.stringify(serializedName, void 0, "  ")}.`);
     }
   } else if (operationSpec.formDataParameters && operationSpec.formDataParameters.length > 0) {
-    request.formData = {};
+    request2.formData = {};
     for (const formDataParameter of operationSpec.formDataParameters) {
       const formDataParameterValue = getOperationArgumentValueFromParameter(operationArguments, formDataParameter);
       if (formDataParameterValue !== void 0 && formDataParameterValue !== null) {
         const formDataParameterPropertyName = formDataParameter.mapper.serializedName || getPathStringFromParameter(formDataParameter);
-        request.formData[formDataParameterPropertyName] = operationSpec.serializer.serialize(formDataParameter.mapper, formDataParameterValue, getPathStringFromParameter(formDataParameter), updatedOptions);
+        request2.formData[formDataParameterPropertyName] = operationSpec.serializer.serialize(formDataParameter.mapper, formDataParameterValue, getPathStringFromParameter(formDataParameter), updatedOptions);
       }
     }
   }
@@ -32833,15 +32833,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path25 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path25.startsWith("/")) {
-      path25 = path25.substring(1);
+    let path26 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path26.startsWith("/")) {
+      path26 = path26.substring(1);
     }
-    if (isAbsoluteUrl(path25)) {
-      requestUrl = path25;
+    if (isAbsoluteUrl(path26)) {
+      requestUrl = path26;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path25);
+      requestUrl = appendPath(requestUrl, path26);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -32887,9 +32887,9 @@ function appendPath(url3, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path25 = pathToAppend.substring(0, searchStart);
+    const path26 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path25;
+    newPath = newPath + path26;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -33118,8 +33118,8 @@ var init_serviceClient = __esm({
       /**
        * Send the provided httpRequest.
        */
-      sendRequest(request) {
-        return this.pipeline.sendRequest(this._httpClient, request);
+      sendRequest(request2) {
+        return this.pipeline.sendRequest(this._httpClient, request2);
       }
       /**
        * Send an HTTP request that is populated using the provided OperationSpec.
@@ -33128,57 +33128,57 @@ var init_serviceClient = __esm({
        * @param operationSpec - The OperationSpec to use to populate the httpRequest.
        */
       async sendOperationRequest(operationArguments, operationSpec) {
-        const endpoint = operationSpec.baseUrl || this._endpoint;
-        if (!endpoint) {
+        const endpoint2 = operationSpec.baseUrl || this._endpoint;
+        if (!endpoint2) {
           throw new Error("If operationSpec.baseUrl is not specified, then the ServiceClient must have a endpoint string property that contains the base URL to use.");
         }
-        const url3 = getRequestUrl(endpoint, operationSpec, operationArguments, this);
-        const request = createPipelineRequest2({
+        const url3 = getRequestUrl(endpoint2, operationSpec, operationArguments, this);
+        const request2 = createPipelineRequest2({
           url: url3
         });
-        request.method = operationSpec.httpMethod;
-        const operationInfo = getOperationRequestInfo(request);
+        request2.method = operationSpec.httpMethod;
+        const operationInfo = getOperationRequestInfo(request2);
         operationInfo.operationSpec = operationSpec;
         operationInfo.operationArguments = operationArguments;
         const contentType2 = operationSpec.contentType || this._requestContentType;
         if (contentType2 && operationSpec.requestBody) {
-          request.headers.set("Content-Type", contentType2);
+          request2.headers.set("Content-Type", contentType2);
         }
         const options = operationArguments.options;
         if (options) {
           const requestOptions = options.requestOptions;
           if (requestOptions) {
             if (requestOptions.timeout) {
-              request.timeout = requestOptions.timeout;
+              request2.timeout = requestOptions.timeout;
             }
             if (requestOptions.onUploadProgress) {
-              request.onUploadProgress = requestOptions.onUploadProgress;
+              request2.onUploadProgress = requestOptions.onUploadProgress;
             }
             if (requestOptions.onDownloadProgress) {
-              request.onDownloadProgress = requestOptions.onDownloadProgress;
+              request2.onDownloadProgress = requestOptions.onDownloadProgress;
             }
             if (requestOptions.shouldDeserialize !== void 0) {
               operationInfo.shouldDeserialize = requestOptions.shouldDeserialize;
             }
             if (requestOptions.allowInsecureConnection) {
-              request.allowInsecureConnection = true;
+              request2.allowInsecureConnection = true;
             }
           }
           if (options.abortSignal) {
-            request.abortSignal = options.abortSignal;
+            request2.abortSignal = options.abortSignal;
           }
           if (options.tracingOptions) {
-            request.tracingOptions = options.tracingOptions;
+            request2.tracingOptions = options.tracingOptions;
           }
         }
         if (this._allowInsecureConnection) {
-          request.allowInsecureConnection = true;
+          request2.allowInsecureConnection = true;
         }
-        if (request.streamResponseStatusCodes === void 0) {
-          request.streamResponseStatusCodes = getStreamingResponseStatusCodes(operationSpec);
+        if (request2.streamResponseStatusCodes === void 0) {
+          request2.streamResponseStatusCodes = getStreamingResponseStatusCodes(operationSpec);
         }
         try {
-          const rawResponse = await this.sendRequest(request);
+          const rawResponse = await this.sendRequest(request2);
           const flatResponse = flattenResponse(rawResponse, operationSpec.responses[rawResponse.status]);
           if (options?.onResponse) {
             options.onResponse(rawResponse, flatResponse);
@@ -33209,8 +33209,8 @@ var init_authorizeRequestOnClaimChallenge = __esm({
 });
 
 // node_modules/@azure/core-client/dist/esm/authorizeRequestOnTenantChallenge.js
-function isUuid(text) {
-  return /^[0-9a-fA-F]{8}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{12}$/.test(text);
+function isUuid(text2) {
+  return /^[0-9a-fA-F]{8}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{12}$/.test(text2);
 }
 function extractTenantId(challengeInfo) {
   const parsedAuthUri = new URL(challengeInfo.authorization_uri);
@@ -33245,13 +33245,13 @@ function parseChallenge(challenge) {
   const keyValuePairs = challengeParts.map((keyValue) => (([key2, value]) => ({ [key2]: value }))(keyValue.trim().split("=")));
   return keyValuePairs.reduce((a, b2) => ({ ...a, ...b2 }), {});
 }
-function requestToOptions(request) {
+function requestToOptions(request2) {
   return {
-    abortSignal: request.abortSignal,
+    abortSignal: request2.abortSignal,
     requestOptions: {
-      timeout: request.timeout
+      timeout: request2.timeout
     },
-    tracingOptions: request.tracingOptions
+    tracingOptions: request2.tracingOptions
   };
 }
 var Constants, authorizeRequestOnTenantChallenge;
@@ -33311,11 +33311,11 @@ var init_esm11 = __esm({
 // node_modules/@azure/core-http-compat/dist/esm/util.js
 function toPipelineRequest(webResource, options = {}) {
   const compatWebResource = webResource;
-  const request = compatWebResource[originalRequestSymbol2];
+  const request2 = compatWebResource[originalRequestSymbol2];
   const headers = createHttpHeaders2(webResource.headers.toJson({ preserveCase: true }));
-  if (request) {
-    request.headers = headers;
-    return request;
+  if (request2) {
+    request2.headers = headers;
+    return request2;
   } else {
     const newRequest = createPipelineRequest2({
       url: webResource.url,
@@ -33341,25 +33341,25 @@ function toPipelineRequest(webResource, options = {}) {
     return newRequest;
   }
 }
-function toWebResourceLike(request, options) {
-  const originalRequest = options?.originalRequest ?? request;
+function toWebResourceLike(request2, options) {
+  const originalRequest = options?.originalRequest ?? request2;
   const webResource = {
-    url: request.url,
-    method: request.method,
-    headers: toHttpHeadersLike(request.headers),
-    withCredentials: request.withCredentials,
-    timeout: request.timeout,
-    requestId: request.headers.get("x-ms-client-request-id") || request.requestId,
-    abortSignal: request.abortSignal,
-    body: request.body,
-    formData: request.formData,
-    keepAlive: !!request.disableKeepAlive,
-    onDownloadProgress: request.onDownloadProgress,
-    onUploadProgress: request.onUploadProgress,
-    proxySettings: request.proxySettings,
-    streamResponseStatusCodes: request.streamResponseStatusCodes,
-    agent: request.agent,
-    requestOverrides: request.requestOverrides,
+    url: request2.url,
+    method: request2.method,
+    headers: toHttpHeadersLike(request2.headers),
+    withCredentials: request2.withCredentials,
+    timeout: request2.timeout,
+    requestId: request2.headers.get("x-ms-client-request-id") || request2.requestId,
+    abortSignal: request2.abortSignal,
+    body: request2.body,
+    formData: request2.formData,
+    keepAlive: !!request2.disableKeepAlive,
+    onDownloadProgress: request2.onDownloadProgress,
+    onUploadProgress: request2.onUploadProgress,
+    proxySettings: request2.proxySettings,
+    streamResponseStatusCodes: request2.streamResponseStatusCodes,
+    agent: request2.agent,
+    requestOverrides: request2.requestOverrides,
     clone() {
       throw new Error("Cannot clone a non-proxied WebResourceLike");
     },
@@ -33373,7 +33373,7 @@ function toWebResourceLike(request, options) {
     return new Proxy(webResource, {
       get(target, prop, receiver) {
         if (prop === originalRequestSymbol2) {
-          return request;
+          return request2;
         } else if (prop === "clone") {
           return () => {
             return toWebResourceLike(toPipelineRequest(webResource, { originalRequest }), {
@@ -33386,7 +33386,7 @@ function toWebResourceLike(request, options) {
       },
       set(target, prop, value, receiver) {
         if (prop === "keepAlive") {
-          request.disableKeepAlive = !value;
+          request2.disableKeepAlive = !value;
         }
         const passThroughProps = [
           "url",
@@ -33405,7 +33405,7 @@ function toWebResourceLike(request, options) {
           "requestOverrides"
         ];
         if (typeof prop === "string" && passThroughProps.includes(prop)) {
-          request[prop] = value;
+          request2[prop] = value;
         }
         return Reflect.set(target, prop, value, receiver);
       }
@@ -33552,7 +33552,7 @@ var init_util = __esm({
 
 // node_modules/@azure/core-http-compat/dist/esm/response.js
 function toCompatResponse(response, options) {
-  let request = toWebResourceLike(response.request);
+  let request2 = toWebResourceLike(response.request);
   let headers = toHttpHeadersLike(response.headers);
   if (options?.createProxy) {
     return new Proxy(response, {
@@ -33560,7 +33560,7 @@ function toCompatResponse(response, options) {
         if (prop === "headers") {
           return headers;
         } else if (prop === "request") {
-          return request;
+          return request2;
         } else if (prop === originalResponse) {
           return response;
         }
@@ -33570,7 +33570,7 @@ function toCompatResponse(response, options) {
         if (prop === "headers") {
           headers = value;
         } else if (prop === "request") {
-          request = value;
+          request2 = value;
         }
         return Reflect.set(target, prop, value, receiver);
       }
@@ -33578,7 +33578,7 @@ function toCompatResponse(response, options) {
   } else {
     return {
       ...response,
-      request,
+      request: request2,
       headers
     };
   }
@@ -33664,7 +33664,7 @@ function createRequestPolicyFactoryPolicy(factories) {
   const orderedFactories = factories.slice().reverse();
   return {
     name: requestPolicyFactoryPolicyName,
-    async sendRequest(request, next) {
+    async sendRequest(request2, next) {
       let httpPipeline = {
         async sendRequest(httpRequest) {
           const response2 = await next(toPipelineRequest(httpRequest));
@@ -33674,7 +33674,7 @@ function createRequestPolicyFactoryPolicy(factories) {
       for (const factory of orderedFactories) {
         httpPipeline = factory.create(httpPipeline, mockRequestPolicyOptions);
       }
-      const webResourceLike = toWebResourceLike(request, { createProxy: true });
+      const webResourceLike = toWebResourceLike(request2, { createProxy: true });
       const response = await httpPipeline.sendRequest(webResourceLike);
       return toPipelineResponse(response);
     }
@@ -33705,8 +33705,8 @@ var init_requestPolicyFactoryPolicy = __esm({
 // node_modules/@azure/core-http-compat/dist/esm/httpClientAdapter.js
 function convertHttpClient(requestPolicyClient) {
   return {
-    sendRequest: async (request) => {
-      const response = await requestPolicyClient.sendRequest(toWebResourceLike(request, { createProxy: true }));
+    sendRequest: async (request2) => {
+      const response = await requestPolicyClient.sendRequest(toWebResourceLike(request2, { createProxy: true }));
       return toPipelineResponse(response);
     }
   };
@@ -34094,10 +34094,10 @@ function validateAmpersand(xmlData, i) {
   }
   return i;
 }
-function getErrorObject(code, message, lineNumber) {
+function getErrorObject(code2, message, lineNumber) {
   return {
     err: {
-      code,
+      code: code2,
       msg: message,
       line: lineNumber.line || lineNumber,
       col: lineNumber.col
@@ -34325,13 +34325,13 @@ var init_EntityDecoder = __esm({
        * @param {string} context  — used in error messages ('external' | 'input')
        * @returns {boolean}  true = accept, false = skip
        */
-      _applyRegistrationHook(hook, name, value, context3) {
-        if (!hook) return true;
-        const action5 = hook(name, value);
+      _applyRegistrationHook(hook2, name, value, context5) {
+        if (!hook2) return true;
+        const action5 = hook2(name, value);
         if (action5 === ENTITY_ACTION.BLOCK) return false;
         if (action5 === ENTITY_ACTION.THROW) {
           throw new Error(
-            `[EntityDecoder] Registration of ${context3} entity "&${name};" was rejected by hook`
+            `[EntityDecoder] Registration of ${context5} entity "&${name};" was rejected by hook`
           );
         }
         return true;
@@ -35961,16 +35961,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path25 = this._matcher.path;
-        return path25.length > 0 ? path25[path25.length - 1].tag : void 0;
+        const path26 = this._matcher.path;
+        return path26.length > 0 ? path26[path26.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path25 = this._matcher.path;
-        return path25.length > 0 ? path25[path25.length - 1].namespace : void 0;
+        const path26 = this._matcher.path;
+        return path26.length > 0 ? path26[path26.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -35978,9 +35978,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path25 = this._matcher.path;
-        if (path25.length === 0) return void 0;
-        return path25[path25.length - 1].values?.[attrName];
+        const path26 = this._matcher.path;
+        if (path26.length === 0) return void 0;
+        return path26[path26.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -35988,9 +35988,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path25 = this._matcher.path;
-        if (path25.length === 0) return false;
-        const current = path25[path25.length - 1];
+        const path26 = this._matcher.path;
+        if (path26.length === 0) return false;
+        const current = path26[path26.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -36016,18 +36016,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path25 = this._matcher.path;
-        if (path25.length === 0) return -1;
-        return path25[path25.length - 1].position ?? 0;
+        const path26 = this._matcher.path;
+        if (path26.length === 0) return -1;
+        return path26[path26.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path25 = this._matcher.path;
-        if (path25.length === 0) return -1;
-        return path25[path25.length - 1].counter ?? 0;
+        const path26 = this._matcher.path;
+        if (path26.length === 0) return -1;
+        return path26[path26.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -36269,21 +36269,21 @@ var init_Matcher = __esm({
        * @returns {string}
        */
       toString(separator, includeNamespace = true) {
-        const sep9 = separator || this.separator;
-        const isDefault = sep9 === this.separator && includeNamespace === true;
+        const sep10 = separator || this.separator;
+        const isDefault = sep10 === this.separator && includeNamespace === true;
         if (isDefault) {
           if (this._pathStringCache !== null) {
             return this._pathStringCache;
           }
           const result = this.path.map(
             (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-          ).join(sep9);
+          ).join(sep10);
           this._pathStringCache = result;
           return result;
         }
         return this.path.map(
           (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-        ).join(sep9);
+        ).join(sep10);
       }
       /**
        * Get path as array of tag names.
@@ -37194,14 +37194,14 @@ function assertString(value) {
     );
   }
 }
-function assertContext(context3) {
-  if (context3 instanceof RegExp) return;
-  if (Array.isArray(context3)) {
-    if (context3.length === 0) {
+function assertContext(context5) {
+  if (context5 instanceof RegExp) return;
+  if (Array.isArray(context5)) {
+    if (context5.length === 0) {
       throw new TypeError("is-unsafe: context must not be an empty array");
     }
-    if (Array.isArray(context3[0])) {
-      for (const list of context3) {
+    if (Array.isArray(context5[0])) {
+      for (const list of context5) {
         if (!Array.isArray(list) || list.length === 0) {
           throw new TypeError(
             "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
@@ -37212,13 +37212,13 @@ function assertContext(context3) {
     return;
   }
   throw new TypeError(
-    `is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context3}`
+    `is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context5}`
   );
 }
-function normalise(context3) {
-  if (context3 instanceof RegExp) return { lists: null, regex: context3 };
-  if (Array.isArray(context3[0])) return { lists: context3, regex: null };
-  return { lists: [context3], regex: null };
+function normalise(context5) {
+  if (context5 instanceof RegExp) return { lists: null, regex: context5 };
+  if (Array.isArray(context5[0])) return { lists: context5, regex: null };
+  return { lists: [context5], regex: null };
 }
 function decodedCopy(value, list) {
   if (!list.decodeEntities) return null;
@@ -37235,10 +37235,10 @@ function matchList(value, list) {
   }
   return null;
 }
-function isUnsafe(value, context3) {
+function isUnsafe(value, context5) {
   assertString(value);
-  assertContext(context3);
-  const { lists, regex } = normalise(context3);
+  assertContext(context5);
+  const { lists, regex } = normalise(context5);
   if (regex) return regex.test(value);
   for (const list of lists) {
     if (matchList(value, list) !== null) return true;
@@ -37487,11 +37487,11 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
   let result = "";
   let segmentStart = i;
   for (let index = i; index < len; index++) {
-    const code = xmlData.charCodeAt(index);
-    if (code === 34 || code === 39) {
+    const code2 = xmlData.charCodeAt(index);
+    if (code2 === 34 || code2 === 39) {
       index = xmlData.indexOf(xmlData[index], index + 1);
       if (index === -1) return;
-    } else if (code === closeCode0) {
+    } else if (code2 === closeCode0) {
       if (closeCode1 !== -1) {
         if (xmlData.charCodeAt(index + 1) === closeCode1) {
           result += xmlData.substring(segmentStart, index);
@@ -37501,7 +37501,7 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
         result += xmlData.substring(segmentStart, index);
         return { data: result, index };
       }
-    } else if (code === 9) {
+    } else if (code2 === 9) {
       result += xmlData.substring(segmentStart, index) + " ";
       segmentStart = index + 1;
     }
@@ -37596,8 +37596,8 @@ function readStopNodeData(xmlData, tagName, i) {
           const nextLt = xmlData.indexOf("<", i + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i + 1, nextGt);
-            const sep9 = exp.search(/\s/);
-            const name = sep9 === -1 ? exp : exp.substring(0, sep9);
+            const sep10 = exp.search(/\s/);
+            const name = sep10 === -1 ? exp : exp.substring(0, sep10);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i = nextGt;
           }
@@ -37816,8 +37816,8 @@ var init_OrderedObjParser = __esm({
           } else {
             let result = readTagExp(xmlData, i, options.removeNSPrefix);
             if (!result) {
-              const context3 = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
-              throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context3}"`);
+              const context5 = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
+              throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context5}"`);
             }
             let tagName = result.tagName;
             const rawTagName = result.rawTagName;
@@ -37959,7 +37959,7 @@ function prettify(node, options, matcher, readonlyMatcher) {
   return compress(node, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text;
+  let text2;
   const compressedObj = {};
   for (let i = 0; i < arr.length; i++) {
     const tagObj = arr[i];
@@ -37972,8 +37972,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text === void 0) text = tagObj[property];
-      else text += "" + tagObj[property];
+      if (text2 === void 0) text2 = tagObj[property];
+      else text2 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -38011,9 +38011,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text === "string") {
-    if (text.length > 0) compressedObj[options.textNodeName] = text;
-  } else if (text !== void 0) compressedObj[options.textNodeName] = text;
+  if (typeof text2 === "string") {
+    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
   return compressedObj;
 }
 function propName(obj) {
@@ -38205,9 +38205,9 @@ function arrToStr(arr, options, indentation, matcher, stopNodeExpressions, qName
   }
   if (!Array.isArray(arr)) {
     if (arr !== void 0 && arr !== null) {
-      let text = valToStr(arr);
-      text = replaceEntitiesValue2(text, options);
-      return text;
+      let text2 = valToStr(arr);
+      text2 = replaceEntitiesValue2(text2, options);
+      return text2;
     }
     return "";
   }
@@ -39037,10 +39037,10 @@ var init_BuffersStream = __esm({
        * @param buffers - Array of buffers containing the data
        * @param byteLength - The total length of data contained in the buffers
        */
-      constructor(buffers, byteLength, options) {
+      constructor(buffers, byteLength2, options) {
         super(options);
         this.buffers = buffers;
-        this.byteLength = byteLength;
+        this.byteLength = byteLength2;
         this.byteOffsetInCurrentBuffer = 0;
         this.bufferIndex = 0;
         this.pushedBytesLength = 0;
@@ -39495,11 +39495,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path25) {
+        function locateFile(path26) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path25, scriptDirectory);
+            return Module["locateFile"](path26, scriptDirectory);
           }
-          return scriptDirectory + path25;
+          return scriptDirectory + path26;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -39779,9 +39779,9 @@ var init_crc64 = __esm({
         var wasmMemory;
         var ABORT = false;
         var EXITSTATUS;
-        function assert4(condition, text) {
+        function assert4(condition, text2) {
           if (!condition) {
-            abort("Assertion failed" + (text ? ": " + text : ""));
+            abort("Assertion failed" + (text2 ? ": " + text2 : ""));
           }
         }
         var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder("utf8") : void 0;
@@ -40888,12 +40888,12 @@ var init_crc64 = __esm({
               abort("invalid type for setValue: " + type);
           }
         }
-        function warnOnce(text) {
+        function warnOnce(text2) {
           if (!warnOnce.shown) warnOnce.shown = {};
-          if (!warnOnce.shown[text]) {
-            warnOnce.shown[text] = 1;
-            if (ENVIRONMENT_IS_NODE) text = "warning: " + text;
-            err(text);
+          if (!warnOnce.shown[text2]) {
+            warnOnce.shown[text2] = 1;
+            if (ENVIRONMENT_IS_NODE) text2 = "warning: " + text2;
+            err(text2);
           }
         }
         function _abort() {
@@ -41996,11 +41996,11 @@ var init_createPipelineFromOptions3 = __esm({
 function createDefaultHttpClient3() {
   const client2 = createDefaultHttpClient();
   return {
-    async sendRequest(request) {
-      const { abortSignal, cleanup } = request.abortSignal ? wrapAbortSignalLike2(request.abortSignal) : {};
+    async sendRequest(request2) {
+      const { abortSignal, cleanup } = request2.abortSignal ? wrapAbortSignalLike2(request2.abortSignal) : {};
       try {
-        request.abortSignal = abortSignal;
-        return await client2.sendRequest(request);
+        request2.abortSignal = abortSignal;
+        return await client2.sendRequest(request2);
       } finally {
         cleanup?.();
       }
@@ -42201,8 +42201,8 @@ var init_StorageBrowserPolicy = __esm({
        *
        * @param request -
        */
-      async sendRequest(request) {
-        return this._nextPolicy.sendRequest(request);
+      async sendRequest(request2) {
+        return this._nextPolicy.sendRequest(request2);
       }
     };
   }
@@ -42238,8 +42238,8 @@ var init_CredentialPolicy = __esm({
        *
        * @param request -
        */
-      sendRequest(request) {
-        return this._nextPolicy.sendRequest(this.signRequest(request));
+      sendRequest(request2) {
+        return this._nextPolicy.sendRequest(this.signRequest(request2));
       }
       /**
        * Child classes must implement this method with request signing. This method
@@ -42247,8 +42247,8 @@ var init_CredentialPolicy = __esm({
        *
        * @param request -
        */
-      signRequest(request) {
-        return request;
+      signRequest(request2) {
+        return request2;
       }
     };
   }
@@ -42897,28 +42897,28 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        *
        * @param request -
        */
-      signRequest(request) {
-        request.headers.set(HeaderConstants.X_MS_DATE, (/* @__PURE__ */ new Date()).toUTCString());
-        if (request.body && (typeof request.body === "string" || request.body !== void 0) && request.body.length > 0) {
-          request.headers.set(HeaderConstants.CONTENT_LENGTH, Buffer.byteLength(request.body));
+      signRequest(request2) {
+        request2.headers.set(HeaderConstants.X_MS_DATE, (/* @__PURE__ */ new Date()).toUTCString());
+        if (request2.body && (typeof request2.body === "string" || request2.body !== void 0) && request2.body.length > 0) {
+          request2.headers.set(HeaderConstants.CONTENT_LENGTH, Buffer.byteLength(request2.body));
         }
         const stringToSign = [
-          request.method.toUpperCase(),
-          this.getHeaderValueToSign(request, HeaderConstants.CONTENT_LANGUAGE),
-          this.getHeaderValueToSign(request, HeaderConstants.CONTENT_ENCODING),
-          this.getHeaderValueToSign(request, HeaderConstants.CONTENT_LENGTH),
-          this.getHeaderValueToSign(request, HeaderConstants.CONTENT_MD5),
-          this.getHeaderValueToSign(request, HeaderConstants.CONTENT_TYPE),
-          this.getHeaderValueToSign(request, HeaderConstants.DATE),
-          this.getHeaderValueToSign(request, HeaderConstants.IF_MODIFIED_SINCE),
-          this.getHeaderValueToSign(request, HeaderConstants.IF_MATCH),
-          this.getHeaderValueToSign(request, HeaderConstants.IF_NONE_MATCH),
-          this.getHeaderValueToSign(request, HeaderConstants.IF_UNMODIFIED_SINCE),
-          this.getHeaderValueToSign(request, HeaderConstants.RANGE)
-        ].join("\n") + "\n" + this.getCanonicalizedHeadersString(request) + this.getCanonicalizedResourceString(request);
+          request2.method.toUpperCase(),
+          this.getHeaderValueToSign(request2, HeaderConstants.CONTENT_LANGUAGE),
+          this.getHeaderValueToSign(request2, HeaderConstants.CONTENT_ENCODING),
+          this.getHeaderValueToSign(request2, HeaderConstants.CONTENT_LENGTH),
+          this.getHeaderValueToSign(request2, HeaderConstants.CONTENT_MD5),
+          this.getHeaderValueToSign(request2, HeaderConstants.CONTENT_TYPE),
+          this.getHeaderValueToSign(request2, HeaderConstants.DATE),
+          this.getHeaderValueToSign(request2, HeaderConstants.IF_MODIFIED_SINCE),
+          this.getHeaderValueToSign(request2, HeaderConstants.IF_MATCH),
+          this.getHeaderValueToSign(request2, HeaderConstants.IF_NONE_MATCH),
+          this.getHeaderValueToSign(request2, HeaderConstants.IF_UNMODIFIED_SINCE),
+          this.getHeaderValueToSign(request2, HeaderConstants.RANGE)
+        ].join("\n") + "\n" + this.getCanonicalizedHeadersString(request2) + this.getCanonicalizedResourceString(request2);
         const signature = this.factory.computeHMACSHA256(stringToSign);
-        request.headers.set(HeaderConstants.AUTHORIZATION, `SharedKey ${this.factory.accountName}:${signature}`);
-        return request;
+        request2.headers.set(HeaderConstants.AUTHORIZATION, `SharedKey ${this.factory.accountName}:${signature}`);
+        return request2;
       }
       /**
        * Retrieve header value according to shared key sign rules.
@@ -42927,8 +42927,8 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        * @param headerName -
        */
-      getHeaderValueToSign(request, headerName) {
-        const value = request.headers.get(headerName);
+      getHeaderValueToSign(request2, headerName) {
+        const value = request2.headers.get(headerName);
         if (!value) {
           return "";
         }
@@ -42950,8 +42950,8 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        *
        * @param request -
        */
-      getCanonicalizedHeadersString(request) {
-        let headersArray = request.headers.headersArray().filter((value) => {
+      getCanonicalizedHeadersString(request2) {
+        let headersArray = request2.headers.headersArray().filter((value) => {
           return value.name.toLowerCase().startsWith(HeaderConstants.PREFIX_FOR_STORAGE);
         });
         headersArray.sort((a, b2) => {
@@ -42975,11 +42975,11 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        *
        * @param request -
        */
-      getCanonicalizedResourceString(request) {
-        const path25 = getURLPath(request.url) || "/";
+      getCanonicalizedResourceString(request2) {
+        const path26 = getURLPath(request2.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path25}`;
-        const queries = getURLQueries(request.url);
+        canonicalizedResourceString += `/${this.factory.accountName}${path26}`;
+        const queries = getURLQueries(request2.url);
         const lowercaseQueries = {};
         if (queries) {
           const queryKeys = [];
@@ -43117,8 +43117,8 @@ var init_StorageRetryPolicy = __esm({
        *
        * @param request -
        */
-      async sendRequest(request) {
-        return this.attemptSendRequest(request, false, 1);
+      async sendRequest(request2) {
+        return this.attemptSendRequest(request2, false, 1);
       }
       /**
        * Decide and perform next retry. Won't mutate request parameter.
@@ -43130,9 +43130,9 @@ var init_StorageRetryPolicy = __esm({
        * @param attempt -           How many retries has been attempted to performed, starting from 1, which includes
        *                                   the attempt will be performed by this method call.
        */
-      async attemptSendRequest(request, secondaryHas404, attempt) {
-        const newRequest = request.clone();
-        const isPrimaryRetry = secondaryHas404 || !this.retryOptions.secondaryHost || !(request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") || attempt % 2 === 1;
+      async attemptSendRequest(request2, secondaryHas404, attempt) {
+        const newRequest = request2.clone();
+        const isPrimaryRetry = secondaryHas404 || !this.retryOptions.secondaryHost || !(request2.method === "GET" || request2.method === "HEAD" || request2.method === "OPTIONS") || attempt % 2 === 1;
         if (!isPrimaryRetry) {
           newRequest.url = setURLHost(newRequest.url, this.retryOptions.secondaryHost);
         }
@@ -43153,8 +43153,8 @@ var init_StorageRetryPolicy = __esm({
             throw err;
           }
         }
-        await this.delay(isPrimaryRetry, attempt, request.abortSignal);
-        return this.attemptSendRequest(request, secondaryHas404, ++attempt);
+        await this.delay(isPrimaryRetry, attempt, request2.abortSignal);
+        return this.attemptSendRequest(request2, secondaryHas404, ++attempt);
       }
       /**
        * Decide whether to retry according to last HTTP response and retry counters.
@@ -43279,8 +43279,8 @@ var init_StorageRetryPolicyFactory = __esm({
 function storageBrowserPolicy() {
   return {
     name: storageBrowserPolicyName,
-    async sendRequest(request, next) {
-      return next(request);
+    async sendRequest(request2, next) {
+      return next(request2);
     }
   };
 }
@@ -43293,16 +43293,16 @@ var init_StorageBrowserPolicyV2 = __esm({
 
 // node_modules/@azure/storage-common/dist/esm/policies/StorageCorrectContentLengthPolicy.js
 function storageCorrectContentLengthPolicy() {
-  function correctContentLength(request) {
-    if (request.body && (typeof request.body === "string" || Buffer.isBuffer(request.body)) && request.body.length > 0) {
-      request.headers.set(HeaderConstants.CONTENT_LENGTH, Buffer.byteLength(request.body));
+  function correctContentLength(request2) {
+    if (request2.body && (typeof request2.body === "string" || Buffer.isBuffer(request2.body)) && request2.body.length > 0) {
+      request2.headers.set(HeaderConstants.CONTENT_LENGTH, Buffer.byteLength(request2.body));
     }
   }
   return {
     name: storageCorrectContentLengthPolicyName,
-    async sendRequest(request, next) {
-      correctContentLength(request);
-      return next(request);
+    async sendRequest(request2, next) {
+      correctContentLength(request2);
+      return next(request2);
     }
   };
 }
@@ -43384,25 +43384,25 @@ function storageRetryPolicy(options = {}) {
   }
   return {
     name: storageRetryPolicyName,
-    async sendRequest(request, next) {
+    async sendRequest(request2, next) {
       if (tryTimeoutInMs) {
-        request.url = setURLParameter(request.url, URLConstants.Parameters.TIMEOUT, String(Math.floor(tryTimeoutInMs / 1e3)));
+        request2.url = setURLParameter(request2.url, URLConstants.Parameters.TIMEOUT, String(Math.floor(tryTimeoutInMs / 1e3)));
       }
-      const primaryUrl = request.url;
-      const secondaryUrl = secondaryHost ? setURLHost(request.url, secondaryHost) : void 0;
+      const primaryUrl = request2.url;
+      const secondaryUrl = secondaryHost ? setURLHost(request2.url, secondaryHost) : void 0;
       let secondaryHas404 = false;
       let attempt = 1;
       let retryAgain = true;
       let response;
       let error2;
       while (retryAgain) {
-        const isPrimaryRetry = secondaryHas404 || !secondaryUrl || !["GET", "HEAD", "OPTIONS"].includes(request.method) || attempt % 2 === 1;
-        request.url = isPrimaryRetry ? primaryUrl : secondaryUrl;
+        const isPrimaryRetry = secondaryHas404 || !secondaryUrl || !["GET", "HEAD", "OPTIONS"].includes(request2.method) || attempt % 2 === 1;
+        request2.url = isPrimaryRetry ? primaryUrl : secondaryUrl;
         response = void 0;
         error2 = void 0;
         try {
           logger6.info(`RetryPolicy: =====> Try=${attempt} ${isPrimaryRetry ? "Primary" : "Secondary"}`);
-          response = await next(request);
+          response = await next(request2);
           secondaryHas404 = secondaryHas404 || !isPrimaryRetry && response.status === 404;
         } catch (e) {
           if (isRestError3(e)) {
@@ -43415,7 +43415,7 @@ function storageRetryPolicy(options = {}) {
         }
         retryAgain = shouldRetry({ isPrimaryRetry, attempt, response, error: error2 });
         if (retryAgain) {
-          await delay3(calculateDelay(isPrimaryRetry, attempt), request.abortSignal, RETRY_ABORT_ERROR2);
+          await delay3(calculateDelay(isPrimaryRetry, attempt), request2.abortSignal, RETRY_ABORT_ERROR2);
         }
         attempt++;
       }
@@ -43464,30 +43464,30 @@ var init_StorageRetryPolicyV2 = __esm({
 // node_modules/@azure/storage-common/dist/esm/policies/StorageSharedKeyCredentialPolicyV2.js
 import { createHmac as createHmac2 } from "node:crypto";
 function storageSharedKeyCredentialPolicy(options) {
-  function signRequest(request) {
-    request.headers.set(HeaderConstants.X_MS_DATE, (/* @__PURE__ */ new Date()).toUTCString());
-    if (request.body && (typeof request.body === "string" || Buffer.isBuffer(request.body)) && request.body.length > 0) {
-      request.headers.set(HeaderConstants.CONTENT_LENGTH, Buffer.byteLength(request.body));
+  function signRequest(request2) {
+    request2.headers.set(HeaderConstants.X_MS_DATE, (/* @__PURE__ */ new Date()).toUTCString());
+    if (request2.body && (typeof request2.body === "string" || Buffer.isBuffer(request2.body)) && request2.body.length > 0) {
+      request2.headers.set(HeaderConstants.CONTENT_LENGTH, Buffer.byteLength(request2.body));
     }
     const stringToSign = [
-      request.method.toUpperCase(),
-      getHeaderValueToSign(request, HeaderConstants.CONTENT_LANGUAGE),
-      getHeaderValueToSign(request, HeaderConstants.CONTENT_ENCODING),
-      getHeaderValueToSign(request, HeaderConstants.CONTENT_LENGTH),
-      getHeaderValueToSign(request, HeaderConstants.CONTENT_MD5),
-      getHeaderValueToSign(request, HeaderConstants.CONTENT_TYPE),
-      getHeaderValueToSign(request, HeaderConstants.DATE),
-      getHeaderValueToSign(request, HeaderConstants.IF_MODIFIED_SINCE),
-      getHeaderValueToSign(request, HeaderConstants.IF_MATCH),
-      getHeaderValueToSign(request, HeaderConstants.IF_NONE_MATCH),
-      getHeaderValueToSign(request, HeaderConstants.IF_UNMODIFIED_SINCE),
-      getHeaderValueToSign(request, HeaderConstants.RANGE)
-    ].join("\n") + "\n" + getCanonicalizedHeadersString(request) + getCanonicalizedResourceString(request);
+      request2.method.toUpperCase(),
+      getHeaderValueToSign(request2, HeaderConstants.CONTENT_LANGUAGE),
+      getHeaderValueToSign(request2, HeaderConstants.CONTENT_ENCODING),
+      getHeaderValueToSign(request2, HeaderConstants.CONTENT_LENGTH),
+      getHeaderValueToSign(request2, HeaderConstants.CONTENT_MD5),
+      getHeaderValueToSign(request2, HeaderConstants.CONTENT_TYPE),
+      getHeaderValueToSign(request2, HeaderConstants.DATE),
+      getHeaderValueToSign(request2, HeaderConstants.IF_MODIFIED_SINCE),
+      getHeaderValueToSign(request2, HeaderConstants.IF_MATCH),
+      getHeaderValueToSign(request2, HeaderConstants.IF_NONE_MATCH),
+      getHeaderValueToSign(request2, HeaderConstants.IF_UNMODIFIED_SINCE),
+      getHeaderValueToSign(request2, HeaderConstants.RANGE)
+    ].join("\n") + "\n" + getCanonicalizedHeadersString(request2) + getCanonicalizedResourceString(request2);
     const signature = createHmac2("sha256", options.accountKey).update(stringToSign, "utf8").digest("base64");
-    request.headers.set(HeaderConstants.AUTHORIZATION, `SharedKey ${options.accountName}:${signature}`);
+    request2.headers.set(HeaderConstants.AUTHORIZATION, `SharedKey ${options.accountName}:${signature}`);
   }
-  function getHeaderValueToSign(request, headerName) {
-    const value = request.headers.get(headerName);
+  function getHeaderValueToSign(request2, headerName) {
+    const value = request2.headers.get(headerName);
     if (!value) {
       return "";
     }
@@ -43496,9 +43496,9 @@ function storageSharedKeyCredentialPolicy(options) {
     }
     return value;
   }
-  function getCanonicalizedHeadersString(request) {
+  function getCanonicalizedHeadersString(request2) {
     let headersArray = [];
-    for (const [name, value] of request.headers) {
+    for (const [name, value] of request2.headers) {
       if (name.toLowerCase().startsWith(HeaderConstants.PREFIX_FOR_STORAGE)) {
         headersArray.push({ name, value });
       }
@@ -43519,11 +43519,11 @@ function storageSharedKeyCredentialPolicy(options) {
     });
     return canonicalizedHeadersStringToSign;
   }
-  function getCanonicalizedResourceString(request) {
-    const path25 = getURLPath(request.url) || "/";
+  function getCanonicalizedResourceString(request2) {
+    const path26 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path25}`;
-    const queries = getURLQueries(request.url);
+    canonicalizedResourceString += `/${options.accountName}${path26}`;
+    const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
       const queryKeys = [];
@@ -43544,9 +43544,9 @@ ${key2}:${decodeURIComponent(lowercaseQueries[key2])}`;
   }
   return {
     name: storageSharedKeyCredentialPolicyName,
-    async sendRequest(request, next) {
-      signRequest(request);
-      return next(request);
+    async sendRequest(request2, next) {
+      signRequest(request2);
+      return next(request2);
     }
   };
 }
@@ -43564,9 +43564,9 @@ var init_StorageSharedKeyCredentialPolicyV2 = __esm({
 function storageRequestFailureDetailsParserPolicy() {
   return {
     name: storageRequestFailureDetailsParserPolicyName,
-    async sendRequest(request, next) {
+    async sendRequest(request2, next) {
       try {
-        const response = await next(request);
+        const response = await next(request2);
         return response;
       } catch (err) {
         if (typeof err === "object" && err !== null && err.response && err.response.parsedBody) {
@@ -43892,10 +43892,10 @@ function processDownlevelPipeline(pipeline3) {
 }
 function getCoreClientOptions(pipeline3) {
   const { httpClient: v1Client, ...restOptions } = pipeline3.options;
-  let httpClient2 = pipeline3._coreHttpClient;
-  if (!httpClient2) {
-    httpClient2 = v1Client ? convertHttpClient(v1Client) : getCachedDefaultHttpClient2();
-    pipeline3._coreHttpClient = httpClient2;
+  let httpClient3 = pipeline3._coreHttpClient;
+  if (!httpClient3) {
+    httpClient3 = v1Client ? convertHttpClient(v1Client) : getCachedDefaultHttpClient2();
+    pipeline3._coreHttpClient = httpClient3;
   }
   let corePipeline = pipeline3._corePipeline;
   if (!corePipeline) {
@@ -43960,7 +43960,7 @@ function getCoreClientOptions(pipeline3) {
   return {
     ...restOptions,
     allowInsecureConnection: true,
-    httpClient: httpClient2,
+    httpClient: httpClient3,
     pipeline: corePipeline
   };
 }
@@ -44022,10 +44022,10 @@ function isCoreHttpPolicyFactory(factory) {
     "DeserializationPolicy"
   ];
   const mockHttpClient = {
-    sendRequest: async (request) => {
+    sendRequest: async (request2) => {
       return {
-        request,
-        headers: request.headers.clone(),
+        request: request2,
+        headers: request2.headers.clone(),
         status: 500
       };
     }
@@ -57567,13 +57567,13 @@ var init_storageClient = __esm({
         if (!options) {
           options = {};
         }
-        const defaults2 = {
+        const defaults3 = {
           requestContentType: "application/json; charset=utf-8"
         };
         const packageDetails = `azsdk-js-azure-storage-blob/12.30.0`;
         const userAgentPrefix = options.userAgentOptions && options.userAgentOptions.userAgentPrefix ? `${options.userAgentOptions.userAgentPrefix} ${packageDetails}` : `${packageDetails}`;
         const optionsWithDefaults = {
-          ...defaults2,
+          ...defaults3,
           ...options,
           userAgentOptions: {
             userAgentPrefix
@@ -57677,10 +57677,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url3) {
   const urlParsed = new URL(url3);
-  let path25 = urlParsed.pathname;
-  path25 = path25 || "/";
-  path25 = escape2(path25);
-  urlParsed.pathname = path25;
+  let path26 = urlParsed.pathname;
+  path26 = path26 || "/";
+  path26 = escape2(path26);
+  urlParsed.pathname = path26;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -57760,14 +57760,14 @@ function extractConnectionStringParts(connectionString) {
     return { kind: "SASConnString", url: blobEndpoint, accountName, accountSas };
   }
 }
-function escape2(text) {
-  return encodeURIComponent(text).replace(/%2F/g, "/").replace(/'/g, "%27").replace(/\+/g, "%20").replace(/%25/g, "%");
+function escape2(text2) {
+  return encodeURIComponent(text2).replace(/%2F/g, "/").replace(/'/g, "%27").replace(/\+/g, "%20").replace(/%25/g, "%");
 }
 function appendToURLPath(url3, name) {
   const urlParsed = new URL(url3);
-  let path25 = urlParsed.pathname;
-  path25 = path25 ? path25.endsWith("/") ? `${path25}${name}` : `${path25}/${name}` : name;
-  urlParsed.pathname = path25;
+  let path26 = urlParsed.pathname;
+  path26 = path26 ? path26.endsWith("/") ? `${path26}${name}` : `${path26}/${name}` : name;
+  urlParsed.pathname = path26;
   return urlParsed.toString();
 }
 function setURLParameter2(url3, name, value) {
@@ -64770,16 +64770,16 @@ var init_errors = __esm({
       }
     };
     NetworkError = class extends Error {
-      constructor(code) {
-        const message = `Unable to make request: ${code}
+      constructor(code2) {
+        const message = `Unable to make request: ${code2}
 If you are using self-hosted runners, please make sure your runner has access to all GitHub endpoints: https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-between-self-hosted-runners-and-github`;
         super(message);
-        this.code = code;
+        this.code = code2;
         this.name = "NetworkError";
       }
     };
-    NetworkError.isNetworkErrorCode = (code) => {
-      if (!code)
+    NetworkError.isNetworkErrorCode = (code2) => {
+      if (!code2)
         return false;
       return [
         "ECONNRESET",
@@ -64787,7 +64787,7 @@ If you are using self-hosted runners, please make sure your runner has access to
         "ETIMEDOUT",
         "ECONNREFUSED",
         "EHOSTUNREACH"
-      ].includes(code);
+      ].includes(code2);
     };
     UsageError = class extends Error {
       constructor() {
@@ -65104,9 +65104,9 @@ function pipeResponseToStream(response, output) {
 function downloadCacheHttpClient(archiveLocation, archivePath) {
   return __awaiter13(this, void 0, void 0, function* () {
     const writeStream = fs6.createWriteStream(archivePath);
-    const httpClient2 = new HttpClient("actions/cache");
+    const httpClient3 = new HttpClient("actions/cache");
     const downloadResponse = yield retryHttpClientResponse("downloadCache", () => __awaiter13(this, void 0, void 0, function* () {
-      return httpClient2.get(archiveLocation);
+      return httpClient3.get(archiveLocation);
     }));
     downloadResponse.message.socket.setTimeout(SocketTimeout, () => {
       downloadResponse.message.destroy();
@@ -65129,13 +65129,13 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
   return __awaiter13(this, void 0, void 0, function* () {
     var _a2;
     const archiveDescriptor = yield fs6.promises.open(archivePath, "w");
-    const httpClient2 = new HttpClient("actions/cache", void 0, {
+    const httpClient3 = new HttpClient("actions/cache", void 0, {
       socketTimeout: options.timeoutInMs,
       keepAlive: true
     });
     try {
       const res = yield retryHttpClientResponse("downloadCacheMetadata", () => __awaiter13(this, void 0, void 0, function* () {
-        return yield httpClient2.request("HEAD", archiveLocation, null, {});
+        return yield httpClient3.request("HEAD", archiveLocation, null, {});
       }));
       const lengthHeader = res.message.headers["content-length"];
       if (lengthHeader === void 0 || lengthHeader === null) {
@@ -65152,7 +65152,7 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
         downloads.push({
           offset,
           promiseGetter: () => __awaiter13(this, void 0, void 0, function* () {
-            return yield downloadSegmentRetry(httpClient2, archiveLocation, offset, count2);
+            return yield downloadSegmentRetry(httpClient3, archiveLocation, offset, count2);
           })
         });
       }
@@ -65183,19 +65183,19 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
         yield waitAndWrite();
       }
     } finally {
-      httpClient2.dispose();
+      httpClient3.dispose();
       yield archiveDescriptor.close();
     }
   });
 }
-function downloadSegmentRetry(httpClient2, archiveLocation, offset, count2) {
+function downloadSegmentRetry(httpClient3, archiveLocation, offset, count2) {
   return __awaiter13(this, void 0, void 0, function* () {
     const retries = 5;
     let failures = 0;
     while (true) {
       try {
         const timeout = 3e4;
-        const result = yield promiseWithTimeout(timeout, downloadSegment(httpClient2, archiveLocation, offset, count2));
+        const result = yield promiseWithTimeout(timeout, downloadSegment(httpClient3, archiveLocation, offset, count2));
         if (typeof result === "string") {
           throw new Error("downloadSegmentRetry failed due to timeout");
         }
@@ -65209,10 +65209,10 @@ function downloadSegmentRetry(httpClient2, archiveLocation, offset, count2) {
     }
   });
 }
-function downloadSegment(httpClient2, archiveLocation, offset, count2) {
+function downloadSegment(httpClient3, archiveLocation, offset, count2) {
   return __awaiter13(this, void 0, void 0, function* () {
     const partRes = yield retryHttpClientResponse("downloadCachePart", () => __awaiter13(this, void 0, void 0, function* () {
-      return yield httpClient2.get(archiveLocation, {
+      return yield httpClient3.get(archiveLocation, {
         Range: `bytes=${offset}-${offset + count2 - 1}`
       });
     }));
@@ -65628,11 +65628,11 @@ var init_user_agent = __esm({
 import * as fs7 from "fs";
 import { URL as URL2 } from "url";
 function getCacheApiUrl(resource) {
-  const baseUrl = getCacheServiceURL();
-  if (!baseUrl) {
+  const baseUrl2 = getCacheServiceURL();
+  if (!baseUrl2) {
     throw new Error("Cache Service Url not found, unable to restore cache.");
   }
-  const url3 = `${baseUrl}_apis/artifactcache/${resource}`;
+  const url3 = `${baseUrl2}_apis/artifactcache/${resource}`;
   debug(`Resource Url: ${url3}`);
   return url3;
 }
@@ -65655,15 +65655,15 @@ function createHttpClient() {
 function getCacheEntry(keys, paths, options) {
   return __awaiter14(this, void 0, void 0, function* () {
     var _a2;
-    const httpClient2 = createHttpClient();
+    const httpClient3 = createHttpClient();
     const version3 = getCacheVersion(paths, options === null || options === void 0 ? void 0 : options.compressionMethod, options === null || options === void 0 ? void 0 : options.enableCrossOsArchive);
     const resource = `cache?keys=${encodeURIComponent(keys.join(","))}&version=${version3}`;
     const response = yield retryTypedResponse("getCacheEntry", () => __awaiter14(this, void 0, void 0, function* () {
-      return httpClient2.getJson(getCacheApiUrl(resource));
+      return httpClient3.getJson(getCacheApiUrl(resource));
     }));
     if (response.statusCode === 204) {
       if (isDebug()) {
-        yield printCachesListForDiagnostics(keys[0], httpClient2, version3);
+        yield printCachesListForDiagnostics(keys[0], httpClient3, version3);
       }
       return null;
     }
@@ -65685,11 +65685,11 @@ function getCacheEntry(keys, paths, options) {
     return cacheResult;
   });
 }
-function printCachesListForDiagnostics(key2, httpClient2, version3) {
+function printCachesListForDiagnostics(key2, httpClient3, version3) {
   return __awaiter14(this, void 0, void 0, function* () {
     const resource = `caches?key=${encodeURIComponent(key2)}`;
     const response = yield retryTypedResponse("listCache", () => __awaiter14(this, void 0, void 0, function* () {
-      return httpClient2.getJson(getCacheApiUrl(resource));
+      return httpClient3.getJson(getCacheApiUrl(resource));
     }));
     if (response.statusCode === 200) {
       const cacheListResult = response.result;
@@ -65723,7 +65723,7 @@ function downloadCache(archiveLocation, archivePath, options) {
 }
 function reserveCache(key2, paths, options) {
   return __awaiter14(this, void 0, void 0, function* () {
-    const httpClient2 = createHttpClient();
+    const httpClient3 = createHttpClient();
     const version3 = getCacheVersion(paths, options === null || options === void 0 ? void 0 : options.compressionMethod, options === null || options === void 0 ? void 0 : options.enableCrossOsArchive);
     const reserveCacheRequest = {
       key: key2,
@@ -65731,7 +65731,7 @@ function reserveCache(key2, paths, options) {
       cacheSize: options === null || options === void 0 ? void 0 : options.cacheSize
     };
     const response = yield retryTypedResponse("reserveCache", () => __awaiter14(this, void 0, void 0, function* () {
-      return httpClient2.postJson(getCacheApiUrl("caches"), reserveCacheRequest);
+      return httpClient3.postJson(getCacheApiUrl("caches"), reserveCacheRequest);
     }));
     return response;
   });
@@ -65739,7 +65739,7 @@ function reserveCache(key2, paths, options) {
 function getContentRange(start, end) {
   return `bytes ${start}-${end}/*`;
 }
-function uploadChunk(httpClient2, resourceUrl, openStream2, start, end) {
+function uploadChunk(httpClient3, resourceUrl, openStream2, start, end) {
   return __awaiter14(this, void 0, void 0, function* () {
     debug(`Uploading chunk of size ${end - start + 1} bytes at offset ${start} with content range: ${getContentRange(start, end)}`);
     const additionalHeaders = {
@@ -65747,14 +65747,14 @@ function uploadChunk(httpClient2, resourceUrl, openStream2, start, end) {
       "Content-Range": getContentRange(start, end)
     };
     const uploadChunkResponse = yield retryHttpClientResponse(`uploadChunk (start: ${start}, end: ${end})`, () => __awaiter14(this, void 0, void 0, function* () {
-      return httpClient2.sendStream("PATCH", resourceUrl, openStream2(), additionalHeaders);
+      return httpClient3.sendStream("PATCH", resourceUrl, openStream2(), additionalHeaders);
     }));
     if (!isSuccessStatusCode(uploadChunkResponse.message.statusCode)) {
       throw new Error(`Cache service responded with ${uploadChunkResponse.message.statusCode} during upload chunk.`);
     }
   });
 }
-function uploadFile(httpClient2, cacheId, archivePath, options) {
+function uploadFile(httpClient3, cacheId, archivePath, options) {
   return __awaiter14(this, void 0, void 0, function* () {
     const fileSize = getArchiveFileSizeInBytes(archivePath);
     const resourceUrl = getCacheApiUrl(`caches/${cacheId.toString()}`);
@@ -65772,7 +65772,7 @@ function uploadFile(httpClient2, cacheId, archivePath, options) {
           const start = offset;
           const end = offset + chunkSize - 1;
           offset += maxChunkSize;
-          yield uploadChunk(httpClient2, resourceUrl, () => fs7.createReadStream(archivePath, {
+          yield uploadChunk(httpClient3, resourceUrl, () => fs7.createReadStream(archivePath, {
             fd,
             start,
             end,
@@ -65788,11 +65788,11 @@ function uploadFile(httpClient2, cacheId, archivePath, options) {
     return;
   });
 }
-function commitCache(httpClient2, cacheId, filesize) {
+function commitCache(httpClient3, cacheId, filesize) {
   return __awaiter14(this, void 0, void 0, function* () {
     const commitCacheRequest = { size: filesize };
     return yield retryTypedResponse("commitCache", () => __awaiter14(this, void 0, void 0, function* () {
-      return httpClient2.postJson(getCacheApiUrl(`caches/${cacheId.toString()}`), commitCacheRequest);
+      return httpClient3.postJson(getCacheApiUrl(`caches/${cacheId.toString()}`), commitCacheRequest);
     }));
   });
 }
@@ -65805,13 +65805,13 @@ function saveCache(cacheId, archivePath, signedUploadURL, options) {
       }
       yield uploadCacheArchiveSDK(signedUploadURL, archivePath, options);
     } else {
-      const httpClient2 = createHttpClient();
+      const httpClient3 = createHttpClient();
       debug("Upload cache");
-      yield uploadFile(httpClient2, cacheId, archivePath, options);
+      yield uploadFile(httpClient3, cacheId, archivePath, options);
       debug("Commiting cache");
       const cacheSize = getArchiveFileSizeInBytes(archivePath);
       info(`Cache Size: ~${Math.round(cacheSize / (1024 * 1024))} MB (${cacheSize} B)`);
-      const commitCacheResponse = yield commitCache(httpClient2, cacheId, cacheSize);
+      const commitCacheResponse = yield commitCache(httpClient3, cacheId, cacheSize);
       if (!isSuccessStatusCode(commitCacheResponse.statusCode)) {
         throw new Error(`Cache service responded with ${commitCacheResponse.statusCode} during commit cache.`);
       }
@@ -68207,10 +68207,10 @@ var require_reflection_binary_writer = __commonJS({
         }
         writer.join();
       }
-      message(writer, options, handler, fieldNo, value) {
+      message(writer, options, handler2, fieldNo, value) {
         if (value === void 0)
           return;
-        handler.internalBinaryWrite(value, writer.tag(fieldNo, binary_format_contract_1.WireType.LengthDelimited).fork(), options);
+        handler2.internalBinaryWrite(value, writer.tag(fieldNo, binary_format_contract_1.WireType.LengthDelimited).fork(), options);
         writer.join();
       }
       /**
@@ -69012,11 +69012,11 @@ var require_rpc_error = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.RpcError = void 0;
     var RpcError = class extends Error {
-      constructor(message, code = "UNKNOWN", meta) {
+      constructor(message, code2 = "UNKNOWN", meta) {
         super(message);
         this.name = "RpcError";
         Object.setPrototypeOf(this, new.target.prototype);
-        this.code = code;
+        this.code = code2;
         this.meta = meta !== null && meta !== void 0 ? meta : {};
       }
       toString() {
@@ -69050,28 +69050,28 @@ var require_rpc_options = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.mergeRpcOptions = void 0;
     var runtime_1 = require_commonjs();
-    function mergeRpcOptions(defaults2, options) {
+    function mergeRpcOptions(defaults3, options) {
       if (!options)
-        return defaults2;
+        return defaults3;
       let o = {};
-      copy(defaults2, o);
+      copy(defaults3, o);
       copy(options, o);
       for (let key2 of Object.keys(options)) {
         let val = options[key2];
         switch (key2) {
           case "jsonOptions":
-            o.jsonOptions = runtime_1.mergeJsonOptions(defaults2.jsonOptions, o.jsonOptions);
+            o.jsonOptions = runtime_1.mergeJsonOptions(defaults3.jsonOptions, o.jsonOptions);
             break;
           case "binaryOptions":
-            o.binaryOptions = runtime_1.mergeBinaryOptions(defaults2.binaryOptions, o.binaryOptions);
+            o.binaryOptions = runtime_1.mergeBinaryOptions(defaults3.binaryOptions, o.binaryOptions);
             break;
           case "meta":
             o.meta = {};
-            copy(defaults2.meta, o.meta);
+            copy(defaults3.meta, o.meta);
             copy(options.meta, o.meta);
             break;
           case "interceptors":
-            o.interceptors = defaults2.interceptors ? defaults2.interceptors.concat(val) : val.concat();
+            o.interceptors = defaults3.interceptors ? defaults3.interceptors.concat(val) : val.concat();
             break;
         }
       }
@@ -69335,7 +69335,7 @@ var require_rpc_output_stream = __commonJS({
 var require_unary_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/unary-call.js"(exports2) {
     "use strict";
-    var __awaiter21 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
+    var __awaiter22 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
         return value instanceof P2 ? value : new P2(function(resolve3) {
           resolve3(value);
@@ -69365,10 +69365,10 @@ var require_unary_call = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.UnaryCall = void 0;
     var UnaryCall = class {
-      constructor(method, requestHeaders, request, headers, response, status, trailers) {
+      constructor(method, requestHeaders, request2, headers, response, status, trailers) {
         this.method = method;
         this.requestHeaders = requestHeaders;
-        this.request = request;
+        this.request = request2;
         this.headers = headers;
         this.response = response;
         this.status = status;
@@ -69382,7 +69382,7 @@ var require_unary_call = __commonJS({
         return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason) => onrejected ? Promise.resolve(onrejected(reason)) : Promise.reject(reason));
       }
       promiseFinished() {
-        return __awaiter21(this, void 0, void 0, function* () {
+        return __awaiter22(this, void 0, void 0, function* () {
           let [headers, response, status, trailers] = yield Promise.all([this.headers, this.response, this.status, this.trailers]);
           return {
             method: this.method,
@@ -69404,7 +69404,7 @@ var require_unary_call = __commonJS({
 var require_server_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/server-streaming-call.js"(exports2) {
     "use strict";
-    var __awaiter21 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
+    var __awaiter22 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
         return value instanceof P2 ? value : new P2(function(resolve3) {
           resolve3(value);
@@ -69434,10 +69434,10 @@ var require_server_streaming_call = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ServerStreamingCall = void 0;
     var ServerStreamingCall = class {
-      constructor(method, requestHeaders, request, headers, response, status, trailers) {
+      constructor(method, requestHeaders, request2, headers, response, status, trailers) {
         this.method = method;
         this.requestHeaders = requestHeaders;
-        this.request = request;
+        this.request = request2;
         this.headers = headers;
         this.responses = response;
         this.status = status;
@@ -69453,7 +69453,7 @@ var require_server_streaming_call = __commonJS({
         return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason) => onrejected ? Promise.resolve(onrejected(reason)) : Promise.reject(reason));
       }
       promiseFinished() {
-        return __awaiter21(this, void 0, void 0, function* () {
+        return __awaiter22(this, void 0, void 0, function* () {
           let [headers, status, trailers] = yield Promise.all([this.headers, this.status, this.trailers]);
           return {
             method: this.method,
@@ -69474,7 +69474,7 @@ var require_server_streaming_call = __commonJS({
 var require_client_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/client-streaming-call.js"(exports2) {
     "use strict";
-    var __awaiter21 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
+    var __awaiter22 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
         return value instanceof P2 ? value : new P2(function(resolve3) {
           resolve3(value);
@@ -69504,10 +69504,10 @@ var require_client_streaming_call = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ClientStreamingCall = void 0;
     var ClientStreamingCall = class {
-      constructor(method, requestHeaders, request, headers, response, status, trailers) {
+      constructor(method, requestHeaders, request2, headers, response, status, trailers) {
         this.method = method;
         this.requestHeaders = requestHeaders;
-        this.requests = request;
+        this.requests = request2;
         this.headers = headers;
         this.response = response;
         this.status = status;
@@ -69522,7 +69522,7 @@ var require_client_streaming_call = __commonJS({
         return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason) => onrejected ? Promise.resolve(onrejected(reason)) : Promise.reject(reason));
       }
       promiseFinished() {
-        return __awaiter21(this, void 0, void 0, function* () {
+        return __awaiter22(this, void 0, void 0, function* () {
           let [headers, response, status, trailers] = yield Promise.all([this.headers, this.response, this.status, this.trailers]);
           return {
             method: this.method,
@@ -69543,7 +69543,7 @@ var require_client_streaming_call = __commonJS({
 var require_duplex_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/duplex-streaming-call.js"(exports2) {
     "use strict";
-    var __awaiter21 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
+    var __awaiter22 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
         return value instanceof P2 ? value : new P2(function(resolve3) {
           resolve3(value);
@@ -69573,10 +69573,10 @@ var require_duplex_streaming_call = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DuplexStreamingCall = void 0;
     var DuplexStreamingCall = class {
-      constructor(method, requestHeaders, request, headers, response, status, trailers) {
+      constructor(method, requestHeaders, request2, headers, response, status, trailers) {
         this.method = method;
         this.requestHeaders = requestHeaders;
-        this.requests = request;
+        this.requests = request2;
         this.headers = headers;
         this.responses = response;
         this.status = status;
@@ -69591,7 +69591,7 @@ var require_duplex_streaming_call = __commonJS({
         return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason) => onrejected ? Promise.resolve(onrejected(reason)) : Promise.reject(reason));
       }
       promiseFinished() {
-        return __awaiter21(this, void 0, void 0, function* () {
+        return __awaiter22(this, void 0, void 0, function* () {
           let [headers, status, trailers] = yield Promise.all([this.headers, this.status, this.trailers]);
           return {
             method: this.method,
@@ -69611,7 +69611,7 @@ var require_duplex_streaming_call = __commonJS({
 var require_test_transport = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/test-transport.js"(exports2) {
     "use strict";
-    var __awaiter21 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
+    var __awaiter22 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
         return value instanceof P2 ? value : new P2(function(resolve3) {
           resolve3(value);
@@ -69715,7 +69715,7 @@ var require_test_transport = __commonJS({
        * not reject. If it does, code is broken.
        */
       streamResponses(method, stream3, abort) {
-        return __awaiter21(this, void 0, void 0, function* () {
+        return __awaiter22(this, void 0, void 0, function* () {
           const messages = [];
           if (this.data.response === void 0) {
             messages.push(method.O.create());
@@ -70722,8 +70722,8 @@ var init_cache_twirp_client = __esm({
         this.FinalizeCacheEntryUpload.bind(this);
         this.GetCacheEntryDownloadURL.bind(this);
       }
-      CreateCacheEntry(request) {
-        const data = CreateCacheEntryRequest.toJson(request, {
+      CreateCacheEntry(request2) {
+        const data = CreateCacheEntryRequest.toJson(request2, {
           useProtoFieldName: true,
           emitDefaultValues: false
         });
@@ -70732,8 +70732,8 @@ var init_cache_twirp_client = __esm({
           ignoreUnknownFields: true
         }));
       }
-      FinalizeCacheEntryUpload(request) {
-        const data = FinalizeCacheEntryUploadRequest.toJson(request, {
+      FinalizeCacheEntryUpload(request2) {
+        const data = FinalizeCacheEntryUploadRequest.toJson(request2, {
           useProtoFieldName: true,
           emitDefaultValues: false
         });
@@ -70742,8 +70742,8 @@ var init_cache_twirp_client = __esm({
           ignoreUnknownFields: true
         }));
       }
-      GetCacheEntryDownloadURL(request) {
-        const data = GetCacheEntryDownloadURLRequest.toJson(request, {
+      GetCacheEntryDownloadURL(request2) {
+        const data = GetCacheEntryDownloadURLRequest.toJson(request2, {
           useProtoFieldName: true,
           emitDefaultValues: false
         });
@@ -70834,7 +70834,7 @@ var init_cacheTwirpClient = __esm({
       });
     };
     CacheServiceClient = class {
-      constructor(userAgent2, maxAttempts, baseRetryIntervalMilliseconds, retryMultiplier) {
+      constructor(userAgent3, maxAttempts, baseRetryIntervalMilliseconds, retryMultiplier) {
         this.maxAttempts = 5;
         this.baseRetryIntervalMilliseconds = 3e3;
         this.retryMultiplier = 1.5;
@@ -70849,7 +70849,7 @@ var init_cacheTwirpClient = __esm({
         if (retryMultiplier) {
           this.retryMultiplier = retryMultiplier;
         }
-        this.httpClient = new HttpClient(userAgent2, [
+        this.httpClient = new HttpClient(userAgent3, [
           new BearerCredentialHandler(token)
         ]);
       }
@@ -71346,14 +71346,14 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
     try {
       const twirpClient = internalCacheTwirpClient();
       const compressionMethod = yield getCompressionMethod();
-      const request = {
+      const request2 = {
         key: primaryKey,
         restoreKeys,
         version: getCacheVersion(paths, compressionMethod, enableCrossOsArchive)
       };
       let response;
       try {
-        response = yield twirpClient.GetCacheEntryDownloadURL(request);
+        response = yield twirpClient.GetCacheEntryDownloadURL(request2);
       } catch (error2) {
         const errorMessage2 = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
         if (errorMessage2.includes(CACHE_READ_DENIED_PREFIX)) {
@@ -71362,10 +71362,10 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         throw error2;
       }
       if (!response.ok) {
-        debug(`Cache not found for version ${request.version} of keys: ${keys.join(", ")}`);
+        debug(`Cache not found for version ${request2.version} of keys: ${keys.join(", ")}`);
         return void 0;
       }
-      const isRestoreKeyMatch = request.key !== response.matchedKey;
+      const isRestoreKeyMatch = request2.key !== response.matchedKey;
       if (isRestoreKeyMatch) {
         info(`Cache hit for restore-key: ${response.matchedKey}`);
       } else {
@@ -71524,13 +71524,13 @@ function saveCacheV2(paths_1, key_1, options_1) {
       options.archiveSizeBytes = archiveFileSize;
       debug("Reserving Cache");
       const version3 = getCacheVersion(paths, compressionMethod, enableCrossOsArchive);
-      const request = {
+      const request2 = {
         key: key2,
         version: version3
       };
       let signedUploadUrl;
       try {
-        const response = yield twirpClient.CreateCacheEntry(request);
+        const response = yield twirpClient.CreateCacheEntry(request2);
         if (!response.ok) {
           if (response.message && !response.message.startsWith(CACHE_WRITE_DENIED_PREFIX)) {
             warning(`Cache reservation failed: ${response.message}`);
@@ -71875,7 +71875,7 @@ import * as path14 from "path";
 import * as stream2 from "stream";
 import * as util5 from "util";
 import { ok as ok2 } from "assert";
-function downloadTool(url3, dest, auth, headers) {
+function downloadTool(url3, dest, auth2, headers) {
   return __awaiter20(this, void 0, void 0, function* () {
     dest = dest || path14.join(_getTempDirectory(), crypto4.randomUUID());
     yield mkdirP(path14.dirname(dest));
@@ -71886,7 +71886,7 @@ function downloadTool(url3, dest, auth, headers) {
     const maxSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS", 20);
     const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
     return yield retryHelper.execute(() => __awaiter20(this, void 0, void 0, function* () {
-      return yield downloadToolAttempt(url3, dest || "", auth, headers);
+      return yield downloadToolAttempt(url3, dest || "", auth2, headers);
     }), (err) => {
       if (err instanceof HTTPError && err.httpStatusCode) {
         if (err.httpStatusCode < 500 && err.httpStatusCode !== 408 && err.httpStatusCode !== 429) {
@@ -71897,7 +71897,7 @@ function downloadTool(url3, dest, auth, headers) {
     });
   });
 }
-function downloadToolAttempt(url3, dest, auth, headers) {
+function downloadToolAttempt(url3, dest, auth2, headers) {
   return __awaiter20(this, void 0, void 0, function* () {
     if (fs10.existsSync(dest)) {
       throw new Error(`Destination file path ${dest} already exists`);
@@ -71905,12 +71905,12 @@ function downloadToolAttempt(url3, dest, auth, headers) {
     const http3 = new HttpClient(userAgent, [], {
       allowRetries: false
     });
-    if (auth) {
+    if (auth2) {
       debug("set auth");
       if (headers === void 0) {
         headers = {};
       }
-      headers.authorization = auth;
+      headers.authorization = auth2;
     }
     const response = yield http3.get(url3, headers);
     if (response.message.statusCode !== 200) {
@@ -72209,14 +72209,14 @@ function findAllVersions(toolName, arch3) {
   return versions;
 }
 function getManifestFromRepo(owner_1, repo_1, auth_1) {
-  return __awaiter20(this, arguments, void 0, function* (owner, repo, auth, branch = "master") {
+  return __awaiter20(this, arguments, void 0, function* (owner, repo, auth2, branch = "master") {
     let releases = [];
     const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
     const http3 = new HttpClient("tool-cache");
     const headers = {};
-    if (auth) {
+    if (auth2) {
       debug("set auth");
-      headers.authorization = auth;
+      headers.authorization = auth2;
     }
     const response = yield http3.getJson(treeUrl, headers);
     if (!response.result) {
@@ -72376,8 +72376,8 @@ var init_tool_cache = __esm({
 var require_lib = __commonJS({
   "node_modules/lcov-parse/lib/index.js"(exports2, module) {
     var fs11 = __require("fs");
-    var path25 = __require("path");
-    var exists3 = fs11.exists || path25.exists;
+    var path26 = __require("path");
+    var exists3 = fs11.exists || path26.exists;
     var walkFile = function(str, cb) {
       var data = [], item;
       ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
@@ -72469,7 +72469,7 @@ var require_lib = __commonJS({
         cb("Failed to parse string");
       }
     };
-    var parse2 = function(file, cb) {
+    var parse4 = function(file, cb) {
       exists3(file, function(x) {
         if (!x) {
           return walkFile(file, cb);
@@ -72479,13 +72479,5095 @@ var require_lib = __commonJS({
         });
       });
     };
-    module.exports = parse2;
+    module.exports = parse4;
     module.exports.source = walkFile;
+  }
+});
+
+// node_modules/@actions/github/lib/context.js
+import { readFileSync as readFileSync2, existsSync as existsSync7 } from "fs";
+import { EOL as EOL8 } from "os";
+var Context;
+var init_context = __esm({
+  "node_modules/@actions/github/lib/context.js"() {
+    Context = class {
+      /**
+       * Hydrate the context from the environment
+       */
+      constructor() {
+        var _a2, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+          if (existsSync7(process.env.GITHUB_EVENT_PATH)) {
+            this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+          } else {
+            const path26 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path26} does not exist${EOL8}`);
+          }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a2 = process.env.GITHUB_API_URL) !== null && _a2 !== void 0 ? _a2 : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+      }
+      get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+      }
+      get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+          const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
+          return { owner, repo };
+        }
+        if (this.payload.repository) {
+          return {
+            owner: this.payload.repository.owner.login,
+            repo: this.payload.repository.name
+          };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+      }
+    };
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getProxyUrl = getProxyUrl2;
+    exports2.checkBypass = checkBypass2;
+    function getProxyUrl2(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass2(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL2(proxyVar);
+        } catch (_a2) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL2(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass2(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress2(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress2(host) {
+      const hostLower = host.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL2 = class extends URL {
+      constructor(url3, base) {
+        super(url3, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m2[k2];
+        } };
+      }
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
+    });
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar2 = [];
+          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
+          return ar2;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter22 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
+      function adopt(value) {
+        return value instanceof P2 ? value : new P2(function(resolve3) {
+          resolve3(value);
+        });
+      }
+      return new (P2 || (P2 = Promise))(function(resolve3, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.HttpClient = exports2.HttpClientResponse = exports2.HttpClientError = exports2.MediaTypes = exports2.Headers = exports2.HttpCodes = void 0;
+    exports2.getProxyUrl = getProxyUrl2;
+    exports2.isHttps = isHttps;
+    var http3 = __importStar(__require("http"));
+    var https3 = __importStar(__require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel2 = __importStar(require_tunnel2());
+    var undici_1 = require_undici();
+    var HttpCodes2;
+    (function(HttpCodes3) {
+      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
+      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
+      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
+      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
+      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
+      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
+      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
+      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
+      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
+      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
+      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes2 || (exports2.HttpCodes = HttpCodes2 = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports2.Headers = Headers2 = {}));
+    var MediaTypes2;
+    (function(MediaTypes3) {
+      MediaTypes3["ApplicationJson"] = "application/json";
+    })(MediaTypes2 || (exports2.MediaTypes = MediaTypes2 = {}));
+    function getProxyUrl2(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes2 = [
+      HttpCodes2.MovedPermanently,
+      HttpCodes2.ResourceMoved,
+      HttpCodes2.SeeOther,
+      HttpCodes2.TemporaryRedirect,
+      HttpCodes2.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes2 = [
+      HttpCodes2.BadGateway,
+      HttpCodes2.ServiceUnavailable,
+      HttpCodes2.GatewayTimeout
+    ];
+    var RetryableHttpVerbs2 = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling2 = 10;
+    var ExponentialBackoffTimeSlice2 = 5;
+    var HttpClientError2 = class _HttpClientError extends Error {
+      constructor(message, statusCode) {
+        super(message);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports2.HttpClientError = HttpClientError2;
+    var HttpClientResponse2 = class {
+      constructor(message) {
+        this.message = message;
+      }
+      readBody() {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter22(this, void 0, void 0, function* () {
+            let output = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output = Buffer.concat([output, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve3(output.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter22(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve3(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports2.HttpClientResponse = HttpClientResponse2;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent3, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent3);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data, additionalHeaders) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data, additionalHeaders) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data, additionalHeaders) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream3, additionalHeaders) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream3, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter22(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter22(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter22(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter22(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data, headers) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs2.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info2, data);
+            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
+              let authenticationHandler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info2, data);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
+                  }
+                }
+              }
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info2, data) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => {
+            function callbackForResult(err, res) {
+              if (err) {
+                reject(err);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve3(res);
+              }
+            }
+            this.requestRawWithCallback(info2, data, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
+          if (!info2.options.headers) {
+            info2.options.headers = {};
+          }
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err, res);
+          }
+        }
+        const req = info2.httpModule.request(info2.options, (msg) => {
+          const res = new HttpClientResponse2(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+        });
+        req.on("error", function(err) {
+          handleResult(err);
+        });
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
+        }
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
+            req.end();
+          });
+          data.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https3 : http3;
+        const defaultPort = usingSsl ? 443 : 80;
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info2.options.headers["user-agent"] = this.userAgent;
+        }
+        info2.options.agent = this._getAgent(info2.parsedUrl);
+        if (this.handlers) {
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info2.options);
+          }
+        }
+        return info2;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys3(this.requestOptions.headers), lowercaseKeys3(headers || {}));
+        }
+        return lowercaseKeys3(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[header];
+          if (headerValue) {
+            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue) {
+            if (typeof headerValue === "number") {
+              clientHeader = String(headerValue);
+            } else if (Array.isArray(headerValue)) {
+              clientHeader = headerValue.join(", ");
+            } else {
+              clientHeader = headerValue;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers2.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http3.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https3.Agent(options) : new http3.Agent(options);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent3) {
+        const baseUserAgent = userAgent3 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
+          const ms2 = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
+          return new Promise((resolve3) => setTimeout(() => resolve3(), ms2));
+        });
+      }
+      _processResponse(res, options) {
+        return __awaiter22(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => __awaiter22(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes2.NotFound) {
+              resolve3(response);
+            }
+            function dateTimeDeserializer(key2, value) {
+              if (typeof value === "string") {
+                const a = new Date(value);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value;
+            }
+            let obj;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options && options.deserializeDates) {
+                  obj = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj = JSON.parse(contents);
+                }
+                response.result = obj;
+              }
+              response.headers = res.message.headers;
+            } catch (err) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj && obj.message) {
+                msg = obj.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err = new HttpClientError2(msg, statusCode);
+              err.result = response.result;
+              reject(err);
+            } else {
+              resolve3(response);
+            }
+          }));
+        });
+      }
+    };
+    exports2.HttpClient = HttpClient3;
+    var lowercaseKeys3 = (obj) => Object.keys(obj).reduce((c, k2) => (c[k2.toLowerCase()] = obj[k2], c), {});
+  }
+});
+
+// node_modules/@actions/github/lib/internal/utils.js
+function getAuthString(token, options) {
+  if (!token && !options.auth) {
+    throw new Error("Parameter token or opts.auth is required");
+  } else if (token && options.auth) {
+    throw new Error("Parameters token and opts.auth may not both be specified");
+  }
+  return typeof options.auth === "string" ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+  const hc = new httpClient2.HttpClient();
+  return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+  const hc = new httpClient2.HttpClient();
+  return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+  const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+  const proxyFetch = (url3, opts) => __awaiter21(this, void 0, void 0, function* () {
+    return (0, import_undici2.fetch)(url3, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+  });
+  return proxyFetch;
+}
+function getApiBaseUrl() {
+  return process.env["GITHUB_API_URL"] || "https://api.github.com";
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+  var _a2;
+  const orchId = (_a2 = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a2 === void 0 ? void 0 : _a2.trim();
+  if (orchId) {
+    const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+    const tag = `actions_orchestration_id/${sanitizedId}`;
+    if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+      return baseUserAgent;
+    const ua = baseUserAgent ? `${baseUserAgent} ` : "";
+    return `${ua}${tag}`;
+  }
+  return baseUserAgent;
+}
+var httpClient2, import_undici2, __awaiter21;
+var init_utils4 = __esm({
+  "node_modules/@actions/github/lib/internal/utils.js"() {
+    httpClient2 = __toESM(require_lib2(), 1);
+    import_undici2 = __toESM(require_undici(), 1);
+    __awaiter21 = function(thisArg, _arguments, P2, generator) {
+      function adopt(value) {
+        return value instanceof P2 ? value : new P2(function(resolve3) {
+          resolve3(value);
+        });
+      }
+      return new (P2 || (P2 = Promise))(function(resolve3, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+  }
+});
+
+// node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
+}
+var init_universal_user_agent = __esm({
+  "node_modules/universal-user-agent/index.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/register.js
+function register(state3, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+  if (!options) {
+    options = {};
+  }
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name2) => {
+      return register.bind(null, state3, name2, callback, options);
+    }, method)();
+  }
+  return Promise.resolve().then(() => {
+    if (!state3.registry[name]) {
+      return method(options);
+    }
+    return state3.registry[name].reduce((method2, registered) => {
+      return registered.hook.bind(null, method2, options);
+    }, method)();
+  });
+}
+var init_register = __esm({
+  "node_modules/before-after-hook/lib/register.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/add.js
+function addHook(state3, kind, name, hook2) {
+  const orig = hook2;
+  if (!state3.registry[name]) {
+    state3.registry[name] = [];
+  }
+  if (kind === "before") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    };
+  }
+  if (kind === "after") {
+    hook2 = (method, options) => {
+      let result;
+      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+        result = result_;
+        return orig(result, options);
+      }).then(() => {
+        return result;
+      });
+    };
+  }
+  if (kind === "error") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
+        return orig(error2, options);
+      });
+    };
+  }
+  state3.registry[name].push({
+    hook: hook2,
+    orig
+  });
+}
+var init_add = __esm({
+  "node_modules/before-after-hook/lib/add.js"() {
+  }
+});
+
+// node_modules/before-after-hook/lib/remove.js
+function removeHook(state3, name, method) {
+  if (!state3.registry[name]) {
+    return;
+  }
+  const index = state3.registry[name].map((registered) => {
+    return registered.orig;
+  }).indexOf(method);
+  if (index === -1) {
+    return;
+  }
+  state3.registry[name].splice(index, 1);
+}
+var init_remove = __esm({
+  "node_modules/before-after-hook/lib/remove.js"() {
+  }
+});
+
+// node_modules/before-after-hook/index.js
+function bindApi(hook2, state3, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state3, name] : [state3]
+  );
+  hook2.api = { remove: removeHookRef };
+  hook2.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state3, kind, name] : [state3, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+function Singular() {
+  const singularHookName = /* @__PURE__ */ Symbol("Singular");
+  const singularHookState = {
+    registry: {}
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+function Collection() {
+  const state3 = {
+    registry: {}
+  };
+  const hook2 = register.bind(null, state3);
+  bindApi(hook2, state3);
+  return hook2;
+}
+var bind, bindable, before_after_hook_default;
+var init_before_after_hook = __esm({
+  "node_modules/before-after-hook/index.js"() {
+    init_register();
+    init_add();
+    init_remove();
+    bind = Function.bind;
+    bindable = bind.bind(bind);
+    before_after_hook_default = { Singular, Collection };
+  }
+});
+
+// node_modules/@octokit/endpoint/dist-bundle/index.js
+function lowercaseKeys2(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key2) => {
+    newObj[key2.toLowerCase()] = object[key2];
+    return newObj;
+  }, {});
+}
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+function mergeDeep(defaults3, options) {
+  const result = Object.assign({}, defaults3);
+  Object.keys(options).forEach((key2) => {
+    if (isPlainObject(options[key2])) {
+      if (!(key2 in defaults3)) Object.assign(result, { [key2]: options[key2] });
+      else result[key2] = mergeDeep(defaults3[key2], options[key2]);
+    } else {
+      Object.assign(result, { [key2]: options[key2] });
+    }
+  });
+  return result;
+}
+function removeUndefinedProperties(obj) {
+  for (const key2 in obj) {
+    if (obj[key2] === void 0) {
+      delete obj[key2];
+    }
+  }
+  return obj;
+}
+function merge(defaults3, route, options) {
+  if (typeof route === "string") {
+    let [method, url3] = route.split(" ");
+    options = Object.assign(url3 ? { method, url: url3 } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys2(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults3 || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults3 && defaults3.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults3.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters(url3, parameters) {
+  const separator = /\?/.test(url3) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url3;
+  }
+  return url3 + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url3) {
+  const matches = url3.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
+}
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key2 of Object.keys(object)) {
+    if (keysToOmit.indexOf(key2) === -1) {
+      result[key2] = object[key2];
+    }
+  }
+  return result;
+}
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key2) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key2) {
+    return encodeUnreserved(key2) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined2(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context5, operator, key2, modifier) {
+  var value = context5[key2], result = [];
+  if (isDefined2(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key2 : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined2).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined2(value[k2])) {
+              result.push(encodeValue(operator, value[k2], k2));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined2).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined2(value[k2])) {
+              tmp.push(encodeUnreserved(k2));
+              tmp.push(encodeValue(operator, value[k2].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined2(value)) {
+        result.push(encodeUnreserved(key2));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key2) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand2.bind(null, template)
+  };
+}
+function expand2(template, context5) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_2, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context5, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse2(options) {
+  let method = options.method.toUpperCase();
+  let url3 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body2;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url3);
+  url3 = parseUrl(url3).expand(parameters);
+  if (!/^http/.test(url3)) {
+    url3 = options.baseUrl + url3;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url3.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url3 = addQueryParameters(url3, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body2 = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body2 = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body2 !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
+    body2 = "";
+  }
+  return Object.assign(
+    { method, url: url3, headers },
+    typeof body2 !== "undefined" ? { body: body2 } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+function endpointWithDefaults(defaults3, route, options) {
+  return parse2(merge(defaults3, route, options));
+}
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse: parse2
+  });
+}
+var VERSION2, userAgent2, DEFAULTS, urlVariableRegex, endpoint;
+var init_dist_bundle = __esm({
+  "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
+    init_universal_user_agent();
+    VERSION2 = "0.0.0-development";
+    userAgent2 = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
+    DEFAULTS = {
+      method: "GET",
+      baseUrl: "https://api.github.com",
+      headers: {
+        accept: "application/vnd.github.v3+json",
+        "user-agent": userAgent2
+      },
+      mediaType: {
+        format: ""
+      }
+    };
+    urlVariableRegex = /\{[^{}}]+\}/g;
+    endpoint = withDefaults(null, DEFAULTS);
+  }
+});
+
+// node_modules/content-type/dist/index.js
+function parse3(header, options) {
+  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+  const len = header.length;
+  let valueStart = options?.start ?? 0;
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+    valueStart++;
+  }
+  let index = valueStart;
+  let typeFlags = 0;
+  let whitespace = -1;
+  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  while (index < len) {
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
+    if ((flags & stopFlags) !== 0) {
+      stop |= flags & COMMA_FLAG;
+      break;
+    }
+    if ((flags & OWS) !== 0) {
+      if (whitespace === -1)
+        whitespace = index;
+    } else {
+      whitespace = -1;
+    }
+    typeFlags |= code2 & NON_ASCII | flags;
+    index++;
+  }
+  const valueEnd = whitespace === -1 ? index : whitespace;
+  const value = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  if (index === len || stop !== 0) {
+    return { type, index, parameters: new NullObject() };
+  }
+  return parseParameters(header, type, index, len, stopFlags);
+}
+function parseParameters(header, type, index, len, stopFlags) {
+  const parameters = new NullObject();
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+      index++;
+    }
+    const keyStart = index;
+    let keyFlags = 0;
+    let keyWhitespace = -1;
+    while (index < len) {
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
+      if ((flags & stopFlags) !== 0) {
+        if ((flags & COMMA_FLAG) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code2 === EQ) {
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const value = header.slice(keyStart, keyEnd);
+        const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        index++;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+          index++;
+        }
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
+          let escaped = false;
+          while (index < len) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
+              if (parameters[key2] === void 0) {
+                parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              }
+              index++;
+              let stop2 = 0;
+              while (index < len) {
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
+                if ((flags2 & stopFlags) !== 0) {
+                  stop2 = flags2 & COMMA_FLAG;
+                  break;
+                }
+                index++;
+              }
+              if (stop2 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code3 === BSLASH && index + 1 < len) {
+              escaped = true;
+              index += 2;
+              continue;
+            }
+            index++;
+          }
+          continue parameter;
+        }
+        const valueStart = index;
+        let stop = 0;
+        let valueWhitespace = -1;
+        while (index < len) {
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
+          if ((flags2 & stopFlags) !== 0) {
+            stop = flags2 & COMMA_FLAG;
+            break;
+          }
+          if ((flags2 & OWS) !== 0) {
+            if (valueWhitespace === -1)
+              valueWhitespace = index;
+          } else {
+            valueWhitespace = -1;
+          }
+          index++;
+        }
+        if (parameters[key2] === void 0) {
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key2] = header.slice(valueStart, valueEnd);
+        }
+        if (stop !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if ((flags & OWS) !== 0) {
+        if (keyWhitespace === -1)
+          keyWhitespace = index;
+      } else {
+        keyWhitespace = -1;
+      }
+      keyFlags |= code2 & NON_ASCII | flags;
+      index++;
+    }
+  }
+  return { type, index, parameters };
+}
+function unescapeQuotedPairs(str, start, end) {
+  let result = "";
+  for (let index = start; index < end; index++) {
+    if (str.charCodeAt(index) === BSLASH) {
+      result += str.slice(start, index);
+      start = ++index;
+    }
+  }
+  return result + str.slice(start, end);
+}
+var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
+var init_dist = __esm({
+  "node_modules/content-type/dist/index.js"() {
+    SP = 32;
+    HTAB = 9;
+    SEMI = 59;
+    EQ = 61;
+    DQUOTE = 34;
+    BSLASH = 92;
+    COMMA = 44;
+    LOWER_CASE = 1;
+    OWS = 2;
+    SEMI_FLAG = 4;
+    COMMA_FLAG = 8;
+    TOKEN_FLAG = 16;
+    NON_ASCII = 65280;
+    CASE_FLAGS = LOWER_CASE | NON_ASCII;
+    CHAR_MAP = new Uint8Array(256);
+    CHAR_MAP[HTAB] |= OWS;
+    CHAR_MAP[SP] |= OWS;
+    CHAR_MAP[SEMI] |= SEMI_FLAG;
+    CHAR_MAP[COMMA] |= COMMA_FLAG;
+    for (let code2 = 128; code2 <= 255; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE;
+    }
+    for (const char of "!#$%&'*+-.^_`|~") {
+      CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+    }
+    for (let code2 = 48; code2 <= 57; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
+    }
+    for (let code2 = 65; code2 <= 90; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+    }
+    for (let code2 = 97; code2 <= 122; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
+    }
+    NullObject = /* @__PURE__ */ (() => {
+      const C2 = function() {
+      };
+      C2.prototype = /* @__PURE__ */ Object.create(null);
+      return C2;
+    })();
+  }
+});
+
+// node_modules/json-with-bigint/json-with-bigint.js
+var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigIntsStringify, noiseStringify, isUnstringifiable, isRawJSON, stringifyIteratively, JSONStringify, featureCache, isContextSourceSupported, convertMarkedBigIntsReviver, JSONParseV2, MAX_INT, MAX_DIGITS, stringsOrLargeNumbers, noiseValueWithQuotes, applyReviverIteratively, serializeBigInts, JSONParse;
+var init_json_with_bigint = __esm({
+  "node_modules/json-with-bigint/json-with-bigint.js"() {
+    intRegex = /^-?\d+$/;
+    noiseValue = /^-?\d+n+$/;
+    originalStringify = JSON.stringify;
+    originalParse = JSON.parse;
+    customFormat = /^-?\d+n$/;
+    bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+    noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+    isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
+    isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+    stringifyIteratively = (rootValue, replacer, spaceParam) => {
+      let space = "";
+      if (typeof spaceParam === "number") {
+        space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+      } else if (typeof spaceParam === "string") {
+        space = spaceParam.slice(0, 10);
+      }
+      const isFunctionReplacer = typeof replacer === "function";
+      const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+      const prepareVal = (parent, key2, val) => {
+        const isObject4 = val !== null && typeof val === "object";
+        const hasToJSON = isObject4 && typeof val.toJSON === "function";
+        if (hasToJSON) {
+          val = val.toJSON(key2);
+        }
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+        if (isNoise) return val + "n";
+        const isBigInt = typeof val === "bigint";
+        if (isBigInt) {
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return JSON.rawJSON(val.toString());
+          return val.toString() + "n";
+        }
+        if (isFunctionReplacer) {
+          val = replacer.call(parent, key2, val);
+        }
+        const isPostReplacerObject = val !== null && typeof val === "object";
+        if (isPostReplacerObject) {
+          const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+          if (isPrimitiveWrapper) {
+            val = val.valueOf();
+          }
+        }
+        return val;
+      };
+      const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+      if (isUnstringifiable(rootProcessed)) {
+        return void 0;
+      }
+      const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+      const isRootNativeRawJSON = isRawJSON(rootProcessed);
+      if (isRootPrimitive || isRootNativeRawJSON) {
+        return originalStringify(rootProcessed);
+      }
+      const chunks = [];
+      let level = 0;
+      const stack = [
+        {
+          parent: { "": rootProcessed },
+          key: "",
+          val: rootProcessed,
+          isArray: Array.isArray(rootProcessed),
+          keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+          index: 0,
+          first: true
+        }
+      ];
+      const visited = new WeakSet([rootProcessed]);
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (node.index === 0) {
+          chunks.push(node.isArray ? "[" : "{");
+          level++;
+        }
+        let isDone = false;
+        if (node.isArray) {
+          if (node.index < node.val.length) {
+            if (!node.first) chunks.push(",");
+            if (space) chunks.push("\n" + space.repeat(level));
+            const childRaw = node.val[node.index];
+            const childVal = prepareVal(node.val, String(node.index), childRaw);
+            if (isUnstringifiable(childVal)) {
+              chunks.push("null");
+              node.first = false;
+              node.index++;
+            } else {
+              const isComplexObject = childVal !== null && typeof childVal === "object";
+              const isNativeRaw = isRawJSON(childVal);
+              if (isComplexObject && !isNativeRaw) {
+                if (visited.has(childVal)) {
+                  throw new TypeError("Converting circular structure to JSON");
+                }
+                visited.add(childVal);
+                stack.push({
+                  parent: node.val,
+                  key: String(node.index),
+                  val: childVal,
+                  isArray: Array.isArray(childVal),
+                  keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                  index: 0,
+                  first: true
+                });
+                node.first = false;
+                node.index++;
+              } else {
+                chunks.push(originalStringify(childVal));
+                node.first = false;
+                node.index++;
+              }
+            }
+          } else {
+            isDone = true;
+          }
+        } else {
+          while (node.index < node.keys.length) {
+            const k2 = node.keys[node.index++];
+            const isFilteredOutByArray = propertyList && !propertyList.has(k2);
+            if (isFilteredOutByArray) continue;
+            const childRaw = node.val[k2];
+            const childVal = prepareVal(node.val, k2, childRaw);
+            if (isUnstringifiable(childVal)) continue;
+            if (!node.first) chunks.push(",");
+            if (space) {
+              chunks.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
+            } else {
+              chunks.push(originalStringify(k2) + ":");
+            }
+            const isComplexObject = childVal !== null && typeof childVal === "object";
+            const isNativeRaw = isRawJSON(childVal);
+            if (isComplexObject && !isNativeRaw) {
+              if (visited.has(childVal)) {
+                throw new TypeError("Converting circular structure to JSON");
+              }
+              visited.add(childVal);
+              stack.push({
+                parent: node.val,
+                key: k2,
+                val: childVal,
+                isArray: Array.isArray(childVal),
+                keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                index: 0,
+                first: true
+              });
+              node.first = false;
+              break;
+            } else {
+              chunks.push(originalStringify(childVal));
+              node.first = false;
+            }
+          }
+          const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
+          if (isNodeFullyProcessed) {
+            isDone = true;
+          }
+        }
+        if (isDone) {
+          level--;
+          if (!node.first && space) chunks.push("\n" + space.repeat(level));
+          chunks.push(node.isArray ? "]" : "}");
+          visited.delete(node.val);
+          stack.pop();
+        }
+      }
+      return chunks.join("");
+    };
+    JSONStringify = (value, replacer, space) => {
+      try {
+        const supportsRawJSON = "rawJSON" in JSON;
+        if (supportsRawJSON) {
+          return originalStringify(
+            value,
+            (key2, val) => {
+              if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+              const hasFunctionReplacer = typeof replacer === "function";
+              if (hasFunctionReplacer) return replacer(key2, val);
+              const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
+              if (isKeyInArrayReplacer) return val;
+              return val;
+            },
+            space
+          );
+        }
+        if (!value) return originalStringify(value, replacer, space);
+        const convertedToCustomJSON = originalStringify(
+          value,
+          (key2, val) => {
+            const isNoise = typeof val === "string" && noiseValue.test(val);
+            if (isNoise) return val.toString() + "n";
+            if (typeof val === "bigint") return val.toString() + "n";
+            const hasFunctionReplacer = typeof replacer === "function";
+            if (hasFunctionReplacer) return replacer(key2, val);
+            const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
+            if (isKeyInArrayReplacer) return val;
+            return val;
+          },
+          space
+        );
+        const processedJSON = convertedToCustomJSON.replace(
+          bigIntsStringify,
+          "$1$2$3"
+        );
+        const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+        return denoisedJSON;
+      } catch (error2) {
+        if (error2 instanceof RangeError) {
+          const convertedJSON = stringifyIteratively(value, replacer, space);
+          if (convertedJSON === void 0) return void 0;
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return convertedJSON;
+          const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+          return processedJSON.replace(noiseStringify, "$1$2$3");
+        }
+        throw error2;
+      }
+    };
+    featureCache = /* @__PURE__ */ new Map();
+    isContextSourceSupported = () => {
+      const parseFingerprint = JSON.parse.toString();
+      if (featureCache.has(parseFingerprint)) {
+        return featureCache.get(parseFingerprint);
+      }
+      try {
+        const result = JSON.parse(
+          "1",
+          (_2, __, context5) => !!context5?.source && context5.source === "1"
+        );
+        featureCache.set(parseFingerprint, result);
+        return result;
+      } catch {
+        featureCache.set(parseFingerprint, false);
+        return false;
+      }
+    };
+    convertMarkedBigIntsReviver = (key2, value, context5, userReviver) => {
+      const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
+      if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+      const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+      if (isNoiseValue) return value.slice(0, -1);
+      const hasUserReviver = typeof userReviver === "function";
+      if (!hasUserReviver) return value;
+      return userReviver(key2, value, context5);
+    };
+    JSONParseV2 = (text2, reviver) => {
+      return JSON.parse(text2, (key2, value, context5) => {
+        const isNumber = typeof value === "number";
+        const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+        const isBigNumber = isNumber && isOutOfBounds;
+        const isInt = context5 && intRegex.test(context5.source);
+        const isBigInt = isBigNumber && isInt;
+        if (isBigInt) return BigInt(context5.source);
+        const hasCustomReviver = typeof reviver === "function";
+        if (!hasCustomReviver) return value;
+        return reviver(key2, value, context5);
+      });
+    };
+    MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+    MAX_DIGITS = MAX_INT.length;
+    stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+    noiseValueWithQuotes = /^"-?\d+n+"$/;
+    applyReviverIteratively = (parsed, userReviver) => {
+      const rootHolder = { "": parsed };
+      const stack = [{ parent: rootHolder, key: "", visited: false }];
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (!node.visited) {
+          node.visited = true;
+          const value = node.parent[node.key];
+          const isComplexObject = value !== null && typeof value === "object";
+          if (isComplexObject) {
+            const keys = Object.keys(value);
+            for (let i = keys.length - 1; i >= 0; i--) {
+              stack.push({ parent: value, key: keys[i], visited: false });
+            }
+          }
+        } else {
+          const { parent, key: key2 } = node;
+          let value = parent[key2];
+          if (typeof value === "string") {
+            const isCustomFormatBigInt = customFormat.test(value);
+            if (isCustomFormatBigInt) {
+              value = BigInt(value.slice(0, -1));
+            } else {
+              const isNoise = noiseValue.test(value);
+              if (isNoise) value = value.slice(0, -1);
+            }
+          }
+          const hasUserReviver = typeof userReviver === "function";
+          if (hasUserReviver) {
+            value = userReviver.call(parent, key2, value);
+          }
+          const isDeleted = value === void 0;
+          if (isDeleted) {
+            delete parent[key2];
+          } else {
+            parent[key2] = value;
+          }
+          stack.pop();
+        }
+      }
+      return rootHolder[""];
+    };
+    serializeBigInts = (text2) => {
+      return text2.replace(
+        stringsOrLargeNumbers,
+        (match3, digits, fractional, exponential) => {
+          const isString = match3[0] === '"';
+          const isNoise = isString && noiseValueWithQuotes.test(match3);
+          if (isNoise) return match3.substring(0, match3.length - 1) + 'n"';
+          const hasFractionalOrExponential = fractional || exponential;
+          const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+          const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+          if (isStandardValue) return match3;
+          return '"' + match3 + 'n"';
+        }
+      );
+    };
+    JSONParse = (text2, reviver) => {
+      if (!text2) return originalParse(text2, reviver);
+      try {
+        if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+        const serializedData = serializeBigInts(text2);
+        return originalParse(
+          serializedData,
+          (key2, value, context5) => convertMarkedBigIntsReviver(key2, value, context5, reviver)
+        );
+      } catch (error2) {
+        if (error2 instanceof RangeError) {
+          const serializedData = serializeBigInts(text2);
+          const parsed = originalParse(serializedData);
+          return applyReviverIteratively(parsed, reviver);
+        }
+        throw error2;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError;
+var init_dist_src = __esm({
+  "node_modules/@octokit/request-error/dist-src/index.js"() {
+    RequestError = class extends Error {
+      name;
+      /**
+       * http status code
+       */
+      status;
+      /**
+       * Request options that lead to the error.
+       */
+      request;
+      /**
+       * Response object if a response was received
+       */
+      response;
+      constructor(message, statusCode, options) {
+        super(message, { cause: options.cause });
+        this.name = "HttpError";
+        this.status = Number.parseInt(statusCode);
+        if (Number.isNaN(this.status)) {
+          this.status = 0;
+        }
+        if ("response" in options) {
+          this.response = options.response;
+        }
+        const requestCopy = Object.assign({}, options.request);
+        if (options.request.headers.authorization) {
+          requestCopy.headers = Object.assign({}, options.request.headers, {
+            authorization: options.request.headers.authorization.replace(
+              /(?<! ) .*$/,
+              " [REDACTED]"
+            )
+          });
+        }
+        requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+        this.request = requestCopy;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/request/dist-bundle/index.js
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+async function fetchWrapper(requestOptions) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log2 = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body2 = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch2(requestOptions.url, {
+      method: requestOptions.method,
+      body: body2,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error2) {
+    let message = "Unknown Error";
+    if (error2 instanceof Error) {
+      if (error2.name === "AbortError") {
+        error2.status = 500;
+        throw error2;
+      }
+      message = error2.message;
+      if (error2.name === "TypeError" && "cause" in error2) {
+        if (error2.cause instanceof Error) {
+          message = error2.cause.message;
+        } else if (typeof error2.cause === "string") {
+          message = error2.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error2;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url3 = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key2, value] of fetchResponse.headers) {
+    responseHeaders[key2] = value;
+  }
+  const octokitResponse = {
+    url: url3,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log2.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType2 = response.headers.get("content-type");
+  if (!contentType2) {
+    return response.text().catch(noop);
+  }
+  const mimetype = parse3(contentType2);
+  if (isJSONResponse(mimetype)) {
+    let text2 = "";
+    try {
+      text2 = await response.text();
+      return JSONParse(text2);
+    } catch (err) {
+      return text2;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v2) => JSON.stringify(v2)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+function withDefaults2(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults2.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults2.bind(null, endpoint2)
+  });
+}
+var VERSION3, defaults_default, noop, request;
+var init_dist_bundle2 = __esm({
+  "node_modules/@octokit/request/dist-bundle/index.js"() {
+    init_dist_bundle();
+    init_universal_user_agent();
+    init_dist();
+    init_json_with_bigint();
+    init_dist_src();
+    VERSION3 = "10.0.16";
+    defaults_default = {
+      headers: {
+        "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
+      }
+    };
+    noop = () => "";
+    request = withDefaults2(endpoint, defaults_default);
+  }
+});
+
+// node_modules/@octokit/graphql/dist-bundle/index.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key2 in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key2)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key2}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key2) => {
+    if (NON_VARIABLE_OPTIONS.includes(key2)) {
+      result[key2] = parsedOptions[key2];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key2] = parsedOptions[key2];
+    return result;
+  }, {});
+  const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
+    requestOptions.url = baseUrl2.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key2 of Object.keys(response.headers)) {
+        headers[key2] = response.headers[key2];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+function withDefaults3(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults3.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+function withCustomRequest(customRequest) {
+  return withDefaults3(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+var VERSION4, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2;
+var init_dist_bundle3 = __esm({
+  "node_modules/@octokit/graphql/dist-bundle/index.js"() {
+    init_dist_bundle2();
+    init_universal_user_agent();
+    VERSION4 = "0.0.0-development";
+    GraphqlResponseError = class extends Error {
+      constructor(request2, headers, response) {
+        super(_buildMessageForResponseErrors(response));
+        this.request = request2;
+        this.headers = headers;
+        this.response = response;
+        this.errors = response.errors;
+        this.data = response.data;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, this.constructor);
+        }
+      }
+      request;
+      headers;
+      response;
+      name = "GraphqlResponseError";
+      errors;
+      data;
+    };
+    NON_VARIABLE_OPTIONS = [
+      "method",
+      "baseUrl",
+      "url",
+      "headers",
+      "request",
+      "query",
+      "mediaType",
+      "operationName"
+    ];
+    FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+    GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+    graphql2 = withDefaults3(request, {
+      headers: {
+        "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
+      },
+      method: "POST",
+      url: "/graphql"
+    });
+  }
+});
+
+// node_modules/@octokit/auth-token/dist-bundle/index.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+async function hook(token, request2, route, parameters) {
+  const endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint2.headers.authorization = withAuthorizationPrefix(token);
+  return request2(endpoint2);
+}
+var b64url, sep9, jwtRE, isJWT, createTokenAuth;
+var init_dist_bundle4 = __esm({
+  "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
+    b64url = "(?:[a-zA-Z0-9_-]+)";
+    sep9 = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep9}${b64url}${sep9}${b64url}$`);
+    isJWT = jwtRE.test.bind(jwtRE);
+    createTokenAuth = function createTokenAuth2(token) {
+      if (!token) {
+        throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+      }
+      if (typeof token !== "string") {
+        throw new Error(
+          "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+        );
+      }
+      token = token.replace(/^(token|bearer) +/i, "");
+      return Object.assign(auth.bind(null, token), {
+        hook: hook.bind(null, token)
+      });
+    };
+  }
+});
+
+// node_modules/@octokit/core/dist-src/version.js
+var VERSION5;
+var init_version = __esm({
+  "node_modules/@octokit/core/dist-src/version.js"() {
+    VERSION5 = "7.0.8";
+  }
+});
+
+// node_modules/@octokit/core/dist-src/index.js
+function createLogger(logger8 = {}) {
+  if (typeof logger8.debug !== "function") {
+    logger8.debug = noop2;
+  }
+  if (typeof logger8.info !== "function") {
+    logger8.info = noop2;
+  }
+  if (typeof logger8.warn !== "function") {
+    logger8.warn = consoleWarn;
+  }
+  if (typeof logger8.error !== "function") {
+    logger8.error = consoleError;
+  }
+  return logger8;
+}
+var noop2, consoleWarn, consoleError, userAgentTrail, Octokit;
+var init_dist_src2 = __esm({
+  "node_modules/@octokit/core/dist-src/index.js"() {
+    init_universal_user_agent();
+    init_before_after_hook();
+    init_dist_bundle2();
+    init_dist_bundle3();
+    init_dist_bundle4();
+    init_version();
+    noop2 = () => {
+    };
+    consoleWarn = console.warn.bind(console);
+    consoleError = console.error.bind(console);
+    userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
+    Octokit = class {
+      static VERSION = VERSION5;
+      static defaults(defaults3) {
+        const OctokitWithDefaults = class extends this {
+          constructor(...args) {
+            const options = args[0] || {};
+            if (typeof defaults3 === "function") {
+              super(defaults3(options));
+              return;
+            }
+            super(
+              Object.assign(
+                {},
+                defaults3,
+                options,
+                options.userAgent && defaults3.userAgent ? {
+                  userAgent: `${options.userAgent} ${defaults3.userAgent}`
+                } : null
+              )
+            );
+          }
+        };
+        return OctokitWithDefaults;
+      }
+      static plugins = [];
+      /**
+       * Attach a plugin (or many) to your Octokit instance.
+       *
+       * @example
+       * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+       */
+      static plugin(...newPlugins) {
+        const currentPlugins = this.plugins;
+        const NewOctokit = class extends this {
+          static plugins = currentPlugins.concat(
+            newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+          );
+        };
+        return NewOctokit;
+      }
+      constructor(options = {}) {
+        const hook2 = new before_after_hook_default.Collection();
+        const requestDefaults = {
+          baseUrl: request.endpoint.DEFAULTS.baseUrl,
+          headers: {},
+          request: Object.assign({}, options.request, {
+            // @ts-ignore internal usage only, no need to type
+            hook: hook2.bind(null, "request")
+          }),
+          mediaType: {
+            previews: [],
+            format: ""
+          }
+        };
+        requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+        if (options.baseUrl) {
+          requestDefaults.baseUrl = options.baseUrl;
+        }
+        if (options.previews) {
+          requestDefaults.mediaType.previews = options.previews;
+        }
+        if (options.timeZone) {
+          requestDefaults.headers["time-zone"] = options.timeZone;
+        }
+        this.request = request.defaults(requestDefaults);
+        this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+        this.log = createLogger(options.log);
+        this.hook = hook2;
+        if (!options.authStrategy) {
+          if (!options.auth) {
+            this.auth = async () => ({
+              type: "unauthenticated"
+            });
+          } else {
+            const auth2 = createTokenAuth(options.auth);
+            hook2.wrap("request", auth2.hook);
+            this.auth = auth2;
+          }
+        } else {
+          const { authStrategy, ...otherOptions } = options;
+          const auth2 = authStrategy(
+            Object.assign(
+              {
+                request: this.request,
+                log: this.log,
+                // we pass the current octokit instance as well as its constructor options
+                // to allow for authentication strategies that return a new octokit instance
+                // that shares the same internal state as the current one. The original
+                // requirement for this was the "event-octokit" authentication strategy
+                // of https://github.com/probot/octokit-auth-probot.
+                octokit: this,
+                octokitOptions: otherOptions
+              },
+              options.auth
+            )
+          );
+          hook2.wrap("request", auth2.hook);
+          this.auth = auth2;
+        }
+        const classConstructor = this.constructor;
+        for (let i = 0; i < classConstructor.plugins.length; ++i) {
+          Object.assign(this, classConstructor.plugins[i](this, options));
+        }
+      }
+      // assigned during constructor
+      request;
+      graphql;
+      log;
+      hook;
+      // TODO: type `octokit.auth` based on passed options.authStrategy
+      auth;
+    };
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+var VERSION6;
+var init_version2 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
+    VERSION6 = "17.0.0";
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+var Endpoints, endpoints_default;
+var init_endpoints = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
+    Endpoints = {
+      actions: {
+        addCustomLabelsToSelfHostedRunnerForOrg: [
+          "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        addCustomLabelsToSelfHostedRunnerForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        addRepoAccessToSelfHostedRunnerGroupInOrg: [
+          "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        approveWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+        ],
+        cancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+        ],
+        createEnvironmentVariable: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+        createOrUpdateEnvironmentSecret: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+        createRegistrationTokenForOrg: [
+          "POST /orgs/{org}/actions/runners/registration-token"
+        ],
+        createRegistrationTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+        ],
+        createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+        createRemoveTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+        ],
+        createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+        createWorkflowDispatch: [
+          "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+        ],
+        deleteActionsCacheById: [
+          "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+        ],
+        deleteActionsCacheByKey: [
+          "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+        ],
+        deleteArtifact: [
+          "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+        ],
+        deleteCustomImageFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        deleteCustomImageVersionFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        deleteEnvironmentSecret: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        deleteEnvironmentVariable: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        deleteHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+        deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        deleteRepoVariable: [
+          "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+        ],
+        deleteSelfHostedRunnerFromOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}"
+        ],
+        deleteSelfHostedRunnerFromRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        deleteWorkflowRunLogs: [
+          "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        disableSelectedRepositoryGithubActionsOrganization: [
+          "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        disableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+        ],
+        downloadArtifact: [
+          "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+        ],
+        downloadJobLogsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+        ],
+        downloadWorkflowRunAttemptLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+        ],
+        downloadWorkflowRunLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        enableSelectedRepositoryGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        enableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+        ],
+        forceCancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+        ],
+        generateRunnerJitconfigForOrg: [
+          "POST /orgs/{org}/actions/runners/generate-jitconfig"
+        ],
+        generateRunnerJitconfigForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+        ],
+        getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+        getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+        getActionsCacheUsageByRepoForOrg: [
+          "GET /orgs/{org}/actions/cache/usage-by-repository"
+        ],
+        getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+        getAllowedActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        getAllowedActionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+        getCustomImageForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        getCustomImageVersionForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        getCustomOidcSubClaimForRepo: [
+          "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        getEnvironmentPublicKey: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+        ],
+        getEnvironmentSecret: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        getEnvironmentVariable: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/workflow"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        getGithubActionsPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions"
+        ],
+        getGithubActionsPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions"
+        ],
+        getHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        getHostedRunnersGithubOwnedImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+        ],
+        getHostedRunnersLimitsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/limits"
+        ],
+        getHostedRunnersMachineSpecsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+        ],
+        getHostedRunnersPartnerImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/partner"
+        ],
+        getHostedRunnersPlatformsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/platforms"
+        ],
+        getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+        getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+        getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+        getPendingDeploymentsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        getRepoPermissions: [
+          "GET /repos/{owner}/{repo}/actions/permissions",
+          {},
+          { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+        ],
+        getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+        getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+        getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+        getReviewsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+        ],
+        getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+        getSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+        getWorkflowAccessToRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        getWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+        ],
+        getWorkflowRunUsage: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+        ],
+        getWorkflowUsage: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+        ],
+        listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+        listCustomImageVersionsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+        ],
+        listCustomImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom"
+        ],
+        listEnvironmentSecrets: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+        ],
+        listEnvironmentVariables: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        listGithubHostedRunnersInGroupForOrg: [
+          "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+        ],
+        listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+        listJobsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+        ],
+        listJobsForWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+        ],
+        listLabelsForSelfHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        listLabelsForSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+        listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+        listRepoOrganizationSecrets: [
+          "GET /repos/{owner}/{repo}/actions/organization-secrets"
+        ],
+        listRepoOrganizationVariables: [
+          "GET /repos/{owner}/{repo}/actions/organization-variables"
+        ],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+        listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+        listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+        listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+        listRunnerApplicationsForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/downloads"
+        ],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        listSelectedReposForOrgVariable: [
+          "GET /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        listSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/repositories"
+        ],
+        listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+        listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+        listWorkflowRunArtifacts: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+        ],
+        listWorkflowRuns: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+        ],
+        listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+        reRunJobForWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+        ],
+        reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+        reRunWorkflowFailedJobs: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgVariable: [
+          "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        reviewCustomGatesForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+        ],
+        reviewPendingDeploymentsForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        setAllowedActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        setAllowedActionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        setCustomLabelsForSelfHostedRunnerForOrg: [
+          "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomLabelsForSelfHostedRunnerForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomOidcSubClaimForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/workflow"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        setGithubActionsPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions"
+        ],
+        setGithubActionsPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        setSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories"
+        ],
+        setWorkflowAccessToRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        updateEnvironmentVariable: [
+          "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        updateHostedRunnerForOrg: [
+          "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+        updateRepoVariable: [
+          "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+        ]
+      },
+      activity: {
+        checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+        deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+        deleteThreadSubscription: [
+          "DELETE /notifications/threads/{thread_id}/subscription"
+        ],
+        getFeeds: ["GET /feeds"],
+        getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+        getThread: ["GET /notifications/threads/{thread_id}"],
+        getThreadSubscriptionForAuthenticatedUser: [
+          "GET /notifications/threads/{thread_id}/subscription"
+        ],
+        listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+        listNotificationsForAuthenticatedUser: ["GET /notifications"],
+        listOrgEventsForAuthenticatedUser: [
+          "GET /users/{username}/events/orgs/{org}"
+        ],
+        listPublicEvents: ["GET /events"],
+        listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+        listPublicEventsForUser: ["GET /users/{username}/events/public"],
+        listPublicOrgEvents: ["GET /orgs/{org}/events"],
+        listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+        listReceivedPublicEventsForUser: [
+          "GET /users/{username}/received_events/public"
+        ],
+        listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+        listRepoNotificationsForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/notifications"
+        ],
+        listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+        listReposStarredByUser: ["GET /users/{username}/starred"],
+        listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+        listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+        listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+        listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+        markNotificationsAsRead: ["PUT /notifications"],
+        markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+        markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+        markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+        setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+        setThreadSubscription: [
+          "PUT /notifications/threads/{thread_id}/subscription"
+        ],
+        starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+        unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+      },
+      apps: {
+        addRepoToInstallation: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+        ],
+        addRepoToInstallationForAuthenticatedUser: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        checkToken: ["POST /applications/{client_id}/token"],
+        createFromManifest: ["POST /app-manifests/{code}/conversions"],
+        createInstallationAccessToken: [
+          "POST /app/installations/{installation_id}/access_tokens"
+        ],
+        deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+        deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+        deleteToken: ["DELETE /applications/{client_id}/token"],
+        getAuthenticated: ["GET /app"],
+        getBySlug: ["GET /apps/{app_slug}"],
+        getInstallation: ["GET /app/installations/{installation_id}"],
+        getOrgInstallation: ["GET /orgs/{org}/installation"],
+        getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+        getSubscriptionPlanForAccount: [
+          "GET /marketplace_listing/accounts/{account_id}"
+        ],
+        getSubscriptionPlanForAccountStubbed: [
+          "GET /marketplace_listing/stubbed/accounts/{account_id}"
+        ],
+        getUserInstallation: ["GET /users/{username}/installation"],
+        getWebhookConfigForApp: ["GET /app/hook/config"],
+        getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+        listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+        listAccountsForPlanStubbed: [
+          "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+        ],
+        listInstallationReposForAuthenticatedUser: [
+          "GET /user/installations/{installation_id}/repositories"
+        ],
+        listInstallationRequestsForAuthenticatedApp: [
+          "GET /app/installation-requests"
+        ],
+        listInstallations: ["GET /app/installations"],
+        listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+        listPlans: ["GET /marketplace_listing/plans"],
+        listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+        listReposAccessibleToInstallation: ["GET /installation/repositories"],
+        listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+        listSubscriptionsForAuthenticatedUserStubbed: [
+          "GET /user/marketplace_purchases/stubbed"
+        ],
+        listWebhookDeliveries: ["GET /app/hook/deliveries"],
+        redeliverWebhookDelivery: [
+          "POST /app/hook/deliveries/{delivery_id}/attempts"
+        ],
+        removeRepoFromInstallation: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+        ],
+        removeRepoFromInstallationForAuthenticatedUser: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        resetToken: ["PATCH /applications/{client_id}/token"],
+        revokeInstallationAccessToken: ["DELETE /installation/token"],
+        scopeToken: ["POST /applications/{client_id}/token/scoped"],
+        suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+        unsuspendInstallation: [
+          "DELETE /app/installations/{installation_id}/suspended"
+        ],
+        updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+      },
+      billing: {
+        getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+        getGithubActionsBillingUser: [
+          "GET /users/{username}/settings/billing/actions"
+        ],
+        getGithubBillingPremiumRequestUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingPremiumRequestUsageReportUser: [
+          "GET /users/{username}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/usage"
+        ],
+        getGithubBillingUsageReportUser: [
+          "GET /users/{username}/settings/billing/usage"
+        ],
+        getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+        getGithubPackagesBillingUser: [
+          "GET /users/{username}/settings/billing/packages"
+        ],
+        getSharedStorageBillingOrg: [
+          "GET /orgs/{org}/settings/billing/shared-storage"
+        ],
+        getSharedStorageBillingUser: [
+          "GET /users/{username}/settings/billing/shared-storage"
+        ]
+      },
+      campaigns: {
+        createCampaign: ["POST /orgs/{org}/campaigns"],
+        deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+        getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+        listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+        updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+      },
+      checks: {
+        create: ["POST /repos/{owner}/{repo}/check-runs"],
+        createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+        get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+        getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+        listAnnotations: [
+          "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+        ],
+        listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+        listForSuite: [
+          "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+        ],
+        listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+        rerequestRun: [
+          "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+        ],
+        rerequestSuite: [
+          "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+        ],
+        setSuitesPreferences: [
+          "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+      },
+      codeScanning: {
+        commitAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+        ],
+        createAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        createVariantAnalysis: [
+          "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+        ],
+        deleteAnalysis: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+        ],
+        deleteCodeqlDatabase: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+          {},
+          { renamedParameters: { alert_id: "alert_number" } }
+        ],
+        getAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+        ],
+        getAutofix: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        getCodeqlDatabase: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+        getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+        getVariantAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+        ],
+        getVariantAnalysisRepoTask: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+        ],
+        listAlertInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+        listAlertsInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+          {},
+          { renamed: ["codeScanning", "listAlertInstances"] }
+        ],
+        listCodeqlDatabases: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+        ],
+        listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+        ],
+        updateDefaultSetup: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+        ],
+        uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+      },
+      codeSecurity: {
+        attachConfiguration: [
+          "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+        ],
+        attachEnterpriseConfiguration: [
+          "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+        ],
+        createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+        createConfigurationForEnterprise: [
+          "POST /enterprises/{enterprise}/code-security/configurations"
+        ],
+        deleteConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        deleteConfigurationForEnterprise: [
+          "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        detachConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/detach"
+        ],
+        getConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        getConfigurationForRepository: [
+          "GET /repos/{owner}/{repo}/code-security-configuration"
+        ],
+        getConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations"
+        ],
+        getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+        getDefaultConfigurations: [
+          "GET /orgs/{org}/code-security/configurations/defaults"
+        ],
+        getDefaultConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+        ],
+        getRepositoriesForConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getRepositoriesForEnterpriseConfiguration: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getSingleConfigurationForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        setConfigurationAsDefault: [
+          "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        setConfigurationAsDefaultForEnterprise: [
+          "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        updateConfiguration: [
+          "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        updateEnterpriseConfiguration: [
+          "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ]
+      },
+      codesOfConduct: {
+        getAllCodesOfConduct: ["GET /codes_of_conduct"],
+        getConductCode: ["GET /codes_of_conduct/{key}"]
+      },
+      codespaces: {
+        addRepositoryForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        checkPermissionsForDevcontainer: [
+          "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+        ],
+        codespaceMachinesForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/machines"
+        ],
+        createForAuthenticatedUser: ["POST /user/codespaces"],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}"
+        ],
+        createWithPrForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+        ],
+        createWithRepoForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/codespaces"
+        ],
+        deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+        deleteFromOrganization: [
+          "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        deleteSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}"
+        ],
+        exportForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/exports"
+        ],
+        getCodespacesForUserInOrg: [
+          "GET /orgs/{org}/members/{username}/codespaces"
+        ],
+        getExportDetailsForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+        ],
+        getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+        getPublicKeyForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/public-key"
+        ],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        getSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}"
+        ],
+        listDevcontainersInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+        ],
+        listForAuthenticatedUser: ["GET /user/codespaces"],
+        listInOrganization: [
+          "GET /orgs/{org}/codespaces",
+          {},
+          { renamedParameters: { org_id: "org" } }
+        ],
+        listInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+        listRepositoriesForSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        preFlightWithRepoForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/new"
+        ],
+        publishForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/publish"
+        ],
+        removeRepositoryForSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repoMachinesForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/machines"
+        ],
+        setRepositoriesForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+        stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+        stopInOrganization: [
+          "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+        ],
+        updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+      },
+      copilot: {
+        addCopilotSeatsForTeams: [
+          "POST /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        addCopilotSeatsForUsers: [
+          "POST /orgs/{org}/copilot/billing/selected_users"
+        ],
+        cancelCopilotSeatAssignmentForTeams: [
+          "DELETE /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        cancelCopilotSeatAssignmentForUsers: [
+          "DELETE /orgs/{org}/copilot/billing/selected_users"
+        ],
+        copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+        copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+        getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+        getCopilotSeatDetailsForUser: [
+          "GET /orgs/{org}/members/{username}/copilot"
+        ],
+        listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+      },
+      credentials: { revoke: ["POST /credentials/revoke"] },
+      dependabot: {
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+        getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        listAlertsForEnterprise: [
+          "GET /enterprises/{enterprise}/dependabot/alerts"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+        listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repositoryAccessForOrg: [
+          "GET /organizations/{org}/dependabot/repository-access"
+        ],
+        setRepositoryAccessDefaultLevel: [
+          "PUT /organizations/{org}/dependabot/repository-access/default-level"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+        ],
+        updateRepositoryAccessForOrg: [
+          "PATCH /organizations/{org}/dependabot/repository-access"
+        ]
+      },
+      dependencyGraph: {
+        createRepositorySnapshot: [
+          "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+        ],
+        diffRange: [
+          "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+        ],
+        exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+      },
+      emojis: { get: ["GET /emojis"] },
+      enterpriseTeamMemberships: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+        ],
+        get: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+        remove: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ]
+      },
+      enterpriseTeamOrganizations: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+        ],
+        delete: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignment: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignments: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+        ]
+      },
+      enterpriseTeams: {
+        create: ["POST /enterprises/{enterprise}/teams"],
+        delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+        get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+        list: ["GET /enterprises/{enterprise}/teams"],
+        update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+      },
+      gists: {
+        checkIsStarred: ["GET /gists/{gist_id}/star"],
+        create: ["POST /gists"],
+        createComment: ["POST /gists/{gist_id}/comments"],
+        delete: ["DELETE /gists/{gist_id}"],
+        deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+        fork: ["POST /gists/{gist_id}/forks"],
+        get: ["GET /gists/{gist_id}"],
+        getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+        getRevision: ["GET /gists/{gist_id}/{sha}"],
+        list: ["GET /gists"],
+        listComments: ["GET /gists/{gist_id}/comments"],
+        listCommits: ["GET /gists/{gist_id}/commits"],
+        listForUser: ["GET /users/{username}/gists"],
+        listForks: ["GET /gists/{gist_id}/forks"],
+        listPublic: ["GET /gists/public"],
+        listStarred: ["GET /gists/starred"],
+        star: ["PUT /gists/{gist_id}/star"],
+        unstar: ["DELETE /gists/{gist_id}/star"],
+        update: ["PATCH /gists/{gist_id}"],
+        updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+      },
+      git: {
+        createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+        createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+        createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+        createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+        createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+        deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+        getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+        getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+        getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+        getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+        getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+        listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+        updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+      },
+      gitignore: {
+        getAllTemplates: ["GET /gitignore/templates"],
+        getTemplate: ["GET /gitignore/templates/{name}"]
+      },
+      hostedCompute: {
+        createNetworkConfigurationForOrg: [
+          "POST /orgs/{org}/settings/network-configurations"
+        ],
+        deleteNetworkConfigurationFromOrg: [
+          "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkConfigurationForOrg: [
+          "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkSettingsForOrg: [
+          "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+        ],
+        listNetworkConfigurationsForOrg: [
+          "GET /orgs/{org}/settings/network-configurations"
+        ],
+        updateNetworkConfigurationForOrg: [
+          "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ]
+      },
+      interactions: {
+        getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+        getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+        getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+        getRestrictionsForYourPublicRepos: [
+          "GET /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+        ],
+        removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+        removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+        removeRestrictionsForRepo: [
+          "DELETE /repos/{owner}/{repo}/interaction-limits"
+        ],
+        removeRestrictionsForYourPublicRepos: [
+          "DELETE /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+        ],
+        setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+        setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+        setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+        setRestrictionsForYourPublicRepos: [
+          "PUT /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+        ]
+      },
+      issues: {
+        addAssignees: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        addBlockedByDependency: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        addSubIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+        checkUserCanBeAssignedToIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+        ],
+        create: ["POST /repos/{owner}/{repo}/issues"],
+        createComment: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+        ],
+        createLabel: ["POST /repos/{owner}/{repo}/labels"],
+        createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+        deleteComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+        ],
+        deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+        deleteMilestone: [
+          "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ],
+        get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+        getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+        getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+        getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+        getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+        list: ["GET /issues"],
+        listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+        listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+        listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+        listDependenciesBlockedBy: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        listDependenciesBlocking: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+        ],
+        listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+        listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+        listEventsForTimeline: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+        ],
+        listForAuthenticatedUser: ["GET /user/issues"],
+        listForOrg: ["GET /orgs/{org}/issues"],
+        listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+        listLabelsForMilestone: [
+          "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+        ],
+        listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+        listLabelsOnIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+        listSubIssues: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        removeAllLabels: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        removeAssignees: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        removeDependencyBlockedBy: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+        ],
+        removeLabel: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+        ],
+        removeSubIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+        ],
+        reprioritizeSubIssue: [
+          "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+        ],
+        setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+        updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+        updateMilestone: [
+          "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ]
+      },
+      licenses: {
+        get: ["GET /licenses/{license}"],
+        getAllCommonlyUsed: ["GET /licenses"],
+        getForRepo: ["GET /repos/{owner}/{repo}/license"]
+      },
+      markdown: {
+        render: ["POST /markdown"],
+        renderRaw: [
+          "POST /markdown/raw",
+          { headers: { "content-type": "text/plain; charset=utf-8" } }
+        ]
+      },
+      meta: {
+        get: ["GET /meta"],
+        getAllVersions: ["GET /versions"],
+        getOctocat: ["GET /octocat"],
+        getZen: ["GET /zen"],
+        root: ["GET /"]
+      },
+      migrations: {
+        deleteArchiveForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/archive"
+        ],
+        deleteArchiveForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        downloadArchiveForOrg: [
+          "GET /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        getArchiveForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/archive"
+        ],
+        getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+        getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+        listForAuthenticatedUser: ["GET /user/migrations"],
+        listForOrg: ["GET /orgs/{org}/migrations"],
+        listReposForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/repositories"
+        ],
+        listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+        listReposForUser: [
+          "GET /user/migrations/{migration_id}/repositories",
+          {},
+          { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+        ],
+        startForAuthenticatedUser: ["POST /user/migrations"],
+        startForOrg: ["POST /orgs/{org}/migrations"],
+        unlockRepoForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+        ],
+        unlockRepoForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+        ]
+      },
+      oidc: {
+        getOidcCustomSubTemplateForOrg: [
+          "GET /orgs/{org}/actions/oidc/customization/sub"
+        ],
+        updateOidcCustomSubTemplateForOrg: [
+          "PUT /orgs/{org}/actions/oidc/customization/sub"
+        ]
+      },
+      orgs: {
+        addSecurityManagerTeam: [
+          "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+          }
+        ],
+        assignTeamToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        assignUserToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+        cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+        checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+        checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+        checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+        convertMemberToOutsideCollaborator: [
+          "PUT /orgs/{org}/outside_collaborators/{username}"
+        ],
+        createArtifactStorageRecord: [
+          "POST /orgs/{org}/artifacts/metadata/storage-record"
+        ],
+        createInvitation: ["POST /orgs/{org}/invitations"],
+        createIssueType: ["POST /orgs/{org}/issue-types"],
+        createWebhook: ["POST /orgs/{org}/hooks"],
+        customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+          "PATCH /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForOrgsGetOrganizationValues: [
+          "GET /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+          "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+          "PATCH /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationValues: [
+          "PATCH /orgs/{org}/properties/values"
+        ],
+        customPropertiesForReposDeleteOrganizationDefinition: [
+          "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinition: [
+          "GET /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinitions: [
+          "GET /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposGetOrganizationValues: [
+          "GET /orgs/{org}/properties/values"
+        ],
+        delete: ["DELETE /orgs/{org}"],
+        deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+        deleteAttestationsById: [
+          "DELETE /orgs/{org}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+        ],
+        deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+        deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+        disableSelectedRepositoryImmutableReleasesOrganization: [
+          "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        enableSelectedRepositoryImmutableReleasesOrganization: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        get: ["GET /orgs/{org}"],
+        getImmutableReleasesSettings: [
+          "GET /orgs/{org}/settings/immutable-releases"
+        ],
+        getImmutableReleasesSettingsRepositories: [
+          "GET /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+        getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+        getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+        getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+        getOrgRulesetVersion: [
+          "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+        getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+        getWebhookDelivery: [
+          "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        list: ["GET /organizations"],
+        listAppInstallations: ["GET /orgs/{org}/installations"],
+        listArtifactStorageRecords: [
+          "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+        ],
+        listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+        listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedUsers: ["GET /orgs/{org}/blocks"],
+        listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+        listForAuthenticatedUser: ["GET /user/orgs"],
+        listForUser: ["GET /users/{username}/orgs"],
+        listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+        listIssueTypes: ["GET /orgs/{org}/issue-types"],
+        listMembers: ["GET /orgs/{org}/members"],
+        listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+        listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+        listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+        listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+        listOrganizationFineGrainedPermissions: [
+          "GET /orgs/{org}/organization-fine-grained-permissions"
+        ],
+        listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+        listPatGrantRepositories: [
+          "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+        ],
+        listPatGrantRequestRepositories: [
+          "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+        ],
+        listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+        listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+        listPendingInvitations: ["GET /orgs/{org}/invitations"],
+        listPublicMembers: ["GET /orgs/{org}/public_members"],
+        listSecurityManagerTeams: [
+          "GET /orgs/{org}/security-managers",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+          }
+        ],
+        listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+        listWebhooks: ["GET /orgs/{org}/hooks"],
+        pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeMember: ["DELETE /orgs/{org}/members/{username}"],
+        removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+        removeOutsideCollaborator: [
+          "DELETE /orgs/{org}/outside_collaborators/{username}"
+        ],
+        removePublicMembershipForAuthenticatedUser: [
+          "DELETE /orgs/{org}/public_members/{username}"
+        ],
+        removeSecurityManagerTeam: [
+          "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+          }
+        ],
+        reviewPatGrantRequest: [
+          "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+        ],
+        reviewPatGrantRequestsInBulk: [
+          "POST /orgs/{org}/personal-access-token-requests"
+        ],
+        revokeAllOrgRolesTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+        ],
+        revokeAllOrgRolesUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}"
+        ],
+        revokeOrgRoleTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        revokeOrgRoleUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        setImmutableReleasesSettings: [
+          "PUT /orgs/{org}/settings/immutable-releases"
+        ],
+        setImmutableReleasesSettingsRepositories: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+        setPublicMembershipForAuthenticatedUser: [
+          "PUT /orgs/{org}/public_members/{username}"
+        ],
+        unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+        update: ["PATCH /orgs/{org}"],
+        updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+        updateMembershipForAuthenticatedUser: [
+          "PATCH /user/memberships/orgs/{org}"
+        ],
+        updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+        updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+        updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+        updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+      },
+      packages: {
+        deletePackageForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageVersionForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getAllPackageVersionsForAPackageOwnedByAnOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+          {},
+          { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+        ],
+        getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions",
+          {},
+          {
+            renamed: [
+              "packages",
+              "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+            ]
+          }
+        ],
+        getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+        ],
+        getPackageForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}"
+        ],
+        getPackageForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        getPackageForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        getPackageVersionForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+          "GET /user/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForOrganization: [
+          "GET /orgs/{org}/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForUser: [
+          "GET /users/{username}/docker/conflicts"
+        ],
+        listPackagesForAuthenticatedUser: ["GET /user/packages"],
+        listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+        listPackagesForUser: ["GET /users/{username}/packages"],
+        restorePackageForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageVersionForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ]
+      },
+      privateRegistries: {
+        createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+        deleteOrgPrivateRegistry: [
+          "DELETE /orgs/{org}/private-registries/{secret_name}"
+        ],
+        getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+        listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+        updateOrgPrivateRegistry: [
+          "PATCH /orgs/{org}/private-registries/{secret_name}"
+        ]
+      },
+      projects: {
+        addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+        addItemForUser: [
+          "POST /users/{username}/projectsV2/{project_number}/items"
+        ],
+        deleteItemForOrg: [
+          "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        deleteItemForUser: [
+          "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        getFieldForOrg: [
+          "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getFieldForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+        getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+        getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+        getUserItem: [
+          "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+        listFieldsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields"
+        ],
+        listForOrg: ["GET /orgs/{org}/projectsV2"],
+        listForUser: ["GET /users/{username}/projectsV2"],
+        listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+        listItemsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/items"
+        ],
+        updateItemForOrg: [
+          "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        updateItemForUser: [
+          "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ]
+      },
+      pulls: {
+        checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        create: ["POST /repos/{owner}/{repo}/pulls"],
+        createReplyForReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+        ],
+        createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        createReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        deletePendingReview: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        deleteReviewComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ],
+        dismissReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+        ],
+        get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+        getReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+        list: ["GET /repos/{owner}/{repo}/pulls"],
+        listCommentsForReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+        listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+        listRequestedReviewers: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        listReviewComments: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+        listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        removeRequestedReviewers: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        requestReviewers: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        submitReview: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+        updateBranch: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+        ],
+        updateReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        updateReviewComment: [
+          "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ]
+      },
+      rateLimit: { get: ["GET /rate_limit"] },
+      reactions: {
+        createForCommitComment: [
+          "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        createForIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+        ],
+        createForIssueComment: [
+          "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        createForPullRequestReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        createForRelease: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        createForTeamDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        createForTeamDiscussionInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ],
+        deleteForCommitComment: [
+          "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+        ],
+        deleteForIssueComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForPullRequestComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForRelease: [
+          "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussion: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussionComment: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+        ],
+        listForCommitComment: [
+          "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+        listForIssueComment: [
+          "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        listForPullRequestReviewComment: [
+          "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        listForRelease: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        listForTeamDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        listForTeamDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ]
+      },
+      repos: {
+        acceptInvitation: [
+          "PATCH /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+        ],
+        acceptInvitationForAuthenticatedUser: [
+          "PATCH /user/repository_invitations/{invitation_id}"
+        ],
+        addAppAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+        addStatusCheckContexts: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        addTeamAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        addUserAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        cancelPagesDeployment: [
+          "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+        ],
+        checkAutomatedSecurityFixes: [
+          "GET /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+        checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+        checkPrivateVulnerabilityReporting: [
+          "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        checkVulnerabilityAlerts: [
+          "GET /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+        compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+        compareCommitsWithBasehead: [
+          "GET /repos/{owner}/{repo}/compare/{basehead}"
+        ],
+        createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+        createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+        createCommitComment: [
+          "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        createCommitSignatureProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+        createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+        createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+        createDeploymentBranchPolicy: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        createDeploymentProtectionRule: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        createDeploymentStatus: [
+          "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+        createForAuthenticatedUser: ["POST /user/repos"],
+        createFork: ["POST /repos/{owner}/{repo}/forks"],
+        createInOrg: ["POST /orgs/{org}/repos"],
+        createOrUpdateEnvironment: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+        createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+        createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+        createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+        createRelease: ["POST /repos/{owner}/{repo}/releases"],
+        createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+        createUsingTemplate: [
+          "POST /repos/{template_owner}/{template_repo}/generate"
+        ],
+        createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+        customPropertiesForReposCreateOrUpdateRepositoryValues: [
+          "PATCH /repos/{owner}/{repo}/properties/values"
+        ],
+        customPropertiesForReposGetRepositoryValues: [
+          "GET /repos/{owner}/{repo}/properties/values"
+        ],
+        declineInvitation: [
+          "DELETE /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+        ],
+        declineInvitationForAuthenticatedUser: [
+          "DELETE /user/repository_invitations/{invitation_id}"
+        ],
+        delete: ["DELETE /repos/{owner}/{repo}"],
+        deleteAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        deleteAdminBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        deleteAnEnvironment: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        deleteBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+        deleteCommitSignatureProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+        deleteDeployment: [
+          "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+        ],
+        deleteDeploymentBranchPolicy: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+        deleteInvitation: [
+          "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+        deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+        deletePullRequestReviewProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+        deleteReleaseAsset: [
+          "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+        disableAutomatedSecurityFixes: [
+          "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        disableDeploymentProtectionRule: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        disableImmutableReleases: [
+          "DELETE /repos/{owner}/{repo}/immutable-releases"
+        ],
+        disablePrivateVulnerabilityReporting: [
+          "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        disableVulnerabilityAlerts: [
+          "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        downloadArchive: [
+          "GET /repos/{owner}/{repo}/zipball/{ref}",
+          {},
+          { renamed: ["repos", "downloadZipballArchive"] }
+        ],
+        downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+        downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+        enableAutomatedSecurityFixes: [
+          "PUT /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+        enablePrivateVulnerabilityReporting: [
+          "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        enableVulnerabilityAlerts: [
+          "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        generateReleaseNotes: [
+          "POST /repos/{owner}/{repo}/releases/generate-notes"
+        ],
+        get: ["GET /repos/{owner}/{repo}"],
+        getAccessRestrictions: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        getAdminBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        getAllDeploymentProtectionRules: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+        getAllStatusCheckContexts: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+        ],
+        getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+        getAppsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+        ],
+        getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+        getBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+        getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+        getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+        getCollaboratorPermissionLevel: [
+          "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+        ],
+        getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+        getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+        getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+        getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+        getCommitSignatureProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+        getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+        getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+        getCustomDeploymentProtectionRule: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+        getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+        getDeploymentBranchPolicy: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        getDeploymentStatus: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+        ],
+        getEnvironment: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+        getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+        getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+        getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+        getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+        getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+        getPages: ["GET /repos/{owner}/{repo}/pages"],
+        getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+        getPagesDeployment: [
+          "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+        ],
+        getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+        getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+        getPullRequestReviewProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+        getReadme: ["GET /repos/{owner}/{repo}/readme"],
+        getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+        getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+        getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+        getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+        getRepoRuleSuite: [
+          "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+        ],
+        getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+        getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        getRepoRulesetHistory: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+        ],
+        getRepoRulesetVersion: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+        getStatusChecksProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        getTeamsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+        ],
+        getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+        getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+        getUsersWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+        ],
+        getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+        getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+        getWebhookConfigForRepo: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        getWebhookDelivery: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        listActivities: ["GET /repos/{owner}/{repo}/activity"],
+        listAttestations: [
+          "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+        ],
+        listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+        listBranches: ["GET /repos/{owner}/{repo}/branches"],
+        listBranchesForHeadCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+        ],
+        listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+        listCommentsForCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+        listCommitStatusesForRef: [
+          "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/commits"],
+        listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+        listCustomDeploymentRuleIntegrations: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+        ],
+        listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+        listDeploymentBranchPolicies: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        listDeploymentStatuses: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+        listForAuthenticatedUser: ["GET /user/repos"],
+        listForOrg: ["GET /orgs/{org}/repos"],
+        listForUser: ["GET /users/{username}/repos"],
+        listForks: ["GET /repos/{owner}/{repo}/forks"],
+        listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+        listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+        listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+        listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+        listPublic: ["GET /repositories"],
+        listPullRequestsAssociatedWithCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+        ],
+        listReleaseAssets: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+        ],
+        listReleases: ["GET /repos/{owner}/{repo}/releases"],
+        listTags: ["GET /repos/{owner}/{repo}/tags"],
+        listTeams: ["GET /repos/{owner}/{repo}/teams"],
+        listWebhookDeliveries: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+        ],
+        listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+        merge: ["POST /repos/{owner}/{repo}/merges"],
+        mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+        pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeAppAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        removeCollaborator: [
+          "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+        ],
+        removeStatusCheckContexts: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        removeStatusCheckProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        removeTeamAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        removeUserAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+        replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+        requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+        setAdminBranchProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        setAppAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        setStatusCheckContexts: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        setTeamAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        setUserAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+        transfer: ["POST /repos/{owner}/{repo}/transfer"],
+        update: ["PATCH /repos/{owner}/{repo}"],
+        updateBranchProtection: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+        updateDeploymentBranchPolicy: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+        updateInvitation: [
+          "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+        updatePullRequestReviewProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+        updateReleaseAsset: [
+          "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        updateStatusCheckPotection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+          {},
+          { renamed: ["repos", "updateStatusCheckProtection"] }
+        ],
+        updateStatusCheckProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+        updateWebhookConfigForRepo: [
+          "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        uploadReleaseAsset: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+          { baseUrl: "https://uploads.github.com" }
+        ]
+      },
+      search: {
+        code: ["GET /search/code"],
+        commits: ["GET /search/commits"],
+        issuesAndPullRequests: ["GET /search/issues"],
+        labels: ["GET /search/labels"],
+        repos: ["GET /search/repositories"],
+        topics: ["GET /search/topics"],
+        users: ["GET /search/users"]
+      },
+      secretScanning: {
+        createPushProtectionBypass: [
+          "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+        listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+        listLocationsForAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+        ],
+        listOrgPatternConfigs: [
+          "GET /orgs/{org}/secret-scanning/pattern-configurations"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        updateOrgPatternConfigs: [
+          "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+        ]
+      },
+      securityAdvisories: {
+        createFork: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+        ],
+        createPrivateVulnerabilityReport: [
+          "POST /repos/{owner}/{repo}/security-advisories/reports"
+        ],
+        createRepositoryAdvisory: [
+          "POST /repos/{owner}/{repo}/security-advisories"
+        ],
+        createRepositoryAdvisoryCveRequest: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+        ],
+        getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+        getRepositoryAdvisory: [
+          "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ],
+        listGlobalAdvisories: ["GET /advisories"],
+        listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+        listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+        updateRepositoryAdvisory: [
+          "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ]
+      },
+      teams: {
+        addOrUpdateMembershipForUserInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        addOrUpdateRepoPermissionsInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        checkPermissionsForRepoInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        create: ["POST /orgs/{org}/teams"],
+        createDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+        deleteDiscussionCommentInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        deleteDiscussionInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+        getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+        getDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        getDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        getMembershipForUserInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        list: ["GET /orgs/{org}/teams"],
+        listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+        listDiscussionCommentsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+        listForAuthenticatedUser: ["GET /user/teams"],
+        listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+        listPendingInvitationsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/invitations"
+        ],
+        listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+        removeMembershipForUserInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        removeRepoInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        updateDiscussionCommentInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        updateDiscussionInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+      },
+      users: {
+        addEmailForAuthenticated: [
+          "POST /user/emails",
+          {},
+          { renamed: ["users", "addEmailForAuthenticatedUser"] }
+        ],
+        addEmailForAuthenticatedUser: ["POST /user/emails"],
+        addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+        block: ["PUT /user/blocks/{username}"],
+        checkBlocked: ["GET /user/blocks/{username}"],
+        checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+        checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+        createGpgKeyForAuthenticated: [
+          "POST /user/gpg_keys",
+          {},
+          { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+        ],
+        createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+        createPublicSshKeyForAuthenticated: [
+          "POST /user/keys",
+          {},
+          { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+        ],
+        createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+        createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+        deleteAttestationsBulk: [
+          "POST /users/{username}/attestations/delete-request"
+        ],
+        deleteAttestationsById: [
+          "DELETE /users/{username}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /users/{username}/attestations/digest/{subject_digest}"
+        ],
+        deleteEmailForAuthenticated: [
+          "DELETE /user/emails",
+          {},
+          { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+        ],
+        deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+        deleteGpgKeyForAuthenticated: [
+          "DELETE /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+        ],
+        deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+        deletePublicSshKeyForAuthenticated: [
+          "DELETE /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+        ],
+        deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+        deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+        deleteSshSigningKeyForAuthenticatedUser: [
+          "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        follow: ["PUT /user/following/{username}"],
+        getAuthenticated: ["GET /user"],
+        getById: ["GET /user/{account_id}"],
+        getByUsername: ["GET /users/{username}"],
+        getContextForUser: ["GET /users/{username}/hovercard"],
+        getGpgKeyForAuthenticated: [
+          "GET /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+        ],
+        getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+        getPublicSshKeyForAuthenticated: [
+          "GET /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+        ],
+        getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+        getSshSigningKeyForAuthenticatedUser: [
+          "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        list: ["GET /users"],
+        listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedByAuthenticated: [
+          "GET /user/blocks",
+          {},
+          { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+        ],
+        listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+        listEmailsForAuthenticated: [
+          "GET /user/emails",
+          {},
+          { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+        ],
+        listEmailsForAuthenticatedUser: ["GET /user/emails"],
+        listFollowedByAuthenticated: [
+          "GET /user/following",
+          {},
+          { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+        ],
+        listFollowedByAuthenticatedUser: ["GET /user/following"],
+        listFollowersForAuthenticatedUser: ["GET /user/followers"],
+        listFollowersForUser: ["GET /users/{username}/followers"],
+        listFollowingForUser: ["GET /users/{username}/following"],
+        listGpgKeysForAuthenticated: [
+          "GET /user/gpg_keys",
+          {},
+          { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+        ],
+        listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+        listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+        listPublicEmailsForAuthenticated: [
+          "GET /user/public_emails",
+          {},
+          { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+        ],
+        listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+        listPublicKeysForUser: ["GET /users/{username}/keys"],
+        listPublicSshKeysForAuthenticated: [
+          "GET /user/keys",
+          {},
+          { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+        ],
+        listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+        listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+        listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+        listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+        listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+        setPrimaryEmailVisibilityForAuthenticated: [
+          "PATCH /user/email/visibility",
+          {},
+          { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+        ],
+        setPrimaryEmailVisibilityForAuthenticatedUser: [
+          "PATCH /user/email/visibility"
+        ],
+        unblock: ["DELETE /user/blocks/{username}"],
+        unfollow: ["DELETE /user/following/{username}"],
+        updateAuthenticated: ["PATCH /user"]
+      }
+    };
+    endpoints_default = Endpoints;
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults3, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults3);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+var endpointMethodsMap, handler;
+var init_endpoints_to_methods = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
+    init_endpoints();
+    endpointMethodsMap = /* @__PURE__ */ new Map();
+    for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+      for (const [methodName, endpoint2] of Object.entries(endpoints)) {
+        const [route, defaults3, decorations] = endpoint2;
+        const [method, url3] = route.split(/ /);
+        const endpointDefaults = Object.assign(
+          {
+            method,
+            url: url3
+          },
+          defaults3
+        );
+        if (!endpointMethodsMap.has(scope)) {
+          endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+        }
+        endpointMethodsMap.get(scope).set(methodName, {
+          scope,
+          methodName,
+          endpointDefaults,
+          decorations
+        });
+      }
+    }
+    handler = {
+      has({ scope }, methodName) {
+        return endpointMethodsMap.get(scope).has(methodName);
+      },
+      getOwnPropertyDescriptor(target, methodName) {
+        return {
+          value: this.get(target, methodName),
+          // ensures method is in the cache
+          configurable: true,
+          writable: true,
+          enumerable: true
+        };
+      },
+      defineProperty(target, methodName, descriptor) {
+        Object.defineProperty(target.cache, methodName, descriptor);
+        return true;
+      },
+      deleteProperty(target, methodName) {
+        delete target.cache[methodName];
+        return true;
+      },
+      ownKeys({ scope }) {
+        return [...endpointMethodsMap.get(scope).keys()];
+      },
+      set(target, methodName, value) {
+        return target.cache[methodName] = value;
+      },
+      get({ octokit, scope, cache }, methodName) {
+        if (cache[methodName]) {
+          return cache[methodName];
+        }
+        const method = endpointMethodsMap.get(scope).get(methodName);
+        if (!method) {
+          return void 0;
+        }
+        const { endpointDefaults, decorations } = method;
+        if (decorations) {
+          cache[methodName] = decorate(
+            octokit,
+            scope,
+            methodName,
+            endpointDefaults,
+            decorations
+          );
+        } else {
+          cache[methodName] = octokit.request.defaults(endpointDefaults);
+        }
+        return cache[methodName];
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+var init_dist_src3 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
+    init_version2();
+    init_endpoints_to_methods();
+    restEndpointMethods.VERSION = VERSION6;
+    legacyRestEndpointMethods.VERSION = VERSION6;
+  }
+});
+
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url3 = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url3) return { done: true };
+        try {
+          const response = await requestMethod({ method, url: url3, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url3 = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url3 && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url3 = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error2) {
+          if (error2.status !== 409) throw error2;
+          url3 = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+var VERSION7, composePaginateRest;
+var init_dist_bundle5 = __esm({
+  "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
+    VERSION7 = "0.0.0-development";
+    composePaginateRest = Object.assign(paginate, {
+      iterator
+    });
+    paginateRest.VERSION = VERSION7;
+  }
+});
+
+// node_modules/@actions/github/lib/utils.js
+function getOctokitOptions(token, options) {
+  const opts = Object.assign({}, options || {});
+  const auth2 = getAuthString(token, opts);
+  if (auth2) {
+    opts.auth = auth2;
+  }
+  const userAgent3 = getUserAgentWithOrchestrationId(opts.userAgent);
+  if (userAgent3) {
+    opts.userAgent = userAgent3;
+  }
+  return opts;
+}
+var context3, baseUrl, defaults2, GitHub;
+var init_utils5 = __esm({
+  "node_modules/@actions/github/lib/utils.js"() {
+    init_context();
+    init_utils4();
+    init_dist_src2();
+    init_dist_src3();
+    init_dist_bundle5();
+    init_utils4();
+    context3 = new Context();
+    baseUrl = getApiBaseUrl();
+    defaults2 = {
+      baseUrl,
+      request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+      }
+    };
+    GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults2);
+  }
+});
+
+// node_modules/@actions/github/lib/github.js
+var github_exports = {};
+__export(github_exports, {
+  context: () => context4,
+  getOctokit: () => getOctokit
+});
+function getOctokit(token, options, ...additionalPlugins) {
+  const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+  return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+var context4;
+var init_github = __esm({
+  "node_modules/@actions/github/lib/github.js"() {
+    init_context();
+    init_utils5();
+    context4 = new Context();
   }
 });
 
 // src/main.ts
 init_core();
+import os12 from "node:os";
+import path25 from "node:path";
 
 // src/action-inputs.ts
 init_core();
@@ -72649,25 +77731,25 @@ var INPUTS = [
 ];
 
 // src/util/split-args.ts
-function splitArgs(text) {
+function splitArgs(text2) {
   const words2 = [];
   let word = "";
   let inWord = false;
   let quote = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (quote === "'") {
       if (c === "'") quote = null;
       else word += c;
     } else if (quote === '"') {
       if (c === '"') quote = null;
-      else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\")) word += text[++i];
+      else if (c === "\\" && (text2[i + 1] === '"' || text2[i + 1] === "\\")) word += text2[++i];
       else word += c;
     } else if (c === "'" || c === '"') {
       quote = c;
       inWord = true;
-    } else if (c === "\\" && i + 1 < text.length) {
-      word += text[++i];
+    } else if (c === "\\" && i + 1 < text2.length) {
+      word += text2[++i];
       inWord = true;
     } else if (/\s/.test(c)) {
       if (inWord) words2.push(word);
@@ -72678,12 +77760,12 @@ function splitArgs(text) {
       inWord = true;
     }
   }
-  if (quote) throw new Error(`unterminated ${quote} quote in ${JSON.stringify(text)}`);
+  if (quote) throw new Error(`unterminated ${quote} quote in ${JSON.stringify(text2)}`);
   if (inWord) words2.push(word);
   return words2;
 }
-function splitList(text) {
-  return text.split(/[,\n]/).map((s3) => s3.trim()).filter((s3) => s3 !== "");
+function splitList(text2) {
+  return text2.split(/[,\n]/).map((s3) => s3.trim()).filter((s3) => s3 !== "");
 }
 
 // src/options.ts
@@ -72770,9 +77852,9 @@ function words(value, name) {
     throw new InputError(`input ${name}: ${err.message}`, { cause: err });
   }
 }
-function parseTarget(text) {
-  const match3 = /^([a-z0-9]+)\/([a-z0-9]+)$/.exec(text);
-  if (!match3) throw new InputError(`input build-targets: ${JSON.stringify(text)} is not GOOS/GOARCH (like linux/arm64)`);
+function parseTarget(text2) {
+  const match3 = /^([a-z0-9]+)\/([a-z0-9]+)$/.exec(text2);
+  if (!match3) throw new InputError(`input build-targets: ${JSON.stringify(text2)} is not GOOS/GOARCH (like linux/arm64)`);
   return { goos: match3[1], goarch: match3[2] };
 }
 function parseBaseline(value) {
@@ -75878,10 +80960,10 @@ function backoffDelay(retry2, options, retryAfterMs) {
   return Math.min(max, Math.round(base * 2 ** (retry2 - 1) * jitter));
 }
 function parseRetryAfter2(value, now = Date.now()) {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (text === void 0 || text.trim() === "") return void 0;
-  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1e3;
-  const date = Date.parse(text);
+  const text2 = Array.isArray(value) ? value[0] : value;
+  if (text2 === void 0 || text2.trim() === "") return void 0;
+  if (/^\d+$/.test(text2.trim())) return Number(text2.trim()) * 1e3;
+  const date = Date.parse(text2);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
 async function withRetries(options, attempt) {
@@ -75910,17 +80992,17 @@ function httpClient() {
 }
 async function openStream(url3, options) {
   const idle = options.idleTimeoutMs ?? 6e4;
-  const request = httpClient().get(url3);
+  const request2 = httpClient().get(url3);
   let timer;
   const timedOut = new Promise((_2, reject) => {
     timer = setTimeout(() => reject(new HttpError(`${options.what}: no response from ${url3} within ${idle / 1e3} s`, true)), idle);
   });
   let response;
   try {
-    response = await Promise.race([request, timedOut]);
+    response = await Promise.race([request2, timedOut]);
   } catch (err) {
     if (err instanceof HttpError) {
-      void request.then((r) => r.message.destroy(), () => void 0);
+      void request2.then((r) => r.message.destroy(), () => void 0);
       throw err;
     }
     throw new HttpError(`${options.what}: cannot fetch ${url3}: ${err.message}`, isRetryable(err), void 0, void 0, { cause: err });
@@ -76060,7 +81142,7 @@ async function extractTarGz(body2, options) {
       fail(new ArchiveError(`${archive}: cannot run tar: ${err.message}`, { cause: err }));
       resolve3(null);
     });
-    tar.on("close", (code2) => resolve3(code2));
+    tar.on("close", (code3) => resolve3(code3));
   });
   const gunzip = createGunzip();
   const parser = new rt({ strict: true });
@@ -76124,9 +81206,9 @@ async function extractTarGz(body2, options) {
     throw mismatchError(archive, options.sha256, actual);
   }
   await Promise.all([unzipped, parsed]);
-  const code = await tarExit;
+  const code2 = await tarExit;
   if (extractError) throw extractError;
-  if (code !== 0) throw new ArchiveError(`${archive}: tar exited with ${code} extracting into ${dest}: ${tarStderr.trim()}`);
+  if (code2 !== 0) throw new ArchiveError(`${archive}: tar exited with ${code2} extracting into ${dest}: ${tarStderr.trim()}`);
   return { sha256: actual, bytes, entries };
 }
 async function saveVerified(body2, options) {
@@ -76247,11 +81329,11 @@ function findArchive(releases, version3, platform3) {
   const file = release && archiveFor(release, platform3);
   return release && file ? { release, file } : void 0;
 }
-function indexUrl(baseUrl) {
-  return `${baseUrl.replace(/\/+$/, "")}/?mode=json&include=all`;
+function indexUrl(baseUrl2) {
+  return `${baseUrl2.replace(/\/+$/, "")}/?mode=json&include=all`;
 }
-function archiveUrl(baseUrl, filename) {
-  return `${baseUrl.replace(/\/+$/, "")}/${encodeURIComponent(filename)}`;
+function archiveUrl(baseUrl2, filename) {
+  return `${baseUrl2.replace(/\/+$/, "")}/${encodeURIComponent(filename)}`;
 }
 function parseIndex(json, url3) {
   let data;
@@ -76274,8 +81356,8 @@ function parseIndex(json, url3) {
   });
   return data;
 }
-async function fetchReleases(baseUrl, retry2) {
-  const url3 = indexUrl(baseUrl);
+async function fetchReleases(baseUrl2, retry2) {
+  const url3 = indexUrl(baseUrl2);
   return parseIndex(await getText(url3, "the Go release index", retry2), url3);
 }
 
@@ -76292,8 +81374,8 @@ function versionFileKind(file) {
   return "go-version";
 }
 var VERSION_TEXT = /^(?:go)?(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)$/;
-function parseVersionFile(text, file, kind = versionFileKind(file)) {
-  const lines = text.split(/\r?\n/);
+function parseVersionFile(text2, file, kind = versionFileKind(file)) {
+  const lines = text2.split(/\r?\n/);
   const found = kind === "go.mod" ? fromGoMod(lines) : kind === "tool-versions" ? fromToolVersions(lines, file) : fromGoVersion(lines, file);
   if (!found) {
     const what = kind === "go.mod" ? 'no "toolchain" or "go" line' : kind === "tool-versions" ? 'no "golang" entry' : "no version";
@@ -76346,14 +81428,14 @@ function fromToolVersions(lines, file) {
   return void 0;
 }
 async function readVersionFile(file) {
-  let text;
+  let text2;
   try {
-    text = await readFile(file, "utf8");
+    text2 = await readFile(file, "utf8");
   } catch (err) {
     const reason = err.code === "ENOENT" ? "no such file" : err.message;
     throw new VersionFileError(`go-version-file ${file}: ${reason}`, { cause: err });
   }
-  return parseVersionFile(text, file);
+  return parseVersionFile(text2, file);
 }
 
 // src/go/versions.ts
@@ -76362,8 +81444,8 @@ var VersionResolutionError = class extends Error {
   name = "VersionResolutionError";
 };
 var GO_VERSION = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:(beta|rc)(\d+))?$/;
-function parseGoVersion(text) {
-  const match3 = GO_VERSION.exec(stripPrefix(text.trim()));
+function parseGoVersion(text2) {
+  const match3 = GO_VERSION.exec(stripPrefix(text2.trim()));
   if (!match3) return void 0;
   const [, major, minor, patch, kind, number2] = match3;
   if (kind !== void 0 && patch !== void 0) return void 0;
@@ -76371,15 +81453,15 @@ function parseGoVersion(text) {
   if (kind !== void 0) version3.prerelease = { kind, number: Number(number2) };
   return version3;
 }
-function goToSemver(text) {
-  const version3 = parseGoVersion(text);
-  if (!version3) throw new VersionResolutionError(`${JSON.stringify(text)} is not a Go version`);
+function goToSemver(text2) {
+  const version3 = parseGoVersion(text2);
+  if (!version3) throw new VersionResolutionError(`${JSON.stringify(text2)} is not a Go version`);
   const pre = version3.prerelease ? `-${version3.prerelease.kind}.${version3.prerelease.number}` : "";
   return `${version3.major}.${version3.minor}.${version3.patch}${pre}`;
 }
-function semverToGo(text) {
-  const parsed = import_semver.default.parse(text);
-  if (!parsed) throw new VersionResolutionError(`${JSON.stringify(text)} is not a semantic version`);
+function semverToGo(text2) {
+  const parsed = import_semver.default.parse(text2);
+  if (!parsed) throw new VersionResolutionError(`${JSON.stringify(text2)} is not a semantic version`);
   const [kind, number2] = parsed.prerelease;
   if (kind === "rc" || kind === "beta") return `${parsed.major}.${parsed.minor}${kind}${number2 ?? ""}`;
   if (parsed.patch === 0 && parsed.major === 1 && parsed.minor < 21) return `${parsed.major}.${parsed.minor}`;
@@ -76388,12 +81470,12 @@ function semverToGo(text) {
 function compareGoVersions(a, b2) {
   return import_semver.default.compare(goToSemver(a), goToSemver(b2));
 }
-function stripPrefix(text) {
-  return text.replace(/^(go|v)(?=\d)/i, "");
+function stripPrefix(text2) {
+  return text2.replace(/^(go|v)(?=\d)/i, "");
 }
 var SPEC_FORMS = 'use 1.22.5, 1.22, 1.22.x, a range such as ^1.22 or ">=1.21 <1.24", stable, oldstable or 1.24rc1';
-function parseVersionSpec(text, source = "go-versions") {
-  const spec = stripPrefix(text.trim());
+function parseVersionSpec(text2, source = "go-versions") {
+  const spec = stripPrefix(text2.trim());
   const lower = spec.toLowerCase();
   if (lower === "stable") return { kind: "stable" };
   if (lower === "oldstable") return { kind: "oldstable" };
@@ -76409,14 +81491,14 @@ function parseVersionSpec(text, source = "go-versions") {
     if (version3) return { kind: "exact", version: version3 };
   }
   if (spec !== "" && import_semver.default.validRange(spec)) return { kind: "range", range: spec };
-  throw new VersionResolutionError(`${source}: ${JSON.stringify(text)} is not a Go version spec (${SPEC_FORMS})`);
+  throw new VersionResolutionError(`${source}: ${JSON.stringify(text2)} is not a Go version spec (${SPEC_FORMS})`);
 }
 function resolveVersions(specs, available) {
   const candidates = toCandidates(available);
   const resolved = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const request of specs) {
-    const { spec, source = "go-versions" } = typeof request === "string" ? { spec: request } : request;
+  for (const request2 of specs) {
+    const { spec, source = "go-versions" } = typeof request2 === "string" ? { spec: request2 } : request2;
     const version3 = resolveOne(spec, source, candidates);
     if (seen.has(version3)) continue;
     seen.add(version3);
@@ -76500,20 +81582,20 @@ var silentLogger = {
 };
 
 // src/go/install.ts
-async function installGo(request) {
-  const logger8 = request.logger ?? silentLogger;
-  const platform3 = request.platform ?? currentPlatform();
-  const retry2 = { onRetry: (message) => logger8.warning(message), ...request.retry };
-  const specs = request.specs.map((spec) => ({ spec, source: "go-versions" }));
-  if (request.versionFile) {
-    const declared = await readVersionFile(request.versionFile);
-    specs.push({ spec: declared.spec, source: `go-version-file ${request.versionFile}` });
+async function installGo(request2) {
+  const logger8 = request2.logger ?? silentLogger;
+  const platform3 = request2.platform ?? currentPlatform();
+  const retry2 = { onRetry: (message) => logger8.warning(message), ...request2.retry };
+  const specs = request2.specs.map((spec) => ({ spec, source: "go-versions" }));
+  if (request2.versionFile) {
+    const declared = await readVersionFile(request2.versionFile);
+    specs.push({ spec: declared.spec, source: `go-version-file ${request2.versionFile}` });
   }
-  const locals = await inspectLocalToolchains(request.localToolchains ?? [], platform3, logger8);
-  const { releases, available } = await loadIndex(request.downloadBaseUrl, retry2, locals, platform3, logger8);
+  const locals = await inspectLocalToolchains(request2.localToolchains ?? [], platform3, logger8);
+  const { releases, available } = await loadIndex(request2.downloadBaseUrl, retry2, locals, platform3, logger8);
   const resolved = resolveVersions(specs, available);
-  const context3 = { request, platform: platform3, logger: logger8, retry: retry2, releases, locals, cache: request.toolchainCache ?? actionsToolchainCache };
-  return mapBounded(resolved, request.concurrency ?? 3, ({ spec, version: version3 }) => installVersion(spec, version3, context3));
+  const context5 = { request: request2, platform: platform3, logger: logger8, retry: retry2, releases, locals, cache: request2.toolchainCache ?? actionsToolchainCache };
+  return mapBounded(resolved, request2.concurrency ?? 3, ({ spec, version: version3 }) => installVersion(spec, version3, context5));
 }
 async function inspectLocalToolchains(dirs, platform3, logger8) {
   const found = await Promise.all(
@@ -76530,43 +81612,43 @@ async function inspectLocalToolchains(dirs, platform3, logger8) {
   for (const f2 of found) if (f2 && !byVersion.has(f2.version)) byVersion.set(f2.version, f2.dir);
   return byVersion;
 }
-async function loadIndex(baseUrl, retry2, locals, platform3, logger8) {
+async function loadIndex(baseUrl2, retry2, locals, platform3, logger8) {
   try {
-    const releases = await fetchReleases(baseUrl, retry2);
+    const releases = await fetchReleases(baseUrl2, retry2);
     return { releases, available: availableVersions(releases, platform3) };
   } catch (err) {
     if (locals.size === 0) {
-      throw new Error(`cannot fetch the Go release index from ${baseUrl}: ${err.message}`, { cause: err });
+      throw new Error(`cannot fetch the Go release index from ${baseUrl2}: ${err.message}`, { cause: err });
     }
-    logger8.warning(`cannot fetch the Go release index from ${baseUrl} (${err.message}); resolving against local-toolchains: ${[...locals.keys()].join(", ")}`);
+    logger8.warning(`cannot fetch the Go release index from ${baseUrl2} (${err.message}); resolving against local-toolchains: ${[...locals.keys()].join(", ")}`);
     return { releases: void 0, available: [...locals.keys()].map((version3) => ({ version: version3, stable: !/(rc|beta)\d+$/.test(version3) })) };
   }
 }
-async function installVersion(spec, version3, context3) {
+async function installVersion(spec, version3, context5) {
   const started = performance.now();
   const done = (source, goroot, sha256) => {
     const seconds2 = Math.round(performance.now() - started) / 1e3;
-    context3.logger.info(`Go ${version3} (${spec}): ${source} ${goroot} in ${seconds2.toFixed(2)} s`);
+    context5.logger.info(`Go ${version3} (${spec}): ${source} ${goroot} in ${seconds2.toFixed(2)} s`);
     return { spec, version: version3, goroot, sha256, source, seconds: seconds2 };
   };
-  const local = context3.locals.get(version3);
+  const local = context5.locals.get(version3);
   if (local) return done("local", local, "");
-  const { request, platform: platform3 } = context3;
-  const found = context3.releases && findArchive(context3.releases, version3, platform3);
-  if (!found) throw new Error(`Go ${version3}: no ${platform3.os}-${platform3.arch} archive in the index of ${request.downloadBaseUrl}`);
+  const { request: request2, platform: platform3 } = context5;
+  const found = context5.releases && findArchive(context5.releases, version3, platform3);
+  if (!found) throw new Error(`Go ${version3}: no ${platform3.os}-${platform3.arch} archive in the index of ${request2.downloadBaseUrl}`);
   const { file } = found;
-  const dir = toolCachePath(request.toolCacheDir, version3, platform3);
+  const dir = toolCachePath(request2.toolCacheDir, version3, platform3);
   if (isComplete(dir, platform3)) return done("tool-cache", dir, file.sha256);
   const key2 = toolchainCacheKey(version3, platform3.os, platform3.arch, file.sha256);
-  const useCache = request.cache === true && await cacheAvailable(context3);
-  if (useCache && await restoreFromCache(dir, key2, version3, context3)) return done("cache", dir, file.sha256);
-  const placed = await downloadAndPlace(version3, file, dir, context3);
-  if (!placed) context3.logger.info(`Go ${version3}: another job installed it at ${dir} first; using that verified copy`);
+  const useCache = request2.cache === true && await cacheAvailable(context5);
+  if (useCache && await restoreFromCache(dir, key2, version3, context5)) return done("cache", dir, file.sha256);
+  const placed = await downloadAndPlace(version3, file, dir, context5);
+  if (!placed) context5.logger.info(`Go ${version3}: another job installed it at ${dir} first; using that verified copy`);
   if (useCache && placed) {
     try {
-      await context3.cache.save(dir, key2);
+      await context5.cache.save(dir, key2);
     } catch (err) {
-      context3.logger.warning(`Go ${version3}: saving to the Actions cache failed: ${err.message}`);
+      context5.logger.warning(`Go ${version3}: saving to the Actions cache failed: ${err.message}`);
     }
   }
   return done("download", dir, file.sha256);
@@ -76577,40 +81659,40 @@ function toolCachePath(toolCacheDir, version3, platform3) {
 function isComplete(dir, platform3) {
   return existsSync6(`${dir}.complete`) && existsSync6(path17.join(dir, "bin", platform3.goBinary));
 }
-async function cacheAvailable(context3) {
+async function cacheAvailable(context5) {
   try {
-    return await context3.cache.available();
+    return await context5.cache.available();
   } catch (err) {
-    context3.logger.warning(`the Actions cache is not usable: ${err.message}`);
+    context5.logger.warning(`the Actions cache is not usable: ${err.message}`);
     return false;
   }
 }
-async function restoreFromCache(dir, key2, version3, context3) {
+async function restoreFromCache(dir, key2, version3, context5) {
   try {
     await rm2(dir, { recursive: true, force: true });
-    if (!await context3.cache.restore(dir, key2)) return false;
-    const restored = await goVersionAt(dir, context3.platform.goBinary);
+    if (!await context5.cache.restore(dir, key2)) return false;
+    const restored = await goVersionAt(dir, context5.platform.goBinary);
     if (restored !== version3) throw new Error(`the restored toolchain reports go${restored}`);
     await writeFile2(`${dir}.complete`, "");
     return true;
   } catch (err) {
-    context3.logger.warning(`Go ${version3}: restoring from the Actions cache (key ${key2}) failed: ${err.message}; downloading instead`);
+    context5.logger.warning(`Go ${version3}: restoring from the Actions cache (key ${key2}) failed: ${err.message}; downloading instead`);
     await rm2(dir, { recursive: true, force: true }).catch(() => void 0);
     return false;
   }
 }
-async function downloadAndPlace(version3, file, dir, context3) {
-  const { request, platform: platform3 } = context3;
-  const goDir = path17.join(request.toolCacheDir, "go");
+async function downloadAndPlace(version3, file, dir, context5) {
+  const { request: request2, platform: platform3 } = context5;
+  const goDir = path17.join(request2.toolCacheDir, "go");
   await mkdir2(goDir, { recursive: true });
   const staging = await mkdtemp(path17.join(goDir, `.staging-${goToSemver(version3)}-${platform3.toolCacheArch}-`));
   try {
-    const url3 = archiveUrl(request.downloadBaseUrl, file.filename);
-    const extracted = await withRetries(context3.retry, async (attempt) => {
+    const url3 = archiveUrl(request2.downloadBaseUrl, file.filename);
+    const extracted = await withRetries(context5.retry, async (attempt) => {
       const target = path17.join(staging, `attempt-${attempt}`);
       await mkdir2(target);
       try {
-        await fetchAndExtract(url3, file, target, version3, context3);
+        await fetchAndExtract(url3, file, target, version3, context5);
         return target;
       } catch (err) {
         await rm2(target, { recursive: true, force: true });
@@ -76621,24 +81703,24 @@ async function downloadAndPlace(version3, file, dir, context3) {
     if (!existsSync6(path17.join(root, "bin", platform3.goBinary))) {
       throw new Error(`${file.filename}: the archive holds no go/bin/${platform3.goBinary}`);
     }
-    return await placeAtomically(root, dir, platform3, context3.logger);
+    return await placeAtomically(root, dir, platform3, context5.logger);
   } finally {
     await rm2(staging, { recursive: true, force: true });
   }
 }
-async function fetchAndExtract(url3, file, target, version3, context3) {
+async function fetchAndExtract(url3, file, target, version3, context5) {
   const { body: body2, length } = await openStream(url3, {
     what: file.filename,
     notFoundHint: `is ${version3} a released version?`,
-    idleTimeoutMs: context3.retry.idleTimeoutMs
+    idleTimeoutMs: context5.retry.idleTimeoutMs
   });
   const verify = { archive: file.filename, url: url3, sha256: file.sha256, length };
-  if (context3.platform.archive === ".tar.gz") {
+  if (context5.platform.archive === ".tar.gz") {
     await extractTarGz(body2, { ...verify, dest: target });
     return;
   }
-  const download = path17.join(context3.request.tempDir, `go-matrix-${randomBytes(6).toString("hex")}-${file.filename}`);
-  await mkdir2(context3.request.tempDir, { recursive: true });
+  const download = path17.join(context5.request.tempDir, `go-matrix-${randomBytes(6).toString("hex")}-${file.filename}`);
+  await mkdir2(context5.request.tempDir, { recursive: true });
   try {
     await saveVerified(body2, { ...verify, file: download });
     await extractVerifiedZip(download, target, file.filename);
@@ -76656,12 +81738,12 @@ async function placeAtomically(source, dir, platform3, logger8 = silentLogger) {
       await writeFile2(marker2, "");
       return true;
     } catch (err) {
-      const code = err.code ?? "";
-      if (code === "ENOENT" && existsSync6(source) && round < 5) {
+      const code2 = err.code ?? "";
+      if (code2 === "ENOENT" && existsSync6(source) && round < 5) {
         await mkdir2(path17.dirname(dir), { recursive: true });
         continue;
       }
-      if (!TARGET_EXISTS.has(code) || !existsSync6(dir)) {
+      if (!TARGET_EXISTS.has(code2) || !existsSync6(dir)) {
         throw new Error(`cannot move the toolchain into ${dir}: ${err.message}`, { cause: err });
       }
     }
@@ -76778,8 +81860,8 @@ function joinPosix(dir, file) {
 
 // src/run/go-mod.ts
 var VERSION = /^(?:go)?(\d+)(?:\.(\d+))?(?:\.(\d+)|(alpha|beta|rc)(\d+))?$/;
-function parseVersion(text) {
-  const m2 = VERSION.exec(text.trim());
+function parseVersion(text2) {
+  const m2 = VERSION.exec(text2.trim());
   if (!m2) return null;
   return {
     major: Number(m2[1]),
@@ -76789,8 +81871,8 @@ function parseVersion(text) {
     pre: m2[5] === void 0 ? 0 : Number(m2[5])
   };
 }
-function isGoVersion(text) {
-  return parseVersion(text) !== null;
+function isGoVersion(text2) {
+  return parseVersion(text2) !== null;
 }
 var KIND_ORDER = { alpha: 0, beta: 1, rc: 2 };
 function compareGoVersions2(a, b2) {
@@ -76804,10 +81886,10 @@ function rank(v2) {
   if (v2.kind !== "") return 1 + KIND_ORDER[v2.kind];
   return v2.patch < 0 ? 0 : 4;
 }
-function parseGoFile(name, text) {
+function parseGoFile(name, text2) {
   const file = { name, go: null, toolchain: null, module: null, use: [] };
   let block = null;
-  const lines = text.split(/\r?\n/);
+  const lines = text2.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = stripComment(lines[i]).trim();
     if (line === "") continue;
@@ -76846,8 +81928,8 @@ function stripComment(line) {
   const at2 = line.indexOf("//");
   return at2 < 0 ? line : line.slice(0, at2);
 }
-function unquote(text) {
-  const t = text.trim();
+function unquote(text2) {
+  const t = text2.trim();
   return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
 }
 function skipReason(version3, file) {
@@ -76976,7 +82058,7 @@ function runProcess(command, args, options) {
       finish(null, new Error(`${command}: could not start: ${err.message}`, { cause: err }));
     });
     child2.on("exit", () => killTree());
-    child2.on("close", (code) => void waitForGroupExit(child2.pid).then(() => finish(code)));
+    child2.on("close", (code2) => void waitForGroupExit(child2.pid).then(() => finish(code2)));
   });
 }
 function killProcessTree(pid) {
@@ -77016,19 +82098,19 @@ function parseTestJson(stdout, stderr = "") {
   const packages = /* @__PURE__ */ new Map();
   const failedBuilds = /* @__PURE__ */ new Set();
   const buildOutput = /* @__PURE__ */ new Map();
-  const text = [];
+  const text2 = [];
   for (const line of stdout.split("\n")) {
     const event = parseEvent(line);
     if (!event) {
       if (line.trim() === "") continue;
-      text.push(line);
+      text2.push(line);
       const m2 = BUILD_FAILED.exec(line);
       if (m2) failedBuilds.add(m2[1]);
       continue;
     }
     if (event.Action === "build-output" && event.ImportPath) {
       const output = event.Output ?? "";
-      text.push(trimNewline(output));
+      text2.push(trimNewline(output));
       if (!/^# \S/.test(output)) push(buildOutput, packageOf(event.ImportPath), output);
       continue;
     }
@@ -77038,7 +82120,7 @@ function parseTestJson(stdout, stderr = "") {
     const pkg = event.Package ?? "";
     if (event.Action === "output") {
       const output = event.Output ?? "";
-      text.push(trimNewline(output));
+      text2.push(trimNewline(output));
       if (event.Test) push(testOutput, key(pkg, event.Test), output);
       else {
         const m2 = BUILD_FAILED.exec(trimNewline(output));
@@ -77070,7 +82152,7 @@ function parseTestJson(stdout, stderr = "") {
     const known = packages.get(pkg);
     packages.set(pkg, { name: pkg, status: "fail", seconds: known?.seconds ?? 0 });
   }
-  return { tests: counts, buildFailures, packages: [...packages.values()], text: text.join("\n") };
+  return { tests: counts, buildFailures, packages: [...packages.values()], text: text2.join("\n") };
 }
 function parseEvent(line) {
   const t = line.trim();
@@ -77118,11 +82200,11 @@ function trimOutput(chunks) {
   const indent = Math.min(...lines.map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
   let kept = lines.slice(-MAX_FAILURE_LINES).map((l) => l.slice(indent));
   while (kept.length > 1 && kept.join("\n").length > MAX_FAILURE_CHARS) kept = kept.slice(1);
-  let text = kept.join("\n");
-  if (text.length > MAX_FAILURE_CHARS) text = text.slice(-MAX_FAILURE_CHARS);
+  let text2 = kept.join("\n");
+  if (text2.length > MAX_FAILURE_CHARS) text2 = text2.slice(-MAX_FAILURE_CHARS);
   const omitted = lines.length - kept.length;
   return omitted > 0 ? `\u2026 ${omitted} earlier lines omitted
-${text}` : text;
+${text2}` : text2;
 }
 
 // src/run/version-run.ts
@@ -77155,8 +82237,8 @@ async function runVersion(plan) {
   const testJson = path20.join(plan.dir, "test.json");
   await Promise.all([profile, buildLog, testJson].map((f2) => rm3(f2, { force: true })));
   await writeFile3(buildLog, "");
-  const skip = skipReason(plan.toolchain.version, plan.goFile);
-  if (skip !== null) return done("skipped", skip);
+  const skip2 = skipReason(plan.toolchain.version, plan.goFile);
+  if (skip2 !== null) return done("skipped", skip2);
   if (plan.signal?.aborted) return done("error", cancelledReason(plan.signal.reason));
   const goBinary = path20.join(plan.toolchain.goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
   try {
@@ -77272,8 +82354,8 @@ ${output}${output === "" || output.endsWith("\n") ? "" : "\n"}`;
 function count(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
-function firstLine(text) {
-  return text.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+function firstLine(text2) {
+  return text2.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
 }
 async function exists2(file) {
   try {
@@ -77285,56 +82367,56 @@ async function exists2(file) {
 }
 
 // src/run/matrix.ts
-async function runMatrix(request) {
-  if (!path21.isAbsolute(request.moduleDir)) {
-    throw new Error(`runMatrix: moduleDir must be absolute, got ${JSON.stringify(request.moduleDir)}`);
+async function runMatrix(request2) {
+  if (!path21.isAbsolute(request2.moduleDir)) {
+    throw new Error(`runMatrix: moduleDir must be absolute, got ${JSON.stringify(request2.moduleDir)}`);
   }
-  const versions = request.toolchains.map((t) => t.version);
+  const versions = request2.toolchains.map((t) => t.version);
   const duplicate = versions.find((v2, i) => versions.indexOf(v2) !== i);
   if (duplicate !== void 0) {
     throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`);
   }
-  const reportDir = path21.resolve(request.reportDir);
-  const { workDir, gomodcache } = matrixPaths(request.reportDir, request.workDir);
+  const reportDir = path21.resolve(request2.reportDir);
+  const { workDir, gomodcache } = matrixPaths(request2.reportDir, request2.workDir);
   await mkdir4(gomodcache, { recursive: true });
   let info2;
   try {
-    info2 = await readModuleInfo(request.moduleDir);
+    info2 = await readModuleInfo(request2.moduleDir);
   } catch (err) {
     const reason = err.message;
-    return request.toolchains.map((toolchain) => errorRun(toolchain, path21.join(reportDir, toolchain.version), reason));
+    return request2.toolchains.map((toolchain) => errorRun(toolchain, path21.join(reportDir, toolchain.version), reason));
   }
-  const limit = request.maxParallel > 0 ? request.maxParallel : availableCpus();
-  const results = new Array(request.toolchains.length);
+  const limit = request2.maxParallel > 0 ? request2.maxParallel : availableCpus();
+  const results = new Array(request2.toolchains.length);
   let next = 0;
   const worker = async () => {
-    while (next < request.toolchains.length) {
+    while (next < request2.toolchains.length) {
       const index = next++;
-      const toolchain = request.toolchains[index];
+      const toolchain = request2.toolchains[index];
       const dir = path21.join(reportDir, toolchain.version);
       let run2;
       let log2;
-      request.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request.toolchains.length})`);
+      request2.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request2.toolchains.length})`);
       try {
         ;
         ({ run: run2, log: log2 } = await runVersion({
           toolchain,
-          moduleDir: request.moduleDir,
+          moduleDir: request2.moduleDir,
           goFile: info2.goFile,
           modules: info2.modules,
-          packages: request.packages,
-          build: request.build,
-          vet: request.vet,
-          buildTargets: request.buildTargets,
-          testFlags: request.testFlags,
-          coverMode: request.coverMode,
-          coverPackages: request.coverPackages,
-          timeoutMinutes: request.timeoutMinutes,
+          packages: request2.packages,
+          build: request2.build,
+          vet: request2.vet,
+          buildTargets: request2.buildTargets,
+          testFlags: request2.testFlags,
+          coverMode: request2.coverMode,
+          coverPackages: request2.coverPackages,
+          timeoutMinutes: request2.timeoutMinutes,
           dir,
           stateDir: path21.join(workDir, toolchain.version),
           gomodcache,
-          env: request.env ?? process.env,
-          ...request.signal ? { signal: request.signal } : {}
+          env: request2.env ?? process.env,
+          ...request2.signal ? { signal: request2.signal } : {}
         }));
       } catch (err) {
         run2 = errorRun(toolchain, dir, `go-matrix could not run Go ${toolchain.version}: ${err.message}`);
@@ -77342,12 +82424,12 @@ async function runMatrix(request) {
 `;
       }
       results[index] = run2;
-      request.logger.group(groupTitle(run2), log2);
+      request2.logger.group(groupTitle(run2), log2);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, request.toolchains.length) }, worker));
-  if (request.annotate !== false) {
-    emitAnnotations(results, request.logger, request.moduleDir, request.annotationBase ?? request.moduleDir);
+  await Promise.all(Array.from({ length: Math.min(limit, request2.toolchains.length) }, worker));
+  if (request2.annotate !== false) {
+    emitAnnotations(results, request2.logger, request2.moduleDir, request2.annotationBase ?? request2.moduleDir);
   }
   return results;
 }
@@ -77365,8 +82447,8 @@ async function readModuleInfo(moduleDir) {
   for (const use of goWork?.use ?? []) {
     const dir = path21.posix.normalize(use.replace(/\\/g, "/"));
     if (dir === "." || path21.isAbsolute(dir)) continue;
-    const text = await readOptional(path21.join(moduleDir, dir, "go.mod"));
-    const module = text === null ? null : parseGoFile(`${dir}/go.mod`, text).module;
+    const text2 = await readOptional(path21.join(moduleDir, dir, "go.mod"));
+    const module = text2 === null ? null : parseGoFile(`${dir}/go.mod`, text2).module;
     if (module) modules.push({ path: module, dir });
   }
   return { goFile: goWork ?? goMod, modules };
@@ -77612,8 +82694,8 @@ var ProfileParser = class {
   lastName = new Uint8Array(256);
   lastNameLength = -1;
   /** Feeds one line, without its line break. */
-  line(text) {
-    const bytes = Buffer.from(text, "utf8");
+  line(text2) {
+    const bytes = Buffer.from(text2, "utf8");
     this.lineBytes(bytes, 0, bytes.length);
   }
   /** Feeds the line bytes[start, end) (UTF-8, without its line break). */
@@ -77643,13 +82725,13 @@ var ProfileParser = class {
     }
     return this.builder.finish();
   }
-  modeLine(text) {
-    const mode = text.startsWith(MODE_PREFIX) ? text.slice(MODE_PREFIX.length).trim() : "";
+  modeLine(text2) {
+    const mode = text2.startsWith(MODE_PREFIX) ? text2.slice(MODE_PREFIX.length).trim() : "";
     if (!COVER_MODES.includes(mode)) {
-      this.failAt(this.lineNumber, `bad mode line: expected "mode: set", "mode: count" or "mode: atomic"`, text);
+      this.failAt(this.lineNumber, `bad mode line: expected "mode: set", "mode: count" or "mode: atomic"`, text2);
     }
     if (this.mode !== void 0 && this.mode !== mode) {
-      this.failAt(this.lineNumber, `mode ${mode} differs from mode ${this.mode} of the lines above (profiles of different modes cannot be merged)`, text);
+      this.failAt(this.lineNumber, `mode ${mode} differs from mode ${this.mode} of the lines above (profiles of different modes cannot be merged)`, text2);
     }
     this.mode = mode;
     this.builder ??= new ProfileBuilder(this.mode);
@@ -77658,8 +82740,8 @@ var ProfileParser = class {
   blockLine(bytes, start, end) {
     const scanned = scanBlockLine(bytes, start, end, FIELDS);
     if (scanned === NEGATIVE) {
-      const text = decode(bytes, start, end);
-      this.fail(`negative count ${text.slice(text.lastIndexOf(" ") + 1)}`, bytes, start, end);
+      const text2 = decode(bytes, start, end);
+      this.fail(`negative count ${text2.slice(text2.lastIndexOf(" ") + 1)}`, bytes, start, end);
     }
     if (scanned === BAD) this.fail(`expected ${FORMAT}`, bytes, start, end);
     const count2 = FIELDS[0];
@@ -77697,8 +82779,8 @@ var ProfileParser = class {
   fail(message, bytes, start, end) {
     return this.failAt(this.lineNumber, message, decode(bytes, start, end));
   }
-  failAt(lineNumber, message, text) {
-    const shown = text.length > 200 ? `${text.slice(0, 200)}\u2026` : text;
+  failAt(lineNumber, message, text2) {
+    const shown = text2.length > 200 ? `${text2.slice(0, 200)}\u2026` : text2;
     throw new CoverageError(`${this.source}:${lineNumber}: ${message}, got ${JSON.stringify(shown)}`);
   }
 };
@@ -77747,9 +82829,9 @@ function scanBlockLine(bytes, start, end, out) {
 }
 
 // src/coverage/read.ts
-async function readProfile(path25) {
-  const parser = new ProfileParser(path25);
-  await readChunks(path25, (bytes, available) => {
+async function readProfile(path26) {
+  const parser = new ProfileParser(path26);
+  await readChunks(path26, (bytes, available) => {
     let start = 0;
     for (let end = bytes.indexOf(NEWLINE, 0); end >= 0 && end < available; end = bytes.indexOf(NEWLINE, start)) {
       parser.lineBytes(bytes, start, end);
@@ -77759,12 +82841,12 @@ async function readProfile(path25) {
   });
   return parser.finish();
 }
-async function readChunks(path25, consume) {
+async function readChunks(path26, consume) {
   let buffer3 = Buffer.allocUnsafe(CHUNK);
   let filled = 0;
   let file;
   try {
-    file = await open3(path25, "r");
+    file = await open3(path26, "r");
     for (; ; ) {
       if (filled === buffer3.length) {
         const bigger = Buffer.allocUnsafe(buffer3.length * 2);
@@ -77789,7 +82871,7 @@ async function readChunks(path25, consume) {
     }
   } catch (err) {
     if (err instanceof CoverageError) throw err;
-    throw new CoverageError(`${path25}: cannot read the profile: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path26}: cannot read the profile: ${err.message}`, { cause: err });
   } finally {
     await file?.close();
   }
@@ -77998,10 +83080,10 @@ function summarizeLines(lines) {
 }
 
 // src/coverage/functions.ts
-function parseFuncOutput(text, source = "go tool cover -func") {
+function parseFuncOutput(text2, source = "go tool cover -func") {
   const functions = [];
   let totalPercent = null;
-  text.split("\n").forEach((raw, index) => {
+  text2.split("\n").forEach((raw, index) => {
     const line = raw.replace(/\r$/, "");
     if (line.trim() === "") return;
     const fields = line.split("	").filter((field) => field !== "");
@@ -78243,9 +83325,9 @@ function compareGoVersions3(a, b2) {
   }
   return 0;
 }
-async function readLcovBaseline(text, source) {
+async function readLcovBaseline(text2, source) {
   const records = await new Promise((resolve3, reject) => {
-    import_lcov_parse.default.source(text, (err, data) => {
+    import_lcov_parse.default.source(text2, (err, data) => {
       if (err !== null || data === void 0) reject(new CoverageError(`${source}: not an LCOV file (lcov-parse: ${String(err)})`));
       else resolve3(data);
     });
@@ -78277,23 +83359,23 @@ function packagesOf(files) {
   }
   return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b2) => compareStrings(a.name, b2.name));
 }
-async function readBaselineFile(path25) {
-  let text;
+async function readBaselineFile(path26) {
+  let text2;
   try {
-    text = await readFile3(path25, "utf8");
+    text2 = await readFile3(path26, "utf8");
   } catch (err) {
-    throw new CoverageError(`${path25}: cannot read the baseline: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path26}: cannot read the baseline: ${err.message}`, { cause: err });
   }
-  if (text.trimStart().startsWith("{")) {
+  if (text2.trimStart().startsWith("{")) {
     let json;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(text2);
     } catch (err) {
-      throw new CoverageError(`${path25}: not valid JSON: ${err.message}`, { cause: err });
+      throw new CoverageError(`${path26}: not valid JSON: ${err.message}`, { cause: err });
     }
-    return readReportBaseline(json, path25);
+    return readReportBaseline(json, path26);
   }
-  return readLcovBaseline(text, path25);
+  return readLcovBaseline(text2, path26);
 }
 
 // src/compare/delta.ts
@@ -78483,6 +83565,115 @@ function delta(name, current, baseline) {
   return { name, current, baseline, delta: current === null || baseline === null ? null : pointsDelta(current, baseline) };
 }
 
+// src/compare/diff.ts
+function parseGitDiff(text2, source = "git diff") {
+  const files = [];
+  let file;
+  let newLine = 0;
+  let inHunk = false;
+  text2.split("\n").forEach((raw, index) => {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.startsWith("diff --git ")) {
+      file = { path: pathsOfHeader(line.slice("diff --git ".length)), oldPath: null, status: "modified", lines: [] };
+      files.push(file);
+      inHunk = false;
+      return;
+    }
+    if (file === void 0) return;
+    if (inHunk) {
+      if (line.startsWith("+")) {
+        file.lines.push(newLine++);
+        return;
+      }
+      if (line.startsWith(" ")) {
+        newLine++;
+        return;
+      }
+      if (line.startsWith("-") || line.startsWith("\\")) return;
+      inHunk = false;
+    }
+    if (line.startsWith("@@")) {
+      const match3 = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+      if (match3 === null) throw new CoverageError(`${source}:${index + 1}: expected a hunk header "@@ -a,b +c,d @@", got ${JSON.stringify(line)}`);
+      newLine = Number(match3[1]);
+      inHunk = true;
+    } else if (line.startsWith("new file mode")) file.status = "added";
+    else if (line.startsWith("deleted file mode")) file.status = "deleted";
+    else if (line.startsWith("rename from ")) {
+      file.oldPath = unquote2(line.slice("rename from ".length));
+      file.status = "renamed";
+    } else if (line.startsWith("rename to ")) file.path = unquote2(line.slice("rename to ".length));
+    else if (line.startsWith("+++ ") && !line.startsWith("+++ /dev/null")) file.path = stripPrefix2(unquote2(line.slice(4)));
+    else if (line.startsWith("--- ") && file.status === "deleted" && !line.startsWith("--- /dev/null")) file.path = stripPrefix2(unquote2(line.slice(4)));
+  });
+  return files;
+}
+function pathsOfHeader(rest) {
+  if (rest.startsWith('"')) {
+    const second = rest.lastIndexOf(' "');
+    return stripPrefix2(unquote2(second > 0 ? rest.slice(second + 1) : rest));
+  }
+  const half = (rest.length - 1) / 2;
+  if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) return rest.slice(half + 3);
+  const b2 = rest.lastIndexOf(" b/");
+  return b2 >= 0 ? rest.slice(b2 + 3) : rest;
+}
+function stripPrefix2(path26) {
+  return path26.replace(/^[ab]\//, "").replace(/\t$/, "");
+}
+function unquote2(path26) {
+  const trimmed = path26.replace(/\t.*$/, "");
+  if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
+  const bytes = [];
+  const body2 = trimmed.slice(1, -1);
+  const escapes = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+  for (let i = 0; i < body2.length; i++) {
+    const c = body2[i];
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = body2[i + 1] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body2.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(escapes[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function diffCoverage(lines, changed) {
+  const match3 = suffixMatcher(lines.keys());
+  const files = [];
+  const uncovered = [];
+  let covered = 0;
+  let total = 0;
+  for (const change of changed) {
+    if (change.status === "deleted" || change.lines.length === 0) continue;
+    const file = match3(change.path) ?? null;
+    const hitsByLine = file === null ? void 0 : lines.get(file);
+    if (hitsByLine === void 0) continue;
+    let fileCovered = 0;
+    let fileTotal = 0;
+    const missed = [];
+    for (const line of change.lines) {
+      const hits = hitsByLine.get(line);
+      if (hits === void 0) continue;
+      fileTotal++;
+      if (hits > 0) fileCovered++;
+      else missed.push(line);
+    }
+    if (fileTotal === 0) continue;
+    files.push({ path: change.path, file, lines: summary2(fileCovered, fileTotal), uncovered: missed });
+    uncovered.push(...missed.map((line) => ({ file: change.path, line })));
+    covered += fileCovered;
+    total += fileTotal;
+  }
+  return { lines: summary2(covered, total), files, uncovered };
+}
+
 // src/compare/gates.ts
 function evaluateGates(thresholds, inputs) {
   const gates = [];
@@ -78599,26 +83790,55 @@ function decideVerdict(report, failOnTestFailure) {
   } else {
     const parts = [...failedGates.map((g2) => g2.message), ...broken.map(describeVersionProblem)];
     const head = failJob ? "\u274C" : "\u26A0\uFE0F";
-    sentence = `${head} ${parts[0]}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? "s" : ""})` : ""}.`;
-    sentence = sentence.replace(/\.\.$/, ".");
+    const first = parts[0].replace(/\.$/, "");
+    sentence = `${head} ${first}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? "s" : ""})` : ""}.`;
   }
   return { passed, failJob, sentence };
 }
 
 // src/report/markdown.ts
-function escape3(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200D").replace(/\r?\n/g, " ");
+var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+var LINE_BREAK = /\r\n|\r|\n/g;
+var ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+function defuseAutolinks(text2) {
+  return text2.replace(/@/g, "@\u200D").replace(/#/g, "#\u200D").replace(/:\/\//g, ":/\u200B/").replace(/\b(www)\./gi, "$1\u200B.");
 }
-function codeBlock(text, lang = "") {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m2) => m2[0].length));
+function visibleBidi(text2) {
+  return text2.replace(BIDI, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function oneLine(text2) {
+  return text2.replace(LINE_BREAK, " ");
+}
+function escape3(text2) {
+  const escaped = defuseAutolinks(oneLine(text2)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/^(\s*)([-=])(?=[\s=-]|$)/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  return visibleBidi(escaped);
+}
+function escapeHtml(text2) {
+  const escaped = defuseAutolinks(oneLine(text2)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return visibleBidi(escaped);
+}
+function code(text2, options = {}) {
+  let body2 = visibleBidi(oneLine(text2));
+  if (options.cell) body2 = body2.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...body2.matchAll(/`+/g)].map((m2) => m2[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = body2.startsWith("`") || body2.endsWith("`") || body2.trim() === "" ? " " : "";
+  return `${fence}${pad}${body2}${pad}${fence}`;
+}
+function codeBlock(text2, lang = "") {
+  const body2 = text2.replace(ANSI, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+  const longest = Math.max(2, ...[...body2.matchAll(/`+/g)].map((m2) => m2[0].length));
   const fence = "`".repeat(longest + 1);
   return `${fence}${lang}
-${text.replace(/\n$/, "")}
+${body2}
 ${fence}`;
 }
-function table(header, rows, align) {
+function tableHead(header, align) {
   const rule = header.map((_h, i) => ({ l: ":--", r: "--:", c: ":-:" })[align?.[i] ?? "l"]);
-  return [header, rule, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  return [tableRow(header), tableRow(rule)].join("\n");
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
 }
 function details(summary3, body2) {
   return `<details><summary>${summary3}</summary>
@@ -78626,6 +83846,75 @@ function details(summary3, body2) {
 ${body2}
 
 </details>`;
+}
+function byteLength(text2) {
+  return Buffer.byteLength(text2, "utf8");
+}
+
+// src/report/fit.ts
+function renderSection(s3, keep) {
+  const omitted = s3.items.length - keep + (s3.alsoLeftOut ?? 0);
+  let text2 = (s3.head + s3.items.slice(0, keep).join(s3.separator)).replace(/\n+$/, "");
+  if (omitted > 0 && s3.leftOut) text2 += `${text2 === "" ? "" : "\n\n"}${s3.leftOut(omitted)}`;
+  return text2 + (s3.tail ?? "");
+}
+function renderDocument(sections, keeps) {
+  return sections.map((s3, i) => renderSection(s3, keeps[i])).filter((t) => t !== "").join("\n\n") + "\n";
+}
+function fit(build, levels, limit) {
+  let sections = [];
+  let detail = 0;
+  for (; detail < levels; detail++) {
+    sections = build(detail);
+    const text3 = renderDocument(
+      sections,
+      sections.map((s3) => s3.items.length)
+    );
+    if (byteLength(text3) <= limit) return { text: text3, detail, leftOut: leftOutOf(sections, sections.map((s3) => s3.items.length)) };
+  }
+  detail = levels - 1;
+  const keeps = trimLongest(sections, limit);
+  const text2 = hardCut(renderDocument(sections, keeps), limit);
+  return { text: text2, detail, leftOut: leftOutOf(sections, keeps) };
+}
+function leftOutOf(sections, keeps) {
+  return sections.map((s3, i) => ({ section: s3.head.split("\n")[0] ?? "", items: s3.items.length - keeps[i] + (s3.alsoLeftOut ?? 0) })).filter((l) => l.items > 0);
+}
+function trimLongest(sections, limit) {
+  const keeps = sections.map((s3) => s3.items.length);
+  const itemBytes = sections.map((s3) => s3.items.map((item) => byteLength(item) + byteLength(s3.separator)));
+  const size = (i) => byteLength(renderSection(sections[i], keeps[i]));
+  for (; ; ) {
+    const sizes = sections.map((_s2, i) => size(i));
+    const total = byteLength(renderDocument(sections, keeps));
+    const excess = total - limit;
+    if (excess <= 0) return keeps;
+    const candidates = sections.map((s4, i) => ({ i, size: sizes[i], trimmable: s4.leftOut !== void 0 && keeps[i] > 0 })).filter((c) => c.trimmable).sort((a, b2) => b2.size - a.size);
+    const longest = candidates[0];
+    if (longest === void 0) return keeps;
+    const target = Math.max(longest.size - excess, (candidates[1]?.size ?? 0) - excess / 2);
+    const s3 = sections[longest.i];
+    const bytes = itemBytes[longest.i];
+    let keep = keeps[longest.i];
+    let current = longest.size;
+    while (keep > 0 && current > target) {
+      keep--;
+      current -= bytes[keep];
+      if (current <= target + 64) current = byteLength(renderSection(s3, keep));
+    }
+    if (keep === keeps[longest.i]) keep--;
+    keeps[longest.i] = Math.max(0, keep);
+  }
+}
+var CUT_NOTE = "\n\n\u2026 the rest of this report was left out to stay within GitHub\u2019s size limit (see report.json).\n";
+function hardCut(text2, limit) {
+  if (byteLength(text2) <= limit) return text2;
+  const room = limit - byteLength(CUT_NOTE);
+  const bytes = Buffer.from(text2, "utf8").subarray(0, Math.max(0, room));
+  let cut = bytes.toString("utf8");
+  cut = cut.replace(/\ufffd$/, "");
+  const lastBreak = cut.lastIndexOf("\n");
+  return (lastBreak > 0 ? cut.slice(0, lastBreak) : cut) + CUT_NOTE;
 }
 
 // src/report/format.ts
@@ -78645,92 +83934,445 @@ function seconds(value) {
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
+function lineRanges(lines) {
+  const sorted = [...new Set(lines)].sort((a, b2) => a - b2);
+  const ranges = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j2 = i;
+    while (j2 + 1 < sorted.length && sorted[j2 + 1] === sorted[j2] + 1) j2++;
+    ranges.push(i === j2 ? String(sorted[i]) : `${sorted[i]}\u2013${sorted[j2]}`);
+    i = j2 + 1;
+  }
+  return ranges.join(", ");
+}
 
-// src/report/summary.ts
+// src/report/views.ts
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isCounts(value) {
+  return isObject2(value) && typeof value.covered === "number" && typeof value.total === "number" && typeof value.percent === "number";
+}
+function numberOrNull(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function onlyIn2(value) {
+  if (!isObject2(value) || !isCounts(value.statements) || !isCounts(value.lines) || !Array.isArray(value.packages)) return null;
+  const packages = value.packages.filter(
+    (p2) => isObject2(p2) && typeof p2.name === "string" && isCounts(p2.statements) && isCounts(p2.lines)
+  );
+  return { statements: value.statements, lines: value.lines, packages };
+}
+function lineList(value) {
+  if (!isObject2(value) || !Array.isArray(value.lines)) return null;
+  const lines = value.lines.filter((l) => isObject2(l) && typeof l.file === "string" && typeof l.line === "number");
+  return { count: numberOrNull(value.count) ?? lines.length, lines, more: numberOrNull(value.more) ?? 0 };
+}
+function comparisonView(c) {
+  const common = isObject2(c.common) ? numberOrNull(c.common.lines) : null;
+  return {
+    version: c.version,
+    reference: c.reference,
+    rawDelta: numberOrNull(c.rawDelta),
+    likeForLikeDelta: numberOrNull(c.likeForLikeDelta),
+    explanation: typeof c.explanation === "string" ? c.explanation : "",
+    commonLines: common,
+    onlyInVersion: onlyIn2(c.onlyInVersion),
+    onlyInReference: onlyIn2(c.onlyInReference),
+    coveredOnlyInVersion: lineList(c.coveredOnlyInVersion),
+    coveredOnlyInReference: lineList(c.coveredOnlyInReference)
+  };
+}
+function deltaView(value) {
+  if (!isObject2(value) || typeof value.name !== "string") return null;
+  return {
+    name: value.name,
+    current: isCounts(value.current) ? value.current : null,
+    baseline: isCounts(value.baseline) ? value.baseline : null,
+    delta: numberOrNull(value.delta)
+  };
+}
+function baselineView(report) {
+  const b2 = report.comparisons.baseline;
+  if (!isObject2(b2)) return null;
+  const total = deltaView(b2.total);
+  if (total === null) return null;
+  const packages = Array.isArray(b2.packages) ? b2.packages.map(deltaView).filter((d) => d !== null) : [];
+  return {
+    source: typeof b2.source === "string" ? b2.source : "",
+    kind: typeof b2.kind === "string" ? b2.kind : "",
+    metric: typeof b2.metric === "string" ? b2.metric : "statements",
+    version: typeof b2.version === "string" ? b2.version : null,
+    total,
+    packages,
+    unmatchedFiles: Array.isArray(b2.unmatchedFiles) ? b2.unmatchedFiles.filter((f2) => typeof f2 === "string") : []
+  };
+}
+function referenceVersion(report) {
+  const named2 = report.comparisons.versions[0]?.reference;
+  if (named2 !== void 0) return named2;
+  const covered = report.versions.filter((v2) => v2.coverage !== null);
+  return covered.length === 1 ? covered[0]?.version ?? null : null;
+}
+function gateSkipped(gate) {
+  return gate.skipped === true;
+}
+
+// src/report/sections.ts
 var STATUS_ICON = {
   passed: "\u2705 passed",
   failed: "\u274C failed",
   skipped: "\u23ED\uFE0F skipped",
   error: "\u{1F4A5} error"
 };
+function droppedNote(what, see) {
+  return `_${what} left out to stay within GitHub\u2019s size limit (see ${see})._`;
+}
+function leftOutNote(what, see) {
+  return (n) => `_\u2026 ${what(n)} left out (see ${see})._`;
+}
+function verdictSection(verdict) {
+  return { head: escape3(verdict.sentence), items: [], separator: "" };
+}
+function notesSection(notes) {
+  return { head: notes.map((n) => `> \u2139\uFE0F ${escape3(n)}`).join("\n>\n"), items: [], separator: "" };
+}
 function buildCell(v2) {
-  if (!v2.steps || v2.steps.length === 0) return v2.status === "skipped" ? "\u2014" : "\u2705";
+  if (!v2.steps || v2.steps.length === 0) return v2.status === "skipped" || v2.status === "error" ? "\u2014" : "\u2705";
   const failed = v2.steps.filter((s3) => !s3.ok);
   return failed.length === 0 ? "\u2705" : `\u274C ${failed.map((s3) => escape3(s3.name)).join(", ")}`;
 }
 function testsCell(v2) {
-  if (v2.status === "skipped") return escape3(v2.reason ?? "skipped");
+  if (v2.status === "skipped" || v2.status === "error" && v2.tests.passed + v2.tests.failed + v2.tests.skipped === 0) {
+    return escape3(v2.reason ?? v2.status);
+  }
   const { passed, failed, skipped: skipped2 } = v2.tests;
-  return `${passed} \u2713 \xB7 ${failed} \u2717 \xB7 ${skipped2} \u293C`;
+  return [`${passed} passed`, failed > 0 ? `**${failed} failed**` : "", skipped2 > 0 ? `${skipped2} skipped` : ""].filter((t) => t !== "").join(" \xB7 ");
 }
-function renderSummary(report, verdict) {
-  const out = [verdict.sentence, ""];
-  const byVersion = new Map(report.comparisons.versions.map((c) => [c.version, c]));
+function versionsSection(report, see) {
+  const comparisons = new Map(report.comparisons.versions.map((c) => [c.version, c]));
+  const reference = referenceVersion(report);
+  const baseline = baselineView(report);
+  const platforms = new Set(report.versions.map((v2) => v2.platform ?? ""));
   const rows = report.versions.map((v2) => {
-    const cmp = byVersion.get(v2.version);
-    const baselineDelta = report.comparisons.baseline?.versions?.[v2.version];
-    return [
-      `**${escape3(v2.version)}**${v2.spec !== v2.version ? ` (${escape3(v2.spec)})` : ""}${v2.platform ? ` ${escape3(v2.platform)}` : ""}`,
-      STATUS_ICON[v2.status],
+    const cmp = comparisons.get(v2.version);
+    const isReference = v2.version === reference;
+    const name = [
+      `**${escape3(v2.version)}**`,
+      v2.spec !== v2.version ? ` (${escape3(v2.spec)})` : "",
+      platforms.size > 1 && v2.platform ? ` ${escape3(v2.platform)}` : ""
+    ].join("");
+    return tableRow([
+      name,
+      STATUS_ICON[v2.status] ?? escape3(String(v2.status)),
       buildCell(v2),
       testsCell(v2),
       percent(v2.coverage?.statements.percent),
-      cmp ? signed2(cmp.likeForLikeDelta) : v2.coverage ? "reference" : "\u2014",
-      signed2(baselineDelta),
+      cmp ? signed2(cmp.likeForLikeDelta) : isReference && v2.coverage ? "reference" : "\u2014",
+      isReference && baseline ? signed2(baseline.total.delta) : "\u2014",
       seconds(v2.seconds),
-      v2.toolchain.source
-    ];
+      escape3(v2.toolchain.source)
+    ]);
   });
-  out.push(
-    table(
+  return {
+    head: tableHead(
       ["Go", "status", "build", "tests", "coverage", "\u0394 like-for-like", "\u0394 baseline", "time", "toolchain"],
-      rows,
       ["l", "l", "l", "l", "r", "r", "r", "r", "l"]
-    ),
-    ""
+    ) + "\n",
+    items: rows,
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more version"), see)
+  };
+}
+function mergedSection(report, see) {
+  if (!report.merged) return null;
+  const l = report.merged.lines;
+  const headline = `**Merged line coverage** (a line counts as covered when any version ran it): **${percent(l.percent)}**, ${l.covered} of ${l.total} lines.`;
+  const packages = report.merged.packages;
+  if (packages.length === 0) return { head: headline, items: [], separator: "" };
+  return {
+    head: `${headline}
+
+<details><summary>${plural(packages.length, "package")}</summary>
+
+${tableHead(["package", "lines covered", "coverage"], ["l", "r", "r"])}
+`,
+    items: packages.map((p2) => tableRow([code(p2.name, { cell: true }), `${p2.lines.covered} of ${p2.lines.total}`, percent(p2.lines.percent)])),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more package"), see),
+    tail: "\n\n</details>"
+  };
+}
+function baselineSection(report, see) {
+  const b2 = baselineView(report);
+  if (b2 === null) return null;
+  const reference = referenceVersion(report);
+  const metric = b2.metric === "lines" ? "line" : "statement";
+  const was = b2.total.baseline ? percent(b2.total.baseline.percent) : "\u2014";
+  const now = b2.total.current ? percent(b2.total.current.percent) : "\u2014";
+  const from = b2.source ? ` (${code(b2.source)}${b2.version ? `, Go ${escape3(b2.version)}` : ""})` : "";
+  const moved = b2.packages.filter((p2) => p2.delta !== 0);
+  const lines = [
+    "### Against the baseline",
+    "",
+    `${reference ? `Go ${escape3(reference)}` : "The reference version"}: ${metric} coverage ${was} \u2192 ${now} (**${signed2(b2.total.delta)}** points) against the baseline${from}.`
+  ];
+  if (b2.unmatchedFiles.length > 0) {
+    lines.push("", `${plural(b2.unmatchedFiles.length, "baseline file")} matched no file of this run, e.g. ${code(b2.unmatchedFiles[0])}.`);
+  }
+  const unchanged = b2.packages.length - moved.length;
+  if (moved.length === 0) {
+    lines.push("", b2.packages.length > 0 ? `No package moved (${plural(b2.packages.length, "package")}).` : "");
+    return { head: lines.join("\n"), items: [], separator: "" };
+  }
+  lines.push(
+    "",
+    `${plural(moved.length, "package")} changed${unchanged > 0 ? `, ${unchanged} did not` : ""}:`,
+    "",
+    tableHead(["package", "baseline", "now", "\u0394"], ["l", "r", "r", "r"])
   );
-  if (report.merged) {
-    const l = report.merged.lines;
-    out.push(`**Merged line coverage** (all versions): ${percent(l.percent)} (${l.covered} of ${l.total} lines)`, "");
+  return {
+    head: lines.join("\n") + "\n",
+    items: moved.map(
+      (p2) => tableRow([
+        code(p2.name, { cell: true }),
+        p2.baseline ? percent(p2.baseline.percent) : "new",
+        p2.current ? percent(p2.current.percent) : "gone",
+        signed2(p2.delta)
+      ])
+    ),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more changed package"), see)
+  };
+}
+var MAX_PACKAGES_PER_COMPARISON = 15;
+function groupComparisons(views) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const view of views) {
+    const { version: _version, explanation: _explanation, ...rest } = view;
+    const key2 = JSON.stringify(rest);
+    const group = groups.get(key2);
+    if (group) group.versions.push(view.version);
+    else groups.set(key2, { versions: [view.version], view });
   }
-  const gaps = report.comparisons.versions.filter((c) => c.rawDelta !== c.likeForLikeDelta);
-  if (gaps.length > 0) {
-    out.push("### Why versions differ", "");
-    for (const c of gaps) {
-      out.push(
-        `- **${escape3(c.version)}** vs ${escape3(c.reference)}: raw ${signed2(c.rawDelta)}, like for like ${signed2(c.likeForLikeDelta)}.`
-      );
-      const explain2 = typeof c.explanation === "string" ? c.explanation : "";
-      if (explain2) out.push(`  ${escape3(explain2)}`);
+  return [...groups.values()];
+}
+function onlyInTable(group) {
+  const { view } = group;
+  const byName = /* @__PURE__ */ new Map();
+  for (const p2 of view.onlyInVersion?.packages ?? []) byName.set(p2.name, { ...byName.get(p2.name), version: p2 });
+  for (const p2 of view.onlyInReference?.packages ?? []) byName.set(p2.name, { ...byName.get(p2.name), reference: p2 });
+  if (byName.size === 0) return "";
+  const cell = (p2) => p2 ? `${p2.lines.total} lines, ${p2.lines.covered} covered` : "\u2014";
+  const rows = [...byName].slice(0, MAX_PACKAGES_PER_COMPARISON).map(([name, only]) => tableRow([code(name, { cell: true }), cell(only.version), cell(only.reference)]));
+  const more = byName.size - MAX_PACKAGES_PER_COMPARISON;
+  return [
+    tableHead(["instrumented by one side only", `only Go ${group.versions.map(escape3).join(", ")}`, `only Go ${escape3(view.reference)}`], ["l", "r", "r"]),
+    ...rows,
+    ...more > 0 ? ["", `_\u2026 and ${plural(more, "more package")}._`] : []
+  ].join("\n");
+}
+function coveredOnlyLine(list, versions) {
+  if (list === null || list.count === 0) return "";
+  const byFile = groupLines(list.lines);
+  const where2 = [...byFile].map(([file, lines]) => `${code(file)} ${lineRanges(lines)}`).join("; ");
+  return `- Covered only under Go ${versions}: ${plural(list.count, "line")}${where2 ? `: ${where2}` : ""}${list.more > 0 ? ` and ${list.more} more` : ""}.`;
+}
+function crossVersionSection(report, withLines, see) {
+  const views = report.comparisons.versions.map(comparisonView).filter(
+    (c) => c.rawDelta !== c.likeForLikeDelta || (c.onlyInVersion?.lines.total ?? 0) > 0 || (c.onlyInReference?.lines.total ?? 0) > 0 || (c.coveredOnlyInVersion?.count ?? 0) > 0 || (c.coveredOnlyInReference?.count ?? 0) > 0
+  );
+  if (views.length === 0) return null;
+  const items = groupComparisons(views).map((group) => {
+    const c = group.view;
+    const versions = group.versions.map(escape3).join(", ");
+    const parts = [
+      `**Go ${versions}** against Go ${escape3(c.reference)}: raw ${signed2(c.rawDelta)} points, like for like ${signed2(c.likeForLikeDelta)}${c.commonLines !== null ? ` on the ${c.commonLines} lines both instrument` : ""}.`
+    ];
+    const only = onlyInTable(group);
+    if (only) parts.push(only);
+    else if (c.explanation) parts.push(escape3(c.explanation));
+    if (withLines) {
+      const covered = [coveredOnlyLine(c.coveredOnlyInVersion, versions), coveredOnlyLine(c.coveredOnlyInReference, escape3(c.reference))].filter((l) => l !== "");
+      if (covered.length > 0) parts.push(covered.join("\n"));
     }
-    out.push("");
-  }
-  const failing = report.versions.flatMap((v2) => v2.tests.failures.map((f2) => ({ v: v2, f: f2 })));
-  if (failing.length > 0) {
-    out.push(`### Failing tests (${failing.length})`, "");
-    for (const { v: v2, f: f2 } of failing) {
-      out.push(details(`Go ${escape3(v2.version)}: <code>${escape3(f2.package)}</code> ${escape3(f2.test || "(package)")}`, codeBlock(f2.output)));
+    return parts.join("\n\n");
+  });
+  const linesDropped = !withLines && views.some((c) => (c.coveredOnlyInVersion?.count ?? 0) + (c.coveredOnlyInReference?.count ?? 0) > 0);
+  return {
+    head: `### Why versions differ
+
+${linesDropped ? `${droppedNote("The lines only one version covered were", see)}
+
+` : ""}`,
+    items,
+    separator: "\n\n",
+    leftOut: leftOutNote((n) => plural(n, "more version comparison"), see)
+  };
+}
+function groupFailures(report) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const v2 of report.versions) {
+    for (const f2 of v2.tests.failures) {
+      const key2 = JSON.stringify([f2.package, f2.test, f2.output]);
+      const group = groups.get(key2);
+      if (group) group.versions.push(v2.version);
+      else groups.set(key2, { failure: f2, versions: [v2.version] });
     }
-    out.push("");
   }
-  if (report.comparisons.diff) {
-    const d = report.comparisons.diff;
-    out.push(`### Changed lines: ${percent(d.lines.percent)} covered (${d.lines.covered} of ${d.lines.total})`, "");
-    if (d.uncovered.length > 0) {
-      out.push(details(`${plural(d.uncovered.length, "uncovered changed line")}`, d.uncovered.map((u2) => `- \`${escape3(u2.file)}:${u2.line}\``).join("\n")), "");
-    }
-  }
-  if (report.gates.length > 0) {
-    out.push("### Gates", "");
-    out.push(
-      table(
-        ["gate", "threshold", "actual", "result"],
-        report.gates.map((g2) => [g2.name, String(g2.threshold), g2.actual === null ? "\u2014" : String(g2.actual), g2.passed ? "\u2705 " + escape3(g2.message) : "\u274C " + escape3(g2.message)])
-      ),
-      ""
-    );
-  }
-  return out.join("\n");
+  return [...groups.values()];
+}
+function tailOf(output, maxLines, maxBytes) {
+  const lines = output.replace(/\n+$/, "").split("\n");
+  let kept = lines.slice(-maxLines);
+  while (kept.length > 1 && Buffer.byteLength(kept.join("\n")) > maxBytes) kept = kept.slice(1);
+  let text2 = kept.join("\n");
+  if (Buffer.byteLength(text2) > maxBytes) text2 = text2.slice(-maxBytes);
+  const omitted = lines.length - kept.length;
+  return omitted > 0 ? `\u2026 ${plural(omitted, "earlier line")} left out (see test.json)
+${text2}` : text2;
+}
+function failureTitle(group, html) {
+  const { failure, versions } = group;
+  const esc = html ? escapeHtml : escape3;
+  const name = failure.test === "" ? "(package-level failure)" : failure.test;
+  const pkg = html ? `<code>${escapeHtml(failure.package)}</code>` : code(failure.package);
+  return `${html ? `<b>${esc(name)}</b>` : `**${esc(name)}**`} in ${pkg} on Go ${versions.map(esc).join(", ")}`;
+}
+function failuresSection(report, budget, see, options = {}) {
+  const limit = options.limit ?? Infinity;
+  const groups = groupFailures(report);
+  if (groups.length === 0) return null;
+  const total = report.versions.reduce((n, v2) => n + v2.tests.failures.length, 0);
+  const items = groups.map(
+    (g2) => budget === null ? `- ${failureTitle(g2, false)}` : details(failureTitle(g2, true), codeBlock(tailOf(g2.failure.output, budget.lines, budget.bytes) || "(no output)"))
+  );
+  return {
+    head: `### Failing tests (${total})
+
+${options.outputDropped ? `${droppedNote("Test output was", "each version's test.json")}
+
+` : ""}`,
+    items: items.slice(0, limit),
+    alsoLeftOut: Math.max(0, items.length - limit),
+    separator: budget === null ? "\n" : "\n\n",
+    leftOut: leftOutNote((n) => plural(n, "more failing test"), see)
+  };
+}
+function groupLines(lines) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { file, line } of lines) byFile.set(file, [...byFile.get(file) ?? [], line]);
+  return byFile;
+}
+function diffSection(report, withLines, see, maxLines = Infinity) {
+  const d = report.comparisons.diff;
+  if (!d) return null;
+  const head = `### Changed lines: ${percent(d.lines.percent)} covered (${d.lines.covered} of ${plural(d.lines.total, "instrumented changed line")})`;
+  if (d.uncovered.length === 0) return { head, items: [], separator: "" };
+  const shown = d.uncovered.slice(0, maxLines);
+  const byFile = groupLines(shown);
+  const items = [...byFile].map(
+    ([file, lines]) => withLines ? `- ${code(file)}: ${lineRanges(lines)}` : `- ${code(file)}: ${plural(lines.length, "uncovered line")}`
+  );
+  const notShown = d.uncovered.length - shown.length;
+  const dropped = withLines ? "" : ` ${droppedNote("Line numbers", see)}`;
+  const section = {
+    head: `${head}
+
+${plural(d.uncovered.length, "changed line")} no test ran:${dropped}
+
+`,
+    items,
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more file"), see)
+  };
+  if (notShown > 0) section.tail = `
+
+_\u2026 ${plural(notShown, "more uncovered line")} (see ${see})._`;
+  return section;
+}
+function gateValue(g2, value) {
+  return g2.name === "min-coverage" || g2.name === "min-diff-coverage" ? percent(value) : signed2(value);
+}
+function gateThreshold(g2) {
+  if (g2.name === "max-version-delta") return `\xB1${g2.threshold}`;
+  if (g2.name === "max-coverage-drop") return `\u2212${g2.threshold}`;
+  if (g2.name === "min-coverage" || g2.name === "min-diff-coverage") return `\u2265\xA0${g2.threshold}%`;
+  return escape3(String(g2.threshold));
+}
+function gateResult(g2) {
+  if (gateSkipped(g2)) return `\u2796 ${escape3(g2.message)}`;
+  return `${g2.passed ? "\u2705" : "\u274C"} ${escape3(g2.message)}`;
+}
+function gatesSection(report, see) {
+  if (report.gates.length === 0) return null;
+  return {
+    head: `### Gates
+
+${tableHead(["gate", "limit", "actual", "result"], ["l", "r", "r", "l"])}
+`,
+    items: report.gates.map((g2) => tableRow([escape3(g2.name), gateThreshold(g2), g2.actual === null ? "\u2014" : gateValue(g2, g2.actual), gateResult(g2)])),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more gate"), see)
+  };
+}
+function footerSection(report, runUrl, linkText) {
+  const parts = [];
+  if (runUrl) parts.push(`[${linkText}](${runUrl.replace(/[()\s]/g, encodeURIComponent)})`);
+  parts.push(`go-matrix ${escape3(report.tool.version)}`);
+  if (report.commit) parts.push(`commit ${code(report.commit.slice(0, 12))}`);
+  return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
+}
+
+// src/report/summary.ts
+var SUMMARY_LIMIT_BYTES = 1024 * 1024;
+var COMMENT_LIMIT_BYTES = 65536;
+var SUMMARY_LEVELS = [
+  { output: { lines: Infinity, bytes: Infinity }, lines: true },
+  { output: { lines: 40, bytes: 4e3 }, lines: true },
+  { output: { lines: 10, bytes: 1e3 }, lines: true },
+  { output: null, lines: true },
+  { output: null, lines: false }
+];
+function notesOf(report, extras) {
+  return [.../* @__PURE__ */ new Set([...report.notes ?? [], ...extras.notes ?? []])];
+}
+function present(sections) {
+  return sections.filter((s3) => s3 !== null && (s3.head !== "" || s3.items.length > 0));
+}
+function renderSummary(report, verdict, extras = {}) {
+  const see = "report.json";
+  const build = (detail) => {
+    const level = SUMMARY_LEVELS[detail] ?? { output: null, lines: false };
+    return present([
+      verdictSection(verdict),
+      notesSection(notesOf(report, extras)),
+      versionsSection(report, see),
+      mergedSection(report, see),
+      baselineSection(report, see),
+      crossVersionSection(report, level.lines, see),
+      failuresSection(report, level.output, see, { outputDropped: level.output === null }),
+      diffSection(report, level.lines, see),
+      gatesSection(report, see),
+      footerSection(report, extras.runUrl, "this run")
+    ]);
+  };
+  return fit(build, SUMMARY_LEVELS.length, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
+}
+var COMMENT_FAILURES = 10;
+var COMMENT_UNCOVERED_LINES = 20;
+function renderComment(report, verdict, extras = {}) {
+  const see = extras.runUrl ? `the [job summary](${extras.runUrl.replace(/[()\s]/g, encodeURIComponent)})` : "the job summary";
+  const build = () => present([
+    verdictSection(verdict),
+    notesSection(notesOf(report, extras)),
+    versionsSection(report, see),
+    failuresSection(report, null, see, { limit: COMMENT_FAILURES }),
+    diffSection(report, true, see, COMMENT_UNCOVERED_LINES),
+    gatesSection(report, see),
+    footerSection(report, extras.runUrl, "Full report in the job summary")
+  ]);
+  return fit(build, 1, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text;
 }
 
 // src/pipeline.ts
@@ -78787,11 +84429,17 @@ async function runPipeline(options, ctx) {
     [...coverage].map(([version3, c]) => ({ version: version3, profile: c.profile, lines: c.lines })),
     reference
   ) : [];
+  const notes = [...ctx.notes ?? []];
+  const baselineFile = options.baseline.kind === "path" ? path23.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
   let baseline = null;
-  if (options.baseline.kind === "path" && referenceCoverage) {
-    const file = path23.resolve(ctx.workspace, options.baseline.path);
-    baseline = compareBaseline({ statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary }, await readBaselineFile(file));
+  if (baselineFile && referenceCoverage) {
+    baseline = compareBaseline({ statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary }, await readBaselineFile(baselineFile));
+  } else if (baselineFile) {
+    notes.push("The baseline was not compared: the reference version has no coverage.");
   }
+  const all = [...coverage.values()];
+  const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
+  const diff = ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
   const gates = evaluateGates(
     {
       maxVersionDelta: options.maxVersionDelta,
@@ -78803,11 +84451,9 @@ async function runPipeline(options, ctx) {
       reference: reference && referenceCoverage ? { version: reference, statements: referenceCoverage.statements.total } : null,
       versions: comparisons,
       baseline,
-      diff: null
+      diff
     }
   );
-  const all = [...coverage.values()];
-  const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
   const files = {
     report: path23.join(reportDir, "report.json"),
     lcov: path23.join(reportDir, "merged.lcov"),
@@ -78830,12 +84476,13 @@ async function runPipeline(options, ctx) {
     comparisons: {
       versions: comparisons,
       baseline,
-      diff: null
+      diff: diff ? { lines: diff.lines, uncovered: diff.uncovered, files: diff.files } : null
     },
-    gates
+    gates,
+    notes
   };
   const verdict = decideVerdict(report, options.failOnTestFailure);
-  const summary3 = renderSummary(report, verdict);
+  const summary3 = renderSummary(report, verdict, { notes, ...ctx.runUrl ? { runUrl: ctx.runUrl } : {} });
   await writeFile4(files.report, JSON.stringify(report, null, 2) + "\n");
   await writeFile4(files.summary, summary3);
   return {
@@ -78885,7 +84532,11 @@ function versionReport(run2, coverage) {
     platform: `${currentPlatform().os}/${currentPlatform().arch}`,
     toolchain: { source: run2.toolchain.source, sha256: run2.toolchain.sha256, seconds: run2.toolchain.seconds },
     steps: run2.steps.filter((s3) => s3.name !== "test").map((s3) => ({ name: s3.name, ok: s3.ok, seconds: s3.seconds })),
-    tests: run2.tests,
+    // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
+    tests: {
+      ...run2.tests,
+      failures: [...run2.tests.failures, ...run2.buildFailures.map((b2) => ({ package: b2.package, test: "", output: b2.output }))]
+    },
     coverage: coverage ? {
       statements: coverage.statements.total,
       lines: coverage.lineSummary.total,
@@ -78919,6 +84570,20 @@ async function writeMergedProfile(file, coverage, logger8) {
   }
 }
 
+// src/report/annotations.ts
+function uncoveredRanges(lines, limit) {
+  const sorted = [...lines].sort((a, b2) => a.file === b2.file ? a.line - b2.line : a.file < b2.file ? -1 : 1);
+  const ranges = [];
+  for (const { file, line } of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && last.file === file && line <= last.endLine + 1) last.endLine = Math.max(last.endLine, line);
+    else ranges.push({ file, startLine: line, endLine: line });
+  }
+  const kept = ranges.slice(0, limit);
+  const omittedLines = ranges.slice(limit).reduce((n, r) => n + r.endLine - r.startLine + 1, 0);
+  return { ranges: kept, omittedLines };
+}
+
 // src/version.ts
 var TOOL_VERSION = "0.1.0";
 
@@ -78939,41 +84604,724 @@ function cancelOnSignals() {
   };
 }
 
-// src/main.ts
-import os12 from "node:os";
+// src/github/event.ts
+import { readFile as readFile5 } from "node:fs/promises";
+var DEFAULT_SERVER_URL = "https://github.com";
+var DEFAULT_API_URL = "https://api.github.com";
+var NO_COMMIT = /^0{40}$|^0{64}$/;
+var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+function parseEvent2(env, eventJson) {
+  const event = asObject(eventJson);
+  const eventName = text(env.GITHUB_EVENT_NAME);
+  const serverUrl = trimSlash(text(env.GITHUB_SERVER_URL) || DEFAULT_SERVER_URL);
+  const apiUrl = trimSlash(text(env.GITHUB_API_URL) || DEFAULT_API_URL);
+  const repository = asObject(event.repository);
+  const repo = parseRepo(text(env.GITHUB_REPOSITORY)) ?? parseRepo(text(repository.full_name));
+  const runId = text(env.GITHUB_RUN_ID);
+  const pullRequest = parsePullRequest(event);
+  return {
+    eventName,
+    repo,
+    serverUrl,
+    apiUrl,
+    runId,
+    runUrl: repo && runId ? `${serverUrl}/${repo.owner}/${repo.name}/actions/runs/${runId}` : null,
+    sha: text(env.GITHUB_SHA),
+    ref: text(env.GITHUB_REF),
+    defaultBranch: text(repository.default_branch) || null,
+    pullRequest,
+    push: eventName === "push" ? parsePush(event, text(env.GITHUB_SHA)) : null
+  };
+}
+async function readGitHubContext(env = process.env) {
+  const file = text(env.GITHUB_EVENT_PATH);
+  if (file === "") return parseEvent2(env, {});
+  let raw;
+  try {
+    raw = await readFile5(file, "utf8");
+  } catch (err) {
+    throw new Error(`GITHUB_EVENT_PATH ${file}: cannot read the event payload: ${err.message}`, { cause: err });
+  }
+  let json;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    throw new Error(`GITHUB_EVENT_PATH ${file}: the event payload is not JSON: ${err.message}`, { cause: err });
+  }
+  return parseEvent2(env, json);
+}
+function parseRepo(fullName) {
+  const match3 = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName.trim());
+  return match3 ? { owner: match3[1], name: match3[2] } : null;
+}
+function parsePullRequest(event) {
+  if (!isObject3(event.pull_request)) return null;
+  const pr2 = event.pull_request;
+  const number2 = typeof pr2.number === "number" ? pr2.number : typeof event.number === "number" ? event.number : NaN;
+  if (!Number.isInteger(number2) || number2 <= 0) return null;
+  const base = asObject(pr2.base);
+  const head = asObject(pr2.head);
+  const baseRepo = text(asObject(base.repo).full_name);
+  const headRepo = text(asObject(head.repo).full_name);
+  return {
+    number: number2,
+    baseSha: text(base.sha),
+    headSha: text(head.sha),
+    baseRef: text(base.ref),
+    headRef: text(head.ref),
+    headRepoFullName: headRepo,
+    // A deleted head repository (head.repo null) can only have been a fork: a branch of the base
+    // repository cannot outlive it.
+    isFork: headRepo === "" || baseRepo !== "" && headRepo.toLowerCase() !== baseRepo.toLowerCase()
+  };
+}
+function parsePush(event, sha) {
+  const before = text(event.before);
+  return { before: before === "" || NO_COMMIT.test(before) ? null : before, after: text(event.after) || sha };
+}
+function isObject3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function asObject(value) {
+  return isObject3(value) ? value : {};
+}
+function text(value) {
+  return typeof value === "string" ? value.trim() : "";
+}
+function trimSlash(url3) {
+  return url3.replace(/\/+$/, "");
+}
+
+// src/github/baseline-store.ts
+import { createHash as createHash3 } from "node:crypto";
+import { copyFile as copyFile3, mkdir as mkdir6, rm as rm4, stat as stat2 } from "node:fs/promises";
 import path24 from "node:path";
+var actionsBaselineCache = {
+  async available() {
+    const cache = await Promise.resolve().then(() => (init_cache3(), cache_exports));
+    return cache.isFeatureAvailable();
+  },
+  async restore(dir, primaryKey, restoreKeys) {
+    const cache = await Promise.resolve().then(() => (init_cache3(), cache_exports));
+    return cache.restoreCache([path24.resolve(dir)], primaryKey, [...restoreKeys]);
+  },
+  async save(dir, key2) {
+    const cache = await Promise.resolve().then(() => (init_cache3(), cache_exports));
+    return await cache.saveCache([path24.resolve(dir)], key2) !== -1;
+  }
+};
+var BASELINE_FILE = "report.json";
+function baselineCacheDir(tempDir) {
+  return path24.join(tempDir, "go-matrix-baseline");
+}
+var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var MAX_BRANCH_PART = 200;
+function sanitizeKeyPart(value, max = MAX_BRANCH_PART) {
+  const plain = value.replace(/[^A-Za-z0-9._-]/g, "_");
+  if (plain.length <= max) return plain;
+  const digest = createHash3("sha256").update(value).digest("hex").slice(0, 16);
+  return `${plain.slice(0, max - digest.length - 1)}_${digest}`;
+}
+function baselineKeyPrefix(repo, branch) {
+  const [owner = "", name = ""] = repo.split("/", 2);
+  return `go-matrix-baseline-${sanitizeKeyPart(owner, 100)}-${sanitizeKeyPart(name, 100)}-${sanitizeKeyPart(branch)}-`;
+}
+function baselineKey(repo, branch, sha) {
+  return `${baselineKeyPrefix(repo, branch)}${sha.toLowerCase()}`;
+}
+function commitOfKey(key2, prefix2) {
+  if (!key2.startsWith(prefix2)) return null;
+  const rest = key2.slice(prefix2.length);
+  return COMMIT_ID.test(rest) ? rest : null;
+}
+function decideBaselineAction(event) {
+  const { eventName, ref } = event;
+  const defaultBranch = event.defaultBranch ?? "";
+  const baseRef = event.baseRef ?? "";
+  if (eventName === "pull_request" || eventName === "pull_request_target") {
+    if (baseRef === "") return { action: "none", reason: `the ${eventName} event names no base branch, so there is no baseline to restore` };
+    return { action: "restore", branch: baseRef };
+  }
+  if (eventName === "push") {
+    if (!ref.startsWith("refs/heads/")) return { action: "none", reason: `a push to ${ref} (not a branch) saves no baseline` };
+    const branch = ref.slice("refs/heads/".length);
+    if (defaultBranch === "") return { action: "none", reason: `the push event does not name the default branch, so ${branch}'s report is not saved as a baseline` };
+    if (branch !== defaultBranch) return { action: "none", reason: `baselines are saved on pushes to ${defaultBranch}; this push is to ${branch}` };
+    return { action: "save", branch };
+  }
+  return {
+    action: "none",
+    reason: `baselines are saved on pushes to the default branch and restored on pull requests; this is a ${eventName === "" ? "run without an event" : `${eventName} event`}`
+  };
+}
+var CACHE_UNAVAILABLE_NOTE = "The Actions cache service is not available here, so there is no baseline.";
+async function saveBaseline(request2) {
+  const { reportPath, branch, sha, repo, dir, logger: logger8 } = request2;
+  const cache = request2.cache ?? actionsBaselineCache;
+  if (!COMMIT_ID.test(sha.toLowerCase())) {
+    return { key: null, note: `The report is not saved as a baseline: the commit ${JSON.stringify(sha)} is not a full commit id.` };
+  }
+  const key2 = baselineKey(repo, branch, sha);
+  try {
+    if (!await cache.available()) {
+      return { key: null, note: "The Actions cache service is not available here, so this report is not saved as a baseline." };
+    }
+    await mkdir6(dir, { recursive: true });
+    const staged = path24.join(dir, BASELINE_FILE);
+    if (path24.resolve(reportPath) !== path24.resolve(staged)) await copyFile3(reportPath, staged);
+    if (!await cache.save(dir, key2)) {
+      return { key: null, note: `The Actions cache did not save the baseline under ${key2} (an entry with that key may exist already).` };
+    }
+    logger8.info(`Saved ${reportPath} as the baseline for ${branch} (cache key ${key2})`);
+    return { key: key2, note: `This report is saved as the baseline for ${branch} at ${sha.slice(0, 7)}.` };
+  } catch (err) {
+    const message = err.message;
+    logger8.warning(`The baseline for ${branch} could not be saved to the Actions cache under ${key2}: ${message}`);
+    return { key: null, note: `The baseline could not be saved to the Actions cache: ${message}` };
+  }
+}
+async function restoreBaseline(request2) {
+  const { baseBranch, repo, destDir, logger: logger8 } = request2;
+  const cache = request2.cache ?? actionsBaselineCache;
+  const prefix2 = baselineKeyPrefix(repo, baseBranch);
+  const file = path24.join(destDir, BASELINE_FILE);
+  try {
+    if (!await cache.available()) return { path: null, note: CACHE_UNAVAILABLE_NOTE };
+    await rm4(file, { force: true });
+    const matched = await cache.restore(destDir, prefix2, [prefix2]);
+    if (matched === void 0) {
+      return { path: null, note: `No baseline is saved for ${baseBranch} yet (a push to ${baseBranch} saves one), so there is no baseline.` };
+    }
+    const sha = commitOfKey(matched, prefix2);
+    if (sha === null) {
+      await rm4(file, { force: true });
+      return { path: null, note: `The newest cache entry matching ${prefix2} is ${matched}, which is not a baseline of ${baseBranch}, so there is no baseline.` };
+    }
+    if (!await isFile(file)) {
+      return { path: null, note: `The cache entry ${matched} holds no ${BASELINE_FILE}, so there is no baseline.` };
+    }
+    logger8.info(`Restored the baseline for ${baseBranch} from cache key ${matched}`);
+    return { path: file, note: `Baseline: the report of ${baseBranch} at ${sha.slice(0, 7)}.` };
+  } catch (err) {
+    const message = err.message;
+    logger8.warning(`The baseline for ${baseBranch} could not be restored from the Actions cache: ${message}`);
+    return { path: null, note: `The baseline could not be restored from the Actions cache (${message}), so there is no baseline.` };
+  }
+}
+async function isFile(file) {
+  try {
+    return (await stat2(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// src/git/run-git.ts
+import { spawn as spawn4 } from "node:child_process";
+function gitRunner(options = {}) {
+  const program = options.git ?? "git";
+  const env = {};
+  for (const [name, value] of Object.entries(options.env ?? process.env)) if (value !== void 0) env[name] = value;
+  env.GIT_TERMINAL_PROMPT = "0";
+  env.LC_ALL = "C";
+  return (args, cwd, signal) => runGit(program, args, cwd, env, signal);
+}
+function runGit(program, args, cwd, env, signal) {
+  return new Promise((resolve3) => {
+    const stdout = [];
+    const stderr = [];
+    let settled = false;
+    const finish = (exitCode, spawnError) => {
+      if (settled) return;
+      settled = true;
+      resolve3({
+        exitCode,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+        ...spawnError ? { spawnError } : {},
+        ...signal?.aborted ? { aborted: true } : {}
+      });
+    };
+    const child2 = spawn4(program, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, ...signal ? { signal } : {} });
+    child2.stdout.on("data", (chunk) => stdout.push(chunk));
+    child2.stderr.on("data", (chunk) => stderr.push(chunk));
+    child2.on("error", (err) => {
+      if (signal?.aborted) return;
+      finish(null, new Error(`${program}: could not start: ${err.message}`, { cause: err }));
+    });
+    child2.on("close", (code2) => finish(code2));
+  });
+}
+function gitFailure(result) {
+  if (result.spawnError) return result.spawnError.message;
+  if (result.aborted) return "cancelled";
+  const lines = `${result.stderr}
+${result.stdout}`.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  const fatal = lines.find((line) => /^(fatal|error):/.test(line));
+  const said = fatal ?? lines[lines.length - 1];
+  const status = result.exitCode === null ? "killed" : `exit status ${result.exitCode}`;
+  return said === void 0 ? status : `${said} (${status})`;
+}
+
+// src/git/changed-lines.ts
+var DEFAULT_DEEPEN_STEPS = [16, 32, 64, 128, 256, 512];
+var COMMIT_ID2 = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+async function changedLines(request2) {
+  const { baseSha, headSha, logger: logger8, signal } = request2;
+  const run2 = request2.run ?? gitRunner();
+  const remote = request2.remote ?? "origin";
+  const range3 = `${short(baseSha)}...${short(headSha)}`;
+  const fail = (why) => {
+    logger8.info(`Changed lines: ${why}`);
+    return { changed: null, note: `The pull request's changed lines are unknown: ${why}.` };
+  };
+  for (const [which2, sha] of [["base", baseSha], ["head", headSha]]) {
+    if (!COMMIT_ID2.test(sha)) return fail(`the event's ${which2} commit ${JSON.stringify(sha)} is not a full commit id`);
+  }
+  const top = await run2(["rev-parse", "--show-toplevel"], request2.repoDir, signal);
+  if (top.aborted) return fail("the run was cancelled");
+  if (top.spawnError) return fail(`git cannot be run (${gitFailure(top)})`);
+  if (top.exitCode !== 0) return fail(`${request2.repoDir} is not inside a git repository: ${gitFailure(top)}`);
+  const root = top.stdout.trim();
+  const git = (...args) => run2(args, root, signal);
+  const steps = [];
+  let shallow = (await git("rev-parse", "--is-shallow-repository")).stdout.trim() === "true";
+  const missing = await missingCommits(git, [baseSha, headSha]);
+  if (missing.length > 0) {
+    const fetched = await git("fetch", "--no-tags", "--no-recurse-submodules", ...shallow ? ["--depth=1"] : [], remote, ...missing);
+    const still = fetched.exitCode === 0 ? await missingCommits(git, missing) : missing;
+    if (still.length > 0) {
+      const what = still.map((sha) => `${sha === baseSha ? "base" : "head"} commit ${short(sha)}`).join(" and ");
+      const why = fetched.exitCode === 0 ? `the fetch did not bring ${what}` : gitFailure(fetched);
+      return fail(`the checkout does not have the ${what}, and fetching from ${remote} failed: ${why}`);
+    }
+    steps.push(`fetched ${missing.map(short).join(" and ")} from ${remote}`);
+  }
+  let mergeBase = await findMergeBase(git, baseSha, headSha);
+  if (mergeBase.error !== void 0) return fail(`git merge-base ${range3} failed: ${mergeBase.error}`);
+  let deepened = 0;
+  for (const step of request2.deepenSteps ?? DEFAULT_DEEPEN_STEPS) {
+    if (mergeBase.sha !== null || !shallow) break;
+    const fetched = await git("fetch", "--no-tags", "--no-recurse-submodules", `--deepen=${step}`, remote, baseSha, headSha);
+    if (fetched.exitCode !== 0) {
+      logger8.info(`Changed lines: deepening the shallow history failed: ${gitFailure(fetched)}`);
+      break;
+    }
+    deepened += step;
+    shallow = (await git("rev-parse", "--is-shallow-repository")).stdout.trim() === "true";
+    mergeBase = await findMergeBase(git, baseSha, headSha);
+    if (mergeBase.error !== void 0) return fail(`git merge-base ${range3} failed: ${mergeBase.error}`);
+  }
+  if (deepened > 0) steps.push(`deepened the shallow history by ${deepened} commits`);
+  const diffArgs = [
+    "diff",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    // Against a user's diff.relative / diff.noprefix / diff.mnemonicPrefix: paths from the root, a/ and b/.
+    "--no-relative",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "--unified=0",
+    "-M"
+  ];
+  let twoDot = "";
+  if (mergeBase.sha === null) {
+    twoDot = shallow ? ` The shallow history has no merge base of ${range3}${deepened > 0 ? ` within ${deepened} more commits` : ""}, so these are the lines of the two-dot diff ${short(baseSha)}..${short(headSha)}, which also include changes made on the base branch since the pull request branched off.` : ` ${short(baseSha)} and ${short(headSha)} share no history, so these are the lines of the two-dot diff ${short(baseSha)}..${short(headSha)}.`;
+    diffArgs.push(baseSha, headSha, "--");
+  } else {
+    diffArgs.push(`${baseSha}...${headSha}`, "--");
+  }
+  const diff = await git(...diffArgs);
+  if (diff.exitCode !== 0) return fail(`git diff ${range3} failed: ${gitFailure(diff)}`);
+  let changed;
+  try {
+    changed = parseGitDiff(diff.stdout, `git diff ${range3}`);
+  } catch (err) {
+    return fail(`git's diff output cannot be read: ${err.message}`);
+  }
+  const lines = changed.reduce((n, file) => n + file.lines.length, 0);
+  const how = steps.length > 0 ? ` (${steps.join(", then ")})` : "";
+  const note = `Changed lines of ${mergeBase.sha === null ? `${short(baseSha)}..${short(headSha)}` : range3}: ${lines} in ${changed.length} files${how}.${twoDot}`;
+  logger8.info(note);
+  return { changed, note };
+}
+async function missingCommits(git, shas) {
+  const missing = [];
+  for (const sha of shas) {
+    if ((await git("cat-file", "-e", `${sha}^{commit}`)).exitCode !== 0) missing.push(sha);
+  }
+  return missing;
+}
+async function findMergeBase(git, base, head) {
+  const result = await git("merge-base", base, head);
+  if (result.exitCode === 0) return { sha: result.stdout.trim() };
+  if (result.exitCode === 1 && result.stderr.trim() === "") return { sha: null };
+  return { sha: null, error: gitFailure(result) };
+}
+function short(sha) {
+  return sha.slice(0, 7);
+}
+
+// src/github/client.ts
+var GitHubApiError = class extends Error {
+  constructor(message, status, request2, attempts, rateLimited, options) {
+    super(message, options);
+    this.status = status;
+    this.request = request2;
+    this.attempts = attempts;
+    this.rateLimited = rateLimited;
+  }
+  status;
+  request;
+  attempts;
+  rateLimited;
+  name = "GitHubApiError";
+};
+var SECONDARY_RATE_LIMIT = /secondary rate limit/i;
+var SECONDARY_DEFAULT_WAIT_MS = 6e4;
+function decideRetry(failure, retry2, options = {}) {
+  const now = options.now?.() ?? Date.now();
+  const max = options.maxDelayMs ?? 6e4;
+  const retryAfter = parseRetryAfter2(failure.headers["retry-after"], now);
+  const remaining = failure.headers["x-ratelimit-remaining"];
+  const reset = Number(failure.headers["x-ratelimit-reset"]);
+  if (isRateLimited(failure)) {
+    let wait;
+    let what;
+    if (retryAfter !== void 0) {
+      wait = retryAfter;
+      what = `rate limited (retry-after ${Math.ceil(retryAfter / 1e3)} s)`;
+    } else if (remaining === "0" && Number.isFinite(reset)) {
+      wait = Math.max(0, reset * 1e3 - now) + 1e3;
+      what = `rate limit exhausted until ${new Date(reset * 1e3).toISOString()}`;
+    } else {
+      wait = SECONDARY_DEFAULT_WAIT_MS * 2 ** (retry2 - 1);
+      what = "secondary rate limit";
+    }
+    if (wait > max) return { retry: false, why: `${what}: waiting ${Math.ceil(wait / 1e3)} s is longer than the ${Math.round(max / 1e3)} s allowed` };
+    return { retry: true, delayMs: wait, why: what };
+  }
+  if (failure.status >= 500 || failure.status === 0) {
+    if (retryAfter !== void 0) {
+      if (retryAfter > max) return { retry: false, why: `retry-after ${Math.ceil(retryAfter / 1e3)} s is longer than the ${Math.round(max / 1e3)} s allowed` };
+      return { retry: true, delayMs: retryAfter, why: "server error" };
+    }
+    const base = options.baseDelayMs ?? 1e3;
+    const jitter = 0.5 + (options.random ?? Math.random)() / 2;
+    return { retry: true, delayMs: Math.min(max, Math.round(base * 2 ** (retry2 - 1) * jitter)), why: "server error" };
+  }
+  return { retry: false };
+}
+function isRateLimited(failure) {
+  if (failure.status === 429) return true;
+  if (failure.status !== 403) return false;
+  return failure.headers["retry-after"] !== void 0 || failure.headers["x-ratelimit-remaining"] === "0" || SECONDARY_RATE_LIMIT.test(failure.message);
+}
+function redact(text2, secret) {
+  return secret === "" ? text2 : text2.split(secret).join("***");
+}
+async function createGitHubClient(options) {
+  const { token, logger: logger8 } = options;
+  if (token.trim() === "") throw new Error("github-token is empty: the GitHub API cannot be called without a token");
+  const { getOctokit: getOctokit2 } = await Promise.resolve().then(() => (init_github(), github_exports));
+  const octokit = getOctokit2(token, {
+    baseUrl: options.apiUrl.replace(/\/+$/, ""),
+    log: {
+      debug: (message) => logger8.debug(redact(message, token)),
+      info: (message) => logger8.debug(redact(message, token)),
+      warn: (message) => logger8.warning(redact(message, token)),
+      error: (message) => logger8.error(redact(message, token))
+    }
+  });
+  const retry2 = options.retry ?? {};
+  const attempts = Math.max(1, retry2.attempts ?? 5);
+  const maxTotal = retry2.maxTotalDelayMs ?? 12e4;
+  const timeoutMs = retry2.timeoutMs ?? 3e4;
+  const sleep2 = retry2.sleep ?? ((ms2) => new Promise((resolve3) => setTimeout(resolve3, ms2)));
+  octokit.hook.wrap("request", async (request2, endpoint2) => {
+    const what = describeRequest(octokit, endpoint2);
+    const callerSignal = endpoint2.request?.signal instanceof AbortSignal ? endpoint2.request.signal : void 0;
+    const requestOptions = endpoint2.request;
+    let waited = 0;
+    for (let attempt = 1; ; attempt++) {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      endpoint2.request = { ...requestOptions, signal: callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout };
+      try {
+        return await request2(endpoint2);
+      } catch (err) {
+        const failure = toFailure(err);
+        const callerAborted = callerSignal?.aborted === true;
+        const decision = callerAborted ? { retry: false, why: "cancelled" } : decideRetry(failure, attempt, retry2);
+        const answered = failure.status === 0 ? `${what} got no answer (${failure.message})` : `${what} answered ${failure.status}${failure.message ? `: ${failure.message}` : ""}`;
+        if (decision.retry && attempt < attempts && waited + decision.delayMs <= maxTotal) {
+          waited += decision.delayMs;
+          logger8.info(redact(`${answered} (${decision.why}); retrying in ${formatSeconds(decision.delayMs)} (attempt ${attempt + 1} of ${attempts})`, token));
+          await sleep2(decision.delayMs);
+          continue;
+        }
+        const givenUp = decision.retry ? ` (gave up after ${attempt} attempt${attempt === 1 ? "" : "s"})` : decision.why ? ` (${decision.why})` : "";
+        if (err instanceof Error) err.message = redact(err.message, token);
+        throw new GitHubApiError(redact(`${answered}${givenUp}`, token), failure.status, redact(what, token), attempt, isRateLimited(failure), { cause: err });
+      }
+    }
+  });
+  return octokit;
+}
+function describeRequest(octokit, endpoint2) {
+  try {
+    const parsed = octokit.request.endpoint.parse(endpoint2);
+    return `${parsed.method} ${new URL(parsed.url).pathname}`;
+  } catch {
+    return `${endpoint2.method} ${endpoint2.url}`;
+  }
+}
+function toFailure(err) {
+  const e = err;
+  const headers = {};
+  for (const [name, value] of Object.entries(e?.response?.headers ?? {})) {
+    headers[name.toLowerCase()] = value === void 0 ? void 0 : String(value);
+  }
+  const status = typeof e?.status === "number" && e.response !== void 0 ? e.status : 0;
+  let message = typeof e?.message === "string" ? e.message.replace(/ - https:\/\/docs\.github\.com\S*$/, "") : String(err);
+  const cause = err?.cause;
+  if (status === 0 && typeof cause?.message === "string" && cause.message !== "") {
+    message = typeof cause.cause?.message === "string" && cause.message === "fetch failed" ? cause.cause.message : cause.message;
+  }
+  return { status, headers, message };
+}
+function formatSeconds(ms2) {
+  return ms2 < 1e4 ? `${(ms2 / 1e3).toFixed(1)} s` : `${Math.round(ms2 / 1e3)} s`;
+}
+
+// src/github/comment.ts
+var COMMENT_MAX_CHARS = 65536;
+function decideComment(ctx, options) {
+  if (!options.comment) return { comment: false, reason: "comment is false" };
+  if (options.mode === "collect") return { comment: false, reason: "mode collect leaves the comment to the aggregate job" };
+  if (!PULL_REQUEST_EVENTS.includes(ctx.eventName)) {
+    return { comment: false, reason: `the ${ctx.eventName === "" ? "run is not a GitHub Actions event" : `event is ${ctx.eventName}`}, not a pull request` };
+  }
+  if (!ctx.pullRequest) return { comment: false, reason: `the ${ctx.eventName} event payload names no pull request` };
+  if (!ctx.repo) return { comment: false, reason: "GITHUB_REPOSITORY is not set" };
+  return { comment: true, issueNumber: ctx.pullRequest.number };
+}
+function commentMarker(key2) {
+  return `<!-- go-matrix:comment key="${encodeURIComponent(key2)}" -->`;
+}
+function isMarkedComment(body2, key2) {
+  return typeof body2 === "string" && body2.trimStart().startsWith(commentMarker(key2));
+}
+function markedBody(body2, key2) {
+  const marker2 = commentMarker(key2);
+  const full = `${marker2}
+${body2}`;
+  if (full.length <= COMMENT_MAX_CHARS) return full;
+  const note = `
+
+\u2026 cut to GitHub's ${COMMENT_MAX_CHARS.toLocaleString("en-US")}-character comment limit; the job summary has the whole report.`;
+  let cut = body2.slice(0, COMMENT_MAX_CHARS - marker2.length - 1 - note.length);
+  const lineEnd = cut.lastIndexOf("\n");
+  if (lineEnd > cut.length / 2) cut = cut.slice(0, lineEnd);
+  else if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${marker2}
+${cut}${note}`;
+}
+function commentBodyLimit(key2) {
+  return COMMENT_MAX_CHARS - commentMarker(key2).length - 1;
+}
+async function findMarkedComment(client2, where2) {
+  const pages = client2.paginate.iterator(client2.rest.issues.listComments, {
+    owner: where2.owner,
+    repo: where2.repo,
+    issue_number: where2.issueNumber,
+    per_page: 100
+  });
+  for await (const page of pages) {
+    const found = page.data.find((c) => isMarkedComment(c.body, where2.key));
+    if (found) return { id: found.id, body: found.body ?? "", url: found.html_url };
+  }
+  return null;
+}
+async function upsertComment(args) {
+  const { client: client2, owner, repo, issueNumber, key: key2, logger: logger8 } = args;
+  const body2 = markedBody(args.body, key2);
+  const pr2 = `pull request #${issueNumber}`;
+  let existing;
+  try {
+    existing = await findMarkedComment(client2, { owner, repo, issueNumber, key: key2 });
+  } catch (err) {
+    return skip(logger8, `cannot read the comments of ${pr2}: ${explain2(err, "read")}`);
+  }
+  try {
+    if (existing) {
+      if (existing.body === body2) {
+        logger8.info(`go-matrix: the comment on ${pr2} is already up to date: ${existing.url}`);
+        return { action: "unchanged", url: existing.url };
+      }
+      const { data: data2 } = await client2.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: body2 });
+      logger8.info(`go-matrix: updated the comment on ${pr2}: ${data2.html_url}`);
+      return { action: "updated", url: data2.html_url };
+    }
+    const { data } = await client2.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body: body2 });
+    logger8.info(`go-matrix: commented on ${pr2}: ${data.html_url}`);
+    return { action: "created", url: data.html_url };
+  } catch (err) {
+    return skip(logger8, `cannot comment on ${pr2}: ${explain2(err, "write")}`);
+  }
+}
+function skip(logger8, reason) {
+  const message = `${reason}; the job summary has the report`;
+  logger8.warning(message);
+  return { action: "skipped", reason: message };
+}
+function explain2(err, access4) {
+  const message = err instanceof Error ? err.message : String(err);
+  if (!(err instanceof GitHubApiError) || err.rateLimited) return message;
+  if (err.status === 401) return `the token was refused (${message})`;
+  if (err.status === 403 || err.status === 404) {
+    const why = access4 === "write" ? "the token may not write to it (a pull request from a fork? or a workflow without `permissions: pull-requests: write`)" : "the token may not read it (a workflow without `permissions: pull-requests: read`?)";
+    return `${why} (${message})`;
+  }
+  return message;
+}
+
+// src/github/pr-comment.ts
+async function commentOnPullRequest(args) {
+  const { ctx, options, logger: logger8 } = args;
+  const decision = decideComment(ctx, options);
+  if (!decision.comment) {
+    logger8.debug(`go-matrix: no pull request comment: ${decision.reason}`);
+    return { action: "skipped", reason: decision.reason };
+  }
+  const pr2 = `pull request #${decision.issueNumber}`;
+  if (options.githubToken.trim() === "") {
+    const reason = `cannot comment on ${pr2}: github-token is empty; the job summary has the report`;
+    logger8.warning(reason);
+    return { action: "skipped", reason };
+  }
+  const repo = ctx.repo;
+  let client2;
+  try {
+    client2 = await createGitHubClient({ token: options.githubToken, apiUrl: ctx.apiUrl, logger: logger8, retry: args.retry });
+  } catch (err) {
+    const reason = `cannot comment on ${pr2}: ${err.message}; the job summary has the report`;
+    logger8.warning(reason);
+    return { action: "skipped", reason };
+  }
+  return upsertComment({
+    client: client2,
+    owner: repo.owner,
+    repo: repo.name,
+    issueNumber: decision.issueNumber,
+    key: options.commentKey,
+    body: args.body,
+    logger: logger8
+  });
+}
+
+// src/main.ts
+var MAX_LINE_ANNOTATIONS = 50;
 async function run() {
   const signals = cancelOnSignals();
   try {
     const options = readActionOptions();
+    if (options.githubToken) setSecret(options.githubToken);
     const env = process.env;
     const tempDir = env.RUNNER_TEMP || os12.tmpdir();
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const github = await readGitHubContext(env);
+    const notes = [];
+    const baselineAction = options.baseline.kind === "auto" ? decideBaselineAction({
+      eventName: github.eventName,
+      ref: github.ref,
+      defaultBranch: github.defaultBranch,
+      baseRef: github.pullRequest?.baseRef ?? null
+    }) : null;
+    const repo = github.repo ? `${github.repo.owner}/${github.repo.name}` : "";
+    let autoBaselineFile = null;
+    if (baselineAction?.action === "restore") {
+      const restored = await restoreBaseline({ baseBranch: baselineAction.branch, repo, destDir: baselineCacheDir(tempDir), logger: actionsLogger });
+      autoBaselineFile = restored.path;
+      notes.push(restored.note);
+    }
+    const changed = await readChangedLines(github, workspace, notes, signals.signal);
     const result = await runPipeline(options, {
-      workspace: env.GITHUB_WORKSPACE || process.cwd(),
+      workspace,
       tempDir,
-      toolCacheDir: env.RUNNER_TOOL_CACHE || path24.join(tempDir, "tool-cache"),
-      commit: env.GITHUB_SHA ?? "",
-      ref: env.GITHUB_REF ?? "",
+      toolCacheDir: env.RUNNER_TOOL_CACHE || path25.join(tempDir, "tool-cache"),
+      commit: github.sha,
+      ref: github.ref,
       env,
       logger: actionsLogger,
       signal: signals.signal,
       toolVersion: TOOL_VERSION,
-      onInstalled: (toolchains) => setOutput("versions", JSON.stringify(toolchains.map((t) => t.version)))
+      onInstalled: (toolchains) => setOutput("versions", JSON.stringify(toolchains.map((t) => t.version))),
+      autoBaselineFile,
+      changedLines: changed,
+      notes,
+      ...github.runUrl ? { runUrl: github.runUrl } : {}
     });
-    const { report, verdict, files } = result;
-    setOutput("results", JSON.stringify(toResults(report)));
-    setOutput("coverage", result.referenceCoverage);
-    setOutput("report", files.report);
-    setOutput("lcov", files.lcov);
-    setOutput("passed", String(verdict.passed));
-    if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(result.summary, true).write();
-    if (verdict.failJob) setFailed(verdict.sentence);
-    else info(verdict.sentence);
+    setOutputs(result);
+    if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(result.summary, true).write();
+    annotateUncoveredLines(result);
+    if (baselineAction?.action === "save" && options.mode !== "collect") {
+      const saved = await saveBaseline({
+        reportPath: result.files.report,
+        branch: baselineAction.branch,
+        sha: github.sha,
+        repo,
+        dir: baselineCacheDir(tempDir),
+        logger: actionsLogger
+      });
+      info(saved.note);
+    }
+    await commentOnPullRequest2(options, github, result);
+    if (result.verdict.failJob) setFailed(result.verdict.sentence);
+    else info(result.verdict.sentence);
   } catch (err) {
     setFailed(errorMessage(err));
   } finally {
     signals.dispose();
   }
+}
+async function readChangedLines(github, workspace, notes, signal) {
+  const pr2 = github.pullRequest;
+  if (!pr2) return null;
+  const result = await changedLines({ repoDir: workspace, baseSha: pr2.baseSha, headSha: pr2.headSha, logger: actionsLogger, signal });
+  if (result.changed === null) notes.push(`${result.note} Diff coverage and its gate are skipped.`);
+  return result.changed;
+}
+function setOutputs(result) {
+  setOutput("results", JSON.stringify(toResults(result.report)));
+  setOutput("coverage", result.referenceCoverage);
+  setOutput("report", result.files.report);
+  setOutput("lcov", result.files.lcov);
+  setOutput("passed", String(result.verdict.passed));
+}
+function annotateUncoveredLines(result) {
+  const diff = result.report.comparisons.diff;
+  if (!diff || diff.uncovered.length === 0) return;
+  const { ranges, omittedLines } = uncoveredRanges(diff.uncovered, MAX_LINE_ANNOTATIONS);
+  for (const r of ranges) {
+    const which2 = r.startLine === r.endLine ? "This changed line is" : "These changed lines are";
+    warning(`${which2} not covered by any test under any Go version.`, {
+      title: "go-matrix: uncovered change",
+      file: r.file,
+      startLine: r.startLine,
+      endLine: r.endLine
+    });
+  }
+  if (omittedLines > 0) info(`${omittedLines} more uncovered changed lines are listed in the job summary and report.json.`);
+}
+async function commentOnPullRequest2(options, github, result) {
+  const body2 = renderComment(result.report, result.verdict, {
+    notes: result.report.notes ?? [],
+    ...github.runUrl ? { runUrl: github.runUrl } : {},
+    limitBytes: commentBodyLimit(options.commentKey)
+  });
+  const outcome = await commentOnPullRequest({ ctx: github, options, body: body2, logger: actionsLogger });
+  if (outcome.action === "created" || outcome.action === "updated") info(`go-matrix: pull request comment ${outcome.action}: ${outcome.url ?? ""}`);
 }
 function errorMessage(err) {
   const parts = [];

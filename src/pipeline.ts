@@ -24,6 +24,7 @@ import {formatPercent} from './coverage/percent.js'
 import type {Breakdown, LineCoverage, Profile} from './coverage/model.js'
 import {compareVersions} from './compare/versions.js'
 import {compareBaseline, type BaselineComparison} from './compare/baseline.js'
+import {diffCoverage, type ChangedFile, type DiffCoverage} from './compare/diff.js'
 import {evaluateGates} from './compare/gates.js'
 import type {Options} from './options.js'
 import type {Logger} from './util/log.js'
@@ -46,6 +47,17 @@ export interface PipelineContext {
   toolVersion: string
   /** Called as soon as the versions are installed, so the `versions` output is set even if a later step fails. */
   onInstalled?: (toolchains: readonly Toolchain[]) => void
+  /**
+   * The baseline found by the caller for `baseline: auto` (restored from the Actions cache): a
+   * report.json path, or null when there is none. Paths given in the input are read here.
+   */
+  autoBaselineFile?: string | null
+  /** The pull request's changed lines, when the caller could read them; null or absent: no diff coverage. */
+  changedLines?: readonly ChangedFile[] | null
+  /** Sentences for the report and summary that explain what could not be done (no baseline, no diff, …). */
+  notes?: readonly string[]
+  /** The workflow run's page, linked from the summary. */
+  runUrl?: string
 }
 
 export interface PipelineResult {
@@ -131,11 +143,20 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
       )
     : []
 
+  const notes = [...(ctx.notes ?? [])]
+  const baselineFile =
+    options.baseline.kind === 'path' ? path.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === 'auto' ? (ctx.autoBaselineFile ?? null) : null
   let baseline: BaselineComparison | null = null
-  if (options.baseline.kind === 'path' && referenceCoverage) {
-    const file = path.resolve(ctx.workspace, options.baseline.path)
-    baseline = compareBaseline({statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary}, await readBaselineFile(file))
+  if (baselineFile && referenceCoverage) {
+    baseline = compareBaseline({statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary}, await readBaselineFile(baselineFile))
+  } else if (baselineFile) {
+    notes.push('The baseline was not compared: the reference version has no coverage.')
   }
+
+  const all = [...coverage.values()]
+  const mergedLines = all.length > 0 ? mergeLineCoverage(all.map(c => c.lines)) : null
+  // Diff coverage is over the merged lines: a changed line counts as covered when a test ran it under any version.
+  const diff: DiffCoverage | null = ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null
 
   const gates = evaluateGates(
     {
@@ -148,12 +169,9 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
       reference: reference && referenceCoverage ? {version: reference, statements: referenceCoverage.statements.total} : null,
       versions: comparisons,
       baseline,
-      diff: null
+      diff
     }
   )
-
-  const all = [...coverage.values()]
-  const mergedLines = all.length > 0 ? mergeLineCoverage(all.map(c => c.lines)) : null
   const files = {
     report: path.join(reportDir, 'report.json'),
     lcov: path.join(reportDir, 'merged.lcov'),
@@ -179,12 +197,13 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     comparisons: {
       versions: comparisons as unknown as Report['comparisons']['versions'],
       baseline: baseline as unknown as Record<string, unknown> | null,
-      diff: null
+      diff: diff ? {lines: diff.lines, uncovered: diff.uncovered, files: diff.files} : null
     },
-    gates
+    gates,
+    notes
   }
   const verdict = decideVerdict(report, options.failOnTestFailure)
-  const summary = renderSummary(report, verdict)
+  const summary = renderSummary(report, verdict, {notes, ...(ctx.runUrl ? {runUrl: ctx.runUrl} : {})})
   await writeFile(files.report, JSON.stringify(report, null, 2) + '\n')
   await writeFile(files.summary, summary)
   return {
@@ -249,7 +268,11 @@ function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): 
     platform: `${currentPlatform().os}/${currentPlatform().arch}`,
     toolchain: {source: run.toolchain.source, sha256: run.toolchain.sha256, seconds: run.toolchain.seconds},
     steps: run.steps.filter(s => s.name !== 'test').map(s => ({name: s.name, ok: s.ok, seconds: s.seconds})),
-    tests: run.tests,
+    // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
+    tests: {
+      ...run.tests,
+      failures: [...run.tests.failures, ...run.buildFailures.map(b => ({package: b.package, test: '', output: b.output}))]
+    },
     coverage: coverage
       ? {
           statements: coverage.statements.total,

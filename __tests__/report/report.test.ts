@@ -2,7 +2,6 @@ import {describe, expect, it} from '@jest/globals'
 import {decideVerdict} from '../../src/report/verdict.js'
 import {renderSummary} from '../../src/report/summary.js'
 import {renderTerminalReport} from '../../src/report/terminal.js'
-import {codeBlock, escape} from '../../src/report/markdown.js'
 import {toResults} from '../../src/report/schema.js'
 import {makeReport, makeVersion} from './builders.js'
 
@@ -36,7 +35,7 @@ describe('decideVerdict', () => {
   })
 
   it('puts a failed gate first and counts the rest', () => {
-    const gate = {name: 'min-coverage', threshold: 90, actual: 80, passed: false, message: 'coverage 80.0% is below the minimum of 90%'}
+    const gate = {name: 'min-coverage', threshold: 90, actual: 80, passed: false, message: 'coverage 80.0% is below the minimum of 90%.'}
     const v = decideVerdict(makeReport([failing], {gates: [gate]}), false)
     expect(v.failJob).toBe(true)
     expect(v.sentence).toBe('❌ coverage 80.0% is below the minimum of 90% (and 1 more problem).')
@@ -45,22 +44,6 @@ describe('decideVerdict', () => {
   it('counts skipped versions apart', () => {
     const skipped = makeVersion('1.19.8', {status: 'skipped', reason: 'go.mod requires go >= 1.21', coverage: null})
     expect(decideVerdict(makeReport([skipped, makeVersion('1.23.5')]), true).sentence).toBe('✅ All 1 Go version passed (1 skipped).')
-  })
-})
-
-describe('markdown', () => {
-  it.each([
-    ['a|b|c', 'a\\|b\\|c'],
-    ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert\\(1\\)&gt;'],
-    ['@octocat please', '@\u200doctocat please'],
-    ['**bold** [link](http://x)', '\\*\\*bold\\*\\* \\[link\\]\\(http://x\\)'],
-    ['line\nbreak', 'line break']
-  ])('escapes %p', (text, expected) => {
-    expect(escape(text)).toBe(expected)
-  })
-
-  it('lengthens a code fence past any backticks in the text', () => {
-    expect(codeBlock('a ``` b')).toBe('````\na ``` b\n````')
   })
 })
 
@@ -75,8 +58,8 @@ describe('renderSummary', () => {
     })
     const md = renderSummary(report, decideVerdict(report, true))
     expect(md).toMatchSnapshot()
-    expect(md.split('\n')[0]).toBe('❌ Go 1.19.8 failed: 1 test failed (TestAdd/neg).')
-    expect(md).toContain('| **1.19.8** | ❌ failed | ✅ | 2 ✓ · 1 ✗ · 1 ⤼ | 80.0% | 0.0 |')
+    expect(md.split('\n')[0]).toBe('❌ Go 1.19.8 failed: 1 test failed \\(TestAdd/neg\\).')
+    expect(md).toContain('| **1.19.8** | ❌ failed | ✅ | 2 passed · **1 failed** · 1 skipped | 80.0% | 0.0 |')
   })
 })
 
@@ -95,5 +78,35 @@ describe('toResults', () => {
     expect(toResults(makeReport([failing]))).toEqual([
       {spec: '1.19.8', version: '1.19.8', status: 'failed', coverage: 80, tests: {passed: 2, failed: 1, skipped: 1}, seconds: 1.5}
     ])
+  })
+})
+
+describe('uncoveredRanges', () => {
+  it('groups consecutive lines per file and caps the number of ranges', async () => {
+    const {uncoveredRanges} = await import('../../src/report/annotations.js')
+    const lines = [
+      {file: 'b.go', line: 3},
+      {file: 'a.go', line: 10},
+      {file: 'a.go', line: 11},
+      {file: 'a.go', line: 13},
+      {file: 'b.go', line: 4},
+      {file: 'c.go', line: 1}
+    ]
+    expect(uncoveredRanges(lines, 10)).toEqual({
+      ranges: [
+        {file: 'a.go', startLine: 10, endLine: 11},
+        {file: 'a.go', startLine: 13, endLine: 13},
+        {file: 'b.go', startLine: 3, endLine: 4},
+        {file: 'c.go', startLine: 1, endLine: 1}
+      ],
+      omittedLines: 0
+    })
+    expect(uncoveredRanges(lines, 2)).toEqual({
+      ranges: [
+        {file: 'a.go', startLine: 10, endLine: 11},
+        {file: 'a.go', startLine: 13, endLine: 13}
+      ],
+      omittedLines: 3
+    })
   })
 })

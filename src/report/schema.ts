@@ -64,6 +64,8 @@ export interface Gate {
   actual: number | null
   passed: boolean
   message: string
+  /** The gate is on but had nothing to judge (no baseline yet, no diff): passed, with the reason. */
+  skipped?: true
 }
 
 export interface Report {
@@ -76,9 +78,11 @@ export interface Report {
   comparisons: {
     versions: VersionComparisonReport[]
     baseline: Record<string, unknown> | null
-    diff: {lines: Counts; uncovered: {file: string; line: number}[]} | null
+    diff: {lines: Counts; uncovered: {file: string; line: number}[]; [detail: string]: unknown} | null
   }
   gates: Gate[]
+  /** What could not be done and why (no baseline yet, no diff, …), one sentence each. */
+  notes?: string[]
 }
 
 /** The `results` output: one object per version. */

@@ -36,8 +36,8 @@ export function decideVerdict(report: Report, failOnTestFailure: boolean): Verdi
   } else {
     const parts = [...failedGates.map(g => g.message), ...broken.map(describeVersionProblem)]
     const head = failJob ? '❌' : '⚠️'
-    sentence = `${head} ${parts[0]}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? 's' : ''})` : ''}.`
-    sentence = sentence.replace(/\.\.$/, '.')
+    const first = (parts[0] as string).replace(/\.$/, '')
+    sentence = `${head} ${first}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? 's' : ''})` : ''}.`
   }
   return {passed, failJob, sentence}
 }

@@ -18518,8 +18518,8 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR2 = 13;
-    var COLON = 58;
-    var SPACE = 32;
+    var COLON2 = 58;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer3.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18702,7 +18702,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18711,7 +18711,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -21551,19 +21551,19 @@ function balancedWithBudget(str, masked, budget) {
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
-  const open4 = [];
+  const open3 = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
     if (c === 123) {
-      open4.push(i);
-    } else if (c === 125 && open4.length) {
-      open4.pop();
+      open3.push(i);
+    } else if (c === 125 && open3.length) {
+      open3.pop();
     }
   }
   let out = "";
   let last = 0;
-  for (let i = 0; i < open4.length; i++) {
-    const at2 = open4[i];
+  for (let i = 0; i < open3.length; i++) {
+    const at2 = open3[i];
     out += masked.slice(last, at2) + "\0";
     last = at2 + 1;
   }
@@ -23411,10 +23411,10 @@ var init_esm3 = __esm({
           }
           return filtered.join("/");
         }).join("|");
-        const [open4, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re2 = "^" + open4 + re2 + close + "$";
+        const [open3, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re2 = "^" + open3 + re2 + close + "$";
         if (this.partial) {
-          re2 = "^(?:\\/|" + open4 + re2.slice(1, -1) + close + ")$";
+          re2 = "^(?:\\/|" + open3 + re2.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re2 = "^(?!" + re2 + ").+$";
@@ -73990,7 +73990,7 @@ function unescapeQuotedPairs(str, start, end) {
   }
   return result + str.slice(start, end);
 }
-var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
+var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA2, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
   "node_modules/content-type/dist/index.js"() {
     SP = 32;
@@ -73999,7 +73999,7 @@ var init_dist = __esm({
     EQ = 61;
     DQUOTE = 34;
     BSLASH = 92;
-    COMMA = 44;
+    COMMA2 = 44;
     LOWER_CASE = 1;
     OWS = 2;
     SEMI_FLAG = 4;
@@ -74011,7 +74011,7 @@ var init_dist = __esm({
     CHAR_MAP[HTAB] |= OWS;
     CHAR_MAP[SP] |= OWS;
     CHAR_MAP[SEMI] |= SEMI_FLAG;
-    CHAR_MAP[COMMA] |= COMMA_FLAG;
+    CHAR_MAP[COMMA2] |= COMMA_FLAG;
     for (let code2 = 128; code2 <= 255; code2++) {
       CHAR_MAP[code2] |= LOWER_CASE;
     }
@@ -82505,7 +82505,7 @@ function emitAnnotations(runs, logger8, moduleDir, base) {
 }
 
 // src/coverage/read.ts
-import { open as open3 } from "node:fs/promises";
+import { closeSync as closeSync3, openSync as openSync3, readSync } from "node:fs";
 
 // src/coverage/model.ts
 var COVER_MODES = ["set", "count", "atomic"];
@@ -82566,42 +82566,83 @@ var FileBuilder = class {
   endCol;
   numStmt;
   count;
-  /** The previous block with the same start line (index + 1; 0 ends the chain). */
+  /** The index: the previous block with the same start line (index + 1; 0 ends the chain). */
   next;
-  /** The latest block starting on each line (index + 1; 0 for none). */
-  head = new Int32Array(64);
+  /** The index: the latest block starting on each line (index + 1; 0 for none). */
+  head = new Int32Array(0);
   /** The same for start lines past HEAD_LIMIT, which only odd or hostile profiles have. */
   farHead;
   /** Whether blocks arrived in order so far, which spares sorting at the end. */
   sorted = true;
+  /** What the last `add` did: the index of the block it stored or merged into, and whether it merged. */
+  lastBlock = -1;
+  merged = false;
   add(startLine, startCol, endLine, endCol, numStmt, count2) {
+    const last = this.length - 1;
+    if (this.next === void 0) {
+      if (last < 0 || (this.startLine[last] - startLine || this.startCol[last] - startCol || this.endLine[last] - endLine || this.endCol[last] - endCol) < 0) {
+        this.append(startLine, startCol, endLine, endCol, numStmt, count2);
+        return ADDED;
+      }
+      this.buildIndex();
+    }
+    return this.addIndexed(startLine, startCol, endLine, endCol, numStmt, count2);
+  }
+  /** `add` once blocks are indexed (the lookup, kept apart so that `add`, run per line, stays small). */
+  addIndexed(startLine, startCol, endLine, endCol, numStmt, count2) {
+    const last = this.length - 1;
     const far = startLine >= HEAD_LIMIT;
-    if (!far && startLine >= this.head.length) this.head = grow(this.head, Math.min(HEAD_LIMIT, Math.max(startLine + 1, this.head.length * 2)));
-    const first = far ? this.farHead?.get(startLine) ?? 0 : this.head[startLine];
-    for (let i2 = first - 1; i2 >= 0; i2 = this.next[i2] - 1) {
-      if (this.startCol[i2] !== startCol || this.endLine[i2] !== endLine || this.endCol[i2] !== endCol) continue;
-      if (this.numStmt[i2] !== numStmt) return this.numStmt[i2];
-      const seen = this.count[i2];
-      this.count[i2] = this.orCounts ? orCounts(seen, count2) : seen + count2;
+    const first = far ? this.farHead?.get(startLine) ?? 0 : startLine < this.head.length ? this.head[startLine] : 0;
+    for (let i = first - 1; i >= 0; i = this.next[i] - 1) {
+      if (this.startCol[i] !== startCol || this.endLine[i] !== endLine || this.endCol[i] !== endCol) continue;
+      if (this.numStmt[i] !== numStmt) return this.numStmt[i];
+      this.addCount(i, count2);
+      this.lastBlock = i;
+      this.merged = true;
       return ADDED;
     }
-    const i = this.length;
-    if (i === this.startLine.length) this.growColumns();
-    if (i > 0 && this.sorted) {
-      const j2 = i - 1;
-      this.sorted = (this.startLine[j2] - startLine || this.startCol[j2] - startCol || this.endLine[j2] - endLine || this.endCol[j2] - endCol) < 0;
+    if (this.sorted && last >= 0) {
+      this.sorted = (this.startLine[last] - startLine || this.startCol[last] - startCol || this.endLine[last] - endLine || this.endCol[last] - endCol) < 0;
     }
+    this.append(startLine, startCol, endLine, endCol, numStmt, count2);
+    this.indexBlock(this.length - 1);
+    return ADDED;
+  }
+  /** Merges `count` into block i (an identical block came again). */
+  addCount(i, count2) {
+    const seen = this.count[i];
+    this.count[i] = this.orCounts ? orCounts(seen, count2) : seen + count2;
+  }
+  append(startLine, startCol, endLine, endCol, numStmt, count2) {
+    const i = this.length;
+    this.lastBlock = i;
+    this.merged = false;
+    if (i === this.startLine.length) this.growColumns();
     this.startLine[i] = startLine;
     this.startCol[i] = startCol;
     this.endLine[i] = endLine;
     this.endCol[i] = endCol;
     this.numStmt[i] = numStmt;
     this.count[i] = count2;
-    this.next[i] = first;
-    if (far) (this.farHead ??= /* @__PURE__ */ new Map()).set(startLine, i + 1);
-    else this.head[startLine] = i + 1;
     this.length++;
-    return ADDED;
+  }
+  buildIndex() {
+    this.next = new Int32Array(this.startLine.length);
+    for (let i = 0; i < this.length; i++) this.indexBlock(i);
+  }
+  /** Puts block i at the front of its start line's chain. */
+  indexBlock(i) {
+    const next = this.next;
+    const startLine = this.startLine[i];
+    if (startLine >= HEAD_LIMIT) {
+      const map = this.farHead ??= /* @__PURE__ */ new Map();
+      next[i] = map.get(startLine) ?? 0;
+      map.set(startLine, i + 1);
+      return;
+    }
+    if (startLine >= this.head.length) this.head = grow(this.head, Math.min(HEAD_LIMIT, Math.max(startLine + 1, this.head.length * 2, 64)));
+    next[i] = this.head[startLine];
+    this.head[startLine] = i + 1;
   }
   /**
    * The file's blocks in position order. Columns are handed out as views of the builder's own
@@ -82620,7 +82661,7 @@ var FileBuilder = class {
       this.count = permute(this.count, order);
       this.startLine = permute(this.startLine, order);
     }
-    this.next = new Int32Array(0);
+    this.next = void 0;
     this.head = new Int32Array(0);
     this.farHead = void 0;
     return {
@@ -82642,15 +82683,16 @@ var FileBuilder = class {
    * the least of them (measured against growing by half, which leaves twice the final size).
    */
   growColumns() {
-    const old = [this.startLine, this.startCol, this.endLine, this.endCol, this.numStmt, this.next];
+    const old = [this.startLine, this.startCol, this.endLine, this.endCol, this.numStmt];
     const count2 = this.count;
     this.allocate(this.startLine.length * 2);
-    [this.startLine, this.startCol, this.endLine, this.endCol, this.numStmt, this.next].forEach((column, i) => column.set(old[i]));
+    [this.startLine, this.startCol, this.endLine, this.endCol, this.numStmt].forEach((column, i) => column.set(old[i]));
     this.count.set(count2);
+    if (this.next !== void 0) this.next = grow(this.next, this.startLine.length);
   }
-  /** All columns in one buffer: one allocation per growth instead of seven (allocation dominated growing). */
+  /** All columns in one buffer: one allocation per growth instead of six (allocation dominated growing). */
   allocate(capacity) {
-    const buffer3 = new ArrayBuffer(capacity * (8 + 6 * 4));
+    const buffer3 = new ArrayBuffer(capacity * (8 + 5 * 4));
     this.count = new Float64Array(buffer3, 0, capacity);
     const int32 = (k2) => new Int32Array(buffer3, capacity * (8 + 4 * k2), capacity);
     this.startLine = int32(0);
@@ -82658,7 +82700,6 @@ var FileBuilder = class {
     this.endLine = int32(2);
     this.endCol = int32(3);
     this.numStmt = int32(4);
-    this.next = int32(5);
   }
 };
 var HEAD_LIMIT = 1 << 20;
@@ -82676,6 +82717,192 @@ function orCounts(a, b2) {
   return a <= 2147483647 && b2 <= 2147483647 ? a | b2 : Math.max(a, b2);
 }
 
+// src/coverage/byte-words.ts
+function wordCount(length) {
+  return length + 3 >>> 2;
+}
+function tailWord(bytes, from, end) {
+  let word = 0;
+  for (let k2 = end - 1; k2 >= from; k2--) word = word << 8 | bytes[k2];
+  return word;
+}
+function sameWords(view, bytes, start, end, words2, at2) {
+  let k2 = start;
+  let w2 = at2;
+  for (; k2 + 4 <= end; k2 += 4, w2++) if (view.getInt32(k2, true) !== words2[w2]) return false;
+  return k2 === end || tailWord(bytes, k2, end) === words2[w2];
+}
+function copyWords(view, bytes, start, end, words2, at2) {
+  let k2 = start;
+  let w2 = at2;
+  for (; k2 + 4 <= end; k2 += 4, w2++) words2[w2] = view.getInt32(k2, true);
+  if (k2 < end) words2[w2] = tailWord(bytes, k2, end);
+}
+function hashWords(view, bytes, start, end) {
+  let hash = end - start;
+  let k2 = start;
+  for (; k2 + 4 <= end; k2 += 4) hash = Math.imul(hash, 31) + view.getInt32(k2, true) | 0;
+  if (k2 < end) hash = Math.imul(hash, 31) + tailWord(bytes, k2, end) | 0;
+  return finalMix(hash);
+}
+function hashStoredWords(words2, at2, length) {
+  let hash = length;
+  const last = at2 + wordCount(length);
+  for (let w2 = at2; w2 < last; w2++) hash = Math.imul(hash, 31) + words2[w2] | 0;
+  return finalMix(hash);
+}
+function finalMix(hash) {
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 2246822507);
+  return hash ^ hash >>> 13;
+}
+function viewOf(bytes) {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+// src/coverage/repeated-lines.ts
+var RepeatedLines = class {
+  /** Entries kept. */
+  size = 0;
+  /**
+   * Whether entries can be looked up: the hash table is built at the first repeat (`position`).
+   * Until then no line can be found here that the full parse would not merge anyway, and a
+   * profile of distinct blocks never pays for hashing.
+   */
+  indexed = false;
+  /** Entry index + 1 per slot (0: empty); the length is a power of two, at most half full. */
+  slots = new Int32Array(1024);
+  hashes = new Int32Array(256);
+  /** Where each entry's key starts in `words`, and its length in bytes. */
+  keyAt = new Int32Array(256);
+  keyLength = new Int32Array(256);
+  blocks = new Int32Array(256);
+  /** The entry that came after each one the last time it was found (at first, the next one kept). */
+  successor = new Int32Array(256);
+  files = [];
+  /** The keys' bytes, as words (byte-words.ts), one after the other. */
+  words = new Int32Array(4096);
+  wordsUsed = 0;
+  /** The entry found last, and the one expected next (its successor); -1 before the first is found. */
+  lastFound = -1;
+  next = -1;
+  /** The hash of the last key looked up, and where that key was. */
+  hashed = 0;
+  hashedBytes;
+  hashedStart = 0;
+  hashedEnd = 0;
+  /**
+   * The entry expected next, or -1. Nothing is expected before a first repeat was found, so that
+   * the parser's fast path first runs where it succeeds (code compiled while it only failed would
+   * be thrown away at the first success).
+   */
+  expected() {
+    const entry = this.next;
+    return entry < this.size ? entry : -1;
+  }
+  /** The length in bytes of an entry's key. */
+  length(entry) {
+    return this.keyLength[entry];
+  }
+  /** Whether bytes[start, end) is the key of `entry`. */
+  matches(entry, view, bytes, start, end) {
+    return this.keyLength[entry] === end - start && sameWords(view, bytes, start, end, this.words, this.keyAt[entry]);
+  }
+  /**
+   * At a repeat the full parse found (and merged): builds the table if it is not yet, and if
+   * bytes[start, end) is kept, expects next the entry that came after it; returns whether it is.
+   */
+  position(view, bytes, start, end) {
+    if (!this.indexed) {
+      this.indexed = true;
+      for (let entry2 = 0; entry2 < this.size; entry2++) {
+        this.hashes[entry2] = hashStoredWords(this.words, this.keyAt[entry2], this.keyLength[entry2]);
+      }
+      this.rehash(Math.max(1024, tableSize(this.size)));
+    }
+    const entry = this.lookUp(view, bytes, start, end);
+    if (entry < 0) return false;
+    this.lastFound = entry;
+    this.next = this.successor[entry];
+    return true;
+  }
+  /** The entry whose key is bytes[start, end), or -1: the expected one, else by hash. */
+  find(view, bytes, start, end) {
+    const expected = this.next;
+    if (expected >= 0 && expected < this.size && this.matches(expected, view, bytes, start, end)) return expected;
+    return this.lookUp(view, bytes, start, end);
+  }
+  /** Merges `count` into the block of `entry`, and expects the same entry next as came after it now. */
+  addCount(entry, count2) {
+    if (this.lastFound >= 0) this.successor[this.lastFound] = entry;
+    this.lastFound = entry;
+    this.next = this.successor[entry];
+    this.files[entry].addCount(this.blocks[entry], count2);
+  }
+  lookUp(view, bytes, start, end) {
+    const hash = hashWords(view, bytes, start, end);
+    this.hashed = hash;
+    this.hashedBytes = bytes;
+    this.hashedStart = start;
+    this.hashedEnd = end;
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = slot + 1 & mask) {
+      const entry = this.slots[slot] - 1;
+      if (entry < 0) return -1;
+      if (this.hashes[entry] === hash && this.matches(entry, view, bytes, start, end)) return entry;
+    }
+  }
+  /** Keeps bytes[start, end) as the key of `block` of `file` (the caller found it missing). */
+  add(view, bytes, start, end, file, block) {
+    const entry = this.size;
+    if (entry === this.hashes.length) this.growEntries();
+    const words2 = wordCount(end - start);
+    if (this.wordsUsed + words2 > this.words.length) this.words = grown(this.words, Math.max(this.words.length * 2, this.wordsUsed + words2));
+    copyWords(view, bytes, start, end, this.words, this.wordsUsed);
+    this.keyAt[entry] = this.wordsUsed;
+    this.keyLength[entry] = end - start;
+    this.blocks[entry] = block;
+    this.successor[entry] = entry + 1;
+    this.files[entry] = file;
+    this.wordsUsed += words2;
+    this.size++;
+    if (!this.indexed) return;
+    const hash = bytes === this.hashedBytes && start === this.hashedStart && end === this.hashedEnd ? this.hashed : hashWords(view, bytes, start, end);
+    this.hashedBytes = void 0;
+    this.hashes[entry] = hash;
+    if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(entry, hash);
+  }
+  place(entry, hash) {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0) slot = slot + 1 & mask;
+    this.slots[slot] = entry + 1;
+  }
+  rehash(slots) {
+    this.slots = new Int32Array(slots);
+    for (let entry = 0; entry < this.size; entry++) this.place(entry, this.hashes[entry]);
+  }
+  growEntries() {
+    const capacity = this.hashes.length * 2;
+    this.hashes = grown(this.hashes, capacity);
+    this.keyAt = grown(this.keyAt, capacity);
+    this.keyLength = grown(this.keyLength, capacity);
+    this.blocks = grown(this.blocks, capacity);
+    this.successor = grown(this.successor, capacity);
+  }
+};
+function tableSize(entries) {
+  let slots = 1;
+  while (slots < entries * 2 + 1) slots *= 2;
+  return slots;
+}
+function grown(column, capacity) {
+  const out = new Int32Array(capacity);
+  out.set(column);
+  return out;
+}
+
 // src/coverage/parse.ts
 var MODE_PREFIX = "mode: ";
 var FORMAT = '"file:startLine.startCol,endLine.endCol numStmt count"';
@@ -82689,10 +82916,22 @@ var ProfileParser = class {
   lineNumber = 0;
   /** A blank line is only allowed at the end or before a repeated mode line: remember where it was. */
   blankLine = 0;
-  /** The file of the previous line and its name's bytes: consecutive lines mostly name the same file. */
+  /** The file of the previous line and its name's bytes as words: consecutive lines mostly name the same file. */
   lastFile;
-  lastName = new Uint8Array(256);
+  lastName = new Int32Array(64);
   lastNameLength = -1;
+  repeated = new RepeatedLines();
+  /**
+   * Whether lines are looked up among the repeated ones: until MISS_LIMIT lines in a row were new
+   * blocks (a profile of distinct blocks, which then pays nothing more), and again from the next
+   * block that merges. While looking, the first EAGER_ENTRIES new blocks are kept at first sight,
+   * so that the second test binary of a `-coverpkg` profile already takes the fast path.
+   */
+  looking = true;
+  misses = 0;
+  /** A DataView of the bytes being parsed, made again only when they are another buffer. */
+  bytes;
+  view = new DataView(new ArrayBuffer(0));
   /** Feeds one line, without its line break. */
   line(text2) {
     const bytes = Buffer.from(text2, "utf8");
@@ -82700,6 +82939,63 @@ var ProfileParser = class {
   }
   /** Feeds the line bytes[start, end) (UTF-8, without its line break). */
   lineBytes(bytes, start, end) {
+    if (bytes !== this.bytes) this.useBytes(bytes);
+    this.parseLine(bytes, start, end);
+  }
+  /**
+   * Feeds every line of bytes[start, end) that ends with a line break, and returns where the
+   * rest (an incomplete last line) begins. The loop over lines is here, next to the parsing,
+   * so that the call per line is one the compiler can inline.
+   */
+  lines(bytes, start, end) {
+    if (bytes !== this.bytes) this.useBytes(bytes);
+    let from = start;
+    for (; ; ) {
+      if (this.looking && this.blankLine === 0) {
+        const next = this.expectedLine(bytes, from, end);
+        if (next >= 0) {
+          from = next;
+          continue;
+        }
+      }
+      const lineBreak = bytes.indexOf(NEWLINE, from);
+      if (lineBreak < 0 || lineBreak >= end) return from;
+      this.parseLine(bytes, from, lineBreak);
+      from = lineBreak + 1;
+    }
+  }
+  /**
+   * The fastest path: when the line at bytes[from] is the repeated line expected next (its text
+   * up to the count compared in words, where it starts), merges its count and returns where the
+   * next line starts, without looking for the line break first. Anything else returns -1, and
+   * the line is parsed as any other.
+   */
+  expectedLine(bytes, from, end) {
+    const entry = this.repeated.expected();
+    if (entry < 0) return -1;
+    const space = from + this.repeated.length(entry);
+    if (space >= end || bytes[space] !== SPACE || !this.repeated.matches(entry, this.view, bytes, from, space)) return -1;
+    let i = space + 1;
+    let count2 = 0;
+    for (; i < end; i++) {
+      const c = bytes[i];
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      count2 = count2 * 10 + (c - DIGIT_0);
+    }
+    const digits = i - space - 1;
+    if (digits === 0 || digits > 15) return -1;
+    if (i < end && bytes[i] === CR) i++;
+    if (i >= end || bytes[i] !== NEWLINE) return -1;
+    this.lineNumber++;
+    this.repeated.addCount(entry, count2);
+    this.misses = 0;
+    return i + 1;
+  }
+  useBytes(bytes) {
+    this.bytes = bytes;
+    this.view = viewOf(bytes);
+  }
+  parseLine(bytes, start, end) {
     this.lineNumber++;
     if (end > start && bytes[end - 1] === CR) end--;
     if (isBlank(bytes, start, end)) {
@@ -82716,13 +83012,15 @@ var ProfileParser = class {
     if (this.blankLine !== 0) {
       this.failAt(this.blankLine, "blank line inside the profile (only trailing blank lines are allowed)", "");
     }
-    this.blockLine(bytes, start, end);
+    if (!this.looking || !this.repeated.indexed || !this.repeatedLine(bytes, start, end)) this.blockLine(bytes, start, end);
   }
   /** Ends the input and returns the profile: identical blocks merged, sorted by file and position. */
   finish() {
     if (this.builder === void 0) {
       throw new CoverageError(`${this.source}: empty profile: expected "mode: set|count|atomic" as the first line`);
     }
+    this.bytes = void 0;
+    this.view = new DataView(new ArrayBuffer(0));
     return this.builder.finish();
   }
   modeLine(text2) {
@@ -82751,6 +83049,7 @@ var ProfileParser = class {
     const startCol = FIELDS[4];
     const startLine = FIELDS[5];
     const colon = FIELDS[6];
+    const countSpace = FIELDS[7];
     if (startLine > MAX_INT32 || startCol > MAX_INT32 || endLine > MAX_INT32 || endCol > MAX_INT32 || numStmt > MAX_INT32) {
       this.fail("line, column or statement number too large", bytes, start, end);
     }
@@ -82764,16 +83063,61 @@ var ProfileParser = class {
     if (result !== ADDED) {
       this.fail(`the same block had ${result} statements before and ${numStmt} here (profiles of different sources?)`, bytes, start, end);
     }
+    if (this.looking) this.keep(bytes, start, countSpace, file);
+    else if (file.merged) this.looking = true;
   }
-  sameName(bytes, start, end) {
-    const length = end - start;
-    if (length !== this.lastNameLength) return false;
-    for (let i = length - 1; i >= 0; i--) if (bytes[start + i] !== this.lastName[i]) return false;
+  /**
+   * Keeps the line of a block that merged (it repeats: its next repeats take the fast path), or
+   * of a new one while few are kept. Only called while looking: a new block's line cannot be kept
+   * yet, and a merged one is looked up first (by `position`, or by the fast path once the table
+   * is built), so no line is kept twice.
+   */
+  keep(bytes, start, space, file) {
+    const repeated = this.repeated;
+    if (file.merged) {
+      this.misses = 0;
+      if (!repeated.indexed && repeated.position(this.view, bytes, start, space)) return;
+      repeated.add(this.view, bytes, start, space, file, file.lastBlock);
+      return;
+    }
+    if (repeated.size < EAGER_ENTRIES) repeated.add(this.view, bytes, start, space, file, file.lastBlock);
+    if (++this.misses > MISS_LIMIT) {
+      this.looking = false;
+      this.repeated = new RepeatedLines();
+    }
+  }
+  /**
+   * The fast path for a line whose text up to the count came before: merges its count into that
+   * block and returns true. Anything unusual about the count returns false, and the full parse
+   * then handles it (and its errors); a different statement count is a different text, so it
+   * takes the full parse too, which reports it.
+   */
+  repeatedLine(bytes, start, end) {
+    let i = end - 1;
+    let count2 = 0;
+    let scale = 1;
+    for (; i > start; i--) {
+      const c = bytes[i];
+      if (c === SPACE) break;
+      if (c < DIGIT_0 || c > DIGIT_9) return false;
+      count2 += (c - DIGIT_0) * scale;
+      scale *= 10;
+    }
+    const digits = end - 1 - i;
+    if (digits === 0 || digits > 15 || i <= start) return false;
+    const entry = this.repeated.find(this.view, bytes, start, i);
+    if (entry < 0) return false;
+    this.repeated.addCount(entry, count2);
+    this.misses = 0;
     return true;
   }
+  sameName(bytes, start, end) {
+    return end - start === this.lastNameLength && sameWords(this.view, bytes, start, end, this.lastName, 0);
+  }
   rememberName(bytes, start, end) {
-    if (end - start > this.lastName.length) this.lastName = new Uint8Array(2 * (end - start));
-    this.lastName.set(bytes.subarray(start, end));
+    const words2 = wordCount(end - start);
+    if (words2 > this.lastName.length) this.lastName = new Int32Array(2 * words2);
+    copyWords(this.view, bytes, start, end, this.lastName, 0);
     this.lastNameLength = end - start;
   }
   fail(message, bytes, start, end) {
@@ -82785,7 +83129,13 @@ var ProfileParser = class {
   }
 };
 var MAX_INT32 = 2147483647;
+var EAGER_ENTRIES = 1 << 14;
+var MISS_LIMIT = 1 << 14;
+var NEWLINE = 10;
 var CR = 13;
+var SPACE = 32;
+var DIGIT_0 = 48;
+var DIGIT_9 = 57;
 var M2 = 109;
 function decode(bytes, start, end) {
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8");
@@ -82803,62 +83153,80 @@ function isBlank(bytes, start, end) {
 var OK = 0;
 var BAD = 1;
 var NEGATIVE = 2;
-var SEPARATORS = [32, 32, 46, 44, 46, 58];
-var FIELDS = new Float64Array(7);
+var DOT = 46;
+var COMMA = 44;
+var COLON = 58;
+var MINUS = 45;
+var FIELDS = new Float64Array(8);
 function scanBlockLine(bytes, start, end, out) {
-  let i = end - 1;
-  for (let field = 0; field < 6; field++) {
-    const separator = SEPARATORS[field];
-    let value = 0;
-    let scale = 1;
-    let digitCount = 0;
-    for (; i >= start; i--) {
-      const c = bytes[i];
-      if (c === separator) break;
-      if (c < 48 || c > 57) return field === 0 && c === 45 && digitCount > 0 && bytes[i - 1] === 32 ? NEGATIVE : BAD;
-      value += (c - 48) * scale;
-      scale *= 10;
-      digitCount++;
-    }
-    if (digitCount === 0 || digitCount > 15 || i < start) return BAD;
-    out[field] = value;
-    i--;
+  const countSpace = numberBefore(bytes, start, end - 1, SPACE, out, 0);
+  if (countSpace < 0) return isNegativeCount(bytes, start, end) ? NEGATIVE : BAD;
+  const numStmtSpace = numberBefore(bytes, start, countSpace - 1, SPACE, out, 1);
+  if (numStmtSpace < 0) return BAD;
+  const endDot = numberBefore(bytes, start, numStmtSpace - 1, DOT, out, 2);
+  if (endDot < 0) return BAD;
+  const comma = numberBefore(bytes, start, endDot - 1, COMMA, out, 3);
+  if (comma < 0) return BAD;
+  const startDot = numberBefore(bytes, start, comma - 1, DOT, out, 4);
+  if (startDot < 0) return BAD;
+  const colon = numberBefore(bytes, start, startDot - 1, COLON, out, 5);
+  if (colon < 0) return BAD;
+  out[6] = colon;
+  out[7] = countSpace;
+  return OK;
+}
+function numberBefore(bytes, start, last, separator, out, field) {
+  let value = 0;
+  let scale = 1;
+  let i = last;
+  for (; i > start; i--) {
+    const c = bytes[i];
+    if (c === separator) break;
+    if (c < DIGIT_0 || c > DIGIT_9) return -1;
+    value += (c - DIGIT_0) * scale;
+    scale *= 10;
   }
-  out[6] = i + 1;
-  return i + 1 > start ? OK : BAD;
+  const digits = last - i;
+  if (digits === 0 || digits > 15 || i <= start) return -1;
+  out[field] = value;
+  return i;
+}
+function isNegativeCount(bytes, start, end) {
+  let i = end - 1;
+  while (i > start && bytes[i] >= DIGIT_0 && bytes[i] <= DIGIT_9) i--;
+  return i < end - 1 && bytes[i] === MINUS && i - 1 >= start && bytes[i - 1] === SPACE;
 }
 
 // src/coverage/read.ts
 async function readProfile(path26) {
   const parser = new ProfileParser(path26);
-  await readChunks(path26, (bytes, available) => {
-    let start = 0;
-    for (let end = bytes.indexOf(NEWLINE, 0); end >= 0 && end < available; end = bytes.indexOf(NEWLINE, start)) {
-      parser.lineBytes(bytes, start, end);
-      start = end + 1;
-    }
-    return start;
-  });
+  await readChunks(path26, (bytes, available) => parser.lines(bytes, 0, available));
   return parser.finish();
 }
 async function readChunks(path26, consume) {
   let buffer3 = Buffer.allocUnsafe(CHUNK);
   let filled = 0;
-  let file;
+  let fd;
   try {
-    file = await open3(path26, "r");
+    fd = openSync3(path26, "r");
+    let sinceYield = 0;
     for (; ; ) {
       if (filled === buffer3.length) {
         const bigger = Buffer.allocUnsafe(buffer3.length * 2);
         buffer3.copy(bigger, 0, 0, filled);
         buffer3 = bigger;
       }
-      const { bytesRead } = await file.read(buffer3, filled, buffer3.length - filled, null);
+      const bytesRead = readSync(fd, buffer3, filled, buffer3.length - filled, null);
       if (bytesRead === 0) break;
       const available = filled + bytesRead;
       const used = consume(buffer3, available);
       buffer3.copy(buffer3, 0, used, available);
       filled = available - used;
+      sinceYield += bytesRead;
+      if (sinceYield >= YIELD_BYTES) {
+        sinceYield = 0;
+        await new Promise((resolve3) => setImmediate(resolve3));
+      }
     }
     if (filled > 0) {
       if (filled === buffer3.length) {
@@ -82866,18 +83234,19 @@ async function readChunks(path26, consume) {
         buffer3.copy(bigger, 0, 0, filled);
         buffer3 = bigger;
       }
-      buffer3[filled] = NEWLINE;
+      buffer3[filled] = NEWLINE2;
       consume(buffer3, filled + 1);
     }
   } catch (err) {
     if (err instanceof CoverageError) throw err;
     throw new CoverageError(`${path26}: cannot read the profile: ${err.message}`, { cause: err });
   } finally {
-    await file?.close();
+    if (fd !== void 0) closeSync3(fd);
   }
 }
-var NEWLINE = 10;
+var NEWLINE2 = 10;
 var CHUNK = 1 << 16;
+var YIELD_BYTES = 1 << 22;
 
 // src/coverage/percent.ts
 function formatPercent(covered, total) {
@@ -82966,16 +83335,29 @@ var DenseLines = class {
     this.first = first;
     this.hits = hits;
     this.size = size;
+    this.missing = hits instanceof Float64Array ? NaN : hits instanceof Uint8Array ? 255 : hits instanceof Uint16Array ? 65535 : 4294967295;
   }
   first;
   hits;
   size;
+  /** The value that marks a line not instrumented (NaN for a Float64Array). */
+  missing;
   get(line) {
     const hits = this.hits[line - this.first];
-    return hits === void 0 || Number.isNaN(hits) ? void 0 : hits;
+    return hits === void 0 || hits === this.missing || Number.isNaN(hits) ? void 0 : hits;
   }
   has(line) {
     return this.get(line) !== void 0;
+  }
+  /** How many instrumented lines have hits above 0 (what summarizeLines counts), without iterating entries. */
+  coveredCount() {
+    let covered = 0;
+    const missing = this.missing;
+    for (let i = 0; i < this.hits.length; i++) {
+      const hits = this.hits[i];
+      if (hits > 0 && hits !== missing) covered++;
+    }
+    return covered;
   }
   forEach(callback, thisArg) {
     for (const [line, hits] of this.entries()) callback.call(thisArg, hits, line, this);
@@ -82983,7 +83365,7 @@ var DenseLines = class {
   *entries() {
     for (let i = 0; i < this.hits.length; i++) {
       const hits = this.hits[i];
-      if (!Number.isNaN(hits)) yield [this.first + i, hits];
+      if (hits !== this.missing && !Number.isNaN(hits)) yield [this.first + i, hits];
     }
   }
   *keys() {
@@ -82997,9 +83379,12 @@ var DenseLines = class {
   }
 };
 var LinesBuilder = class {
-  constructor(first, last) {
+  constructor(first, last, scratch) {
     this.first = first;
-    this.hits = new Float64Array(last - first + 1).fill(NaN);
+    const length = last - first + 1;
+    if (scratch.hits.length < length) scratch.hits = new Float64Array(Math.max(length, scratch.hits.length * 2));
+    this.hits = scratch.hits.subarray(0, length);
+    this.hits.fill(NaN);
   }
   first;
   hits;
@@ -83012,8 +83397,26 @@ var LinesBuilder = class {
   }
   finish() {
     let size = 0;
-    for (const hits of this.hits) if (!Number.isNaN(hits)) size++;
-    return new DenseLines(this.first, this.hits, size);
+    let highest = 0;
+    let integers = true;
+    for (let i = 0; i < this.hits.length; i++) {
+      const hits = this.hits[i];
+      if (Number.isNaN(hits)) continue;
+      size++;
+      if (hits > highest) highest = hits;
+      if (hits < 0 || !Number.isInteger(hits)) integers = false;
+    }
+    const Narrow = !integers ? Float64Array : highest < 255 ? Uint8Array : highest < 65535 ? Uint16Array : highest < 4294967295 ? Uint32Array : Float64Array;
+    const kept = new Narrow(this.hits.length);
+    if (kept instanceof Float64Array) kept.set(this.hits);
+    else {
+      const missing = Narrow === Uint8Array ? 255 : Narrow === Uint16Array ? 65535 : 4294967295;
+      for (let i = 0; i < this.hits.length; i++) {
+        const hits = this.hits[i];
+        kept[i] = Number.isNaN(hits) ? missing : hits;
+      }
+    }
+    return new DenseLines(this.first, kept, size);
   }
 };
 var SparseLinesBuilder = class {
@@ -83028,22 +83431,25 @@ var SparseLinesBuilder = class {
     return new Map([...this.hits].sort(([a], [b2]) => a - b2));
   }
 };
-function linesBuilder(first, last, lines) {
-  return last - first + 1 > 64 + 16 * lines ? new SparseLinesBuilder() : new LinesBuilder(first, last);
+function linesBuilder(first, last, lines, scratch) {
+  return last - first + 1 > 64 + 16 * lines ? new SparseLinesBuilder() : new LinesBuilder(first, last, scratch);
 }
 function lineCoverage(profile) {
   const files = /* @__PURE__ */ new Map();
+  const scratch = { hits: new Float64Array(0) };
   for (const f2 of profile.files) {
     if (f2.length === 0) continue;
     let first = Infinity;
     let last = 0;
-    for (let i = 0; i < f2.length; i++) {
-      first = Math.min(first, f2.startLine[i]);
-      last = Math.max(last, f2.endLine[i]);
-    }
     let spans = 0;
-    for (let i = 0; i < f2.length; i++) spans += Math.max(0, f2.endLine[i] - f2.startLine[i]) + 1;
-    const builder = linesBuilder(first, Math.max(first, last), spans);
+    for (let i = 0; i < f2.length; i++) {
+      const startLine = f2.startLine[i];
+      const endLine = f2.endLine[i];
+      if (startLine < first) first = startLine;
+      if (endLine > last) last = endLine;
+      spans += Math.max(0, endLine - startLine) + 1;
+    }
+    const builder = linesBuilder(first, Math.max(first, last), spans, scratch);
     for (let i = 0; i < f2.length; i++) builder.add(f2.startLine[i], f2.endLine[i], f2.count[i]);
     files.set(f2.file, builder.finish());
   }
@@ -83052,6 +83458,7 @@ function lineCoverage(profile) {
 function mergeLineCoverage(inputs) {
   const names = [...new Set(inputs.flatMap((input) => [...input.keys()]))].sort(compareStrings);
   const files = /* @__PURE__ */ new Map();
+  const scratch = { hits: new Float64Array(0) };
   for (const name of names) {
     const parts = inputs.map((input) => input.get(name)).filter((part) => part !== void 0 && part.size > 0);
     if (parts.length === 0) continue;
@@ -83063,7 +83470,7 @@ function mergeLineCoverage(inputs) {
         last = Math.max(last, line);
       }
     }
-    const builder = linesBuilder(first, last, parts.reduce((n, part) => n + part.size, 0));
+    const builder = linesBuilder(first, last, parts.reduce((n, part) => n + part.size, 0), scratch);
     for (const part of parts) for (const [line, hits] of part) builder.add(line, line, hits);
     files.set(name, builder.finish());
   }
@@ -83073,7 +83480,8 @@ function summarizeLines(lines) {
   const files = /* @__PURE__ */ new Map();
   for (const [file, hitsByLine] of lines) {
     let covered = 0;
-    for (const hits of hitsByLine.values()) if (hits > 0) covered++;
+    if (hitsByLine instanceof DenseLines) covered = hitsByLine.coveredCount();
+    else for (const hits of hitsByLine.values()) if (hits > 0) covered++;
     files.set(file, { covered, total: hitsByLine.size });
   }
   return breakdown(files);

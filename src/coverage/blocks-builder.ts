@@ -11,8 +11,7 @@ export const ADDED = -1
 
 /**
  * Collects blocks into a Profile, merging identical ones (same file and range) as Go does:
- * `set` ORs counts, `count` and `atomic` sum them. Storage is columnar and grows by doubling;
- * identical blocks are found through an index of block chains by start line.
+ * `set` ORs counts, `count` and `atomic` sum them. Storage is columnar and grows by doubling.
  */
 export class ProfileBuilder {
   private readonly files = new Map<string, FileBuilder>()
@@ -45,7 +44,13 @@ export class ProfileBuilder {
   }
 }
 
-/** One file's blocks, merged and indexed as they arrive. */
+/**
+ * One file's blocks, merged as they arrive. Go writes a file's blocks in position order, so
+ * while each block comes after the one before, it is new and is appended with no lookup. The
+ * first block that does not (a repeat, or an out-of-order block) builds an index of block chains
+ * by start line, through which identical blocks are found from then on. A profile of distinct
+ * blocks never builds one, which saves its memory (4 bytes a block and 4 per source line).
+ */
 export class FileBuilder {
   private length = 0
   private startLine!: Int32Array
@@ -54,14 +59,17 @@ export class FileBuilder {
   private endCol!: Int32Array
   private numStmt!: Int32Array
   private count!: Float64Array
-  /** The previous block with the same start line (index + 1; 0 ends the chain). */
-  private next!: Int32Array
-  /** The latest block starting on each line (index + 1; 0 for none). */
-  private head = new Int32Array(64)
+  /** The index: the previous block with the same start line (index + 1; 0 ends the chain). */
+  private next: Int32Array | undefined
+  /** The index: the latest block starting on each line (index + 1; 0 for none). */
+  private head = new Int32Array(0)
   /** The same for start lines past HEAD_LIMIT, which only odd or hostile profiles have. */
   private farHead: Map<number, number> | undefined
   /** Whether blocks arrived in order so far, which spares sorting at the end. */
   private sorted = true
+  /** What the last `add` did: the index of the block it stored or merged into, and whether it merged. */
+  lastBlock = -1
+  merged = false
 
   constructor(
     readonly file: string,
@@ -71,34 +79,80 @@ export class FileBuilder {
   }
 
   add(startLine: number, startCol: number, endLine: number, endCol: number, numStmt: number, count: number): AddResult {
+    const last = this.length - 1
+    if (this.next === undefined) {
+      if (
+        last < 0 ||
+        ((this.startLine[last] as number) - startLine || (this.startCol[last] as number) - startCol || (this.endLine[last] as number) - endLine || (this.endCol[last] as number) - endCol) < 0
+      ) {
+        this.append(startLine, startCol, endLine, endCol, numStmt, count)
+        return ADDED
+      }
+      this.buildIndex()
+    }
+    return this.addIndexed(startLine, startCol, endLine, endCol, numStmt, count)
+  }
+
+  /** `add` once blocks are indexed (the lookup, kept apart so that `add`, run per line, stays small). */
+  private addIndexed(startLine: number, startCol: number, endLine: number, endCol: number, numStmt: number, count: number): AddResult {
+    const last = this.length - 1
     const far = startLine >= HEAD_LIMIT
-    if (!far && startLine >= this.head.length) this.head = grow(this.head, Math.min(HEAD_LIMIT, Math.max(startLine + 1, this.head.length * 2)))
-    const first = far ? (this.farHead?.get(startLine) ?? 0) : (this.head[startLine] as number)
-    for (let i = first - 1; i >= 0; i = (this.next[i] as number) - 1) {
+    const first = far ? (this.farHead?.get(startLine) ?? 0) : startLine < this.head.length ? (this.head[startLine] as number) : 0
+    for (let i = first - 1; i >= 0; i = ((this.next as Int32Array)[i] as number) - 1) {
       if (this.startCol[i] !== startCol || this.endLine[i] !== endLine || this.endCol[i] !== endCol) continue
       if (this.numStmt[i] !== numStmt) return this.numStmt[i] as number
-      const seen = this.count[i] as number
-      this.count[i] = this.orCounts ? orCounts(seen, count) : seen + count
+      this.addCount(i, count)
+      this.lastBlock = i
+      this.merged = true
       return ADDED
     }
-    const i = this.length
-    if (i === this.startLine.length) this.growColumns()
-    if (i > 0 && this.sorted) {
-      const j = i - 1
+    if (this.sorted && last >= 0) {
       this.sorted =
-        ((this.startLine[j] as number) - startLine || (this.startCol[j] as number) - startCol || (this.endLine[j] as number) - endLine || (this.endCol[j] as number) - endCol) < 0
+        ((this.startLine[last] as number) - startLine || (this.startCol[last] as number) - startCol || (this.endLine[last] as number) - endLine || (this.endCol[last] as number) - endCol) < 0
     }
+    this.append(startLine, startCol, endLine, endCol, numStmt, count)
+    this.indexBlock(this.length - 1)
+    return ADDED
+  }
+
+  /** Merges `count` into block i (an identical block came again). */
+  addCount(i: number, count: number): void {
+    const seen = this.count[i] as number
+    this.count[i] = this.orCounts ? orCounts(seen, count) : seen + count
+  }
+
+  private append(startLine: number, startCol: number, endLine: number, endCol: number, numStmt: number, count: number): void {
+    const i = this.length
+    this.lastBlock = i
+    this.merged = false
+    if (i === this.startLine.length) this.growColumns()
     this.startLine[i] = startLine
     this.startCol[i] = startCol
     this.endLine[i] = endLine
     this.endCol[i] = endCol
     this.numStmt[i] = numStmt
     this.count[i] = count
-    this.next[i] = first
-    if (far) (this.farHead ??= new Map()).set(startLine, i + 1)
-    else this.head[startLine] = i + 1
     this.length++
-    return ADDED
+  }
+
+  private buildIndex(): void {
+    this.next = new Int32Array(this.startLine.length)
+    for (let i = 0; i < this.length; i++) this.indexBlock(i)
+  }
+
+  /** Puts block i at the front of its start line's chain. */
+  private indexBlock(i: number): void {
+    const next = this.next as Int32Array
+    const startLine = this.startLine[i] as number
+    if (startLine >= HEAD_LIMIT) {
+      const map = (this.farHead ??= new Map())
+      next[i] = map.get(startLine) ?? 0
+      map.set(startLine, i + 1)
+      return
+    }
+    if (startLine >= this.head.length) this.head = grow(this.head, Math.min(HEAD_LIMIT, Math.max(startLine + 1, this.head.length * 2, 64)))
+    next[i] = this.head[startLine] as number
+    this.head[startLine] = i + 1
   }
 
   /**
@@ -118,7 +172,7 @@ export class FileBuilder {
       this.count = permute(this.count, order)
       this.startLine = permute(this.startLine, order)
     }
-    this.next = new Int32Array(0)
+    this.next = undefined
     this.head = new Int32Array(0)
     this.farHead = undefined
     return {
@@ -147,16 +201,17 @@ export class FileBuilder {
    * the least of them (measured against growing by half, which leaves twice the final size).
    */
   private growColumns(): void {
-    const old = [this.startLine, this.startCol, this.endLine, this.endCol, this.numStmt, this.next] as const
+    const old = [this.startLine, this.startCol, this.endLine, this.endCol, this.numStmt] as const
     const count = this.count
     this.allocate(this.startLine.length * 2)
-    ;[this.startLine, this.startCol, this.endLine, this.endCol, this.numStmt, this.next].forEach((column, i) => column.set(old[i] as Int32Array))
+    ;[this.startLine, this.startCol, this.endLine, this.endCol, this.numStmt].forEach((column, i) => column.set(old[i] as Int32Array))
     this.count.set(count)
+    if (this.next !== undefined) this.next = grow(this.next, this.startLine.length)
   }
 
-  /** All columns in one buffer: one allocation per growth instead of seven (allocation dominated growing). */
+  /** All columns in one buffer: one allocation per growth instead of six (allocation dominated growing). */
   private allocate(capacity: number): void {
-    const buffer = new ArrayBuffer(capacity * (8 + 6 * 4))
+    const buffer = new ArrayBuffer(capacity * (8 + 5 * 4))
     this.count = new Float64Array(buffer, 0, capacity)
     const int32 = (k: number): Int32Array => new Int32Array(buffer, capacity * (8 + 4 * k), capacity)
     this.startLine = int32(0)
@@ -164,7 +219,6 @@ export class FileBuilder {
     this.endLine = int32(2)
     this.endCol = int32(3)
     this.numStmt = int32(4)
-    this.next = int32(5)
   }
 }
 

@@ -1,7 +1,9 @@
 import {ADDED, ProfileBuilder} from './blocks-builder.js'
 import type {FileBuilder} from './blocks-builder.js'
+import {copyWords, sameWords, viewOf, wordCount} from './byte-words.js'
 import {COVER_MODES, CoverageError} from './model.js'
 import type {CoverMode, Profile} from './model.js'
+import {RepeatedLines} from './repeated-lines.js'
 
 const MODE_PREFIX = 'mode: '
 const FORMAT = '"file:startLine.startCol,endLine.endCol numStmt count"'
@@ -14,8 +16,10 @@ const FORMAT = '"file:startLine.startCol,endLine.endCol numStmt count"'
  * `mode:` line of the same mode). Identical blocks merge as Go's parser merges them: OR in `set`
  * mode, sum in `count` and `atomic`.
  *
- * It reads UTF-8 bytes in place (`lineBytes`): no string per line, file names decoded only when
- * they change. That halves the time of reading the same lines as strings (bench/coverage).
+ * It reads UTF-8 bytes in place (`lines`, `lineBytes`): no string per line, file names decoded
+ * only when they change and compared four bytes at a time, and a line that came before (a block
+ * that `-coverpkg` profiles repeat once per test binary) found whole by its bytes
+ * (repeated-lines.ts). bench/coverage measures each of these.
  */
 export class ProfileParser {
   private mode: CoverMode | undefined
@@ -23,10 +27,22 @@ export class ProfileParser {
   private lineNumber = 0
   /** A blank line is only allowed at the end or before a repeated mode line: remember where it was. */
   private blankLine = 0
-  /** The file of the previous line and its name's bytes: consecutive lines mostly name the same file. */
+  /** The file of the previous line and its name's bytes as words: consecutive lines mostly name the same file. */
   private lastFile: FileBuilder | undefined
-  private lastName = new Uint8Array(256)
+  private lastName: Int32Array = new Int32Array(64)
   private lastNameLength = -1
+  private repeated = new RepeatedLines()
+  /**
+   * Whether lines are looked up among the repeated ones: until MISS_LIMIT lines in a row were new
+   * blocks (a profile of distinct blocks, which then pays nothing more), and again from the next
+   * block that merges. While looking, the first EAGER_ENTRIES new blocks are kept at first sight,
+   * so that the second test binary of a `-coverpkg` profile already takes the fast path.
+   */
+  private looking = true
+  private misses = 0
+  /** A DataView of the bytes being parsed, made again only when they are another buffer. */
+  private bytes: Uint8Array | undefined
+  private view: DataView = new DataView(new ArrayBuffer(0))
 
   constructor(private readonly source: string) {}
 
@@ -38,6 +54,67 @@ export class ProfileParser {
 
   /** Feeds the line bytes[start, end) (UTF-8, without its line break). */
   lineBytes(bytes: Uint8Array, start: number, end: number): void {
+    if (bytes !== this.bytes) this.useBytes(bytes)
+    this.parseLine(bytes, start, end)
+  }
+
+  /**
+   * Feeds every line of bytes[start, end) that ends with a line break, and returns where the
+   * rest (an incomplete last line) begins. The loop over lines is here, next to the parsing,
+   * so that the call per line is one the compiler can inline.
+   */
+  lines(bytes: Uint8Array, start: number, end: number): number {
+    if (bytes !== this.bytes) this.useBytes(bytes)
+    let from = start
+    for (;;) {
+      if (this.looking && this.blankLine === 0) {
+        const next = this.expectedLine(bytes, from, end)
+        if (next >= 0) {
+          from = next
+          continue
+        }
+      }
+      const lineBreak = bytes.indexOf(NEWLINE, from)
+      if (lineBreak < 0 || lineBreak >= end) return from
+      this.parseLine(bytes, from, lineBreak)
+      from = lineBreak + 1
+    }
+  }
+
+  /**
+   * The fastest path: when the line at bytes[from] is the repeated line expected next (its text
+   * up to the count compared in words, where it starts), merges its count and returns where the
+   * next line starts, without looking for the line break first. Anything else returns -1, and
+   * the line is parsed as any other.
+   */
+  private expectedLine(bytes: Uint8Array, from: number, end: number): number {
+    const entry = this.repeated.expected()
+    if (entry < 0) return -1
+    const space = from + this.repeated.length(entry)
+    if (space >= end || bytes[space] !== SPACE || !this.repeated.matches(entry, this.view, bytes, from, space)) return -1
+    let i = space + 1
+    let count = 0
+    for (; i < end; i++) {
+      const c = bytes[i] as number
+      if (c < DIGIT_0 || c > DIGIT_9) break
+      count = count * 10 + (c - DIGIT_0)
+    }
+    const digits = i - space - 1
+    if (digits === 0 || digits > 15) return -1
+    if (i < end && bytes[i] === CR) i++
+    if (i >= end || bytes[i] !== NEWLINE) return -1
+    this.lineNumber++
+    this.repeated.addCount(entry, count)
+    this.misses = 0
+    return i + 1
+  }
+
+  private useBytes(bytes: Uint8Array): void {
+    this.bytes = bytes
+    this.view = viewOf(bytes)
+  }
+
+  private parseLine(bytes: Uint8Array, start: number, end: number): void {
     this.lineNumber++
     if (end > start && bytes[end - 1] === CR) end--
     if (isBlank(bytes, start, end)) {
@@ -54,7 +131,7 @@ export class ProfileParser {
     if (this.blankLine !== 0) {
       this.failAt(this.blankLine, 'blank line inside the profile (only trailing blank lines are allowed)', '')
     }
-    this.blockLine(bytes, start, end)
+    if (!this.looking || !this.repeated.indexed || !this.repeatedLine(bytes, start, end)) this.blockLine(bytes, start, end)
   }
 
   /** Ends the input and returns the profile: identical blocks merged, sorted by file and position. */
@@ -62,6 +139,9 @@ export class ProfileParser {
     if (this.builder === undefined) {
       throw new CoverageError(`${this.source}: empty profile: expected "mode: set|count|atomic" as the first line`)
     }
+    // Let go of the caller's bytes (a whole profile's text, for parseProfile).
+    this.bytes = undefined
+    this.view = new DataView(new ArrayBuffer(0))
     return this.builder.finish()
   }
 
@@ -92,6 +172,7 @@ export class ProfileParser {
     const startCol = FIELDS[4] as number
     const startLine = FIELDS[5] as number
     const colon = FIELDS[6] as number
+    const countSpace = FIELDS[7] as number
     if (startLine > MAX_INT32 || startCol > MAX_INT32 || endLine > MAX_INT32 || endCol > MAX_INT32 || numStmt > MAX_INT32) {
       this.fail('line, column or statement number too large', bytes, start, end)
     }
@@ -105,19 +186,67 @@ export class ProfileParser {
     if (result !== ADDED) {
       this.fail(`the same block had ${result} statements before and ${numStmt} here (profiles of different sources?)`, bytes, start, end)
     }
+    if (this.looking) this.keep(bytes, start, countSpace, file)
+    else if (file.merged) this.looking = true
   }
 
-  private sameName(bytes: Uint8Array, start: number, end: number): boolean {
-    const length = end - start
-    if (length !== this.lastNameLength) return false
-    // From the end: names of one module share their beginning and differ near the end.
-    for (let i = length - 1; i >= 0; i--) if (bytes[start + i] !== this.lastName[i]) return false
+  /**
+   * Keeps the line of a block that merged (it repeats: its next repeats take the fast path), or
+   * of a new one while few are kept. Only called while looking: a new block's line cannot be kept
+   * yet, and a merged one is looked up first (by `position`, or by the fast path once the table
+   * is built), so no line is kept twice.
+   */
+  private keep(bytes: Uint8Array, start: number, space: number, file: FileBuilder): void {
+    const repeated = this.repeated
+    if (file.merged) {
+      this.misses = 0
+      // The first repeat: lookups start, expecting next the line that followed this one.
+      if (!repeated.indexed && repeated.position(this.view, bytes, start, space)) return
+      repeated.add(this.view, bytes, start, space, file, file.lastBlock)
+      return
+    }
+    if (repeated.size < EAGER_ENTRIES) repeated.add(this.view, bytes, start, space, file, file.lastBlock)
+    if (++this.misses > MISS_LIMIT) {
+      // Blocks do not repeat here: free what was kept (looking again starts afresh).
+      this.looking = false
+      this.repeated = new RepeatedLines()
+    }
+  }
+
+  /**
+   * The fast path for a line whose text up to the count came before: merges its count into that
+   * block and returns true. Anything unusual about the count returns false, and the full parse
+   * then handles it (and its errors); a different statement count is a different text, so it
+   * takes the full parse too, which reports it.
+   */
+  private repeatedLine(bytes: Uint8Array, start: number, end: number): boolean {
+    let i = end - 1
+    let count = 0
+    let scale = 1
+    for (; i > start; i--) {
+      const c = bytes[i] as number
+      if (c === SPACE) break
+      if (c < DIGIT_0 || c > DIGIT_9) return false
+      count += (c - DIGIT_0) * scale
+      scale *= 10
+    }
+    const digits = end - 1 - i
+    if (digits === 0 || digits > 15 || i <= start) return false
+    const entry = this.repeated.find(this.view, bytes, start, i)
+    if (entry < 0) return false
+    this.repeated.addCount(entry, count)
+    this.misses = 0
     return true
   }
 
+  private sameName(bytes: Uint8Array, start: number, end: number): boolean {
+    return end - start === this.lastNameLength && sameWords(this.view, bytes, start, end, this.lastName, 0)
+  }
+
   private rememberName(bytes: Uint8Array, start: number, end: number): void {
-    if (end - start > this.lastName.length) this.lastName = new Uint8Array(2 * (end - start))
-    this.lastName.set(bytes.subarray(start, end))
+    const words = wordCount(end - start)
+    if (words > this.lastName.length) this.lastName = new Int32Array(2 * words)
+    copyWords(this.view, bytes, start, end, this.lastName, 0)
     this.lastNameLength = end - start
   }
 
@@ -132,19 +261,22 @@ export class ProfileParser {
 }
 
 const MAX_INT32 = 0x7fffffff
+/** New blocks kept at first sight (about 70 bytes each), and new blocks in a row after which lookups stop. */
+const EAGER_ENTRIES = 1 << 14
+const MISS_LIMIT = 1 << 14
+const NEWLINE = 10
 const CR = 13
+const SPACE = 32
+const DIGIT_0 = 48
+const DIGIT_9 = 57
 const M = 109
 
 /** Parses a whole profile held in a string (tests, small inputs). */
 export function parseProfile(text: string, source = 'profile'): Profile {
   const parser = new ProfileParser(source)
   const bytes = Buffer.from(text, 'utf8')
-  let start = 0
-  for (let end = bytes.indexOf(10, start); end >= 0; end = bytes.indexOf(10, start)) {
-    parser.lineBytes(bytes, start, end)
-    start = end + 1
-  }
-  if (start < bytes.length) parser.lineBytes(bytes, start, bytes.length)
+  const rest = parser.lines(bytes, 0, bytes.length)
+  if (rest < bytes.length) parser.lineBytes(bytes, rest, bytes.length)
   return parser.finish()
 }
 
@@ -168,36 +300,62 @@ function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
 const OK = 0
 const BAD = 1
 const NEGATIVE = 2
-/** Each field's separator, right to left: count, numStmt, endCol, endLine, startCol, startLine. */
-const SEPARATORS = [32, 32, 46, 44, 46, 58]
-/** The fields of the line being parsed, then the colon's index (reused: a line allocates nothing). */
-const FIELDS = new Float64Array(7)
+const DOT = 46
+const COMMA = 44
+const COLON = 58
+const MINUS = 45
+/** The fields of the line being parsed, right to left (count, numStmt, endCol, endLine, startCol, startLine), then the indexes of the colon and of the space before the count (reused: a line allocates nothing). */
+const FIELDS = new Float64Array(8)
 
 /**
  * Reads `name:startLine.startCol,endLine.endCol numStmt count` in bytes[start, end) in one pass
- * from the right (the hot loop of the engine: no regular expression, no substring). Every number
- * must be 1 to 15 digits and the name must not be empty.
+ * from the right (the hot loop of the engine: no regular expression, no substring), into FIELDS.
+ * Every number must be 1 to 15 digits and the name must not be empty. Written out field by
+ * field, each with its separator a constant: a loop over the fields measured half as fast.
  */
 function scanBlockLine(bytes: Uint8Array, start: number, end: number, out: Float64Array): number {
-  let i = end - 1
-  for (let field = 0; field < 6; field++) {
-    const separator = SEPARATORS[field] as number
-    let value = 0
-    let scale = 1
-    let digitCount = 0
-    for (; i >= start; i--) {
-      const c = bytes[i] as number
-      if (c === separator) break
-      if (c < 48 || c > 57) return field === 0 && c === 45 && digitCount > 0 && bytes[i - 1] === 32 ? NEGATIVE : BAD
-      value += (c - 48) * scale
-      scale *= 10
-      digitCount++
-    }
-    if (digitCount === 0 || digitCount > 15 || i < start) return BAD
-    out[field] = value
-    i--
+  const countSpace = numberBefore(bytes, start, end - 1, SPACE, out, 0)
+  if (countSpace < 0) return isNegativeCount(bytes, start, end) ? NEGATIVE : BAD
+  const numStmtSpace = numberBefore(bytes, start, countSpace - 1, SPACE, out, 1)
+  if (numStmtSpace < 0) return BAD
+  const endDot = numberBefore(bytes, start, numStmtSpace - 1, DOT, out, 2)
+  if (endDot < 0) return BAD
+  const comma = numberBefore(bytes, start, endDot - 1, COMMA, out, 3)
+  if (comma < 0) return BAD
+  const startDot = numberBefore(bytes, start, comma - 1, DOT, out, 4)
+  if (startDot < 0) return BAD
+  const colon = numberBefore(bytes, start, startDot - 1, COLON, out, 5)
+  if (colon < 0) return BAD
+  out[6] = colon
+  out[7] = countSpace
+  return OK
+}
+
+/**
+ * Reads the number that ends at bytes[last] going left, up to `separator`, into out[field]: returns
+ * the separator's index, or -1 if there are no digits, more than 15, another byte, or nothing
+ * left of the separator (every field has something before it: another field or the name).
+ */
+function numberBefore(bytes: Uint8Array, start: number, last: number, separator: number, out: Float64Array, field: number): number {
+  let value = 0
+  let scale = 1
+  let i = last
+  for (; i > start; i--) {
+    const c = bytes[i] as number
+    if (c === separator) break
+    if (c < DIGIT_0 || c > DIGIT_9) return -1
+    value += (c - DIGIT_0) * scale
+    scale *= 10
   }
-  // i is just before the colon; the name before it must not be empty.
-  out[6] = i + 1
-  return i + 1 > start ? OK : BAD
+  const digits = last - i
+  if (digits === 0 || digits > 15 || i <= start) return -1
+  out[field] = value
+  return i
+}
+
+/** Whether a line that does not parse ends in " -digits" (a negative count, reported as such). */
+function isNegativeCount(bytes: Uint8Array, start: number, end: number): boolean {
+  let i = end - 1
+  while (i > start && (bytes[i] as number) >= DIGIT_0 && (bytes[i] as number) <= DIGIT_9) i--
+  return i < end - 1 && bytes[i] === MINUS && i - 1 >= start && bytes[i - 1] === SPACE
 }

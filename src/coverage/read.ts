@@ -1,5 +1,4 @@
-import {open} from 'node:fs/promises'
-import type {FileHandle} from 'node:fs/promises'
+import {closeSync, openSync, readSync} from 'node:fs'
 import {CoverageError} from './model.js'
 import type {Profile} from './model.js'
 import {ProfileParser} from './parse.js'
@@ -11,16 +10,9 @@ import {ProfileParser} from './parse.js'
  */
 export async function readProfile(path: string): Promise<Profile> {
   const parser = new ProfileParser(path)
-  // The line loop is written out here, calling the parser directly: a loop shared with other
-  // callbacks would make that call polymorphic, which measured twice as slow.
-  await readChunks(path, (bytes, available) => {
-    let start = 0
-    for (let end = bytes.indexOf(NEWLINE, 0); end >= 0 && end < available; end = bytes.indexOf(NEWLINE, start)) {
-      parser.lineBytes(bytes, start, end)
-      start = end + 1
-    }
-    return start
-  })
+  // The parser runs the line loop itself: a loop shared with other callbacks would make the call
+  // per line polymorphic, which measured twice as slow.
+  await readChunks(path, (bytes, available) => parser.lines(bytes, 0, available))
   return parser.finish()
 }
 
@@ -51,26 +43,36 @@ export async function forEachLineBytes(path: string, onLine: (bytes: Buffer, sta
  * next read. The final incomplete line comes last, followed by a line break of its own. One
  * buffer (grown for a line longer than it), rather than a read stream's fresh buffer per chunk,
  * which piles up outside the JS heap until a collection happens to run.
+ *
+ * Reads are synchronous, yielding to the event loop every YIELD_BYTES: an asynchronous read
+ * hands each chunk through libuv's thread pool, and on a busy machine every one of those hand-offs
+ * waits to be scheduled (measured: bench/README.md, coverage); parsing blocks the loop between reads anyway.
  */
 async function readChunks(path: string, consume: (bytes: Buffer, available: number) => number): Promise<void> {
   let buffer = Buffer.allocUnsafe(CHUNK)
   let filled = 0
-  let file: FileHandle | undefined
+  let fd: number | undefined
   try {
-    file = await open(path, 'r')
+    fd = openSync(path, 'r')
+    let sinceYield = 0
     for (;;) {
       if (filled === buffer.length) {
         const bigger = Buffer.allocUnsafe(buffer.length * 2)
         buffer.copy(bigger, 0, 0, filled)
         buffer = bigger
       }
-      const {bytesRead} = await file.read(buffer, filled, buffer.length - filled, null)
+      const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, null)
       if (bytesRead === 0) break
       const available = filled + bytesRead
       const used = consume(buffer, available)
       // Keep the incomplete last line at the front of the buffer for the next read.
       buffer.copy(buffer, 0, used, available)
       filled = available - used
+      sinceYield += bytesRead
+      if (sinceYield >= YIELD_BYTES) {
+        sinceYield = 0
+        await new Promise(resolve => setImmediate(resolve))
+      }
     }
     if (filled > 0) {
       if (filled === buffer.length) {
@@ -85,9 +87,10 @@ async function readChunks(path: string, consume: (bytes: Buffer, available: numb
     if (err instanceof CoverageError) throw err
     throw new CoverageError(`${path}: cannot read the profile: ${(err as Error).message}`, {cause: err})
   } finally {
-    await file?.close()
+    if (fd !== undefined) closeSync(fd)
   }
 }
 
 const NEWLINE = 10
 const CHUNK = 1 << 16
+const YIELD_BYTES = 1 << 22

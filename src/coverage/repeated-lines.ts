@@ -1,0 +1,171 @@
+import type {FileBuilder} from './blocks-builder.js'
+import {copyWords, hashStoredWords, hashWords, sameWords, wordCount} from './byte-words.js'
+
+/**
+ * The block lines that came more than once, by their text up to the count (file, range and
+ * statement count, as bytes), each with the block it merged into: the parser's fast path. A
+ * profile written by `go test -coverpkg=./...` over N test binaries repeats every block N times,
+ * in the same order each time; a repeated line then costs one compare of its bytes with the line
+ * expected next, and the count's digits, instead of parsing five numbers and comparing its file
+ * name (bench/coverage). A line that is not the one expected is looked up by a hash of its bytes.
+ *
+ * Only lines that merged are kept, so a profile of distinct blocks costs nothing here, and what
+ * is kept is smaller than the lines that repeat it (each kept line came at least twice). Open
+ * addressing with linear probing; entries are never removed.
+ */
+export class RepeatedLines {
+  /** Entries kept. */
+  size = 0
+  /**
+   * Whether entries can be looked up: the hash table is built at the first repeat (`position`).
+   * Until then no line can be found here that the full parse would not merge anyway, and a
+   * profile of distinct blocks never pays for hashing.
+   */
+  indexed = false
+  /** Entry index + 1 per slot (0: empty); the length is a power of two, at most half full. */
+  private slots: Int32Array = new Int32Array(1024)
+  private hashes: Int32Array = new Int32Array(256)
+  /** Where each entry's key starts in `words`, and its length in bytes. */
+  private keyAt: Int32Array = new Int32Array(256)
+  private keyLength: Int32Array = new Int32Array(256)
+  private blocks: Int32Array = new Int32Array(256)
+  /** The entry that came after each one the last time it was found (at first, the next one kept). */
+  private successor: Int32Array = new Int32Array(256)
+  private files: FileBuilder[] = []
+  /** The keys' bytes, as words (byte-words.ts), one after the other. */
+  private words: Int32Array = new Int32Array(4096)
+  private wordsUsed = 0
+  /** The entry found last, and the one expected next (its successor); -1 before the first is found. */
+  private lastFound = -1
+  private next = -1
+  /** The hash of the last key looked up, and where that key was. */
+  private hashed = 0
+  private hashedBytes: Uint8Array | undefined
+  private hashedStart = 0
+  private hashedEnd = 0
+
+  /**
+   * The entry expected next, or -1. Nothing is expected before a first repeat was found, so that
+   * the parser's fast path first runs where it succeeds (code compiled while it only failed would
+   * be thrown away at the first success).
+   */
+  expected(): number {
+    const entry = this.next
+    return entry < this.size ? entry : -1
+  }
+
+  /** The length in bytes of an entry's key. */
+  length(entry: number): number {
+    return this.keyLength[entry] as number
+  }
+
+  /** Whether bytes[start, end) is the key of `entry`. */
+  matches(entry: number, view: DataView, bytes: Uint8Array, start: number, end: number): boolean {
+    return this.keyLength[entry] === end - start && sameWords(view, bytes, start, end, this.words, this.keyAt[entry] as number)
+  }
+
+  /**
+   * At a repeat the full parse found (and merged): builds the table if it is not yet, and if
+   * bytes[start, end) is kept, expects next the entry that came after it; returns whether it is.
+   */
+  position(view: DataView, bytes: Uint8Array, start: number, end: number): boolean {
+    if (!this.indexed) {
+      this.indexed = true
+      for (let entry = 0; entry < this.size; entry++) {
+        this.hashes[entry] = hashStoredWords(this.words, this.keyAt[entry] as number, this.keyLength[entry] as number)
+      }
+      this.rehash(Math.max(1024, tableSize(this.size)))
+    }
+    const entry = this.lookUp(view, bytes, start, end)
+    if (entry < 0) return false
+    this.lastFound = entry
+    this.next = this.successor[entry] as number
+    return true
+  }
+
+  /** The entry whose key is bytes[start, end), or -1: the expected one, else by hash. */
+  find(view: DataView, bytes: Uint8Array, start: number, end: number): number {
+    const expected = this.next
+    if (expected >= 0 && expected < this.size && this.matches(expected, view, bytes, start, end)) return expected
+    return this.lookUp(view, bytes, start, end)
+  }
+
+  /** Merges `count` into the block of `entry`, and expects the same entry next as came after it now. */
+  addCount(entry: number, count: number): void {
+    if (this.lastFound >= 0) this.successor[this.lastFound] = entry
+    this.lastFound = entry
+    this.next = this.successor[entry] as number
+    ;(this.files[entry] as FileBuilder).addCount(this.blocks[entry] as number, count)
+  }
+
+  private lookUp(view: DataView, bytes: Uint8Array, start: number, end: number): number {
+    const hash = hashWords(view, bytes, start, end)
+    this.hashed = hash
+    this.hashedBytes = bytes
+    this.hashedStart = start
+    this.hashedEnd = end
+    const mask = this.slots.length - 1
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = (this.slots[slot] as number) - 1
+      if (entry < 0) return -1
+      if (this.hashes[entry] === hash && this.matches(entry, view, bytes, start, end)) return entry
+    }
+  }
+
+  /** Keeps bytes[start, end) as the key of `block` of `file` (the caller found it missing). */
+  add(view: DataView, bytes: Uint8Array, start: number, end: number, file: FileBuilder, block: number): void {
+    const entry = this.size
+    if (entry === this.hashes.length) this.growEntries()
+    const words = wordCount(end - start)
+    if (this.wordsUsed + words > this.words.length) this.words = grown(this.words, Math.max(this.words.length * 2, this.wordsUsed + words))
+    copyWords(view, bytes, start, end, this.words, this.wordsUsed)
+    this.keyAt[entry] = this.wordsUsed
+    this.keyLength[entry] = end - start
+    this.blocks[entry] = block
+    this.successor[entry] = entry + 1
+    this.files[entry] = file
+    this.wordsUsed += words
+    this.size++
+    if (!this.indexed) return
+    // A line is kept right after its lookup missed: its hash is known.
+    const hash = bytes === this.hashedBytes && start === this.hashedStart && end === this.hashedEnd ? this.hashed : hashWords(view, bytes, start, end)
+    this.hashedBytes = undefined
+    this.hashes[entry] = hash
+    if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2)
+    else this.place(entry, hash)
+  }
+
+  private place(entry: number, hash: number): void {
+    const mask = this.slots.length - 1
+    let slot = hash & mask
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask
+    this.slots[slot] = entry + 1
+  }
+
+  private rehash(slots: number): void {
+    this.slots = new Int32Array(slots)
+    for (let entry = 0; entry < this.size; entry++) this.place(entry, this.hashes[entry] as number)
+  }
+
+  private growEntries(): void {
+    const capacity = this.hashes.length * 2
+    this.hashes = grown(this.hashes, capacity)
+    this.keyAt = grown(this.keyAt, capacity)
+    this.keyLength = grown(this.keyLength, capacity)
+    this.blocks = grown(this.blocks, capacity)
+    this.successor = grown(this.successor, capacity)
+  }
+}
+
+/** The smallest power of two at least twice `entries` (the table stays at most half full). */
+function tableSize(entries: number): number {
+  let slots = 1
+  while (slots < entries * 2 + 1) slots *= 2
+  return slots
+}
+
+function grown(column: Int32Array, capacity: number): Int32Array {
+  const out = new Int32Array(capacity)
+  out.set(column)
+  return out
+}

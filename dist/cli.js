@@ -78550,6 +78550,7 @@ async function runMatrix(request) {
       }
       results[index] = run2;
       request.logger.group(groupTitle(run2), log2);
+      request.onVersionDone?.(run2);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, request.toolchains.length) }, worker));
@@ -79139,6 +79140,13 @@ function capitalize(word) {
 // src/report/schema.ts
 var SCHEMA_VERSION = 1;
 
+// src/aggregate/version-labels.ts
+function versionLabels(rows) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const row of rows) counts.set(row.version, (counts.get(row.version) ?? 0) + 1);
+  return rows.map((row) => (counts.get(row.version) ?? 0) > 1 && row.platform ? `${row.version} (${row.platform})` : row.version);
+}
+
 // src/report/verdict.ts
 function describeVersionProblem(v2) {
   if (v2.status === "error") return `Go ${v2.version} could not be run: ${v2.reason ?? "unknown error"}`;
@@ -79427,9 +79435,10 @@ function versionsSection(report, see) {
   const reference = referenceVersion(report);
   const baseline = baselineView(report);
   const platforms = new Set(report.versions.map((v2) => v2.platform ?? ""));
-  const rows = report.versions.map((v2) => {
-    const cmp = comparisons.get(v2.version);
-    const isReference = v2.version === reference;
+  const labels = versionLabels(report.versions);
+  const rows = report.versions.map((v2, i) => {
+    const cmp = comparisons.get(labels[i]);
+    const isReference = labels[i] === reference;
     const name = [
       `**${escape3(v2.version)}**`,
       v2.spec !== v2.version ? ` (${escape3(v2.spec)})` : "",
@@ -79665,6 +79674,7 @@ _\u2026 ${plural(notShown, "more uncovered line")} (see ${see})._`;
   return section;
 }
 function gateValue(g2, value) {
+  if (g2.name === "legs") return String(value);
   return g2.name === "min-coverage" || g2.name === "min-diff-coverage" ? percent(value) : signed2(value);
 }
 function gateThreshold(g2) {
@@ -79750,6 +79760,19 @@ async function runPipeline(options, ctx) {
   });
   logger8.info(`go-matrix: ${toolchains.map((t) => `${t.version} (${t.source})`).join(", ")}`);
   ctx.onInstalled?.(toolchains);
+  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace);
+  const analyses = /* @__PURE__ */ new Map();
+  const analyse = (run2) => {
+    let pending = analyses.get(run2.toolchain.version);
+    if (!pending) {
+      pending = analyseVersion(run2, moduleDir, logger8).then(async (result2) => {
+        if (result2) await writeFile5(path24.join(run2.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+        return result2;
+      });
+      analyses.set(run2.toolchain.version, pending);
+    }
+    return pending;
+  };
   const runs = await runMatrix({
     toolchains,
     moduleDir,
@@ -79766,21 +79789,33 @@ async function runPipeline(options, ctx) {
     env: ctx.env,
     logger: logger8,
     signal: ctx.signal,
-    annotationBase: ctx.workspace
+    annotationBase: ctx.workspace,
+    // Marked handled here; the await below still receives any error.
+    onVersionDone: (run2) => void analyse(run2).catch(() => void 0)
   });
-  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace);
-  const analysed = await Promise.all(
-    runs.map(async (run2) => {
-      const result = await analyseVersion(run2, moduleDir, logger8);
-      if (result) {
-        await writeFile5(path24.join(run2.dir, "coverage.lcov"), formatLcov(result.lines, { functions: result.functions, sourcePath }));
-      }
-      return [run2.toolchain.version, result];
-    })
-  );
+  const analysed = await Promise.all(runs.map(async (run2) => [run2.toolchain.version, await analyse(run2)]));
   const coverage = /* @__PURE__ */ new Map();
-  for (const [version3, result] of analysed) if (result) coverage.set(version3, result);
-  const reference = pickReference(options.referenceVersion, toolchains, coverage);
+  for (const [version3, result2] of analysed) if (result2) coverage.set(version3, result2);
+  const versions = runs.map((run2) => {
+    const c = coverage.get(run2.toolchain.version);
+    return { report: versionReport(run2, c), coverage: c ?? null };
+  });
+  const result = await concludeRun(options, ctx, { reportDir, versions, sourcePath });
+  return { ...result, toolchains };
+}
+async function concludeRun(options, ctx, input) {
+  const { logger: logger8 } = ctx;
+  const { reportDir, sourcePath } = input;
+  const labels = versionLabels(input.versions.map((v2) => v2.report));
+  const coverage = /* @__PURE__ */ new Map();
+  input.versions.forEach((v2, i) => {
+    if (v2.coverage) coverage.set(labels[i], v2.coverage);
+  });
+  const reference = pickReference(
+    options.referenceVersion,
+    input.versions.map((v2, i) => ({ spec: v2.report.spec, version: v2.report.version, label: labels[i] })),
+    coverage
+  );
   const referenceCoverage = reference ? coverage.get(reference) : void 0;
   const comparisons = reference ? compareVersions(
     [...coverage].map(([version3, c]) => ({ version: version3, profile: c.profile, lines: c.lines })),
@@ -79797,7 +79832,7 @@ async function runPipeline(options, ctx) {
   const all = [...coverage.values()];
   const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
   const diff = ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
-  const gates = evaluateGates(
+  const evaluated = options.mode === "collect" ? [] : evaluateGates(
     {
       maxVersionDelta: options.maxVersionDelta,
       minCoverage: options.minCoverage,
@@ -79811,6 +79846,7 @@ async function runPipeline(options, ctx) {
       diff
     }
   );
+  const gates = [...input.checks ?? [], ...evaluated];
   const files = {
     report: path24.join(reportDir, "report.json"),
     lcov: path24.join(reportDir, "merged.lcov"),
@@ -79828,7 +79864,7 @@ async function runPipeline(options, ctx) {
     tool: { name: "go-matrix", version: ctx.toolVersion },
     commit: ctx.commit,
     ref: ctx.ref,
-    versions: runs.map((run2) => versionReport(run2, coverage.get(run2.toolchain.version))),
+    versions: input.versions.map((v2) => v2.report),
     merged: mergedSummary ? { lines: mergedSummary.total, packages: mergedSummary.packages.map((p2) => ({ name: p2.name, lines: p2.summary })) } : null,
     comparisons: {
       versions: comparisons,
@@ -79846,7 +79882,6 @@ async function runPipeline(options, ctx) {
     report,
     verdict,
     summary: summary3,
-    toolchains,
     referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : "",
     reportDir,
     files
@@ -79870,15 +79905,16 @@ async function analyseVersion(run2, moduleDir, logger8) {
   }
   return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions };
 }
-function pickReference(wanted, toolchains, coverage) {
-  const candidates = toolchains.filter((t) => coverage.has(t.version));
+function pickReference(wanted, versions, coverage) {
+  const keyed = versions.map((t) => ({ ...t, label: t.label ?? t.version }));
+  const candidates = keyed.filter((t) => coverage.has(t.label));
   if (wanted !== "") {
     const bare = wanted.replace(/^go/, "");
-    const match3 = candidates.find((t) => t.version === bare) ?? candidates.find((t) => t.spec === wanted) ?? candidates.find((t) => t.version.startsWith(`${bare}.`));
-    return match3?.version ?? null;
+    const match3 = candidates.find((t) => t.label === wanted) ?? candidates.find((t) => t.version === bare) ?? candidates.find((t) => t.spec === wanted) ?? candidates.find((t) => t.version.startsWith(`${bare}.`));
+    return match3?.label ?? null;
   }
   const newest = [...candidates].sort((a, b2) => compareGoVersions(b2.version, a.version))[0];
-  return newest?.version ?? null;
+  return newest?.label ?? null;
 }
 function versionReport(run2, coverage) {
   return {
@@ -79934,12 +79970,13 @@ function renderTerminalReport(report, verdict, color) {
   const statusColor = (s3) => s3 === "passed" ? "green" : s3 === "skipped" ? "dim" : s3 === "failed" ? "red" : "yellow";
   const cmp = new Map(report.comparisons.versions.map((c) => [c.version, c]));
   const header = ["go", "status", "tests (pass/fail/skip)", "coverage", "\u0394 like-for-like", "time", "toolchain"];
-  const rows = report.versions.map((v2) => [
-    v2.version,
+  const labels = versionLabels(report.versions);
+  const rows = report.versions.map((v2, i) => [
+    labels[i],
     v2.status,
     v2.status === "skipped" ? v2.reason ?? "" : `${v2.tests.passed}/${v2.tests.failed}/${v2.tests.skipped}`,
     percent(v2.coverage?.statements.percent),
-    cmp.has(v2.version) ? signed2(cmp.get(v2.version)?.likeForLikeDelta) : v2.coverage ? "ref" : "\u2014",
+    cmp.has(labels[i]) ? signed2(cmp.get(labels[i])?.likeForLikeDelta) : v2.coverage ? "ref" : "\u2014",
     seconds(v2.seconds),
     v2.toolchain.source
   ]);

@@ -1280,14 +1280,14 @@ var require_util = __commonJS({
         }
         const port = url3.port != null ? url3.port : url3.protocol === "https:" ? 443 : 80;
         let origin = url3.origin != null ? url3.origin : `${url3.protocol || ""}//${url3.hostname || ""}:${port}`;
-        let path26 = url3.path != null ? url3.path : `${url3.pathname || ""}${url3.search || ""}`;
+        let path29 = url3.path != null ? url3.path : `${url3.pathname || ""}${url3.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path26 && path26[0] !== "/") {
-          path26 = `/${path26}`;
+        if (path29 && path29[0] !== "/") {
+          path29 = `/${path29}`;
         }
-        return new URL(`${origin}${path26}`);
+        return new URL(`${origin}${path29}`);
       }
       if (!isHttpOrHttpsPrefixed(url3.origin || url3.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1738,39 +1738,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path26);
+        debuglog("sending request to %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path29, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path26,
+          path29,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path26);
+        debuglog("trailers received from %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path29, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path26,
+          path29,
           error2.message
         );
       });
@@ -1819,9 +1819,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path26, origin }
+            request: { method, path: path29, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path26);
+          debuglog("sending request to %s %s/%s", method, origin, path29);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1884,7 +1884,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path26,
+        path: path29,
         method,
         body: body2,
         headers,
@@ -1899,11 +1899,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path26 !== "string") {
+        if (typeof path29 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path26[0] !== "/" && !(path26.startsWith("http://") || path26.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path26)) {
+        } else if (invalidPathRegex.test(path29)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1969,7 +1969,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path26, query) : path26;
+        this.path = query ? buildURL(path29, query) : path29;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6662,7 +6662,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request2) {
-      const { method, path: path26, host, upgrade, blocking, reset } = request2;
+      const { method, path: path29, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util6.isFormDataLike(body2)) {
@@ -6743,7 +6743,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path26} HTTP/1.1\r
+      let header = `${method} ${path29} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7272,7 +7272,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request2) {
       const session = client2[kHTTP2Session];
-      const { method, path: path26, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util6.errorRequest(client2, request2, new Error("Upgrade not supported for H2"));
@@ -7369,7 +7369,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path26;
+      headers[HTTP2_HEADER_PATH] = path29;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7722,9 +7722,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util6.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path26 = search ? `${pathname}${search}` : pathname;
+        const path29 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path26;
+        this.opts.path = path29;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8963,10 +8963,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path26 = "/",
+          path: path29 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path26;
+        opts.path = origin + path29;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10938,20 +10938,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path26) {
-      if (typeof path26 !== "string") {
-        return path26;
+    function safeUrl(path29) {
+      if (typeof path29 !== "string") {
+        return path29;
       }
-      const pathSegments = path26.split("?");
+      const pathSegments = path29.split("?");
       if (pathSegments.length !== 2) {
-        return path26;
+        return path29;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path26, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path26);
+    function matchKey(mockDispatch2, { path: path29, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path29);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10973,7 +10973,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path26 }) => matchValue(safeUrl(path26), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -11011,9 +11011,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path26, method, body: body2, headers, query } = opts;
+      const { path: path29, method, body: body2, headers, query } = opts;
       return {
-        path: path26,
+        path: path29,
         method,
         body: body2,
         headers,
@@ -11476,10 +11476,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path26, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path26,
+            Path: path29,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16358,9 +16358,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path26) {
-      for (let i = 0; i < path26.length; ++i) {
-        const code2 = path26.charCodeAt(i);
+    function validateCookiePath(path29) {
+      for (let i = 0; i < path29.length; ++i) {
+        const code2 = path29.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19280,11 +19280,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path26 = opts.path;
+          let path29 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path26 = `/${path26}`;
+            path29 = `/${path29}`;
           }
-          url3 = new URL(util6.parseOrigin(url3).origin + path26);
+          url3 = new URL(util6.parseOrigin(url3).origin + path29);
         } else {
           if (!opts) {
             opts = typeof url3 === "object" ? url3 : {};
@@ -23733,8 +23733,8 @@ var SearchState;
 var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     SearchState = class {
-      constructor(path26, level) {
-        this.path = path26;
+      constructor(path29, level) {
+        this.path = path29;
         this.level = level;
       }
     };
@@ -32833,15 +32833,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path26 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path26.startsWith("/")) {
-      path26 = path26.substring(1);
+    let path29 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path29.startsWith("/")) {
+      path29 = path29.substring(1);
     }
-    if (isAbsoluteUrl(path26)) {
-      requestUrl = path26;
+    if (isAbsoluteUrl(path29)) {
+      requestUrl = path29;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path26);
+      requestUrl = appendPath(requestUrl, path29);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -32887,9 +32887,9 @@ function appendPath(url3, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path26 = pathToAppend.substring(0, searchStart);
+    const path29 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path26;
+    newPath = newPath + path29;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -35961,16 +35961,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path26 = this._matcher.path;
-        return path26.length > 0 ? path26[path26.length - 1].tag : void 0;
+        const path29 = this._matcher.path;
+        return path29.length > 0 ? path29[path29.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path26 = this._matcher.path;
-        return path26.length > 0 ? path26[path26.length - 1].namespace : void 0;
+        const path29 = this._matcher.path;
+        return path29.length > 0 ? path29[path29.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -35978,9 +35978,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return void 0;
-        return path26[path26.length - 1].values?.[attrName];
+        const path29 = this._matcher.path;
+        if (path29.length === 0) return void 0;
+        return path29[path29.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -35988,9 +35988,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return false;
-        const current = path26[path26.length - 1];
+        const path29 = this._matcher.path;
+        if (path29.length === 0) return false;
+        const current = path29[path29.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -36016,18 +36016,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return -1;
-        return path26[path26.length - 1].position ?? 0;
+        const path29 = this._matcher.path;
+        if (path29.length === 0) return -1;
+        return path29[path29.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return -1;
-        return path26[path26.length - 1].counter ?? 0;
+        const path29 = this._matcher.path;
+        if (path29.length === 0) return -1;
+        return path29[path29.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -39495,11 +39495,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path26) {
+        function locateFile(path29) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path26, scriptDirectory);
+            return Module["locateFile"](path29, scriptDirectory);
           }
-          return scriptDirectory + path26;
+          return scriptDirectory + path29;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -42976,9 +42976,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request2) {
-        const path26 = getURLPath(request2.url) || "/";
+        const path29 = getURLPath(request2.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path26}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path29}`;
         const queries = getURLQueries(request2.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -43520,9 +43520,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path26 = getURLPath(request2.url) || "/";
+    const path29 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path26}`;
+    canonicalizedResourceString += `/${options.accountName}${path29}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -57677,10 +57677,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url3) {
   const urlParsed = new URL(url3);
-  let path26 = urlParsed.pathname;
-  path26 = path26 || "/";
-  path26 = escape2(path26);
-  urlParsed.pathname = path26;
+  let path29 = urlParsed.pathname;
+  path29 = path29 || "/";
+  path29 = escape2(path29);
+  urlParsed.pathname = path29;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -57765,9 +57765,9 @@ function escape2(text2) {
 }
 function appendToURLPath(url3, name) {
   const urlParsed = new URL(url3);
-  let path26 = urlParsed.pathname;
-  path26 = path26 ? path26.endsWith("/") ? `${path26}${name}` : `${path26}/${name}` : name;
-  urlParsed.pathname = path26;
+  let path29 = urlParsed.pathname;
+  path29 = path29 ? path29.endsWith("/") ? `${path29}${name}` : `${path29}/${name}` : name;
+  urlParsed.pathname = path29;
   return urlParsed.toString();
 }
 function setURLParameter2(url3, name, value) {
@@ -72376,8 +72376,8 @@ var init_tool_cache = __esm({
 var require_lib = __commonJS({
   "node_modules/lcov-parse/lib/index.js"(exports2, module) {
     var fs11 = __require("fs");
-    var path26 = __require("path");
-    var exists3 = fs11.exists || path26.exists;
+    var path29 = __require("path");
+    var exists3 = fs11.exists || path29.exists;
     var walkFile = function(str, cb) {
       var data = [], item;
       ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
@@ -72501,8 +72501,8 @@ var init_context = __esm({
           if (existsSync7(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path26 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path26} does not exist${EOL8}`);
+            const path29 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path29} does not exist${EOL8}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -74059,8 +74059,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key2, val) => {
-        const isObject4 = val !== null && typeof val === "object";
-        const hasToJSON = isObject4 && typeof val.toJSON === "function";
+        const isObject5 = val !== null && typeof val === "object";
+        const hasToJSON = isObject5 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key2);
         }
@@ -77567,7 +77567,7 @@ var init_github = __esm({
 // src/main.ts
 init_core();
 import os12 from "node:os";
-import path25 from "node:path";
+import path28 from "node:path";
 
 // src/action-inputs.ts
 init_core();
@@ -82425,6 +82425,7 @@ async function runMatrix(request2) {
       }
       results[index] = run2;
       request2.logger.group(groupTitle(run2), log2);
+      request2.onVersionDone?.(run2);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, request2.toolchains.length) }, worker));
@@ -83198,17 +83199,17 @@ function isNegativeCount(bytes, start, end) {
 }
 
 // src/coverage/read.ts
-async function readProfile(path26) {
-  const parser = new ProfileParser(path26);
-  await readChunks(path26, (bytes, available) => parser.lines(bytes, 0, available));
+async function readProfile(path29) {
+  const parser = new ProfileParser(path29);
+  await readChunks(path29, (bytes, available) => parser.lines(bytes, 0, available));
   return parser.finish();
 }
-async function readChunks(path26, consume) {
+async function readChunks(path29, consume) {
   let buffer3 = Buffer.allocUnsafe(CHUNK);
   let filled = 0;
   let fd;
   try {
-    fd = openSync3(path26, "r");
+    fd = openSync3(path29, "r");
     let sinceYield = 0;
     for (; ; ) {
       if (filled === buffer3.length) {
@@ -83239,7 +83240,7 @@ async function readChunks(path26, consume) {
     }
   } catch (err) {
     if (err instanceof CoverageError) throw err;
-    throw new CoverageError(`${path26}: cannot read the profile: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path29}: cannot read the profile: ${err.message}`, { cause: err });
   } finally {
     if (fd !== void 0) closeSync3(fd);
   }
@@ -83767,23 +83768,23 @@ function packagesOf(files) {
   }
   return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b2) => compareStrings(a.name, b2.name));
 }
-async function readBaselineFile(path26) {
+async function readBaselineFile(path29) {
   let text2;
   try {
-    text2 = await readFile3(path26, "utf8");
+    text2 = await readFile3(path29, "utf8");
   } catch (err) {
-    throw new CoverageError(`${path26}: cannot read the baseline: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path29}: cannot read the baseline: ${err.message}`, { cause: err });
   }
   if (text2.trimStart().startsWith("{")) {
     let json;
     try {
       json = JSON.parse(text2);
     } catch (err) {
-      throw new CoverageError(`${path26}: not valid JSON: ${err.message}`, { cause: err });
+      throw new CoverageError(`${path29}: not valid JSON: ${err.message}`, { cause: err });
     }
-    return readReportBaseline(json, path26);
+    return readReportBaseline(json, path29);
   }
-  return readLcovBaseline(text2, path26);
+  return readLcovBaseline(text2, path29);
 }
 
 // src/compare/delta.ts
@@ -84026,11 +84027,11 @@ function pathsOfHeader(rest) {
   const b2 = rest.lastIndexOf(" b/");
   return b2 >= 0 ? rest.slice(b2 + 3) : rest;
 }
-function stripPrefix2(path26) {
-  return path26.replace(/^[ab]\//, "").replace(/\t$/, "");
+function stripPrefix2(path29) {
+  return path29.replace(/^[ab]\//, "").replace(/\t$/, "");
 }
-function unquote2(path26) {
-  const trimmed = path26.replace(/\t.*$/, "");
+function unquote2(path29) {
+  const trimmed = path29.replace(/\t.*$/, "");
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const bytes = [];
   const body2 = trimmed.slice(1, -1);
@@ -84172,6 +84173,13 @@ function toResults(report) {
     tests: { passed: v2.tests.passed, failed: v2.tests.failed, skipped: v2.tests.skipped },
     seconds: v2.seconds
   }));
+}
+
+// src/aggregate/version-labels.ts
+function versionLabels(rows) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const row of rows) counts.set(row.version, (counts.get(row.version) ?? 0) + 1);
+  return rows.map((row) => (counts.get(row.version) ?? 0) > 1 && row.platform ? `${row.version} (${row.platform})` : row.version);
 }
 
 // src/report/verdict.ts
@@ -84462,9 +84470,10 @@ function versionsSection(report, see) {
   const reference = referenceVersion(report);
   const baseline = baselineView(report);
   const platforms = new Set(report.versions.map((v2) => v2.platform ?? ""));
-  const rows = report.versions.map((v2) => {
-    const cmp = comparisons.get(v2.version);
-    const isReference = v2.version === reference;
+  const labels = versionLabels(report.versions);
+  const rows = report.versions.map((v2, i) => {
+    const cmp = comparisons.get(labels[i]);
+    const isReference = labels[i] === reference;
     const name = [
       `**${escape3(v2.version)}**`,
       v2.spec !== v2.version ? ` (${escape3(v2.spec)})` : "",
@@ -84700,6 +84709,7 @@ _\u2026 ${plural(notShown, "more uncovered line")} (see ${see})._`;
   return section;
 }
 function gateValue(g2, value) {
+  if (g2.name === "legs") return String(value);
   return g2.name === "min-coverage" || g2.name === "min-diff-coverage" ? percent(value) : signed2(value);
 }
 function gateThreshold(g2) {
@@ -84801,6 +84811,19 @@ async function runPipeline(options, ctx) {
   });
   logger8.info(`go-matrix: ${toolchains.map((t) => `${t.version} (${t.source})`).join(", ")}`);
   ctx.onInstalled?.(toolchains);
+  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace);
+  const analyses = /* @__PURE__ */ new Map();
+  const analyse = (run2) => {
+    let pending = analyses.get(run2.toolchain.version);
+    if (!pending) {
+      pending = analyseVersion(run2, moduleDir, logger8).then(async (result2) => {
+        if (result2) await writeFile4(path23.join(run2.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+        return result2;
+      });
+      analyses.set(run2.toolchain.version, pending);
+    }
+    return pending;
+  };
   const runs = await runMatrix({
     toolchains,
     moduleDir,
@@ -84817,21 +84840,33 @@ async function runPipeline(options, ctx) {
     env: ctx.env,
     logger: logger8,
     signal: ctx.signal,
-    annotationBase: ctx.workspace
+    annotationBase: ctx.workspace,
+    // Marked handled here; the await below still receives any error.
+    onVersionDone: (run2) => void analyse(run2).catch(() => void 0)
   });
-  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace);
-  const analysed = await Promise.all(
-    runs.map(async (run2) => {
-      const result = await analyseVersion(run2, moduleDir, logger8);
-      if (result) {
-        await writeFile4(path23.join(run2.dir, "coverage.lcov"), formatLcov(result.lines, { functions: result.functions, sourcePath }));
-      }
-      return [run2.toolchain.version, result];
-    })
-  );
+  const analysed = await Promise.all(runs.map(async (run2) => [run2.toolchain.version, await analyse(run2)]));
   const coverage = /* @__PURE__ */ new Map();
-  for (const [version3, result] of analysed) if (result) coverage.set(version3, result);
-  const reference = pickReference(options.referenceVersion, toolchains, coverage);
+  for (const [version3, result2] of analysed) if (result2) coverage.set(version3, result2);
+  const versions = runs.map((run2) => {
+    const c = coverage.get(run2.toolchain.version);
+    return { report: versionReport(run2, c), coverage: c ?? null };
+  });
+  const result = await concludeRun(options, ctx, { reportDir, versions, sourcePath });
+  return { ...result, toolchains };
+}
+async function concludeRun(options, ctx, input) {
+  const { logger: logger8 } = ctx;
+  const { reportDir, sourcePath } = input;
+  const labels = versionLabels(input.versions.map((v2) => v2.report));
+  const coverage = /* @__PURE__ */ new Map();
+  input.versions.forEach((v2, i) => {
+    if (v2.coverage) coverage.set(labels[i], v2.coverage);
+  });
+  const reference = pickReference(
+    options.referenceVersion,
+    input.versions.map((v2, i) => ({ spec: v2.report.spec, version: v2.report.version, label: labels[i] })),
+    coverage
+  );
   const referenceCoverage = reference ? coverage.get(reference) : void 0;
   const comparisons = reference ? compareVersions(
     [...coverage].map(([version3, c]) => ({ version: version3, profile: c.profile, lines: c.lines })),
@@ -84848,7 +84883,7 @@ async function runPipeline(options, ctx) {
   const all = [...coverage.values()];
   const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
   const diff = ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
-  const gates = evaluateGates(
+  const evaluated = options.mode === "collect" ? [] : evaluateGates(
     {
       maxVersionDelta: options.maxVersionDelta,
       minCoverage: options.minCoverage,
@@ -84862,6 +84897,7 @@ async function runPipeline(options, ctx) {
       diff
     }
   );
+  const gates = [...input.checks ?? [], ...evaluated];
   const files = {
     report: path23.join(reportDir, "report.json"),
     lcov: path23.join(reportDir, "merged.lcov"),
@@ -84879,7 +84915,7 @@ async function runPipeline(options, ctx) {
     tool: { name: "go-matrix", version: ctx.toolVersion },
     commit: ctx.commit,
     ref: ctx.ref,
-    versions: runs.map((run2) => versionReport(run2, coverage.get(run2.toolchain.version))),
+    versions: input.versions.map((v2) => v2.report),
     merged: mergedSummary ? { lines: mergedSummary.total, packages: mergedSummary.packages.map((p2) => ({ name: p2.name, lines: p2.summary })) } : null,
     comparisons: {
       versions: comparisons,
@@ -84897,7 +84933,6 @@ async function runPipeline(options, ctx) {
     report,
     verdict,
     summary: summary3,
-    toolchains,
     referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : "",
     reportDir,
     files
@@ -84921,15 +84956,16 @@ async function analyseVersion(run2, moduleDir, logger8) {
   }
   return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions };
 }
-function pickReference(wanted, toolchains, coverage) {
-  const candidates = toolchains.filter((t) => coverage.has(t.version));
+function pickReference(wanted, versions, coverage) {
+  const keyed = versions.map((t) => ({ ...t, label: t.label ?? t.version }));
+  const candidates = keyed.filter((t) => coverage.has(t.label));
   if (wanted !== "") {
     const bare = wanted.replace(/^go/, "");
-    const match3 = candidates.find((t) => t.version === bare) ?? candidates.find((t) => t.spec === wanted) ?? candidates.find((t) => t.version.startsWith(`${bare}.`));
-    return match3?.version ?? null;
+    const match3 = candidates.find((t) => t.label === wanted) ?? candidates.find((t) => t.version === bare) ?? candidates.find((t) => t.spec === wanted) ?? candidates.find((t) => t.version.startsWith(`${bare}.`));
+    return match3?.label ?? null;
   }
   const newest = [...candidates].sort((a, b2) => compareGoVersions(b2.version, a.version))[0];
-  return newest?.version ?? null;
+  return newest?.label ?? null;
 }
 function versionReport(run2, coverage) {
   return {
@@ -85628,6 +85664,362 @@ async function commentOnPullRequest(args) {
   });
 }
 
+// src/aggregate/aggregate.ts
+import { mkdir as mkdir7, writeFile as writeFile5 } from "node:fs/promises";
+import path27 from "node:path";
+
+// src/aggregate/legs.ts
+var AggregateError = class extends Error {
+  name = "AggregateError";
+};
+function combineLegs(found, missing = []) {
+  const reports = found.map((leg) => ({ file: leg.file, report: asLegReport(leg.json, leg.file) }));
+  const commits = /* @__PURE__ */ new Map();
+  for (const { file, report } of reports) commits.set(report.commit, [...commits.get(report.commit) ?? [], file]);
+  if (commits.size > 1) {
+    const listed = [...commits].map(([commit, files]) => `${JSON.stringify(commit)} (${files.join(", ")})`).join(" and ");
+    throw new AggregateError(`the reports are of different commits: ${listed}; every leg must test the same commit`);
+  }
+  const problems = [...missing];
+  const rows = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const { file, report } of reports) {
+    if (report.error !== void 0) problems.push({ file, kind: "failed", reason: report.error });
+    for (const version3 of report.versions) {
+      const key2 = `${version3.version}
+${version3.platform ?? ""}`;
+      const other = seen.get(key2);
+      const where2 = `Go ${version3.version}${version3.platform ? ` on ${version3.platform}` : ""}`;
+      if (other !== void 0) throw new AggregateError(`${where2} is reported twice, by ${other} and by ${file}; give each leg its own versions or platform`);
+      seen.set(key2, file);
+      rows.push({ file, report: version3 });
+    }
+  }
+  const first = reports[0]?.report;
+  return { rows, problems, commit: first?.commit ?? "", ref: first?.ref ?? "" };
+}
+function legsGate(legCount, problems) {
+  if (problems.length === 0) {
+    return { name: "legs", threshold: 0, actual: 0, passed: true, message: `All ${legCount} leg${legCount === 1 ? "" : "s"} reported.` };
+  }
+  const described = problems.map((p2) => p2.kind === "missing" ? `${p2.file} is missing (${p2.reason})` : `${p2.file} failed: ${p2.reason}`);
+  return {
+    name: "legs",
+    threshold: 0,
+    actual: problems.length,
+    passed: false,
+    message: `${problems.length} of ${legCount} leg${legCount === 1 ? "" : "s"} gave no report: ${described.join("; ")}.`
+  };
+}
+function asLegReport(json, file) {
+  if (!isObject4(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`);
+  if (json.schemaVersion !== SCHEMA_VERSION) {
+    throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`);
+  }
+  if (typeof json.commit !== "string" || typeof json.ref !== "string") throw new AggregateError(`${file}: "commit" and "ref" must be strings`);
+  if (!Array.isArray(json.versions)) throw new AggregateError(`${file}: "versions" must be an array`);
+  json.versions.forEach((v2, i) => {
+    const ok3 = isObject4(v2) && typeof v2.version === "string" && typeof v2.spec === "string" && typeof v2.status === "string" && isObject4(v2.tests);
+    if (!ok3) throw new AggregateError(`${file}: versions[${i}] lacks its version, spec, status or tests`);
+    if (v2.platform !== void 0 && typeof v2.platform !== "string") throw new AggregateError(`${file}: versions[${i}].platform must be a string`);
+  });
+  if (json.error !== void 0 && typeof json.error !== "string") throw new AggregateError(`${file}: "error" must be a string`);
+  return json;
+}
+function isObject4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/aggregate/read.ts
+import { readFile as readFile6, stat as stat4 } from "node:fs/promises";
+import path26 from "node:path";
+
+// src/aggregate/glob.ts
+import { readdir as readdir2, stat as stat3 } from "node:fs/promises";
+import path25 from "node:path";
+var MAGIC = /[*?[]/;
+function isGlob(entry) {
+  return MAGIC.test(entry);
+}
+function globToRegExp(pattern) {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const slashAfter = pattern[i + 2] === "/";
+      if (atStart && slashAfter) {
+        out += "(?:[^/]*/)*";
+        i += 2;
+      } else if (atStart && i + 2 === pattern.length) {
+        out += ".*";
+        i += 1;
+      } else {
+        out += "[^/]*";
+        i += 1;
+      }
+    } else if (c === "*") {
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close === -1) {
+        out += "\\[";
+      } else {
+        const body2 = pattern.slice(i + 1, close);
+        const negated = body2.startsWith("!") || body2.startsWith("^");
+        const chars = (negated ? body2.slice(1) : body2).replace(/[\\\]^]/g, (m2) => `\\${m2}`);
+        out += negated ? `[^/${chars}]` : `[${chars}]`;
+        i = close;
+      }
+    } else {
+      out += c.replace(/[.+^${}()|\\/]/g, (m2) => `\\${m2}`);
+    }
+  }
+  return new RegExp(`^${out}$`);
+}
+async function expandGlob(pattern) {
+  const posix = pattern.split(path25.sep).join("/");
+  const segments2 = posix.split("/");
+  const firstMagic = segments2.findIndex(isGlob);
+  if (firstMagic === -1) return await stat3(pattern).catch(() => null) ? [pattern] : [];
+  const base = segments2.slice(0, firstMagic).join("/") || "/";
+  const rest = segments2.slice(firstMagic);
+  const maxDepth = rest.includes("**") ? Infinity : rest.length;
+  const matcher = globToRegExp(posix);
+  const matches = [];
+  const walk = async (dir, depth) => {
+    const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = `${dir === "/" ? "" : dir}/${entry.name}`;
+      if (matcher.test(full)) matches.push(full);
+      const isDir = entry.isDirectory() || maxDepth !== Infinity && entry.isSymbolicLink() && (await stat3(full).catch(() => null))?.isDirectory();
+      if (isDir && depth + 1 < maxDepth) await walk(full, depth + 1);
+    }
+  };
+  await walk(base, 0);
+  return matches.sort().map((p2) => p2.split("/").join(path25.sep));
+}
+
+// src/aggregate/lcov-functions.ts
+function parseLcovFunctions(text2, where2) {
+  const result = [];
+  let source = null;
+  let byName = /* @__PURE__ */ new Map();
+  text2.split("\n").forEach((raw, index) => {
+    const line = raw.replace(/\r$/, "");
+    const at2 = `${where2}:${index + 1}`;
+    if (line.startsWith("SF:")) {
+      source = line.slice(3);
+      byName = /* @__PURE__ */ new Map();
+    } else if (line === "end_of_record") {
+      source = null;
+    } else if (line.startsWith("FN:") || line.startsWith("FNDA:")) {
+      const body2 = line.slice(line.indexOf(":") + 1);
+      const comma = body2.indexOf(",");
+      const number2 = Number(body2.slice(0, comma));
+      const name = body2.slice(comma + 1);
+      if (comma <= 0 || !Number.isInteger(number2) || number2 < 0 || name === "") {
+        throw new CoverageError(`${at2}: expected "${line.startsWith("FN:") ? "FN:<line>,<name>" : "FNDA:<hits>,<name>"}", got ${JSON.stringify(line)}`);
+      }
+      if (source === null) throw new CoverageError(`${at2}: ${JSON.stringify(line)} outside an SF record`);
+      if (line.startsWith("FN:")) {
+        const fn = { source, line: number2, name: name.endsWith(`@${number2}`) ? name.slice(0, -`@${number2}`.length) : name, hits: 0 };
+        byName.set(name, fn);
+        result.push(fn);
+      } else {
+        const fn = byName.get(name);
+        if (fn === void 0) throw new CoverageError(`${at2}: FNDA for ${JSON.stringify(name)}, which no FN line of ${source} declares`);
+        fn.hits = number2;
+      }
+    }
+  });
+  return result;
+}
+function matchSourceFiles(sources, files, where2) {
+  const byBase = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const base = file.slice(file.lastIndexOf("/") + 1);
+    byBase.set(base, [...byBase.get(base) ?? [], file]);
+  }
+  const matched = /* @__PURE__ */ new Map();
+  for (const source of sources) {
+    const candidates = byBase.get(source.slice(source.lastIndexOf("/") + 1)) ?? [];
+    const scored = candidates.map((file) => ({ file, shared: sharedTrailingSegments(source, file) })).sort((a, b2) => b2.shared - a.shared);
+    const [best, second] = scored;
+    if (best === void 0) throw new CoverageError(`${where2}: SF:${source} names no file of the coverage profile`);
+    if (second !== void 0 && second.shared === best.shared) {
+      throw new CoverageError(`${where2}: SF:${source} could be ${best.file} or ${second.file} of the coverage profile`);
+    }
+    matched.set(source, best.file);
+  }
+  return matched;
+}
+function sharedTrailingSegments(a, b2) {
+  const x = a.split("/");
+  const y = b2.split("/");
+  let n = 0;
+  while (n < x.length && n < y.length && x[x.length - 1 - n] === y[y.length - 1 - n]) n++;
+  return n;
+}
+function functionsFromLcov(functions, sourceToFile, profile) {
+  const files = new Map(profile.files.map((f2) => [f2.file, f2]));
+  const named2 = functions.map((fn) => ({ ...fn, file: sourceToFile.get(fn.source) ?? fn.source }));
+  const linesByFile = /* @__PURE__ */ new Map();
+  for (const fn of named2) linesByFile.set(fn.file, [...linesByFile.get(fn.file) ?? [], fn.line]);
+  for (const lines of linesByFile.values()) lines.sort((a, b2) => a - b2);
+  return named2.map((fn) => {
+    const nextLine = linesByFile.get(fn.file)?.find((line) => line > fn.line) ?? Infinity;
+    const f2 = files.get(fn.file);
+    let covered = 0;
+    let total = 0;
+    for (let i = 0; f2 !== void 0 && i < f2.length; i++) {
+      const start = f2.startLine[i];
+      if (start < fn.line || start >= nextLine) continue;
+      total += f2.numStmt[i];
+      if (f2.count[i] > 0) covered += f2.numStmt[i];
+    }
+    return { file: fn.file, line: fn.line, name: fn.name, percent: summary2(covered, total).percent, covered: fn.hits > 0, hits: fn.hits };
+  });
+}
+
+// src/aggregate/read.ts
+async function findLegFiles(entries, workspace) {
+  const files = [];
+  const missing = [];
+  const add = (file) => {
+    if (!files.includes(file)) files.push(file);
+  };
+  const absolute = (entry) => path26.resolve(workspace, entry);
+  const exclusions = entries.filter((e) => e.startsWith("!")).map((e) => globToRegExp(absolute(e.slice(1)).split(path26.sep).join("/")));
+  for (const entry of entries) {
+    if (entry.startsWith("!")) continue;
+    if (!isGlob(entry)) {
+      const file = await reportFileAt(absolute(entry));
+      if (file) add(file);
+      else missing.push({ file: entry, kind: "missing", reason: "no such file" });
+      continue;
+    }
+    const matched = [];
+    for (const found of await expandGlob(absolute(entry))) {
+      if (exclusions.some((exclusion) => exclusion.test(found.split(path26.sep).join("/")))) continue;
+      const file = await reportFileAt(found);
+      if (file) matched.push(file);
+    }
+    if (matched.length === 0) missing.push({ file: entry, kind: "missing", reason: "the pattern matched no report.json" });
+    matched.forEach(add);
+  }
+  return { files, missing };
+}
+async function reportFileAt(file) {
+  const info2 = await stat4(file).catch(() => null);
+  if (info2?.isFile()) return file;
+  if (info2?.isDirectory()) {
+    const inside = path26.join(file, "report.json");
+    if ((await stat4(inside).catch(() => null))?.isFile()) return inside;
+  }
+  return null;
+}
+async function readLeg(file, shown) {
+  let text2;
+  try {
+    text2 = await readFile6(file, "utf8");
+  } catch (err) {
+    throw new AggregateError(`${shown}: cannot be read: ${err.message}`, { cause: err });
+  }
+  try {
+    return { file: shown, json: JSON.parse(text2) };
+  } catch (err) {
+    throw new AggregateError(`${shown}: not valid JSON: ${err.message}`, { cause: err });
+  }
+}
+async function rebuildCoverage(legFile, shown, version3) {
+  const dir = path26.join(path26.dirname(legFile), version3.version);
+  const where2 = `${shown}: Go ${version3.version}`;
+  const profileFile = path26.join(dir, "coverage.out");
+  let profile;
+  try {
+    profile = await readProfile(profileFile);
+  } catch (err) {
+    throw new AggregateError(`${where2} has coverage, but ${profileFile} cannot be read (upload the whole report directory): ${err.message}`, { cause: err });
+  }
+  const statements = summarizeStatements(profile);
+  const recorded = version3.coverage?.statements;
+  if (recorded && (recorded.covered !== statements.total.covered || recorded.total !== statements.total.total)) {
+    throw new AggregateError(
+      `${where2}: ${profileFile} covers ${statements.total.covered} of ${statements.total.total} statements, but the report says ${recorded.covered} of ${recorded.total}; the files are not of the same run`
+    );
+  }
+  const lines = lineCoverage(profile);
+  const lcovFile = path26.join(dir, "coverage.lcov");
+  const lcov = await readFile6(lcovFile, "utf8").catch(() => null);
+  if (lcov === null) throw new AggregateError(`${where2} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
+  const lcovFunctions = parseLcovFunctions(lcov, lcovFile);
+  const sources = [...new Set(lcov.split("\n").filter((l) => l.startsWith("SF:")).map((l) => l.slice(3).replace(/\r$/, "")))];
+  const sourceToFile = matchSourceFiles(sources, profile.files.map((f2) => f2.file), lcovFile);
+  const functions = functionsFromLcov(lcovFunctions, sourceToFile, profile);
+  const sourcePaths = new Map([...sourceToFile].map(([source, file]) => [file, source]));
+  return { coverage: { profile, statements, lines, lineSummary: summarizeLines(lines), functions }, sourcePaths };
+}
+
+// src/aggregate/aggregate.ts
+function reportDirectoryOf(options, workspace, tempDir) {
+  return options.reportDirectory ? path27.resolve(workspace, options.reportDirectory) : path27.join(tempDir, "go-matrix");
+}
+async function aggregateReports(options, ctx) {
+  const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
+  const shown = (file) => {
+    const relative3 = path27.relative(ctx.workspace, file);
+    return relative3.startsWith("..") || path27.isAbsolute(relative3) ? file : relative3.split(path27.sep).join("/");
+  };
+  const { files, missing } = await findLegFiles(options.reports, ctx.workspace);
+  const found = await Promise.all(files.map((file) => readLeg(file, shown(file))));
+  const legs = combineLegs(found, missing);
+  const fileOf = new Map(files.map((file) => [shown(file), file]));
+  const sourcePaths = /* @__PURE__ */ new Map();
+  const versions = await Promise.all(
+    legs.rows.map(async (row) => {
+      if (!row.report.coverage) return { report: row.report, coverage: null };
+      const rebuilt = await rebuildCoverage(fileOf.get(row.file), row.file, row.report);
+      for (const [file, source] of rebuilt.sourcePaths) sourcePaths.set(file, source);
+      return { report: row.report, coverage: rebuilt.coverage };
+    })
+  );
+  const legCount = files.length + missing.length;
+  ctx.logger.info(`go-matrix: ${versions.length} versions from ${files.length} leg${files.length === 1 ? "" : "s"}${missing.length ? `, ${missing.length} missing` : ""}`);
+  await mkdir7(reportDir, { recursive: true });
+  const result = await concludeRun(
+    options,
+    { ...ctx, commit: legs.commit || ctx.commit, ref: legs.ref || ctx.ref },
+    {
+      reportDir,
+      versions,
+      // merged.lcov names files as the legs did.
+      sourcePath: (file) => sourcePaths.get(file) ?? file,
+      checks: [legsGate(legCount, legs.problems)]
+    }
+  );
+  return { ...result, toolchains: [] };
+}
+async function writeFailedLeg(reportDir, leg) {
+  const report = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: "go-matrix", version: leg.toolVersion },
+    commit: leg.commit,
+    ref: leg.ref,
+    versions: [],
+    merged: null,
+    comparisons: { versions: [], baseline: null, diff: null },
+    gates: [],
+    error: leg.error
+  };
+  await mkdir7(reportDir, { recursive: true });
+  const file = path27.join(reportDir, "report.json");
+  await writeFile5(file, JSON.stringify(report, null, 2) + "\n");
+  return file;
+}
+
 // src/main.ts
 var MAX_LINE_ANNOTATIONS = 50;
 async function run() {
@@ -85654,10 +86046,10 @@ async function run() {
       notes.push(restored.note);
     }
     const changed = await readChangedLines(github, workspace, notes, signals.signal);
-    const result = await runPipeline(options, {
+    const pipelineContext = {
       workspace,
       tempDir,
-      toolCacheDir: env.RUNNER_TOOL_CACHE || path25.join(tempDir, "tool-cache"),
+      toolCacheDir: env.RUNNER_TOOL_CACHE || path28.join(tempDir, "tool-cache"),
       commit: github.sha,
       ref: github.ref,
       env,
@@ -85669,7 +86061,9 @@ async function run() {
       changedLines: changed,
       notes,
       ...github.runUrl ? { runUrl: github.runUrl } : {}
-    });
+    };
+    const result = options.mode === "aggregate" ? await aggregateReports(options, pipelineContext) : await runCollectingErrors(options, pipelineContext);
+    if (options.mode === "aggregate") setOutput("versions", JSON.stringify([...new Set(result.report.versions.map((v2) => v2.version))]));
     setOutputs(result);
     if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(result.summary, true).write();
     annotateUncoveredLines(result);
@@ -85691,6 +86085,23 @@ async function run() {
     setFailed(errorMessage(err));
   } finally {
     signals.dispose();
+  }
+}
+async function runCollectingErrors(options, ctx) {
+  try {
+    return await runPipeline(options, ctx);
+  } catch (err) {
+    if (options.mode === "collect") {
+      const { os: goos, arch: arch3 } = currentPlatform();
+      const versions = [...options.goVersions, ...options.goVersionFile ? [options.goVersionFile] : []].join(", ");
+      await writeFailedLeg(reportDirectoryOf(options, ctx.workspace, ctx.tempDir), {
+        commit: ctx.commit,
+        ref: ctx.ref,
+        toolVersion: ctx.toolVersion,
+        error: `Go ${versions} on ${goos}/${arch3}: ${errorMessage(err)}`
+      }).catch((writeErr) => warning(`go-matrix: the failed leg's report.json could not be written: ${writeErr.message}`));
+    }
+    throw err;
   }
 }
 async function readChangedLines(github, workspace, notes, signal) {

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {readActionOptions} from './action-inputs.js'
 import {actionsLogger} from './actions-logger.js'
-import {runPipeline, type PipelineResult} from './pipeline.js'
+import {runPipeline, type PipelineContext, type PipelineResult} from './pipeline.js'
 import {toResults} from './report/schema.js'
 import {uncoveredRanges} from './report/annotations.js'
 import {TOOL_VERSION} from './version.js'
@@ -16,6 +16,8 @@ import type {Options} from './options.js'
 import {commentOnPullRequest as upsertPullRequestComment} from './github/pr-comment.js'
 import {commentBodyLimit} from './github/comment.js'
 import {renderComment} from './report/summary.js'
+import {aggregateReports, reportDirectoryOf, writeFailedLeg} from './aggregate/aggregate.js'
+import {currentPlatform} from './go/platform.js'
 
 /** Uncovered changed lines become at most this many warning annotations; the summary counts the rest. */
 const MAX_LINE_ANNOTATIONS = 50
@@ -51,7 +53,7 @@ export async function run(): Promise<void> {
 
     const changed = await readChangedLines(github, workspace, notes, signals.signal)
 
-    const result = await runPipeline(options, {
+    const pipelineContext: PipelineContext = {
       workspace,
       tempDir,
       toolCacheDir: env.RUNNER_TOOL_CACHE || path.join(tempDir, 'tool-cache'),
@@ -66,7 +68,9 @@ export async function run(): Promise<void> {
       changedLines: changed,
       notes,
       ...(github.runUrl ? {runUrl: github.runUrl} : {})
-    })
+    }
+    const result = options.mode === 'aggregate' ? await aggregateReports(options, pipelineContext) : await runCollectingErrors(options, pipelineContext)
+    if (options.mode === 'aggregate') core.setOutput('versions', JSON.stringify([...new Set(result.report.versions.map(v => v.version))]))
     setOutputs(result)
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write()
     annotateUncoveredLines(result)
@@ -90,6 +94,28 @@ export async function run(): Promise<void> {
     core.setFailed(errorMessage(err))
   } finally {
     signals.dispose()
+  }
+}
+
+/**
+ * runPipeline; in `mode: collect`, a run that throws still leaves a report.json recording the
+ * error, so the aggregate job reports this leg as failed rather than missing.
+ */
+async function runCollectingErrors(options: Options, ctx: PipelineContext): Promise<PipelineResult> {
+  try {
+    return await runPipeline(options, ctx)
+  } catch (err) {
+    if (options.mode === 'collect') {
+      const {os: goos, arch} = currentPlatform()
+      const versions = [...options.goVersions, ...(options.goVersionFile ? [options.goVersionFile] : [])].join(', ')
+      await writeFailedLeg(reportDirectoryOf(options, ctx.workspace, ctx.tempDir), {
+        commit: ctx.commit,
+        ref: ctx.ref,
+        toolVersion: ctx.toolVersion,
+        error: `Go ${versions} on ${goos}/${arch}: ${errorMessage(err)}`
+      }).catch(writeErr => core.warning(`go-matrix: the failed leg's report.json could not be written: ${(writeErr as Error).message}`))
+    }
+    throw err
   }
 }
 

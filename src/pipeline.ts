@@ -28,7 +28,8 @@ import {diffCoverage, type ChangedFile, type DiffCoverage} from './compare/diff.
 import {evaluateGates} from './compare/gates.js'
 import type {Options} from './options.js'
 import type {Logger} from './util/log.js'
-import {SCHEMA_VERSION, type Report, type VersionReport} from './report/schema.js'
+import {SCHEMA_VERSION, type Gate, type Report, type VersionReport} from './report/schema.js'
+import {versionLabels} from './aggregate/version-labels.js'
 import {decideVerdict, type Verdict} from './report/verdict.js'
 import {renderSummary} from './report/summary.js'
 
@@ -72,7 +73,7 @@ export interface PipelineResult {
 }
 
 /** What the coverage engine made of one version's profile. */
-interface VersionCoverage {
+export interface VersionCoverage {
   profile: Profile
   statements: Breakdown
   lines: LineCoverage
@@ -101,6 +102,21 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   logger.info(`go-matrix: ${toolchains.map(t => `${t.version} (${t.source})`).join(', ')}`)
   ctx.onInstalled?.(toolchains)
 
+  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace)
+  // Each version's coverage is analysed (its own `go tool cover -func` process) as soon as that
+  // version finishes, while the others are still testing.
+  const analyses = new Map<string, Promise<VersionCoverage | null>>()
+  const analyse = (run: VersionRun): Promise<VersionCoverage | null> => {
+    let pending = analyses.get(run.toolchain.version)
+    if (!pending) {
+      pending = analyseVersion(run, moduleDir, logger).then(async result => {
+        if (result) await writeFile(path.join(run.dir, 'coverage.lcov'), formatLcov(result.lines, {functions: result.functions, sourcePath}))
+        return result
+      })
+      analyses.set(run.toolchain.version, pending)
+    }
+    return pending
+  }
   const runs = await runMatrix({
     toolchains,
     moduleDir,
@@ -117,24 +133,59 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     env: ctx.env,
     logger,
     signal: ctx.signal,
-    annotationBase: ctx.workspace
+    annotationBase: ctx.workspace,
+    // Marked handled here; the await below still receives any error.
+    onVersionDone: run => void analyse(run).catch(() => undefined)
   })
 
-  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace)
-  // Each version's `go tool cover -func` is its own process: analyse the versions side by side.
-  const analysed = await Promise.all(
-    runs.map(async run => {
-      const result = await analyseVersion(run, moduleDir, logger)
-      if (result) {
-        await writeFile(path.join(run.dir, 'coverage.lcov'), formatLcov(result.lines, {functions: result.functions, sourcePath}))
-      }
-      return [run.toolchain.version, result] as const
-    })
-  )
+  const analysed = await Promise.all(runs.map(async run => [run.toolchain.version, await analyse(run)] as const))
   const coverage = new Map<string, VersionCoverage>()
   for (const [version, result] of analysed) if (result) coverage.set(version, result)
+  const versions: AnalysedVersion[] = runs.map(run => {
+    const c = coverage.get(run.toolchain.version)
+    return {report: versionReport(run, c), coverage: c ?? null}
+  })
+  const result = await concludeRun(options, ctx, {reportDir, versions, sourcePath})
+  return {...result, toolchains}
+}
 
-  const reference = pickReference(options.referenceVersion, toolchains, coverage)
+/** One version's outcome as report.json records it, with what the coverage engine made of its profile. */
+export interface AnalysedVersion {
+  report: VersionReport
+  coverage: VersionCoverage | null
+}
+
+/**
+ * Everything after the runs, shared by `mode: run`/`collect` and `mode: aggregate`: the
+ * reference, cross-version, baseline and diff comparisons, the gates (none when collecting),
+ * merged.lcov, merged.out, report.json, the verdict and summary.md.
+ */
+export async function concludeRun(
+  options: Options,
+  ctx: Pick<PipelineContext, 'workspace' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'notes' | 'runUrl'>,
+  input: {
+    reportDir: string
+    versions: readonly AnalysedVersion[]
+    sourcePath: (file: string) => string
+    /** Checks decided before this point that gate the job too (the aggregate's "every leg reported"). */
+    checks?: readonly Gate[]
+  }
+): Promise<Omit<PipelineResult, 'toolchains'>> {
+  const {logger} = ctx
+  const {reportDir, sourcePath} = input
+  // Rows are keyed by their label: the version, or `<version> (<platform>)` when an aggregated
+  // matrix ran one version on several platforms. Comparisons and gates name rows by it.
+  const labels = versionLabels(input.versions.map(v => v.report))
+  const coverage = new Map<string, VersionCoverage>()
+  input.versions.forEach((v, i) => {
+    if (v.coverage) coverage.set(labels[i] as string, v.coverage)
+  })
+
+  const reference = pickReference(
+    options.referenceVersion,
+    input.versions.map((v, i) => ({spec: v.report.spec, version: v.report.version, label: labels[i] as string})),
+    coverage
+  )
   const referenceCoverage = reference ? coverage.get(reference) : undefined
   const comparisons = reference
     ? compareVersions(
@@ -158,7 +209,8 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   // Diff coverage is over the merged lines: a changed line counts as covered when a test ran it under any version.
   const diff: DiffCoverage | null = ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null
 
-  const gates = evaluateGates(
+  // A collect leg reports; the aggregate job gates.
+  const evaluated = options.mode === 'collect' ? [] : evaluateGates(
     {
       maxVersionDelta: options.maxVersionDelta,
       minCoverage: options.minCoverage,
@@ -172,6 +224,7 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
       diff
     }
   )
+  const gates: Gate[] = [...(input.checks ?? []), ...evaluated]
   const files = {
     report: path.join(reportDir, 'report.json'),
     lcov: path.join(reportDir, 'merged.lcov'),
@@ -190,7 +243,7 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     tool: {name: 'go-matrix', version: ctx.toolVersion},
     commit: ctx.commit,
     ref: ctx.ref,
-    versions: runs.map(run => versionReport(run, coverage.get(run.toolchain.version))),
+    versions: input.versions.map(v => v.report),
     merged: mergedSummary
       ? {lines: mergedSummary.total, packages: mergedSummary.packages.map(p => ({name: p.name, lines: p.summary}))}
       : null,
@@ -210,7 +263,6 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     report,
     verdict,
     summary,
-    toolchains,
     referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : '',
     reportDir,
     files
@@ -238,25 +290,29 @@ async function analyseVersion(run: VersionRun, moduleDir: string, logger: Logger
 
 /**
  * The version the others are compared with: the one named by reference-version (an exact
- * version, or a spec as written), else the newest resolved version. Only a version with
- * coverage can be a reference.
+ * version, or a spec as written), else the newest resolved version; of rows of one version on
+ * several platforms, the first. Only a row with coverage can be a reference. Returns the row's
+ * label (its key in `coverage`), which is its version unless a label is given.
  */
 export function pickReference(
   wanted: string,
-  toolchains: readonly Toolchain[],
+  versions: readonly {spec: string; version: string; label?: string}[],
   coverage: ReadonlyMap<string, unknown>
 ): string | null {
-  const candidates = toolchains.filter(t => coverage.has(t.version))
+  const keyed = versions.map(t => ({...t, label: t.label ?? t.version}))
+  const candidates = keyed.filter(t => coverage.has(t.label))
   if (wanted !== '') {
     const bare = wanted.replace(/^go/, '')
     const match =
+      candidates.find(t => t.label === wanted) ??
       candidates.find(t => t.version === bare) ??
       candidates.find(t => t.spec === wanted) ??
       candidates.find(t => t.version.startsWith(`${bare}.`))
-    return match?.version ?? null
+    return match?.label ?? null
   }
+  // A stable sort: of one version on several platforms, the first row wins.
   const newest = [...candidates].sort((a, b) => compareGoVersions(b.version, a.version))[0]
-  return newest?.version ?? null
+  return newest?.label ?? null
 }
 
 function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): VersionReport {

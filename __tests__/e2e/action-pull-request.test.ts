@@ -137,6 +137,8 @@ describe('dist/index.js on a pull request', () => {
     const failure = run.stdout.split('\n').find(l => l.startsWith('::error::'))
     expect(failure).toMatch(/^::error::❌ Statement coverage dropped [\d.]+ points against the baseline .*[^.] \(and 1 more problem\)\.$/)
     expect(run.outputs.passed).toBe('false')
+    expect(Object.keys(run.outputs).sort()).toEqual(['coverage', 'lcov', 'passed', 'report', 'results', 'versions'])
+    expect(run.outputs.coverage).toBe('56.0')
 
     const summaryLines = run.summary.split('\n')
     expect(summaryLines[0]).toMatch(/^❌ Statement coverage dropped/)
@@ -159,6 +161,8 @@ describe('dist/index.js on a pull request', () => {
     expect(comment.body.startsWith('<!-- go-matrix:comment key="" -->')).toBe(true)
     for (const version of ['1.21.13', '1.22.12']) expect(comment.body).toContain(version)
     expect(comment.body).toContain('https://github.example/gomatrix-org/widgets/actions/runs/4242')
+    expect(comment.body).toContain('mathx/mathx.go')
+    expect(comment.body).toContain('like-for-like')
     // The token is only ever handed to the runner to mask (::add-mask::), never printed otherwise.
     const printed = (run.stdout + run.stderr).split('\n').filter(l => !l.startsWith('::add-mask::'))
     expect(printed.join('\n')).not.toContain(TOKEN)

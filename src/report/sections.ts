@@ -4,6 +4,7 @@
  * test output, reasons) is escaped for the place it lands in.
  */
 import {code, codeBlock, details, escape, escapeHtml, tableHead, tableRow} from './markdown.js'
+import {versionLabels} from '../aggregate/version-labels.js'
 import {lineRanges, percent, plural, seconds, signed} from './format.js'
 import type {Section} from './fit.js'
 import type {Gate, Report, TestFailure, VersionReport} from './schema.js'
@@ -60,9 +61,11 @@ export function versionsSection(report: Report, see: SeeAlso): Section {
   const baseline = baselineView(report)
   // A platform is worth a column only when versions ran on different ones (aggregated matrices).
   const platforms = new Set(report.versions.map(v => v.platform ?? ''))
-  const rows = report.versions.map(v => {
-    const cmp = comparisons.get(v.version)
-    const isReference = v.version === reference
+  // Comparisons name rows by label: `<version> (<platform>)` when legs ran one version on several platforms.
+  const labels = versionLabels(report.versions)
+  const rows = report.versions.map((v, i) => {
+    const cmp = comparisons.get(labels[i] as string)
+    const isReference = labels[i] === reference
     const name = [
       `**${escape(v.version)}**`,
       v.spec !== v.version ? ` (${escape(v.spec)})` : '',
@@ -346,6 +349,8 @@ export function diffSection(report: Report, withLines: boolean, see: SeeAlso, ma
 
 /** Coverage gates judge percentages; delta gates judge points. */
 function gateValue(g: Gate, value: number): string {
+  // The aggregate's `legs` gate counts legs that gave no report.
+  if (g.name === 'legs') return String(value)
   return g.name === 'min-coverage' || g.name === 'min-diff-coverage' ? percent(value) : signed(value)
 }
 

@@ -1,3 +1,4 @@
+import {versionLabels} from '../aggregate/version-labels.js'
 import {percent, seconds, signed} from './format.js'
 import type {Report, VersionReport} from './schema.js'
 import type {Verdict} from './verdict.js'
@@ -11,12 +12,14 @@ export function renderTerminalReport(report: Report, verdict: Verdict, color: bo
     s === 'passed' ? 'green' : s === 'skipped' ? 'dim' : s === 'failed' ? 'red' : 'yellow'
   const cmp = new Map(report.comparisons.versions.map(c => [c.version, c]))
   const header = ['go', 'status', 'tests (pass/fail/skip)', 'coverage', 'Δ like-for-like', 'time', 'toolchain']
-  const rows = report.versions.map(v => [
-    v.version,
+  // Comparisons name rows by label: `<version> (<platform>)` when legs ran one version on several platforms.
+  const labels = versionLabels(report.versions)
+  const rows = report.versions.map((v, i) => [
+    labels[i] as string,
     v.status,
     v.status === 'skipped' ? (v.reason ?? '') : `${v.tests.passed}/${v.tests.failed}/${v.tests.skipped}`,
     percent(v.coverage?.statements.percent),
-    cmp.has(v.version) ? signed(cmp.get(v.version)?.likeForLikeDelta) : v.coverage ? 'ref' : '—',
+    cmp.has(labels[i] as string) ? signed(cmp.get(labels[i] as string)?.likeForLikeDelta) : v.coverage ? 'ref' : '—',
     seconds(v.seconds),
     v.toolchain.source
   ])

@@ -82,6 +82,7 @@ export async function runMatrix(request: RunRequest): Promise<VersionRun[]> {
       }
       results[index] = run
       request.logger.group(groupTitle(run), log)
+      request.onVersionDone?.(run)
     }
   }
   await Promise.all(Array.from({length: Math.min(limit, request.toolchains.length)}, worker))

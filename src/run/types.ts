@@ -69,4 +69,6 @@ export interface RunRequest {
    */
   annotationBase?: string
   annotate?: boolean
+  /** Called as each version finishes, so its results can be used while the others still run. */
+  onVersionDone?: (run: VersionRun) => void
 }

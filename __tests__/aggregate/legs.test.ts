@@ -1,0 +1,215 @@
+import {describe, expect, it} from '@jest/globals'
+import {AggregateError, combineLegs, legsGate, type LegProblem} from '../../src/aggregate/legs.js'
+import {versionLabels} from '../../src/aggregate/version-labels.js'
+import {functionsFromLcov, matchSourceFiles, parseLcovFunctions} from '../../src/aggregate/lcov-functions.js'
+import {pickReference} from '../../src/pipeline.js'
+import {makeProfile} from '../coverage/builders.js'
+
+/** A leg's report.json as parsed JSON, with rows given as [version, platform]. */
+function legJson(rows: [string, string | undefined][], overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    tool: {name: 'go-matrix', version: '1.0.0'},
+    commit: 'abc123',
+    ref: 'refs/heads/main',
+    versions: rows.map(([version, platform]) => ({
+      spec: version.split('.').slice(0, 2).join('.'),
+      version,
+      status: 'passed',
+      ...(platform ? {platform} : {}),
+      toolchain: {source: 'local', sha256: '', seconds: 0},
+      tests: {passed: 1, failed: 0, skipped: 0, failures: []},
+      coverage: null,
+      seconds: 1
+    })),
+    merged: null,
+    comparisons: {versions: [], baseline: null, diff: null},
+    gates: [],
+    ...overrides
+  }
+}
+
+describe('combineLegs', () => {
+  it('lists the rows of every leg in leg order, with the commit they share', () => {
+    const combined = combineLegs([
+      {file: 'a/report.json', json: legJson([['1.21.13', 'linux/amd64'], ['1.22.12', 'linux/amd64']])},
+      {file: 'b/report.json', json: legJson([['1.23.5', 'linux/amd64']])}
+    ])
+    expect(combined.rows.map(r => [r.file, r.report.version])).toEqual([
+      ['a/report.json', '1.21.13'],
+      ['a/report.json', '1.22.12'],
+      ['b/report.json', '1.23.5']
+    ])
+    expect(combined).toMatchObject({commit: 'abc123', ref: 'refs/heads/main', problems: []})
+  })
+
+  it('keeps one version from two platforms as two rows', () => {
+    const combined = combineLegs([
+      {file: 'linux/report.json', json: legJson([['1.22.12', 'linux/amd64']])},
+      {file: 'mac/report.json', json: legJson([['1.22.12', 'darwin/arm64']])}
+    ])
+    expect(combined.rows.map(r => r.report.platform)).toEqual(['linux/amd64', 'darwin/arm64'])
+  })
+
+  it.each([
+    ['the same version and platform', [['1.22.12', 'linux/amd64']], [['1.22.12', 'linux/amd64']], /Go 1\.22\.12 on linux\/amd64 is reported twice, by a\/report\.json and by b\/report\.json/],
+    ['the same version, neither naming a platform', [['1.22.12', undefined]], [['1.22.12', undefined]], /Go 1\.22\.12 is reported twice, by a\/report\.json and by b\/report\.json/]
+  ] as [string, [string, string | undefined][], [string, string | undefined][], RegExp][])('refuses two legs reporting %s, naming both files', (_, a, b, message) => {
+    expect(() => combineLegs([{file: 'a/report.json', json: legJson(a)}, {file: 'b/report.json', json: legJson(b)}])).toThrow(message)
+  })
+
+  it('refuses legs of different commits, naming the files and commits', () => {
+    const legs = [
+      {file: 'a/report.json', json: legJson([['1.21.13', 'linux/amd64']])},
+      {file: 'b/report.json', json: legJson([['1.22.12', 'linux/amd64']], {commit: 'def456'})},
+      {file: 'c/report.json', json: legJson([['1.23.5', 'linux/amd64']])}
+    ]
+    expect(() => combineLegs(legs)).toThrow(AggregateError)
+    expect(() => combineLegs(legs)).toThrow('the reports are of different commits: "abc123" (a/report.json, c/report.json) and "def456" (b/report.json)')
+  })
+
+  it.each([
+    ['another schema version', legJson([], {schemaVersion: 2}), 'leg/report.json: schemaVersion 2 is not 1'],
+    ['no schema version', legJson([], {schemaVersion: undefined}), 'leg/report.json: schemaVersion undefined is not 1'],
+    ['not an object', [1, 2], 'leg/report.json: not a go-matrix report.json'],
+    ['a commit that is not a string', legJson([], {commit: 7}), 'leg/report.json: "commit" and "ref" must be strings'],
+    ['versions that are not a list', legJson([], {versions: {}}), 'leg/report.json: "versions" must be an array'],
+    ['a version without its status', legJson([], {versions: [{version: '1.22.12', spec: '1.22', tests: {}}]}), 'leg/report.json: versions[0] lacks'],
+    ['an error that is not a string', legJson([], {error: {}}), 'leg/report.json: "error" must be a string']
+  ])('refuses a report with %s', (_, json, message) => {
+    expect(() => combineLegs([{file: 'leg/report.json', json}])).toThrow(message)
+  })
+
+  it('turns a leg whose report records an error into a failed leg, and keeps the missing ones', () => {
+    const missing: LegProblem[] = [{file: 'legs/mac/report.json', kind: 'missing', reason: 'no such file'}]
+    const combined = combineLegs(
+      [
+        {file: 'legs/a/report.json', json: legJson([['1.22.12', 'linux/amd64']])},
+        {file: 'legs/b/report.json', json: legJson([], {error: 'Go 1.23 on linux/amd64: download failed'})}
+      ],
+      missing
+    )
+    expect(combined.rows).toHaveLength(1)
+    expect(combined.problems).toEqual([
+      {file: 'legs/mac/report.json', kind: 'missing', reason: 'no such file'},
+      {file: 'legs/b/report.json', kind: 'failed', reason: 'Go 1.23 on linux/amd64: download failed'}
+    ])
+  })
+})
+
+describe('legsGate', () => {
+  it('passes when every leg reported', () => {
+    expect(legsGate(2, [])).toEqual({name: 'legs', threshold: 0, actual: 0, passed: true, message: 'All 2 legs reported.'})
+  })
+
+  it('fails naming each missing and failed leg', () => {
+    const gate = legsGate(3, [
+      {file: 'legs/mac/report.json', kind: 'missing', reason: 'no such file'},
+      {file: 'legs/b/report.json', kind: 'failed', reason: 'download failed'}
+    ])
+    expect(gate).toMatchObject({name: 'legs', actual: 2, passed: false})
+    expect(gate.message).toBe('2 of 3 legs gave no report: legs/mac/report.json is missing (no such file); legs/b/report.json failed: download failed.')
+  })
+})
+
+describe('versionLabels', () => {
+  it.each([
+    ['unique versions keep their version', [['1.21.13', 'linux/amd64'], ['1.22.12', 'darwin/arm64']], ['1.21.13', '1.22.12']],
+    [
+      'a version on two platforms names both',
+      [['1.21.13', 'linux/amd64'], ['1.22.12', 'linux/amd64'], ['1.22.12', 'darwin/arm64']],
+      ['1.21.13', '1.22.12 (linux/amd64)', '1.22.12 (darwin/arm64)']
+    ],
+    ['rows without a platform keep their version', [['1.22.12', undefined]], ['1.22.12']]
+  ] as [string, [string, string | undefined][], string[]][])('%s', (_, rows, labels) => {
+    expect(versionLabels(rows.map(([version, platform]) => ({version, platform})))).toEqual(labels)
+  })
+})
+
+describe('pickReference over labelled rows', () => {
+  const rows = [
+    {spec: '1.21', version: '1.21.13', label: '1.21.13'},
+    {spec: '1.22', version: '1.22.12', label: '1.22.12 (linux/amd64)'},
+    {spec: '1.22', version: '1.22.12', label: '1.22.12 (darwin/arm64)'}
+  ]
+  const coverage = new Map(rows.map(r => [r.label, true]))
+
+  it.each([
+    ['', '1.22.12 (linux/amd64)'],
+    ['1.22', '1.22.12 (linux/amd64)'],
+    ['1.22.12 (darwin/arm64)', '1.22.12 (darwin/arm64)'],
+    ['go1.21.13', '1.21.13'],
+    ['1.19', null]
+  ])('reference-version %j picks %j', (wanted, label) => {
+    expect(pickReference(wanted, rows, coverage)).toBe(label)
+  })
+
+  it('skips a row without coverage', () => {
+    expect(pickReference('', rows, new Map([['1.21.13', true]]))).toBe('1.21.13')
+  })
+})
+
+describe('functions from a leg’s LCOV', () => {
+  const lcov = [
+    'SF:mod/calc/calc.go',
+    'FN:3,Add',
+    'FN:9,String@9',
+    'FN:20,String@20',
+    'FNDA:4,Add',
+    'FNDA:0,String@9',
+    'FNDA:1,String@20',
+    'FNF:3',
+    'FNH:2',
+    'DA:4,4',
+    'end_of_record',
+    'SF:mod/other/calc.go',
+    'FN:1,Zero',
+    'FNDA:0,Zero',
+    'end_of_record'
+  ].join('\n')
+
+  it('reads FN and FNDA, taking off the @line of repeated names', () => {
+    expect(parseLcovFunctions(lcov, 'coverage.lcov')).toEqual([
+      {source: 'mod/calc/calc.go', line: 3, name: 'Add', hits: 4},
+      {source: 'mod/calc/calc.go', line: 9, name: 'String', hits: 0},
+      {source: 'mod/calc/calc.go', line: 20, name: 'String', hits: 1},
+      {source: 'mod/other/calc.go', line: 1, name: 'Zero', hits: 0}
+    ])
+  })
+
+  it.each([
+    ['FN:x,Add', 'coverage.lcov:2: expected "FN:<line>,<name>", got "FN:x,Add"'],
+    ['FNDA:1,Nope', 'coverage.lcov:2: FNDA for "Nope", which no FN line of a.go declares']
+  ])('names the line of a bad record %j', (record, message) => {
+    expect(() => parseLcovFunctions(`SF:a.go\n${record}\nend_of_record\n`, 'coverage.lcov')).toThrow(message)
+  })
+
+  it('pairs repository paths with import paths by their shared trailing segments', () => {
+    const files = ['example.com/m/calc/calc.go', 'example.com/m/other/calc.go', 'example.com/m/x.go']
+    expect(matchSourceFiles(['mod/calc/calc.go', 'mod/other/calc.go', 'mod/x.go'], files, 'coverage.lcov')).toEqual(
+      new Map([
+        ['mod/calc/calc.go', 'example.com/m/calc/calc.go'],
+        ['mod/other/calc.go', 'example.com/m/other/calc.go'],
+        ['mod/x.go', 'example.com/m/x.go']
+      ])
+    )
+    expect(() => matchSourceFiles(['mod/y.go'], files, 'coverage.lcov')).toThrow('coverage.lcov: SF:mod/y.go names no file of the coverage profile')
+    expect(() => matchSourceFiles(['calc.go'], files, 'coverage.lcov')).toThrow('could be example.com/m/calc/calc.go or example.com/m/other/calc.go')
+  })
+
+  it('gives covered, hits and the share of statements run between a function and the next', () => {
+    const profile = makeProfile('count', [
+      ['example.com/m/calc/calc.go', '3.1,5.2', 2, 4],
+      ['example.com/m/calc/calc.go', '6.1,7.2', 2, 0],
+      ['example.com/m/calc/calc.go', '10.1,12.2', 3, 0],
+      ['example.com/m/calc/calc.go', '21.1,22.2', 1, 1]
+    ])
+    const functions = parseLcovFunctions(lcov, 'coverage.lcov').filter(fn => fn.source === 'mod/calc/calc.go')
+    const byFile = new Map([['mod/calc/calc.go', 'example.com/m/calc/calc.go']])
+    expect(functionsFromLcov(functions, byFile, profile)).toEqual([
+      {file: 'example.com/m/calc/calc.go', line: 3, name: 'Add', percent: 50, covered: true, hits: 4},
+      {file: 'example.com/m/calc/calc.go', line: 9, name: 'String', percent: 0, covered: false, hits: 0},
+      {file: 'example.com/m/calc/calc.go', line: 20, name: 'String', percent: 100, covered: true, hits: 1}
+    ])
+  })
+})

@@ -1,0 +1,91 @@
+/**
+ * `mode: aggregate`: no Go runs. The report.json files of the collect legs become one report
+ * (versions × platforms), which then goes through the same conclusion as `mode: run`:
+ * reference, comparisons, baseline, diff coverage, gates, merged files and summary.
+ */
+import {mkdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {concludeRun, type AnalysedVersion, type PipelineContext, type PipelineResult} from '../pipeline.js'
+import type {Options} from '../options.js'
+import {SCHEMA_VERSION} from '../report/schema.js'
+import {combineLegs, legsGate, type LegReport} from './legs.js'
+import {findLegFiles, readLeg, rebuildCoverage} from './read.js'
+
+export type AggregateContext = Pick<
+  PipelineContext,
+  'workspace' | 'tempDir' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'notes' | 'runUrl'
+>
+
+/** The report directory of a run: the input, relative to the workspace, else `<temp>/go-matrix` (as runPipeline picks it). */
+export function reportDirectoryOf(options: Pick<Options, 'reportDirectory'>, workspace: string, tempDir: string): string {
+  return options.reportDirectory ? path.resolve(workspace, options.reportDirectory) : path.join(tempDir, 'go-matrix')
+}
+
+/**
+ * Combines the legs named by `options.reports` and concludes as `mode: run` does. Throws
+ * AggregateError when the legs cannot be combined (another schema or commit, a version and
+ * platform reported twice, files that contradict their report); a missing or failed leg is no
+ * error but a failed `legs` gate.
+ */
+export async function aggregateReports(options: Options, ctx: AggregateContext): Promise<PipelineResult> {
+  const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir)
+  const shown = (file: string): string => {
+    const relative = path.relative(ctx.workspace, file)
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/')
+  }
+  const {files, missing} = await findLegFiles(options.reports, ctx.workspace)
+  const found = await Promise.all(files.map(file => readLeg(file, shown(file))))
+  const legs = combineLegs(found, missing)
+  const fileOf = new Map(files.map(file => [shown(file), file]))
+
+  const sourcePaths = new Map<string, string>()
+  const versions: AnalysedVersion[] = await Promise.all(
+    legs.rows.map(async row => {
+      if (!row.report.coverage) return {report: row.report, coverage: null}
+      const rebuilt = await rebuildCoverage(fileOf.get(row.file) as string, row.file, row.report)
+      for (const [file, source] of rebuilt.sourcePaths) sourcePaths.set(file, source)
+      return {report: row.report, coverage: rebuilt.coverage}
+    })
+  )
+  const legCount = files.length + missing.length
+  ctx.logger.info(`go-matrix: ${versions.length} versions from ${files.length} leg${files.length === 1 ? '' : 's'}${missing.length ? `, ${missing.length} missing` : ''}`)
+
+  await mkdir(reportDir, {recursive: true})
+  const result = await concludeRun(
+    options,
+    {...ctx, commit: legs.commit || ctx.commit, ref: legs.ref || ctx.ref},
+    {
+      reportDir,
+      versions,
+      // merged.lcov names files as the legs did.
+      sourcePath: file => sourcePaths.get(file) ?? file,
+      checks: [legsGate(legCount, legs.problems)]
+    }
+  )
+  return {...result, toolchains: []}
+}
+
+/**
+ * What a collect leg leaves when its run throws before any report: a report.json recording the
+ * error, so the aggregate reports this leg as failed instead of finding nothing.
+ */
+export async function writeFailedLeg(
+  reportDir: string,
+  leg: {commit: string; ref: string; toolVersion: string; error: string}
+): Promise<string> {
+  const report: LegReport = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: {name: 'go-matrix', version: leg.toolVersion},
+    commit: leg.commit,
+    ref: leg.ref,
+    versions: [],
+    merged: null,
+    comparisons: {versions: [], baseline: null, diff: null},
+    gates: [],
+    error: leg.error
+  }
+  await mkdir(reportDir, {recursive: true})
+  const file = path.join(reportDir, 'report.json')
+  await writeFile(file, JSON.stringify(report, null, 2) + '\n')
+  return file
+}

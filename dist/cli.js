@@ -1252,14 +1252,14 @@ var require_util = __commonJS({
         }
         const port = url3.port != null ? url3.port : url3.protocol === "https:" ? 443 : 80;
         let origin = url3.origin != null ? url3.origin : `${url3.protocol || ""}//${url3.hostname || ""}:${port}`;
-        let path26 = url3.path != null ? url3.path : `${url3.pathname || ""}${url3.search || ""}`;
+        let path30 = url3.path != null ? url3.path : `${url3.pathname || ""}${url3.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path26 && path26[0] !== "/") {
-          path26 = `/${path26}`;
+        if (path30 && path30[0] !== "/") {
+          path30 = `/${path30}`;
         }
-        return new URL(`${origin}${path26}`);
+        return new URL(`${origin}${path30}`);
       }
       if (!isHttpOrHttpsPrefixed(url3.origin || url3.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1710,39 +1710,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path26);
+        debuglog("sending request to %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path30, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path26,
+          path30,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path26);
+        debuglog("trailers received from %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path30, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path26,
+          path30,
           error2.message
         );
       });
@@ -1791,9 +1791,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path26, origin }
+            request: { method, path: path30, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path26);
+          debuglog("sending request to %s %s/%s", method, origin, path30);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1856,7 +1856,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path26,
+        path: path30,
         method,
         body: body2,
         headers,
@@ -1871,11 +1871,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path26 !== "string") {
+        if (typeof path30 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path26[0] !== "/" && !(path26.startsWith("http://") || path26.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path26)) {
+        } else if (invalidPathRegex.test(path30)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1941,7 +1941,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path26, query) : path26;
+        this.path = query ? buildURL(path30, query) : path30;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5983,35 +5983,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p2, at2, len) => {
+          wasm_on_url: (p2, at3, len) => {
             return 0;
           },
-          wasm_on_status: (p2, at2, len) => {
+          wasm_on_status: (p2, at3, len) => {
             assert4(currentParser.ptr === p2);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p2) => {
             assert4(currentParser.ptr === p2);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p2, at2, len) => {
+          wasm_on_header_field: (p2, at3, len) => {
             assert4(currentParser.ptr === p2);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p2, at2, len) => {
+          wasm_on_header_value: (p2, at3, len) => {
             assert4(currentParser.ptr === p2);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p2, statusCode, upgrade, shouldKeepAlive) => {
             assert4(currentParser.ptr === p2);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p2, at2, len) => {
+          wasm_on_body: (p2, at3, len) => {
             assert4(currentParser.ptr === p2);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p2) => {
@@ -6634,7 +6634,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request) {
-      const { method, path: path26, host, upgrade, blocking, reset } = request;
+      const { method, path: path30, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength: contentLength2 } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util6.isFormDataLike(body2)) {
@@ -6715,7 +6715,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path26} HTTP/1.1\r
+      let header = `${method} ${path30} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7244,7 +7244,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request) {
       const session = client2[kHTTP2Session];
-      const { method, path: path26, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util6.errorRequest(client2, request, new Error("Upgrade not supported for H2"));
@@ -7341,7 +7341,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path26;
+      headers[HTTP2_HEADER_PATH] = path30;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7694,9 +7694,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util6.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path26 = search ? `${pathname}${search}` : pathname;
+        const path30 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path26;
+        this.opts.path = path30;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8935,10 +8935,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path26 = "/",
+          path: path30 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path26;
+        opts.path = origin + path30;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10910,20 +10910,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path26) {
-      if (typeof path26 !== "string") {
-        return path26;
+    function safeUrl(path30) {
+      if (typeof path30 !== "string") {
+        return path30;
       }
-      const pathSegments = path26.split("?");
+      const pathSegments = path30.split("?");
       if (pathSegments.length !== 2) {
-        return path26;
+        return path30;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path26, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path26);
+    function matchKey(mockDispatch2, { path: path30, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path30);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10945,7 +10945,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path26 }) => matchValue(safeUrl(path26), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10983,9 +10983,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path26, method, body: body2, headers, query } = opts;
+      const { path: path30, method, body: body2, headers, query } = opts;
       return {
-        path: path26,
+        path: path30,
         method,
         body: body2,
         headers,
@@ -11448,10 +11448,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path26, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path26,
+            Path: path30,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16330,9 +16330,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path26) {
-      for (let i = 0; i < path26.length; ++i) {
-        const code2 = path26.charCodeAt(i);
+    function validateCookiePath(path30) {
+      for (let i = 0; i < path30.length; ++i) {
+        const code2 = path30.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19252,11 +19252,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path26 = opts.path;
+          let path30 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path26 = `/${path26}`;
+            path30 = `/${path30}`;
           }
-          url3 = new URL(util6.parseOrigin(url3).origin + path26);
+          url3 = new URL(util6.parseOrigin(url3).origin + path30);
         } else {
           if (!opts) {
             opts = typeof url3 === "object" ? url3 : {};
@@ -21506,9 +21506,9 @@ function maskUnmatchedOpens(masked, budget) {
   let out = "";
   let last = 0;
   for (let i = 0; i < open3.length; i++) {
-    const at2 = open3[i];
-    out += masked.slice(last, at2) + "\0";
-    last = at2 + 1;
+    const at3 = open3[i];
+    out += masked.slice(last, at3) + "\0";
+    last = at3 + 1;
   }
   return out + masked.slice(last);
 }
@@ -23676,8 +23676,8 @@ var SearchState;
 var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     SearchState = class {
-      constructor(path26, level) {
-        this.path = path26;
+      constructor(path30, level) {
+        this.path = path30;
         this.level = level;
       }
     };
@@ -28613,7 +28613,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports2, module) {
     "use strict";
-    var os12 = __require("os");
+    var os13 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -28661,7 +28661,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os12.release().split(".");
+        const osRelease = os13.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -32776,15 +32776,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path26 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path26.startsWith("/")) {
-      path26 = path26.substring(1);
+    let path30 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path30.startsWith("/")) {
+      path30 = path30.substring(1);
     }
-    if (isAbsoluteUrl(path26)) {
-      requestUrl = path26;
+    if (isAbsoluteUrl(path30)) {
+      requestUrl = path30;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path26);
+      requestUrl = appendPath(requestUrl, path30);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -32830,9 +32830,9 @@ function appendPath(url3, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path26 = pathToAppend.substring(0, searchStart);
+    const path30 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path26;
+    newPath = newPath + path30;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -35904,16 +35904,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path26 = this._matcher.path;
-        return path26.length > 0 ? path26[path26.length - 1].tag : void 0;
+        const path30 = this._matcher.path;
+        return path30.length > 0 ? path30[path30.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path26 = this._matcher.path;
-        return path26.length > 0 ? path26[path26.length - 1].namespace : void 0;
+        const path30 = this._matcher.path;
+        return path30.length > 0 ? path30[path30.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -35921,9 +35921,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return void 0;
-        return path26[path26.length - 1].values?.[attrName];
+        const path30 = this._matcher.path;
+        if (path30.length === 0) return void 0;
+        return path30[path30.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -35931,9 +35931,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return false;
-        const current = path26[path26.length - 1];
+        const path30 = this._matcher.path;
+        if (path30.length === 0) return false;
+        const current = path30[path30.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -35959,18 +35959,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return -1;
-        return path26[path26.length - 1].position ?? 0;
+        const path30 = this._matcher.path;
+        if (path30.length === 0) return -1;
+        return path30[path30.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return -1;
-        return path26[path26.length - 1].counter ?? 0;
+        const path30 = this._matcher.path;
+        if (path30.length === 0) return -1;
+        return path30[path30.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -39438,11 +39438,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path26) {
+        function locateFile(path30) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path26, scriptDirectory);
+            return Module["locateFile"](path30, scriptDirectory);
           }
-          return scriptDirectory + path26;
+          return scriptDirectory + path30;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -42919,9 +42919,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request) {
-        const path26 = getURLPath(request.url) || "/";
+        const path30 = getURLPath(request.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path26}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path30}`;
         const queries = getURLQueries(request.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -43463,9 +43463,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request) {
-    const path26 = getURLPath(request.url) || "/";
+    const path30 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path26}`;
+    canonicalizedResourceString += `/${options.accountName}${path30}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -57620,10 +57620,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url3) {
   const urlParsed = new URL(url3);
-  let path26 = urlParsed.pathname;
-  path26 = path26 || "/";
-  path26 = escape2(path26);
-  urlParsed.pathname = path26;
+  let path30 = urlParsed.pathname;
+  path30 = path30 || "/";
+  path30 = escape2(path30);
+  urlParsed.pathname = path30;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -57708,9 +57708,9 @@ function escape2(text) {
 }
 function appendToURLPath(url3, name) {
   const urlParsed = new URL(url3);
-  let path26 = urlParsed.pathname;
-  path26 = path26 ? path26.endsWith("/") ? `${path26}${name}` : `${path26}/${name}` : name;
-  urlParsed.pathname = path26;
+  let path30 = urlParsed.pathname;
+  path30 = path30 ? path30.endsWith("/") ? `${path30}${name}` : `${path30}/${name}` : name;
+  urlParsed.pathname = path30;
   return urlParsed.toString();
 }
 function setURLParameter2(url3, name, value) {
@@ -72319,8 +72319,8 @@ var init_tool_cache = __esm({
 var require_lib = __commonJS({
   "node_modules/lcov-parse/lib/index.js"(exports2, module) {
     var fs10 = __require("fs");
-    var path26 = __require("path");
-    var exists3 = fs10.exists || path26.exists;
+    var path30 = __require("path");
+    var exists3 = fs10.exists || path30.exists;
     var walkFile = function(str, cb) {
       var data = [], item;
       ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
@@ -72428,8 +72428,9 @@ var require_lib = __commonJS({
 });
 
 // src/cli.ts
-import os11 from "node:os";
-import path25 from "node:path";
+import { closeSync as closeSync4, mkdirSync, openSync as openSync4, writeSync } from "node:fs";
+import os12, { availableParallelism } from "node:os";
+import path29 from "node:path";
 
 // src/definitions.ts
 var RUN = ["run"];
@@ -72797,13 +72798,16 @@ function wrap(text, width, indent) {
   if (line !== "") lines.push(line);
   return lines.map((l) => indent + l).join("\n");
 }
-function renderHelp(usage, summary3, inputs) {
+function flagLines(input) {
+  const kind = isBoolean(input) ? `[=${input.default === "true" ? "false" : "true"}]` : " VALUE";
+  const def = input.default === "" ? "" : ` (default ${input.default})`;
+  return [`  --${input.name}${kind}${def}`, wrap(input.description, 74, "      ")];
+}
+function renderHelp(usage, summary3, inputs, commandLineOnly = []) {
   const out = [`usage: ${usage}`, "", wrap(summary3, 78, ""), "", "flags (each is the action input of the same name):"];
-  for (const input of inputs) {
-    const kind = isBoolean(input) ? `[=${input.default === "true" ? "false" : "true"}]` : " VALUE";
-    const def = input.default === "" ? "" : ` (default ${input.default})`;
-    out.push(`  --${input.name}${kind}${def}`, wrap(input.description, 74, "      "));
-  }
+  for (const input of inputs) out.push(...flagLines(input));
+  out.push("", "command-line flags:");
+  for (const flag of commandLineOnly) out.push(...flagLines(flag));
   out.push("  -h, --help", "      Show this help.");
   return out.join("\n") + "\n";
 }
@@ -73363,15 +73367,15 @@ function tailWord(bytes, from, end) {
   for (let k2 = end - 1; k2 >= from; k2--) word = word << 8 | bytes[k2];
   return word;
 }
-function sameWords(view, bytes, start, end, words2, at2) {
+function sameWords(view, bytes, start, end, words2, at3) {
   let k2 = start;
-  let w2 = at2;
+  let w2 = at3;
   for (; k2 + 4 <= end; k2 += 4, w2++) if (view.getInt32(k2, true) !== words2[w2]) return false;
   return k2 === end || tailWord(bytes, k2, end) === words2[w2];
 }
-function copyWords(view, bytes, start, end, words2, at2) {
+function copyWords(view, bytes, start, end, words2, at3) {
   let k2 = start;
-  let w2 = at2;
+  let w2 = at3;
   for (; k2 + 4 <= end; k2 += 4, w2++) words2[w2] = view.getInt32(k2, true);
   if (k2 < end) words2[w2] = tailWord(bytes, k2, end);
 }
@@ -73382,10 +73386,10 @@ function hashWords(view, bytes, start, end) {
   if (k2 < end) hash = Math.imul(hash, 31) + tailWord(bytes, k2, end) | 0;
   return finalMix(hash);
 }
-function hashStoredWords(words2, at2, length) {
+function hashStoredWords(words2, at3, length) {
   let hash = length;
-  const last = at2 + wordCount(length);
-  for (let w2 = at2; w2 < last; w2++) hash = Math.imul(hash, 31) + words2[w2] | 0;
+  const last = at3 + wordCount(length);
+  for (let w2 = at3; w2 < last; w2++) hash = Math.imul(hash, 31) + words2[w2] | 0;
   return finalMix(hash);
 }
 function finalMix(hash) {
@@ -73835,17 +73839,17 @@ function isNegativeCount(bytes, start, end) {
 }
 
 // src/coverage/read.ts
-async function readProfile(path26) {
-  const parser = new ProfileParser(path26);
-  await readChunks(path26, (bytes, available) => parser.lines(bytes, 0, available));
+async function readProfile(path30) {
+  const parser = new ProfileParser(path30);
+  await readChunks(path30, (bytes, available) => parser.lines(bytes, 0, available));
   return parser.finish();
 }
-async function readChunks(path26, consume) {
+async function readChunks(path30, consume) {
   let buffer3 = Buffer.allocUnsafe(CHUNK);
   let filled = 0;
   let fd;
   try {
-    fd = openSync(path26, "r");
+    fd = openSync(path30, "r");
     let sinceYield = 0;
     for (; ; ) {
       if (filled === buffer3.length) {
@@ -73876,7 +73880,7 @@ async function readChunks(path26, consume) {
     }
   } catch (err) {
     if (err instanceof CoverageError) throw err;
-    throw new CoverageError(`${path26}: cannot read the profile: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path30}: cannot read the profile: ${err.message}`, { cause: err });
   } finally {
     if (fd !== void 0) closeSync(fd);
   }
@@ -74001,6 +74005,14 @@ async function write(file, text) {
   }
 }
 
+// src/cli/aggregate.ts
+import os11 from "node:os";
+import path28 from "node:path";
+
+// src/aggregate/aggregate.ts
+import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
+import path27 from "node:path";
+
 // src/pipeline.ts
 import { mkdir as mkdir5, readFile as readFile4, writeFile as writeFile5 } from "node:fs/promises";
 import path24 from "node:path";
@@ -74013,8 +74025,8 @@ import path18 from "node:path";
 
 // src/go/actions-cache.ts
 import path13 from "node:path";
-function toolchainCacheKey(version3, os12, arch3, sha256) {
-  return `go-matrix-go-${version3}-${os12}-${arch3}-${sha256}`;
+function toolchainCacheKey(version3, os13, arch3, sha256) {
+  return `go-matrix-go-${version3}-${os13}-${arch3}-${sha256}`;
 }
 var actionsToolchainCache = {
   async available() {
@@ -77195,21 +77207,21 @@ function locateCentralDirectory(tail, fileSize, file) {
 }
 function parseCentralDirectory(directory, count2, file) {
   const entries = [];
-  let at2 = 0;
+  let at3 = 0;
   for (let i = 0; i < count2; i++) {
-    if (at2 + 46 > directory.length || directory.readUInt32LE(at2) !== CENTRAL_SIGNATURE) {
+    if (at3 + 46 > directory.length || directory.readUInt32LE(at3) !== CENTRAL_SIGNATURE) {
       throw new Error(`${file}: central directory entry ${i} is damaged`);
     }
-    const madeBy = directory.readUInt16LE(at2 + 4) >> 8;
-    const nameLength = directory.readUInt16LE(at2 + 28);
-    const extraLength = directory.readUInt16LE(at2 + 30);
-    const commentLength = directory.readUInt16LE(at2 + 32);
-    const external = directory.readUInt32LE(at2 + 38);
-    const name = directory.subarray(at2 + 46, at2 + 46 + nameLength).toString("utf8");
+    const madeBy = directory.readUInt16LE(at3 + 4) >> 8;
+    const nameLength = directory.readUInt16LE(at3 + 28);
+    const extraLength = directory.readUInt16LE(at3 + 30);
+    const commentLength = directory.readUInt16LE(at3 + 32);
+    const external = directory.readUInt32LE(at3 + 38);
+    const name = directory.subarray(at3 + 46, at3 + 46 + nameLength).toString("utf8");
     const mode = madeBy === 3 ? external >>> 16 : 0;
     const type = (mode & 61440) === 40960 ? "SymbolicLink" : name.endsWith("/") || name.endsWith("\\") ? "Directory" : "File";
     entries.push({ name, type });
-    at2 += 46 + nameLength + extraLength + commentLength;
+    at3 += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
@@ -77400,12 +77412,12 @@ var GO_ARCH = {
   mips64el: "mips64le"
 };
 function platformFor(nodePlatform, nodeArch) {
-  const os12 = GO_OS[nodePlatform];
+  const os13 = GO_OS[nodePlatform];
   const arch3 = GO_ARCH[nodeArch];
-  if (!os12) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
+  if (!os13) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
   if (!arch3) throw new Error(`architecture ${nodeArch}: go.dev publishes no Go releases for it`);
-  const windows = os12 === "windows";
-  return { os: os12, arch: arch3, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
+  const windows = os13 === "windows";
+  return { os: os13, arch: arch3, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
 }
 function currentPlatform() {
   return platformFor(process.platform, process.arch);
@@ -77691,13 +77703,13 @@ var silentLogger = {
   }
 };
 function consoleLogger(stream3 = process.stderr, verbose = false) {
-  const at2 = (where2) => where2?.file ? `${where2.file}${where2.line ? `:${where2.line}` : ""}: ` : "";
+  const at3 = (where2) => where2?.file ? `${where2.file}${where2.line ? `:${where2.line}` : ""}: ` : "";
   return {
     info: (message) => void stream3.write(`${message}
 `),
-    warning: (message, where2) => void stream3.write(`warning: ${at2(where2)}${message}
+    warning: (message, where2) => void stream3.write(`warning: ${at3(where2)}${message}
 `),
-    error: (message, where2) => void stream3.write(`error: ${at2(where2)}${message}
+    error: (message, where2) => void stream3.write(`error: ${at3(where2)}${message}
 `),
     debug: (message) => void (verbose && stream3.write(`${message}
 `)),
@@ -78050,8 +78062,8 @@ function parseGoFile(name, text) {
   return file;
 }
 function stripComment(line) {
-  const at2 = line.indexOf("//");
-  return at2 < 0 ? line : line.slice(0, at2);
+  const at3 = line.indexOf("//");
+  return at3 < 0 ? line : line.slice(0, at3);
 }
 function unquote(text) {
   const t = text.trim();
@@ -78821,23 +78833,23 @@ function packagesOf(files) {
   }
   return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b2) => compareStrings(a.name, b2.name));
 }
-async function readBaselineFile(path26) {
+async function readBaselineFile(path30) {
   let text;
   try {
-    text = await readFile3(path26, "utf8");
+    text = await readFile3(path30, "utf8");
   } catch (err) {
-    throw new CoverageError(`${path26}: cannot read the baseline: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path30}: cannot read the baseline: ${err.message}`, { cause: err });
   }
   if (text.trimStart().startsWith("{")) {
     let json;
     try {
       json = JSON.parse(text);
     } catch (err) {
-      throw new CoverageError(`${path26}: not valid JSON: ${err.message}`, { cause: err });
+      throw new CoverageError(`${path30}: not valid JSON: ${err.message}`, { cause: err });
     }
-    return readReportBaseline(json, path26);
+    return readReportBaseline(json, path30);
   }
-  return readLcovBaseline(text, path26);
+  return readLcovBaseline(text, path30);
 }
 
 // src/compare/delta.ts
@@ -79963,6 +79975,341 @@ async function writeMergedProfile(file, coverage, logger8) {
   }
 }
 
+// src/aggregate/legs.ts
+var AggregateError = class extends Error {
+  name = "AggregateError";
+};
+function combineLegs(found, missing = []) {
+  const reports = found.map((leg) => ({ file: leg.file, report: asLegReport(leg.json, leg.file) }));
+  const commits = /* @__PURE__ */ new Map();
+  for (const { file, report } of reports) commits.set(report.commit, [...commits.get(report.commit) ?? [], file]);
+  if (commits.size > 1) {
+    const listed = [...commits].map(([commit, files]) => `${JSON.stringify(commit)} (${files.join(", ")})`).join(" and ");
+    throw new AggregateError(`the reports are of different commits: ${listed}; every leg must test the same commit`);
+  }
+  const problems = [...missing];
+  const rows = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const { file, report } of reports) {
+    if (report.error !== void 0) problems.push({ file, kind: "failed", reason: report.error });
+    for (const version3 of report.versions) {
+      const key2 = `${version3.version}
+${version3.platform ?? ""}`;
+      const other = seen.get(key2);
+      const where2 = `Go ${version3.version}${version3.platform ? ` on ${version3.platform}` : ""}`;
+      if (other !== void 0) throw new AggregateError(`${where2} is reported twice, by ${other} and by ${file}; give each leg its own versions or platform`);
+      seen.set(key2, file);
+      rows.push({ file, report: version3 });
+    }
+  }
+  const first = reports[0]?.report;
+  return { rows, problems, commit: first?.commit ?? "", ref: first?.ref ?? "" };
+}
+function legsGate(legCount, problems) {
+  if (problems.length === 0) {
+    return { name: "legs", threshold: 0, actual: 0, passed: true, message: `All ${legCount} leg${legCount === 1 ? "" : "s"} reported.` };
+  }
+  const described = problems.map((p2) => p2.kind === "missing" ? `${p2.file} is missing (${p2.reason})` : `${p2.file} failed: ${p2.reason}`);
+  return {
+    name: "legs",
+    threshold: 0,
+    actual: problems.length,
+    passed: false,
+    message: `${problems.length} of ${legCount} leg${legCount === 1 ? "" : "s"} gave no report: ${described.join("; ")}.`
+  };
+}
+function asLegReport(json, file) {
+  if (!isObject3(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`);
+  if (json.schemaVersion !== SCHEMA_VERSION) {
+    throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`);
+  }
+  if (typeof json.commit !== "string" || typeof json.ref !== "string") throw new AggregateError(`${file}: "commit" and "ref" must be strings`);
+  if (!Array.isArray(json.versions)) throw new AggregateError(`${file}: "versions" must be an array`);
+  json.versions.forEach((v2, i) => {
+    const ok3 = isObject3(v2) && typeof v2.version === "string" && typeof v2.spec === "string" && typeof v2.status === "string" && isObject3(v2.tests);
+    if (!ok3) throw new AggregateError(`${file}: versions[${i}] lacks its version, spec, status or tests`);
+    if (v2.platform !== void 0 && typeof v2.platform !== "string") throw new AggregateError(`${file}: versions[${i}].platform must be a string`);
+  });
+  if (json.error !== void 0 && typeof json.error !== "string") throw new AggregateError(`${file}: "error" must be a string`);
+  return json;
+}
+function isObject3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/aggregate/read.ts
+import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
+import path26 from "node:path";
+
+// src/aggregate/glob.ts
+import { readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import path25 from "node:path";
+var MAGIC = /[*?[]/;
+function isGlob(entry) {
+  return MAGIC.test(entry);
+}
+function globToRegExp(pattern) {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const slashAfter = pattern[i + 2] === "/";
+      if (atStart && slashAfter) {
+        out += "(?:[^/]*/)*";
+        i += 2;
+      } else if (atStart && i + 2 === pattern.length) {
+        out += ".*";
+        i += 1;
+      } else {
+        out += "[^/]*";
+        i += 1;
+      }
+    } else if (c === "*") {
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close === -1) {
+        out += "\\[";
+      } else {
+        const body2 = pattern.slice(i + 1, close);
+        const negated = body2.startsWith("!") || body2.startsWith("^");
+        const chars = (negated ? body2.slice(1) : body2).replace(/[\\\]^]/g, (m2) => `\\${m2}`);
+        out += negated ? `[^/${chars}]` : `[${chars}]`;
+        i = close;
+      }
+    } else {
+      out += c.replace(/[.+^${}()|\\/]/g, (m2) => `\\${m2}`);
+    }
+  }
+  return new RegExp(`^${out}$`);
+}
+async function expandGlob(pattern) {
+  const posix = pattern.split(path25.sep).join("/");
+  const segments2 = posix.split("/");
+  const firstMagic = segments2.findIndex(isGlob);
+  if (firstMagic === -1) return await stat2(pattern).catch(() => null) ? [pattern] : [];
+  const base = segments2.slice(0, firstMagic).join("/") || "/";
+  const rest = segments2.slice(firstMagic);
+  const maxDepth = rest.includes("**") ? Infinity : rest.length;
+  const matcher = globToRegExp(posix);
+  const matches = [];
+  const walk = async (dir, depth) => {
+    const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = `${dir === "/" ? "" : dir}/${entry.name}`;
+      if (matcher.test(full)) matches.push(full);
+      const isDir = entry.isDirectory() || maxDepth !== Infinity && entry.isSymbolicLink() && (await stat2(full).catch(() => null))?.isDirectory();
+      if (isDir && depth + 1 < maxDepth) await walk(full, depth + 1);
+    }
+  };
+  await walk(base, 0);
+  return matches.sort().map((p2) => p2.split("/").join(path25.sep));
+}
+
+// src/aggregate/lcov-functions.ts
+function parseLcovFunctions(text, where2) {
+  const result = [];
+  let source = null;
+  let byName = /* @__PURE__ */ new Map();
+  text.split("\n").forEach((raw, index) => {
+    const line = raw.replace(/\r$/, "");
+    const at3 = `${where2}:${index + 1}`;
+    if (line.startsWith("SF:")) {
+      source = line.slice(3);
+      byName = /* @__PURE__ */ new Map();
+    } else if (line === "end_of_record") {
+      source = null;
+    } else if (line.startsWith("FN:") || line.startsWith("FNDA:")) {
+      const body2 = line.slice(line.indexOf(":") + 1);
+      const comma = body2.indexOf(",");
+      const number2 = Number(body2.slice(0, comma));
+      const name = body2.slice(comma + 1);
+      if (comma <= 0 || !Number.isInteger(number2) || number2 < 0 || name === "") {
+        throw new CoverageError(`${at3}: expected "${line.startsWith("FN:") ? "FN:<line>,<name>" : "FNDA:<hits>,<name>"}", got ${JSON.stringify(line)}`);
+      }
+      if (source === null) throw new CoverageError(`${at3}: ${JSON.stringify(line)} outside an SF record`);
+      if (line.startsWith("FN:")) {
+        const fn = { source, line: number2, name: name.endsWith(`@${number2}`) ? name.slice(0, -`@${number2}`.length) : name, hits: 0 };
+        byName.set(name, fn);
+        result.push(fn);
+      } else {
+        const fn = byName.get(name);
+        if (fn === void 0) throw new CoverageError(`${at3}: FNDA for ${JSON.stringify(name)}, which no FN line of ${source} declares`);
+        fn.hits = number2;
+      }
+    }
+  });
+  return result;
+}
+function matchSourceFiles(sources, files, where2) {
+  const byBase = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const base = file.slice(file.lastIndexOf("/") + 1);
+    byBase.set(base, [...byBase.get(base) ?? [], file]);
+  }
+  const matched = /* @__PURE__ */ new Map();
+  for (const source of sources) {
+    const candidates = byBase.get(source.slice(source.lastIndexOf("/") + 1)) ?? [];
+    const scored = candidates.map((file) => ({ file, shared: sharedTrailingSegments(source, file) })).sort((a, b2) => b2.shared - a.shared);
+    const [best, second] = scored;
+    if (best === void 0) throw new CoverageError(`${where2}: SF:${source} names no file of the coverage profile`);
+    if (second !== void 0 && second.shared === best.shared) {
+      throw new CoverageError(`${where2}: SF:${source} could be ${best.file} or ${second.file} of the coverage profile`);
+    }
+    matched.set(source, best.file);
+  }
+  return matched;
+}
+function sharedTrailingSegments(a, b2) {
+  const x = a.split("/");
+  const y = b2.split("/");
+  let n = 0;
+  while (n < x.length && n < y.length && x[x.length - 1 - n] === y[y.length - 1 - n]) n++;
+  return n;
+}
+function functionsFromLcov(functions, sourceToFile, profile) {
+  const files = new Map(profile.files.map((f2) => [f2.file, f2]));
+  const named2 = functions.map((fn) => ({ ...fn, file: sourceToFile.get(fn.source) ?? fn.source }));
+  const linesByFile = /* @__PURE__ */ new Map();
+  for (const fn of named2) linesByFile.set(fn.file, [...linesByFile.get(fn.file) ?? [], fn.line]);
+  for (const lines of linesByFile.values()) lines.sort((a, b2) => a - b2);
+  return named2.map((fn) => {
+    const nextLine = linesByFile.get(fn.file)?.find((line) => line > fn.line) ?? Infinity;
+    const f2 = files.get(fn.file);
+    let covered = 0;
+    let total = 0;
+    for (let i = 0; f2 !== void 0 && i < f2.length; i++) {
+      const start = f2.startLine[i];
+      if (start < fn.line || start >= nextLine) continue;
+      total += f2.numStmt[i];
+      if (f2.count[i] > 0) covered += f2.numStmt[i];
+    }
+    return { file: fn.file, line: fn.line, name: fn.name, percent: summary(covered, total).percent, covered: fn.hits > 0, hits: fn.hits };
+  });
+}
+
+// src/aggregate/read.ts
+async function findLegFiles(entries, workspace) {
+  const files = [];
+  const missing = [];
+  const add = (file) => {
+    if (!files.includes(file)) files.push(file);
+  };
+  const absolute = (entry) => path26.resolve(workspace, entry);
+  const exclusions = entries.filter((e) => e.startsWith("!")).map((e) => globToRegExp(absolute(e.slice(1)).split(path26.sep).join("/")));
+  for (const entry of entries) {
+    if (entry.startsWith("!")) continue;
+    if (!isGlob(entry)) {
+      const file = await reportFileAt(absolute(entry));
+      if (file) add(file);
+      else missing.push({ file: entry, kind: "missing", reason: "no such file" });
+      continue;
+    }
+    const matched = [];
+    for (const found of await expandGlob(absolute(entry))) {
+      if (exclusions.some((exclusion) => exclusion.test(found.split(path26.sep).join("/")))) continue;
+      const file = await reportFileAt(found);
+      if (file) matched.push(file);
+    }
+    if (matched.length === 0) missing.push({ file: entry, kind: "missing", reason: "the pattern matched no report.json" });
+    matched.forEach(add);
+  }
+  return { files, missing };
+}
+async function reportFileAt(file) {
+  const info2 = await stat3(file).catch(() => null);
+  if (info2?.isFile()) return file;
+  if (info2?.isDirectory()) {
+    const inside = path26.join(file, "report.json");
+    if ((await stat3(inside).catch(() => null))?.isFile()) return inside;
+  }
+  return null;
+}
+async function readLeg(file, shown) {
+  let text;
+  try {
+    text = await readFile5(file, "utf8");
+  } catch (err) {
+    throw new AggregateError(`${shown}: cannot be read: ${err.message}`, { cause: err });
+  }
+  try {
+    return { file: shown, json: JSON.parse(text) };
+  } catch (err) {
+    throw new AggregateError(`${shown}: not valid JSON: ${err.message}`, { cause: err });
+  }
+}
+async function rebuildCoverage(legFile, shown, version3) {
+  const dir = path26.join(path26.dirname(legFile), version3.version);
+  const where2 = `${shown}: Go ${version3.version}`;
+  const profileFile = path26.join(dir, "coverage.out");
+  let profile;
+  try {
+    profile = await readProfile(profileFile);
+  } catch (err) {
+    throw new AggregateError(`${where2} has coverage, but ${profileFile} cannot be read (upload the whole report directory): ${err.message}`, { cause: err });
+  }
+  const statements = summarizeStatements(profile);
+  const recorded = version3.coverage?.statements;
+  if (recorded && (recorded.covered !== statements.total.covered || recorded.total !== statements.total.total)) {
+    throw new AggregateError(
+      `${where2}: ${profileFile} covers ${statements.total.covered} of ${statements.total.total} statements, but the report says ${recorded.covered} of ${recorded.total}; the files are not of the same run`
+    );
+  }
+  const lines = lineCoverage(profile);
+  const lcovFile = path26.join(dir, "coverage.lcov");
+  const lcov = await readFile5(lcovFile, "utf8").catch(() => null);
+  if (lcov === null) throw new AggregateError(`${where2} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
+  const lcovFunctions = parseLcovFunctions(lcov, lcovFile);
+  const sources = [...new Set(lcov.split("\n").filter((l) => l.startsWith("SF:")).map((l) => l.slice(3).replace(/\r$/, "")))];
+  const sourceToFile = matchSourceFiles(sources, profile.files.map((f2) => f2.file), lcovFile);
+  const functions = functionsFromLcov(lcovFunctions, sourceToFile, profile);
+  const sourcePaths = new Map([...sourceToFile].map(([source, file]) => [file, source]));
+  return { coverage: { profile, statements, lines, lineSummary: summarizeLines(lines), functions }, sourcePaths };
+}
+
+// src/aggregate/aggregate.ts
+function reportDirectoryOf(options, workspace, tempDir) {
+  return options.reportDirectory ? path27.resolve(workspace, options.reportDirectory) : path27.join(tempDir, "go-matrix");
+}
+async function aggregateReports(options, ctx) {
+  const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
+  const shown = (file) => {
+    const relative3 = path27.relative(ctx.workspace, file);
+    return relative3.startsWith("..") || path27.isAbsolute(relative3) ? file : relative3.split(path27.sep).join("/");
+  };
+  const { files, missing } = await findLegFiles(options.reports, ctx.workspace);
+  const found = await Promise.all(files.map((file) => readLeg(file, shown(file))));
+  const legs = combineLegs(found, missing);
+  const fileOf = new Map(files.map((file) => [shown(file), file]));
+  const sourcePaths = /* @__PURE__ */ new Map();
+  const versions = await Promise.all(
+    legs.rows.map(async (row) => {
+      if (!row.report.coverage) return { report: row.report, coverage: null };
+      const rebuilt = await rebuildCoverage(fileOf.get(row.file), row.file, row.report);
+      for (const [file, source] of rebuilt.sourcePaths) sourcePaths.set(file, source);
+      return { report: row.report, coverage: rebuilt.coverage };
+    })
+  );
+  const legCount = files.length + missing.length;
+  ctx.logger.info(`go-matrix: ${versions.length} versions from ${files.length} leg${files.length === 1 ? "" : "s"}${missing.length ? `, ${missing.length} missing` : ""}`);
+  await mkdir6(reportDir, { recursive: true });
+  const result = await concludeRun(
+    options,
+    { ...ctx, commit: legs.commit || ctx.commit, ref: legs.ref || ctx.ref },
+    {
+      reportDir,
+      versions,
+      // merged.lcov names files as the legs did.
+      sourcePath: (file) => sourcePaths.get(file) ?? file,
+      checks: [legsGate(legCount, legs.problems)]
+    }
+  );
+  return { ...result, toolchains: [] };
+}
+
 // src/report/terminal.ts
 var COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
 function renderTerminalReport(report, verdict, color) {
@@ -79986,8 +80333,8 @@ function renderTerminalReport(report, verdict, color) {
   report.versions.forEach((v2, i) => {
     const cells = rows[i];
     const text = line(cells);
-    const at2 = text.indexOf(v2.status, cells[0].length);
-    out.push(text.slice(0, at2) + paint(statusColor(v2.status), v2.status) + text.slice(at2 + v2.status.length));
+    const at3 = text.indexOf(v2.status, cells[0].length);
+    out.push(text.slice(0, at3) + paint(statusColor(v2.status), v2.status) + text.slice(at3 + v2.status.length));
   });
   if (report.merged) out.push("", `merged line coverage: ${percent(report.merged.lines.percent)}`);
   for (const v2 of report.versions) {
@@ -79998,6 +80345,129 @@ function renderTerminalReport(report, verdict, color) {
   }
   for (const g2 of report.gates.filter((g3) => !g3.passed)) out.push("", paint("red", `gate ${g2.name}: ${g2.message}`));
   return out.join("\n") + "\n";
+}
+
+// src/version.ts
+var TOOL_VERSION = "0.1.0";
+
+// src/cli/aggregate.ts
+var AGGREGATE_INPUTS = INPUTS.filter((i) => i.commands.includes("aggregate"));
+var DESCRIPTION = "Combines the report.json files written by `go-matrix run` or `mode: collect` legs (each REPORT is a report.json, a directory holding one, or a quoted glob), checks they are of one commit and schema, compares versions across legs and platforms, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory. A missing or failed leg fails the run.";
+async function aggregateCommand(argv, io2) {
+  let options;
+  try {
+    const flags = parseFlags(argv, AGGREGATE_INPUTS);
+    if (flags.help) {
+      io2.stdout.write(renderHelp("go-matrix aggregate [flags] REPORT\u2026", DESCRIPTION, AGGREGATE_INPUTS));
+      return 0;
+    }
+    if (flags.positionals.length === 0) throw new UsageError("give the report.json files to combine (REPORT\u2026)");
+    const given = { ...flags.values, mode: "aggregate", reports: flags.positionals.join("\n") };
+    options = parseOptions((name) => given[name] ?? (name === "comment" ? "false" : name === "baseline" ? "none" : ""));
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof InputError) {
+      io2.stderr.write(`go-matrix aggregate: ${err.message.replace(/^input /, "--")}
+`);
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    const result = await aggregateReports(options, {
+      workspace: io2.cwd,
+      tempDir: io2.env.RUNNER_TEMP || path28.join(os11.tmpdir(), "go-matrix"),
+      commit: io2.env.GITHUB_SHA ?? io2.env.CI_COMMIT_SHA ?? "",
+      ref: io2.env.GITHUB_REF ?? io2.env.CI_COMMIT_REF_NAME ?? "",
+      logger: consoleLogger(io2.stderr),
+      toolVersion: TOOL_VERSION
+    });
+    io2.stdout.write(renderTerminalReport(result.report, result.verdict, Boolean(io2.stdout.isTTY) && !io2.env.NO_COLOR));
+    io2.stdout.write(`
+report: ${result.files.report}
+`);
+    return result.verdict.failJob ? 1 : 0;
+  } catch (err) {
+    io2.stderr.write(`go-matrix aggregate: ${messageOf(err)}
+`);
+    return 2;
+  }
+}
+function messageOf(err) {
+  const parts = [];
+  for (let e = err; e instanceof Error && parts.length < 3; e = e.cause) {
+    if (!parts.some((p2) => p2.includes(e.message))) parts.push(e.message);
+  }
+  return parts.join(": ") || String(err);
+}
+
+// src/cli/progress.ts
+var at2 = (where2) => where2?.file ? `${where2.file}${where2.line ? `:${where2.line}` : ""}: ` : "";
+var STATUS_COLOR = { passed: 32, failed: 31, error: 33, skipped: 2 };
+function progressLine(title, color) {
+  const match3 = /^(Go \S+: )(passed|failed|error|skipped)\b/.exec(title);
+  if (!color || !match3) return title;
+  const [, head = "", status = ""] = match3;
+  return `${head}\x1B[${STATUS_COLOR[status]}m${status}\x1B[0m${title.slice(head.length + status.length)}`;
+}
+function groupBlock(title, body2) {
+  return `\u2500\u2500 ${title}
+${body2 === "" || body2.endsWith("\n") ? body2 : `${body2}
+`}`;
+}
+function progressLogger(stream3, options) {
+  const toFile = (text) => void options.logFile?.write(text);
+  const both = (text) => {
+    stream3.write(text);
+    toFile(text);
+  };
+  const paint = (code2, text) => options.color ? `\x1B[${code2}m${text}\x1B[0m` : text;
+  return {
+    info: (message) => both(`${message}
+`),
+    warning: (message, where2) => {
+      stream3.write(`${paint(33, "warning:")} ${at2(where2)}${message}
+`);
+      toFile(`warning: ${at2(where2)}${message}
+`);
+    },
+    error: (message, where2) => {
+      stream3.write(`${paint(31, "error:")} ${at2(where2)}${message}
+`);
+      toFile(`error: ${at2(where2)}${message}
+`);
+    },
+    debug: (message) => {
+      if (options.verbose) stream3.write(`${message}
+`);
+      toFile(`${message}
+`);
+    },
+    group: (title, body2) => {
+      stream3.write(options.verbose ? groupBlock(progressLine(title, options.color), body2) : `${progressLine(title, options.color)}
+`);
+      toFile(groupBlock(title, body2));
+    }
+  };
+}
+function wantsColor(stream3, env) {
+  return Boolean(stream3.isTTY) && !env.NO_COLOR;
+}
+
+// src/cli/ci-env.ts
+var SYSTEMS = [
+  { name: "GitHub Actions", commit: "GITHUB_SHA", ref: "GITHUB_REF" },
+  { name: "GitLab CI", commit: "CI_COMMIT_SHA", ref: "CI_COMMIT_REF_NAME" },
+  { name: "Jenkins (git plugin)", commit: "GIT_COMMIT", ref: "GIT_BRANCH" },
+  { name: "CircleCI", commit: "CIRCLE_SHA1", ref: "CIRCLE_BRANCH" },
+  { name: "Buildkite", commit: "BUILDKITE_COMMIT", ref: "BUILDKITE_BRANCH" }
+];
+var CI_VARIABLES = SYSTEMS.map((s3) => `${s3.name}: ${s3.commit}, ${s3.ref}`);
+function ciRevision(env) {
+  for (const system of SYSTEMS) {
+    const commit = env[system.commit];
+    if (commit) return { commit, ref: env[system.ref] ?? "" };
+  }
+  return { commit: "", ref: "" };
 }
 
 // src/util/signals.ts
@@ -80017,9 +80487,6 @@ function cancelOnSignals() {
   };
 }
 
-// src/version.ts
-var TOOL_VERSION = "0.1.0";
-
 // src/cli.ts
 var USAGE = `usage: go-matrix <command> [flags]
 
@@ -80028,6 +80495,7 @@ compare versions like for like, and gate.
 
 commands:
   run        the whole matrix on a module (one flag per action input)
+  aggregate  combine the report.json files of several runs (collect legs), then gate and report
   coverage   the coverage engine alone on existing Go profiles
 
 Run 'go-matrix <command> --help' for a command's flags.
@@ -80038,6 +80506,8 @@ async function main(argv, io2 = defaultIo()) {
   switch (command) {
     case "run":
       return runCommand(rest, io2);
+    case "aggregate":
+      return aggregateCommand(rest, io2);
     case "coverage":
       return coverageCommand([...rest], { stdout: io2.stdout, stderr: io2.stderr, cwd: io2.cwd });
     case "--version":
@@ -80060,22 +80530,34 @@ ${USAGE}`);
   }
 }
 var RUN_INPUTS = INPUTS.filter((i) => i.commands.includes("run"));
+var RUN_DISPLAY_FLAGS = [
+  {
+    name: "verbose",
+    default: "false",
+    commands: [],
+    description: "Print each version's full log (build, vet and go test output) after its progress line, instead of the progress line alone."
+  },
+  {
+    name: "log-file",
+    default: "",
+    commands: [],
+    description: "Write everything, every version's full log included, to this file (relative to the current directory)."
+  }
+];
+var RUN_SUMMARY = "Installs each Go version, builds and runs `go test -coverprofile` under each one in its own isolated workspace, compares coverage across versions, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory. Progress goes to stderr (a line as each version starts and finishes), the report to stdout. No CI variables are required; the commit and ref in report.json come from the first set of: " + CI_VARIABLES.join("; ") + ".";
+function parseRunArgs(argv) {
+  const flags = parseFlags(argv, [...RUN_INPUTS, ...RUN_DISPLAY_FLAGS]);
+  if (flags.help) return "help";
+  if (flags.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(flags.positionals[0])}`);
+  const verbose = flags.values.verbose ?? "false";
+  if (!/^(true|false|yes|no|on|off|1|0)$/i.test(verbose)) throw new UsageError(`--verbose: ${JSON.stringify(verbose)} is not true or false`);
+  const options = parseOptions((name) => flags.values[name] ?? (name === "comment" ? "false" : name === "baseline" ? "none" : ""));
+  return { options, verbose: /^(true|yes|on|1)$/i.test(verbose), logFile: flags.values["log-file"] ?? "" };
+}
 async function runCommand(argv, io2) {
-  let options;
+  let args;
   try {
-    const flags = parseFlags(argv, RUN_INPUTS);
-    if (flags.help) {
-      io2.stdout.write(
-        renderHelp(
-          "go-matrix run [flags]",
-          "Installs each Go version, builds and runs `go test -coverprofile` under each one in its own isolated workspace, compares coverage across versions, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory.",
-          RUN_INPUTS
-        )
-      );
-      return 0;
-    }
-    if (flags.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(flags.positionals[0])}`);
-    options = parseOptions((name) => flags.values[name] ?? (name === "comment" ? "false" : name === "baseline" ? "none" : ""));
+    args = parseRunArgs(argv);
   } catch (err) {
     if (err instanceof UsageError || err instanceof InputError) {
       io2.stderr.write(`go-matrix run: ${err.message.replace(/^input /, "--")}
@@ -80084,33 +80566,64 @@ async function runCommand(argv, io2) {
     }
     throw err;
   }
-  const logger8 = consoleLogger(io2.stderr);
+  if (args === "help") {
+    io2.stdout.write(renderHelp("go-matrix run [flags]", RUN_SUMMARY, RUN_INPUTS, RUN_DISPLAY_FLAGS));
+    return 0;
+  }
+  const { options } = args;
+  let logFile;
+  try {
+    logFile = args.logFile ? openLogFile(path29.resolve(io2.cwd, args.logFile)) : void 0;
+  } catch (err) {
+    io2.stderr.write(`go-matrix run: --log-file: ${err.message}
+`);
+    return 2;
+  }
+  const logger8 = progressLogger(io2.stderr, { verbose: args.verbose, color: wantsColor(io2.stderr, io2.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const tempDir = io2.env.RUNNER_TEMP || path25.join(os11.tmpdir(), "go-matrix");
+    const tempDir = io2.env.RUNNER_TEMP || path29.join(os12.tmpdir(), "go-matrix");
+    logger8.info(installingLine(options.goVersions, options.goVersionFile));
+    const installStarted = Date.now();
     const result = await runPipeline(options, {
       workspace: io2.cwd,
       tempDir,
-      toolCacheDir: io2.env.RUNNER_TOOL_CACHE || path25.join(os11.homedir(), ".cache", "go-matrix", "tool-cache"),
-      commit: io2.env.GITHUB_SHA ?? io2.env.CI_COMMIT_SHA ?? "",
-      ref: io2.env.GITHUB_REF ?? io2.env.CI_COMMIT_REF_NAME ?? "",
+      toolCacheDir: io2.env.RUNNER_TOOL_CACHE || path29.join(os12.homedir(), ".cache", "go-matrix", "tool-cache"),
+      ...ciRevision(io2.env),
       env: io2.env,
       logger: logger8,
       signal: signals.signal,
-      toolVersion: TOOL_VERSION
+      toolVersion: TOOL_VERSION,
+      onInstalled: (toolchains) => logger8.info(installedLine(toolchains.length, (Date.now() - installStarted) / 1e3, options.maxParallel))
     });
-    io2.stdout.write(renderTerminalReport(result.report, result.verdict, Boolean(io2.stdout.isTTY) && !io2.env.NO_COLOR));
+    io2.stdout.write(renderTerminalReport(result.report, result.verdict, wantsColor(io2.stdout, io2.env)));
     io2.stdout.write(`
 report: ${result.files.report}
 `);
+    if (logFile) io2.stdout.write(`log: ${logFile.path}
+`);
     return result.verdict.failJob ? 1 : 0;
   } catch (err) {
-    io2.stderr.write(`go-matrix run: ${err.message}
-`);
+    logger8.error(`go-matrix run: ${err.message}`);
     return 2;
   } finally {
     signals.dispose();
+    logFile?.close();
   }
+}
+function installingLine(specs, versionFile) {
+  const file = versionFile ? `the version ${versionFile} names` : "";
+  return `installing Go ${[...specs, file].filter(Boolean).join(", ")}`;
+}
+function installedLine(count2, seconds2, maxParallel, cpus = availableParallelism()) {
+  const atOnce = Math.min(maxParallel > 0 ? maxParallel : cpus, count2);
+  const versions = count2 === 1 ? "1 version" : `${count2} versions`;
+  return `installed ${versions} in ${seconds2.toFixed(1)} s; running ${atOnce} at a time`;
+}
+function openLogFile(file) {
+  mkdirSync(path29.dirname(file), { recursive: true });
+  const fd = openSync4(file, "w");
+  return { path: file, write: (text) => void writeSync(fd, text), close: () => closeSync4(fd) };
 }
 function defaultIo() {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };

@@ -1,18 +1,21 @@
-import os from 'node:os'
+import {closeSync, mkdirSync, openSync, writeSync} from 'node:fs'
+import os, {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {INPUTS} from './definitions.js'
-import {parseOptions, InputError} from './options.js'
+import {INPUTS, type InputDefinition} from './definitions.js'
+import {parseOptions, InputError, type Options} from './options.js'
 import {parseFlags, renderHelp, UsageError} from './cli/flags.js'
 import {coverageCommand} from './cli/coverage.js'
+import {aggregateCommand} from './cli/aggregate.js'
 import {runPipeline} from './pipeline.js'
 import {renderTerminalReport} from './report/terminal.js'
-import {consoleLogger} from './util/log.js'
+import {progressLogger, wantsColor} from './cli/progress.js'
+import {ciRevision, CI_VARIABLES} from './cli/ci-env.js'
 import {cancelOnSignals} from './util/signals.js'
 import {TOOL_VERSION} from './version.js'
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & {isTTY?: boolean}
-  stderr: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream & {isTTY?: boolean}
   cwd: string
   env: NodeJS.ProcessEnv
 }
@@ -24,6 +27,7 @@ compare versions like for like, and gate.
 
 commands:
   run        the whole matrix on a module (one flag per action input)
+  aggregate  combine the report.json files of several runs (collect legs), then gate and report
   coverage   the coverage engine alone on existing Go profiles
 
 Run 'go-matrix <command> --help' for a command's flags.
@@ -36,6 +40,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   switch (command) {
     case 'run':
       return runCommand(rest, io)
+    case 'aggregate':
+      return aggregateCommand(rest, io)
     case 'coverage':
       return coverageCommand([...rest], {stdout: io.stdout, stderr: io.stderr, cwd: io.cwd})
     case '--version':
@@ -57,23 +63,50 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
 
 const RUN_INPUTS = INPUTS.filter(i => i.commands.includes('run'))
 
+/** Flags with no action input: how the command line shows the run, not what it runs. */
+const RUN_DISPLAY_FLAGS: readonly InputDefinition[] = [
+  {
+    name: 'verbose',
+    default: 'false',
+    commands: [],
+    description:
+      "Print each version's full log (build, vet and go test output) after its progress line, instead of the progress line alone."
+  },
+  {
+    name: 'log-file',
+    default: '',
+    commands: [],
+    description: "Write everything, every version's full log included, to this file (relative to the current directory)."
+  }
+]
+
+const RUN_SUMMARY =
+  'Installs each Go version, builds and runs `go test -coverprofile` under each one in its own isolated workspace, compares coverage across versions, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory. Progress goes to stderr (a line as each version starts and finishes), the report to stdout. No CI variables are required; the commit and ref in report.json come from the first set of: ' +
+  CI_VARIABLES.join('; ') +
+  '.'
+
+interface RunArgs {
+  options: Options
+  verbose: boolean
+  logFile: string
+}
+
+/** Reads `go-matrix run`'s flags into validated options; throws UsageError or InputError. */
+function parseRunArgs(argv: readonly string[]): RunArgs | 'help' {
+  const flags = parseFlags(argv, [...RUN_INPUTS, ...RUN_DISPLAY_FLAGS])
+  if (flags.help) return 'help'
+  if (flags.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(flags.positionals[0])}`)
+  const verbose = flags.values.verbose ?? 'false'
+  if (!/^(true|false|yes|no|on|off|1|0)$/i.test(verbose)) throw new UsageError(`--verbose: ${JSON.stringify(verbose)} is not true or false`)
+  // The command line has no GitHub event: no comment, and a baseline only when a path is given.
+  const options = parseOptions(name => flags.values[name] ?? (name === 'comment' ? 'false' : name === 'baseline' ? 'none' : ''))
+  return {options, verbose: /^(true|yes|on|1)$/i.test(verbose), logFile: flags.values['log-file'] ?? ''}
+}
+
 async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let options
+  let args
   try {
-    const flags = parseFlags(argv, RUN_INPUTS)
-    if (flags.help) {
-      io.stdout.write(
-        renderHelp(
-          'go-matrix run [flags]',
-          'Installs each Go version, builds and runs `go test -coverprofile` under each one in its own isolated workspace, compares coverage across versions, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory.',
-          RUN_INPUTS
-        )
-      )
-      return 0
-    }
-    if (flags.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(flags.positionals[0])}`)
-    // The command line has no GitHub event: no comment, and a baseline only when a path is given.
-    options = parseOptions(name => flags.values[name] ?? (name === 'comment' ? 'false' : name === 'baseline' ? 'none' : ''))
+    args = parseRunArgs(argv)
   } catch (err) {
     if (err instanceof UsageError || err instanceof InputError) {
       io.stderr.write(`go-matrix run: ${err.message.replace(/^input /, '--')}\n`)
@@ -81,30 +114,72 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     }
     throw err
   }
-  const logger = consoleLogger(io.stderr)
+  if (args === 'help') {
+    io.stdout.write(renderHelp('go-matrix run [flags]', RUN_SUMMARY, RUN_INPUTS, RUN_DISPLAY_FLAGS))
+    return 0
+  }
+  const {options} = args
+  let logFile: LogFile | undefined
+  try {
+    logFile = args.logFile ? openLogFile(path.resolve(io.cwd, args.logFile)) : undefined
+  } catch (err) {
+    io.stderr.write(`go-matrix run: --log-file: ${(err as Error).message}\n`)
+    return 2
+  }
+  const logger = progressLogger(io.stderr, {verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...(logFile ? {logFile} : {})})
   const signals = cancelOnSignals()
   try {
     const tempDir = io.env.RUNNER_TEMP || path.join(os.tmpdir(), 'go-matrix')
+    logger.info(installingLine(options.goVersions, options.goVersionFile))
+    const installStarted = Date.now()
     const result = await runPipeline(options, {
       workspace: io.cwd,
       tempDir,
       toolCacheDir: io.env.RUNNER_TOOL_CACHE || path.join(os.homedir(), '.cache', 'go-matrix', 'tool-cache'),
-      commit: io.env.GITHUB_SHA ?? io.env.CI_COMMIT_SHA ?? '',
-      ref: io.env.GITHUB_REF ?? io.env.CI_COMMIT_REF_NAME ?? '',
+      ...ciRevision(io.env),
       env: io.env,
       logger,
       signal: signals.signal,
-      toolVersion: TOOL_VERSION
+      toolVersion: TOOL_VERSION,
+      onInstalled: toolchains => logger.info(installedLine(toolchains.length, (Date.now() - installStarted) / 1000, options.maxParallel))
     })
-    io.stdout.write(renderTerminalReport(result.report, result.verdict, Boolean(io.stdout.isTTY) && !io.env.NO_COLOR))
+    io.stdout.write(renderTerminalReport(result.report, result.verdict, wantsColor(io.stdout, io.env)))
     io.stdout.write(`\nreport: ${result.files.report}\n`)
+    if (logFile) io.stdout.write(`log: ${logFile.path}\n`)
     return result.verdict.failJob ? 1 : 0
   } catch (err) {
-    io.stderr.write(`go-matrix run: ${(err as Error).message}\n`)
+    logger.error(`go-matrix run: ${(err as Error).message}`)
     return 2
   } finally {
     signals.dispose()
+    logFile?.close()
   }
+}
+
+/** The line that opens the install step: the versions as given, before they are resolved. */
+export function installingLine(specs: readonly string[], versionFile: string): string {
+  const file = versionFile ? `the version ${versionFile} names` : ''
+  return `installing Go ${[...specs, file].filter(Boolean).join(', ')}`
+}
+
+/** The line that closes the install step and says how the versions will run. */
+export function installedLine(count: number, seconds: number, maxParallel: number, cpus = availableParallelism()): string {
+  const atOnce = Math.min(maxParallel > 0 ? maxParallel : cpus, count)
+  const versions = count === 1 ? '1 version' : `${count} versions`
+  return `installed ${versions} in ${seconds.toFixed(1)} s; running ${atOnce} at a time`
+}
+
+interface LogFile {
+  path: string
+  write(text: string): void
+  close(): void
+}
+
+/** Appends synchronously so the file keeps the order the lines were logged in, even if the run throws. */
+function openLogFile(file: string): LogFile {
+  mkdirSync(path.dirname(file), {recursive: true})
+  const fd = openSync(file, 'w')
+  return {path: file, write: text => void writeSync(fd, text), close: () => closeSync(fd)}
 }
 
 function defaultIo(): CliIo {

@@ -22,6 +22,19 @@ describe('go-matrix command line', () => {
     expect(t.out()).toContain('run        the whole matrix')
   })
 
+  it.each([
+    ['run', '--go-versions VALUE'],
+    ['aggregate', 'REPORT'],
+    ['coverage', 'PROFILE']
+  ])('routes %p --help to that command, listed in the usage', async (command, flag) => {
+    const usage = io()
+    await main(['--help'], usage)
+    expect(usage.out()).toMatch(new RegExp(`^  ${command} +\\S`, 'm'))
+    const t = io()
+    expect(await main([command, '--help'], t)).toBe(0)
+    expect(t.out()).toContain(flag)
+  })
+
   it('exits 2 on an unknown command or no command', async () => {
     const t = io()
     expect(await main(['frobnicate'], t)).toBe(2)
@@ -38,11 +51,14 @@ describe('go-matrix command line', () => {
   it.each([
     [['run', '--go-versions', '1.22', '--max-version-delta', 'two'], 'go-matrix run: --max-version-delta: "two" is not a number'],
     [['run', '--bogus'], 'go-matrix run: unknown flag --bogus'],
-    [['run'], 'go-matrix run: --go-versions: give at least one Go version (or go-version-file)']
+    [['run'], 'go-matrix run: --go-versions: give at least one Go version (or go-version-file)'],
+    [['run', '--go-versions', '1.22', '--verbose=maybe'], 'go-matrix run: --verbose: "maybe" is not true or false'],
+    [['run', '--go-versions', '1.22', '--log-file', '/dev/null/log.txt'], /^go-matrix run: --log-file: .*\/dev\/null/]
   ])('exits 2 with a clear message for %p', async (argv, message) => {
     const t = io()
     expect(await main(argv, t)).toBe(2)
-    expect(t.err().trim()).toBe(message)
+    if (typeof message === 'string') expect(t.err().trim()).toBe(message)
+    else expect(t.err().trim()).toMatch(message)
   })
 })
 

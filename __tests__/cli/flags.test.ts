@@ -36,3 +36,52 @@ describe('renderHelp', () => {
     expect(help).toContain('--vet[=true] (default false)')
   })
 })
+
+/** action.yml's inputs as the runner reads them: name → default. */
+function actionYmlInputs(text: string): Map<string, string> {
+  const inputs = new Map<string, string>()
+  const section = text.slice(text.indexOf('\ninputs:\n'), text.indexOf('\noutputs:\n'))
+  for (const m of section.matchAll(/^ {2}([\w-]+):\n(?: {4}.*\n)*? {4}default: '((?:[^']|'')*)'$/gm)) {
+    inputs.set(m[1] as string, (m[2] as string).replace(/''/g, "'"))
+  }
+  return inputs
+}
+
+/** The flags `go-matrix run --help` lists as action inputs: name → shown default ('' when none). */
+function helpInputFlags(help: string): Map<string, string> {
+  const section = help.slice(help.indexOf('flags (each is the action input'), help.indexOf('command-line flags:'))
+  const flags = new Map<string, string>()
+  for (const m of section.matchAll(/^ {2}--([\w-]+)(?:\[=\w+\]| VALUE)(?: \(default (.*)\))?$/gm)) flags.set(m[1] as string, m[2] ?? '')
+  return flags
+}
+
+describe('the run flags and action.yml cannot drift apart', () => {
+  // Inputs that only make sense inside a GitHub workflow, each for a stated reason.
+  const ACTION_ONLY: Record<string, string> = {
+    comment: 'no pull request outside GitHub',
+    'comment-key': 'no pull request outside GitHub',
+    'github-token': 'no GitHub API outside GitHub',
+    mode: 'the command line has one command per mode (run, aggregate)',
+    reports: 'go-matrix aggregate takes the reports as arguments'
+  }
+
+  it("lists every action.yml input in run's --help with action.yml's default, except the GitHub-only ones", async () => {
+    const {readFile} = await import('node:fs/promises')
+    const {main} = await import('../../src/cli.js')
+    const yml = actionYmlInputs(await readFile('action.yml', 'utf8'))
+    expect(yml.size).toBe(INPUTS.length)
+    let help = ''
+    const sink = {write: (t: string) => ((help += t), true)}
+    expect(await main(['run', '--help'], {stdout: sink, stderr: sink, cwd: '.', env: {}} as never)).toBe(0)
+    const flags = helpInputFlags(help)
+    const expected = new Map([...yml].filter(([name]) => !(name in ACTION_ONLY)))
+    expect(flags).toEqual(expected)
+  })
+
+  it('parses each of those flags into the input of the same name', () => {
+    for (const input of run) {
+      const value = input.default === 'true' ? 'false' : 'x'
+      expect(parseFlags([`--${input.name}=${value}`], run).values).toEqual({[input.name]: value})
+    }
+  })
+})

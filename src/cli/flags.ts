@@ -81,14 +81,27 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.map(l => indent + l).join('\n')
 }
 
-/** --help text of a command, from the same definitions as action.yml. */
-export function renderHelp(usage: string, summary: string, inputs: readonly InputDefinition[]): string {
+function flagLines(input: InputDefinition): string[] {
+  const kind = isBoolean(input) ? `[=${input.default === 'true' ? 'false' : 'true'}]` : ' VALUE'
+  const def = input.default === '' ? '' : ` (default ${input.default})`
+  return [`  --${input.name}${kind}${def}`, wrap(input.description, 74, '      ')]
+}
+
+/**
+ * --help text of a command, from the same definitions as action.yml. `commandLineOnly` lists the
+ * flags that have no action input (how the command line shows progress), kept apart so the
+ * first list stays exactly the inputs.
+ */
+export function renderHelp(
+  usage: string,
+  summary: string,
+  inputs: readonly InputDefinition[],
+  commandLineOnly: readonly InputDefinition[] = []
+): string {
   const out = [`usage: ${usage}`, '', wrap(summary, 78, ''), '', 'flags (each is the action input of the same name):']
-  for (const input of inputs) {
-    const kind = isBoolean(input) ? `[=${input.default === 'true' ? 'false' : 'true'}]` : ' VALUE'
-    const def = input.default === '' ? '' : ` (default ${input.default})`
-    out.push(`  --${input.name}${kind}${def}`, wrap(input.description, 74, '      '))
-  }
+  for (const input of inputs) out.push(...flagLines(input))
+  out.push('', 'command-line flags:')
+  for (const flag of commandLineOnly) out.push(...flagLines(flag))
   out.push('  -h, --help', '      Show this help.')
   return out.join('\n') + '\n'
 }

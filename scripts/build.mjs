@@ -20,8 +20,16 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning'
 }
-await build({...common, entryPoints: ['src/bin/action.ts'], outfile: 'dist/index.js'})
-await build({...common, entryPoints: ['src/bin/cli.ts'], outfile: 'dist/cli.js'})
+// One build with code splitting: the action and the command line share chunks, and what is only
+// imported dynamically (the Actions cache client, Octokit, the tool cache) loads only when used,
+// so a job that needs none of them does not parse them at start-up.
+await build({
+  ...common,
+  entryPoints: {index: 'src/bin/action.ts', cli: 'src/bin/cli.ts'},
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]'
+})
 
 rmSync('lib', {recursive: true, force: true})
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {stdio: 'inherit'})

@@ -43,7 +43,7 @@ describe('decideVerdict', () => {
 
   it('counts skipped versions apart', () => {
     const skipped = makeVersion('1.19.8', {status: 'skipped', reason: 'go.mod requires go >= 1.21', coverage: null})
-    expect(decideVerdict(makeReport([skipped, makeVersion('1.23.5')]), true).sentence).toBe('✅ All 1 Go version passed (1 skipped).')
+    expect(decideVerdict(makeReport([skipped, makeVersion('1.23.5')]), true).sentence).toBe('✅ Go 1.23.5 passed (1 skipped).')
   })
 })
 

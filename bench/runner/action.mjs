@@ -6,7 +6,10 @@
 // writes report.json, LCOV and the summary: that is its overhead over the loop.
 // Both sides share warm build caches (one uncounted warm-up round each) and pass -count=1.
 //
-//   npm run build && node bench/runner/action.mjs [rounds]
+//   npm run build && node bench/runner/action.mjs [rounds] [count]
+//
+// `count` (default 1) is passed to both sides as -count=N: the same module's tests run N times,
+// which shows how the action's fixed cost per job compares with test suites that take longer.
 import {spawn, spawnSync} from 'node:child_process'
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
@@ -21,6 +24,7 @@ const repo = path.resolve(here, '../..')
 const fixture = '__tests__/fixtures/modules/multi'
 const moduleDir = path.join(repo, fixture)
 const rounds = Number(process.argv[2] ?? 7)
+const count = Number(process.argv[3] ?? 1)
 const root = path.join(os.tmpdir(), 'go-matrix-bench-action')
 const reportDir = path.join(root, 'report')
 const workDir = `${reportDir}-work`
@@ -64,7 +68,7 @@ function actionEnv(mirrorUrl, maxParallel) {
     'working-directory': fixture,
     'report-directory': reportDir,
     build: 'false',
-    'test-flags': '-count=1',
+    'test-flags': `-count=${count}`,
     'max-parallel': String(maxParallel),
     'max-version-delta': '100'
   }
@@ -100,7 +104,7 @@ function loopScript() {
     })
     const dir = path.join(out, t.version)
     const vars = Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)).join(' ')
-    const args = ['test', '-json', `-coverprofile=${path.join(dir, 'coverage.out')}`, '-count=1', './...'].map(quote).join(' ')
+    const args = ['test', '-json', `-coverprofile=${path.join(dir, 'coverage.out')}`, `-count=${count}`, './...'].map(quote).join(' ')
     lines.push(`mkdir -p ${quote(dir)}`)
     lines.push(`env -i ${vars} ${quote(path.join(t.goroot, 'bin', 'go'))} ${args} > ${quote(path.join(dir, 'test.json'))} 2> ${quote(path.join(dir, 'build.log'))} || echo "go ${t.version} failed" >&2`)
   }
@@ -143,7 +147,7 @@ try {
       times[name].push(sides[name]())
     }
   }
-  console.log(`module: ${fixture}, Go ${toolchains.map(t => t.version).join(', ')}, ${rounds} rounds, ${os.availableParallelism()} CPUs, load ${os.loadavg()[0].toFixed(1)}, warm GOCACHE, -count=1`)
+  console.log(`module: ${fixture}, Go ${toolchains.map(t => t.version).join(', ')}, ${rounds} rounds, ${os.availableParallelism()} CPUs, load ${os.loadavg()[0].toFixed(1)}, warm GOCACHE, -count=${count}`)
   for (const [name, xs] of Object.entries(times)) console.log(`${name.padEnd(22)} median ${median(xs).toFixed(3)}s  (${xs.map(x => x.toFixed(2)).join(' ')})`)
   const loop = median(times['bash loop'])
   const a1 = median(times['action max-parallel 1'])

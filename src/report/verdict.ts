@@ -30,7 +30,8 @@ export function decideVerdict(report: Report, failOnTestFailure: boolean): Verdi
   if (passed) {
     const ran = report.versions.filter(v => v.status === 'passed')
     const skipped = report.versions.length - ran.length
-    sentence = `✅ All ${ran.length} Go version${ran.length === 1 ? '' : 's'} passed${
+    const who = ran.length === 1 ? `Go ${(ran[0] as VersionReport).version}` : `All ${ran.length} Go versions`
+    sentence = `✅ ${who} passed${
       skipped > 0 ? ` (${skipped} skipped)` : ''
     }${report.gates.length > 0 ? ' and every gate held' : ''}.`
   } else {

@@ -26,7 +26,7 @@ import {
   summarizeLines,
   summarizeStatements,
   versionLabels
-} from "./chunks/chunk-S4BZGSLV.js";
+} from "./chunks/chunk-MIOPBD2A.js";
 import "./chunks/chunk-SIJ6ZGQW.js";
 import "./chunks/chunk-DVPRPKHA.js";
 
@@ -275,54 +275,21 @@ function renderTerminalReport(report, verdict, color) {
   return out.join("\n") + "\n";
 }
 
-// src/cli/aggregate.ts
-var AGGREGATE_INPUTS = INPUTS.filter((i) => i.commands.includes("aggregate"));
-var DESCRIPTION = "Combines the report.json files written by `go-matrix run` or `mode: collect` legs (each REPORT is a report.json, a directory holding one, or a quoted glob), checks they are of one commit and schema, compares versions across legs and platforms, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory. A missing or failed leg fails the run.";
-async function aggregateCommand(argv, io) {
-  let options;
-  try {
-    const flags = parseFlags(argv, AGGREGATE_INPUTS);
-    if (flags.help) {
-      io.stdout.write(renderHelp("go-matrix aggregate [flags] REPORT\u2026", DESCRIPTION, AGGREGATE_INPUTS));
-      return 0;
-    }
-    if (flags.positionals.length === 0) throw new UsageError("give the report.json files to combine (REPORT\u2026)");
-    const given = { ...flags.values, mode: "aggregate", reports: flags.positionals.join("\n") };
-    options = parseOptions((name) => given[name] ?? (name === "comment" ? "false" : name === "baseline" ? "none" : ""));
-  } catch (err) {
-    if (err instanceof UsageError || err instanceof InputError) {
-      io.stderr.write(`go-matrix aggregate: ${err.message.replace(/^input /, "--")}
-`);
-      return 2;
-    }
-    throw err;
+// src/cli/ci-env.ts
+var SYSTEMS = [
+  { name: "GitHub Actions", commit: "GITHUB_SHA", ref: "GITHUB_REF" },
+  { name: "GitLab CI", commit: "CI_COMMIT_SHA", ref: "CI_COMMIT_REF_NAME" },
+  { name: "Jenkins (git plugin)", commit: "GIT_COMMIT", ref: "GIT_BRANCH" },
+  { name: "CircleCI", commit: "CIRCLE_SHA1", ref: "CIRCLE_BRANCH" },
+  { name: "Buildkite", commit: "BUILDKITE_COMMIT", ref: "BUILDKITE_BRANCH" }
+];
+var CI_VARIABLES = SYSTEMS.map((s) => `${s.name}: ${s.commit}, ${s.ref}`);
+function ciRevision(env) {
+  for (const system of SYSTEMS) {
+    const commit = env[system.commit];
+    if (commit) return { commit, ref: env[system.ref] ?? "" };
   }
-  try {
-    const result = await aggregateReports(options, {
-      workspace: io.cwd,
-      tempDir: io.env.RUNNER_TEMP || path2.join(os.tmpdir(), "go-matrix"),
-      commit: io.env.GITHUB_SHA ?? io.env.CI_COMMIT_SHA ?? "",
-      ref: io.env.GITHUB_REF ?? io.env.CI_COMMIT_REF_NAME ?? "",
-      logger: consoleLogger(io.stderr),
-      toolVersion: TOOL_VERSION
-    });
-    io.stdout.write(renderTerminalReport(result.report, result.verdict, Boolean(io.stdout.isTTY) && !io.env.NO_COLOR));
-    io.stdout.write(`
-report: ${result.files.report}
-`);
-    return result.verdict.failJob ? 1 : 0;
-  } catch (err) {
-    io.stderr.write(`go-matrix aggregate: ${messageOf(err)}
-`);
-    return 2;
-  }
-}
-function messageOf(err) {
-  const parts = [];
-  for (let e = err; e instanceof Error && parts.length < 3; e = e.cause) {
-    if (!parts.some((p) => p.includes(e.message))) parts.push(e.message);
-  }
-  return parts.join(": ") || String(err);
+  return { commit: "", ref: "" };
 }
 
 // src/cli/progress.ts
@@ -378,21 +345,53 @@ function wantsColor(stream, env) {
   return Boolean(stream.isTTY) && !env.NO_COLOR;
 }
 
-// src/cli/ci-env.ts
-var SYSTEMS = [
-  { name: "GitHub Actions", commit: "GITHUB_SHA", ref: "GITHUB_REF" },
-  { name: "GitLab CI", commit: "CI_COMMIT_SHA", ref: "CI_COMMIT_REF_NAME" },
-  { name: "Jenkins (git plugin)", commit: "GIT_COMMIT", ref: "GIT_BRANCH" },
-  { name: "CircleCI", commit: "CIRCLE_SHA1", ref: "CIRCLE_BRANCH" },
-  { name: "Buildkite", commit: "BUILDKITE_COMMIT", ref: "BUILDKITE_BRANCH" }
-];
-var CI_VARIABLES = SYSTEMS.map((s) => `${s.name}: ${s.commit}, ${s.ref}`);
-function ciRevision(env) {
-  for (const system of SYSTEMS) {
-    const commit = env[system.commit];
-    if (commit) return { commit, ref: env[system.ref] ?? "" };
+// src/cli/aggregate.ts
+var AGGREGATE_INPUTS = INPUTS.filter((i) => i.commands.includes("aggregate"));
+var DESCRIPTION = "Combines the report.json files written by `go-matrix run` or `mode: collect` legs (each REPORT is a report.json, a directory holding one, or a quoted glob), checks they are of one commit and schema, compares versions across legs and platforms, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory. A missing or failed leg fails the run.";
+async function aggregateCommand(argv, io) {
+  let options;
+  try {
+    const flags = parseFlags(argv, AGGREGATE_INPUTS);
+    if (flags.help) {
+      io.stdout.write(renderHelp("go-matrix aggregate [flags] REPORT\u2026", DESCRIPTION, AGGREGATE_INPUTS));
+      return 0;
+    }
+    if (flags.positionals.length === 0) throw new UsageError("give the report.json files to combine (REPORT\u2026)");
+    const given = { ...flags.values, mode: "aggregate", reports: flags.positionals.join("\n") };
+    options = parseOptions((name) => given[name] ?? (name === "comment" ? "false" : name === "baseline" ? "none" : ""));
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof InputError) {
+      io.stderr.write(`go-matrix aggregate: ${err.message.replace(/^input /, "--")}
+`);
+      return 2;
+    }
+    throw err;
   }
-  return { commit: "", ref: "" };
+  try {
+    const result = await aggregateReports(options, {
+      workspace: io.cwd,
+      tempDir: io.env.RUNNER_TEMP || path2.join(os.tmpdir(), "go-matrix"),
+      ...ciRevision(io.env),
+      logger: consoleLogger(io.stderr),
+      toolVersion: TOOL_VERSION
+    });
+    io.stdout.write(renderTerminalReport(result.report, result.verdict, wantsColor(io.stdout, io.env)));
+    io.stdout.write(`
+report: ${result.files.report}
+`);
+    return result.verdict.failJob ? 1 : 0;
+  } catch (err) {
+    io.stderr.write(`go-matrix aggregate: ${messageOf(err)}
+`);
+    return 2;
+  }
+}
+function messageOf(err) {
+  const parts = [];
+  for (let e = err; e instanceof Error && parts.length < 3; e = e.cause) {
+    if (!parts.some((p) => p.includes(e.message))) parts.push(e.message);
+  }
+  return parts.join(": ") || String(err);
 }
 
 // src/cli.ts

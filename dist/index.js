@@ -13,7 +13,7 @@ import {
   runPipeline,
   toResults,
   writeFailedLeg
-} from "./chunks/chunk-S4BZGSLV.js";
+} from "./chunks/chunk-MIOPBD2A.js";
 import {
   debug,
   endGroup,

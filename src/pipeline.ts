@@ -81,11 +81,14 @@ export interface VersionCoverage {
   functions: FunctionCoverage[]
 }
 
+/** Where the report files go: `report-directory` relative to the workspace, else `<temp>/go-matrix`. */
+export function reportDirectoryOf(options: Pick<Options, 'reportDirectory'>, workspace: string, tempDir: string): string {
+  return options.reportDirectory ? path.resolve(workspace, options.reportDirectory) : path.join(tempDir, 'go-matrix')
+}
+
 export async function runPipeline(options: Options, ctx: PipelineContext): Promise<PipelineResult> {
   const {logger} = ctx
-  const reportDir = options.reportDirectory
-    ? path.resolve(ctx.workspace, options.reportDirectory)
-    : path.join(ctx.tempDir, 'go-matrix')
+  const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir)
   await mkdir(reportDir, {recursive: true})
   const moduleDir = path.resolve(ctx.workspace, options.workingDirectory)
 

@@ -5,7 +5,7 @@
  */
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {concludeRun, type AnalysedVersion, type PipelineContext, type PipelineResult} from '../pipeline.js'
+import {concludeRun, reportDirectoryOf, type AnalysedVersion, type PipelineContext, type PipelineResult} from '../pipeline.js'
 import type {Options} from '../options.js'
 import {SCHEMA_VERSION} from '../report/schema.js'
 import {combineLegs, legsGate, type LegReport} from './legs.js'
@@ -15,11 +15,6 @@ export type AggregateContext = Pick<
   PipelineContext,
   'workspace' | 'tempDir' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'notes' | 'runUrl'
 >
-
-/** The report directory of a run: the input, relative to the workspace, else `<temp>/go-matrix` (as runPipeline picks it). */
-export function reportDirectoryOf(options: Pick<Options, 'reportDirectory'>, workspace: string, tempDir: string): string {
-  return options.reportDirectory ? path.resolve(workspace, options.reportDirectory) : path.join(tempDir, 'go-matrix')
-}
 
 /**
  * Combines the legs named by `options.reports` and concludes as `mode: run` does. Throws

@@ -10,6 +10,8 @@ import {InputError, parseOptions} from '../options.js'
 import {aggregateReports} from '../aggregate/aggregate.js'
 import {renderTerminalReport} from '../report/terminal.js'
 import {consoleLogger} from '../util/log.js'
+import {ciRevision} from './ci-env.js'
+import {wantsColor} from './progress.js'
 import {TOOL_VERSION} from '../version.js'
 import {parseFlags, renderHelp, UsageError} from './flags.js'
 
@@ -49,12 +51,11 @@ export async function aggregateCommand(argv: readonly string[], io: AggregateIo)
     const result = await aggregateReports(options, {
       workspace: io.cwd,
       tempDir: io.env.RUNNER_TEMP || path.join(os.tmpdir(), 'go-matrix'),
-      commit: io.env.GITHUB_SHA ?? io.env.CI_COMMIT_SHA ?? '',
-      ref: io.env.GITHUB_REF ?? io.env.CI_COMMIT_REF_NAME ?? '',
+      ...ciRevision(io.env),
       logger: consoleLogger(io.stderr),
       toolVersion: TOOL_VERSION
     })
-    io.stdout.write(renderTerminalReport(result.report, result.verdict, Boolean(io.stdout.isTTY) && !io.env.NO_COLOR))
+    io.stdout.write(renderTerminalReport(result.report, result.verdict, wantsColor(io.stdout, io.env)))
     io.stdout.write(`\nreport: ${result.files.report}\n`)
     return result.verdict.failJob ? 1 : 0
   } catch (err) {

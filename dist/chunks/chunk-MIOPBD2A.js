@@ -7340,9 +7340,12 @@ function decideVerdict(report, failOnTestFailure) {
 }
 
 // src/pipeline.ts
+function reportDirectoryOf(options, workspace, tempDir) {
+  return options.reportDirectory ? path11.resolve(workspace, options.reportDirectory) : path11.join(tempDir, "go-matrix");
+}
 async function runPipeline(options, ctx) {
   const { logger } = ctx;
-  const reportDir = options.reportDirectory ? path11.resolve(ctx.workspace, options.reportDirectory) : path11.join(ctx.tempDir, "go-matrix");
+  const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
   await mkdir4(reportDir, { recursive: true });
   const moduleDir = path11.resolve(ctx.workspace, options.workingDirectory);
   const toolchains = await installGo({
@@ -7880,9 +7883,6 @@ async function rebuildCoverage(legFile, shown, version) {
 }
 
 // src/aggregate/aggregate.ts
-function reportDirectoryOf(options, workspace, tempDir) {
-  return options.reportDirectory ? path14.resolve(workspace, options.reportDirectory) : path14.join(tempDir, "go-matrix");
-}
 async function aggregateReports(options, ctx) {
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
   const shown = (file) => {
@@ -7962,10 +7962,10 @@ export {
   percent,
   seconds,
   renderComment,
+  reportDirectoryOf,
   runPipeline,
   TOOL_VERSION,
   cancelOnSignals,
-  reportDirectoryOf,
   aggregateReports,
   writeFailedLeg
 };

@@ -26,7 +26,7 @@ import {
   summarizeLines,
   summarizeStatements,
   versionLabels
-} from "./chunks/chunk-MIOPBD2A.js";
+} from "./chunks/chunk-IQWW76MK.js";
 import "./chunks/chunk-SIJ6ZGQW.js";
 import "./chunks/chunk-DVPRPKHA.js";
 

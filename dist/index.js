@@ -13,7 +13,7 @@ import {
   runPipeline,
   toResults,
   writeFailedLeg
-} from "./chunks/chunk-MIOPBD2A.js";
+} from "./chunks/chunk-IQWW76MK.js";
 import {
   debug,
   endGroup,

@@ -284,7 +284,7 @@ async function analyseVersion(run: VersionRun, moduleDir: string, logger: Logger
   const lines = lineCoverage(profile)
   let functions: FunctionCoverage[] = []
   try {
-    functions = functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir), profile)
+    functions = functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, profile), profile)
   } catch (err) {
     logger.warning(`Go ${run.toolchain.version}: no function coverage: ${(err as Error).message}`)
   }

@@ -1,9 +1,9 @@
 import {execFileSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from '@jest/globals'
-import {functionsFromGo} from '../../src/coverage/go-cover.js'
+import {functionsFromGo, localPaths} from '../../src/coverage/go-cover.js'
 import {formatProfile} from '../../src/coverage/go-profile.js'
 import {mergeProfiles} from '../../src/coverage/merge.js'
 import {formatPercent} from '../../src/coverage/percent.js'
@@ -42,6 +42,32 @@ function go(goroot: string, args: string[]): string {
     expect(report).toEqual(parseFuncOutput(fixtureFile(run, 'func-set.txt')))
   })
 
+  it('functionsFromGo, given the profile, names the module\'s files by path, so Go runs no go list', async () => {
+    // A copy of the module whose go.mod this Go cannot load: `go list` would fail on it, so the
+    // same rows, under the profile's own names, show that Go read the files by path.
+    const copy = path.join(tmp, 'basic-copy')
+    cpSync(basicModule, copy, {recursive: true})
+    writeFileSync(path.join(copy, 'go.mod'), 'module example.com/basic\n\ngo 1.999\n')
+    const profilePath = path.join(run.dir, 'set.out')
+    const profile = await readProfile(profilePath)
+    await expect(functionsFromGo(run.goroot, profilePath, copy)).rejects.toThrow(/1\.999/)
+    const report = await functionsFromGo(run.goroot, profilePath, copy, profile)
+    expect(report).toEqual(parseFuncOutput(fixtureFile(run, 'func-set.txt')))
+  })
+
+  it('functionsFromGo leaves files outside the module to go list, and keeps Go\'s order', async () => {
+    // A block in the standard library's errors.go, which sorts before example.com by import path
+    // but after the module's files by absolute path; run from a directory below the module root.
+    const errorsGo = readFileSync(path.join(run.goroot, 'src', 'errors', 'errors.go'), 'utf8').split('\n')
+    const body = errorsGo.findIndex(line => line.startsWith('func New(')) + 2
+    const profilePath = path.join(tmp, 'with-std.out')
+    writeFileSync(profilePath, `${fixtureFile(run, 'set.out')}errors/errors.go:${body}.2,${body}.10 1 1\n`)
+    const expected = parseFuncOutput(go(run.goroot, ['tool', 'cover', `-func=${profilePath}`]))
+    expect(expected.functions[0]?.file).toBe('errors/errors.go')
+    const report = await functionsFromGo(run.goroot, profilePath, path.join(basicModule, 'calc'), await readProfile(profilePath))
+    expect(report).toEqual(expected)
+  })
+
   it('functionsFromGo says what failed', async () => {
     await expect(functionsFromGo(run.goroot, path.join(tmp, 'none.out'), basicModule)).rejects.toThrow(/tool cover -func=.*none\.out \(in .*basic\) failed: .*none\.out/)
   })
@@ -57,5 +83,35 @@ function go(goroot: string, args: string[]): string {
     go(run.goroot, ['tool', 'cover', `-html=${file}`, '-o', html])
     expect(existsSync(html)).toBe(true)
     expect(readFileSync(html, 'utf8')).toContain('example.com/basic/untested/untested.go')
+  })
+})
+
+describe('localPaths', () => {
+  const root = path.join(tmp, 'paths')
+  const write = (rel: string, text = '') => {
+    mkdirSync(path.dirname(path.join(root, rel)), {recursive: true})
+    writeFileSync(path.join(root, rel), text)
+  }
+  write('go.mod', '// the main module\nmodule "example.com/m"\n\ngo 1.21\n')
+  write('a/a.go')
+  write('a/b/b.go')
+  write('nested/go.mod', 'module example.com/m/nested\n')
+  write('nested/x/x.go')
+  write('nomod/go.mod', 'go 1.21\n')
+  write('nomod/y.go')
+
+  it('maps the main module\'s files to their paths, from the module root or below it', () => {
+    const names = ['example.com/m/a/a.go', 'example.com/m/a/b/b.go', 'example.com/other/a/a.go', 'example.com/mx/a.go']
+    const expected = new Map([
+      ['example.com/m/a/a.go', path.join(root, 'a', 'a.go')],
+      ['example.com/m/a/b/b.go', path.join(root, 'a', 'b', 'b.go')]
+    ])
+    expect(localPaths(names, root)).toEqual(expected)
+    expect(localPaths(names, path.join(root, 'a', 'b'))).toEqual(expected)
+  })
+
+  it('leaves to go list a nested module\'s files, files that do not exist, and modules without a path', () => {
+    expect(localPaths(['example.com/m/nested/x/x.go', 'example.com/m/a/gone.go'], root)).toEqual(new Map())
+    expect(localPaths(['example.com/m/nomod/y.go'], path.join(root, 'nomod'))).toEqual(new Map())
   })
 })

@@ -6,12 +6,15 @@
 // writes report.json, LCOV and the summary: that is its overhead over the loop.
 // Both sides share warm build caches (one uncounted warm-up round each) and pass -count=1.
 //
-//   npm run build && node bench/runner/action.mjs [rounds] [count]
+//   npm run build && node bench/runner/action.mjs [rounds] [count] [--module DIR]
 //
+// The module (default bench/runner/module, five packages whose tests take ~2.7 s per version, as
+// a small real library's do) is run by both sides; `--module __tests__/fixtures/modules/multi`
+// shows the same fixed cost against a test fixture whose four runs take 1.5 s in all.
 // `count` (default 1) is passed to both sides as -count=N: the same module's tests run N times,
 // which shows how the action's fixed cost per job compares with test suites that take longer.
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -21,10 +24,12 @@ import {INPUTS} from '../../lib/definitions.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repo = path.resolve(here, '../..')
-const fixture = '__tests__/fixtures/modules/multi'
-const moduleDir = path.join(repo, fixture)
-const rounds = Number(process.argv[2] ?? 7)
-const count = Number(process.argv[3] ?? 1)
+const args = process.argv.slice(2)
+const moduleFlag = args.indexOf('--module')
+const fixture = moduleFlag < 0 ? 'bench/runner/module' : args.splice(moduleFlag, 2)[1]
+const moduleDir = path.resolve(repo, fixture)
+const rounds = Number(args[0] ?? 7)
+const count = Number(args[1] ?? 1)
 const root = path.join(os.tmpdir(), 'go-matrix-bench-action')
 const reportDir = path.join(root, 'report')
 const workDir = `${reportDir}-work`
@@ -65,7 +70,7 @@ function actionEnv(mirrorUrl, maxParallel) {
     'go-versions': minors.join(','),
     'local-toolchains': toolchains.map(t => t.goroot).join(','),
     'download-base-url': mirrorUrl,
-    'working-directory': fixture,
+    'working-directory': path.relative(repo, moduleDir),
     'report-directory': reportDir,
     build: 'false',
     'test-flags': `-count=${count}`,
@@ -79,11 +84,19 @@ function actionEnv(mirrorUrl, maxParallel) {
 function timeAction(mirrorUrl, maxParallel) {
   mkdirSync(path.join(root, 'runner-files'), {recursive: true})
   for (const f of ['output', 'summary', 'state']) writeFileSync(path.join(root, 'runner-files', f), '')
-  const started = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, [path.join(repo, 'dist/index.js')], {cwd: repo, env: actionEnv(mirrorUrl, maxParallel), encoding: 'utf8'})
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const r = timed(process.execPath, [path.join(repo, 'dist/index.js')], {cwd: repo, env: actionEnv(mirrorUrl, maxParallel)})
   if (r.status !== 0) throw new Error(`action failed (${r.status}): ${r.stdout.split('\n').filter(l => l.startsWith('::error')).join('\n')}`)
-  return seconds
+  return r
+}
+
+/** Runs a command under /usr/bin/time: its wall time (measured here) and the CPU time of its whole process tree. */
+function timed(command, argv, options) {
+  const cpuFile = path.join(root, 'cpu')
+  const started = process.hrtime.bigint()
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', cpuFile, command, ...argv], {encoding: 'utf8', ...options})
+  const wall = Number(process.hrtime.bigint() - started) / 1e9
+  const [user, sys] = readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number)
+  return {status: r.status, stdout: r.stdout, stderr: r.stderr, wall, cpu: user + sys}
 }
 
 const quote = s => `'${String(s).replace(/'/g, `'\\''`)}'`
@@ -112,11 +125,9 @@ function loopScript() {
 }
 
 function timeLoop(script) {
-  const started = process.hrtime.bigint()
-  const r = spawnSync('bash', ['-c', script], {cwd: moduleDir, encoding: 'utf8'})
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const r = timed('bash', ['-c', script], {cwd: moduleDir})
   if (r.status !== 0 || r.stderr !== '') throw new Error(`shell loop failed: ${r.stderr}`)
-  return seconds
+  return r
 }
 
 const median = xs => {
@@ -125,6 +136,7 @@ const median = xs => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
+if (!existsSync('/usr/bin/time')) throw new Error('needs /usr/bin/time (Debian package time) for the CPU time of each side')
 rmSync(root, {recursive: true, force: true})
 mkdirSync(root, {recursive: true})
 const mirror = await startMirror()
@@ -148,12 +160,17 @@ try {
     }
   }
   console.log(`module: ${fixture}, Go ${toolchains.map(t => t.version).join(', ')}, ${rounds} rounds, ${os.availableParallelism()} CPUs, load ${os.loadavg()[0].toFixed(1)}, warm GOCACHE, -count=${count}`)
-  for (const [name, xs] of Object.entries(times)) console.log(`${name.padEnd(22)} median ${median(xs).toFixed(3)}s  (${xs.map(x => x.toFixed(2)).join(' ')})`)
-  const loop = median(times['bash loop'])
-  const a1 = median(times['action max-parallel 1'])
-  const a2 = median(times['action max-parallel 2'])
-  console.log(`action max-parallel 1 / bash loop: ${(a1 / loop).toFixed(3)} (overhead ${((a1 / loop - 1) * 100).toFixed(1)}%)`)
-  console.log(`action max-parallel 2 / bash loop: ${(a2 / loop).toFixed(3)}`)
+  for (const [name, xs] of Object.entries(times)) {
+    const walls = xs.map(x => x.wall)
+    console.log(`${name.padEnd(22)} median ${median(walls).toFixed(3)}s wall, ${median(xs.map(x => x.cpu)).toFixed(2)}s CPU  (${walls.map(x => x.toFixed(2)).join(' ')})`)
+  }
+  const med = (name, key) => median(times[name].map(x => x[key]))
+  const loop = med('bash loop', 'wall')
+  const a1 = med('action max-parallel 1', 'wall')
+  const a2 = med('action max-parallel 2', 'wall')
+  const cpu = med('action max-parallel 1', 'cpu') / med('bash loop', 'cpu')
+  console.log(`action max-parallel 1 / bash loop: ${(a1 / loop).toFixed(3)} wall (overhead ${((a1 / loop - 1) * 100).toFixed(1)}%), ${cpu.toFixed(3)} CPU`)
+  console.log(`action max-parallel 2 / bash loop: ${(a2 / loop).toFixed(3)} wall`)
   console.log(`max-parallel 2 speed-up over 1: ${(a1 / a2).toFixed(2)}x`)
 } finally {
   mirror.close()

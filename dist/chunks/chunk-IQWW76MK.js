@@ -447,12 +447,12 @@ var GO_ARCH = {
   mips64el: "mips64le"
 };
 function platformFor(nodePlatform, nodeArch) {
-  const os3 = GO_OS[nodePlatform];
+  const os4 = GO_OS[nodePlatform];
   const arch = GO_ARCH[nodeArch];
-  if (!os3) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
+  if (!os4) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
   if (!arch) throw new Error(`architecture ${nodeArch}: go.dev publishes no Go releases for it`);
-  const windows = os3 === "windows";
-  return { os: os3, arch, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
+  const windows = os4 === "windows";
+  return { os: os4, arch, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
 }
 function currentPlatform() {
   return platformFor(process.platform, process.arch);
@@ -1071,8 +1071,8 @@ import path5 from "node:path";
 
 // src/go/actions-cache.ts
 import path from "node:path";
-function toolchainCacheKey(version, os3, arch, sha256) {
-  return `go-matrix-go-${version}-${os3}-${arch}-${sha256}`;
+function toolchainCacheKey(version, os4, arch, sha256) {
+  return `go-matrix-go-${version}-${os4}-${arch}-${sha256}`;
 }
 var actionsToolchainCache = {
   async available() {
@@ -6712,11 +6712,82 @@ ${fn.name}`;
 
 // src/coverage/go-cover.ts
 import { execFile as execFile2 } from "node:child_process";
+import { existsSync as existsSync2, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os3 from "node:os";
 import path10 from "node:path";
-async function functionsFromGo(goroot, profilePath, moduleDir) {
+
+// src/coverage/go-profile.ts
+function formatProfile(profile) {
+  const out = [`mode: ${profile.mode}`];
+  for (const f2 of profile.files) {
+    for (let i = 0; i < f2.length; i++) {
+      out.push(`${f2.file}:${f2.startLine[i]}.${f2.startCol[i]},${f2.endLine[i]}.${f2.endCol[i]} ${f2.numStmt[i]} ${f2.count[i]}`);
+    }
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/coverage/go-cover.ts
+async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
+  const local = profile === void 0 ? /* @__PURE__ */ new Map() : localPaths(profile.files.map((f2) => f2.file), moduleDir);
+  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path10.resolve(profilePath), profilePath, moduleDir);
+  const tmp = mkdtempSync(path10.join(os3.tmpdir(), "go-matrix-func-"));
+  try {
+    const input = path10.join(tmp, "coverage.out");
+    const renamed = profile.files.map((f2) => ({ ...f2, file: local.get(f2.file) ?? f2.file }));
+    writeFileSync(input, formatProfile({ mode: profile.mode, files: renamed }));
+    const report = await runCoverFunc(goroot, input, profilePath, moduleDir);
+    const original = new Map([...local].map(([name, file]) => [file, name]));
+    const functions = report.functions.map((fn) => ({ ...fn, file: original.get(fn.file) ?? fn.file }));
+    functions.sort((a, b2) => a.file < b2.file ? -1 : a.file > b2.file ? 1 : 0);
+    return { functions, totalPercent: report.totalPercent };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+function localPaths(files, moduleDir) {
+  const local = /* @__PURE__ */ new Map();
+  const module = mainModule(path10.resolve(moduleDir));
+  if (module === null) return local;
+  const ownDir = /* @__PURE__ */ new Map();
+  const inModule = (dir) => {
+    if (dir === module.root) return true;
+    let own = ownDir.get(dir);
+    if (own === void 0) {
+      own = !existsSync2(path10.join(dir, "go.mod")) && inModule(path10.dirname(dir));
+      ownDir.set(dir, own);
+    }
+    return own;
+  };
+  const prefix = `${module.path}/`;
+  for (const name of files) {
+    if (!name.startsWith(prefix)) continue;
+    const file = path10.join(module.root, ...name.slice(prefix.length).split("/"));
+    if (inModule(path10.dirname(file)) && existsSync2(file)) local.set(name, file);
+  }
+  return local;
+}
+function mainModule(dir) {
+  for (let at2 = dir; ; at2 = path10.dirname(at2)) {
+    const goMod = path10.join(at2, "go.mod");
+    if (existsSync2(goMod)) {
+      let modulePath;
+      try {
+        modulePath = parseGoFile(goMod, readFileSync(goMod, "utf8")).module;
+      } catch {
+        return null;
+      }
+      return modulePath === null ? null : { root: at2, path: modulePath };
+    }
+    if (path10.dirname(at2) === at2) return null;
+  }
+}
+function runCoverFunc(goroot, input, profilePath, moduleDir) {
   const go2 = path10.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
-  const args = ["tool", "cover", `-func=${path10.resolve(profilePath)}`];
-  const stdout = await new Promise((resolve, reject) => {
+  const args = ["tool", "cover", `-func=${input}`];
+  const shown = `${go2} tool cover -func=${path10.resolve(profilePath)}`;
+  return new Promise((resolve, reject) => {
     execFile2(
       go2,
       args,
@@ -6724,12 +6795,17 @@ async function functionsFromGo(goroot, profilePath, moduleDir) {
       (err, out, errOut) => {
         if (err) {
           const detail = String(errOut).trim() || err.message;
-          reject(new CoverageError(`${go2} ${args.join(" ")} (in ${moduleDir}) failed: ${detail}`, { cause: err }));
-        } else resolve(String(out));
+          reject(new CoverageError(`${shown} (in ${moduleDir}) failed: ${detail}`, { cause: err }));
+        } else {
+          try {
+            resolve(parseFuncOutput(String(out), `${go2} tool cover -func`));
+          } catch (parseErr) {
+            reject(parseErr);
+          }
+        }
       }
     );
   });
-  return parseFuncOutput(stdout, `${go2} tool cover -func`);
 }
 
 // src/coverage/lcov.ts
@@ -6776,18 +6852,6 @@ function modulePathOf(goMod, source = "go.mod") {
   const match = /^\s*module\s+("?)([^\s"]+)\1\s*(?:\/\/.*)?$/m.exec(goMod);
   if (match === null) throw new CoverageError(`${source}: no "module" line, so the module path is unknown`);
   return match[2];
-}
-
-// src/coverage/go-profile.ts
-function formatProfile(profile) {
-  const out = [`mode: ${profile.mode}`];
-  for (const f2 of profile.files) {
-    for (let i = 0; i < f2.length; i++) {
-      out.push(`${f2.file}:${f2.startLine[i]}.${f2.startCol[i]},${f2.endLine[i]}.${f2.endCol[i]} ${f2.numStmt[i]} ${f2.count[i]}`);
-    }
-  }
-  return `${out.join("\n")}
-`;
 }
 
 // src/coverage/merge.ts
@@ -7499,7 +7563,7 @@ async function analyseVersion(run, moduleDir, logger) {
   const lines = lineCoverage(profile);
   let functions = [];
   try {
-    functions = functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir), profile);
+    functions = functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, profile), profile);
   } catch (err) {
     logger.warning(`Go ${run.toolchain.version}: no function coverage: ${err.message}`);
   }
@@ -7950,10 +8014,10 @@ export {
   lineCoverage,
   mergeLineCoverage,
   summarizeLines,
+  formatProfile,
   formatLcov,
   moduleRelativePath,
   modulePathOf,
-  formatProfile,
   mergeProfiles,
   parseGitDiff,
   toResults,

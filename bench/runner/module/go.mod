@@ -1,0 +1,3 @@
+module example.com/benchmodule
+
+go 1.19

@@ -1,19 +1,8 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
-  TOOL_VERSION,
-  aggregateReports,
-  cancelOnSignals,
-  currentPlatform,
-  parseGitDiff,
-  parseOptions,
-  parseRetryAfter,
-  renderComment,
-  reportDirectoryOf,
-  runPipeline,
-  toResults,
-  writeFailedLeg
-} from "./chunks/chunk-IQWW76MK.js";
+  cancelOnSignals
+} from "./chunks/chunk-K7BE5UR7.js";
 import {
   debug,
   endGroup,
@@ -27,8 +16,28 @@ import {
   summary,
   warning
 } from "./chunks/chunk-6OFKXU6K.js";
-import "./chunks/chunk-SIJ6ZGQW.js";
-import "./chunks/chunk-DVPRPKHA.js";
+import {
+  aggregateReports,
+  writeFailedLeg
+} from "./chunks/chunk-XHWWQR6O.js";
+import {
+  TOOL_VERSION,
+  parseOptions
+} from "./chunks/chunk-35XGZICM.js";
+import {
+  currentPlatform,
+  parseGitDiff,
+  parseRetryAfter,
+  renderComment,
+  reportDirectoryOf,
+  runPipeline,
+  toResults
+} from "./chunks/chunk-ZMJRNDAP.js";
+import "./chunks/chunk-A2QP3JUL.js";
+import "./chunks/chunk-YMFHXHFB.js";
+import "./chunks/chunk-4IC3KUYO.js";
+import "./chunks/chunk-GLNLGA6B.js";
+import "./chunks/chunk-L35V7ZA7.js";
 
 // src/main.ts
 import os from "node:os";
@@ -160,15 +169,15 @@ import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 var actionsBaselineCache = {
   async available() {
-    const cache = await import("./chunks/cache-K5HDPK6A.js");
+    const cache = await import("./chunks/cache-BTWSK2OZ.js");
     return cache.isFeatureAvailable();
   },
   async restore(dir, primaryKey, restoreKeys) {
-    const cache = await import("./chunks/cache-K5HDPK6A.js");
+    const cache = await import("./chunks/cache-BTWSK2OZ.js");
     return cache.restoreCache([path.resolve(dir)], primaryKey, [...restoreKeys]);
   },
   async save(dir, key) {
-    const cache = await import("./chunks/cache-K5HDPK6A.js");
+    const cache = await import("./chunks/cache-BTWSK2OZ.js");
     return await cache.saveCache([path.resolve(dir)], key) !== -1;
   }
 };
@@ -486,7 +495,7 @@ function redact(text2, secret) {
 async function createGitHubClient(options) {
   const { token, logger } = options;
   if (token.trim() === "") throw new Error("github-token is empty: the GitHub API cannot be called without a token");
-  const { getOctokit } = await import("./chunks/github-H6NQ33CU.js");
+  const { getOctokit } = await import("./chunks/github-5XO5WF3J.js");
   const octokit = getOctokit(token, {
     baseUrl: options.apiUrl.replace(/\/+$/, ""),
     log: {

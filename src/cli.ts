@@ -4,10 +4,6 @@ import path from 'node:path'
 import {INPUTS, type InputDefinition} from './definitions.js'
 import {parseOptions, InputError, type Options} from './options.js'
 import {parseFlags, renderHelp, UsageError} from './cli/flags.js'
-import {coverageCommand} from './cli/coverage.js'
-import {aggregateCommand} from './cli/aggregate.js'
-import {runPipeline} from './pipeline.js'
-import {renderTerminalReport} from './report/terminal.js'
 import {progressLogger, wantsColor} from './cli/progress.js'
 import {ciRevision, CI_VARIABLES} from './cli/ci-env.js'
 import {cancelOnSignals} from './util/signals.js'
@@ -40,10 +36,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   switch (command) {
     case 'run':
       return runCommand(rest, io)
+    // Each command loads its own modules: `coverage` then starts without the installer, the
+    // runner and their HTTP client (bench/README.md, coverage).
     case 'aggregate':
-      return aggregateCommand(rest, io)
+      return (await import('./cli/aggregate.js')).aggregateCommand(rest, io)
     case 'coverage':
-      return coverageCommand([...rest], {stdout: io.stdout, stderr: io.stderr, cwd: io.cwd})
+      return (await import('./cli/coverage.js')).coverageCommand([...rest], {stdout: io.stdout, stderr: io.stderr, cwd: io.cwd})
     case '--version':
       io.stdout.write(`go-matrix ${TOOL_VERSION}\n`)
       return 0
@@ -129,6 +127,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const logger = progressLogger(io.stderr, {verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...(logFile ? {logFile} : {})})
   const signals = cancelOnSignals()
   try {
+    const [{runPipeline}, {renderTerminalReport}] = await Promise.all([import('./pipeline.js'), import('./report/terminal.js')])
     const tempDir = io.env.RUNNER_TEMP || path.join(os.tmpdir(), 'go-matrix')
     logger.info(installingLine(options.goVersions, options.goVersionFile))
     const installStarted = Date.now()

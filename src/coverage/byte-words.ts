@@ -65,3 +65,10 @@ function finalMix(hash: number): number {
 export function viewOf(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
+
+/** Bytes the profile parser looks for. */
+export const NEWLINE = 10
+export const CR = 13
+export const SPACE = 32
+export const DIGIT_0 = 48
+export const DIGIT_9 = 57

@@ -1,6 +1,6 @@
 import {ADDED, ProfileBuilder} from './blocks-builder.js'
 import type {FileBuilder} from './blocks-builder.js'
-import {copyWords, sameWords, viewOf, wordCount} from './byte-words.js'
+import {CR, DIGIT_0, DIGIT_9, NEWLINE, SPACE, copyWords, sameWords, viewOf, wordCount} from './byte-words.js'
 import {COVER_MODES, CoverageError} from './model.js'
 import type {CoverMode, Profile} from './model.js'
 import {RepeatedLines} from './repeated-lines.js'
@@ -67,11 +67,12 @@ export class ProfileParser {
     if (bytes !== this.bytes) this.useBytes(bytes)
     let from = start
     for (;;) {
-      if (this.looking && this.blankLine === 0) {
-        const next = this.expectedLine(bytes, from, end)
-        if (next >= 0) {
-          from = next
-          continue
+      if (this.looking && this.blankLine === 0 && this.repeated.expected() >= 0) {
+        const ran = this.repeated.ran
+        from = this.repeated.run(this.view, bytes, from, end)
+        if (this.repeated.ran !== ran) {
+          this.lineNumber += this.repeated.ran - ran
+          this.misses = 0
         }
       }
       const lineBreak = bytes.indexOf(NEWLINE, from)
@@ -79,34 +80,6 @@ export class ProfileParser {
       this.parseLine(bytes, from, lineBreak)
       from = lineBreak + 1
     }
-  }
-
-  /**
-   * The fastest path: when the line at bytes[from] is the repeated line expected next (its text
-   * up to the count compared in words, where it starts), merges its count and returns where the
-   * next line starts, without looking for the line break first. Anything else returns -1, and
-   * the line is parsed as any other.
-   */
-  private expectedLine(bytes: Uint8Array, from: number, end: number): number {
-    const entry = this.repeated.expected()
-    if (entry < 0) return -1
-    const space = from + this.repeated.length(entry)
-    if (space >= end || bytes[space] !== SPACE || !this.repeated.matches(entry, this.view, bytes, from, space)) return -1
-    let i = space + 1
-    let count = 0
-    for (; i < end; i++) {
-      const c = bytes[i] as number
-      if (c < DIGIT_0 || c > DIGIT_9) break
-      count = count * 10 + (c - DIGIT_0)
-    }
-    const digits = i - space - 1
-    if (digits === 0 || digits > 15) return -1
-    if (i < end && bytes[i] === CR) i++
-    if (i >= end || bytes[i] !== NEWLINE) return -1
-    this.lineNumber++
-    this.repeated.addCount(entry, count)
-    this.misses = 0
-    return i + 1
   }
 
   private useBytes(bytes: Uint8Array): void {
@@ -264,11 +237,6 @@ const MAX_INT32 = 0x7fffffff
 /** New blocks kept at first sight (about 70 bytes each), and new blocks in a row after which lookups stop. */
 const EAGER_ENTRIES = 1 << 14
 const MISS_LIMIT = 1 << 14
-const NEWLINE = 10
-const CR = 13
-const SPACE = 32
-const DIGIT_0 = 48
-const DIGIT_9 = 57
 const M = 109
 
 /** Parses a whole profile held in a string (tests, small inputs). */

@@ -1,12 +1,14 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
-  __commonJS,
-  __require,
-  __toESM,
   require_tunnel,
   require_undici
-} from "./chunk-DVPRPKHA.js";
+} from "./chunk-4IC3KUYO.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-L35V7ZA7.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({

@@ -1,11 +1,13 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
-  __commonJS,
-  __toESM,
   require_tunnel,
   require_undici
-} from "./chunk-DVPRPKHA.js";
+} from "./chunk-4IC3KUYO.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-L35V7ZA7.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

@@ -1,21 +1,48 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  CoverageError,
+  addSummaries,
+  compareStrings,
+  formatLcov,
+  formatOneDecimal,
+  formatPercent,
+  formatProfile,
+  lineCoverage,
+  mergeLineCoverage,
+  mergeProfiles,
+  modulePathOf,
+  moduleRelativePath,
+  packageOf,
+  readProfile,
+  summarizeLines,
+  summarizeStatements,
+  summary
+} from "./chunk-A2QP3JUL.js";
+import {
   HttpClient,
   require_semver
-} from "./chunk-SIJ6ZGQW.js";
+} from "./chunk-YMFHXHFB.js";
+import {
+  lineRanges,
+  percent,
+  plural,
+  seconds,
+  signed,
+  versionLabels
+} from "./chunk-GLNLGA6B.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-DVPRPKHA.js";
+} from "./chunk-L35V7ZA7.js";
 
 // node_modules/lcov-parse/lib/index.js
 var require_lib = __commonJS({
   "node_modules/lcov-parse/lib/index.js"(exports, module) {
     var fs2 = __require("fs");
-    var path15 = __require("path");
-    var exists2 = fs2.exists || path15.exists;
+    var path12 = __require("path");
+    var exists2 = fs2.exists || path12.exists;
     var walkFile = function(str, cb) {
       var data = [], item;
       ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
@@ -122,943 +149,6 @@ var require_lib = __commonJS({
   }
 });
 
-// src/definitions.ts
-var RUN = ["run"];
-var BOTH = ["run", "aggregate"];
-var INPUTS = [
-  {
-    name: "go-versions",
-    list: true,
-    default: "",
-    commands: RUN,
-    description: "Versions to test, separated by commas or newlines. Each is 1.22.5 (exact), 1.22 or 1.22.x (newest patch of that minor), a semver range (^1.22, >=1.21 <1.24), stable, oldstable, or an exact prerelease (1.24rc1)."
-  },
-  {
-    name: "go-version-file",
-    default: "",
-    commands: RUN,
-    description: "go.mod / go.work (its toolchain line, else its go line), .go-version, or .tool-versions (golang entry). Adds that version to the list."
-  },
-  {
-    name: "working-directory",
-    default: ".",
-    commands: RUN,
-    description: "The module (or go.work) root, relative to the workspace."
-  },
-  { name: "packages", default: "./...", commands: RUN, description: "Package patterns for build and test." },
-  { name: "build", default: "true", commands: RUN, description: "go build the packages before testing." },
-  { name: "vet", default: "false", commands: RUN, description: "go vet the packages." },
-  {
-    name: "build-targets",
-    list: true,
-    default: "",
-    commands: RUN,
-    description: "Extra cross-compile checks, e.g. windows/amd64, darwin/arm64: go build with that GOOS/GOARCH, per version."
-  },
-  {
-    name: "test-flags",
-    default: "",
-    commands: RUN,
-    description: "Extra go test flags (-race -count=1 -tags=integration), split like a shell would, never run through one."
-  },
-  {
-    name: "cover-mode",
-    default: "",
-    commands: RUN,
-    description: "set, count or atomic; empty leaves Go's default."
-  },
-  { name: "cover-packages", default: "", commands: RUN, description: "Passed as -coverpkg." },
-  {
-    name: "max-parallel",
-    default: "0",
-    commands: RUN,
-    description: "Versions run at once; 0 means the number of CPUs."
-  },
-  {
-    name: "timeout-minutes",
-    default: "30",
-    commands: RUN,
-    description: "Per version; on expiry that version's processes are killed and it is reported error."
-  },
-  {
-    name: "fail-on-test-failure",
-    default: "true",
-    commands: BOTH,
-    description: "A failing build or test fails the job (after every version has run and every report is written)."
-  },
-  {
-    name: "reference-version",
-    default: "",
-    commands: BOTH,
-    description: "The version the others are compared with; empty means the newest resolved version."
-  },
-  {
-    name: "max-version-delta",
-    default: "2",
-    commands: BOTH,
-    description: "Fail when a version's like-for-like coverage differs from the reference's by more than this many percentage points."
-  },
-  {
-    name: "min-coverage",
-    default: "0",
-    commands: BOTH,
-    description: "Fail when the reference version's statement coverage is below this percentage."
-  },
-  {
-    name: "max-coverage-drop",
-    default: "",
-    commands: BOTH,
-    description: "Fail when coverage drops more than this many points against the baseline; empty: off."
-  },
-  {
-    name: "min-diff-coverage",
-    default: "",
-    commands: BOTH,
-    description: "Fail when coverage of the lines a pull request changes is below this percentage; empty: off."
-  },
-  {
-    name: "baseline",
-    default: "auto",
-    commands: BOTH,
-    description: "auto (saved on default-branch pushes, restored on pull requests), none, or a path to a report.json or LCOV file."
-  },
-  {
-    name: "comment",
-    default: "true",
-    commands: [],
-    description: "On pull requests, create or update one summary comment."
-  },
-  {
-    name: "comment-key",
-    default: "",
-    commands: [],
-    description: "Tells apart the comments of several jobs or modules in one PR."
-  },
-  {
-    name: "github-token",
-    default: "${{ github.token }}",
-    commands: [],
-    description: "For the comment and the GitHub API."
-  },
-  {
-    name: "download-base-url",
-    default: "https://go.dev/dl",
-    commands: RUN,
-    description: "Where releases come from: {base}/?mode=json&include=all lists them (go.dev's JSON), {base}/{filename} serves each archive. Mirrors use the same layout."
-  },
-  {
-    name: "local-toolchains",
-    list: true,
-    default: "",
-    commands: RUN,
-    description: "Directories (GOROOTs) already on the machine, used instead of downloading when their version matches."
-  },
-  {
-    name: "cache",
-    default: "true",
-    commands: RUN,
-    description: "Save and restore toolchains and the module cache with the Actions cache service, when it is available."
-  },
-  {
-    name: "report-directory",
-    default: "",
-    commands: BOTH,
-    description: "Where the report files go; empty means $RUNNER_TEMP/go-matrix."
-  },
-  {
-    name: "mode",
-    default: "run",
-    commands: [],
-    description: "run (everything in this job), collect (run and write the report, no gates or comment: one leg of a larger matrix), aggregate (no Go runs: combine the report.json files named by reports, then gate, summarize and comment)."
-  },
-  {
-    name: "reports",
-    list: true,
-    default: "",
-    commands: [],
-    description: "With mode: aggregate: a glob or list of report.json paths."
-  }
-];
-
-// src/util/split-args.ts
-function splitArgs(text) {
-  const words2 = [];
-  let word = "";
-  let inWord = false;
-  let quote = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote === "'") {
-      if (c === "'") quote = null;
-      else word += c;
-    } else if (quote === '"') {
-      if (c === '"') quote = null;
-      else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\")) word += text[++i];
-      else word += c;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      inWord = true;
-    } else if (c === "\\" && i + 1 < text.length) {
-      word += text[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) words2.push(word);
-      word = "";
-      inWord = false;
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  if (quote) throw new Error(`unterminated ${quote} quote in ${JSON.stringify(text)}`);
-  if (inWord) words2.push(word);
-  return words2;
-}
-function splitList(text) {
-  return text.split(/[,\n]/).map((s3) => s3.trim()).filter((s3) => s3 !== "");
-}
-
-// src/options.ts
-var InputError = class extends Error {
-  name = "InputError";
-};
-function parseOptions(read) {
-  const raw = (name) => {
-    const value = read(name).trim();
-    if (value !== "") return value;
-    const def = INPUTS.find((i) => i.name === name)?.default ?? "";
-    return def.startsWith("${{") ? "" : def;
-  };
-  const mode = oneOf(raw("mode"), "mode", ["run", "collect", "aggregate"]);
-  const options = {
-    goVersions: splitList(raw("go-versions")),
-    goVersionFile: raw("go-version-file"),
-    workingDirectory: raw("working-directory"),
-    packages: words(raw("packages"), "packages"),
-    build: bool(raw("build"), "build"),
-    vet: bool(raw("vet"), "vet"),
-    buildTargets: splitList(raw("build-targets")).map(parseTarget),
-    testFlags: words(raw("test-flags"), "test-flags"),
-    coverMode: raw("cover-mode") === "" ? "" : oneOf(raw("cover-mode"), "cover-mode", ["set", "count", "atomic"]),
-    coverPackages: raw("cover-packages"),
-    maxParallel: integer(raw("max-parallel"), "max-parallel", 0),
-    timeoutMinutes: number(raw("timeout-minutes"), "timeout-minutes", { min: 0, exclusiveMin: true }),
-    failOnTestFailure: bool(raw("fail-on-test-failure"), "fail-on-test-failure"),
-    referenceVersion: raw("reference-version"),
-    maxVersionDelta: optionalNumber(raw("max-version-delta"), "max-version-delta", { min: 0 }),
-    minCoverage: number(raw("min-coverage"), "min-coverage", { min: 0, max: 100 }),
-    maxCoverageDrop: optionalNumber(raw("max-coverage-drop"), "max-coverage-drop", { min: 0 }),
-    minDiffCoverage: optionalNumber(raw("min-diff-coverage"), "min-diff-coverage", { min: 0, max: 100 }),
-    baseline: parseBaseline(raw("baseline")),
-    comment: bool(raw("comment"), "comment"),
-    commentKey: raw("comment-key"),
-    githubToken: raw("github-token"),
-    downloadBaseUrl: url(raw("download-base-url"), "download-base-url"),
-    localToolchains: splitList(raw("local-toolchains")),
-    cache: bool(raw("cache"), "cache"),
-    reportDirectory: raw("report-directory"),
-    mode,
-    reports: splitList(raw("reports"))
-  };
-  if (mode !== "aggregate" && options.goVersions.length === 0 && options.goVersionFile === "") {
-    throw new InputError("input go-versions: give at least one Go version (or go-version-file)");
-  }
-  if (mode === "aggregate" && options.reports.length === 0) {
-    throw new InputError("input reports: mode aggregate needs the report.json files to combine (a glob or a list)");
-  }
-  return options;
-}
-function bool(value, name) {
-  if (/^(true|yes|on|1)$/i.test(value)) return true;
-  if (/^(false|no|off|0)$/i.test(value)) return false;
-  throw new InputError(`input ${name}: ${JSON.stringify(value)} is not a boolean (use true or false)`);
-}
-function number(value, name, bounds = {}) {
-  const n = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(n)) throw new InputError(`input ${name}: ${JSON.stringify(value)} is not a number`);
-  const { min, max, exclusiveMin } = bounds;
-  if (min !== void 0 && (exclusiveMin ? n <= min : n < min)) {
-    throw new InputError(`input ${name}: ${value} must be ${exclusiveMin ? "greater than" : "at least"} ${min}`);
-  }
-  if (max !== void 0 && n > max) throw new InputError(`input ${name}: ${value} must be at most ${max}`);
-  return n;
-}
-function optionalNumber(value, name, bounds) {
-  return value === "" ? null : number(value, name, bounds);
-}
-function integer(value, name, min) {
-  const n = number(value, name, { min });
-  if (!Number.isInteger(n)) throw new InputError(`input ${name}: ${value} is not a whole number`);
-  return n;
-}
-function oneOf(value, name, allowed) {
-  if (allowed.includes(value)) return value;
-  throw new InputError(`input ${name}: ${JSON.stringify(value)} is not one of ${allowed.join(", ")}`);
-}
-function words(value, name) {
-  try {
-    return splitArgs(value);
-  } catch (err) {
-    throw new InputError(`input ${name}: ${err.message}`, { cause: err });
-  }
-}
-function parseTarget(text) {
-  const match = /^([a-z0-9]+)\/([a-z0-9]+)$/.exec(text);
-  if (!match) throw new InputError(`input build-targets: ${JSON.stringify(text)} is not GOOS/GOARCH (like linux/arm64)`);
-  return { goos: match[1], goarch: match[2] };
-}
-function parseBaseline(value) {
-  if (value === "auto") return { kind: "auto" };
-  if (value === "none") return { kind: "none" };
-  return { kind: "path", path: value };
-}
-function url(value, name) {
-  try {
-    const parsed = new URL(value);
-    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error("not http(s)");
-  } catch (err) {
-    throw new InputError(`input ${name}: ${JSON.stringify(value)} is not an http(s) URL`, { cause: err });
-  }
-  return value.replace(/\/+$/, "");
-}
-
-// src/go/platform.ts
-var GO_OS = {
-  linux: "linux",
-  darwin: "darwin",
-  win32: "windows",
-  freebsd: "freebsd",
-  openbsd: "openbsd",
-  netbsd: "netbsd",
-  aix: "aix",
-  sunos: "solaris"
-};
-var GO_ARCH = {
-  x64: "amd64",
-  arm64: "arm64",
-  ia32: "386",
-  // go.dev publishes 32-bit ARM Linux builds as armv6l (they run on v7 too).
-  arm: "armv6l",
-  // Node calls little-endian POWER "ppc64" on Linux; Go's only Linux POWER build is ppc64le.
-  ppc64: "ppc64le",
-  s390x: "s390x",
-  riscv64: "riscv64",
-  loong64: "loong64",
-  mips64el: "mips64le"
-};
-function platformFor(nodePlatform, nodeArch) {
-  const os4 = GO_OS[nodePlatform];
-  const arch = GO_ARCH[nodeArch];
-  if (!os4) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
-  if (!arch) throw new Error(`architecture ${nodeArch}: go.dev publishes no Go releases for it`);
-  const windows = os4 === "windows";
-  return { os: os4, arch, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
-}
-function currentPlatform() {
-  return platformFor(process.platform, process.arch);
-}
-
-// src/report/schema.ts
-var SCHEMA_VERSION = 1;
-function toResults(report) {
-  return report.versions.map((v2) => ({
-    spec: v2.spec,
-    version: v2.version,
-    status: v2.status,
-    coverage: v2.coverage ? v2.coverage.statements.percent : null,
-    tests: { passed: v2.tests.passed, failed: v2.tests.failed, skipped: v2.tests.skipped },
-    seconds: v2.seconds
-  }));
-}
-
-// src/report/markdown.ts
-var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-var LINE_BREAK = /\r\n|\r|\n/g;
-var ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
-function defuseAutolinks(text) {
-  return text.replace(/@/g, "@\u200D").replace(/#/g, "#\u200D").replace(/:\/\//g, ":/\u200B/").replace(/\b(www)\./gi, "$1\u200B.");
-}
-function visibleBidi(text) {
-  return text.replace(BIDI, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-function oneLine(text) {
-  return text.replace(LINE_BREAK, " ");
-}
-function escape(text) {
-  const escaped = defuseAutolinks(oneLine(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/^(\s*)([-=])(?=[\s=-]|$)/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
-  return visibleBidi(escaped);
-}
-function escapeHtml(text) {
-  const escaped = defuseAutolinks(oneLine(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-  return visibleBidi(escaped);
-}
-function code(text, options = {}) {
-  let body = visibleBidi(oneLine(text));
-  if (options.cell) body = body.replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m2) => m2[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.trim() === "" ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function codeBlock(text, lang = "") {
-  const body = text.replace(ANSI, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
-  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m2) => m2[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${lang}
-${body}
-${fence}`;
-}
-function tableHead(header, align) {
-  const rule = header.map((_h, i) => ({ l: ":--", r: "--:", c: ":-:" })[align?.[i] ?? "l"]);
-  return [tableRow(header), tableRow(rule)].join("\n");
-}
-function tableRow(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-function details(summary2, body) {
-  return `<details><summary>${summary2}</summary>
-
-${body}
-
-</details>`;
-}
-function byteLength(text) {
-  return Buffer.byteLength(text, "utf8");
-}
-
-// src/report/fit.ts
-function renderSection(s3, keep) {
-  const omitted = s3.items.length - keep + (s3.alsoLeftOut ?? 0);
-  let text = (s3.head + s3.items.slice(0, keep).join(s3.separator)).replace(/\n+$/, "");
-  if (omitted > 0 && s3.leftOut) text += `${text === "" ? "" : "\n\n"}${s3.leftOut(omitted)}`;
-  return text + (s3.tail ?? "");
-}
-function renderDocument(sections, keeps) {
-  return sections.map((s3, i) => renderSection(s3, keeps[i])).filter((t) => t !== "").join("\n\n") + "\n";
-}
-function fit(build, levels, limit) {
-  let sections = [];
-  let detail = 0;
-  for (; detail < levels; detail++) {
-    sections = build(detail);
-    const text2 = renderDocument(
-      sections,
-      sections.map((s3) => s3.items.length)
-    );
-    if (byteLength(text2) <= limit) return { text: text2, detail, leftOut: leftOutOf(sections, sections.map((s3) => s3.items.length)) };
-  }
-  detail = levels - 1;
-  const keeps = trimLongest(sections, limit);
-  const text = hardCut(renderDocument(sections, keeps), limit);
-  return { text, detail, leftOut: leftOutOf(sections, keeps) };
-}
-function leftOutOf(sections, keeps) {
-  return sections.map((s3, i) => ({ section: s3.head.split("\n")[0] ?? "", items: s3.items.length - keeps[i] + (s3.alsoLeftOut ?? 0) })).filter((l) => l.items > 0);
-}
-function trimLongest(sections, limit) {
-  const keeps = sections.map((s3) => s3.items.length);
-  const itemBytes = sections.map((s3) => s3.items.map((item) => byteLength(item) + byteLength(s3.separator)));
-  const size = (i) => byteLength(renderSection(sections[i], keeps[i]));
-  for (; ; ) {
-    const sizes = sections.map((_s2, i) => size(i));
-    const total = byteLength(renderDocument(sections, keeps));
-    const excess = total - limit;
-    if (excess <= 0) return keeps;
-    const candidates = sections.map((s4, i) => ({ i, size: sizes[i], trimmable: s4.leftOut !== void 0 && keeps[i] > 0 })).filter((c) => c.trimmable).sort((a, b2) => b2.size - a.size);
-    const longest = candidates[0];
-    if (longest === void 0) return keeps;
-    const target = Math.max(longest.size - excess, (candidates[1]?.size ?? 0) - excess / 2);
-    const s3 = sections[longest.i];
-    const bytes = itemBytes[longest.i];
-    let keep = keeps[longest.i];
-    let current = longest.size;
-    while (keep > 0 && current > target) {
-      keep--;
-      current -= bytes[keep];
-      if (current <= target + 64) current = byteLength(renderSection(s3, keep));
-    }
-    if (keep === keeps[longest.i]) keep--;
-    keeps[longest.i] = Math.max(0, keep);
-  }
-}
-var CUT_NOTE = "\n\n\u2026 the rest of this report was left out to stay within GitHub\u2019s size limit (see report.json).\n";
-function hardCut(text, limit) {
-  if (byteLength(text) <= limit) return text;
-  const room = limit - byteLength(CUT_NOTE);
-  const bytes = Buffer.from(text, "utf8").subarray(0, Math.max(0, room));
-  let cut = bytes.toString("utf8");
-  cut = cut.replace(/\ufffd$/, "");
-  const lastBreak = cut.lastIndexOf("\n");
-  return (lastBreak > 0 ? cut.slice(0, lastBreak) : cut) + CUT_NOTE;
-}
-
-// src/aggregate/version-labels.ts
-function versionLabels(rows) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const row of rows) counts.set(row.version, (counts.get(row.version) ?? 0) + 1);
-  return rows.map((row) => (counts.get(row.version) ?? 0) > 1 && row.platform ? `${row.version} (${row.platform})` : row.version);
-}
-
-// src/report/format.ts
-function signed(delta2) {
-  if (delta2 === null || delta2 === void 0) return "\u2014";
-  if (delta2 === 0) return "0.0";
-  return `${delta2 > 0 ? "+" : "\u2212"}${Math.abs(delta2).toFixed(1)}`;
-}
-function percent(value) {
-  return value === null || value === void 0 ? "\u2014" : `${value.toFixed(1)}%`;
-}
-function seconds(value) {
-  if (value < 60) return `${value.toFixed(1)} s`;
-  const m2 = Math.floor(value / 60);
-  return `${m2} min ${Math.round(value - m2 * 60)} s`;
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function lineRanges(lines) {
-  const sorted = [...new Set(lines)].sort((a, b2) => a - b2);
-  const ranges = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j2 = i;
-    while (j2 + 1 < sorted.length && sorted[j2 + 1] === sorted[j2] + 1) j2++;
-    ranges.push(i === j2 ? String(sorted[i]) : `${sorted[i]}\u2013${sorted[j2]}`);
-    i = j2 + 1;
-  }
-  return ranges.join(", ");
-}
-
-// src/report/views.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isCounts(value) {
-  return isObject(value) && typeof value.covered === "number" && typeof value.total === "number" && typeof value.percent === "number";
-}
-function numberOrNull(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-function onlyIn(value) {
-  if (!isObject(value) || !isCounts(value.statements) || !isCounts(value.lines) || !Array.isArray(value.packages)) return null;
-  const packages = value.packages.filter(
-    (p2) => isObject(p2) && typeof p2.name === "string" && isCounts(p2.statements) && isCounts(p2.lines)
-  );
-  return { statements: value.statements, lines: value.lines, packages };
-}
-function lineList(value) {
-  if (!isObject(value) || !Array.isArray(value.lines)) return null;
-  const lines = value.lines.filter((l) => isObject(l) && typeof l.file === "string" && typeof l.line === "number");
-  return { count: numberOrNull(value.count) ?? lines.length, lines, more: numberOrNull(value.more) ?? 0 };
-}
-function comparisonView(c) {
-  const common = isObject(c.common) ? numberOrNull(c.common.lines) : null;
-  return {
-    version: c.version,
-    reference: c.reference,
-    rawDelta: numberOrNull(c.rawDelta),
-    likeForLikeDelta: numberOrNull(c.likeForLikeDelta),
-    explanation: typeof c.explanation === "string" ? c.explanation : "",
-    commonLines: common,
-    onlyInVersion: onlyIn(c.onlyInVersion),
-    onlyInReference: onlyIn(c.onlyInReference),
-    coveredOnlyInVersion: lineList(c.coveredOnlyInVersion),
-    coveredOnlyInReference: lineList(c.coveredOnlyInReference)
-  };
-}
-function deltaView(value) {
-  if (!isObject(value) || typeof value.name !== "string") return null;
-  return {
-    name: value.name,
-    current: isCounts(value.current) ? value.current : null,
-    baseline: isCounts(value.baseline) ? value.baseline : null,
-    delta: numberOrNull(value.delta)
-  };
-}
-function baselineView(report) {
-  const b2 = report.comparisons.baseline;
-  if (!isObject(b2)) return null;
-  const total = deltaView(b2.total);
-  if (total === null) return null;
-  const packages = Array.isArray(b2.packages) ? b2.packages.map(deltaView).filter((d) => d !== null) : [];
-  return {
-    source: typeof b2.source === "string" ? b2.source : "",
-    kind: typeof b2.kind === "string" ? b2.kind : "",
-    metric: typeof b2.metric === "string" ? b2.metric : "statements",
-    version: typeof b2.version === "string" ? b2.version : null,
-    total,
-    packages,
-    unmatchedFiles: Array.isArray(b2.unmatchedFiles) ? b2.unmatchedFiles.filter((f2) => typeof f2 === "string") : []
-  };
-}
-function referenceVersion(report) {
-  const named2 = report.comparisons.versions[0]?.reference;
-  if (named2 !== void 0) return named2;
-  const covered = report.versions.filter((v2) => v2.coverage !== null);
-  return covered.length === 1 ? covered[0]?.version ?? null : null;
-}
-function gateSkipped(gate) {
-  return gate.skipped === true;
-}
-
-// src/report/sections.ts
-var STATUS_ICON = {
-  passed: "\u2705 passed",
-  failed: "\u274C failed",
-  skipped: "\u23ED\uFE0F skipped",
-  error: "\u{1F4A5} error"
-};
-function droppedNote(what, see) {
-  return `_${what} left out to stay within GitHub\u2019s size limit (see ${see})._`;
-}
-function leftOutNote(what, see) {
-  return (n) => `_\u2026 ${what(n)} left out (see ${see})._`;
-}
-function verdictSection(verdict) {
-  return { head: escape(verdict.sentence), items: [], separator: "" };
-}
-function notesSection(notes) {
-  return { head: notes.map((n) => `> \u2139\uFE0F ${escape(n)}`).join("\n>\n"), items: [], separator: "" };
-}
-function buildCell(v2) {
-  if (!v2.steps || v2.steps.length === 0) return v2.status === "skipped" || v2.status === "error" ? "\u2014" : "\u2705";
-  const failed = v2.steps.filter((s3) => !s3.ok);
-  return failed.length === 0 ? "\u2705" : `\u274C ${failed.map((s3) => escape(s3.name)).join(", ")}`;
-}
-function testsCell(v2) {
-  if (v2.status === "skipped" || v2.status === "error" && v2.tests.passed + v2.tests.failed + v2.tests.skipped === 0) {
-    return escape(v2.reason ?? v2.status);
-  }
-  const { passed, failed, skipped: skipped2 } = v2.tests;
-  return [`${passed} passed`, failed > 0 ? `**${failed} failed**` : "", skipped2 > 0 ? `${skipped2} skipped` : ""].filter((t) => t !== "").join(" \xB7 ");
-}
-function versionsSection(report, see) {
-  const comparisons = new Map(report.comparisons.versions.map((c) => [c.version, c]));
-  const reference = referenceVersion(report);
-  const baseline = baselineView(report);
-  const platforms = new Set(report.versions.map((v2) => v2.platform ?? ""));
-  const labels = versionLabels(report.versions);
-  const rows = report.versions.map((v2, i) => {
-    const cmp = comparisons.get(labels[i]);
-    const isReference = labels[i] === reference;
-    const name = [
-      `**${escape(v2.version)}**`,
-      v2.spec !== v2.version ? ` (${escape(v2.spec)})` : "",
-      platforms.size > 1 && v2.platform ? ` ${escape(v2.platform)}` : ""
-    ].join("");
-    return tableRow([
-      name,
-      STATUS_ICON[v2.status] ?? escape(String(v2.status)),
-      buildCell(v2),
-      testsCell(v2),
-      percent(v2.coverage?.statements.percent),
-      cmp ? signed(cmp.likeForLikeDelta) : isReference && v2.coverage ? "reference" : "\u2014",
-      isReference && baseline ? signed(baseline.total.delta) : "\u2014",
-      seconds(v2.seconds),
-      escape(v2.toolchain.source)
-    ]);
-  });
-  return {
-    head: tableHead(
-      ["Go", "status", "build", "tests", "coverage", "\u0394 like-for-like", "\u0394 baseline", "time", "toolchain"],
-      ["l", "l", "l", "l", "r", "r", "r", "r", "l"]
-    ) + "\n",
-    items: rows,
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more version"), see)
-  };
-}
-function mergedSection(report, see) {
-  if (!report.merged) return null;
-  const l = report.merged.lines;
-  const headline = `**Merged line coverage** (a line counts as covered when any version ran it): **${percent(l.percent)}**, ${l.covered} of ${l.total} lines.`;
-  const packages = report.merged.packages;
-  if (packages.length === 0) return { head: headline, items: [], separator: "" };
-  return {
-    head: `${headline}
-
-<details><summary>${plural(packages.length, "package")}</summary>
-
-${tableHead(["package", "lines covered", "coverage"], ["l", "r", "r"])}
-`,
-    items: packages.map((p2) => tableRow([code(p2.name, { cell: true }), `${p2.lines.covered} of ${p2.lines.total}`, percent(p2.lines.percent)])),
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more package"), see),
-    tail: "\n\n</details>"
-  };
-}
-function baselineSection(report, see) {
-  const b2 = baselineView(report);
-  if (b2 === null) return null;
-  const reference = referenceVersion(report);
-  const metric = b2.metric === "lines" ? "line" : "statement";
-  const was = b2.total.baseline ? percent(b2.total.baseline.percent) : "\u2014";
-  const now = b2.total.current ? percent(b2.total.current.percent) : "\u2014";
-  const from = b2.source ? ` (${code(b2.source)}${b2.version ? `, Go ${escape(b2.version)}` : ""})` : "";
-  const moved = b2.packages.filter((p2) => p2.delta !== 0);
-  const lines = [
-    "### Against the baseline",
-    "",
-    `${reference ? `Go ${escape(reference)}` : "The reference version"}: ${metric} coverage ${was} \u2192 ${now} (**${signed(b2.total.delta)}** points) against the baseline${from}.`
-  ];
-  if (b2.unmatchedFiles.length > 0) {
-    lines.push("", `${plural(b2.unmatchedFiles.length, "baseline file")} matched no file of this run, e.g. ${code(b2.unmatchedFiles[0])}.`);
-  }
-  const unchanged = b2.packages.length - moved.length;
-  if (moved.length === 0) {
-    lines.push("", b2.packages.length > 0 ? `No package moved (${plural(b2.packages.length, "package")}).` : "");
-    return { head: lines.join("\n"), items: [], separator: "" };
-  }
-  lines.push(
-    "",
-    `${plural(moved.length, "package")} changed${unchanged > 0 ? `, ${unchanged} did not` : ""}:`,
-    "",
-    tableHead(["package", "baseline", "now", "\u0394"], ["l", "r", "r", "r"])
-  );
-  return {
-    head: lines.join("\n") + "\n",
-    items: moved.map(
-      (p2) => tableRow([
-        code(p2.name, { cell: true }),
-        p2.baseline ? percent(p2.baseline.percent) : "new",
-        p2.current ? percent(p2.current.percent) : "gone",
-        signed(p2.delta)
-      ])
-    ),
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more changed package"), see)
-  };
-}
-var MAX_PACKAGES_PER_COMPARISON = 15;
-function groupComparisons(views) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const view of views) {
-    const { version: _version, explanation: _explanation, ...rest } = view;
-    const key2 = JSON.stringify(rest);
-    const group = groups.get(key2);
-    if (group) group.versions.push(view.version);
-    else groups.set(key2, { versions: [view.version], view });
-  }
-  return [...groups.values()];
-}
-function onlyInTable(group) {
-  const { view } = group;
-  const byName = /* @__PURE__ */ new Map();
-  for (const p2 of view.onlyInVersion?.packages ?? []) byName.set(p2.name, { ...byName.get(p2.name), version: p2 });
-  for (const p2 of view.onlyInReference?.packages ?? []) byName.set(p2.name, { ...byName.get(p2.name), reference: p2 });
-  if (byName.size === 0) return "";
-  const cell = (p2) => p2 ? `${p2.lines.total} lines, ${p2.lines.covered} covered` : "\u2014";
-  const rows = [...byName].slice(0, MAX_PACKAGES_PER_COMPARISON).map(([name, only]) => tableRow([code(name, { cell: true }), cell(only.version), cell(only.reference)]));
-  const more = byName.size - MAX_PACKAGES_PER_COMPARISON;
-  return [
-    tableHead(["instrumented by one side only", `only Go ${group.versions.map(escape).join(", ")}`, `only Go ${escape(view.reference)}`], ["l", "r", "r"]),
-    ...rows,
-    ...more > 0 ? ["", `_\u2026 and ${plural(more, "more package")}._`] : []
-  ].join("\n");
-}
-function coveredOnlyLine(list, versions) {
-  if (list === null || list.count === 0) return "";
-  const byFile = groupLines(list.lines);
-  const where = [...byFile].map(([file, lines]) => `${code(file)} ${lineRanges(lines)}`).join("; ");
-  return `- Covered only under Go ${versions}: ${plural(list.count, "line")}${where ? `: ${where}` : ""}${list.more > 0 ? ` and ${list.more} more` : ""}.`;
-}
-function crossVersionSection(report, withLines, see) {
-  const views = report.comparisons.versions.map(comparisonView).filter(
-    (c) => c.rawDelta !== c.likeForLikeDelta || (c.onlyInVersion?.lines.total ?? 0) > 0 || (c.onlyInReference?.lines.total ?? 0) > 0 || (c.coveredOnlyInVersion?.count ?? 0) > 0 || (c.coveredOnlyInReference?.count ?? 0) > 0
-  );
-  if (views.length === 0) return null;
-  const items = groupComparisons(views).map((group) => {
-    const c = group.view;
-    const versions = group.versions.map(escape).join(", ");
-    const parts = [
-      `**Go ${versions}** against Go ${escape(c.reference)}: raw ${signed(c.rawDelta)} points, like for like ${signed(c.likeForLikeDelta)}${c.commonLines !== null ? ` on the ${c.commonLines} lines both instrument` : ""}.`
-    ];
-    const only = onlyInTable(group);
-    if (only) parts.push(only);
-    else if (c.explanation) parts.push(escape(c.explanation));
-    if (withLines) {
-      const covered = [coveredOnlyLine(c.coveredOnlyInVersion, versions), coveredOnlyLine(c.coveredOnlyInReference, escape(c.reference))].filter((l) => l !== "");
-      if (covered.length > 0) parts.push(covered.join("\n"));
-    }
-    return parts.join("\n\n");
-  });
-  const linesDropped = !withLines && views.some((c) => (c.coveredOnlyInVersion?.count ?? 0) + (c.coveredOnlyInReference?.count ?? 0) > 0);
-  return {
-    head: `### Why versions differ
-
-${linesDropped ? `${droppedNote("The lines only one version covered were", see)}
-
-` : ""}`,
-    items,
-    separator: "\n\n",
-    leftOut: leftOutNote((n) => plural(n, "more version comparison"), see)
-  };
-}
-function groupFailures(report) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const v2 of report.versions) {
-    for (const f2 of v2.tests.failures) {
-      const key2 = JSON.stringify([f2.package, f2.test, f2.output]);
-      const group = groups.get(key2);
-      if (group) group.versions.push(v2.version);
-      else groups.set(key2, { failure: f2, versions: [v2.version] });
-    }
-  }
-  return [...groups.values()];
-}
-function tailOf(output, maxLines, maxBytes) {
-  const lines = output.replace(/\n+$/, "").split("\n");
-  let kept = lines.slice(-maxLines);
-  while (kept.length > 1 && Buffer.byteLength(kept.join("\n")) > maxBytes) kept = kept.slice(1);
-  let text = kept.join("\n");
-  if (Buffer.byteLength(text) > maxBytes) text = text.slice(-maxBytes);
-  const omitted = lines.length - kept.length;
-  return omitted > 0 ? `\u2026 ${plural(omitted, "earlier line")} left out (see test.json)
-${text}` : text;
-}
-function failureTitle(group, html) {
-  const { failure, versions } = group;
-  const esc = html ? escapeHtml : escape;
-  const name = failure.test === "" ? "(package-level failure)" : failure.test;
-  const pkg = html ? `<code>${escapeHtml(failure.package)}</code>` : code(failure.package);
-  return `${html ? `<b>${esc(name)}</b>` : `**${esc(name)}**`} in ${pkg} on Go ${versions.map(esc).join(", ")}`;
-}
-function failuresSection(report, budget, see, options = {}) {
-  const limit = options.limit ?? Infinity;
-  const groups = groupFailures(report);
-  if (groups.length === 0) return null;
-  const total = report.versions.reduce((n, v2) => n + v2.tests.failures.length, 0);
-  const items = groups.map(
-    (g2) => budget === null ? `- ${failureTitle(g2, false)}` : details(failureTitle(g2, true), codeBlock(tailOf(g2.failure.output, budget.lines, budget.bytes) || "(no output)"))
-  );
-  return {
-    head: `### Failing tests (${total})
-
-${options.outputDropped ? `${droppedNote("Test output was", "each version's test.json")}
-
-` : ""}`,
-    items: items.slice(0, limit),
-    alsoLeftOut: Math.max(0, items.length - limit),
-    separator: budget === null ? "\n" : "\n\n",
-    leftOut: leftOutNote((n) => plural(n, "more failing test"), see)
-  };
-}
-function groupLines(lines) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const { file, line } of lines) byFile.set(file, [...byFile.get(file) ?? [], line]);
-  return byFile;
-}
-function diffSection(report, withLines, see, maxLines = Infinity) {
-  const d = report.comparisons.diff;
-  if (!d) return null;
-  const head = `### Changed lines: ${percent(d.lines.percent)} covered (${d.lines.covered} of ${plural(d.lines.total, "instrumented changed line")})`;
-  if (d.uncovered.length === 0) return { head, items: [], separator: "" };
-  const shown = d.uncovered.slice(0, maxLines);
-  const byFile = groupLines(shown);
-  const items = [...byFile].map(
-    ([file, lines]) => withLines ? `- ${code(file)}: ${lineRanges(lines)}` : `- ${code(file)}: ${plural(lines.length, "uncovered line")}`
-  );
-  const notShown = d.uncovered.length - shown.length;
-  const dropped = withLines ? "" : ` ${droppedNote("Line numbers", see)}`;
-  const section = {
-    head: `${head}
-
-${plural(d.uncovered.length, "changed line")} no test ran:${dropped}
-
-`,
-    items,
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more file"), see)
-  };
-  if (notShown > 0) section.tail = `
-
-_\u2026 ${plural(notShown, "more uncovered line")} (see ${see})._`;
-  return section;
-}
-function gateValue(g2, value) {
-  if (g2.name === "legs") return String(value);
-  return g2.name === "min-coverage" || g2.name === "min-diff-coverage" ? percent(value) : signed(value);
-}
-function gateThreshold(g2) {
-  if (g2.name === "max-version-delta") return `\xB1${g2.threshold}`;
-  if (g2.name === "max-coverage-drop") return `\u2212${g2.threshold}`;
-  if (g2.name === "min-coverage" || g2.name === "min-diff-coverage") return `\u2265\xA0${g2.threshold}%`;
-  return escape(String(g2.threshold));
-}
-function gateResult(g2) {
-  if (gateSkipped(g2)) return `\u2796 ${escape(g2.message)}`;
-  return `${g2.passed ? "\u2705" : "\u274C"} ${escape(g2.message)}`;
-}
-function gatesSection(report, see) {
-  if (report.gates.length === 0) return null;
-  return {
-    head: `### Gates
-
-${tableHead(["gate", "limit", "actual", "result"], ["l", "r", "r", "l"])}
-`,
-    items: report.gates.map((g2) => tableRow([escape(g2.name), gateThreshold(g2), g2.actual === null ? "\u2014" : gateValue(g2, g2.actual), gateResult(g2)])),
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more gate"), see)
-  };
-}
-function footerSection(report, runUrl, linkText) {
-  const parts = [];
-  if (runUrl) parts.push(`[${linkText}](${runUrl.replace(/[()\s]/g, encodeURIComponent)})`);
-  parts.push(`go-matrix ${escape(report.tool.version)}`);
-  if (report.commit) parts.push(`commit ${code(report.commit.slice(0, 12))}`);
-  return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
-}
-
-// src/report/summary.ts
-var SUMMARY_LIMIT_BYTES = 1024 * 1024;
-var COMMENT_LIMIT_BYTES = 65536;
-var SUMMARY_LEVELS = [
-  { output: { lines: Infinity, bytes: Infinity }, lines: true },
-  { output: { lines: 40, bytes: 4e3 }, lines: true },
-  { output: { lines: 10, bytes: 1e3 }, lines: true },
-  { output: null, lines: true },
-  { output: null, lines: false }
-];
-function notesOf(report, extras) {
-  return [.../* @__PURE__ */ new Set([...report.notes ?? [], ...extras.notes ?? []])];
-}
-function present(sections) {
-  return sections.filter((s3) => s3 !== null && (s3.head !== "" || s3.items.length > 0));
-}
-function renderSummary(report, verdict, extras = {}) {
-  const see = "report.json";
-  const build = (detail) => {
-    const level = SUMMARY_LEVELS[detail] ?? { output: null, lines: false };
-    return present([
-      verdictSection(verdict),
-      notesSection(notesOf(report, extras)),
-      versionsSection(report, see),
-      mergedSection(report, see),
-      baselineSection(report, see),
-      crossVersionSection(report, level.lines, see),
-      failuresSection(report, level.output, see, { outputDropped: level.output === null }),
-      diffSection(report, level.lines, see),
-      gatesSection(report, see),
-      footerSection(report, extras.runUrl, "this run")
-    ]);
-  };
-  return fit(build, SUMMARY_LEVELS.length, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
-}
-var COMMENT_FAILURES = 10;
-var COMMENT_UNCOVERED_LINES = 20;
-function renderComment(report, verdict, extras = {}) {
-  const see = extras.runUrl ? `the [job summary](${extras.runUrl.replace(/[()\s]/g, encodeURIComponent)})` : "the job summary";
-  const build = () => present([
-    verdictSection(verdict),
-    notesSection(notesOf(report, extras)),
-    versionsSection(report, see),
-    failuresSection(report, null, see, { limit: COMMENT_FAILURES }),
-    diffSection(report, true, see, COMMENT_UNCOVERED_LINES),
-    gatesSection(report, see),
-    footerSection(report, extras.runUrl, "Full report in the job summary")
-  ]);
-  return fit(build, 1, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text;
-}
-
 // src/pipeline.ts
 import { mkdir as mkdir4, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
 import path11 from "node:path";
@@ -1076,15 +166,15 @@ function toolchainCacheKey(version, os4, arch, sha256) {
 }
 var actionsToolchainCache = {
   async available() {
-    const cache = await import("./cache-K5HDPK6A.js");
+    const cache = await import("./cache-BTWSK2OZ.js");
     return cache.isFeatureAvailable();
   },
   async restore(dir, key2) {
-    const cache = await import("./cache-K5HDPK6A.js");
+    const cache = await import("./cache-BTWSK2OZ.js");
     return await cache.restoreCache([path.resolve(dir)], key2) !== void 0;
   },
   async save(dir, key2) {
-    const cache = await import("./cache-K5HDPK6A.js");
+    const cache = await import("./cache-BTWSK2OZ.js");
     await cache.saveCache([path.resolve(dir)], key2);
   }
 };
@@ -4157,12 +3247,12 @@ function httpClient() {
   client ??= new HttpClient("go-matrix", [], { allowRetries: false, allowRedirects: true, maxRedirects: 10, keepAlive: false });
   return client;
 }
-async function openStream(url2, options) {
+async function openStream(url, options) {
   const idle = options.idleTimeoutMs ?? 6e4;
-  const request = httpClient().get(url2);
+  const request = httpClient().get(url);
   let timer;
   const timedOut = new Promise((_2, reject) => {
-    timer = setTimeout(() => reject(new HttpError(`${options.what}: no response from ${url2} within ${idle / 1e3} s`, true)), idle);
+    timer = setTimeout(() => reject(new HttpError(`${options.what}: no response from ${url} within ${idle / 1e3} s`, true)), idle);
   });
   let response;
   try {
@@ -4172,7 +3262,7 @@ async function openStream(url2, options) {
       void request.then((r) => r.message.destroy(), () => void 0);
       throw err;
     }
-    throw new HttpError(`${options.what}: cannot fetch ${url2}: ${err.message}`, isRetryable(err), void 0, void 0, { cause: err });
+    throw new HttpError(`${options.what}: cannot fetch ${url}: ${err.message}`, isRetryable(err), void 0, void 0, { cause: err });
   } finally {
     clearTimeout(timer);
   }
@@ -4182,13 +3272,13 @@ async function openStream(url2, options) {
     message.resume();
     if (status === 404) {
       const hint = options.notFoundHint ? `: ${options.notFoundHint}` : "";
-      throw new HttpError(`${options.what}: not found at ${url2} (404)${hint}`, false, status);
+      throw new HttpError(`${options.what}: not found at ${url} (404)${hint}`, false, status);
     }
     const retryable = status >= 500 || status === 429 || status === 408;
     const retryAfter = retryable ? parseRetryAfter(message.headers["retry-after"]) : void 0;
-    throw new HttpError(`${options.what}: ${url2} answered ${status} ${message.statusMessage ?? ""}`.trimEnd(), retryable, status, retryAfter);
+    throw new HttpError(`${options.what}: ${url} answered ${status} ${message.statusMessage ?? ""}`.trimEnd(), retryable, status, retryAfter);
   }
-  watchIdle(message, idle, () => new HttpError(`${options.what}: ${url2} sent nothing for ${idle / 1e3} s`, true));
+  watchIdle(message, idle, () => new HttpError(`${options.what}: ${url} sent nothing for ${idle / 1e3} s`, true));
   const header = message.headers["content-length"];
   const length = header !== void 0 && /^\d+$/.test(header) ? Number(header) : void 0;
   return { body: message, length };
@@ -4205,12 +3295,12 @@ function watchIdle(stream, ms2, makeError) {
   stream.once("close", () => clearTimeout(timer));
   stream.once("end", () => clearTimeout(timer));
 }
-function truncatedError(what, url2, received, expected) {
-  return new HttpError(`${what}: download from ${url2} ended after ${received} of ${expected} bytes`, true);
+function truncatedError(what, url, received, expected) {
+  return new HttpError(`${what}: download from ${url} ended after ${received} of ${expected} bytes`, true);
 }
-async function getText(url2, what, retry = {}) {
+async function getText(url, what, retry = {}) {
   return withRetries(retry, async () => {
-    const { body, length } = await openStream(url2, { what, idleTimeoutMs: retry.idleTimeoutMs });
+    const { body, length } = await openStream(url, { what, idleTimeoutMs: retry.idleTimeoutMs });
     const chunks = [];
     let received = 0;
     try {
@@ -4219,9 +3309,9 @@ async function getText(url2, what, retry = {}) {
         received += chunk.length;
       }
     } catch (err) {
-      throw new HttpError(`${what}: reading ${url2} failed: ${err.message}`, true, void 0, void 0, { cause: err });
+      throw new HttpError(`${what}: reading ${url} failed: ${err.message}`, true, void 0, void 0, { cause: err });
     }
-    if (length !== void 0 && received < length) throw truncatedError(what, url2, received, length);
+    if (length !== void 0 && received < length) throw truncatedError(what, url, received, length);
     return Buffer.concat(chunks).toString("utf8");
   });
 }
@@ -4405,7 +3495,7 @@ async function extractVerifiedZip(file, dest, archive) {
     const reason = entry.type === "SymbolicLink" ? "symbolic links do not belong in a Go zip archive" : unsafeEntryReason(entry.name, entry.type);
     if (reason) throw new ArchiveError(`${archive}: refusing entry ${JSON.stringify(entry.name)}: ${reason}`);
   }
-  const toolCache = await import("./tool-cache-MTGHV7EA.js");
+  const toolCache = await import("./tool-cache-FO6POQ2C.js");
   await toolCache.extractZip(file, dest);
   return entries.length;
 }
@@ -4430,6 +3520,42 @@ async function goVersionAt(goroot, goBinary = process.platform === "win32" ? "go
   const version = parseGoVersionOutput(stdout);
   if (!version) throw new Error(`${go2} version: unexpected output ${JSON.stringify(stdout.trim())}`);
   return version;
+}
+
+// src/go/platform.ts
+var GO_OS = {
+  linux: "linux",
+  darwin: "darwin",
+  win32: "windows",
+  freebsd: "freebsd",
+  openbsd: "openbsd",
+  netbsd: "netbsd",
+  aix: "aix",
+  sunos: "solaris"
+};
+var GO_ARCH = {
+  x64: "amd64",
+  arm64: "arm64",
+  ia32: "386",
+  // go.dev publishes 32-bit ARM Linux builds as armv6l (they run on v7 too).
+  arm: "armv6l",
+  // Node calls little-endian POWER "ppc64" on Linux; Go's only Linux POWER build is ppc64le.
+  ppc64: "ppc64le",
+  s390x: "s390x",
+  riscv64: "riscv64",
+  loong64: "loong64",
+  mips64el: "mips64le"
+};
+function platformFor(nodePlatform, nodeArch) {
+  const os4 = GO_OS[nodePlatform];
+  const arch = GO_ARCH[nodeArch];
+  if (!os4) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
+  if (!arch) throw new Error(`architecture ${nodeArch}: go.dev publishes no Go releases for it`);
+  const windows = os4 === "windows";
+  return { os: os4, arch, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
+}
+function currentPlatform() {
+  return platformFor(process.platform, process.arch);
 }
 
 // src/go/pool.ts
@@ -4466,30 +3592,30 @@ function indexUrl(baseUrl) {
 function archiveUrl(baseUrl, filename) {
   return `${baseUrl.replace(/\/+$/, "")}/${encodeURIComponent(filename)}`;
 }
-function parseIndex(json, url2) {
+function parseIndex(json, url) {
   let data;
   try {
     data = JSON.parse(json);
   } catch (err) {
-    throw new Error(`${url2}: the Go release index is not JSON (${err.message})`, { cause: err });
+    throw new Error(`${url}: the Go release index is not JSON (${err.message})`, { cause: err });
   }
-  if (!Array.isArray(data)) throw new Error(`${url2}: the Go release index is not a JSON array`);
+  if (!Array.isArray(data)) throw new Error(`${url}: the Go release index is not a JSON array`);
   data.forEach((release, i) => {
     const r = release;
     if (typeof r?.version !== "string" || typeof r.stable !== "boolean" || !Array.isArray(r.files)) {
-      throw new Error(`${url2}: entry ${i} is not a release ({version, stable, files}): ${JSON.stringify(release).slice(0, 200)}`);
+      throw new Error(`${url}: entry ${i} is not a release ({version, stable, files}): ${JSON.stringify(release).slice(0, 200)}`);
     }
     r.files.forEach((f2, j2) => {
       if (typeof f2?.filename !== "string" || typeof f2.os !== "string" || typeof f2.arch !== "string" || typeof f2.sha256 !== "string" || typeof f2.kind !== "string") {
-        throw new Error(`${url2}: ${r.version} file ${j2} lacks filename, os, arch, sha256 or kind: ${JSON.stringify(f2).slice(0, 200)}`);
+        throw new Error(`${url}: ${r.version} file ${j2} lacks filename, os, arch, sha256 or kind: ${JSON.stringify(f2).slice(0, 200)}`);
       }
     });
   });
   return data;
 }
 async function fetchReleases(baseUrl, retry) {
-  const url2 = indexUrl(baseUrl);
-  return parseIndex(await getText(url2, "the Go release index", retry), url2);
+  const url = indexUrl(baseUrl);
+  return parseIndex(await getText(url, "the Go release index", retry), url);
 }
 
 // src/go/version-file.ts
@@ -4578,10 +3704,10 @@ var GO_VERSION = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:(beta|rc)(\d+))?$/;
 function parseGoVersion(text) {
   const match = GO_VERSION.exec(stripPrefix(text.trim()));
   if (!match) return void 0;
-  const [, major, minor, patch, kind, number2] = match;
+  const [, major, minor, patch, kind, number] = match;
   if (kind !== void 0 && patch !== void 0) return void 0;
   const version = { major: Number(major), minor: Number(minor ?? 0), patch: Number(patch ?? 0) };
-  if (kind !== void 0) version.prerelease = { kind, number: Number(number2) };
+  if (kind !== void 0) version.prerelease = { kind, number: Number(number) };
   return version;
 }
 function goToSemver(text) {
@@ -4593,8 +3719,8 @@ function goToSemver(text) {
 function semverToGo(text) {
   const parsed = import_semver.default.parse(text);
   if (!parsed) throw new VersionResolutionError(`${JSON.stringify(text)} is not a semantic version`);
-  const [kind, number2] = parsed.prerelease;
-  if (kind === "rc" || kind === "beta") return `${parsed.major}.${parsed.minor}${kind}${number2 ?? ""}`;
+  const [kind, number] = parsed.prerelease;
+  if (kind === "rc" || kind === "beta") return `${parsed.major}.${parsed.minor}${kind}${number ?? ""}`;
   if (parsed.patch === 0 && parsed.major === 1 && parsed.minor < 21) return `${parsed.major}.${parsed.minor}`;
   return `${parsed.major}.${parsed.minor}.${parsed.patch}`;
 }
@@ -4833,12 +3959,12 @@ async function downloadAndPlace(version, file, dir, context) {
   await mkdir(goDir, { recursive: true });
   const staging = await mkdtemp(path5.join(goDir, `.staging-${goToSemver(version)}-${platform.toolCacheArch}-`));
   try {
-    const url2 = archiveUrl(request.downloadBaseUrl, file.filename);
+    const url = archiveUrl(request.downloadBaseUrl, file.filename);
     const extracted = await withRetries(context.retry, async (attempt) => {
       const target = path5.join(staging, `attempt-${attempt}`);
       await mkdir(target);
       try {
-        await fetchAndExtract(url2, file, target, version, context);
+        await fetchAndExtract(url, file, target, version, context);
         return target;
       } catch (err) {
         await rm(target, { recursive: true, force: true });
@@ -4854,13 +3980,13 @@ async function downloadAndPlace(version, file, dir, context) {
     await rm(staging, { recursive: true, force: true });
   }
 }
-async function fetchAndExtract(url2, file, target, version, context) {
-  const { body, length } = await openStream(url2, {
+async function fetchAndExtract(url, file, target, version, context) {
+  const { body, length } = await openStream(url, {
     what: file.filename,
     notFoundHint: `is ${version} a released version?`,
     idleTimeoutMs: context.retry.idleTimeoutMs
   });
-  const verify = { archive: file.filename, url: url2, sha256: file.sha256, length };
+  const verify = { archive: file.filename, url, sha256: file.sha256, length };
   if (context.platform.archive === ".tar.gz") {
     await extractTarGz(body, { ...verify, dest: target });
     return;
@@ -5148,8 +4274,8 @@ function isolatedEnv(inherited, dirs, delimiter = path7.delimiter) {
   return env;
 }
 function withFlag(goflags, flag) {
-  const words2 = goflags.split(/\s+/).filter((w2) => w2 !== "");
-  return words2.includes(flag) ? words2.join(" ") : [...words2, flag].join(" ");
+  const words = goflags.split(/\s+/).filter((w2) => w2 !== "");
+  return words.includes(flag) ? words.join(" ") : [...words, flag].join(" ");
 }
 function crossCompileEnv(env, target) {
   return { ...env, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: "0" };
@@ -5257,7 +4383,7 @@ function parseTestJson(stdout, stderr = "") {
     if (event.Action === "build-output" && event.ImportPath) {
       const output = event.Output ?? "";
       text.push(trimNewline(output));
-      if (!/^# \S/.test(output)) push(buildOutput, packageOf(event.ImportPath), output);
+      if (!/^# \S/.test(output)) push(buildOutput, packageOf2(event.ImportPath), output);
       continue;
     }
     if (event.Action === "build-fail" && event.ImportPath) {
@@ -5327,7 +4453,7 @@ function parseBuildErrors(stderr) {
   }
   return blocks;
 }
-function packageOf(importPath) {
+function packageOf2(importPath) {
   return importPath.replace(/\s+\[.*\]$/, "");
 }
 function key(pkg, test) {
@@ -5651,989 +4777,6 @@ function emitAnnotations(runs, logger, moduleDir, base) {
   }
 }
 
-// src/coverage/read.ts
-import { closeSync, openSync, readSync } from "node:fs";
-
-// src/coverage/model.ts
-var COVER_MODES = ["set", "count", "atomic"];
-var CoverageError = class extends Error {
-  name = "CoverageError";
-};
-function packageOf2(file) {
-  const slash = file.lastIndexOf("/");
-  return slash < 0 ? "." : file.slice(0, slash);
-}
-
-// src/coverage/order.ts
-function compareStrings(a, b2) {
-  return a < b2 ? -1 : a > b2 ? 1 : 0;
-}
-
-// src/coverage/blocks-builder.ts
-var ADDED = -1;
-var ProfileBuilder = class {
-  constructor(mode) {
-    this.mode = mode;
-  }
-  mode;
-  files = /* @__PURE__ */ new Map();
-  add(file, startLine, startCol, endLine, endCol, numStmt, count2) {
-    return this.file(file).add(startLine, startCol, endLine, endCol, numStmt, count2);
-  }
-  /** The builder of one file's blocks (a parser keeps it while lines name the same file). */
-  file(file) {
-    let builder = this.files.get(file);
-    if (builder === void 0) {
-      const name = Buffer.from(file, "utf8").toString("utf8");
-      builder = new FileBuilder(name, this.mode === "set");
-      this.files.set(name, builder);
-    }
-    return builder;
-  }
-  addBlock(b2) {
-    return this.add(b2.file, b2.startLine, b2.startCol, b2.endLine, b2.endCol, b2.numStmt, b2.count);
-  }
-  finish() {
-    const names = [...this.files.keys()].sort(compareStrings);
-    return { mode: this.mode, files: names.map((name) => this.files.get(name).finish()) };
-  }
-};
-var FileBuilder = class {
-  constructor(file, orCounts2) {
-    this.file = file;
-    this.orCounts = orCounts2;
-    this.allocate(16);
-  }
-  file;
-  orCounts;
-  length = 0;
-  startLine;
-  startCol;
-  endLine;
-  endCol;
-  numStmt;
-  count;
-  /** The index: the previous block with the same start line (index + 1; 0 ends the chain). */
-  next;
-  /** The index: the latest block starting on each line (index + 1; 0 for none). */
-  head = new Int32Array(0);
-  /** The same for start lines past HEAD_LIMIT, which only odd or hostile profiles have. */
-  farHead;
-  /** Whether blocks arrived in order so far, which spares sorting at the end. */
-  sorted = true;
-  /** What the last `add` did: the index of the block it stored or merged into, and whether it merged. */
-  lastBlock = -1;
-  merged = false;
-  add(startLine, startCol, endLine, endCol, numStmt, count2) {
-    const last = this.length - 1;
-    if (this.next === void 0) {
-      if (last < 0 || (this.startLine[last] - startLine || this.startCol[last] - startCol || this.endLine[last] - endLine || this.endCol[last] - endCol) < 0) {
-        this.append(startLine, startCol, endLine, endCol, numStmt, count2);
-        return ADDED;
-      }
-      this.buildIndex();
-    }
-    return this.addIndexed(startLine, startCol, endLine, endCol, numStmt, count2);
-  }
-  /** `add` once blocks are indexed (the lookup, kept apart so that `add`, run per line, stays small). */
-  addIndexed(startLine, startCol, endLine, endCol, numStmt, count2) {
-    const last = this.length - 1;
-    const far = startLine >= HEAD_LIMIT;
-    const first = far ? this.farHead?.get(startLine) ?? 0 : startLine < this.head.length ? this.head[startLine] : 0;
-    for (let i = first - 1; i >= 0; i = this.next[i] - 1) {
-      if (this.startCol[i] !== startCol || this.endLine[i] !== endLine || this.endCol[i] !== endCol) continue;
-      if (this.numStmt[i] !== numStmt) return this.numStmt[i];
-      this.addCount(i, count2);
-      this.lastBlock = i;
-      this.merged = true;
-      return ADDED;
-    }
-    if (this.sorted && last >= 0) {
-      this.sorted = (this.startLine[last] - startLine || this.startCol[last] - startCol || this.endLine[last] - endLine || this.endCol[last] - endCol) < 0;
-    }
-    this.append(startLine, startCol, endLine, endCol, numStmt, count2);
-    this.indexBlock(this.length - 1);
-    return ADDED;
-  }
-  /** Merges `count` into block i (an identical block came again). */
-  addCount(i, count2) {
-    const seen = this.count[i];
-    this.count[i] = this.orCounts ? orCounts(seen, count2) : seen + count2;
-  }
-  append(startLine, startCol, endLine, endCol, numStmt, count2) {
-    const i = this.length;
-    this.lastBlock = i;
-    this.merged = false;
-    if (i === this.startLine.length) this.growColumns();
-    this.startLine[i] = startLine;
-    this.startCol[i] = startCol;
-    this.endLine[i] = endLine;
-    this.endCol[i] = endCol;
-    this.numStmt[i] = numStmt;
-    this.count[i] = count2;
-    this.length++;
-  }
-  buildIndex() {
-    this.next = new Int32Array(this.startLine.length);
-    for (let i = 0; i < this.length; i++) this.indexBlock(i);
-  }
-  /** Puts block i at the front of its start line's chain. */
-  indexBlock(i) {
-    const next = this.next;
-    const startLine = this.startLine[i];
-    if (startLine >= HEAD_LIMIT) {
-      const map = this.farHead ??= /* @__PURE__ */ new Map();
-      next[i] = map.get(startLine) ?? 0;
-      map.set(startLine, i + 1);
-      return;
-    }
-    if (startLine >= this.head.length) this.head = grow(this.head, Math.min(HEAD_LIMIT, Math.max(startLine + 1, this.head.length * 2, 64)));
-    next[i] = this.head[startLine];
-    this.head[startLine] = i + 1;
-  }
-  /**
-   * The file's blocks in position order. Columns are handed out as views of the builder's own
-   * storage (no copy), reordered one column at a time when blocks arrived out of order, so the
-   * peak stays near one copy of the data.
-   */
-  finish() {
-    const n = this.length;
-    if (!this.sorted) {
-      const order = Int32Array.from({ length: n }, (_2, i) => i);
-      order.sort((a, b2) => this.compare(a, b2));
-      this.startCol = permute(this.startCol, order);
-      this.endLine = permute(this.endLine, order);
-      this.endCol = permute(this.endCol, order);
-      this.numStmt = permute(this.numStmt, order);
-      this.count = permute(this.count, order);
-      this.startLine = permute(this.startLine, order);
-    }
-    this.next = void 0;
-    this.head = new Int32Array(0);
-    this.farHead = void 0;
-    return {
-      file: this.file,
-      length: n,
-      startLine: this.startLine.subarray(0, n),
-      startCol: this.startCol.subarray(0, n),
-      endLine: this.endLine.subarray(0, n),
-      endCol: this.endCol.subarray(0, n),
-      numStmt: this.numStmt.subarray(0, n),
-      count: this.count.subarray(0, n)
-    };
-  }
-  compare(a, b2) {
-    return this.startLine[a] - this.startLine[b2] || this.startCol[a] - this.startCol[b2] || this.endLine[a] - this.endLine[b2] || this.endCol[a] - this.endCol[b2];
-  }
-  /**
-   * Doubles: the outgrown columns stay allocated until the next collection, and doubling leaves
-   * the least of them (measured against growing by half, which leaves twice the final size).
-   */
-  growColumns() {
-    const old = [this.startLine, this.startCol, this.endLine, this.endCol, this.numStmt];
-    const count2 = this.count;
-    this.allocate(this.startLine.length * 2);
-    [this.startLine, this.startCol, this.endLine, this.endCol, this.numStmt].forEach((column, i) => column.set(old[i]));
-    this.count.set(count2);
-    if (this.next !== void 0) this.next = grow(this.next, this.startLine.length);
-  }
-  /** All columns in one buffer: one allocation per growth instead of six (allocation dominated growing). */
-  allocate(capacity) {
-    const buffer = new ArrayBuffer(capacity * (8 + 5 * 4));
-    this.count = new Float64Array(buffer, 0, capacity);
-    const int32 = (k2) => new Int32Array(buffer, capacity * (8 + 4 * k2), capacity);
-    this.startLine = int32(0);
-    this.startCol = int32(1);
-    this.endLine = int32(2);
-    this.endCol = int32(3);
-    this.numStmt = int32(4);
-  }
-};
-var HEAD_LIMIT = 1 << 20;
-function grow(column, size) {
-  const out = new column.constructor(size);
-  out.set(column);
-  return out;
-}
-function permute(column, order) {
-  const out = new column.constructor(order.length);
-  for (let k2 = 0; k2 < order.length; k2++) out[k2] = column[order[k2]];
-  return out;
-}
-function orCounts(a, b2) {
-  return a <= 2147483647 && b2 <= 2147483647 ? a | b2 : Math.max(a, b2);
-}
-
-// src/coverage/byte-words.ts
-function wordCount(length) {
-  return length + 3 >>> 2;
-}
-function tailWord(bytes, from, end) {
-  let word = 0;
-  for (let k2 = end - 1; k2 >= from; k2--) word = word << 8 | bytes[k2];
-  return word;
-}
-function sameWords(view, bytes, start, end, words2, at2) {
-  let k2 = start;
-  let w2 = at2;
-  for (; k2 + 4 <= end; k2 += 4, w2++) if (view.getInt32(k2, true) !== words2[w2]) return false;
-  return k2 === end || tailWord(bytes, k2, end) === words2[w2];
-}
-function copyWords(view, bytes, start, end, words2, at2) {
-  let k2 = start;
-  let w2 = at2;
-  for (; k2 + 4 <= end; k2 += 4, w2++) words2[w2] = view.getInt32(k2, true);
-  if (k2 < end) words2[w2] = tailWord(bytes, k2, end);
-}
-function hashWords(view, bytes, start, end) {
-  let hash = end - start;
-  let k2 = start;
-  for (; k2 + 4 <= end; k2 += 4) hash = Math.imul(hash, 31) + view.getInt32(k2, true) | 0;
-  if (k2 < end) hash = Math.imul(hash, 31) + tailWord(bytes, k2, end) | 0;
-  return finalMix(hash);
-}
-function hashStoredWords(words2, at2, length) {
-  let hash = length;
-  const last = at2 + wordCount(length);
-  for (let w2 = at2; w2 < last; w2++) hash = Math.imul(hash, 31) + words2[w2] | 0;
-  return finalMix(hash);
-}
-function finalMix(hash) {
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 2246822507);
-  return hash ^ hash >>> 13;
-}
-function viewOf(bytes) {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-// src/coverage/repeated-lines.ts
-var RepeatedLines = class {
-  /** Entries kept. */
-  size = 0;
-  /**
-   * Whether entries can be looked up: the hash table is built at the first repeat (`position`).
-   * Until then no line can be found here that the full parse would not merge anyway, and a
-   * profile of distinct blocks never pays for hashing.
-   */
-  indexed = false;
-  /** Entry index + 1 per slot (0: empty); the length is a power of two, at most half full. */
-  slots = new Int32Array(1024);
-  hashes = new Int32Array(256);
-  /** Where each entry's key starts in `words`, and its length in bytes. */
-  keyAt = new Int32Array(256);
-  keyLength = new Int32Array(256);
-  blocks = new Int32Array(256);
-  /** The entry that came after each one the last time it was found (at first, the next one kept). */
-  successor = new Int32Array(256);
-  files = [];
-  /** The keys' bytes, as words (byte-words.ts), one after the other. */
-  words = new Int32Array(4096);
-  wordsUsed = 0;
-  /** The entry found last, and the one expected next (its successor); -1 before the first is found. */
-  lastFound = -1;
-  next = -1;
-  /** The hash of the last key looked up, and where that key was. */
-  hashed = 0;
-  hashedBytes;
-  hashedStart = 0;
-  hashedEnd = 0;
-  /**
-   * The entry expected next, or -1. Nothing is expected before a first repeat was found, so that
-   * the parser's fast path first runs where it succeeds (code compiled while it only failed would
-   * be thrown away at the first success).
-   */
-  expected() {
-    const entry = this.next;
-    return entry < this.size ? entry : -1;
-  }
-  /** The length in bytes of an entry's key. */
-  length(entry) {
-    return this.keyLength[entry];
-  }
-  /** Whether bytes[start, end) is the key of `entry`. */
-  matches(entry, view, bytes, start, end) {
-    return this.keyLength[entry] === end - start && sameWords(view, bytes, start, end, this.words, this.keyAt[entry]);
-  }
-  /**
-   * At a repeat the full parse found (and merged): builds the table if it is not yet, and if
-   * bytes[start, end) is kept, expects next the entry that came after it; returns whether it is.
-   */
-  position(view, bytes, start, end) {
-    if (!this.indexed) {
-      this.indexed = true;
-      for (let entry2 = 0; entry2 < this.size; entry2++) {
-        this.hashes[entry2] = hashStoredWords(this.words, this.keyAt[entry2], this.keyLength[entry2]);
-      }
-      this.rehash(Math.max(1024, tableSize(this.size)));
-    }
-    const entry = this.lookUp(view, bytes, start, end);
-    if (entry < 0) return false;
-    this.lastFound = entry;
-    this.next = this.successor[entry];
-    return true;
-  }
-  /** The entry whose key is bytes[start, end), or -1: the expected one, else by hash. */
-  find(view, bytes, start, end) {
-    const expected = this.next;
-    if (expected >= 0 && expected < this.size && this.matches(expected, view, bytes, start, end)) return expected;
-    return this.lookUp(view, bytes, start, end);
-  }
-  /** Merges `count` into the block of `entry`, and expects the same entry next as came after it now. */
-  addCount(entry, count2) {
-    if (this.lastFound >= 0) this.successor[this.lastFound] = entry;
-    this.lastFound = entry;
-    this.next = this.successor[entry];
-    this.files[entry].addCount(this.blocks[entry], count2);
-  }
-  lookUp(view, bytes, start, end) {
-    const hash = hashWords(view, bytes, start, end);
-    this.hashed = hash;
-    this.hashedBytes = bytes;
-    this.hashedStart = start;
-    this.hashedEnd = end;
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = slot + 1 & mask) {
-      const entry = this.slots[slot] - 1;
-      if (entry < 0) return -1;
-      if (this.hashes[entry] === hash && this.matches(entry, view, bytes, start, end)) return entry;
-    }
-  }
-  /** Keeps bytes[start, end) as the key of `block` of `file` (the caller found it missing). */
-  add(view, bytes, start, end, file, block) {
-    const entry = this.size;
-    if (entry === this.hashes.length) this.growEntries();
-    const words2 = wordCount(end - start);
-    if (this.wordsUsed + words2 > this.words.length) this.words = grown(this.words, Math.max(this.words.length * 2, this.wordsUsed + words2));
-    copyWords(view, bytes, start, end, this.words, this.wordsUsed);
-    this.keyAt[entry] = this.wordsUsed;
-    this.keyLength[entry] = end - start;
-    this.blocks[entry] = block;
-    this.successor[entry] = entry + 1;
-    this.files[entry] = file;
-    this.wordsUsed += words2;
-    this.size++;
-    if (!this.indexed) return;
-    const hash = bytes === this.hashedBytes && start === this.hashedStart && end === this.hashedEnd ? this.hashed : hashWords(view, bytes, start, end);
-    this.hashedBytes = void 0;
-    this.hashes[entry] = hash;
-    if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(entry, hash);
-  }
-  place(entry, hash) {
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    while (this.slots[slot] !== 0) slot = slot + 1 & mask;
-    this.slots[slot] = entry + 1;
-  }
-  rehash(slots) {
-    this.slots = new Int32Array(slots);
-    for (let entry = 0; entry < this.size; entry++) this.place(entry, this.hashes[entry]);
-  }
-  growEntries() {
-    const capacity = this.hashes.length * 2;
-    this.hashes = grown(this.hashes, capacity);
-    this.keyAt = grown(this.keyAt, capacity);
-    this.keyLength = grown(this.keyLength, capacity);
-    this.blocks = grown(this.blocks, capacity);
-    this.successor = grown(this.successor, capacity);
-  }
-};
-function tableSize(entries) {
-  let slots = 1;
-  while (slots < entries * 2 + 1) slots *= 2;
-  return slots;
-}
-function grown(column, capacity) {
-  const out = new Int32Array(capacity);
-  out.set(column);
-  return out;
-}
-
-// src/coverage/parse.ts
-var MODE_PREFIX = "mode: ";
-var FORMAT = '"file:startLine.startCol,endLine.endCol numStmt count"';
-var ProfileParser = class {
-  constructor(source) {
-    this.source = source;
-  }
-  source;
-  mode;
-  builder;
-  lineNumber = 0;
-  /** A blank line is only allowed at the end or before a repeated mode line: remember where it was. */
-  blankLine = 0;
-  /** The file of the previous line and its name's bytes as words: consecutive lines mostly name the same file. */
-  lastFile;
-  lastName = new Int32Array(64);
-  lastNameLength = -1;
-  repeated = new RepeatedLines();
-  /**
-   * Whether lines are looked up among the repeated ones: until MISS_LIMIT lines in a row were new
-   * blocks (a profile of distinct blocks, which then pays nothing more), and again from the next
-   * block that merges. While looking, the first EAGER_ENTRIES new blocks are kept at first sight,
-   * so that the second test binary of a `-coverpkg` profile already takes the fast path.
-   */
-  looking = true;
-  misses = 0;
-  /** A DataView of the bytes being parsed, made again only when they are another buffer. */
-  bytes;
-  view = new DataView(new ArrayBuffer(0));
-  /** Feeds one line, without its line break. */
-  line(text) {
-    const bytes = Buffer.from(text, "utf8");
-    this.lineBytes(bytes, 0, bytes.length);
-  }
-  /** Feeds the line bytes[start, end) (UTF-8, without its line break). */
-  lineBytes(bytes, start, end) {
-    if (bytes !== this.bytes) this.useBytes(bytes);
-    this.parseLine(bytes, start, end);
-  }
-  /**
-   * Feeds every line of bytes[start, end) that ends with a line break, and returns where the
-   * rest (an incomplete last line) begins. The loop over lines is here, next to the parsing,
-   * so that the call per line is one the compiler can inline.
-   */
-  lines(bytes, start, end) {
-    if (bytes !== this.bytes) this.useBytes(bytes);
-    let from = start;
-    for (; ; ) {
-      if (this.looking && this.blankLine === 0) {
-        const next = this.expectedLine(bytes, from, end);
-        if (next >= 0) {
-          from = next;
-          continue;
-        }
-      }
-      const lineBreak = bytes.indexOf(NEWLINE, from);
-      if (lineBreak < 0 || lineBreak >= end) return from;
-      this.parseLine(bytes, from, lineBreak);
-      from = lineBreak + 1;
-    }
-  }
-  /**
-   * The fastest path: when the line at bytes[from] is the repeated line expected next (its text
-   * up to the count compared in words, where it starts), merges its count and returns where the
-   * next line starts, without looking for the line break first. Anything else returns -1, and
-   * the line is parsed as any other.
-   */
-  expectedLine(bytes, from, end) {
-    const entry = this.repeated.expected();
-    if (entry < 0) return -1;
-    const space = from + this.repeated.length(entry);
-    if (space >= end || bytes[space] !== SPACE || !this.repeated.matches(entry, this.view, bytes, from, space)) return -1;
-    let i = space + 1;
-    let count2 = 0;
-    for (; i < end; i++) {
-      const c = bytes[i];
-      if (c < DIGIT_0 || c > DIGIT_9) break;
-      count2 = count2 * 10 + (c - DIGIT_0);
-    }
-    const digits = i - space - 1;
-    if (digits === 0 || digits > 15) return -1;
-    if (i < end && bytes[i] === CR) i++;
-    if (i >= end || bytes[i] !== NEWLINE) return -1;
-    this.lineNumber++;
-    this.repeated.addCount(entry, count2);
-    this.misses = 0;
-    return i + 1;
-  }
-  useBytes(bytes) {
-    this.bytes = bytes;
-    this.view = viewOf(bytes);
-  }
-  parseLine(bytes, start, end) {
-    this.lineNumber++;
-    if (end > start && bytes[end - 1] === CR) end--;
-    if (isBlank(bytes, start, end)) {
-      if (this.mode === void 0) this.fail(`expected "mode: set|count|atomic" as the first line`, bytes, start, end);
-      if (this.blankLine === 0) this.blankLine = this.lineNumber;
-      return;
-    }
-    if (bytes[start] === M2 && isModeLine(bytes, start, end)) {
-      this.modeLine(decode(bytes, start, end));
-      this.blankLine = 0;
-      return;
-    }
-    if (this.mode === void 0) this.fail(`expected "mode: set|count|atomic" as the first line`, bytes, start, end);
-    if (this.blankLine !== 0) {
-      this.failAt(this.blankLine, "blank line inside the profile (only trailing blank lines are allowed)", "");
-    }
-    if (!this.looking || !this.repeated.indexed || !this.repeatedLine(bytes, start, end)) this.blockLine(bytes, start, end);
-  }
-  /** Ends the input and returns the profile: identical blocks merged, sorted by file and position. */
-  finish() {
-    if (this.builder === void 0) {
-      throw new CoverageError(`${this.source}: empty profile: expected "mode: set|count|atomic" as the first line`);
-    }
-    this.bytes = void 0;
-    this.view = new DataView(new ArrayBuffer(0));
-    return this.builder.finish();
-  }
-  modeLine(text) {
-    const mode = text.startsWith(MODE_PREFIX) ? text.slice(MODE_PREFIX.length).trim() : "";
-    if (!COVER_MODES.includes(mode)) {
-      this.failAt(this.lineNumber, `bad mode line: expected "mode: set", "mode: count" or "mode: atomic"`, text);
-    }
-    if (this.mode !== void 0 && this.mode !== mode) {
-      this.failAt(this.lineNumber, `mode ${mode} differs from mode ${this.mode} of the lines above (profiles of different modes cannot be merged)`, text);
-    }
-    this.mode = mode;
-    this.builder ??= new ProfileBuilder(this.mode);
-  }
-  /** Parses `name:startLine.startCol,endLine.endCol numStmt count` from the right, so names may contain `:`. */
-  blockLine(bytes, start, end) {
-    const scanned = scanBlockLine(bytes, start, end, FIELDS);
-    if (scanned === NEGATIVE) {
-      const text = decode(bytes, start, end);
-      this.fail(`negative count ${text.slice(text.lastIndexOf(" ") + 1)}`, bytes, start, end);
-    }
-    if (scanned === BAD) this.fail(`expected ${FORMAT}`, bytes, start, end);
-    const count2 = FIELDS[0];
-    const numStmt = FIELDS[1];
-    const endCol = FIELDS[2];
-    const endLine = FIELDS[3];
-    const startCol = FIELDS[4];
-    const startLine = FIELDS[5];
-    const colon = FIELDS[6];
-    const countSpace = FIELDS[7];
-    if (startLine > MAX_INT32 || startCol > MAX_INT32 || endLine > MAX_INT32 || endCol > MAX_INT32 || numStmt > MAX_INT32) {
-      this.fail("line, column or statement number too large", bytes, start, end);
-    }
-    let file = this.lastFile;
-    if (file === void 0 || !this.sameName(bytes, start, colon)) {
-      file = this.builder.file(decode(bytes, start, colon));
-      this.lastFile = file;
-      this.rememberName(bytes, start, colon);
-    }
-    const result = file.add(startLine, startCol, endLine, endCol, numStmt, count2);
-    if (result !== ADDED) {
-      this.fail(`the same block had ${result} statements before and ${numStmt} here (profiles of different sources?)`, bytes, start, end);
-    }
-    if (this.looking) this.keep(bytes, start, countSpace, file);
-    else if (file.merged) this.looking = true;
-  }
-  /**
-   * Keeps the line of a block that merged (it repeats: its next repeats take the fast path), or
-   * of a new one while few are kept. Only called while looking: a new block's line cannot be kept
-   * yet, and a merged one is looked up first (by `position`, or by the fast path once the table
-   * is built), so no line is kept twice.
-   */
-  keep(bytes, start, space, file) {
-    const repeated = this.repeated;
-    if (file.merged) {
-      this.misses = 0;
-      if (!repeated.indexed && repeated.position(this.view, bytes, start, space)) return;
-      repeated.add(this.view, bytes, start, space, file, file.lastBlock);
-      return;
-    }
-    if (repeated.size < EAGER_ENTRIES) repeated.add(this.view, bytes, start, space, file, file.lastBlock);
-    if (++this.misses > MISS_LIMIT) {
-      this.looking = false;
-      this.repeated = new RepeatedLines();
-    }
-  }
-  /**
-   * The fast path for a line whose text up to the count came before: merges its count into that
-   * block and returns true. Anything unusual about the count returns false, and the full parse
-   * then handles it (and its errors); a different statement count is a different text, so it
-   * takes the full parse too, which reports it.
-   */
-  repeatedLine(bytes, start, end) {
-    let i = end - 1;
-    let count2 = 0;
-    let scale = 1;
-    for (; i > start; i--) {
-      const c = bytes[i];
-      if (c === SPACE) break;
-      if (c < DIGIT_0 || c > DIGIT_9) return false;
-      count2 += (c - DIGIT_0) * scale;
-      scale *= 10;
-    }
-    const digits = end - 1 - i;
-    if (digits === 0 || digits > 15 || i <= start) return false;
-    const entry = this.repeated.find(this.view, bytes, start, i);
-    if (entry < 0) return false;
-    this.repeated.addCount(entry, count2);
-    this.misses = 0;
-    return true;
-  }
-  sameName(bytes, start, end) {
-    return end - start === this.lastNameLength && sameWords(this.view, bytes, start, end, this.lastName, 0);
-  }
-  rememberName(bytes, start, end) {
-    const words2 = wordCount(end - start);
-    if (words2 > this.lastName.length) this.lastName = new Int32Array(2 * words2);
-    copyWords(this.view, bytes, start, end, this.lastName, 0);
-    this.lastNameLength = end - start;
-  }
-  fail(message, bytes, start, end) {
-    return this.failAt(this.lineNumber, message, decode(bytes, start, end));
-  }
-  failAt(lineNumber, message, text) {
-    const shown = text.length > 200 ? `${text.slice(0, 200)}\u2026` : text;
-    throw new CoverageError(`${this.source}:${lineNumber}: ${message}, got ${JSON.stringify(shown)}`);
-  }
-};
-var MAX_INT32 = 2147483647;
-var EAGER_ENTRIES = 1 << 14;
-var MISS_LIMIT = 1 << 14;
-var NEWLINE = 10;
-var CR = 13;
-var SPACE = 32;
-var DIGIT_0 = 48;
-var DIGIT_9 = 57;
-var M2 = 109;
-function decode(bytes, start, end) {
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8");
-}
-function isModeLine(bytes, start, end) {
-  return end - start >= 5 && bytes[start + 1] === 111 && bytes[start + 2] === 100 && bytes[start + 3] === 101 && bytes[start + 4] === 58;
-}
-function isBlank(bytes, start, end) {
-  for (let i = start; i < end; i++) {
-    const c = bytes[i];
-    if (c !== 32 && c !== 9 && c !== CR) return false;
-  }
-  return true;
-}
-var OK = 0;
-var BAD = 1;
-var NEGATIVE = 2;
-var DOT = 46;
-var COMMA = 44;
-var COLON = 58;
-var MINUS = 45;
-var FIELDS = new Float64Array(8);
-function scanBlockLine(bytes, start, end, out) {
-  const countSpace = numberBefore(bytes, start, end - 1, SPACE, out, 0);
-  if (countSpace < 0) return isNegativeCount(bytes, start, end) ? NEGATIVE : BAD;
-  const numStmtSpace = numberBefore(bytes, start, countSpace - 1, SPACE, out, 1);
-  if (numStmtSpace < 0) return BAD;
-  const endDot = numberBefore(bytes, start, numStmtSpace - 1, DOT, out, 2);
-  if (endDot < 0) return BAD;
-  const comma = numberBefore(bytes, start, endDot - 1, COMMA, out, 3);
-  if (comma < 0) return BAD;
-  const startDot = numberBefore(bytes, start, comma - 1, DOT, out, 4);
-  if (startDot < 0) return BAD;
-  const colon = numberBefore(bytes, start, startDot - 1, COLON, out, 5);
-  if (colon < 0) return BAD;
-  out[6] = colon;
-  out[7] = countSpace;
-  return OK;
-}
-function numberBefore(bytes, start, last, separator, out, field) {
-  let value = 0;
-  let scale = 1;
-  let i = last;
-  for (; i > start; i--) {
-    const c = bytes[i];
-    if (c === separator) break;
-    if (c < DIGIT_0 || c > DIGIT_9) return -1;
-    value += (c - DIGIT_0) * scale;
-    scale *= 10;
-  }
-  const digits = last - i;
-  if (digits === 0 || digits > 15 || i <= start) return -1;
-  out[field] = value;
-  return i;
-}
-function isNegativeCount(bytes, start, end) {
-  let i = end - 1;
-  while (i > start && bytes[i] >= DIGIT_0 && bytes[i] <= DIGIT_9) i--;
-  return i < end - 1 && bytes[i] === MINUS && i - 1 >= start && bytes[i - 1] === SPACE;
-}
-
-// src/coverage/read.ts
-async function readProfile(path15) {
-  const parser = new ProfileParser(path15);
-  await readChunks(path15, (bytes, available) => parser.lines(bytes, 0, available));
-  return parser.finish();
-}
-async function readChunks(path15, consume) {
-  let buffer = Buffer.allocUnsafe(CHUNK);
-  let filled = 0;
-  let fd;
-  try {
-    fd = openSync(path15, "r");
-    let sinceYield = 0;
-    for (; ; ) {
-      if (filled === buffer.length) {
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, filled);
-        buffer = bigger;
-      }
-      const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, null);
-      if (bytesRead === 0) break;
-      const available = filled + bytesRead;
-      const used = consume(buffer, available);
-      buffer.copy(buffer, 0, used, available);
-      filled = available - used;
-      sinceYield += bytesRead;
-      if (sinceYield >= YIELD_BYTES) {
-        sinceYield = 0;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-    if (filled > 0) {
-      if (filled === buffer.length) {
-        const bigger = Buffer.allocUnsafe(buffer.length + 1);
-        buffer.copy(bigger, 0, 0, filled);
-        buffer = bigger;
-      }
-      buffer[filled] = NEWLINE2;
-      consume(buffer, filled + 1);
-    }
-  } catch (err) {
-    if (err instanceof CoverageError) throw err;
-    throw new CoverageError(`${path15}: cannot read the profile: ${err.message}`, { cause: err });
-  } finally {
-    if (fd !== void 0) closeSync(fd);
-  }
-}
-var NEWLINE2 = 10;
-var CHUNK = 1 << 16;
-var YIELD_BYTES = 1 << 22;
-
-// src/coverage/percent.ts
-function formatPercent(covered, total) {
-  if (total === 0) return "0.0";
-  return formatOneDecimal(100 * covered / total);
-}
-function percentValue(covered, total) {
-  return Number(formatPercent(covered, total));
-}
-function summary(covered, total) {
-  return { covered, total, percent: percentValue(covered, total) };
-}
-function addSummaries(parts) {
-  let covered = 0;
-  let total = 0;
-  for (const part of parts) {
-    covered += part.covered;
-    total += part.total;
-  }
-  return summary(covered, total);
-}
-function formatOneDecimal(value) {
-  if (!Number.isFinite(value)) return String(value);
-  const negative = value < 0 || Object.is(value, -0);
-  const { mantissa, exponent } = decompose(Math.abs(value));
-  let tenths;
-  if (exponent >= 0) {
-    tenths = mantissa * 10n * (1n << BigInt(exponent));
-  } else {
-    const denominator = 1n << BigInt(-exponent);
-    const numerator = mantissa * 10n;
-    const quotient = numerator / denominator;
-    const twiceRemainder = numerator % denominator * 2n;
-    const roundUp = twiceRemainder > denominator || twiceRemainder === denominator && quotient % 2n === 1n;
-    tenths = roundUp ? quotient + 1n : quotient;
-  }
-  const digits = tenths.toString().padStart(2, "0");
-  return `${negative ? "-" : ""}${digits.slice(0, -1)}.${digits.slice(-1)}`;
-}
-function decompose(value) {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, value);
-  const bits = view.getBigUint64(0);
-  const biasedExponent = Number(bits >> 52n & 0x7ffn);
-  const fraction = bits & (1n << 52n) - 1n;
-  if (biasedExponent === 0) return { mantissa: fraction, exponent: -1074 };
-  return { mantissa: fraction | 1n << 52n, exponent: biasedExponent - 1075 };
-}
-
-// src/coverage/summary.ts
-function summarizeStatements(profile) {
-  const files = /* @__PURE__ */ new Map();
-  for (const f2 of profile.files) {
-    let covered = 0;
-    let total = 0;
-    for (let i = 0; i < f2.length; i++) {
-      const n = f2.numStmt[i];
-      total += n;
-      if (f2.count[i] > 0) covered += n;
-    }
-    files.set(f2.file, { covered, total });
-  }
-  return breakdown(files);
-}
-function breakdown(files) {
-  const packages = /* @__PURE__ */ new Map();
-  const total = { covered: 0, total: 0 };
-  for (const [file, counts] of files) {
-    const name = packageOf2(file);
-    const pkg = packages.get(name) ?? { covered: 0, total: 0 };
-    pkg.covered += counts.covered;
-    pkg.total += counts.total;
-    packages.set(name, pkg);
-    total.covered += counts.covered;
-    total.total += counts.total;
-  }
-  return { total: summary(total.covered, total.total), packages: named(packages), files: named(files) };
-}
-function named(counts) {
-  return [...counts].sort(([a], [b2]) => compareStrings(a, b2)).map(([name, c]) => ({ name, summary: summary(c.covered, c.total) }));
-}
-
-// src/coverage/lines.ts
-var DenseLines = class {
-  constructor(first, hits, size) {
-    this.first = first;
-    this.hits = hits;
-    this.size = size;
-    this.missing = hits instanceof Float64Array ? NaN : hits instanceof Uint8Array ? 255 : hits instanceof Uint16Array ? 65535 : 4294967295;
-  }
-  first;
-  hits;
-  size;
-  /** The value that marks a line not instrumented (NaN for a Float64Array). */
-  missing;
-  get(line) {
-    const hits = this.hits[line - this.first];
-    return hits === void 0 || hits === this.missing || Number.isNaN(hits) ? void 0 : hits;
-  }
-  has(line) {
-    return this.get(line) !== void 0;
-  }
-  /** How many instrumented lines have hits above 0 (what summarizeLines counts), without iterating entries. */
-  coveredCount() {
-    let covered = 0;
-    const missing = this.missing;
-    for (let i = 0; i < this.hits.length; i++) {
-      const hits = this.hits[i];
-      if (hits > 0 && hits !== missing) covered++;
-    }
-    return covered;
-  }
-  forEach(callback, thisArg) {
-    for (const [line, hits] of this.entries()) callback.call(thisArg, hits, line, this);
-  }
-  *entries() {
-    for (let i = 0; i < this.hits.length; i++) {
-      const hits = this.hits[i];
-      if (hits !== this.missing && !Number.isNaN(hits)) yield [this.first + i, hits];
-    }
-  }
-  *keys() {
-    for (const [line] of this.entries()) yield line;
-  }
-  *values() {
-    for (const [, hits] of this.entries()) yield hits;
-  }
-  [Symbol.iterator]() {
-    return this.entries();
-  }
-};
-var LinesBuilder = class {
-  constructor(first, last, scratch) {
-    this.first = first;
-    const length = last - first + 1;
-    if (scratch.hits.length < length) scratch.hits = new Float64Array(Math.max(length, scratch.hits.length * 2));
-    this.hits = scratch.hits.subarray(0, length);
-    this.hits.fill(NaN);
-  }
-  first;
-  hits;
-  add(from, to2, hits) {
-    for (let line = from; line <= to2; line++) {
-      const i = line - this.first;
-      const seen = this.hits[i];
-      if (Number.isNaN(seen) || hits > seen) this.hits[i] = hits;
-    }
-  }
-  finish() {
-    let size = 0;
-    let highest = 0;
-    let integers = true;
-    for (let i = 0; i < this.hits.length; i++) {
-      const hits = this.hits[i];
-      if (Number.isNaN(hits)) continue;
-      size++;
-      if (hits > highest) highest = hits;
-      if (hits < 0 || !Number.isInteger(hits)) integers = false;
-    }
-    const Narrow = !integers ? Float64Array : highest < 255 ? Uint8Array : highest < 65535 ? Uint16Array : highest < 4294967295 ? Uint32Array : Float64Array;
-    const kept = new Narrow(this.hits.length);
-    if (kept instanceof Float64Array) kept.set(this.hits);
-    else {
-      const missing = Narrow === Uint8Array ? 255 : Narrow === Uint16Array ? 65535 : 4294967295;
-      for (let i = 0; i < this.hits.length; i++) {
-        const hits = this.hits[i];
-        kept[i] = Number.isNaN(hits) ? missing : hits;
-      }
-    }
-    return new DenseLines(this.first, kept, size);
-  }
-};
-var SparseLinesBuilder = class {
-  hits = /* @__PURE__ */ new Map();
-  add(from, to2, hits) {
-    for (let line = from; line <= to2; line++) {
-      const seen = this.hits.get(line);
-      if (seen === void 0 || hits > seen) this.hits.set(line, hits);
-    }
-  }
-  finish() {
-    return new Map([...this.hits].sort(([a], [b2]) => a - b2));
-  }
-};
-function linesBuilder(first, last, lines, scratch) {
-  return last - first + 1 > 64 + 16 * lines ? new SparseLinesBuilder() : new LinesBuilder(first, last, scratch);
-}
-function lineCoverage(profile) {
-  const files = /* @__PURE__ */ new Map();
-  const scratch = { hits: new Float64Array(0) };
-  for (const f2 of profile.files) {
-    if (f2.length === 0) continue;
-    let first = Infinity;
-    let last = 0;
-    let spans = 0;
-    for (let i = 0; i < f2.length; i++) {
-      const startLine = f2.startLine[i];
-      const endLine = f2.endLine[i];
-      if (startLine < first) first = startLine;
-      if (endLine > last) last = endLine;
-      spans += Math.max(0, endLine - startLine) + 1;
-    }
-    const builder = linesBuilder(first, Math.max(first, last), spans, scratch);
-    for (let i = 0; i < f2.length; i++) builder.add(f2.startLine[i], f2.endLine[i], f2.count[i]);
-    files.set(f2.file, builder.finish());
-  }
-  return files;
-}
-function mergeLineCoverage(inputs) {
-  const names = [...new Set(inputs.flatMap((input) => [...input.keys()]))].sort(compareStrings);
-  const files = /* @__PURE__ */ new Map();
-  const scratch = { hits: new Float64Array(0) };
-  for (const name of names) {
-    const parts = inputs.map((input) => input.get(name)).filter((part) => part !== void 0 && part.size > 0);
-    if (parts.length === 0) continue;
-    let first = Infinity;
-    let last = 0;
-    for (const part of parts) {
-      for (const line of part.keys()) {
-        first = Math.min(first, line);
-        last = Math.max(last, line);
-      }
-    }
-    const builder = linesBuilder(first, last, parts.reduce((n, part) => n + part.size, 0), scratch);
-    for (const part of parts) for (const [line, hits] of part) builder.add(line, line, hits);
-    files.set(name, builder.finish());
-  }
-  return files;
-}
-function summarizeLines(lines) {
-  const files = /* @__PURE__ */ new Map();
-  for (const [file, hitsByLine] of lines) {
-    let covered = 0;
-    if (hitsByLine instanceof DenseLines) covered = hitsByLine.coveredCount();
-    else for (const hits of hitsByLine.values()) if (hits > 0) covered++;
-    files.set(file, { covered, total: hitsByLine.size });
-  }
-  return breakdown(files);
-}
-
 // src/coverage/functions.ts
 function parseFuncOutput(text, source = "go tool cover -func") {
   const functions = [];
@@ -6715,20 +4858,6 @@ import { execFile as execFile2 } from "node:child_process";
 import { existsSync as existsSync2, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os3 from "node:os";
 import path10 from "node:path";
-
-// src/coverage/go-profile.ts
-function formatProfile(profile) {
-  const out = [`mode: ${profile.mode}`];
-  for (const f2 of profile.files) {
-    for (let i = 0; i < f2.length; i++) {
-      out.push(`${f2.file}:${f2.startLine[i]}.${f2.startCol[i]},${f2.endLine[i]}.${f2.endCol[i]} ${f2.numStmt[i]} ${f2.count[i]}`);
-    }
-  }
-  return `${out.join("\n")}
-`;
-}
-
-// src/coverage/go-cover.ts
 async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
   const local = profile === void 0 ? /* @__PURE__ */ new Map() : localPaths(profile.files.map((f2) => f2.file), moduleDir);
   if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path10.resolve(profilePath), profilePath, moduleDir);
@@ -6808,83 +4937,6 @@ function runCoverFunc(goroot, input, profilePath, moduleDir) {
   });
 }
 
-// src/coverage/lcov.ts
-function formatLcov(lines, options = {}) {
-  const sourcePath = options.sourcePath ?? ((file) => file);
-  const functionsByFile = /* @__PURE__ */ new Map();
-  for (const fn of options.functions ?? []) {
-    const list = functionsByFile.get(fn.file) ?? [];
-    list.push(fn);
-    functionsByFile.set(fn.file, list);
-  }
-  const files = [.../* @__PURE__ */ new Set([...lines.keys(), ...functionsByFile.keys()])].sort(compareStrings);
-  const out = [];
-  for (const file of files) {
-    if (options.testName) out.push(`TN:${options.testName}`);
-    out.push(`SF:${sourcePath(file)}`);
-    const functions = [...functionsByFile.get(file) ?? []].sort((a, b2) => a.line - b2.line);
-    const names = uniqueNames(functions);
-    functions.forEach((fn, i) => out.push(`FN:${fn.line},${names[i]}`));
-    functions.forEach((fn, i) => out.push(`FNDA:${fn.hits},${names[i]}`));
-    out.push(`FNF:${functions.length}`, `FNH:${functions.filter((fn) => fn.hits > 0).length}`);
-    let covered = 0;
-    const hitsByLine = lines.get(file) ?? /* @__PURE__ */ new Map();
-    for (const [line, hits] of hitsByLine) {
-      out.push(`DA:${line},${hits}`);
-      if (hits > 0) covered++;
-    }
-    out.push(`LF:${hitsByLine.size}`, `LH:${covered}`, "end_of_record");
-  }
-  return out.length === 0 ? "" : `${out.join("\n")}
-`;
-}
-function uniqueNames(functions) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const fn of functions) counts.set(fn.name, (counts.get(fn.name) ?? 0) + 1);
-  return functions.map((fn) => (counts.get(fn.name) ?? 0) > 1 ? `${fn.name}@${fn.line}` : fn.name);
-}
-function moduleRelativePath(modulePath, moduleDir = "") {
-  const prefix = `${modulePath}/`;
-  const dir = moduleDir.replace(/\/+$/, "").replace(/^\.\/?/, "");
-  return (file) => file.startsWith(prefix) ? (dir ? `${dir}/` : "") + file.slice(prefix.length) : file;
-}
-function modulePathOf(goMod, source = "go.mod") {
-  const match = /^\s*module\s+("?)([^\s"]+)\1\s*(?:\/\/.*)?$/m.exec(goMod);
-  if (match === null) throw new CoverageError(`${source}: no "module" line, so the module path is unknown`);
-  return match[2];
-}
-
-// src/coverage/merge.ts
-function mergeProfiles(profiles) {
-  const first = profiles[0];
-  if (first === void 0) throw new CoverageError("no profiles to merge");
-  const builder = new ProfileBuilder(first.profile.mode);
-  profiles.forEach(({ name, profile }, index) => {
-    if (profile.mode !== first.profile.mode) {
-      throw new CoverageError(`${name}: mode ${profile.mode} differs from mode ${first.profile.mode} of ${first.name}; profiles of different modes cannot be merged`);
-    }
-    for (const f2 of profile.files) {
-      for (let i = 0; i < f2.length; i++) {
-        const result = builder.add(f2.file, f2.startLine[i], f2.startCol[i], f2.endLine[i], f2.endCol[i], f2.numStmt[i], f2.count[i]);
-        if (result !== ADDED) {
-          const key2 = `${f2.file}:${f2.startLine[i]}.${f2.startCol[i]},${f2.endLine[i]}.${f2.endCol[i]}`;
-          const earlier = profiles.slice(0, index).find((p2) => hasBlock(p2.profile, f2, i, result));
-          throw new CoverageError(`${name}: block ${key2} has ${f2.numStmt[i]} statements, but ${result} in ${earlier?.name ?? "an earlier profile"}`);
-        }
-      }
-    }
-  });
-  return builder.finish();
-}
-function hasBlock(profile, f2, i, numStmt) {
-  const g2 = profile.files.find((other) => other.file === f2.file);
-  if (g2 === void 0) return false;
-  for (let j2 = 0; j2 < g2.length; j2++) {
-    if (g2.startLine[j2] === f2.startLine[i] && g2.startCol[j2] === f2.startCol[i] && g2.endLine[j2] === f2.endLine[i] && g2.endCol[j2] === f2.endCol[i] && g2.numStmt[j2] === numStmt) return true;
-  }
-  return false;
-}
-
 // src/coverage/baseline.ts
 var import_lcov_parse = __toESM(require_lib(), 1);
 import { readFile as readFile3 } from "node:fs/promises";
@@ -6896,8 +4948,8 @@ function readReportBaseline(json, source) {
   const versions = Array.isArray(report.versions) ? report.versions : [];
   const withCoverage = versions.filter((v2) => isSummary(v2.coverage?.statements) && typeof v2.version === "string");
   const comparisons = Array.isArray(report.comparisons?.versions) ? report.comparisons.versions : [];
-  const named2 = comparisons.find((c) => typeof c.reference === "string")?.reference;
-  const chosen = withCoverage.find((v2) => v2.version === named2) ?? [...withCoverage].sort((a, b2) => compareGoVersions3(String(b2.version), String(a.version)))[0];
+  const named = comparisons.find((c) => typeof c.reference === "string")?.reference;
+  const chosen = withCoverage.find((v2) => v2.version === named) ?? [...withCoverage].sort((a, b2) => compareGoVersions3(String(b2.version), String(a.version)))[0];
   if (chosen !== void 0) {
     const coverage = chosen.coverage;
     return {
@@ -6973,28 +5025,28 @@ async function readLcovBaseline(text, source) {
 function packagesOf(files) {
   const groups = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const name = packageOf2(file.name);
+    const name = packageOf(file.name);
     groups.set(name, [...groups.get(name) ?? [], file.summary]);
   }
   return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b2) => compareStrings(a.name, b2.name));
 }
-async function readBaselineFile(path15) {
+async function readBaselineFile(path12) {
   let text;
   try {
-    text = await readFile3(path15, "utf8");
+    text = await readFile3(path12, "utf8");
   } catch (err) {
-    throw new CoverageError(`${path15}: cannot read the baseline: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path12}: cannot read the baseline: ${err.message}`, { cause: err });
   }
   if (text.trimStart().startsWith("{")) {
     let json;
     try {
       json = JSON.parse(text);
     } catch (err) {
-      throw new CoverageError(`${path15}: not valid JSON: ${err.message}`, { cause: err });
+      throw new CoverageError(`${path12}: not valid JSON: ${err.message}`, { cause: err });
     }
-    return readReportBaseline(json, path15);
+    return readReportBaseline(json, path12);
   }
-  return readLcovBaseline(text, path15);
+  return readLcovBaseline(text, path12);
 }
 
 // src/compare/delta.ts
@@ -7036,8 +5088,8 @@ function compareOne(input, lines, ref, refLines, refStatements, maxLines) {
   }
   const rawDelta = pointsDelta(statements, refStatements);
   const likeForLikeDelta = pointsDelta(summary(covered, common), summary(referenceCovered, common));
-  const onlyInVersion = onlyIn2(input.profile, lines, refLines);
-  const onlyInReference = onlyIn2(ref.profile, refLines, lines);
+  const onlyInVersion = onlyIn(input.profile, lines, refLines);
+  const onlyInReference = onlyIn(ref.profile, refLines, lines);
   return {
     version: input.version,
     reference: ref.version,
@@ -7053,11 +5105,11 @@ function compareOne(input, lines, ref, refLines, refStatements, maxLines) {
     explanation: explain(input.version, ref.version, rawDelta, likeForLikeDelta, common, onlyInVersion, onlyInReference)
   };
 }
-function onlyIn2(profile, lines, other) {
+function onlyIn(profile, lines, other) {
   const statements = /* @__PURE__ */ new Map();
   for (const f2 of profile.files) {
     const otherLines = other.get(f2.file);
-    const pkg = packageOf2(f2.file);
+    const pkg = packageOf(f2.file);
     for (let i = 0; i < f2.length; i++) {
       let absent = true;
       for (let line = f2.startLine[i]; absent && line <= f2.endLine[i]; line++) absent = otherLines?.get(line) === void 0;
@@ -7073,10 +5125,10 @@ function onlyIn2(profile, lines, other) {
     const otherLines = other.get(file);
     for (const [line, hits] of hitsByLine) {
       if (otherLines?.get(line) !== void 0) continue;
-      const counts = lineCounts.get(packageOf2(file)) ?? { covered: 0, total: 0 };
+      const counts = lineCounts.get(packageOf(file)) ?? { covered: 0, total: 0 };
       counts.total++;
       if (hits > 0) counts.covered++;
-      lineCounts.set(packageOf2(file), counts);
+      lineCounts.set(packageOf(file), counts);
     }
   }
   const names = [.../* @__PURE__ */ new Set([...statements.keys(), ...lineCounts.keys()])].sort(compareStrings);
@@ -7237,11 +5289,11 @@ function pathsOfHeader(rest) {
   const b2 = rest.lastIndexOf(" b/");
   return b2 >= 0 ? rest.slice(b2 + 3) : rest;
 }
-function stripPrefix2(path15) {
-  return path15.replace(/^[ab]\//, "").replace(/\t$/, "");
+function stripPrefix2(path12) {
+  return path12.replace(/^[ab]\//, "").replace(/\t$/, "");
 }
-function unquote2(path15) {
-  const trimmed = path15.replace(/\t.*$/, "");
+function unquote2(path12) {
+  const trimmed = path12.replace(/\t.*$/, "");
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const bytes = [];
   const body = trimmed.slice(1, -1);
@@ -7372,6 +5424,19 @@ function capitalize(word) {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+// src/report/schema.ts
+var SCHEMA_VERSION = 1;
+function toResults(report) {
+  return report.versions.map((v2) => ({
+    spec: v2.spec,
+    version: v2.version,
+    status: v2.status,
+    coverage: v2.coverage ? v2.coverage.statements.percent : null,
+    tests: { passed: v2.tests.passed, failed: v2.tests.failed, skipped: v2.tests.skipped },
+    seconds: v2.seconds
+  }));
+}
+
 // src/report/verdict.ts
 function describeVersionProblem(v2) {
   if (v2.status === "error") return `Go ${v2.version} could not be run: ${v2.reason ?? "unknown error"}`;
@@ -7401,6 +5466,558 @@ function decideVerdict(report, failOnTestFailure) {
     sentence = `${head} ${first}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? "s" : ""})` : ""}.`;
   }
   return { passed, failJob, sentence };
+}
+
+// src/report/markdown.ts
+var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+var LINE_BREAK = /\r\n|\r|\n/g;
+var ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+function defuseAutolinks(text) {
+  return text.replace(/@/g, "@\u200D").replace(/#/g, "#\u200D").replace(/:\/\//g, ":/\u200B/").replace(/\b(www)\./gi, "$1\u200B.");
+}
+function visibleBidi(text) {
+  return text.replace(BIDI, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function oneLine(text) {
+  return text.replace(LINE_BREAK, " ");
+}
+function escape(text) {
+  const escaped = defuseAutolinks(oneLine(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/^(\s*)([-=])(?=[\s=-]|$)/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  return visibleBidi(escaped);
+}
+function escapeHtml(text) {
+  const escaped = defuseAutolinks(oneLine(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return visibleBidi(escaped);
+}
+function code(text, options = {}) {
+  let body = visibleBidi(oneLine(text));
+  if (options.cell) body = body.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m2) => m2[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.trim() === "" ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function codeBlock(text, lang = "") {
+  const body = text.replace(ANSI, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m2) => m2[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${lang}
+${body}
+${fence}`;
+}
+function tableHead(header, align) {
+  const rule = header.map((_h, i) => ({ l: ":--", r: "--:", c: ":-:" })[align?.[i] ?? "l"]);
+  return [tableRow(header), tableRow(rule)].join("\n");
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+function details(summary2, body) {
+  return `<details><summary>${summary2}</summary>
+
+${body}
+
+</details>`;
+}
+function byteLength(text) {
+  return Buffer.byteLength(text, "utf8");
+}
+
+// src/report/fit.ts
+function renderSection(s3, keep) {
+  const omitted = s3.items.length - keep + (s3.alsoLeftOut ?? 0);
+  let text = (s3.head + s3.items.slice(0, keep).join(s3.separator)).replace(/\n+$/, "");
+  if (omitted > 0 && s3.leftOut) text += `${text === "" ? "" : "\n\n"}${s3.leftOut(omitted)}`;
+  return text + (s3.tail ?? "");
+}
+function renderDocument(sections, keeps) {
+  return sections.map((s3, i) => renderSection(s3, keeps[i])).filter((t) => t !== "").join("\n\n") + "\n";
+}
+function fit(build, levels, limit) {
+  let sections = [];
+  let detail = 0;
+  for (; detail < levels; detail++) {
+    sections = build(detail);
+    const text2 = renderDocument(
+      sections,
+      sections.map((s3) => s3.items.length)
+    );
+    if (byteLength(text2) <= limit) return { text: text2, detail, leftOut: leftOutOf(sections, sections.map((s3) => s3.items.length)) };
+  }
+  detail = levels - 1;
+  const keeps = trimLongest(sections, limit);
+  const text = hardCut(renderDocument(sections, keeps), limit);
+  return { text, detail, leftOut: leftOutOf(sections, keeps) };
+}
+function leftOutOf(sections, keeps) {
+  return sections.map((s3, i) => ({ section: s3.head.split("\n")[0] ?? "", items: s3.items.length - keeps[i] + (s3.alsoLeftOut ?? 0) })).filter((l) => l.items > 0);
+}
+function trimLongest(sections, limit) {
+  const keeps = sections.map((s3) => s3.items.length);
+  const itemBytes = sections.map((s3) => s3.items.map((item) => byteLength(item) + byteLength(s3.separator)));
+  const size = (i) => byteLength(renderSection(sections[i], keeps[i]));
+  for (; ; ) {
+    const sizes = sections.map((_s2, i) => size(i));
+    const total = byteLength(renderDocument(sections, keeps));
+    const excess = total - limit;
+    if (excess <= 0) return keeps;
+    const candidates = sections.map((s4, i) => ({ i, size: sizes[i], trimmable: s4.leftOut !== void 0 && keeps[i] > 0 })).filter((c) => c.trimmable).sort((a, b2) => b2.size - a.size);
+    const longest = candidates[0];
+    if (longest === void 0) return keeps;
+    const target = Math.max(longest.size - excess, (candidates[1]?.size ?? 0) - excess / 2);
+    const s3 = sections[longest.i];
+    const bytes = itemBytes[longest.i];
+    let keep = keeps[longest.i];
+    let current = longest.size;
+    while (keep > 0 && current > target) {
+      keep--;
+      current -= bytes[keep];
+      if (current <= target + 64) current = byteLength(renderSection(s3, keep));
+    }
+    if (keep === keeps[longest.i]) keep--;
+    keeps[longest.i] = Math.max(0, keep);
+  }
+}
+var CUT_NOTE = "\n\n\u2026 the rest of this report was left out to stay within GitHub\u2019s size limit (see report.json).\n";
+function hardCut(text, limit) {
+  if (byteLength(text) <= limit) return text;
+  const room = limit - byteLength(CUT_NOTE);
+  const bytes = Buffer.from(text, "utf8").subarray(0, Math.max(0, room));
+  let cut = bytes.toString("utf8");
+  cut = cut.replace(/\ufffd$/, "");
+  const lastBreak = cut.lastIndexOf("\n");
+  return (lastBreak > 0 ? cut.slice(0, lastBreak) : cut) + CUT_NOTE;
+}
+
+// src/report/views.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isCounts(value) {
+  return isObject(value) && typeof value.covered === "number" && typeof value.total === "number" && typeof value.percent === "number";
+}
+function numberOrNull(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function onlyIn2(value) {
+  if (!isObject(value) || !isCounts(value.statements) || !isCounts(value.lines) || !Array.isArray(value.packages)) return null;
+  const packages = value.packages.filter(
+    (p2) => isObject(p2) && typeof p2.name === "string" && isCounts(p2.statements) && isCounts(p2.lines)
+  );
+  return { statements: value.statements, lines: value.lines, packages };
+}
+function lineList(value) {
+  if (!isObject(value) || !Array.isArray(value.lines)) return null;
+  const lines = value.lines.filter((l) => isObject(l) && typeof l.file === "string" && typeof l.line === "number");
+  return { count: numberOrNull(value.count) ?? lines.length, lines, more: numberOrNull(value.more) ?? 0 };
+}
+function comparisonView(c) {
+  const common = isObject(c.common) ? numberOrNull(c.common.lines) : null;
+  return {
+    version: c.version,
+    reference: c.reference,
+    rawDelta: numberOrNull(c.rawDelta),
+    likeForLikeDelta: numberOrNull(c.likeForLikeDelta),
+    explanation: typeof c.explanation === "string" ? c.explanation : "",
+    commonLines: common,
+    onlyInVersion: onlyIn2(c.onlyInVersion),
+    onlyInReference: onlyIn2(c.onlyInReference),
+    coveredOnlyInVersion: lineList(c.coveredOnlyInVersion),
+    coveredOnlyInReference: lineList(c.coveredOnlyInReference)
+  };
+}
+function deltaView(value) {
+  if (!isObject(value) || typeof value.name !== "string") return null;
+  return {
+    name: value.name,
+    current: isCounts(value.current) ? value.current : null,
+    baseline: isCounts(value.baseline) ? value.baseline : null,
+    delta: numberOrNull(value.delta)
+  };
+}
+function baselineView(report) {
+  const b2 = report.comparisons.baseline;
+  if (!isObject(b2)) return null;
+  const total = deltaView(b2.total);
+  if (total === null) return null;
+  const packages = Array.isArray(b2.packages) ? b2.packages.map(deltaView).filter((d) => d !== null) : [];
+  return {
+    source: typeof b2.source === "string" ? b2.source : "",
+    kind: typeof b2.kind === "string" ? b2.kind : "",
+    metric: typeof b2.metric === "string" ? b2.metric : "statements",
+    version: typeof b2.version === "string" ? b2.version : null,
+    total,
+    packages,
+    unmatchedFiles: Array.isArray(b2.unmatchedFiles) ? b2.unmatchedFiles.filter((f2) => typeof f2 === "string") : []
+  };
+}
+function referenceVersion(report) {
+  const named = report.comparisons.versions[0]?.reference;
+  if (named !== void 0) return named;
+  const covered = report.versions.filter((v2) => v2.coverage !== null);
+  return covered.length === 1 ? covered[0]?.version ?? null : null;
+}
+function gateSkipped(gate) {
+  return gate.skipped === true;
+}
+
+// src/report/sections.ts
+var STATUS_ICON = {
+  passed: "\u2705 passed",
+  failed: "\u274C failed",
+  skipped: "\u23ED\uFE0F skipped",
+  error: "\u{1F4A5} error"
+};
+function droppedNote(what, see) {
+  return `_${what} left out to stay within GitHub\u2019s size limit (see ${see})._`;
+}
+function leftOutNote(what, see) {
+  return (n) => `_\u2026 ${what(n)} left out (see ${see})._`;
+}
+function verdictSection(verdict) {
+  return { head: escape(verdict.sentence), items: [], separator: "" };
+}
+function notesSection(notes) {
+  return { head: notes.map((n) => `> \u2139\uFE0F ${escape(n)}`).join("\n>\n"), items: [], separator: "" };
+}
+function buildCell(v2) {
+  if (!v2.steps || v2.steps.length === 0) return v2.status === "skipped" || v2.status === "error" ? "\u2014" : "\u2705";
+  const failed = v2.steps.filter((s3) => !s3.ok);
+  return failed.length === 0 ? "\u2705" : `\u274C ${failed.map((s3) => escape(s3.name)).join(", ")}`;
+}
+function testsCell(v2) {
+  if (v2.status === "skipped" || v2.status === "error" && v2.tests.passed + v2.tests.failed + v2.tests.skipped === 0) {
+    return escape(v2.reason ?? v2.status);
+  }
+  const { passed, failed, skipped: skipped2 } = v2.tests;
+  return [`${passed} passed`, failed > 0 ? `**${failed} failed**` : "", skipped2 > 0 ? `${skipped2} skipped` : ""].filter((t) => t !== "").join(" \xB7 ");
+}
+function versionsSection(report, see) {
+  const comparisons = new Map(report.comparisons.versions.map((c) => [c.version, c]));
+  const reference = referenceVersion(report);
+  const baseline = baselineView(report);
+  const platforms = new Set(report.versions.map((v2) => v2.platform ?? ""));
+  const labels = versionLabels(report.versions);
+  const rows = report.versions.map((v2, i) => {
+    const cmp = comparisons.get(labels[i]);
+    const isReference = labels[i] === reference;
+    const name = [
+      `**${escape(v2.version)}**`,
+      v2.spec !== v2.version ? ` (${escape(v2.spec)})` : "",
+      platforms.size > 1 && v2.platform ? ` ${escape(v2.platform)}` : ""
+    ].join("");
+    return tableRow([
+      name,
+      STATUS_ICON[v2.status] ?? escape(String(v2.status)),
+      buildCell(v2),
+      testsCell(v2),
+      percent(v2.coverage?.statements.percent),
+      cmp ? signed(cmp.likeForLikeDelta) : isReference && v2.coverage ? "reference" : "\u2014",
+      isReference && baseline ? signed(baseline.total.delta) : "\u2014",
+      seconds(v2.seconds),
+      escape(v2.toolchain.source)
+    ]);
+  });
+  return {
+    head: tableHead(
+      ["Go", "status", "build", "tests", "coverage", "\u0394 like-for-like", "\u0394 baseline", "time", "toolchain"],
+      ["l", "l", "l", "l", "r", "r", "r", "r", "l"]
+    ) + "\n",
+    items: rows,
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more version"), see)
+  };
+}
+function mergedSection(report, see) {
+  if (!report.merged) return null;
+  const l = report.merged.lines;
+  const headline = `**Merged line coverage** (a line counts as covered when any version ran it): **${percent(l.percent)}**, ${l.covered} of ${l.total} lines.`;
+  const packages = report.merged.packages;
+  if (packages.length === 0) return { head: headline, items: [], separator: "" };
+  return {
+    head: `${headline}
+
+<details><summary>${plural(packages.length, "package")}</summary>
+
+${tableHead(["package", "lines covered", "coverage"], ["l", "r", "r"])}
+`,
+    items: packages.map((p2) => tableRow([code(p2.name, { cell: true }), `${p2.lines.covered} of ${p2.lines.total}`, percent(p2.lines.percent)])),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more package"), see),
+    tail: "\n\n</details>"
+  };
+}
+function baselineSection(report, see) {
+  const b2 = baselineView(report);
+  if (b2 === null) return null;
+  const reference = referenceVersion(report);
+  const metric = b2.metric === "lines" ? "line" : "statement";
+  const was = b2.total.baseline ? percent(b2.total.baseline.percent) : "\u2014";
+  const now = b2.total.current ? percent(b2.total.current.percent) : "\u2014";
+  const from = b2.source ? ` (${code(b2.source)}${b2.version ? `, Go ${escape(b2.version)}` : ""})` : "";
+  const moved = b2.packages.filter((p2) => p2.delta !== 0);
+  const lines = [
+    "### Against the baseline",
+    "",
+    `${reference ? `Go ${escape(reference)}` : "The reference version"}: ${metric} coverage ${was} \u2192 ${now} (**${signed(b2.total.delta)}** points) against the baseline${from}.`
+  ];
+  if (b2.unmatchedFiles.length > 0) {
+    lines.push("", `${plural(b2.unmatchedFiles.length, "baseline file")} matched no file of this run, e.g. ${code(b2.unmatchedFiles[0])}.`);
+  }
+  const unchanged = b2.packages.length - moved.length;
+  if (moved.length === 0) {
+    lines.push("", b2.packages.length > 0 ? `No package moved (${plural(b2.packages.length, "package")}).` : "");
+    return { head: lines.join("\n"), items: [], separator: "" };
+  }
+  lines.push(
+    "",
+    `${plural(moved.length, "package")} changed${unchanged > 0 ? `, ${unchanged} did not` : ""}:`,
+    "",
+    tableHead(["package", "baseline", "now", "\u0394"], ["l", "r", "r", "r"])
+  );
+  return {
+    head: lines.join("\n") + "\n",
+    items: moved.map(
+      (p2) => tableRow([
+        code(p2.name, { cell: true }),
+        p2.baseline ? percent(p2.baseline.percent) : "new",
+        p2.current ? percent(p2.current.percent) : "gone",
+        signed(p2.delta)
+      ])
+    ),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more changed package"), see)
+  };
+}
+var MAX_PACKAGES_PER_COMPARISON = 15;
+function groupComparisons(views) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const view of views) {
+    const { version: _version, explanation: _explanation, ...rest } = view;
+    const key2 = JSON.stringify(rest);
+    const group = groups.get(key2);
+    if (group) group.versions.push(view.version);
+    else groups.set(key2, { versions: [view.version], view });
+  }
+  return [...groups.values()];
+}
+function onlyInTable(group) {
+  const { view } = group;
+  const byName = /* @__PURE__ */ new Map();
+  for (const p2 of view.onlyInVersion?.packages ?? []) byName.set(p2.name, { ...byName.get(p2.name), version: p2 });
+  for (const p2 of view.onlyInReference?.packages ?? []) byName.set(p2.name, { ...byName.get(p2.name), reference: p2 });
+  if (byName.size === 0) return "";
+  const cell = (p2) => p2 ? `${p2.lines.total} lines, ${p2.lines.covered} covered` : "\u2014";
+  const rows = [...byName].slice(0, MAX_PACKAGES_PER_COMPARISON).map(([name, only]) => tableRow([code(name, { cell: true }), cell(only.version), cell(only.reference)]));
+  const more = byName.size - MAX_PACKAGES_PER_COMPARISON;
+  return [
+    tableHead(["instrumented by one side only", `only Go ${group.versions.map(escape).join(", ")}`, `only Go ${escape(view.reference)}`], ["l", "r", "r"]),
+    ...rows,
+    ...more > 0 ? ["", `_\u2026 and ${plural(more, "more package")}._`] : []
+  ].join("\n");
+}
+function coveredOnlyLine(list, versions) {
+  if (list === null || list.count === 0) return "";
+  const byFile = groupLines(list.lines);
+  const where = [...byFile].map(([file, lines]) => `${code(file)} ${lineRanges(lines)}`).join("; ");
+  return `- Covered only under Go ${versions}: ${plural(list.count, "line")}${where ? `: ${where}` : ""}${list.more > 0 ? ` and ${list.more} more` : ""}.`;
+}
+function crossVersionSection(report, withLines, see) {
+  const views = report.comparisons.versions.map(comparisonView).filter(
+    (c) => c.rawDelta !== c.likeForLikeDelta || (c.onlyInVersion?.lines.total ?? 0) > 0 || (c.onlyInReference?.lines.total ?? 0) > 0 || (c.coveredOnlyInVersion?.count ?? 0) > 0 || (c.coveredOnlyInReference?.count ?? 0) > 0
+  );
+  if (views.length === 0) return null;
+  const items = groupComparisons(views).map((group) => {
+    const c = group.view;
+    const versions = group.versions.map(escape).join(", ");
+    const parts = [
+      `**Go ${versions}** against Go ${escape(c.reference)}: raw ${signed(c.rawDelta)} points, like for like ${signed(c.likeForLikeDelta)}${c.commonLines !== null ? ` on the ${c.commonLines} lines both instrument` : ""}.`
+    ];
+    const only = onlyInTable(group);
+    if (only) parts.push(only);
+    else if (c.explanation) parts.push(escape(c.explanation));
+    if (withLines) {
+      const covered = [coveredOnlyLine(c.coveredOnlyInVersion, versions), coveredOnlyLine(c.coveredOnlyInReference, escape(c.reference))].filter((l) => l !== "");
+      if (covered.length > 0) parts.push(covered.join("\n"));
+    }
+    return parts.join("\n\n");
+  });
+  const linesDropped = !withLines && views.some((c) => (c.coveredOnlyInVersion?.count ?? 0) + (c.coveredOnlyInReference?.count ?? 0) > 0);
+  return {
+    head: `### Why versions differ
+
+${linesDropped ? `${droppedNote("The lines only one version covered were", see)}
+
+` : ""}`,
+    items,
+    separator: "\n\n",
+    leftOut: leftOutNote((n) => plural(n, "more version comparison"), see)
+  };
+}
+function groupFailures(report) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const v2 of report.versions) {
+    for (const f2 of v2.tests.failures) {
+      const key2 = JSON.stringify([f2.package, f2.test, f2.output]);
+      const group = groups.get(key2);
+      if (group) group.versions.push(v2.version);
+      else groups.set(key2, { failure: f2, versions: [v2.version] });
+    }
+  }
+  return [...groups.values()];
+}
+function tailOf(output, maxLines, maxBytes) {
+  const lines = output.replace(/\n+$/, "").split("\n");
+  let kept = lines.slice(-maxLines);
+  while (kept.length > 1 && Buffer.byteLength(kept.join("\n")) > maxBytes) kept = kept.slice(1);
+  let text = kept.join("\n");
+  if (Buffer.byteLength(text) > maxBytes) text = text.slice(-maxBytes);
+  const omitted = lines.length - kept.length;
+  return omitted > 0 ? `\u2026 ${plural(omitted, "earlier line")} left out (see test.json)
+${text}` : text;
+}
+function failureTitle(group, html) {
+  const { failure, versions } = group;
+  const esc = html ? escapeHtml : escape;
+  const name = failure.test === "" ? "(package-level failure)" : failure.test;
+  const pkg = html ? `<code>${escapeHtml(failure.package)}</code>` : code(failure.package);
+  return `${html ? `<b>${esc(name)}</b>` : `**${esc(name)}**`} in ${pkg} on Go ${versions.map(esc).join(", ")}`;
+}
+function failuresSection(report, budget, see, options = {}) {
+  const limit = options.limit ?? Infinity;
+  const groups = groupFailures(report);
+  if (groups.length === 0) return null;
+  const total = report.versions.reduce((n, v2) => n + v2.tests.failures.length, 0);
+  const items = groups.map(
+    (g2) => budget === null ? `- ${failureTitle(g2, false)}` : details(failureTitle(g2, true), codeBlock(tailOf(g2.failure.output, budget.lines, budget.bytes) || "(no output)"))
+  );
+  return {
+    head: `### Failing tests (${total})
+
+${options.outputDropped ? `${droppedNote("Test output was", "each version's test.json")}
+
+` : ""}`,
+    items: items.slice(0, limit),
+    alsoLeftOut: Math.max(0, items.length - limit),
+    separator: budget === null ? "\n" : "\n\n",
+    leftOut: leftOutNote((n) => plural(n, "more failing test"), see)
+  };
+}
+function groupLines(lines) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { file, line } of lines) byFile.set(file, [...byFile.get(file) ?? [], line]);
+  return byFile;
+}
+function diffSection(report, withLines, see, maxLines = Infinity) {
+  const d = report.comparisons.diff;
+  if (!d) return null;
+  const head = `### Changed lines: ${percent(d.lines.percent)} covered (${d.lines.covered} of ${plural(d.lines.total, "instrumented changed line")})`;
+  if (d.uncovered.length === 0) return { head, items: [], separator: "" };
+  const shown = d.uncovered.slice(0, maxLines);
+  const byFile = groupLines(shown);
+  const items = [...byFile].map(
+    ([file, lines]) => withLines ? `- ${code(file)}: ${lineRanges(lines)}` : `- ${code(file)}: ${plural(lines.length, "uncovered line")}`
+  );
+  const notShown = d.uncovered.length - shown.length;
+  const dropped = withLines ? "" : ` ${droppedNote("Line numbers", see)}`;
+  const section = {
+    head: `${head}
+
+${plural(d.uncovered.length, "changed line")} no test ran:${dropped}
+
+`,
+    items,
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more file"), see)
+  };
+  if (notShown > 0) section.tail = `
+
+_\u2026 ${plural(notShown, "more uncovered line")} (see ${see})._`;
+  return section;
+}
+function gateValue(g2, value) {
+  if (g2.name === "legs") return String(value);
+  return g2.name === "min-coverage" || g2.name === "min-diff-coverage" ? percent(value) : signed(value);
+}
+function gateThreshold(g2) {
+  if (g2.name === "max-version-delta") return `\xB1${g2.threshold}`;
+  if (g2.name === "max-coverage-drop") return `\u2212${g2.threshold}`;
+  if (g2.name === "min-coverage" || g2.name === "min-diff-coverage") return `\u2265\xA0${g2.threshold}%`;
+  return escape(String(g2.threshold));
+}
+function gateResult(g2) {
+  if (gateSkipped(g2)) return `\u2796 ${escape(g2.message)}`;
+  return `${g2.passed ? "\u2705" : "\u274C"} ${escape(g2.message)}`;
+}
+function gatesSection(report, see) {
+  if (report.gates.length === 0) return null;
+  return {
+    head: `### Gates
+
+${tableHead(["gate", "limit", "actual", "result"], ["l", "r", "r", "l"])}
+`,
+    items: report.gates.map((g2) => tableRow([escape(g2.name), gateThreshold(g2), g2.actual === null ? "\u2014" : gateValue(g2, g2.actual), gateResult(g2)])),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more gate"), see)
+  };
+}
+function footerSection(report, runUrl, linkText) {
+  const parts = [];
+  if (runUrl) parts.push(`[${linkText}](${runUrl.replace(/[()\s]/g, encodeURIComponent)})`);
+  parts.push(`go-matrix ${escape(report.tool.version)}`);
+  if (report.commit) parts.push(`commit ${code(report.commit.slice(0, 12))}`);
+  return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
+}
+
+// src/report/summary.ts
+var SUMMARY_LIMIT_BYTES = 1024 * 1024;
+var COMMENT_LIMIT_BYTES = 65536;
+var SUMMARY_LEVELS = [
+  { output: { lines: Infinity, bytes: Infinity }, lines: true },
+  { output: { lines: 40, bytes: 4e3 }, lines: true },
+  { output: { lines: 10, bytes: 1e3 }, lines: true },
+  { output: null, lines: true },
+  { output: null, lines: false }
+];
+function notesOf(report, extras) {
+  return [.../* @__PURE__ */ new Set([...report.notes ?? [], ...extras.notes ?? []])];
+}
+function present(sections) {
+  return sections.filter((s3) => s3 !== null && (s3.head !== "" || s3.items.length > 0));
+}
+function renderSummary(report, verdict, extras = {}) {
+  const see = "report.json";
+  const build = (detail) => {
+    const level = SUMMARY_LEVELS[detail] ?? { output: null, lines: false };
+    return present([
+      verdictSection(verdict),
+      notesSection(notesOf(report, extras)),
+      versionsSection(report, see),
+      mergedSection(report, see),
+      baselineSection(report, see),
+      crossVersionSection(report, level.lines, see),
+      failuresSection(report, level.output, see, { outputDropped: level.output === null }),
+      diffSection(report, level.lines, see),
+      gatesSection(report, see),
+      footerSection(report, extras.runUrl, "this run")
+    ]);
+  };
+  return fit(build, SUMMARY_LEVELS.length, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
+}
+var COMMENT_FAILURES = 10;
+var COMMENT_UNCOVERED_LINES = 20;
+function renderComment(report, verdict, extras = {}) {
+  const see = extras.runUrl ? `the [job summary](${extras.runUrl.replace(/[()\s]/g, encodeURIComponent)})` : "the job summary";
+  const build = () => present([
+    verdictSection(verdict),
+    notesSection(notesOf(report, extras)),
+    versionsSection(report, see),
+    failuresSection(report, null, see, { limit: COMMENT_FAILURES }),
+    diffSection(report, true, see, COMMENT_UNCOVERED_LINES),
+    gatesSection(report, see),
+    footerSection(report, extras.runUrl, "Full report in the job summary")
+  ]);
+  return fit(build, 1, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text;
 }
 
 // src/pipeline.ts
@@ -7627,409 +6244,16 @@ async function writeMergedProfile(file, coverage, logger) {
   }
 }
 
-// src/version.ts
-var TOOL_VERSION = "0.1.0";
-
-// src/util/signals.ts
-function cancelOnSignals() {
-  const controller = new AbortController();
-  const onSignal = (name) => {
-    if (!controller.signal.aborted) controller.abort(new Error(`cancelled by ${name}`));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return {
-    signal: controller.signal,
-    dispose() {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    }
-  };
-}
-
-// src/aggregate/aggregate.ts
-import { mkdir as mkdir5, writeFile as writeFile4 } from "node:fs/promises";
-import path14 from "node:path";
-
-// src/aggregate/legs.ts
-var AggregateError = class extends Error {
-  name = "AggregateError";
-};
-function combineLegs(found, missing = []) {
-  const reports = found.map((leg) => ({ file: leg.file, report: asLegReport(leg.json, leg.file) }));
-  const commits = /* @__PURE__ */ new Map();
-  for (const { file, report } of reports) commits.set(report.commit, [...commits.get(report.commit) ?? [], file]);
-  if (commits.size > 1) {
-    const listed = [...commits].map(([commit, files]) => `${JSON.stringify(commit)} (${files.join(", ")})`).join(" and ");
-    throw new AggregateError(`the reports are of different commits: ${listed}; every leg must test the same commit`);
-  }
-  const problems = [...missing];
-  const rows = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const { file, report } of reports) {
-    if (report.error !== void 0) problems.push({ file, kind: "failed", reason: report.error });
-    for (const version of report.versions) {
-      const key2 = `${version.version}
-${version.platform ?? ""}`;
-      const other = seen.get(key2);
-      const where = `Go ${version.version}${version.platform ? ` on ${version.platform}` : ""}`;
-      if (other !== void 0) throw new AggregateError(`${where} is reported twice, by ${other} and by ${file}; give each leg its own versions or platform`);
-      seen.set(key2, file);
-      rows.push({ file, report: version });
-    }
-  }
-  const first = reports[0]?.report;
-  return { rows, problems, commit: first?.commit ?? "", ref: first?.ref ?? "" };
-}
-function legsGate(legCount, problems) {
-  if (problems.length === 0) {
-    return { name: "legs", threshold: 0, actual: 0, passed: true, message: `All ${legCount} leg${legCount === 1 ? "" : "s"} reported.` };
-  }
-  const described = problems.map((p2) => p2.kind === "missing" ? `${p2.file} is missing (${p2.reason})` : `${p2.file} failed: ${p2.reason}`);
-  return {
-    name: "legs",
-    threshold: 0,
-    actual: problems.length,
-    passed: false,
-    message: `${problems.length} of ${legCount} leg${legCount === 1 ? "" : "s"} gave no report: ${described.join("; ")}.`
-  };
-}
-function asLegReport(json, file) {
-  if (!isObject2(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`);
-  if (json.schemaVersion !== SCHEMA_VERSION) {
-    throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`);
-  }
-  if (typeof json.commit !== "string" || typeof json.ref !== "string") throw new AggregateError(`${file}: "commit" and "ref" must be strings`);
-  if (!Array.isArray(json.versions)) throw new AggregateError(`${file}: "versions" must be an array`);
-  json.versions.forEach((v2, i) => {
-    const ok = isObject2(v2) && typeof v2.version === "string" && typeof v2.spec === "string" && typeof v2.status === "string" && isObject2(v2.tests);
-    if (!ok) throw new AggregateError(`${file}: versions[${i}] lacks its version, spec, status or tests`);
-    if (v2.platform !== void 0 && typeof v2.platform !== "string") throw new AggregateError(`${file}: versions[${i}].platform must be a string`);
-  });
-  if (json.error !== void 0 && typeof json.error !== "string") throw new AggregateError(`${file}: "error" must be a string`);
-  return json;
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/aggregate/read.ts
-import { readFile as readFile5, stat as stat2 } from "node:fs/promises";
-import path13 from "node:path";
-
-// src/aggregate/glob.ts
-import { readdir, stat } from "node:fs/promises";
-import path12 from "node:path";
-var MAGIC = /[*?[]/;
-function isGlob(entry) {
-  return MAGIC.test(entry);
-}
-function globToRegExp(pattern) {
-  let out = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*" && pattern[i + 1] === "*") {
-      const atStart = i === 0 || pattern[i - 1] === "/";
-      const slashAfter = pattern[i + 2] === "/";
-      if (atStart && slashAfter) {
-        out += "(?:[^/]*/)*";
-        i += 2;
-      } else if (atStart && i + 2 === pattern.length) {
-        out += ".*";
-        i += 1;
-      } else {
-        out += "[^/]*";
-        i += 1;
-      }
-    } else if (c === "*") {
-      out += "[^/]*";
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close === -1) {
-        out += "\\[";
-      } else {
-        const body = pattern.slice(i + 1, close);
-        const negated = body.startsWith("!") || body.startsWith("^");
-        const chars = (negated ? body.slice(1) : body).replace(/[\\\]^]/g, (m2) => `\\${m2}`);
-        out += negated ? `[^/${chars}]` : `[${chars}]`;
-        i = close;
-      }
-    } else {
-      out += c.replace(/[.+^${}()|\\/]/g, (m2) => `\\${m2}`);
-    }
-  }
-  return new RegExp(`^${out}$`);
-}
-async function expandGlob(pattern) {
-  const posix = pattern.split(path12.sep).join("/");
-  const segments2 = posix.split("/");
-  const firstMagic = segments2.findIndex(isGlob);
-  if (firstMagic === -1) return await stat(pattern).catch(() => null) ? [pattern] : [];
-  const base = segments2.slice(0, firstMagic).join("/") || "/";
-  const rest = segments2.slice(firstMagic);
-  const maxDepth = rest.includes("**") ? Infinity : rest.length;
-  const matcher = globToRegExp(posix);
-  const matches = [];
-  const walk = async (dir, depth) => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const full = `${dir === "/" ? "" : dir}/${entry.name}`;
-      if (matcher.test(full)) matches.push(full);
-      const isDir = entry.isDirectory() || maxDepth !== Infinity && entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory();
-      if (isDir && depth + 1 < maxDepth) await walk(full, depth + 1);
-    }
-  };
-  await walk(base, 0);
-  return matches.sort().map((p2) => p2.split("/").join(path12.sep));
-}
-
-// src/aggregate/lcov-functions.ts
-function parseLcovFunctions(text, where) {
-  const result = [];
-  let source = null;
-  let byName = /* @__PURE__ */ new Map();
-  text.split("\n").forEach((raw, index) => {
-    const line = raw.replace(/\r$/, "");
-    const at2 = `${where}:${index + 1}`;
-    if (line.startsWith("SF:")) {
-      source = line.slice(3);
-      byName = /* @__PURE__ */ new Map();
-    } else if (line === "end_of_record") {
-      source = null;
-    } else if (line.startsWith("FN:") || line.startsWith("FNDA:")) {
-      const body = line.slice(line.indexOf(":") + 1);
-      const comma = body.indexOf(",");
-      const number2 = Number(body.slice(0, comma));
-      const name = body.slice(comma + 1);
-      if (comma <= 0 || !Number.isInteger(number2) || number2 < 0 || name === "") {
-        throw new CoverageError(`${at2}: expected "${line.startsWith("FN:") ? "FN:<line>,<name>" : "FNDA:<hits>,<name>"}", got ${JSON.stringify(line)}`);
-      }
-      if (source === null) throw new CoverageError(`${at2}: ${JSON.stringify(line)} outside an SF record`);
-      if (line.startsWith("FN:")) {
-        const fn = { source, line: number2, name: name.endsWith(`@${number2}`) ? name.slice(0, -`@${number2}`.length) : name, hits: 0 };
-        byName.set(name, fn);
-        result.push(fn);
-      } else {
-        const fn = byName.get(name);
-        if (fn === void 0) throw new CoverageError(`${at2}: FNDA for ${JSON.stringify(name)}, which no FN line of ${source} declares`);
-        fn.hits = number2;
-      }
-    }
-  });
-  return result;
-}
-function matchSourceFiles(sources, files, where) {
-  const byBase = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const base = file.slice(file.lastIndexOf("/") + 1);
-    byBase.set(base, [...byBase.get(base) ?? [], file]);
-  }
-  const matched = /* @__PURE__ */ new Map();
-  for (const source of sources) {
-    const candidates = byBase.get(source.slice(source.lastIndexOf("/") + 1)) ?? [];
-    const scored = candidates.map((file) => ({ file, shared: sharedTrailingSegments(source, file) })).sort((a, b2) => b2.shared - a.shared);
-    const [best, second] = scored;
-    if (best === void 0) throw new CoverageError(`${where}: SF:${source} names no file of the coverage profile`);
-    if (second !== void 0 && second.shared === best.shared) {
-      throw new CoverageError(`${where}: SF:${source} could be ${best.file} or ${second.file} of the coverage profile`);
-    }
-    matched.set(source, best.file);
-  }
-  return matched;
-}
-function sharedTrailingSegments(a, b2) {
-  const x = a.split("/");
-  const y = b2.split("/");
-  let n = 0;
-  while (n < x.length && n < y.length && x[x.length - 1 - n] === y[y.length - 1 - n]) n++;
-  return n;
-}
-function functionsFromLcov(functions, sourceToFile, profile) {
-  const files = new Map(profile.files.map((f2) => [f2.file, f2]));
-  const named2 = functions.map((fn) => ({ ...fn, file: sourceToFile.get(fn.source) ?? fn.source }));
-  const linesByFile = /* @__PURE__ */ new Map();
-  for (const fn of named2) linesByFile.set(fn.file, [...linesByFile.get(fn.file) ?? [], fn.line]);
-  for (const lines of linesByFile.values()) lines.sort((a, b2) => a - b2);
-  return named2.map((fn) => {
-    const nextLine = linesByFile.get(fn.file)?.find((line) => line > fn.line) ?? Infinity;
-    const f2 = files.get(fn.file);
-    let covered = 0;
-    let total = 0;
-    for (let i = 0; f2 !== void 0 && i < f2.length; i++) {
-      const start = f2.startLine[i];
-      if (start < fn.line || start >= nextLine) continue;
-      total += f2.numStmt[i];
-      if (f2.count[i] > 0) covered += f2.numStmt[i];
-    }
-    return { file: fn.file, line: fn.line, name: fn.name, percent: summary(covered, total).percent, covered: fn.hits > 0, hits: fn.hits };
-  });
-}
-
-// src/aggregate/read.ts
-async function findLegFiles(entries, workspace) {
-  const files = [];
-  const missing = [];
-  const add = (file) => {
-    if (!files.includes(file)) files.push(file);
-  };
-  const absolute = (entry) => path13.resolve(workspace, entry);
-  const exclusions = entries.filter((e) => e.startsWith("!")).map((e) => globToRegExp(absolute(e.slice(1)).split(path13.sep).join("/")));
-  for (const entry of entries) {
-    if (entry.startsWith("!")) continue;
-    if (!isGlob(entry)) {
-      const file = await reportFileAt(absolute(entry));
-      if (file) add(file);
-      else missing.push({ file: entry, kind: "missing", reason: "no such file" });
-      continue;
-    }
-    const matched = [];
-    for (const found of await expandGlob(absolute(entry))) {
-      if (exclusions.some((exclusion) => exclusion.test(found.split(path13.sep).join("/")))) continue;
-      const file = await reportFileAt(found);
-      if (file) matched.push(file);
-    }
-    if (matched.length === 0) missing.push({ file: entry, kind: "missing", reason: "the pattern matched no report.json" });
-    matched.forEach(add);
-  }
-  return { files, missing };
-}
-async function reportFileAt(file) {
-  const info = await stat2(file).catch(() => null);
-  if (info?.isFile()) return file;
-  if (info?.isDirectory()) {
-    const inside = path13.join(file, "report.json");
-    if ((await stat2(inside).catch(() => null))?.isFile()) return inside;
-  }
-  return null;
-}
-async function readLeg(file, shown) {
-  let text;
-  try {
-    text = await readFile5(file, "utf8");
-  } catch (err) {
-    throw new AggregateError(`${shown}: cannot be read: ${err.message}`, { cause: err });
-  }
-  try {
-    return { file: shown, json: JSON.parse(text) };
-  } catch (err) {
-    throw new AggregateError(`${shown}: not valid JSON: ${err.message}`, { cause: err });
-  }
-}
-async function rebuildCoverage(legFile, shown, version) {
-  const dir = path13.join(path13.dirname(legFile), version.version);
-  const where = `${shown}: Go ${version.version}`;
-  const profileFile = path13.join(dir, "coverage.out");
-  let profile;
-  try {
-    profile = await readProfile(profileFile);
-  } catch (err) {
-    throw new AggregateError(`${where} has coverage, but ${profileFile} cannot be read (upload the whole report directory): ${err.message}`, { cause: err });
-  }
-  const statements = summarizeStatements(profile);
-  const recorded = version.coverage?.statements;
-  if (recorded && (recorded.covered !== statements.total.covered || recorded.total !== statements.total.total)) {
-    throw new AggregateError(
-      `${where}: ${profileFile} covers ${statements.total.covered} of ${statements.total.total} statements, but the report says ${recorded.covered} of ${recorded.total}; the files are not of the same run`
-    );
-  }
-  const lines = lineCoverage(profile);
-  const lcovFile = path13.join(dir, "coverage.lcov");
-  const lcov = await readFile5(lcovFile, "utf8").catch(() => null);
-  if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
-  const lcovFunctions = parseLcovFunctions(lcov, lcovFile);
-  const sources = [...new Set(lcov.split("\n").filter((l) => l.startsWith("SF:")).map((l) => l.slice(3).replace(/\r$/, "")))];
-  const sourceToFile = matchSourceFiles(sources, profile.files.map((f2) => f2.file), lcovFile);
-  const functions = functionsFromLcov(lcovFunctions, sourceToFile, profile);
-  const sourcePaths = new Map([...sourceToFile].map(([source, file]) => [file, source]));
-  return { coverage: { profile, statements, lines, lineSummary: summarizeLines(lines), functions }, sourcePaths };
-}
-
-// src/aggregate/aggregate.ts
-async function aggregateReports(options, ctx) {
-  const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
-  const shown = (file) => {
-    const relative = path14.relative(ctx.workspace, file);
-    return relative.startsWith("..") || path14.isAbsolute(relative) ? file : relative.split(path14.sep).join("/");
-  };
-  const { files, missing } = await findLegFiles(options.reports, ctx.workspace);
-  const found = await Promise.all(files.map((file) => readLeg(file, shown(file))));
-  const legs = combineLegs(found, missing);
-  const fileOf = new Map(files.map((file) => [shown(file), file]));
-  const sourcePaths = /* @__PURE__ */ new Map();
-  const versions = await Promise.all(
-    legs.rows.map(async (row) => {
-      if (!row.report.coverage) return { report: row.report, coverage: null };
-      const rebuilt = await rebuildCoverage(fileOf.get(row.file), row.file, row.report);
-      for (const [file, source] of rebuilt.sourcePaths) sourcePaths.set(file, source);
-      return { report: row.report, coverage: rebuilt.coverage };
-    })
-  );
-  const legCount = files.length + missing.length;
-  ctx.logger.info(`go-matrix: ${versions.length} versions from ${files.length} leg${files.length === 1 ? "" : "s"}${missing.length ? `, ${missing.length} missing` : ""}`);
-  await mkdir5(reportDir, { recursive: true });
-  const result = await concludeRun(
-    options,
-    { ...ctx, commit: legs.commit || ctx.commit, ref: legs.ref || ctx.ref },
-    {
-      reportDir,
-      versions,
-      // merged.lcov names files as the legs did.
-      sourcePath: (file) => sourcePaths.get(file) ?? file,
-      checks: [legsGate(legCount, legs.problems)]
-    }
-  );
-  return { ...result, toolchains: [] };
-}
-async function writeFailedLeg(reportDir, leg) {
-  const report = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: "go-matrix", version: leg.toolVersion },
-    commit: leg.commit,
-    ref: leg.ref,
-    versions: [],
-    merged: null,
-    comparisons: { versions: [], baseline: null, diff: null },
-    gates: [],
-    error: leg.error
-  };
-  await mkdir5(reportDir, { recursive: true });
-  const file = path14.join(reportDir, "report.json");
-  await writeFile4(file, JSON.stringify(report, null, 2) + "\n");
-  return file;
-}
-
 export {
-  INPUTS,
-  InputError,
-  parseOptions,
   parseRetryAfter,
   currentPlatform,
   consoleLogger,
-  CoverageError,
-  readProfile,
-  formatPercent,
-  summarizeStatements,
-  lineCoverage,
-  mergeLineCoverage,
-  summarizeLines,
-  formatProfile,
-  formatLcov,
-  moduleRelativePath,
-  modulePathOf,
-  mergeProfiles,
   parseGitDiff,
+  SCHEMA_VERSION,
   toResults,
-  versionLabels,
-  signed,
-  percent,
-  seconds,
   renderComment,
   reportDirectoryOf,
   runPipeline,
-  TOOL_VERSION,
-  cancelOnSignals,
-  aggregateReports,
-  writeFailedLeg
+  concludeRun,
+  pickReference
 };

@@ -13,10 +13,11 @@ import {
 import {
   HttpClient,
   require_semver
-} from "./chunk-SIJ6ZGQW.js";
+} from "./chunk-YMFHXHFB.js";
+import "./chunk-4IC3KUYO.js";
 import {
   __toESM
-} from "./chunk-DVPRPKHA.js";
+} from "./chunk-L35V7ZA7.js";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as crypto from "crypto";

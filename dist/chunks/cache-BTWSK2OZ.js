@@ -18,13 +18,14 @@ import {
   HttpClientError,
   HttpCodes,
   require_semver
-} from "./chunk-SIJ6ZGQW.js";
+} from "./chunk-YMFHXHFB.js";
+import "./chunk-4IC3KUYO.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunk-DVPRPKHA.js";
+} from "./chunk-L35V7ZA7.js";
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({

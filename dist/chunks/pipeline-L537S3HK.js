@@ -1,0 +1,19 @@
+import {createRequire as __goMatrixCreateRequire} from 'node:module';
+const require = __goMatrixCreateRequire(import.meta.url);
+import {
+  concludeRun,
+  pickReference,
+  reportDirectoryOf,
+  runPipeline
+} from "./chunk-ZMJRNDAP.js";
+import "./chunk-A2QP3JUL.js";
+import "./chunk-YMFHXHFB.js";
+import "./chunk-4IC3KUYO.js";
+import "./chunk-GLNLGA6B.js";
+import "./chunk-L35V7ZA7.js";
+export {
+  concludeRun,
+  pickReference,
+  reportDirectoryOf,
+  runPipeline
+};

@@ -19,7 +19,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-XHWWQR6O.js";
+} from "./chunks/chunk-2466QTZG.js";
 import {
   TOOL_VERSION,
   parseOptions
@@ -32,7 +32,7 @@ import {
   reportDirectoryOf,
   runPipeline,
   toResults
-} from "./chunks/chunk-ZMJRNDAP.js";
+} from "./chunks/chunk-GTLN7EWZ.js";
 import "./chunks/chunk-A2QP3JUL.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";

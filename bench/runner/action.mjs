@@ -170,6 +170,10 @@ try {
   const a2 = med('action max-parallel 2', 'wall')
   const cpu = med('action max-parallel 1', 'cpu') / med('bash loop', 'cpu')
   console.log(`action max-parallel 1 / bash loop: ${(a1 / loop).toFixed(3)} wall (overhead ${((a1 / loop - 1) * 100).toFixed(1)}%), ${cpu.toFixed(3)} CPU`)
+  // The same ratio round by round (each round runs every side once, back to back), which a
+  // slow spell of this shared machine moves less than it moves either side's median.
+  const paired = median(times['action max-parallel 1'].map((x, i) => x.wall / times['bash loop'][i].wall))
+  console.log(`action max-parallel 1 / bash loop, median of the per-round ratios: ${paired.toFixed(3)}`)
   console.log(`action max-parallel 2 / bash loop: ${(a2 / loop).toFixed(3)} wall`)
   console.log(`max-parallel 2 speed-up over 1: ${(a1 / a2).toFixed(2)}x`)
 } finally {

@@ -6,6 +6,7 @@ import {parseGoFile} from '../run/go-mod.js'
 import {CoverageError} from './model.js'
 import type {Profile} from './model.js'
 import {formatProfile} from './go-profile.js'
+import {compareStrings} from './order.js'
 import {parseFuncOutput} from './functions.js'
 import type {FuncReport} from './functions.js'
 
@@ -33,7 +34,7 @@ export async function functionsFromGo(goroot: string, profilePath: string, modul
     const functions = report.functions.map(fn => ({...fn, file: original.get(fn.file) ?? fn.file}))
     // Go sorts a profile's files by name; absolute names may sort differently from import paths.
     // The sort is stable, so each file's functions keep their source order.
-    functions.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    functions.sort((a, b) => compareStrings(a.file, b.file))
     return {functions, totalPercent: report.totalPercent}
   } finally {
     rmSync(tmp, {recursive: true, force: true})

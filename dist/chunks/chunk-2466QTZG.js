@@ -4,7 +4,7 @@ import {
   SCHEMA_VERSION,
   concludeRun,
   reportDirectoryOf
-} from "./chunk-ZMJRNDAP.js";
+} from "./chunk-GTLN7EWZ.js";
 import {
   CoverageError,
   lineCoverage,

@@ -5,7 +5,7 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-ZMJRNDAP.js";
+} from "./chunk-GTLN7EWZ.js";
 import "./chunk-A2QP3JUL.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

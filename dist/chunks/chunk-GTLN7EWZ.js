@@ -4869,7 +4869,7 @@ async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
     const report = await runCoverFunc(goroot, input, profilePath, moduleDir);
     const original = new Map([...local].map(([name, file]) => [file, name]));
     const functions = report.functions.map((fn) => ({ ...fn, file: original.get(fn.file) ?? fn.file }));
-    functions.sort((a, b2) => a.file < b2.file ? -1 : a.file > b2.file ? 1 : 0);
+    functions.sort((a, b2) => compareStrings(a.file, b2.file));
     return { functions, totalPercent: report.totalPercent };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-XHWWQR6O.js";
+} from "./chunk-2466QTZG.js";
 import {
   UsageError,
   ciRevision,
@@ -18,7 +18,7 @@ import {
 } from "./chunk-35XGZICM.js";
 import {
   consoleLogger
-} from "./chunk-ZMJRNDAP.js";
+} from "./chunk-GTLN7EWZ.js";
 import "./chunk-A2QP3JUL.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

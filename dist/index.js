@@ -19,7 +19,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-2466QTZG.js";
+} from "./chunks/chunk-7MKBKFYA.js";
 import {
   TOOL_VERSION,
   parseOptions
@@ -32,8 +32,8 @@ import {
   reportDirectoryOf,
   runPipeline,
   toResults
-} from "./chunks/chunk-GTLN7EWZ.js";
-import "./chunks/chunk-A2QP3JUL.js";
+} from "./chunks/chunk-I4B4X5QJ.js";
+import "./chunks/chunk-PRL2AUFT.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-GLNLGA6B.js";

@@ -19,7 +19,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import readline from 'node:readline'
-import {isolatedEnv} from '../../lib/run/env.js'
+import {isolatedEnv, versionDirs} from '../../lib/run/env.js'
+import {matrixPaths} from '../../lib/run/matrix.js'
 import {INPUTS} from '../../lib/definitions.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -32,7 +33,7 @@ const rounds = Number(args[0] ?? 7)
 const count = Number(args[1] ?? 1)
 const root = path.join(os.tmpdir(), 'go-matrix-bench-action')
 const reportDir = path.join(root, 'report')
-const workDir = `${reportDir}-work`
+const {workDir, gomodcache} = matrixPaths(reportDir)
 const minors = ['1.19', '1.21', '1.22', '1.23']
 const inherited = {...process.env, GOPROXY: 'off'}
 
@@ -106,15 +107,7 @@ function loopScript() {
   const out = path.join(root, 'loop')
   const lines = ['set -u']
   for (const t of toolchains) {
-    const state = path.join(workDir, t.version)
-    const env = isolatedEnv(inherited, {
-      goroot: t.goroot,
-      gopath: path.join(state, 'gopath'),
-      gocache: path.join(state, 'gocache'),
-      goenv: path.join(state, 'go.env'),
-      gobin: path.join(state, 'bin'),
-      gomodcache: path.join(workDir, 'mod')
-    })
+    const env = isolatedEnv(inherited, versionDirs(t.goroot, path.join(workDir, t.version), gomodcache))
     const dir = path.join(out, t.version)
     const vars = Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)).join(' ')
     const args = ['test', '-json', `-coverprofile=${path.join(dir, 'coverage.out')}`, `-count=${count}`, './...'].map(quote).join(' ')

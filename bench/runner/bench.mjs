@@ -10,15 +10,15 @@ import {mkdirSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {runMatrix} from '../../lib/run/matrix.js'
-import {isolatedEnv} from '../../lib/run/env.js'
+import {matrixPaths, runMatrix} from '../../lib/run/matrix.js'
+import {isolatedEnv, versionDirs} from '../../lib/run/env.js'
 import {silentLogger} from '../../lib/util/log.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const moduleDir = path.resolve(here, '../../__tests__/fixtures/modules/multi')
 const rounds = Number(process.argv[2] ?? 7)
 const root = path.join(os.tmpdir(), 'go-matrix-bench-runner')
-const workDir = path.join(root, 'work')
+const {workDir, gomodcache} = matrixPaths(root, path.join(root, 'work'))
 const testFlags = ['-count=1']
 
 const toolchains = ['1.19', '1.21', '1.22', '1.23'].map(minor => {
@@ -32,15 +32,7 @@ const inherited = {...process.env, GOPROXY: 'off'}
 
 /** The same environment runMatrix gives each version (same GOCACHE dirs, so both sides share warm caches). */
 function envFor(t) {
-  const state = path.join(workDir, t.version)
-  return isolatedEnv(inherited, {
-    goroot: t.goroot,
-    gopath: path.join(state, 'gopath'),
-    gocache: path.join(state, 'gocache'),
-    goenv: path.join(state, 'go.env'),
-    gobin: path.join(state, 'bin'),
-    gomodcache: path.join(workDir, 'mod')
-  })
+  return isolatedEnv(inherited, versionDirs(t.goroot, path.join(workDir, t.version), gomodcache))
 }
 
 const quote = s => `'${String(s).replace(/'/g, `'\\''`)}'`

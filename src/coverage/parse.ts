@@ -68,10 +68,9 @@ export class ProfileParser {
     let from = start
     for (;;) {
       if (this.looking && this.blankLine === 0 && this.repeated.expected() >= 0) {
-        const ran = this.repeated.ran
         from = this.repeated.run(this.view, bytes, from, end)
-        if (this.repeated.ran !== ran) {
-          this.lineNumber += this.repeated.ran - ran
+        if (this.repeated.ran > 0) {
+          this.lineNumber += this.repeated.ran
           this.misses = 0
         }
       }

@@ -90,7 +90,7 @@ export class RepeatedLines {
     return this.lookUp(view, bytes, start, end)
   }
 
-  /** Lines merged by `run` so far (the parser counts lines with it). */
+  /** How many lines the last `run` merged (the parser counts lines with it). */
   ran = 0
 
   /**
@@ -142,7 +142,7 @@ export class RepeatedLines {
       from = i + 1
     }
     this.next = entry
-    this.ran += lines
+    this.ran = lines
     return from
   }
 

@@ -19,6 +19,22 @@ export interface IsolationDirs {
 }
 
 /**
+ * A version's directories under its state folder (`<work dir>/<version>`): GOPATH, GOCACHE, go.env
+ * and GOBIN, with the module cache all versions share. The benchmarks use it too, so that their
+ * shell loops share the runner's warm caches.
+ */
+export function versionDirs(goroot: string, stateDir: string, gomodcache: string): IsolationDirs {
+  return {
+    goroot,
+    gopath: path.join(stateDir, 'gopath'),
+    gocache: path.join(stateDir, 'gocache'),
+    goenv: path.join(stateDir, 'go.env'),
+    gobin: path.join(stateDir, 'bin'),
+    gomodcache
+  }
+}
+
+/**
  * GO* variables passed through: they express the user's intent (where modules come from, what
  * is private, build flags, experiments, CPU levels, runtime tuning) and do not tie the run to
  * another toolchain or another machine's state.

@@ -12,7 +12,7 @@ import type {Annotation, ModuleLocation} from './annotations.js'
 import {parseGoFile} from './go-mod.js'
 import type {GoFile} from './go-mod.js'
 import type {RunRequest, VersionRun} from './types.js'
-import {runVersion} from './version-run.js'
+import {emptyRun, runVersion} from './version-run.js'
 import type {Logger} from '../util/log.js'
 
 /** What the module's go.work / go.mod files say, read once for all versions. */
@@ -44,7 +44,7 @@ export async function runMatrix(request: RunRequest): Promise<VersionRun[]> {
     return request.toolchains.map(toolchain => errorRun(toolchain, path.join(reportDir, toolchain.version), reason))
   }
 
-  const limit = request.maxParallel > 0 ? request.maxParallel : availableCpus()
+  const limit = request.maxParallel > 0 ? request.maxParallel : os.availableParallelism()
   const results: VersionRun[] = new Array(request.toolchains.length)
   let next = 0
   const worker = async (): Promise<void> => {
@@ -129,24 +129,8 @@ async function readOptional(file: string): Promise<string | null> {
   }
 }
 
-function availableCpus(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
-}
-
 function errorRun(toolchain: VersionRun['toolchain'], dir: string, reason: string): VersionRun {
-  return {
-    toolchain,
-    status: 'error',
-    reason,
-    steps: [],
-    tests: {passed: 0, failed: 0, skipped: 0, failures: []},
-    buildFailures: [],
-    packages: [],
-    annotations: [],
-    profile: null,
-    dir,
-    seconds: 0
-  }
+  return {...emptyRun(toolchain, dir), status: 'error', reason}
 }
 
 function groupTitle(run: VersionRun): string {

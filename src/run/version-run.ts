@@ -9,29 +9,21 @@ import path from 'node:path'
 import type {Toolchain} from '../go/toolchain.js'
 import {compilerAnnotations, testFailureAnnotations, uniqueAnnotations} from './annotations.js'
 import type {Annotation, ModuleLocation} from './annotations.js'
-import {crossCompileEnv, isolatedEnv} from './env.js'
+import {crossCompileEnv, isolatedEnv, versionDirs} from './env.js'
 import {skipReason} from './go-mod.js'
 import type {GoFile} from './go-mod.js'
 import {runProcess} from './process.js'
 import type {ProcessResult} from './process.js'
 import {parseTestJson} from './test-json.js'
-import type {VersionRun} from './types.js'
+import type {RunRequest, VersionRun} from './types.js'
 
 /** Everything one version's run needs, resolved by the matrix. */
-export interface VersionPlan {
+export interface VersionPlan
+  extends Pick<RunRequest, 'moduleDir' | 'packages' | 'build' | 'vet' | 'buildTargets' | 'testFlags' | 'coverMode' | 'coverPackages' | 'timeoutMinutes'> {
   toolchain: Toolchain
-  moduleDir: string
   /** go.work or go.mod of moduleDir, or null when neither has a `go` line to honour. */
   goFile: GoFile | null
   modules: ModuleLocation[]
-  packages: string[]
-  build: boolean
-  vet: boolean
-  buildTargets: {goos: string; goarch: string}[]
-  testFlags: string[]
-  coverMode: '' | 'set' | 'count' | 'atomic'
-  coverPackages: string
-  timeoutMinutes: number
   /** Report folder of this version. */
   dir: string
   /** GOPATH, GOCACHE, GOBIN and go.env of this version go here. */
@@ -55,18 +47,7 @@ export interface VersionOutcome {
 
 export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
   const started = Date.now()
-  const run: VersionRun = {
-    toolchain: plan.toolchain,
-    status: 'passed',
-    steps: [],
-    tests: {passed: 0, failed: 0, skipped: 0, failures: []},
-    buildFailures: [],
-    packages: [],
-    annotations: [],
-    profile: null,
-    dir: plan.dir,
-    seconds: 0
-  }
+  const run = emptyRun(plan.toolchain, plan.dir)
   const log: string[] = []
   const done = (status: VersionRun['status'], reason?: string): VersionOutcome => {
     run.status = status
@@ -94,14 +75,7 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
     return done('error', `missing toolchain: ${goBinary} is not an executable (${(err as Error).message})`)
   }
 
-  const env = isolatedEnv(plan.env, {
-    goroot: plan.toolchain.goroot,
-    gopath: path.join(plan.stateDir, 'gopath'),
-    gocache: path.join(plan.stateDir, 'gocache'),
-    goenv: path.join(plan.stateDir, 'go.env'),
-    gobin: path.join(plan.stateDir, 'bin'),
-    gomodcache: plan.gomodcache
-  })
+  const env = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.stateDir, plan.gomodcache))
 
   // One controller for the version: its time limit and the caller's cancellation both stop it.
   const stop = new AbortController()
@@ -228,5 +202,21 @@ async function exists(file: string): Promise<boolean> {
     return true
   } catch {
     return false
+  }
+}
+
+/** A version that has not run anything yet: `passed`, no steps, no tests, no profile. */
+export function emptyRun(toolchain: Toolchain, dir: string): VersionRun {
+  return {
+    toolchain,
+    status: 'passed',
+    steps: [],
+    tests: {passed: 0, failed: 0, skipped: 0, failures: []},
+    buildFailures: [],
+    packages: [],
+    annotations: [],
+    profile: null,
+    dir,
+    seconds: 0
   }
 }

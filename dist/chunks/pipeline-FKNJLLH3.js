@@ -5,8 +5,8 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-GTLN7EWZ.js";
-import "./chunk-A2QP3JUL.js";
+} from "./chunk-I4B4X5QJ.js";
+import "./chunk-PRL2AUFT.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";

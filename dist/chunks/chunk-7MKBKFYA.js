@@ -4,7 +4,7 @@ import {
   SCHEMA_VERSION,
   concludeRun,
   reportDirectoryOf
-} from "./chunk-GTLN7EWZ.js";
+} from "./chunk-I4B4X5QJ.js";
 import {
   CoverageError,
   lineCoverage,
@@ -12,7 +12,7 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-A2QP3JUL.js";
+} from "./chunk-PRL2AUFT.js";
 
 // src/aggregate/aggregate.ts
 import { mkdir, writeFile } from "node:fs/promises";

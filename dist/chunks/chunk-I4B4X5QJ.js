@@ -18,7 +18,7 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-A2QP3JUL.js";
+} from "./chunk-PRL2AUFT.js";
 import {
   HttpClient,
   require_semver
@@ -4216,6 +4216,16 @@ import path8 from "node:path";
 
 // src/run/env.ts
 import path7 from "node:path";
+function versionDirs(goroot, stateDir, gomodcache) {
+  return {
+    goroot,
+    gopath: path7.join(stateDir, "gopath"),
+    gocache: path7.join(stateDir, "gocache"),
+    goenv: path7.join(stateDir, "go.env"),
+    gobin: path7.join(stateDir, "bin"),
+    gomodcache
+  };
+}
 var KEPT_GO_VARIABLES = [
   "GO111MODULE",
   "GOPROXY",
@@ -4484,18 +4494,7 @@ var MS_PER_MINUTE = 6e4;
 var MAX_TIMER_MS = 2 ** 31 - 1;
 async function runVersion(plan) {
   const started = Date.now();
-  const run = {
-    toolchain: plan.toolchain,
-    status: "passed",
-    steps: [],
-    tests: { passed: 0, failed: 0, skipped: 0, failures: [] },
-    buildFailures: [],
-    packages: [],
-    annotations: [],
-    profile: null,
-    dir: plan.dir,
-    seconds: 0
-  };
+  const run = emptyRun(plan.toolchain, plan.dir);
   const log = [];
   const done = (status, reason) => {
     run.status = status;
@@ -4518,14 +4517,7 @@ async function runVersion(plan) {
   } catch (err) {
     return done("error", `missing toolchain: ${goBinary} is not an executable (${err.message})`);
   }
-  const env = isolatedEnv(plan.env, {
-    goroot: plan.toolchain.goroot,
-    gopath: path8.join(plan.stateDir, "gopath"),
-    gocache: path8.join(plan.stateDir, "gocache"),
-    goenv: path8.join(plan.stateDir, "go.env"),
-    gobin: path8.join(plan.stateDir, "bin"),
-    gomodcache: plan.gomodcache
-  });
+  const env = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.stateDir, plan.gomodcache));
   const stop = new AbortController();
   const limitMs = Math.min(plan.timeoutMinutes * MS_PER_MINUTE, MAX_TIMER_MS);
   const timer = setTimeout(() => stop.abort({ kind: "timeout" }), limitMs);
@@ -4637,6 +4629,20 @@ async function exists(file) {
     return false;
   }
 }
+function emptyRun(toolchain, dir) {
+  return {
+    toolchain,
+    status: "passed",
+    steps: [],
+    tests: { passed: 0, failed: 0, skipped: 0, failures: [] },
+    buildFailures: [],
+    packages: [],
+    annotations: [],
+    profile: null,
+    dir,
+    seconds: 0
+  };
+}
 
 // src/run/matrix.ts
 async function runMatrix(request) {
@@ -4658,7 +4664,7 @@ async function runMatrix(request) {
     const reason = err.message;
     return request.toolchains.map((toolchain) => errorRun(toolchain, path9.join(reportDir, toolchain.version), reason));
   }
-  const limit = request.maxParallel > 0 ? request.maxParallel : availableCpus();
+  const limit = request.maxParallel > 0 ? request.maxParallel : os2.availableParallelism();
   const results = new Array(request.toolchains.length);
   let next = 0;
   const worker = async () => {
@@ -4734,23 +4740,8 @@ async function readOptional(file) {
     throw new Error(`${file}: ${err.message}`, { cause: err });
   }
 }
-function availableCpus() {
-  return typeof os2.availableParallelism === "function" ? os2.availableParallelism() : os2.cpus().length;
-}
 function errorRun(toolchain, dir, reason) {
-  return {
-    toolchain,
-    status: "error",
-    reason,
-    steps: [],
-    tests: { passed: 0, failed: 0, skipped: 0, failures: [] },
-    buildFailures: [],
-    packages: [],
-    annotations: [],
-    profile: null,
-    dir,
-    seconds: 0
-  };
+  return { ...emptyRun(toolchain, dir), status: "error", reason };
 }
 function groupTitle(run) {
   const { tests } = run;

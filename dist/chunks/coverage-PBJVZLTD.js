@@ -13,7 +13,7 @@ import {
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-A2QP3JUL.js";
+} from "./chunk-PRL2AUFT.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

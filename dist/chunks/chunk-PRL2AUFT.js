@@ -334,7 +334,7 @@ var RepeatedLines = class {
     if (expected >= 0 && expected < this.size && this.matches(expected, view, bytes, start, end)) return expected;
     return this.lookUp(view, bytes, start, end);
   }
-  /** Lines merged by `run` so far (the parser counts lines with it). */
+  /** How many lines the last `run` merged (the parser counts lines with it). */
   ran = 0;
   /**
    * The parser's fastest path: while the line at bytes[from] is the entry expected next (its key
@@ -383,7 +383,7 @@ var RepeatedLines = class {
       from = i + 1;
     }
     this.next = entry;
-    this.ran += lines;
+    this.ran = lines;
     return from;
   }
   /** Merges `count` into the block of `entry`, and expects the same entry next as came after it now. */
@@ -506,10 +506,9 @@ var ProfileParser = class {
     let from = start;
     for (; ; ) {
       if (this.looking && this.blankLine === 0 && this.repeated.expected() >= 0) {
-        const ran = this.repeated.ran;
         from = this.repeated.run(this.view, bytes, from, end);
-        if (this.repeated.ran !== ran) {
-          this.lineNumber += this.repeated.ran - ran;
+        if (this.repeated.ran > 0) {
+          this.lineNumber += this.repeated.ran;
           this.misses = 0;
         }
       }

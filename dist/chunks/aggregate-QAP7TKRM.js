@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-2466QTZG.js";
+} from "./chunk-7MKBKFYA.js";
 import {
   UsageError,
   ciRevision,
@@ -18,8 +18,8 @@ import {
 } from "./chunk-35XGZICM.js";
 import {
   consoleLogger
-} from "./chunk-GTLN7EWZ.js";
-import "./chunk-A2QP3JUL.js";
+} from "./chunk-I4B4X5QJ.js";
+import "./chunk-PRL2AUFT.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {

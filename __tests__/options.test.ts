@@ -88,11 +88,20 @@ describe('action.yml', () => {
     expect(readme).toContain('| `max-version-delta` | `2` |')
   })
 
-  it('names every input of the interface', () => {
-    const iface = readFileSync(new URL('../../shared/interface.md', import.meta.url), 'utf8')
+  it('names every input of the interface (docs/interface.md), in its order, but those still being built', () => {
+    const iface = readFileSync('docs/interface.md', 'utf8')
     const inputsSection = iface.slice(iface.indexOf('### Inputs'), iface.indexOf('### Outputs'))
     const names = [...inputsSection.matchAll(/^\| `([a-z-]+)` \| `/gm)].map(m => m[1])
     expect(names.length).toBeGreaterThan(20)
-    expect(INPUTS.map(i => i.name)).toEqual(names)
+    // Inputs the interface names whose capability has not landed yet, with its issue. Remove an
+    // entry when its input lands: the test then fails until definitions.ts has it.
+    const notYetBuilt = new Map([
+      ['cache-save', 'issue 11, the incremental matrix'],
+      ['modules', 'issue 15, many-module repositories'],
+      ['verify', 'issue 12, the toolchain lifecycle'],
+      ['toolchain-retention-days', 'issue 12, the toolchain lifecycle']
+    ])
+    expect(INPUTS.map(i => i.name)).toEqual(names.filter(name => !notYetBuilt.has(name as string)))
+    expect(INPUTS.filter(i => notYetBuilt.has(i.name))).toEqual([])
   })
 })

@@ -19,7 +19,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-7MKBKFYA.js";
+} from "./chunks/chunk-DEEUXKBL.js";
 import {
   TOOL_VERSION,
   parseOptions
@@ -32,7 +32,7 @@ import {
   reportDirectoryOf,
   runPipeline,
   toResults
-} from "./chunks/chunk-I4B4X5QJ.js";
+} from "./chunks/chunk-PP4XEUHA.js";
 import "./chunks/chunk-PRL2AUFT.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";

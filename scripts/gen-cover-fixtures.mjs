@@ -6,7 +6,8 @@
  *
  *   node scripts/gen-cover-fixtures.mjs [GOROOT...]
  *
- * GOROOTs default to $GO_MATRIX_GOROOTS (colon-separated), else /usr/lib/go-* and /usr/local/go.
+ * GOROOTs default to $GO_MATRIX_GOROOTS (colon-separated), else every toolchain scripts/setup.sh
+ * installs (scripts/toolchains.mjs).
  * Per version and module, in __tests__/fixtures/cover/profiles/<version>/<module>/:
  *   set.out, test-set.txt, func-set.txt       go test -coverprofile ./... (Go's default mode)
  *   count.out, test-count.txt, func-count.txt go test -covermode=count -coverpkg=./... (blocks repeat per test binary)
@@ -17,6 +18,7 @@ import {execFileSync} from 'node:child_process'
 import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {gorootOf, installedGoMinors} from './toolchains.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const fixtures = path.join(root, '__tests__', 'fixtures', 'cover')
@@ -25,9 +27,7 @@ const profilesDir = path.join(fixtures, 'profiles')
 
 function defaultGoroots() {
   if (process.env.GO_MATRIX_GOROOTS) return process.env.GO_MATRIX_GOROOTS.split(':').filter(Boolean)
-  const found = existsSync('/usr/lib') ? readdirSync('/usr/lib').filter(d => /^go-\d/.test(d)).map(d => `/usr/lib/${d}`) : []
-  if (existsSync('/usr/local/go/bin/go')) found.push('/usr/local/go')
-  return found
+  return installedGoMinors().map(minor => gorootOf(minor))
 }
 
 function go(goroot, args, cwd) {

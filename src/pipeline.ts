@@ -133,6 +133,9 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     maxParallel: options.maxParallel,
     timeoutMinutes: options.timeoutMinutes,
     reportDir,
+    // GO_MATRIX_CACHE_DIR keeps Go's build and module caches in a folder of the user's choosing,
+    // between runs (a developer's machine, the tests); by default they live in the work folder.
+    ...(ctx.env.GO_MATRIX_CACHE_DIR ? {cacheDir: path.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR)} : {}),
     env: ctx.env,
     logger,
     signal: ctx.signal,

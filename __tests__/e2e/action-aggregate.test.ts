@@ -11,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {runAction, type ActionRun, type RunnerDirs} from './runner-env.js'
+import {gorootOf} from '../../scripts/toolchains.mjs'
 
 const repo = path.resolve(import.meta.dirname, '../..')
 const bundle = path.join(repo, 'dist/index.js')
@@ -46,7 +47,7 @@ describe('dist/index.js: collect legs, then one aggregate', () => {
 
   const inputs = (extra: Record<string, string>) => ({
     'download-base-url': mirror.baseUrl,
-    'local-toolchains': MINORS.map(m => `/usr/lib/go-${m}`).join('\n'),
+    'local-toolchains': MINORS.map(m => gorootOf(m)).join('\n'),
     'working-directory': 'examples/hello',
     // Gates that judge something in both runs: the like-for-like deltas and the reference's coverage.
     'max-version-delta': '2',

@@ -1,6 +1,6 @@
 /**
  * The foundation issue's "done when": dist/index.js, run as a runner runs it, installs 1.21,
- * 1.22.x and stable from a loopback mirror of go.dev, sets `versions`, and a second run finds
+ * 1.24.x and stable (1.27.4) from a loopback mirror of go.dev, sets `versions`, and a second run finds
  * them in the tool cache.
  */
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
@@ -19,7 +19,7 @@ describe('dist/index.js installs from a go.dev mirror', () => {
   let dirs: RunnerDirs
 
   beforeAll(async () => {
-    mirror = await startGoMirror({versions: ['1.21', '1.22', '1.23']})
+    mirror = await startGoMirror({versions: ['1.21', '1.24', '1.27']})
     const root = await mkdtemp(path.join(os.tmpdir(), 'go-matrix-e2e-'))
     dirs = {root, temp: path.join(root, 'temp'), toolCache: path.join(root, 'toolcache'), workspace: repo}
   }, 300_000)
@@ -30,7 +30,7 @@ describe('dist/index.js installs from a go.dev mirror', () => {
   })
 
   const inputs = () => ({
-    'go-versions': '1.21,1.22.x,stable',
+    'go-versions': '1.21,1.24.x,stable',
     'download-base-url': mirror.baseUrl,
     'working-directory': 'examples/hello',
     'report-directory': path.join(dirs.root, 'report')
@@ -39,7 +39,7 @@ describe('dist/index.js installs from a go.dev mirror', () => {
   it('installs three versions, runs them and sets every output', async () => {
     const run = await runAction(bundle, dirs, inputs())
     expect({code: run.code, stderr: run.stderr}).toEqual({code: 0, stderr: ''})
-    expect(JSON.parse(run.outputs.versions as string)).toEqual(['1.21.13', '1.22.12', '1.23.5'])
+    expect(JSON.parse(run.outputs.versions as string)).toEqual(['1.21.13', '1.24.4', '1.27.4'])
     const report = JSON.parse(await readFile(run.outputs.report as string, 'utf8'))
     const archives = new Map(mirror.archives.map(a => [a.version, a.sha256]))
     for (const v of report.versions) {
@@ -49,7 +49,7 @@ describe('dist/index.js installs from a go.dev mirror', () => {
       const printed = execFileSync(path.join(goroot, 'bin/go'), ['version'], {env: {GOTOOLCHAIN: 'local', PATH: '', HOME: dirs.root}}).toString()
       expect(printed).toBe(`go version go${v.version} linux/amd64\n`)
     }
-    expect(report.versions.map((v: {spec: string}) => v.spec)).toEqual(['1.21', '1.22.x', 'stable'])
+    expect(report.versions.map((v: {spec: string}) => v.spec)).toEqual(['1.21', '1.24.x', 'stable'])
     const results = JSON.parse(run.outputs.results as string)
     expect(results.map((r: {status: string; coverage: number}) => [r.status, r.coverage])).toEqual([
       ['passed', 73.7],
@@ -63,8 +63,8 @@ describe('dist/index.js installs from a go.dev mirror', () => {
     const downloads = mirror.requests.filter(r => r.endsWith('.tar.gz'))
     expect(downloads.sort()).toEqual([
       '/dl/go1.21.13.linux-amd64.tar.gz',
-      '/dl/go1.22.12.linux-amd64.tar.gz',
-      '/dl/go1.23.5.linux-amd64.tar.gz'
+      '/dl/go1.24.4.linux-amd64.tar.gz',
+      '/dl/go1.27.4.linux-amd64.tar.gz'
     ])
   })
 
@@ -81,7 +81,7 @@ describe('dist/index.js installs from a go.dev mirror', () => {
   it('fails with a message naming the spec when nothing matches', async () => {
     const run = await runAction(bundle, dirs, {...inputs(), 'go-versions': '1.30'})
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error::.*1\.30.*nearest: 1\.23\.5/)
+    expect(run.stdout).toMatch(/::error::.*1\.30.*nearest: 1\.27\.4, 1\.26\.11/)
     expect(run.outputs.versions).toBeUndefined()
   })
 })

@@ -14,6 +14,7 @@ import path from 'node:path'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {startGitHubStandIn, type GitHubStandIn} from '../helpers/github-stand-in.js'
 import {runAction, type RunnerDirs} from './runner-env.js'
+import {gorootOf} from '../../scripts/toolchains.mjs'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const bundle = path.join(repoRoot, 'dist/index.js')
@@ -73,7 +74,7 @@ describe('dist/index.js on a pull request', () => {
   const inputs = (extra: Record<string, string> = {}) => ({
     'go-versions': '1.21,1.22',
     'download-base-url': mirror.baseUrl,
-    'local-toolchains': '/usr/lib/go-1.21,/usr/lib/go-1.22',
+    'local-toolchains': [gorootOf('1.21'), gorootOf('1.22')].join(','),
     'report-directory': path.join(root, 'report'),
     'github-token': TOKEN,
     'max-version-delta': '2',

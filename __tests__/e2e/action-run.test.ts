@@ -12,6 +12,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {runAction, type RunnerDirs} from './runner-env.js'
+import {gorootOf, versionAt} from '../../scripts/toolchains.mjs'
+import {sharedVersionDirs} from '../helpers/go-caches.js'
 
 const repo = path.resolve(import.meta.dirname, '../..')
 const bundle = path.join(repo, 'dist/index.js')
@@ -24,7 +26,15 @@ function goTestCover(goroot: string, moduleDir: string, home: string): Map<strin
   try {
     out = execFileSync(path.join(goroot, 'bin/go'), ['test', '-cover', './...'], {
       cwd: moduleDir,
-      env: {PATH: `${goroot}/bin:/usr/bin:/bin`, HOME: home, GOROOT: goroot, GOTOOLCHAIN: 'local', GOPROXY: 'off', GOFLAGS: '-count=1'},
+      env: {
+        PATH: `${goroot}/bin:/usr/bin:/bin`,
+        HOME: home,
+        GOROOT: goroot,
+        GOCACHE: sharedVersionDirs(goroot, versionAt(goroot), home).gocache,
+        GOTOOLCHAIN: 'local',
+        GOPROXY: 'off',
+        GOFLAGS: '-count=1'
+      },
       stdio: ['ignore', 'pipe', 'pipe']
     }).toString()
   } catch (err) {
@@ -64,7 +74,7 @@ describe('dist/index.js runs a module under every version', () => {
   const inputs = (module: string, versions: string[], report: string) => ({
     'go-versions': versions.join(','),
     'download-base-url': mirror.baseUrl,
-    'local-toolchains': MINORS.map(m => `/usr/lib/go-${m}`).join('\n'),
+    'local-toolchains': MINORS.map(m => gorootOf(m)).join('\n'),
     'working-directory': fixture(module),
     'report-directory': path.join(dirs.root, report),
     // Versions instrument different statements (Go 1.22 counts packages without tests); this
@@ -84,7 +94,7 @@ describe('dist/index.js runs a module under every version', () => {
     ])
     for (const [i, minor] of MINORS.entries()) {
       const version = report.versions[i]
-      const printed = goTestCover(`/usr/lib/go-${minor}`, path.join(repo, fixture('multi')), dirs.root)
+      const printed = goTestCover(gorootOf(minor), path.join(repo, fixture('multi')), dirs.root)
       expect(printed.size).toBeGreaterThan(1)
       const ours = new Map<string, string>(
         version.coverage.packages.map((p: {name: string; statements: {percent: number}}) => [p.name, p.statements.percent.toFixed(1)])

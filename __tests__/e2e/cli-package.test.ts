@@ -14,10 +14,12 @@ import {cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'nod
 import os from 'node:os'
 import path from 'node:path'
 import * as tar from 'tar'
+import {gorootOf} from '../../scripts/toolchains.mjs'
+import {SHARED_GO_CACHES} from '../helpers/go-caches.js'
 
 const repo = path.resolve(import.meta.dirname, '../..')
 const GO = '1.23'
-const GOROOT = `/usr/lib/go-${GO}`
+const GOROOT = gorootOf(GO)
 /** What `npm pack` needs to run prepack (npm run build) outside the repository. */
 const PACK_INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'action.yml', 'README.md', 'scripts', 'src']
 
@@ -82,10 +84,9 @@ describe('go-matrix as an installed package and from the repository', () => {
   let consumer: string
   let env: NodeJS.ProcessEnv
   /**
-   * The modules and report directories live at fixed paths so that `<report>-work`, which holds
-   * each version's GOCACHE, is reused from one test run to the next: Go's build cache is keyed by
-   * content, so a reused one is never wrong, and it saves compiling the standard library with
-   * coverage each time. The modules and reports themselves are written afresh.
+   * The modules and report directories live at fixed paths, written afresh by each run; Go's
+   * build caches are the tests' shared ones (GO_MATRIX_CACHE_DIR), so the standard library is not
+   * compiled with coverage again here.
    */
   const reused = path.join(os.tmpdir(), 'go-matrix-e2e-cli-package')
 
@@ -116,7 +117,8 @@ describe('go-matrix as an installed package and from the repository', () => {
         )
       ),
       RUNNER_TEMP: path.join(root, 'temp'),
-      RUNNER_TOOL_CACHE: path.join(root, 'tool-cache')
+      RUNNER_TOOL_CACHE: path.join(root, 'tool-cache'),
+      GO_MATRIX_CACHE_DIR: SHARED_GO_CACHES
     }
     const source = path.join(root, 'source')
     for (const entry of PACK_INPUTS) await cp(path.join(repo, entry), path.join(source, entry), {recursive: true})

@@ -7,6 +7,7 @@ import {spawn} from 'node:child_process'
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {INPUTS} from '../../src/definitions.js'
+import {SHARED_GO_CACHES} from '../helpers/go-caches.js'
 
 export interface RunnerDirs {
   root: string
@@ -70,6 +71,7 @@ export async function runAction(
     GITHUB_REPOSITORY: 'octo/hello',
     RUNNER_TEMP: dirs.temp,
     RUNNER_TOOL_CACHE: dirs.toolCache,
+    GO_MATRIX_CACHE_DIR: SHARED_GO_CACHES,
     ...extraEnv
   }
   for (const input of INPUTS) {

@@ -5,7 +5,10 @@ import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
 import {getText} from '../../src/go/http.js'
-import {parseIndex} from '../../src/go/releases.js'
+import {availableVersions, parseIndex} from '../../src/go/releases.js'
+import {currentPlatform} from '../../src/go/platform.js'
+import {resolveVersions} from '../../src/go/versions.js'
+import {gorootOf, installedGoMinors, versionAt} from '../../scripts/toolchains.mjs'
 
 const server = path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..', 'helpers', 'go-mirror-server.mjs')
 let child: ChildProcess
@@ -32,12 +35,23 @@ describe('go-mirror-server.mjs --port 0 --versions 1.22', () => {
     expect(file?.filename).toMatch(/^go1\.22\.\d+\.linux-amd64\.tar\.gz$/)
     expect(new Set(real?.files.map(f => f.kind))).toEqual(new Set(['archive', 'installer', 'source']))
     // go.dev lists newest first; the release candidate above the real ones keeps `stable` on a real release
-    expect(releases[0]).toMatchObject({version: 'go1.23rc1', stable: false})
+    const newest = installedGoMinors().at(-1) as string
+    expect(releases[0]).toMatchObject({version: `go1.${Number(newest.split('.')[1]) + 1}rc1`, stable: false})
 
     const response = await fetch(`${baseUrl}/${file?.filename}`)
     expect(response.status).toBe(200)
     const hash = createHash('sha256').update(Buffer.from(await response.arrayBuffer())).digest('hex')
     expect(hash).toBe(file?.sha256)
+  })
+
+  it('lists every installed toolchain, so stable and oldstable resolve to Go 1.27 and 1.26 as on go.dev today', async () => {
+    const releases = parseIndex(await getText(`${baseUrl}/?mode=json&include=all`, 'index'), baseUrl)
+    const resolved = resolveVersions(['oldstable', 'stable'], availableVersions(releases, currentPlatform()))
+    expect(resolved.map(r => r.version)).toEqual([versionAt(gorootOf('1.26')), versionAt(gorootOf('1.27'))])
+    expect(resolved.map(r => r.version)).toEqual(['1.26.11', '1.27.4'])
+    // Listed, not packed: its archive is a 404, never a wrong file.
+    const response = await fetch(`${baseUrl}/go1.27.4.linux-amd64.tar.gz`)
+    expect(response.status).toBe(404)
   })
 
   it('answers 404 for a listed release whose archive it does not serve', async () => {

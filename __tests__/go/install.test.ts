@@ -16,14 +16,16 @@ import {platformFor} from '../../src/go/platform.js'
 import type {Toolchain} from '../../src/go/toolchain.js'
 import type {Logger} from '../../src/util/log.js'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
+import {gorootOf} from '../../scripts/toolchains.mjs'
 
 const execFileAsync = promisify(execFile)
-const MINORS = ['1.21', '1.22', '1.23']
+// An old release and the two current ones (oldstable, stable), as on go.dev today.
+const MINORS = ['1.21', '1.26', '1.27']
 const linux = platformFor('linux', 'x64')
 
 let mirror: GoMirror
 let root: string
-/** Full versions the mirror serves, by minor: {'1.22': '1.22.12', ...}. */
+/** Full versions the mirror serves, by minor: {'1.26': '1.26.11', ...}. */
 const served: Record<string, string> = {}
 const sha: Record<string, string> = {}
 
@@ -81,11 +83,11 @@ describe('installGo from a loopback mirror', () => {
   let cleanRequest: InstallRequest
 
   it('installs several versions from a clean tool cache, verified, in input order', async () => {
-    cleanRequest = await request({specs: ['1.22', 'stable', '1.21', '1.22.x']})
+    cleanRequest = await request({specs: ['1.26', 'stable', '1.21', '1.26.x']})
     const toolchains = await installGo(cleanRequest)
     expect(toolchains.map(({spec, version, source, sha256}) => ({spec, version, source, sha256}))).toEqual([
-      {spec: '1.22', version: served['1.22'], source: 'download', sha256: sha[served['1.22'] ?? '']},
-      {spec: 'stable', version: served['1.23'], source: 'download', sha256: sha[served['1.23'] ?? '']},
+      {spec: '1.26', version: served['1.26'], source: 'download', sha256: sha[served['1.26'] ?? '']},
+      {spec: 'stable', version: served['1.27'], source: 'download', sha256: sha[served['1.27'] ?? '']},
       {spec: '1.21', version: served['1.21'], source: 'download', sha256: sha[served['1.21'] ?? '']}
     ])
     for (const t of toolchains) {
@@ -94,18 +96,18 @@ describe('installGo from a loopback mirror', () => {
       expect(t.seconds).toBeGreaterThan(0)
       await expectWorking(t)
     }
-    expect(leftovers(cleanRequest.toolCacheDir)).toEqual([served['1.21'], served['1.22'], served['1.23']].sort())
-    expect(readdirSync(path.join(cleanRequest.toolCacheDir, 'go', served['1.22'] ?? ''))).toEqual(['x64', 'x64.complete'])
+    expect(leftovers(cleanRequest.toolCacheDir)).toEqual([served['1.21'], served['1.26'], served['1.27']].sort())
+    expect(readdirSync(path.join(cleanRequest.toolCacheDir, 'go', served['1.26'] ?? ''))).toEqual(['x64', 'x64.complete'])
     // the index was fetched once
     expect(mirror.requests.filter(r => r.startsWith('/dl/?'))).toEqual(['/dl/?mode=json&include=all'])
   })
 
   it('finds them in the tool cache the next time, downloading nothing', async () => {
     const before = mirror.requests.length
-    const toolchains = await installGo({...cleanRequest, specs: ['1.23', 'oldstable']})
+    const toolchains = await installGo({...cleanRequest, specs: ['1.27', 'oldstable']})
     expect(toolchains.map(t => [t.spec, t.version, t.source])).toEqual([
-      ['1.23', served['1.23'], 'tool-cache'],
-      ['oldstable', served['1.22'], 'tool-cache']
+      ['1.27', served['1.27'], 'tool-cache'],
+      ['oldstable', served['1.26'], 'tool-cache']
     ])
     expect(toolchains.every(t => t.seconds < 0.5)).toBe(true)
     expect(mirror.requests.slice(before)).toEqual(['/dl/?mode=json&include=all'])
@@ -113,12 +115,12 @@ describe('installGo from a loopback mirror', () => {
 
   it('adds the version of go-version-file after go-versions, dropping duplicates', async () => {
     const dir = await mkdtemp(path.join(root, 'module-'))
-    await writeFile(path.join(dir, 'go.mod'), `module example.com/m\n\ngo 1.21\n\ntoolchain go${served['1.22']}\n`)
-    const toolchains = await installGo({...cleanRequest, specs: ['1.23', '1.21'], versionFile: path.join(dir, 'go.mod')})
+    await writeFile(path.join(dir, 'go.mod'), `module example.com/m\n\ngo 1.21\n\ntoolchain go${served['1.26']}\n`)
+    const toolchains = await installGo({...cleanRequest, specs: ['1.27', '1.21'], versionFile: path.join(dir, 'go.mod')})
     expect(toolchains.map(t => [t.spec, t.version])).toEqual([
-      ['1.23', served['1.23']],
+      ['1.27', served['1.27']],
       ['1.21', served['1.21']],
-      [served['1.22'], served['1.22']]
+      [served['1.26'], served['1.26']]
     ])
   })
 
@@ -166,7 +168,7 @@ describe('installGo from a loopback mirror', () => {
 
   it('does not retry a 404 and says which release is missing', async () => {
     // The mirror lists the patch before each real one without serving its archive.
-    const missing = `${served['1.22']?.replace(/\.(\d+)$/, (_, p: string) => `.${Number(p) - 1}`)}`
+    const missing = `${served['1.26']?.replace(/\.(\d+)$/, (_, p: string) => `.${Number(p) - 1}`)}`
     const req = await request({specs: [missing]})
     const url = `${mirror.baseUrl}/${archiveOf(missing)}`
     await expect(installGo(req)).rejects.toThrow(`${archiveOf(missing)}: not found at ${url} (404): is ${missing} a released version?`)
@@ -175,14 +177,14 @@ describe('installGo from a loopback mirror', () => {
   })
 
   it('retries a 500 with backoff and succeeds', async () => {
-    const name = archiveOf(served['1.23'] ?? '')
+    const name = archiveOf(served['1.27'] ?? '')
     mirror.setFault(name, {status: 500, times: 2})
     const delays: number[] = []
     try {
-      const req = await request({specs: ['1.23'], retry: {attempts: 4, baseDelayMs: 10, random: () => 1, sleep: async ms => void delays.push(ms)}})
+      const req = await request({specs: ['1.27'], retry: {attempts: 4, baseDelayMs: 10, random: () => 1, sleep: async ms => void delays.push(ms)}})
       const before = archiveRequests(name)
       const [toolchain] = await installGo(req)
-      expect(toolchain?.version).toBe(served['1.23'])
+      expect(toolchain?.version).toBe(served['1.27'])
       await expectWorking(toolchain as Toolchain)
       expect(archiveRequests(name) - before).toBe(3)
       expect(delays).toEqual([10, 20])
@@ -193,46 +195,46 @@ describe('installGo from a loopback mirror', () => {
   })
 
   it('ends with one good toolchain when two jobs install the same version at once', async () => {
-    const first = await request({specs: ['1.22']})
+    const first = await request({specs: ['1.26']})
     const second = {...first, logger: capture()}
-    const name = archiveOf(served['1.22'] ?? '')
+    const name = archiveOf(served['1.26'] ?? '')
     const before = archiveRequests(name)
     const [[a], [b]] = await Promise.all([installGo(first), installGo(second)])
     expect(archiveRequests(name) - before).toBe(2)
     // both downloaded and verified; exactly one rename lost the race and took the winner's copy
     const lost = [first, second].flatMap(r => (r.logger as Captured).infos).filter(m => m.includes('another job installed it'))
-    expect(lost).toEqual([`Go ${served['1.22']}: another job installed it at ${a?.goroot} first; using that verified copy`])
+    expect(lost).toEqual([`Go ${served['1.26']}: another job installed it at ${a?.goroot} first; using that verified copy`])
     expect(a?.goroot).toBe(b?.goroot)
     await expectWorking(a as Toolchain)
     await expectWorking(b as Toolchain)
-    expect(leftovers(first.toolCacheDir)).toEqual([served['1.22']])
-    expect(readdirSync(path.join(first.toolCacheDir, 'go', served['1.22'] ?? ''))).toEqual(['x64', 'x64.complete'])
+    expect(leftovers(first.toolCacheDir)).toEqual([served['1.26']])
+    expect(readdirSync(path.join(first.toolCacheDir, 'go', served['1.26'] ?? ''))).toEqual(['x64', 'x64.complete'])
   })
 
   it('uses a local toolchain whose go version matches, downloading nothing', async () => {
     const before = mirror.requests.length
-    const req = await request({specs: ['1.22', '1.23'], localToolchains: ['/nonexistent/go', `/usr/lib/go-1.22`]})
+    const req = await request({specs: ['1.26', '1.27'], localToolchains: ['/nonexistent/go', gorootOf('1.26')]})
     req.toolCacheDir = cleanRequest.toolCacheDir
     const toolchains = await installGo(req)
     expect(toolchains.map(t => [t.version, t.source, t.goroot, t.sha256])).toEqual([
-      [served['1.22'], 'local', '/usr/lib/go-1.22', ''],
-      [served['1.23'], 'tool-cache', path.join(cleanRequest.toolCacheDir, 'go', served['1.23'] ?? '', 'x64'), sha[served['1.23'] ?? '']]
+      [served['1.26'], 'local', gorootOf('1.26'), ''],
+      [served['1.27'], 'tool-cache', path.join(cleanRequest.toolCacheDir, 'go', served['1.27'] ?? '', 'x64'), sha[served['1.27'] ?? '']]
     ])
     expect(mirror.requests.slice(before)).toEqual(['/dl/?mode=json&include=all'])
     expect((req.logger as Captured).warnings).toEqual([expect.stringMatching(/^local-toolchains: \/nonexistent\/go is not usable: /)])
   })
 
   it('resolves against the local toolchains when the index cannot be fetched, and fails clearly without them', async () => {
-    const offline = await request({specs: ['1.22'], downloadBaseUrl: 'http://127.0.0.1:1/dl', localToolchains: ['/usr/lib/go-1.22'], retry: {attempts: 1}})
+    const offline = await request({specs: ['1.26'], downloadBaseUrl: 'http://127.0.0.1:1/dl', localToolchains: [gorootOf('1.26')], retry: {attempts: 1}})
     const [toolchain] = await installGo(offline)
-    expect([toolchain?.version, toolchain?.source]).toEqual([served['1.22'], 'local'])
-    expect((offline.logger as Captured).warnings[0]).toMatch(/^cannot fetch the Go release index from http:\/\/127\.0\.0\.1:1\/dl \(.*\); resolving against local-toolchains: 1\.22\.\d+$/)
+    expect([toolchain?.version, toolchain?.source]).toEqual([served['1.26'], 'local'])
+    expect((offline.logger as Captured).warnings[0]).toMatch(/^cannot fetch the Go release index from http:\/\/127\.0\.0\.1:1\/dl \(.*\); resolving against local-toolchains: 1\.26\.\d+$/)
     await expect(installGo({...offline, localToolchains: []})).rejects.toThrow(/^cannot fetch the Go release index from http:\/\/127\.0\.0\.1:1\/dl: /)
   })
 
   it('names the spec that matches nothing and the nearest versions, before downloading anything', async () => {
-    const req = await request({specs: ['1.22', '1.30']})
-    await expect(installGo(req)).rejects.toThrow(`go-versions: no Go release matches "1.30"; nearest: ${served['1.23']}, ${served['1.22']}`)
+    const req = await request({specs: ['1.26', '1.30']})
+    await expect(installGo(req)).rejects.toThrow(`go-versions: no Go release matches "1.30"; nearest: ${served['1.27']}, ${served['1.26']}`)
     expect(leftovers(req.toolCacheDir)).toEqual([])
   })
 })

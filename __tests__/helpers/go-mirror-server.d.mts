@@ -23,8 +23,10 @@ export interface MirrorRelease {
 }
 
 export interface GoMirrorOptions {
-  /** Minors to serve (`1.22`), from /usr/lib/go-X.Y; default: every one on the machine. */
+  /** Minors to pack and serve (`1.22`), from the installed toolchains (scripts/toolchains.mjs); default: every one. */
   versions?: string[]
+  /** Minors listed in the index without an archive; default every installed one (stable = 1.27.x); [] lists only what is served. */
+  listed?: string[]
   faults?: Record<string, MirrorFault>
   port?: number
   host?: string
@@ -45,7 +47,7 @@ export interface GoMirror {
 }
 
 export function startGoMirror(options?: GoMirrorOptions): Promise<GoMirror>
-export function installedGoMinors(root?: string): string[]
+export function installedGoMinors(env?: NodeJS.ProcessEnv): string[]
 export function goVersionOf(goroot: string): Promise<string>
 export function packGoArchive(goroot: string, cacheRoot?: string): Promise<MirrorArchive>
-export function buildIndex(archives: MirrorArchive[], wrongSha256?: Set<string>): MirrorRelease[]
+export function buildIndex(archives: MirrorArchive[], wrongSha256?: Set<string>, listed?: string[]): MirrorRelease[]

@@ -2,7 +2,10 @@
 /**
  * A loopback mirror of go.dev/dl for tests and benchmarks: `{base}/?mode=json&include=all` lists the
  * releases the way go.dev does, `{base}/{filename}` serves real archives packed from the Go toolchains
- * installed on this machine (/usr/lib/go-X.Y), with faults injectable per file name.
+ * installed on this machine (where scripts/setup.sh puts them: scripts/toolchains.mjs), with faults
+ * injectable per file name. The index lists every installed toolchain's release, so that `stable` and
+ * `oldstable` resolve as on go.dev today (1.27.x and 1.26.x); only the versions asked for are packed
+ * and served.
  *
  * Plain JavaScript so that it runs both in-process (imported by go-mirror.ts in Jest) and as a separate
  * process (the lead's end-to-end tests and bench/install):
@@ -17,7 +20,7 @@
  */
 import {spawn, execFile} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {createReadStream, createWriteStream, existsSync, readdirSync} from 'node:fs'
+import {createReadStream, createWriteStream, existsSync} from 'node:fs'
 import {chmod, mkdir, mkdtemp, readFile, rename, rm, stat, symlink, writeFile} from 'node:fs/promises'
 import http from 'node:http'
 import os from 'node:os'
@@ -25,26 +28,17 @@ import path from 'node:path'
 import {pipeline} from 'node:stream/promises'
 import {promisify} from 'node:util'
 import {fileURLToPath} from 'node:url'
+import {gorootOf, installedGoMinors, versionAt} from '../../scripts/toolchains.mjs'
 
 const execFileAsync = promisify(execFile)
 
-/** Bump when the way archives are packed changes, so cached archives from the old recipe are not reused. */
-const PACKING_RECIPE = 'tar-ch-go-prefix-gzip6-v2'
+/**
+ * Bump when the way archives are packed changes, so cached archives from the old recipe are not reused.
+ * gzip -1: a fresh machine packs each toolchain once, and -1 takes a third of -6's time.
+ */
+const PACKING_RECIPE = 'tar-ch-go-prefix-gzip1-v3'
 
-/** Minor versions (`1.22`) of the Go toolchains installed at /usr/lib/go-X.Y on this machine. */
-export function installedGoMinors(root = '/usr/lib') {
-  if (!existsSync(root)) return []
-  return readdirSync(root)
-    .map(name => /^go-(\d+\.\d+)$/.exec(name)?.[1])
-    .filter(minor => minor !== undefined && existsSync(path.join(root, `go-${minor}`, 'bin', 'go')))
-    .sort((a, b) => compareMinor(a, b))
-}
-
-function compareMinor(a, b) {
-  const [am, an] = a.split('.').map(Number)
-  const [bm, bn] = b.split('.').map(Number)
-  return am - bm || an - bn
-}
+export {installedGoMinors}
 
 /** Go's version of a GOROOT (`1.22.12`), from its own `go version`. */
 export async function goVersionOf(goroot) {
@@ -96,12 +90,12 @@ export async function packGoArchive(goroot, cacheRoot = path.join(os.tmpdir(), '
   }
 }
 
-/** `tar -chf - -C dir entry | gzip -6 -n > out`, with the sha256 of the output computed on the way. */
+/** `tar -chf - -C dir entry | gzip -1 -n > out`, with the sha256 of the output computed on the way. */
 async function tarGzip(dir, entry, out) {
   const tar = spawn('tar', ['-ch', '--owner=0', '--group=0', '--numeric-owner', '-f', '-', '-C', dir, entry], {
     stdio: ['ignore', 'pipe', 'pipe']
   })
-  const gzip = spawn('gzip', ['-6', '-n', '-c'], {stdio: ['pipe', 'pipe', 'pipe']})
+  const gzip = spawn('gzip', ['-1', '-n', '-c'], {stdio: ['pipe', 'pipe', 'pipe']})
   const stderr = []
   tar.stderr.on('data', d => stderr.push(d))
   gzip.stderr.on('data', d => stderr.push(d))
@@ -149,22 +143,25 @@ function previousPatch(version) {
 }
 
 /**
- * The index: for every real archive its release (real sha256 and size), plus releases that make it look
- * like go.dev's: the previous patch of each minor (listed, its archive not served: a 404), a newer
- * release candidate (unstable, so `stable` stays the newest real release), and an old release with
- * archives for other platforms only.
+ * The index: for every real archive its release (real sha256 and size); every other `listed` version
+ * (an installed toolchain not packed: listed so that `stable` resolves as on go.dev, its archive a
+ * 404); and releases that make it look like go.dev's: the previous patch of each minor (listed, its
+ * archive not served: a 404), a newer release candidate (unstable, so `stable` stays the newest real
+ * release), and an old release with archives for other platforms only.
  */
-export function buildIndex(archives, wrongSha256 = new Set()) {
+export function buildIndex(archives, wrongSha256 = new Set(), listed = []) {
   const releases = []
+  const versions = [...archives.map(a => a.version), ...listed.filter(v => !archives.some(a => a.version === v))]
   for (const a of archives) {
     const sha256 = wrongSha256.has(a.filename) ? fakeSha(`wrong:${a.filename}`) : a.sha256
     releases.push({version: `go${a.version}`, stable: true, files: releaseFiles(a.version, {...file(a.version, 'linux', 'amd64', '.tar.gz', 'archive', sha256, a.size)})})
-    const older = previousPatch(a.version)
-    if (older && !archives.some(b => b.version === older)) {
-      releases.push({version: `go${older}`, stable: true, files: releaseFiles(older)})
-    }
   }
-  const newestMinor = archives.map(a => /^(\d+)\.(\d+)/.exec(a.version)).filter(Boolean).map(m => Number(m[2])).sort((x, y) => x - y).pop() ?? 23
+  for (const version of versions.slice(archives.length)) releases.push({version: `go${version}`, stable: true, files: releaseFiles(version)})
+  for (const version of versions) {
+    const older = previousPatch(version)
+    if (older && !versions.includes(older)) releases.push({version: `go${older}`, stable: true, files: releaseFiles(older)})
+  }
+  const newestMinor = versions.map(v => /^(\d+)\.(\d+)/.exec(v)).filter(Boolean).map(m => Number(m[2])).sort((x, y) => x - y).pop() ?? 23
   releases.push({version: `go1.${newestMinor + 1}rc1`, stable: false, files: releaseFiles(`1.${newestMinor + 1}rc1`)})
   releases.push({
     version: 'go1.9.7',
@@ -188,7 +185,9 @@ function compareGo(a, b) {
 
 /**
  * Starts the mirror. Options:
- * - versions: minors to serve (`['1.22', '1.23']`), default every /usr/lib/go-X.Y on the machine;
+ * - versions: minors to pack and serve (`['1.22', '1.23']`), default every installed toolchain;
+ * - listed: minors listed in the index without an archive (default every installed toolchain, so that
+ *   `stable` is 1.27.x and `oldstable` 1.26.x as on go.dev; `[]` lists only what is served);
  * - faults: {[filename]: Fault}, also settable later with setFault(filename, fault|undefined), where a
  *   Fault is one of
  *     {status: 404|500|429|..., times?: n, retryAfter?: seconds}  answer with that status (n times, then serve)
@@ -202,16 +201,13 @@ function compareGo(a, b) {
 export async function startGoMirror(options = {}) {
   const minors = options.versions ?? installedGoMinors()
   const archives = []
-  for (const minor of minors) {
-    const goroot = `/usr/lib/go-${minor}`
-    if (!existsSync(path.join(goroot, 'bin', 'go'))) throw new Error(`go mirror: no Go ${minor} at ${goroot}`)
-    archives.push(await packGoArchive(goroot, options.cacheRoot))
-  }
+  for (const minor of minors) archives.push(await packGoArchive(gorootOf(minor), options.cacheRoot))
+  const listed = (options.listed ?? installedGoMinors()).map(minor => versionAt(gorootOf(minor)))
   const faults = new Map(Object.entries(options.faults ?? {}))
   const served = new Map() // filename -> how many times a fault has fired
   const requests = []
   const sockets = new Set()
-  const index = () => buildIndex(archives, new Set([...faults].filter(([, f]) => f?.wrongSha256).map(([name]) => name)))
+  const index = () => buildIndex(archives, new Set([...faults].filter(([, f]) => f?.wrongSha256).map(([name]) => name)), listed)
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://mirror')
@@ -283,14 +279,15 @@ function throttle(source, res, bytesPerSecond) {
 }
 
 function parseArgs(argv) {
-  const args = {port: 0, versions: undefined, host: '127.0.0.1'}
+  const args = {port: 0, versions: undefined, listed: undefined, host: '127.0.0.1'}
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
     const value = argv[i + 1]
     if (flag === '--port') args.port = Number(value)
     else if (flag === '--versions') args.versions = value.split(',').map(v => v.trim()).filter(Boolean)
+    else if (flag === '--listed') args.listed = value.split(',').map(v => v.trim()).filter(Boolean)
     else if (flag === '--host') args.host = value
-    else throw new Error(`go-mirror-server: unknown flag ${flag} (use --port N --versions 1.21,1.22 --host ADDR)`)
+    else throw new Error(`go-mirror-server: unknown flag ${flag} (use --port N --versions 1.21,1.22 --listed 1.26,1.27 --host ADDR)`)
     i++
   }
   return args

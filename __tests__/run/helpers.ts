@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Toolchain} from '../../src/go/toolchain.js'
+import {gorootOf} from '../../scripts/toolchains.mjs'
 import type {Logger} from '../../src/util/log.js'
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/modules')
@@ -12,9 +13,9 @@ export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** The Go toolchains scripts/setup.sh installs. */
 export const MINORS = ['1.19', '1.21', '1.22', '1.23'] as const
 
-/** A local Toolchain for /usr/lib/go-X.Y, its version read from `go version` as an installer would. */
+/** A local Toolchain for an installed Go (scripts/toolchains.mjs), its version read from `go version` as an installer would. */
 export function localToolchain(minor: string): Toolchain {
-  const goroot = `/usr/lib/go-${minor}`
+  const goroot = gorootOf(minor)
   const go = path.join(goroot, 'bin', 'go')
   if (!existsSync(go)) throw new Error(`${go} is missing: run scripts/setup.sh to install Go ${minor}`)
   const out = execFileSync(go, ['version'], {encoding: 'utf8', env: {...process.env, GOTOOLCHAIN: 'local'}})
@@ -23,10 +24,7 @@ export function localToolchain(minor: string): Toolchain {
   return {spec: minor, version: m[1] as string, goroot, sha256: '', source: 'local', seconds: 0}
 }
 
-/**
- * Build caches shared by every runner test (and across runs): GOCACHE is content-addressed, so a
- * warm cache is never wrong, it only saves compiling the standard library again per test.
- */
+/** GOPATH and go.env of the runner's tests; their build caches are the shared ones (../helpers/go-caches.ts). */
 export const SHARED_WORK_DIR = path.join(os.tmpdir(), 'go-matrix-runner-tests-work')
 
 /** Pids of live processes whose command line (arguments joined by spaces) contains `text` or matches it (Linux /proc). */

@@ -13,6 +13,7 @@ import {isolatedEnv} from '../../src/run/env.js'
 import {matrixPaths, readModuleInfo, runMatrix} from '../../src/run/matrix.js'
 import type {RunRequest, VersionRun} from '../../src/run/types.js'
 import {FIXTURES, MINORS, SHARED_WORK_DIR, localToolchain, processesMatching, recordingLogger} from './helpers.js'
+import {SHARED_GO_CACHES, sharedVersionDirs} from '../helpers/go-caches.js'
 
 const toolchains = Object.fromEntries(MINORS.map(m => [m, localToolchain(m)])) as Record<(typeof MINORS)[number], Toolchain>
 const all = MINORS.map(m => toolchains[m])
@@ -73,6 +74,7 @@ function request(module: string, overrides: Partial<RunRequest> = {}): RunReques
     timeoutMinutes: 5,
     reportDir: path.join(scratch, `${module}-${Math.random().toString(36).slice(2)}`),
     workDir: SHARED_WORK_DIR,
+    cacheDir: SHARED_GO_CACHES,
     env: hostileEnv(),
     logger: recordingLogger().logger,
     ...overrides
@@ -113,15 +115,7 @@ const percent = (c: Count): string => ((100 * c.covered) / c.total).toFixed(1)
 
 /** Runs go itself, isolated the same way, for a cross-check. */
 function go(toolchain: Toolchain, module: string, args: string[]): string {
-  const state = path.join(SHARED_WORK_DIR, toolchain.version)
-  const env = isolatedEnv(hostileEnv(), {
-    goroot: toolchain.goroot,
-    gopath: path.join(state, 'gopath'),
-    gocache: path.join(state, 'gocache'),
-    goenv: path.join(state, 'go.env'),
-    gobin: path.join(state, 'bin'),
-    gomodcache: path.join(SHARED_WORK_DIR, 'mod')
-  })
+  const env = isolatedEnv(hostileEnv(), sharedVersionDirs(toolchain.goroot, toolchain.version, SHARED_WORK_DIR))
   return execFileSync(path.join(toolchain.goroot, 'bin', 'go'), args, {cwd: path.join(FIXTURES, module), env, encoding: 'utf8'})
 }
 
@@ -350,8 +344,9 @@ describe('runMatrix stopping versions', () => {
 
 describe('matrixPaths', () => {
   it('keeps caches beside the report folder unless told otherwise', () => {
-    expect(matrixPaths('/t/go-matrix')).toEqual({workDir: '/t/go-matrix-work', gomodcache: '/t/go-matrix-work/mod'})
-    expect(matrixPaths('/t/go-matrix', '/cache')).toEqual({workDir: '/cache', gomodcache: '/cache/mod'})
+    expect(matrixPaths('/t/go-matrix')).toEqual({workDir: '/t/go-matrix-work', cacheDir: '/t/go-matrix-work', gomodcache: '/t/go-matrix-work/mod'})
+    expect(matrixPaths('/t/go-matrix', '/cache')).toEqual({workDir: '/cache', cacheDir: '/cache', gomodcache: '/cache/mod'})
+    expect(matrixPaths('/t/go-matrix', '/work', '/kept')).toEqual({workDir: '/work', cacheDir: '/kept', gomodcache: '/kept/mod'})
   })
 })
 

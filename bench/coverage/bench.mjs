@@ -9,7 +9,7 @@
  * lines (in process, per line), and the line splitter against node:readline.
  */
 import {spawnSync} from 'node:child_process'
-import {createReadStream, existsSync, readdirSync, statSync} from 'node:fs'
+import {createReadStream, existsSync, statSync} from 'node:fs'
 import path from 'node:path'
 import readline from 'node:readline'
 import {fileURLToPath} from 'node:url'
@@ -17,6 +17,7 @@ import {lineCoverage, summarizeLines} from '../../lib/coverage/lines.js'
 import {forEachLine, forEachLineBytes, readProfile} from '../../lib/coverage/read.js'
 import {summarizeStatements} from '../../lib/coverage/summary.js'
 import {setup} from './setup.mjs'
+import {gorootOf, installedGoMinors} from '../../scripts/toolchains.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
@@ -25,11 +26,9 @@ const runs = Number(option('--runs', '5'))
 const goroot = option('--goroot', newestGoroot())
 
 function newestGoroot() {
-  const found = readdirSync('/usr/lib')
-    .filter(d => /^go-1\.\d+$/.test(d))
-    .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]))
-  if (found.length === 0) throw new Error('no Go under /usr/lib/go-*: pass --goroot')
-  return `/usr/lib/${found[found.length - 1]}`
+  const newest = installedGoMinors().at(-1)
+  if (newest === undefined) throw new Error('no Go toolchain installed (scripts/setup.sh): pass --goroot')
+  return gorootOf(newest)
 }
 
 const median = values => {

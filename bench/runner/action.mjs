@@ -22,6 +22,7 @@ import readline from 'node:readline'
 import {isolatedEnv, versionDirs} from '../../lib/run/env.js'
 import {matrixPaths} from '../../lib/run/matrix.js'
 import {INPUTS} from '../../lib/definitions.js'
+import {gorootOf} from '../../scripts/toolchains.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repo = path.resolve(here, '../..')
@@ -33,12 +34,12 @@ const rounds = Number(args[0] ?? 7)
 const count = Number(args[1] ?? 1)
 const root = path.join(os.tmpdir(), 'go-matrix-bench-action')
 const reportDir = path.join(root, 'report')
-const {workDir, gomodcache} = matrixPaths(reportDir)
+const paths = matrixPaths(reportDir)
 const minors = ['1.19', '1.21', '1.22', '1.23']
 const inherited = {...process.env, GOPROXY: 'off'}
 
 const toolchains = minors.map(minor => {
-  const goroot = `/usr/lib/go-${minor}`
+  const goroot = gorootOf(minor)
   const out = spawnSync(path.join(goroot, 'bin', 'go'), ['version'], {encoding: 'utf8', env: {...process.env, GOROOT: goroot, GOTOOLCHAIN: 'local'}})
   const version = /go version go(\S+) /.exec(out.stdout)?.[1]
   if (!version) throw new Error(`${goroot}: cannot read the version (${out.stderr || out.error})`)
@@ -107,7 +108,7 @@ function loopScript() {
   const out = path.join(root, 'loop')
   const lines = ['set -u']
   for (const t of toolchains) {
-    const env = isolatedEnv(inherited, versionDirs(t.goroot, path.join(workDir, t.version), gomodcache))
+    const env = isolatedEnv(inherited, versionDirs(t.goroot, paths, t.version))
     const dir = path.join(out, t.version)
     const vars = Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)).join(' ')
     const args = ['test', '-json', `-coverprofile=${path.join(dir, 'coverage.out')}`, `-count=${count}`, './...'].map(quote).join(' ')

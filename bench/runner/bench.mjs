@@ -13,16 +13,18 @@ import {fileURLToPath} from 'node:url'
 import {matrixPaths, runMatrix} from '../../lib/run/matrix.js'
 import {isolatedEnv, versionDirs} from '../../lib/run/env.js'
 import {silentLogger} from '../../lib/util/log.js'
+import {gorootOf} from '../../scripts/toolchains.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const moduleDir = path.resolve(here, '../../__tests__/fixtures/modules/multi')
 const rounds = Number(process.argv[2] ?? 7)
 const root = path.join(os.tmpdir(), 'go-matrix-bench-runner')
-const {workDir, gomodcache} = matrixPaths(root, path.join(root, 'work'))
+const paths = matrixPaths(root, path.join(root, 'work'))
+const {workDir} = paths
 const testFlags = ['-count=1']
 
 const toolchains = ['1.19', '1.21', '1.22', '1.23'].map(minor => {
-  const goroot = `/usr/lib/go-${minor}`
+  const goroot = gorootOf(minor)
   const out = spawnSync(path.join(goroot, 'bin', 'go'), ['version'], {encoding: 'utf8', env: {...process.env, GOTOOLCHAIN: 'local'}})
   const version = /go version go(\S+) /.exec(out.stdout)?.[1]
   if (!version) throw new Error(`${goroot}: cannot read the version (${out.stderr || out.error})`)
@@ -32,7 +34,7 @@ const inherited = {...process.env, GOPROXY: 'off'}
 
 /** The same environment runMatrix gives each version (same GOCACHE dirs, so both sides share warm caches). */
 function envFor(t) {
-  return isolatedEnv(inherited, versionDirs(t.goroot, path.join(workDir, t.version), gomodcache))
+  return isolatedEnv(inherited, versionDirs(t.goroot, paths, t.version))
 }
 
 const quote = s => `'${String(s).replace(/'/g, `'\\''`)}'`

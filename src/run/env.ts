@@ -19,18 +19,30 @@ export interface IsolationDirs {
 }
 
 /**
- * A version's directories under its state folder (`<work dir>/<version>`): GOPATH, GOCACHE, go.env
- * and GOBIN, with the module cache all versions share. The benchmarks use it too, so that their
- * shell loops share the runner's warm caches.
+ * Where a run keeps its state, all absolute: the work folder (each version's GOPATH, GOBIN and
+ * go.env, under `<workDir>/<version>`) and the cache folder (each version's GOCACHE, under
+ * `<cacheDir>/<version>/gocache`, and the module cache all versions share), which may be kept
+ * between runs: Go's caches are content-addressed and safe for concurrent use.
  */
-export function versionDirs(goroot: string, stateDir: string, gomodcache: string): IsolationDirs {
+export interface MatrixPaths {
+  workDir: string
+  cacheDir: string
+  gomodcache: string
+}
+
+/**
+ * One version's directories. The benchmarks use it too, so that their shell loops share the
+ * runner's warm caches.
+ */
+export function versionDirs(goroot: string, paths: MatrixPaths, version: string): IsolationDirs {
+  const state = path.join(paths.workDir, version)
   return {
     goroot,
-    gopath: path.join(stateDir, 'gopath'),
-    gocache: path.join(stateDir, 'gocache'),
-    goenv: path.join(stateDir, 'go.env'),
-    gobin: path.join(stateDir, 'bin'),
-    gomodcache
+    gopath: path.join(state, 'gopath'),
+    gocache: path.join(paths.cacheDir, version, 'gocache'),
+    goenv: path.join(state, 'go.env'),
+    gobin: path.join(state, 'bin'),
+    gomodcache: paths.gomodcache
   }
 }
 

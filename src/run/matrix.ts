@@ -13,6 +13,7 @@ import {parseGoFile} from './go-mod.js'
 import type {GoFile} from './go-mod.js'
 import type {RunRequest, VersionRun} from './types.js'
 import {emptyRun, runVersion} from './version-run.js'
+import type {MatrixPaths} from './env.js'
 import type {Logger} from '../util/log.js'
 
 /** What the module's go.work / go.mod files say, read once for all versions. */
@@ -32,8 +33,8 @@ export async function runMatrix(request: RunRequest): Promise<VersionRun[]> {
     throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`)
   }
   const reportDir = path.resolve(request.reportDir)
-  const {workDir, gomodcache} = matrixPaths(request.reportDir, request.workDir)
-  await mkdir(gomodcache, {recursive: true})
+  const paths = matrixPaths(request.reportDir, request.workDir, request.cacheDir)
+  await mkdir(paths.gomodcache, {recursive: true})
 
   let info: ModuleInfo
   try {
@@ -71,8 +72,7 @@ export async function runMatrix(request: RunRequest): Promise<VersionRun[]> {
           coverPackages: request.coverPackages,
           timeoutMinutes: request.timeoutMinutes,
           dir,
-          stateDir: path.join(workDir, toolchain.version),
-          gomodcache,
+          paths,
           env: request.env ?? process.env,
           ...(request.signal ? {signal: request.signal} : {})
         }))
@@ -94,12 +94,14 @@ export async function runMatrix(request: RunRequest): Promise<VersionRun[]> {
 }
 
 /**
- * Where the run keeps its caches: the work directory (default `<reportDir>-work`) and in it the
- * module cache shared by every version (`mod`), for callers that save and restore it.
+ * Where the run keeps its state: the work directory (default `<reportDir>-work`) and the cache
+ * directory (default the work directory), with the module cache shared by every version (`mod`)
+ * in the latter, for callers that save and restore it.
  */
-export function matrixPaths(reportDir: string, workDir?: string): {workDir: string; gomodcache: string} {
+export function matrixPaths(reportDir: string, workDir?: string, cacheDir?: string): MatrixPaths {
   const dir = path.resolve(workDir ?? `${path.resolve(reportDir)}-work`)
-  return {workDir: dir, gomodcache: path.join(dir, 'mod')}
+  const caches = path.resolve(cacheDir ?? dir)
+  return {workDir: dir, cacheDir: caches, gomodcache: path.join(caches, 'mod')}
 }
 
 /** go.work (when the root has one) decides the `go` line; go.mod files give the module paths. */

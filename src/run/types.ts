@@ -58,6 +58,11 @@ export interface RunRequest {
    * report folder (which users upload). Reusing it across runs only warms the caches.
    */
   workDir?: string
+  /**
+   * Where each version's GOCACHE and the shared module cache live, when they should outlive the
+   * run (a folder kept between runs, or restored and saved by the caller). Default: workDir.
+   */
+  cacheDir?: string
   /** The inherited environment, filtered by env.ts. Default process.env. */
   env?: NodeJS.ProcessEnv
   logger: Logger

@@ -9,7 +9,7 @@ import path from 'node:path'
 import type {Toolchain} from '../go/toolchain.js'
 import {compilerAnnotations, testFailureAnnotations, uniqueAnnotations} from './annotations.js'
 import type {Annotation, ModuleLocation} from './annotations.js'
-import {crossCompileEnv, isolatedEnv, versionDirs} from './env.js'
+import {crossCompileEnv, isolatedEnv, versionDirs, type MatrixPaths} from './env.js'
 import {skipReason} from './go-mod.js'
 import type {GoFile} from './go-mod.js'
 import {runProcess} from './process.js'
@@ -26,9 +26,8 @@ export interface VersionPlan
   modules: ModuleLocation[]
   /** Report folder of this version. */
   dir: string
-  /** GOPATH, GOCACHE, GOBIN and go.env of this version go here. */
-  stateDir: string
-  gomodcache: string
+  /** Where this version's GOPATH, GOCACHE, GOBIN and go.env, and the shared module cache, live. */
+  paths: MatrixPaths
   env: NodeJS.ProcessEnv
   signal?: AbortSignal
 }
@@ -75,7 +74,7 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
     return done('error', `missing toolchain: ${goBinary} is not an executable (${(err as Error).message})`)
   }
 
-  const env = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.stateDir, plan.gomodcache))
+  const env = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version))
 
   // One controller for the version: its time limit and the caller's cancellation both stop it.
   const stop = new AbortController()

@@ -4,7 +4,7 @@ import {
   SCHEMA_VERSION,
   concludeRun,
   reportDirectoryOf
-} from "./chunk-I4B4X5QJ.js";
+} from "./chunk-PP4XEUHA.js";
 import {
   CoverageError,
   lineCoverage,

@@ -4216,14 +4216,15 @@ import path8 from "node:path";
 
 // src/run/env.ts
 import path7 from "node:path";
-function versionDirs(goroot, stateDir, gomodcache) {
+function versionDirs(goroot, paths, version) {
+  const state = path7.join(paths.workDir, version);
   return {
     goroot,
-    gopath: path7.join(stateDir, "gopath"),
-    gocache: path7.join(stateDir, "gocache"),
-    goenv: path7.join(stateDir, "go.env"),
-    gobin: path7.join(stateDir, "bin"),
-    gomodcache
+    gopath: path7.join(state, "gopath"),
+    gocache: path7.join(paths.cacheDir, version, "gocache"),
+    goenv: path7.join(state, "go.env"),
+    gobin: path7.join(state, "bin"),
+    gomodcache: paths.gomodcache
   };
 }
 var KEPT_GO_VARIABLES = [
@@ -4517,7 +4518,7 @@ async function runVersion(plan) {
   } catch (err) {
     return done("error", `missing toolchain: ${goBinary} is not an executable (${err.message})`);
   }
-  const env = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.stateDir, plan.gomodcache));
+  const env = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version));
   const stop = new AbortController();
   const limitMs = Math.min(plan.timeoutMinutes * MS_PER_MINUTE, MAX_TIMER_MS);
   const timer = setTimeout(() => stop.abort({ kind: "timeout" }), limitMs);
@@ -4655,8 +4656,8 @@ async function runMatrix(request) {
     throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`);
   }
   const reportDir = path9.resolve(request.reportDir);
-  const { workDir, gomodcache } = matrixPaths(request.reportDir, request.workDir);
-  await mkdir3(gomodcache, { recursive: true });
+  const paths = matrixPaths(request.reportDir, request.workDir, request.cacheDir);
+  await mkdir3(paths.gomodcache, { recursive: true });
   let info;
   try {
     info = await readModuleInfo(request.moduleDir);
@@ -4691,8 +4692,7 @@ async function runMatrix(request) {
           coverPackages: request.coverPackages,
           timeoutMinutes: request.timeoutMinutes,
           dir,
-          stateDir: path9.join(workDir, toolchain.version),
-          gomodcache,
+          paths,
           env: request.env ?? process.env,
           ...request.signal ? { signal: request.signal } : {}
         }));
@@ -4712,9 +4712,10 @@ async function runMatrix(request) {
   }
   return results;
 }
-function matrixPaths(reportDir, workDir) {
+function matrixPaths(reportDir, workDir, cacheDir) {
   const dir = path9.resolve(workDir ?? `${path9.resolve(reportDir)}-work`);
-  return { workDir: dir, gomodcache: path9.join(dir, "mod") };
+  const caches = path9.resolve(cacheDir ?? dir);
+  return { workDir: dir, cacheDir: caches, gomodcache: path9.join(caches, "mod") };
 }
 async function readModuleInfo(moduleDir) {
   const work = await readOptional(path9.join(moduleDir, "go.work"));
@@ -6058,6 +6059,9 @@ async function runPipeline(options, ctx) {
     maxParallel: options.maxParallel,
     timeoutMinutes: options.timeoutMinutes,
     reportDir,
+    // GO_MATRIX_CACHE_DIR keeps Go's build and module caches in a folder of the user's choosing,
+    // between runs (a developer's machine, the tests); by default they live in the work folder.
+    ...ctx.env.GO_MATRIX_CACHE_DIR ? { cacheDir: path11.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) } : {},
     env: ctx.env,
     logger,
     signal: ctx.signal,

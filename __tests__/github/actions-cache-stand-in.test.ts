@@ -280,6 +280,7 @@ describe('the Actions cache stand-in, v2 (github.com), through the unmodified @a
     expect((await twirp('CreateCacheEntry', {key: 'c', version: 'v'}, token)).json).toMatchObject({ok: true})
 
     expect((await twirp('GetCacheEntryDownloadURL', {key: 'a', version: 'v'}, 'not-a-jwt')).status).toBe(401)
+    expect(await twirp('ListCacheEntries', {}, token)).toMatchObject({status: 404, json: {code: 'bad_route'}})
     expect((await twirp('GetCacheEntryDownloadURL', {key: 'a', version: 'v'}, standIn.tokenFor({...MAIN, expiresInSeconds: -1}))).json).toMatchObject({
       code: 'unauthenticated',
       msg: 'the token has expired'
@@ -415,12 +416,49 @@ describe('the Actions cache stand-in, v1 (GitHub Enterprise Server), through the
     )
     expect(standIn.requests.filter(r => r.op === 'v1.ReserveCache').map(r => r.status)).toEqual([201, 409])
 
+    // On a miss with RUNNER_DEBUG the client lists the entries of the key, which tells why (another version).
+    const debugMiss = await restore(GHES, 'k', [], path.join(workspace, 'elsewhere'), {RUNNER_DEBUG: '1'})
+    expect(debugMiss.result.key).toBeNull()
+    expect(debugMiss.stdout).toContain(`Cache Key: k, Cache Version: ${standIn.entries()[0]?.version}, Cache Scope: refs/heads/main`)
+    expect(ops().slice(-2)).toEqual(['v1.GetCacheEntry', 'v1.ListCaches'])
+
     const pr7 = {...pr(7), protocol: 'v1' as const}
     expect((await restore(pr7, 'k')).tree).toEqual({'who.txt': 'main'})
     await save(pr7, 'pr7-only', {'who.txt': 'pr7'})
     expect((await restore({...pr(8), protocol: 'v1'}, 'pr7-only')).result.key).toBeNull()
     expect((await restore(GHES, 'pr7-only')).result.key).toBeNull()
     expect((await restore(pr7, 'pr7-only')).tree).toEqual({'who.txt': 'pr7'})
+  })
+})
+
+describe('the Actions cache stand-in, v1, refusing', () => {
+  it('refuses a reservation over the size cap (400) or by an injected fault (409), and answers injected statuses', async () => {
+    const capped = await startActionsCacheStandIn({maxEntryBytes: 100})
+    try {
+      const env = capped.envFor({...MAIN, protocol: 'v1'})
+      await writeTree(data, {'big.txt': randomBytes(4096).toString('base64')})
+      const tooBig = await runCacheClient({op: 'save', paths: [data], key: 'k'}, {workspace, temp, env})
+      expect(tooBig.result.cacheId).toBe(-1)
+      expect(tooBig.stdout).toMatch(/::warning::Failed to save: Cache size of \d+ bytes is over the 100 bytes limit, not saving cache\./)
+
+      capped.setFault({op: 'v1.ReserveCache', refuse: 'the cache is being rebuilt'})
+      await writeTree(data, {'small.txt': 's'})
+      const refused = await runCacheClient({op: 'save', paths: [data], key: 'k'}, {workspace, temp, env})
+      expect(refused.result.cacheId).toBe(-1)
+      expect(refused.stdout).toContain('More details: the cache is being rebuilt')
+      expect(capped.requests.map(r => [r.op, r.status])).toEqual([
+        ['v1.ReserveCache', 400],
+        ['v1.ReserveCache', 409]
+      ])
+
+      capped.setFault({op: 'v1.GetCacheEntry', status: 500, delayMs: 200, message: 'injected outage'})
+      const res = await fetch(`${capped.cacheUrl}_apis/artifactcache/cache?keys=k&version=v`, {headers: {authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN}`}})
+      expect([res.status, await res.json()]).toEqual([500, {message: 'injected outage'}])
+      expect(capped.requests.at(-1)?.ms).toBeGreaterThanOrEqual(200)
+      expect(capped.entries()).toEqual([])
+    } finally {
+      await capped.close()
+    }
   })
 })
 

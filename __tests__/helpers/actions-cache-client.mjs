@@ -14,7 +14,7 @@
  */
 import * as cache from '@actions/cache'
 
-export const RESULT_MARKER = '::actions-cache-client-result::'
+const RESULT_MARKER = '::actions-cache-client-result::'
 
 const request = JSON.parse(process.argv[2] ?? '{}')
 let result

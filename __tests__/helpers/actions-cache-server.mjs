@@ -304,7 +304,7 @@ export async function startActionsCacheStandIn(options = {}) {
     res.end(text)
   }
 
-  const twirpError = (res, status, msg, headers = {}) => sendJson(res, status, {code: TWIRP_CODES[status] ?? 'unknown', msg}, headers)
+  const twirpError = (res, status, msg, headers = {}, code = TWIRP_CODES[status] ?? 'unknown') => sendJson(res, status, {code, msg}, headers)
 
   const azureHeaders = req => ({
     'x-ms-request-id': randomBytes(16).toString('hex'),
@@ -356,10 +356,10 @@ export async function startActionsCacheStandIn(options = {}) {
     const body = json ? await readJson(req) : void req.resume()
     const log = record(req, res, url, method, {body: body ?? null})
     if (!['CreateCacheEntry', 'FinalizeCacheEntryUpload', 'GetCacheEntryDownloadURL'].includes(method)) {
-      return twirpError(res, 404, `no handler for path "${url.pathname}"`)
+      return twirpError(res, 404, `no handler for path "${url.pathname}"`, {}, 'bad_route')
     }
-    if (req.method !== 'POST') return twirpError(res, 404, `unsupported method ${req.method} (only POST is allowed)`)
-    if (body === undefined) return twirpError(res, 400, 'the request is not a JSON message (Content-Type application/json)')
+    if (req.method !== 'POST') return twirpError(res, 404, `unsupported method ${req.method} (only POST is allowed)`, {}, 'bad_route')
+    if (body === undefined) return twirpError(res, 404, 'unexpected Content-Type: the stand-in speaks Twirp JSON (application/json)', {}, 'bad_route')
     const grant = grantOf(req)
     if (grant.error) return twirpError(res, 401, grant.error)
     log.scope = grant.writable ?? grant.readable[0] ?? null

@@ -1,18 +1,24 @@
 /**
  * "What the user sees", end to end: dist/index.js run as a runner runs it, on a git repository
  * with a base and a head commit, against a loopback go.dev mirror (for the index), the toolchains
- * on the machine and a loopback stand-in for GitHub's REST API. On a pull request that lowers
- * coverage and adds an uncovered function, the job fails with a one-line verdict naming the
+ * on the machine, a loopback stand-in for GitHub's REST API and one for the Actions cache service
+ * (v2, as on github.com). A push to main saves its report as the baseline through the real
+ * @actions/cache; on a pull request that lowers coverage and adds an uncovered function, the
+ * baseline is restored from main's scope, and the job fails with a one-line verdict naming the
  * gate, after writing a summary and one upserted comment with every version's numbers, the
  * like-for-like deltas and the uncovered changed lines; a read-only token still ends with a summary.
+ *
+ * Every run uses the same RUNNER_TEMP and workspace paths, as a runner does: a cache entry's
+ * version is a digest of the absolute paths it was saved from.
  */
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import {execFileSync} from 'node:child_process'
-import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {startGitHubStandIn, type GitHubStandIn} from '../helpers/github-stand-in.js'
+import {startActionsCacheStandIn, type ActionsCacheStandIn} from '../helpers/actions-cache.js'
 import {runAction, type RunnerDirs} from './runner-env.js'
 import {gorootOf} from '../../scripts/toolchains.mjs'
 
@@ -42,6 +48,7 @@ function git(cwd: string, ...args: string[]): string {
 describe('dist/index.js on a pull request', () => {
   let mirror: GoMirror
   let api: GitHubStandIn
+  let cache: ActionsCacheStandIn
   let root: string
   let workspace: string
   let base: string
@@ -50,6 +57,7 @@ describe('dist/index.js on a pull request', () => {
   beforeAll(async () => {
     mirror = await startGoMirror({versions: ['1.21', '1.22']})
     api = await startGitHubStandIn({token: TOKEN})
+    cache = await startActionsCacheStandIn()
     root = await mkdtemp(path.join(os.tmpdir(), 'go-matrix-e2e-pr-'))
     workspace = path.join(root, 'repo')
     await cp(path.join(repoRoot, 'examples/hello'), workspace, {recursive: true})
@@ -67,6 +75,7 @@ describe('dist/index.js on a pull request', () => {
   afterAll(async () => {
     await mirror?.close()
     await api?.close()
+    await cache?.close()
     if (root) await rm(root, {recursive: true, force: true})
   })
 
@@ -78,6 +87,7 @@ describe('dist/index.js on a pull request', () => {
     'report-directory': path.join(root, 'report'),
     'github-token': TOKEN,
     'max-version-delta': '2',
+    baseline: 'auto',
     ...extra
   })
 
@@ -103,14 +113,15 @@ describe('dist/index.js on a pull request', () => {
       GITHUB_SHA: head,
       GITHUB_REPOSITORY: payload.repository.full_name,
       GITHUB_API_URL: api.apiUrl,
-      GITHUB_SERVER_URL: 'https://github.example',
-      GITHUB_RUN_ID: '4242'
+      GITHUB_RUN_ID: '4242',
+      // The pull request's runtime token: its merge ref read-write, its base branch (main) read.
+      ...cache.envFor({ref: 'refs/pull/7/merge', readable: ['refs/heads/main']})
     }
   }
 
-  let baseline: string
+  const baselineKey = () => `go-matrix-baseline-gomatrix-org-widgets-main-${base}`
 
-  it('on a push to main writes the report that becomes the baseline', async () => {
+  it('on a push to main saves the report as the baseline, through the Actions cache', async () => {
     git(workspace, 'checkout', '-q', base)
     const payload = JSON.parse(await readFile(path.join(repoRoot, '__tests__/fixtures/events/push.json'), 'utf8'))
     const run = await runAction(bundle, dirs(), inputs(), {
@@ -119,22 +130,32 @@ describe('dist/index.js on a pull request', () => {
       GITHUB_REF: 'refs/heads/main',
       GITHUB_SHA: base,
       GITHUB_REPOSITORY: payload.repository.full_name,
-      GITHUB_API_URL: api.apiUrl
+      GITHUB_API_URL: api.apiUrl,
+      ...cache.envFor({ref: 'refs/heads/main'})
     })
     expect(run.code).toBe(0)
-    // The cache service is not available outside GitHub: the report is not saved, and that is said.
-    expect(run.stdout).toContain('The Actions cache service is not available here, so this report is not saved as a baseline.')
-    baseline = path.join(root, 'baseline.json')
-    await mkdir(path.dirname(baseline), {recursive: true})
-    await cp(run.outputs.report as string, baseline)
+    expect(run.stdout).toContain(`This report is saved as the baseline for main at ${base.slice(0, 7)}.`)
+    expect(cache.requests.map(r => [r.op, r.status])).toEqual([
+      ['CreateCacheEntry', 200],
+      ['PutBlob', 201],
+      ['FinalizeCacheEntryUpload', 200]
+    ])
+    expect(cache.entries()).toEqual([expect.objectContaining({key: baselineKey(), scope: 'refs/heads/main', finalized: true, hits: 0})])
     expect(api.requests).toEqual([])
   })
 
   it('fails a pull request that lowers coverage, naming the gate, after the summary and one comment', async () => {
     git(workspace, 'checkout', '-q', head)
     const env = await pullRequestEnv()
-    const run = await runAction(bundle, dirs(), inputs({baseline, 'max-coverage-drop': '0.5', 'min-diff-coverage': '80'}), env)
+    const run = await runAction(bundle, dirs(), inputs({'max-coverage-drop': '0.5', 'min-diff-coverage': '80'}), env)
     expect(run.code).toBe(1)
+    // The baseline came from main's scope, and a pull request saves none of its own.
+    expect(run.stdout).toContain(`Restored the baseline for main from cache key ${baselineKey()}`)
+    expect(cache.entries()).toEqual([expect.objectContaining({key: baselineKey(), scope: 'refs/heads/main', hits: 1})])
+    expect(cache.requests.filter(r => r.op === 'GetCacheEntryDownloadURL').at(-1)).toMatchObject({
+      scope: 'refs/pull/7/merge',
+      matched: {key: baselineKey(), scope: 'refs/heads/main'}
+    })
     const failure = run.stdout.split('\n').find(l => l.startsWith('::error::'))
     expect(failure).toMatch(/^::error::❌ Statement coverage dropped [\d.]+ points against the baseline .*[^.] \(and 1 more problem\)\.$/)
     expect(run.outputs.passed).toBe('false')
@@ -148,6 +169,7 @@ describe('dist/index.js on a pull request', () => {
     expect(run.stdout).toMatch(/::warning title=go-matrix%3A uncovered change,file=mathx\/mathx\.go,line=\d+,endLine=\d+::These changed lines are not covered/)
 
     const report = JSON.parse(await readFile(run.outputs.report as string, 'utf8'))
+    expect(report.notes).toContain(`Baseline: the report of main at ${base.slice(0, 7)}.`)
     expect(report.comparisons.diff.lines.covered).toBe(0)
     expect(report.comparisons.diff.uncovered.map((u: {file: string}) => u.file)).toEqual(
       expect.arrayContaining(['mathx/mathx.go'])
@@ -161,7 +183,7 @@ describe('dist/index.js on a pull request', () => {
     expect(comment.issueNumber).toBe(7)
     expect(comment.body.startsWith('<!-- go-matrix:comment key="" -->')).toBe(true)
     for (const version of ['1.21.13', '1.22.12']) expect(comment.body).toContain(version)
-    expect(comment.body).toContain('https://github.example/gomatrix-org/widgets/actions/runs/4242')
+    expect(comment.body).toContain('https://github.com/gomatrix-org/widgets/actions/runs/4242')
     expect(comment.body).toContain('mathx/mathx.go')
     expect(comment.body).toContain('like-for-like')
     // The token is only ever handed to the runner to mask (::add-mask::), never printed otherwise.
@@ -172,8 +194,9 @@ describe('dist/index.js on a pull request', () => {
 
   it('updates the same comment on the next run instead of adding one', async () => {
     const before = api.requests.length
-    const run = await runAction(bundle, dirs(), inputs({baseline, 'max-coverage-drop': '0.5', 'min-diff-coverage': '80'}), await pullRequestEnv())
+    const run = await runAction(bundle, dirs(), inputs({'max-coverage-drop': '0.5', 'min-diff-coverage': '80'}), await pullRequestEnv())
     expect(run.code).toBe(1)
+    expect(cache.entries()).toEqual([expect.objectContaining({key: baselineKey(), hits: 2})])
     expect(api.comments).toHaveLength(1)
     const writes = api.requests.slice(before).filter(r => r.method !== 'GET')
     expect(writes.map(r => r.method)).toEqual([expect.stringMatching(/^PATCH$/)].slice(0, writes.length))

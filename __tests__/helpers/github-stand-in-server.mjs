@@ -17,8 +17,7 @@
  *   PATCH /repos/{owner}/{repo}/issues/comments/{id}             {body}
  */
 import http from 'node:http'
-import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {listenOnLoopback, serveWhenRun} from './loopback.mjs'
 
 const DOCS = 'https://docs.github.com/rest'
 const SECONDARY_RATE_LIMIT_MESSAGE =
@@ -45,7 +44,6 @@ export async function startGitHubStandIn(options = {}) {
   const comments = []
   let nextId = 1001
   let faults = []
-  const sockets = new Set()
 
   const addComment = ({owner, repo, issueNumber, body, login: author = login}) => {
     const now = new Date().toISOString()
@@ -211,26 +209,9 @@ export async function startGitHubStandIn(options = {}) {
       })
     })
   })
-  server.on('connection', socket => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
-  })
-  const {port, address} = server.address()
-  const apiUrl = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
-  return {
-    apiUrl,
-    requests,
-    comments,
-    setFault,
-    close() {
-      for (const socket of sockets) socket.destroy()
-      return new Promise(resolve => server.close(() => resolve()))
-    }
-  }
+  const listening = await listenOnLoopback(server, options)
+  const apiUrl = listening.origin
+  return {apiUrl, requests, comments, setFault, close: listening.close}
 }
 
 /** GitHub's Link header: next and last when there is a next page, first and prev when there is a previous one. */
@@ -258,24 +239,8 @@ function invalidBody(body) {
   return null
 }
 
-function parseArgs(argv) {
-  const args = {port: 0, host: '127.0.0.1'}
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i]
-    const value = argv[i + 1]
-    if (flag === '--port') args.port = Number(value)
-    else if (flag === '--host') args.host = value
-    else if (flag === '--token') args.token = value
-    else if (flag === '--per-page') args.perPage = Number(value)
-    else throw new Error(`github-stand-in: unknown flag ${flag} (use --port N --host ADDR --token T --per-page N)`)
-  }
-  return args
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const standIn = await startGitHubStandIn(parseArgs(process.argv.slice(2)))
-  process.stdout.write(`${standIn.apiUrl}\n`)
-  const stop = () => void standIn.close().then(() => process.exit(0))
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
-}
+const FLAGS = {'--port': ['port', Number, 'N'], '--host': ['host', String, 'ADDR'], '--token': ['token', String, 'T'], '--per-page': ['perPage', Number, 'N']}
+await serveWhenRun(import.meta.url, 'github-stand-in', FLAGS, async options => {
+  const standIn = await startGitHubStandIn(options)
+  return {url: standIn.apiUrl, close: standIn.close}
+})

@@ -27,8 +27,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {pipeline} from 'node:stream/promises'
 import {promisify} from 'node:util'
-import {fileURLToPath} from 'node:url'
 import {gorootOf, installedGoMinors, versionAt} from '../../scripts/toolchains.mjs'
+import {listenOnLoopback, serveWhenRun, throttle} from './loopback.mjs'
 
 const execFileAsync = promisify(execFile)
 
@@ -206,7 +206,6 @@ export async function startGoMirror(options = {}) {
   const faults = new Map(Object.entries(options.faults ?? {}))
   const served = new Map() // filename -> how many times a fault has fired
   const requests = []
-  const sockets = new Set()
   const index = () => buildIndex(archives, new Set([...faults].filter(([, f]) => f?.wrongSha256).map(([name]) => name)), listed)
 
   const server = http.createServer((req, res) => {
@@ -239,18 +238,9 @@ export async function startGoMirror(options = {}) {
     if (fault?.slow) return void throttle(createReadStream(archive.path), res, fault.slow)
     createReadStream(archive.path).pipe(res)
   })
-  server.on('connection', socket => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
-  })
-  const {port, address} = server.address()
-  const host = address.includes(':') ? `[${address}]` : address
+  const listening = await listenOnLoopback(server, options)
   return {
-    baseUrl: `http://${host}:${port}/dl`,
+    baseUrl: `${listening.origin}/dl`,
     get releases() {
       return index()
     },
@@ -261,43 +251,13 @@ export async function startGoMirror(options = {}) {
       if (fault) faults.set(filename, fault)
       else faults.delete(filename)
     },
-    close() {
-      for (const socket of sockets) socket.destroy()
-      return new Promise(resolve => server.close(() => resolve()))
-    }
+    close: listening.close
   }
 }
 
-function throttle(source, res, bytesPerSecond) {
-  source.on('data', chunk => {
-    source.pause()
-    const ok = res.write(chunk)
-    const delay = (chunk.length / bytesPerSecond) * 1000
-    setTimeout(() => (ok ? source.resume() : res.once('drain', () => source.resume())), delay)
-  })
-  source.on('end', () => res.end())
-}
-
-function parseArgs(argv) {
-  const args = {port: 0, versions: undefined, listed: undefined, host: '127.0.0.1'}
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]
-    const value = argv[i + 1]
-    if (flag === '--port') args.port = Number(value)
-    else if (flag === '--versions') args.versions = value.split(',').map(v => v.trim()).filter(Boolean)
-    else if (flag === '--listed') args.listed = value.split(',').map(v => v.trim()).filter(Boolean)
-    else if (flag === '--host') args.host = value
-    else throw new Error(`go-mirror-server: unknown flag ${flag} (use --port N --versions 1.21,1.22 --listed 1.26,1.27 --host ADDR)`)
-    i++
-  }
-  return args
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = parseArgs(process.argv.slice(2))
-  const mirror = await startGoMirror(args)
-  process.stdout.write(`${mirror.baseUrl}\n`)
-  const stop = () => void mirror.close().then(() => process.exit(0))
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
-}
+const list = value => value.split(',').map(v => v.trim()).filter(Boolean)
+const FLAGS = {'--port': ['port', Number, 'N'], '--versions': ['versions', list, '1.21,1.22'], '--listed': ['listed', list, '1.26,1.27'], '--host': ['host', String, 'ADDR']}
+await serveWhenRun(import.meta.url, 'go-mirror-server', FLAGS, async options => {
+  const mirror = await startGoMirror(options)
+  return {url: mirror.baseUrl, close: mirror.close}
+})

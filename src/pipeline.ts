@@ -151,7 +151,9 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     const c = coverage.get(run.toolchain.version)
     return {report: versionReport(run, c), coverage: c ?? null}
   })
-  const result = await concludeRun(options, ctx, {reportDir, versions, sourcePath})
+  // How a version was chosen when no spec named it (a go.mod without a go line) belongs in the report too.
+  const chosen = toolchains.flatMap(t => (t.note ? [t.note] : []))
+  const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen]}, {reportDir, versions, sourcePath})
   return {...result, toolchains}
 }
 

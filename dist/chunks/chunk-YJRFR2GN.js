@@ -3621,6 +3621,7 @@ async function fetchReleases(baseUrl, retry) {
 // src/go/version-file.ts
 import { readFile } from "node:fs/promises";
 import path4 from "node:path";
+var GO_DEFAULT = { mod: "1.16", work: "1.18" };
 var VersionFileError = class extends Error {
   name = "VersionFileError";
 };
@@ -3633,12 +3634,19 @@ function versionFileKind(file) {
 var VERSION_TEXT = /^(?:go)?(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)$/;
 function parseVersionFile(text, file, kind = versionFileKind(file)) {
   const lines = text.split(/\r?\n/);
-  const found = kind === "go.mod" ? fromGoMod(lines) : kind === "tool-versions" ? fromToolVersions(lines, file) : fromGoVersion(lines, file);
-  if (!found) {
-    const what = kind === "go.mod" ? 'no "toolchain" or "go" line' : kind === "tool-versions" ? 'no "golang" entry' : "no version";
-    throw new VersionFileError(`go-version-file ${file}: ${what} found`);
-  }
+  if (kind === "go.mod") return { ...fromGoMod(lines) ?? goDefault(file), minimum: true };
+  const found = kind === "tool-versions" ? fromToolVersions(lines, file) : fromGoVersion(lines, file);
+  if (!found) throw new VersionFileError(`go-version-file: ${file}: ${kind === "tool-versions" ? 'no "golang" entry' : "no version"} found`);
   return found;
+}
+function goDefault(file) {
+  const work = path4.basename(file).endsWith(".work");
+  const spec = work ? GO_DEFAULT.work : GO_DEFAULT.mod;
+  return {
+    spec,
+    line: 0,
+    assumed: `go-version-file: ${file} has no "go" line; Go reads ${work ? "a go.work" : "a go.mod"} without one as "go ${spec}", so Go ${spec} is tested (add a "go" line to name the oldest Go the module supports)`
+  };
 }
 function fromGoMod(lines) {
   let go2;
@@ -3669,7 +3677,7 @@ function fromGoVersion(lines, file) {
     const line = raw.replace(/#.*$/, "").trim();
     if (line === "") continue;
     const version = VERSION_TEXT.exec(line)?.[1];
-    if (!version) throw new VersionFileError(`go-version-file ${file}:${i + 1}: ${JSON.stringify(line)} is not a Go version`);
+    if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(line)} is not a Go version`);
     return { spec: version, line: i + 1 };
   }
   return void 0;
@@ -3679,7 +3687,7 @@ function fromToolVersions(lines, file) {
     const [tool, first] = raw.replace(/#.*$/, "").trim().split(/\s+/);
     if (tool !== "golang" && tool !== "go") continue;
     const version = first === void 0 ? void 0 : VERSION_TEXT.exec(first)?.[1];
-    if (!version) throw new VersionFileError(`go-version-file ${file}:${i + 1}: ${JSON.stringify(first ?? "")} is not a Go version`);
+    if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(first ?? "")} is not a Go version`);
     return { spec: version, line: i + 1 };
   }
   return void 0;
@@ -3690,7 +3698,7 @@ async function readVersionFile(file) {
     text = await readFile(file, "utf8");
   } catch (err) {
     const reason = err.code === "ENOENT" ? "no such file" : err.message;
-    throw new VersionFileError(`go-version-file ${file}: ${reason}`, { cause: err });
+    throw new VersionFileError(`go-version-file: ${file}: ${reason}`, { cause: err });
   }
   return parseVersionFile(text, file);
 }
@@ -3755,13 +3763,31 @@ function resolveVersions(specs, available) {
   const resolved = [];
   const seen = /* @__PURE__ */ new Set();
   for (const request of specs) {
-    const { spec, source = "go-versions" } = typeof request === "string" ? { spec: request } : request;
-    const version = resolveOne(spec, source, candidates);
-    if (seen.has(version)) continue;
-    seen.add(version);
-    resolved.push({ spec, version });
+    const { spec, source = "go-versions", minimum = false } = typeof request === "string" ? { spec: request } : request;
+    const found = minimum ? resolveMinimum(spec, source, candidates) : { spec, version: resolveOne(spec, source, candidates) };
+    if (seen.has(found.version)) continue;
+    seen.add(found.version);
+    resolved.push(found);
   }
   return resolved;
+}
+function resolveMinimum(spec, source, candidates) {
+  try {
+    return { spec, version: resolveOne(spec, source, candidates) };
+  } catch (err) {
+    const floor = err instanceof VersionResolutionError ? parseGoVersion(spec) : void 0;
+    if (floor === void 0) throw err;
+    const least = goToSemver(formatGoVersion(floor));
+    const newer = candidates.filter((c) => c.stable && import_semver.default.gte(c.semver, least));
+    const oldest = newer[newer.length - 1];
+    if (oldest === void 0) throw err;
+    const standIn = newer.find((c) => c.parsed.major === oldest.parsed.major && c.parsed.minor === oldest.parsed.minor);
+    return {
+      spec: `>=${spec}`,
+      version: standIn.version,
+      note: `${source}: no Go ${spec} release is available; the module's minimum is go ${spec}, which every newer Go satisfies, so Go ${standIn.version}, the oldest release that does, is tested in its place`
+    };
+  }
 }
 function toCandidates(available) {
   const candidates = [];
@@ -3859,15 +3885,22 @@ async function installGo(request) {
   const platform = request.platform ?? currentPlatform();
   const retry = { onRetry: (message) => logger.warning(message), ...request.retry };
   const specs = request.specs.map((spec) => ({ spec, source: "go-versions" }));
-  if (request.versionFile) {
-    const declared = await readVersionFile(request.versionFile);
-    specs.push({ spec: declared.spec, source: `go-version-file ${request.versionFile}` });
-  }
+  const declared = request.versionFile ? await readVersionFile(request.versionFile) : void 0;
+  if (declared?.assumed) logger.warning(declared.assumed);
   const locals = await inspectLocalToolchains(request.localToolchains ?? [], platform, logger);
   const { releases, available } = await loadIndex(request.downloadBaseUrl, retry, locals, platform, logger);
   const resolved = resolveVersions(specs, available);
+  if (declared) {
+    const [fromFile] = resolveVersions([{ spec: declared.spec, source: `go-version-file: ${request.versionFile}`, minimum: declared.minimum === true }], available);
+    if (fromFile?.note) logger.warning(fromFile.note);
+    const note = [declared.assumed, fromFile?.note].filter(Boolean).join(" ");
+    if (fromFile && !resolved.some((r) => r.version === fromFile.version)) resolved.push({ ...fromFile, ...note ? { note } : {} });
+  }
   const context = { request, platform, logger, retry, releases, locals, cache: request.toolchainCache ?? actionsToolchainCache };
-  return mapBounded(resolved, request.concurrency ?? 3, ({ spec, version }) => installVersion(spec, version, context));
+  return mapBounded(resolved, request.concurrency ?? 3, async ({ spec, version, note }) => {
+    const toolchain = await installVersion(spec, version, context);
+    return note ? { ...toolchain, note } : toolchain;
+  });
 }
 async function inspectLocalToolchains(dirs, platform, logger) {
   const found = await Promise.all(
@@ -6076,7 +6109,8 @@ async function runPipeline(options, ctx) {
     const c = coverage.get(run.toolchain.version);
     return { report: versionReport(run, c), coverage: c ?? null };
   });
-  const result = await concludeRun(options, ctx, { reportDir, versions, sourcePath });
+  const chosen = toolchains.flatMap((t) => t.note ? [t.note] : []);
+  const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen] }, { reportDir, versions, sourcePath });
   return { ...result, toolchains };
 }
 async function concludeRun(options, ctx, input) {

@@ -19,7 +19,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-I2CV2S3I.js";
+} from "./chunks/chunk-RKEROBIB.js";
 import {
   TOOL_VERSION,
   parseOptions
@@ -32,7 +32,7 @@ import {
   reportDirectoryOf,
   runPipeline,
   toResults
-} from "./chunks/chunk-YJRFR2GN.js";
+} from "./chunks/chunk-GMGSZBKL.js";
 import "./chunks/chunk-PRL2AUFT.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";

@@ -207,7 +207,8 @@ export async function concludeRun(
     options.baseline.kind === 'path' ? path.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === 'auto' ? (ctx.autoBaselineFile ?? null) : null
   let baseline: BaselineComparison | null = null
   if (baselineFile && referenceCoverage) {
-    baseline = compareBaseline({statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary}, await readBaselineFile(baselineFile))
+    const rows = input.versions.map((v, i) => ({label: labels[i] as string, version: v.report.version, platform: v.report.platform, statements: v.report.coverage?.statements ?? null}))
+    baseline = compareBaseline({statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary}, await readBaselineFile(baselineFile), rows)
   } else if (baselineFile) {
     notes.push('The baseline was not compared: the reference version has no coverage.')
   }

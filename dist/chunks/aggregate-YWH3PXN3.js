@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-I2CV2S3I.js";
+} from "./chunk-RKEROBIB.js";
 import {
   UsageError,
   ciRevision,
@@ -18,13 +18,13 @@ import {
 } from "./chunk-35XGZICM.js";
 import {
   consoleLogger
-} from "./chunk-YJRFR2GN.js";
+} from "./chunk-GMGSZBKL.js";
 import "./chunk-PRL2AUFT.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {
   renderTerminalReport
-} from "./chunk-NDWKXCPE.js";
+} from "./chunk-W4DT2ZBB.js";
 import "./chunk-GLNLGA6B.js";
 import "./chunk-L35V7ZA7.js";
 

@@ -4,7 +4,7 @@ import {
   SCHEMA_VERSION,
   concludeRun,
   reportDirectoryOf
-} from "./chunk-YJRFR2GN.js";
+} from "./chunk-GMGSZBKL.js";
 import {
   CoverageError,
   lineCoverage,

@@ -203,8 +203,16 @@ export async function concludeRun(
     : []
 
   const notes = [...(ctx.notes ?? [])]
-  const baselineFile =
-    options.baseline.kind === 'path' ? path.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === 'auto' ? (ctx.autoBaselineFile ?? null) : null
+  // A collect leg reports its own versions only: the baseline, the pull request's diff and the
+  // gates are the concluding job's (run or aggregate), which sees every version.
+  const concludes = options.mode !== 'collect'
+  const baselineFile = !concludes
+    ? null
+    : options.baseline.kind === 'path'
+      ? path.resolve(ctx.workspace, options.baseline.path)
+      : options.baseline.kind === 'auto'
+        ? (ctx.autoBaselineFile ?? null)
+        : null
   let baseline: BaselineComparison | null = null
   if (baselineFile && referenceCoverage) {
     const rows = input.versions.map((v, i) => ({label: labels[i] as string, version: v.report.version, platform: v.report.platform, statements: v.report.coverage?.statements ?? null}))
@@ -216,10 +224,9 @@ export async function concludeRun(
   const all = [...coverage.values()]
   const mergedLines = all.length > 0 ? mergeLineCoverage(all.map(c => c.lines)) : null
   // Diff coverage is over the merged lines: a changed line counts as covered when a test ran it under any version.
-  const diff: DiffCoverage | null = ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null
+  const diff: DiffCoverage | null = concludes && ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null
 
-  // A collect leg reports; the aggregate job gates.
-  const evaluated = options.mode === 'collect' ? [] : evaluateGates(
+  const evaluated = !concludes ? [] : evaluateGates(
     {
       maxVersionDelta: options.maxVersionDelta,
       minCoverage: options.minCoverage,

@@ -5506,6 +5506,10 @@ function decideVerdict(report, failOnTestFailure) {
   }
   return { passed, failJob, sentence };
 }
+function stoppedVerdict(reason, mode) {
+  const what = mode === "aggregate" ? "The reports were not combined" : "go-matrix stopped before a report";
+  return { passed: false, failJob: true, sentence: `\u274C ${what}: ${reason.replace(/\.$/, "")}.` };
+}
 
 // src/report/markdown.ts
 var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
@@ -6087,6 +6091,10 @@ function renderComment(report, verdict, extras = {}) {
   };
   return fit(build, 2, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text;
 }
+function renderStopped(verdict, about, extras = {}) {
+  const build = () => present([verdictSection(verdict), notesSection(extras.notes ?? []), footerSection(about, extras.runUrl, "this run")]);
+  return fit(build, 1, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
+}
 
 // src/pipeline.ts
 function reportDirectoryOf(options, workspace, tempDir) {
@@ -6175,7 +6183,8 @@ async function concludeRun(options, ctx, input) {
     reference
   ) : [];
   const notes = [...ctx.notes ?? []];
-  const baselineFile = options.baseline.kind === "path" ? path11.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
+  const concludes = options.mode !== "collect";
+  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path11.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
   let baseline = null;
   if (baselineFile && referenceCoverage) {
     const rows = input.versions.map((v2, i) => ({ label: labels[i], version: v2.report.version, platform: v2.report.platform, statements: v2.report.coverage?.statements ?? null }));
@@ -6185,8 +6194,8 @@ async function concludeRun(options, ctx, input) {
   }
   const all = [...coverage.values()];
   const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
-  const diff = ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
-  const evaluated = options.mode === "collect" ? [] : evaluateGates(
+  const diff = concludes && ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
+  const evaluated = !concludes ? [] : evaluateGates(
     {
       maxVersionDelta: options.maxVersionDelta,
       minCoverage: options.minCoverage,
@@ -6324,7 +6333,9 @@ export {
   parseGitDiff,
   SCHEMA_VERSION,
   toResults,
+  stoppedVerdict,
   renderComment,
+  renderStopped,
   reportDirectoryOf,
   runPipeline,
   concludeRun,

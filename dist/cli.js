@@ -7,18 +7,22 @@ import {
 import {
   CI_VARIABLES,
   UsageError,
-  ciRevision,
+  commandLineRevision,
+  commandLineTempDir,
   parseFlags,
   progressLogger,
   renderHelp,
   wantsColor
-} from "./chunks/chunk-MDBSVUJG.js";
+} from "./chunks/chunk-Q3YHJXWP.js";
 import {
-  INPUTS,
   InputError,
   TOOL_VERSION,
   parseOptions
-} from "./chunks/chunk-35XGZICM.js";
+} from "./chunks/chunk-CEDLXZXR.js";
+import {
+  INPUTS,
+  commandError
+} from "./chunks/chunk-ZOA6WOFS.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/cli.ts
@@ -46,9 +50,9 @@ async function main(argv, io = defaultIo()) {
     // Each command loads its own modules: `coverage` then starts without the installer, the
     // runner and their HTTP client (bench/README.md, coverage).
     case "aggregate":
-      return (await import("./chunks/aggregate-CETHK6S2.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-LYUAZNB6.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-PBJVZLTD.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-UQRP6ZIS.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);
@@ -83,7 +87,7 @@ var RUN_DISPLAY_FLAGS = [
     description: "Write everything, every version's full log included, to this file (relative to the current directory)."
   }
 ];
-var RUN_SUMMARY = "Installs each Go version, builds and runs `go test -coverprofile` under each one in its own isolated workspace, compares coverage across versions, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory. Progress goes to stderr (a line as each version starts and finishes), the report to stdout. No CI variables are required; the commit and ref in report.json come from the first set of: " + CI_VARIABLES.join("; ") + ".";
+var RUN_SUMMARY = "Installs each Go version, builds and runs `go test -coverprofile` under each one in its own isolated workspace, compares coverage across versions, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory. Progress goes to stderr (a line as each version starts and finishes), the report to stdout. No CI variables are required; the commit and ref in report.json come from the first set of: " + CI_VARIABLES.join("; ") + "; else from the git checkout --working-directory is in (its HEAD and branch).";
 function parseRunArgs(argv) {
   const flags = parseFlags(argv, [...RUN_INPUTS, ...RUN_DISPLAY_FLAGS]);
   if (flags.help) return "help";
@@ -99,7 +103,7 @@ async function runCommand(argv, io) {
     args = parseRunArgs(argv);
   } catch (err) {
     if (err instanceof UsageError || err instanceof InputError) {
-      io.stderr.write(`go-matrix run: ${err.message.replace(/^input /, "--")}
+      io.stderr.write(`${commandError("run", err)}
 `);
       return 2;
     }
@@ -114,22 +118,21 @@ async function runCommand(argv, io) {
   try {
     logFile = args.logFile ? openLogFile(path.resolve(io.cwd, args.logFile)) : void 0;
   } catch (err) {
-    io.stderr.write(`go-matrix run: --log-file: ${err.message}
+    io.stderr.write(`${commandError("run", new UsageError(`--log-file: ${err.message}`))}
 `);
     return 2;
   }
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-ZIYYJOJY.js"), import("./chunks/terminal-472UCKX5.js")]);
-    const tempDir = io.env.RUNNER_TEMP || path.join(os.tmpdir(), "go-matrix");
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-ZVCTKYZ4.js"), import("./chunks/terminal-KF4W4SU4.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {
       workspace: io.cwd,
-      tempDir,
+      tempDir: commandLineTempDir(io.env),
       toolCacheDir: io.env.RUNNER_TOOL_CACHE || path.join(os.homedir(), ".cache", "go-matrix", "tool-cache"),
-      ...ciRevision(io.env),
+      ...await commandLineRevision(io.env, path.resolve(io.cwd, options.workingDirectory)),
       env: io.env,
       logger,
       signal: signals.signal,
@@ -144,7 +147,10 @@ report: ${result.files.report}
 `);
     return result.verdict.failJob ? 1 : 0;
   } catch (err) {
-    logger.error(`go-matrix run: ${err.message}`);
+    const line = `${commandError("run", err)}
+`;
+    io.stderr.write(line);
+    logFile?.write(line);
     return 2;
   } finally {
     signals.dispose();

@@ -19,20 +19,27 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-DEEUXKBL.js";
+} from "./chunks/chunk-EJ4TII6T.js";
 import {
   TOOL_VERSION,
+  gitFailure,
+  gitRunner,
   parseOptions
-} from "./chunks/chunk-35XGZICM.js";
+} from "./chunks/chunk-CEDLXZXR.js";
+import {
+  actionError
+} from "./chunks/chunk-ZOA6WOFS.js";
 import {
   currentPlatform,
   parseGitDiff,
   parseRetryAfter,
   renderComment,
+  renderStopped,
   reportDirectoryOf,
   runPipeline,
+  stoppedVerdict,
   toResults
-} from "./chunks/chunk-PP4XEUHA.js";
+} from "./chunks/chunk-HQWHL7JR.js";
 import "./chunks/chunk-PRL2AUFT.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
@@ -285,53 +292,6 @@ async function isFile(file) {
   } catch {
     return false;
   }
-}
-
-// src/git/run-git.ts
-import { spawn } from "node:child_process";
-function gitRunner(options = {}) {
-  const program = options.git ?? "git";
-  const env = {};
-  for (const [name, value] of Object.entries(options.env ?? process.env)) if (value !== void 0) env[name] = value;
-  env.GIT_TERMINAL_PROMPT = "0";
-  env.LC_ALL = "C";
-  return (args, cwd, signal) => runGit(program, args, cwd, env, signal);
-}
-function runGit(program, args, cwd, env, signal) {
-  return new Promise((resolve) => {
-    const stdout = [];
-    const stderr = [];
-    let settled = false;
-    const finish = (exitCode, spawnError) => {
-      if (settled) return;
-      settled = true;
-      resolve({
-        exitCode,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8"),
-        ...spawnError ? { spawnError } : {},
-        ...signal?.aborted ? { aborted: true } : {}
-      });
-    };
-    const child = spawn(program, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, ...signal ? { signal } : {} });
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr.push(chunk));
-    child.on("error", (err) => {
-      if (signal?.aborted) return;
-      finish(null, new Error(`${program}: could not start: ${err.message}`, { cause: err }));
-    });
-    child.on("close", (code) => finish(code));
-  });
-}
-function gitFailure(result) {
-  if (result.spawnError) return result.spawnError.message;
-  if (result.aborted) return "cancelled";
-  const lines = `${result.stderr}
-${result.stdout}`.split("\n").map((line) => line.trim()).filter((line) => line !== "");
-  const fatal = lines.find((line) => /^(fatal|error):/.test(line));
-  const said = fatal ?? lines[lines.length - 1];
-  const status = result.exitCode === null ? "killed" : `exit status ${result.exitCode}`;
-  return said === void 0 ? status : `${said} (${status})`;
 }
 
 // src/git/changed-lines.ts
@@ -695,15 +655,19 @@ async function commentOnPullRequest(args) {
 var MAX_LINE_ANNOTATIONS = 50;
 async function run() {
   const signals = cancelOnSignals();
+  const env = process.env;
+  const stop = { options: null, github: null, summaryWritten: false };
   try {
     const options = readActionOptions();
+    stop.options = options;
     if (options.githubToken) setSecret(options.githubToken);
-    const env = process.env;
     const tempDir = env.RUNNER_TEMP || os.tmpdir();
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const github = await readGitHubContext(env);
+    stop.github = github;
     const notes = [];
-    const baselineAction = options.baseline.kind === "auto" ? decideBaselineAction({
+    const concludes = options.mode !== "collect";
+    const baselineAction = options.baseline.kind === "auto" && concludes ? decideBaselineAction({
       eventName: github.eventName,
       ref: github.ref,
       defaultBranch: github.defaultBranch,
@@ -716,7 +680,7 @@ async function run() {
       autoBaselineFile = restored.path;
       notes.push(restored.note);
     }
-    const changed = await readChangedLines(github, workspace, notes, signals.signal);
+    const changed = concludes ? await readChangedLines(github, workspace, notes, signals.signal) : null;
     const pipelineContext = {
       workspace,
       tempDir,
@@ -736,9 +700,10 @@ async function run() {
     const result = options.mode === "aggregate" ? await aggregateReports(options, pipelineContext) : await runCollectingErrors(options, pipelineContext);
     if (options.mode === "aggregate") setOutput("versions", JSON.stringify([...new Set(result.report.versions.map((v) => v.version))]));
     setOutputs(result);
-    if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(result.summary, true).write();
-    annotateUncoveredLines(result);
-    if (baselineAction?.action === "save" && options.mode !== "collect") {
+    await writeStepSummary(result.summary);
+    stop.summaryWritten = true;
+    if (concludes) annotateUncoveredLines(result);
+    if (baselineAction?.action === "save") {
       const saved = await saveBaseline({
         reportPath: result.files.report,
         branch: baselineAction.branch,
@@ -753,7 +718,9 @@ async function run() {
     if (result.verdict.failJob) setFailed(result.verdict.sentence);
     else info(result.verdict.sentence);
   } catch (err) {
-    setFailed(errorMessage(err));
+    const message = actionError(err);
+    await reportStop(stop, message).catch((reportErr) => warning(`go-matrix: the reason the job stopped was not reported: ${reportErr.message}`));
+    setFailed(message);
   } finally {
     signals.dispose();
   }
@@ -769,7 +736,7 @@ async function runCollectingErrors(options, ctx) {
         commit: ctx.commit,
         ref: ctx.ref,
         toolVersion: ctx.toolVersion,
-        error: `Go ${versions} on ${goos}/${arch}: ${errorMessage(err)}`
+        error: `Go ${versions} on ${goos}/${arch}: ${actionError(err)}`
       }).catch((writeErr) => warning(`go-matrix: the failed leg's report.json could not be written: ${writeErr.message}`));
     }
     throw err;
@@ -810,15 +777,21 @@ async function commentOnPullRequest2(options, github, result) {
     ...github.runUrl ? { runUrl: github.runUrl } : {},
     limitBytes: commentBodyLimit(options.commentKey)
   });
-  const outcome = await commentOnPullRequest({ ctx: github, options, body, logger: actionsLogger });
-  if (outcome.action === "created" || outcome.action === "updated") info(`go-matrix: pull request comment ${outcome.action}: ${outcome.url ?? ""}`);
+  await commentOnPullRequest({ ctx: github, options, body, logger: actionsLogger });
 }
-function errorMessage(err) {
-  const parts = [];
-  for (let e = err; e instanceof Error && parts.length < 4; e = e.cause) {
-    if (!parts.some((p) => p.includes(e instanceof Error ? e.message : ""))) parts.push(e.message);
+async function writeStepSummary(markdown) {
+  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown, true).write();
+}
+async function reportStop(stop, reason) {
+  if (stop.summaryWritten) return;
+  const verdict = stoppedVerdict(reason, stop.options?.mode ?? "run");
+  const about = { tool: { name: "go-matrix", version: TOOL_VERSION }, commit: stop.github?.sha ?? process.env.GITHUB_SHA ?? "" };
+  const runUrl = stop.github?.runUrl;
+  await writeStepSummary(renderStopped(verdict, about, runUrl ? { runUrl } : {}));
+  if (stop.options && stop.github) {
+    const body = renderStopped(verdict, about, { ...runUrl ? { runUrl } : {}, limitBytes: commentBodyLimit(stop.options.commentKey) });
+    await commentOnPullRequest({ ctx: stop.github, options: stop.options, body, logger: actionsLogger });
   }
-  return parts.join(": ") || String(err);
 }
 
 // src/bin/action.ts

@@ -5,8 +5,9 @@ import {INPUTS, type InputDefinition} from './definitions.js'
 import {parseOptions, InputError, type Options} from './options.js'
 import {parseFlags, renderHelp, UsageError} from './cli/flags.js'
 import {progressLogger, wantsColor} from './cli/progress.js'
-import {ciRevision, CI_VARIABLES} from './cli/ci-env.js'
+import {commandLineRevision, commandLineTempDir, CI_VARIABLES} from './cli/ci-env.js'
 import {cancelOnSignals} from './util/signals.js'
+import {commandError} from './util/error-message.js'
 import {TOOL_VERSION} from './version.js'
 
 export interface CliIo {
@@ -81,7 +82,7 @@ const RUN_DISPLAY_FLAGS: readonly InputDefinition[] = [
 const RUN_SUMMARY =
   'Installs each Go version, builds and runs `go test -coverprofile` under each one in its own isolated workspace, compares coverage across versions, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory. Progress goes to stderr (a line as each version starts and finishes), the report to stdout. No CI variables are required; the commit and ref in report.json come from the first set of: ' +
   CI_VARIABLES.join('; ') +
-  '.'
+  "; else from the git checkout --working-directory is in (its HEAD and branch)."
 
 interface RunArgs {
   options: Options
@@ -107,7 +108,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     args = parseRunArgs(argv)
   } catch (err) {
     if (err instanceof UsageError || err instanceof InputError) {
-      io.stderr.write(`go-matrix run: ${err.message.replace(/^input /, '--')}\n`)
+      io.stderr.write(`${commandError('run', err)}\n`)
       return 2
     }
     throw err
@@ -121,21 +122,20 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     logFile = args.logFile ? openLogFile(path.resolve(io.cwd, args.logFile)) : undefined
   } catch (err) {
-    io.stderr.write(`go-matrix run: --log-file: ${(err as Error).message}\n`)
+    io.stderr.write(`${commandError('run', new UsageError(`--log-file: ${(err as Error).message}`))}\n`)
     return 2
   }
   const logger = progressLogger(io.stderr, {verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...(logFile ? {logFile} : {})})
   const signals = cancelOnSignals()
   try {
     const [{runPipeline}, {renderTerminalReport}] = await Promise.all([import('./pipeline.js'), import('./report/terminal.js')])
-    const tempDir = io.env.RUNNER_TEMP || path.join(os.tmpdir(), 'go-matrix')
     logger.info(installingLine(options.goVersions, options.goVersionFile))
     const installStarted = Date.now()
     const result = await runPipeline(options, {
       workspace: io.cwd,
-      tempDir,
+      tempDir: commandLineTempDir(io.env),
       toolCacheDir: io.env.RUNNER_TOOL_CACHE || path.join(os.homedir(), '.cache', 'go-matrix', 'tool-cache'),
-      ...ciRevision(io.env),
+      ...(await commandLineRevision(io.env, path.resolve(io.cwd, options.workingDirectory))),
       env: io.env,
       logger,
       signal: signals.signal,
@@ -147,7 +147,9 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     if (logFile) io.stdout.write(`log: ${logFile.path}\n`)
     return result.verdict.failJob ? 1 : 0
   } catch (err) {
-    logger.error(`go-matrix run: ${(err as Error).message}`)
+    const line = `${commandError('run', err)}\n`
+    io.stderr.write(line)
+    logFile?.write(line)
     return 2
   } finally {
     signals.dispose()

@@ -15,7 +15,9 @@ import type {ChangedFile} from './compare/diff.js'
 import type {Options} from './options.js'
 import {commentOnPullRequest as upsertPullRequestComment} from './github/pr-comment.js'
 import {commentBodyLimit} from './github/comment.js'
-import {renderComment} from './report/summary.js'
+import {renderComment, renderStopped} from './report/summary.js'
+import {stoppedVerdict} from './report/verdict.js'
+import {actionError} from './util/error-message.js'
 import {aggregateReports, writeFailedLeg} from './aggregate/aggregate.js'
 import {currentPlatform} from './go/platform.js'
 
@@ -25,17 +27,25 @@ const MAX_LINE_ANNOTATIONS = 50
 /** The action: inputs → install → run → compare → report, then outputs, comment and the verdict. */
 export async function run(): Promise<void> {
   const signals = cancelOnSignals()
+  const env = process.env
+  // What the catch below needs to say why the job stopped: set as soon as it is known.
+  const stop: StopContext = {options: null, github: null, summaryWritten: false}
   try {
     const options = readActionOptions()
+    stop.options = options
     if (options.githubToken) core.setSecret(options.githubToken)
-    const env = process.env
     const tempDir = env.RUNNER_TEMP || os.tmpdir()
     const workspace = env.GITHUB_WORKSPACE || process.cwd()
     const github = await readGitHubContext(env)
+    stop.github = github
     const notes: string[] = []
 
+    // Only the job that concludes (run or aggregate) compares with the baseline and the pull
+    // request's diff, and annotates: a collect leg sees its own versions only, so N legs would
+    // give N disagreeing sets of notes and annotations.
+    const concludes = options.mode !== 'collect'
     const baselineAction: BaselineAction | null =
-      options.baseline.kind === 'auto'
+      options.baseline.kind === 'auto' && concludes
         ? decideBaselineAction({
             eventName: github.eventName,
             ref: github.ref,
@@ -51,7 +61,7 @@ export async function run(): Promise<void> {
       notes.push(restored.note)
     }
 
-    const changed = await readChangedLines(github, workspace, notes, signals.signal)
+    const changed = concludes ? await readChangedLines(github, workspace, notes, signals.signal) : null
 
     const pipelineContext: PipelineContext = {
       workspace,
@@ -72,10 +82,11 @@ export async function run(): Promise<void> {
     const result = options.mode === 'aggregate' ? await aggregateReports(options, pipelineContext) : await runCollectingErrors(options, pipelineContext)
     if (options.mode === 'aggregate') core.setOutput('versions', JSON.stringify([...new Set(result.report.versions.map(v => v.version))]))
     setOutputs(result)
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write()
-    annotateUncoveredLines(result)
+    await writeStepSummary(result.summary)
+    stop.summaryWritten = true
+    if (concludes) annotateUncoveredLines(result)
 
-    if (baselineAction?.action === 'save' && options.mode !== 'collect') {
+    if (baselineAction?.action === 'save') {
       const saved = await saveBaseline({
         reportPath: result.files.report,
         branch: baselineAction.branch,
@@ -91,7 +102,9 @@ export async function run(): Promise<void> {
     if (result.verdict.failJob) core.setFailed(result.verdict.sentence)
     else core.info(result.verdict.sentence)
   } catch (err) {
-    core.setFailed(errorMessage(err))
+    const message = actionError(err)
+    await reportStop(stop, message).catch(reportErr => core.warning(`go-matrix: the reason the job stopped was not reported: ${(reportErr as Error).message}`))
+    core.setFailed(message)
   } finally {
     signals.dispose()
   }
@@ -112,7 +125,7 @@ async function runCollectingErrors(options: Options, ctx: PipelineContext): Prom
         commit: ctx.commit,
         ref: ctx.ref,
         toolVersion: ctx.toolVersion,
-        error: `Go ${versions} on ${goos}/${arch}: ${errorMessage(err)}`
+        error: `Go ${versions} on ${goos}/${arch}: ${actionError(err)}`
       }).catch(writeErr => core.warning(`go-matrix: the failed leg's report.json could not be written: ${(writeErr as Error).message}`))
     }
     throw err
@@ -164,15 +177,33 @@ async function commentOnPullRequest(options: Options, github: GitHubContext, res
     ...(github.runUrl ? {runUrl: github.runUrl} : {}),
     limitBytes: commentBodyLimit(options.commentKey)
   })
-  const outcome = await upsertPullRequestComment({ctx: github, options, body, logger: actionsLogger})
-  if (outcome.action === 'created' || outcome.action === 'updated') core.info(`go-matrix: pull request comment ${outcome.action}: ${outcome.url ?? ''}`)
+  // upsertComment logs what it did, once.
+  await upsertPullRequestComment({ctx: github, options, body, logger: actionsLogger})
 }
 
-/** The message of an error and of its causes, so a wrapped failure still says what went wrong. */
-function errorMessage(err: unknown): string {
-  const parts: string[] = []
-  for (let e: unknown = err; e instanceof Error && parts.length < 4; e = e.cause) {
-    if (!parts.some(p => p.includes(e instanceof Error ? e.message : ''))) parts.push(e.message)
+async function writeStepSummary(markdown: string): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
+}
+
+interface StopContext {
+  options: Options | null
+  github: GitHubContext | null
+  /** The run's own summary is written: a later failure adds none. */
+  summaryWritten: boolean
+}
+
+/**
+ * A job that stops before it has a report still says why where people look: the job summary,
+ * and on a pull request the comment (which would otherwise show an earlier run's numbers).
+ */
+async function reportStop(stop: StopContext, reason: string): Promise<void> {
+  if (stop.summaryWritten) return
+  const verdict = stoppedVerdict(reason, stop.options?.mode ?? 'run')
+  const about = {tool: {name: 'go-matrix' as const, version: TOOL_VERSION}, commit: stop.github?.sha ?? process.env.GITHUB_SHA ?? ''}
+  const runUrl = stop.github?.runUrl
+  await writeStepSummary(renderStopped(verdict, about, runUrl ? {runUrl} : {}))
+  if (stop.options && stop.github) {
+    const body = renderStopped(verdict, about, {...(runUrl ? {runUrl} : {}), limitBytes: commentBodyLimit(stop.options.commentKey)})
+    await upsertPullRequestComment({ctx: stop.github, options: stop.options, body, logger: actionsLogger})
   }
-  return parts.join(': ') || String(err)
 }

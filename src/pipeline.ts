@@ -151,7 +151,9 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     const c = coverage.get(run.toolchain.version)
     return {report: versionReport(run, c), coverage: c ?? null}
   })
-  const result = await concludeRun(options, ctx, {reportDir, versions, sourcePath})
+  // How a version was chosen when no spec named it (a go.mod without a go line) belongs in the report too.
+  const chosen = toolchains.flatMap(t => (t.note ? [t.note] : []))
+  const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen]}, {reportDir, versions, sourcePath})
   return {...result, toolchains}
 }
 
@@ -201,11 +203,20 @@ export async function concludeRun(
     : []
 
   const notes = [...(ctx.notes ?? [])]
-  const baselineFile =
-    options.baseline.kind === 'path' ? path.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === 'auto' ? (ctx.autoBaselineFile ?? null) : null
+  // A collect leg reports its own versions only: the baseline, the pull request's diff and the
+  // gates are the concluding job's (run or aggregate), which sees every version.
+  const concludes = options.mode !== 'collect'
+  const baselineFile = !concludes
+    ? null
+    : options.baseline.kind === 'path'
+      ? path.resolve(ctx.workspace, options.baseline.path)
+      : options.baseline.kind === 'auto'
+        ? (ctx.autoBaselineFile ?? null)
+        : null
   let baseline: BaselineComparison | null = null
   if (baselineFile && referenceCoverage) {
-    baseline = compareBaseline({statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary}, await readBaselineFile(baselineFile))
+    const rows = input.versions.map((v, i) => ({label: labels[i] as string, version: v.report.version, platform: v.report.platform, statements: v.report.coverage?.statements ?? null}))
+    baseline = compareBaseline({statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary}, await readBaselineFile(baselineFile), rows)
   } else if (baselineFile) {
     notes.push('The baseline was not compared: the reference version has no coverage.')
   }
@@ -213,10 +224,9 @@ export async function concludeRun(
   const all = [...coverage.values()]
   const mergedLines = all.length > 0 ? mergeLineCoverage(all.map(c => c.lines)) : null
   // Diff coverage is over the merged lines: a changed line counts as covered when a test ran it under any version.
-  const diff: DiffCoverage | null = ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null
+  const diff: DiffCoverage | null = concludes && ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null
 
-  // A collect leg reports; the aggregate job gates.
-  const evaluated = options.mode === 'collect' ? [] : evaluateGates(
+  const evaluated = !concludes ? [] : evaluateGates(
     {
       maxVersionDelta: options.maxVersionDelta,
       minCoverage: options.minCoverage,

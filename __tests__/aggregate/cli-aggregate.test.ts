@@ -1,5 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
-import {cp, mkdtemp, readFile, rm} from 'node:fs/promises'
+import {execFileSync} from 'node:child_process'
+import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {PassThrough} from 'node:stream'
@@ -7,6 +8,8 @@ import {aggregateCommand, AGGREGATE_INPUTS} from '../../src/cli/aggregate.js'
 import {INPUTS} from '../../src/definitions.js'
 import {fixtureRuns} from '../coverage/fixtures.js'
 import {analysed, writeLeg} from './legs-builder.js'
+
+const repo = path.resolve(import.meta.dirname, '../..')
 
 async function cli(argv: string[], cwd: string): Promise<{code: number; stdout: string; stderr: string}> {
   const stdout = new PassThrough()
@@ -75,6 +78,39 @@ describe('go-matrix aggregate', () => {
     const {code, stdout} = await cli(['--report-directory', 'out-once', 'legs/a', path.join(root, 'legs/b/../a/report.json'), 'legs/a/report.json'], root)
     expect(stdout).toMatch(/^✅ All 2 Go versions passed/)
     expect(code).toBe(0)
+  })
+
+  it('refuses legs of different commits with exit 2, and writes a summary.md that says why', async () => {
+    await cp(path.join(root, 'legs/b'), path.join(root, 'other-commit/b'), {recursive: true})
+    const file = path.join(root, 'other-commit/b/report.json')
+    await writeFile(file, JSON.stringify({...JSON.parse(await readFile(file, 'utf8')), commit: ''}))
+    const {code, stderr} = await cli(['--report-directory', 'out-refused', 'legs/a', 'other-commit/b'], root)
+    expect(code).toBe(2)
+    expect(stderr.trim()).toMatch(/^go-matrix aggregate: the reports are of different commits: "0123456789abcdef0123456789abcdef01234567" \(legs\/a\/report\.json\) and "" \(other-commit\/b\/report\.json\)/)
+    const summary = await readFile(path.join(root, 'out-refused/summary.md'), 'utf8')
+    expect(summary.split('\n')[0]).toBe(
+      '❌ The reports were not combined: the reports are of different commits: "0123456789abcdef0123456789abcdef01234567" (legs/a/report.json) and "" (other-commit/b/report.json); every leg must test the same commit.'
+    )
+  })
+
+  it('prints no empty table when every leg is missing', async () => {
+    const {code, stdout} = await cli(['--report-directory', 'out-none', 'nowhere/a', 'nowhere/b'], root)
+    expect(code).toBe(1)
+    expect(stdout).toMatch(/^❌ 2 of 2 legs gave no report: nowhere\/a is missing/)
+    expect(stdout).not.toMatch(/^go +status/m)
+    const summary = await readFile(path.join(root, 'out-none/summary.md'), 'utf8')
+    expect(summary).not.toContain('| Go |')
+  })
+
+  // dist/cli.js in its own process, so that the system's temporary folder can be chosen (TMPDIR).
+  it('writes to <tmp>/go-matrix without --report-directory, as the action writes to $RUNNER_TEMP/go-matrix', async () => {
+    const tmp = path.join(root, 'tmp')
+    await mkdir(tmp, {recursive: true})
+    const run = (env: NodeJS.ProcessEnv) =>
+      execFileSync(process.execPath, [path.join(repo, 'dist/cli.js'), 'aggregate', '--max-version-delta', '100', 'legs/a'], {cwd: root, env: {PATH: process.env.PATH, NO_COLOR: '1', ...env}}).toString()
+    expect(run({TMPDIR: tmp})).toContain(`report: ${path.join(tmp, 'go-matrix', 'report.json')}\n`)
+    const runnerTemp = path.join(root, 'runner-temp')
+    expect(run({TMPDIR: tmp, RUNNER_TEMP: runnerTemp})).toContain(`report: ${path.join(runnerTemp, 'go-matrix', 'report.json')}\n`)
   })
 
   it('exits 2 when two legs report the same version and platform', async () => {

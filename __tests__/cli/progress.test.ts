@@ -114,8 +114,8 @@ describe('ciRevision', () => {
     [{GIT_COMMIT: 'c3', GIT_BRANCH: 'origin/main'}, {commit: 'c3', ref: 'origin/main'}],
     [{CIRCLE_SHA1: 'd4'}, {commit: 'd4', ref: ''}],
     [{BUILDKITE_COMMIT: 'e5', BUILDKITE_BRANCH: 'x'}, {commit: 'e5', ref: 'x'}],
-    [{GITHUB_REF: 'refs/heads/main'}, {commit: '', ref: ''}],
-    [{}, {commit: '', ref: ''}]
+    [{GITHUB_REF: 'refs/heads/main'}, null],
+    [{}, null]
   ])('%p → %p', (env, expected) => {
     expect(ciRevision(env)).toEqual(expected)
   })

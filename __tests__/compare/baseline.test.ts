@@ -45,6 +45,29 @@ describe('readReportBaseline', () => {
     expect(baseline.version).toBe('1.22.12')
   })
 
+  it('compares every row with the same version of the baseline, on the same platform when it ran there', () => {
+    const json = report()
+    json.versions.push({version: '1.22.12', platform: 'darwin/arm64', coverage: {statements: {covered: 9, total: 10, percent: 90}, packages: []}} as never)
+    const baseline = readReportBaseline(json, 'report.json')
+    expect(baseline.versions?.map(v => [v.version, v.platform, v.statements.covered])).toEqual([
+      ['1.22.12', undefined, 5],
+      ['1.23.5', undefined, 3],
+      ['1.22.12', 'darwin/arm64', 9]
+    ])
+    const statements = (covered: number, total: number) => ({covered, total, percent: (100 * covered) / total})
+    const comparison = compareBaseline(now, baseline, [
+      {label: '1.22.12', version: '1.22.12', statements: statements(6, 10)},
+      {label: '1.22.12 (darwin/arm64)', version: '1.22.12', platform: 'darwin/arm64', statements: statements(8, 10)},
+      {label: '1.24.1', version: '1.24.1', statements: statements(1, 1)},
+      {label: '1.21.13', version: '1.21.13', statements: null}
+    ])
+    // 1.24.1 is not in the baseline, and 1.21.13 has no coverage here (nor there): no delta for them.
+    expect(comparison.versions.map(v => [v.name, v.delta])).toEqual([
+      ['1.22.12', 10],
+      ['1.22.12 (darwin/arm64)', -10]
+    ])
+  })
+
   it('falls back to merged lines when no version has coverage', () => {
     expect(readReportBaseline(report({versions: []}), 'r.json')).toMatchObject({metric: 'lines', total: {covered: 1, total: 2}})
   })

@@ -31,7 +31,7 @@ function versionComparison(version: string, likeForLikeDelta: number): VersionCo
 function baselineWith(current: [number, number], previous: [number, number]): BaselineComparison {
   const c = summary(...current)
   const b = summary(...previous)
-  return {source: 'report.json', kind: 'report', metric: 'statements', total: {name: 'total', current: c, baseline: b, delta: Number((c.percent - b.percent).toFixed(1))}, packages: [], files: [], unmatchedFiles: []}
+  return {source: 'report.json', kind: 'report', metric: 'statements', total: {name: 'total', current: c, baseline: b, delta: Number((c.percent - b.percent).toFixed(1))}, packages: [], files: [], unmatchedFiles: [], versions: []}
 }
 
 function diffWith(covered: number, total: number): DiffCoverage {

@@ -81,7 +81,10 @@ describe('dist/index.js installs from a go.dev mirror', () => {
   it('fails with a message naming the spec when nothing matches', async () => {
     const run = await runAction(bundle, dirs, {...inputs(), 'go-versions': '1.30'})
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error::.*1\.30.*nearest: 1\.27\.4, 1\.26\.11/)
+    const why = 'input go-versions: no Go release matches "1.30"; nearest: 1.27.4, 1.26.11'
+    expect(run.stdout).toContain(`::error::${why}`)
     expect(run.outputs.versions).toBeUndefined()
+    // The job summary says why too, rather than staying empty.
+    expect(run.summary.split('\n')[0]).toBe(`❌ go-matrix stopped before a report: ${why}.`)
   })
 })

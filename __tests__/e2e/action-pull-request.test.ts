@@ -12,13 +12,13 @@
  * version is a digest of the absolute paths it was saved from.
  */
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
-import {execFileSync} from 'node:child_process'
 import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {startGitHubStandIn, type GitHubStandIn} from '../helpers/github-stand-in.js'
 import {startActionsCacheStandIn, type ActionsCacheStandIn} from '../helpers/actions-cache.js'
+import {git} from '../helpers/git.js'
 import {runAction, type RunnerDirs} from './runner-env.js'
 import {gorootOf} from '../../scripts/toolchains.mjs'
 
@@ -35,15 +35,6 @@ func Mean(values ...int) int {
 	return Sum(values...) / len(values)
 }
 `
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    env: {...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com'}
-  })
-    .toString()
-    .trim()
-}
 
 describe('dist/index.js on a pull request', () => {
   let mirror: GoMirror
@@ -186,6 +177,13 @@ describe('dist/index.js on a pull request', () => {
     expect(comment.body).toContain('https://github.com/gomatrix-org/widgets/actions/runs/4242')
     expect(comment.body).toContain('mathx/mathx.go')
     expect(comment.body).toContain('like-for-like')
+    // The gate that failed first is the coverage drop: the comment says against what.
+    expect(comment.body).toContain('### Against the baseline')
+    expect(comment.body).toMatch(/Go 1\.22\.12: statement coverage [\d.]+% → 56\.0% \(\*\*−[\d.]+\*\* points\) against the baseline/)
+    // One line in the log for the comment, and a verdict without markdown escapes.
+    expect(run.stdout.split('\n').filter(l => /comment/i.test(l))).toEqual([`go-matrix: commented on pull request #7: ${comment.html_url}`])
+    expect(failure).not.toContain('\\(')
+    expect(run.summary.split('\n')[0]).not.toContain('\\(')
     // The token is only ever handed to the runner to mask (::add-mask::), never printed otherwise.
     const printed = (run.stdout + run.stderr).split('\n').filter(l => !l.startsWith('::add-mask::'))
     expect(printed.join('\n')).not.toContain(TOKEN)
@@ -201,6 +199,50 @@ describe('dist/index.js on a pull request', () => {
     const writes = api.requests.slice(before).filter(r => r.method !== 'GET')
     expect(writes.map(r => r.method)).toEqual([expect.stringMatching(/^PATCH$/)].slice(0, writes.length))
     expect(writes.length).toBeLessThanOrEqual(1)
+    expect(run.stdout.split('\n').filter(l => /comment/i.test(l))).toHaveLength(1)
+  })
+
+  describe('fanned out: collect legs, then an aggregate', () => {
+    const fan = (extra: Record<string, string>) => inputs({baseline: 'auto', 'max-coverage-drop': '0.5', 'min-diff-coverage': '80', 'comment-key': 'fan', ...extra})
+    const legDir = (name: string) => path.join(root, 'fan', name)
+
+    it('collect legs leave the baseline, the diff and its annotations to the job that concludes', async () => {
+      const env = await pullRequestEnv()
+      for (const [name, versions] of [['a', '1.21'], ['b', '1.22']] as const) {
+        const leg = await runAction(bundle, dirs(), fan({mode: 'collect', 'go-versions': versions, 'report-directory': legDir(name), baseline: 'auto'}), env)
+        expect(leg.code).toBe(0)
+        expect(leg.stdout).not.toContain('uncovered change')
+        expect(leg.stdout).not.toContain('Changed lines of')
+        expect(leg.summary).not.toMatch(/no baseline|Against the baseline|Changed lines/i)
+        const report = JSON.parse(await readFile(path.join(legDir(name), 'report.json'), 'utf8'))
+        expect(report.comparisons).toMatchObject({baseline: null, diff: null})
+        expect(report.notes).toEqual([])
+      }
+      expect(api.comments.filter(c => c.body.includes('key="fan"'))).toEqual([])
+
+      const aggregate = await runAction(bundle, dirs(), fan({mode: 'aggregate', reports: `${path.join(root, 'fan')}/*/report.json`, 'report-directory': legDir('all')}), env)
+      expect(aggregate.code).toBe(1)
+      // One set of annotations, from the job that saw every version.
+      expect(aggregate.stdout.match(/::warning title=go-matrix%3A uncovered change,file=mathx\/mathx\.go/g)).toHaveLength(1)
+      expect(aggregate.summary).toContain('### Against the baseline')
+      expect(api.comments.filter(c => c.body.includes('key="fan"'))).toHaveLength(1)
+    })
+
+    it('an aggregate that refuses its legs says why in the summary and the comment, and fails', async () => {
+      const file = path.join(legDir('b'), 'report.json')
+      await writeFile(file, JSON.stringify({...JSON.parse(await readFile(file, 'utf8')), commit: ''}))
+      const run = await runAction(bundle, dirs(), fan({mode: 'aggregate', reports: `${path.join(root, 'fan')}/[ab]/report.json`, 'report-directory': legDir('refused')}), await pullRequestEnv())
+      expect(run.code).toBe(1)
+      const why = `the reports are of different commits: "${head}" (${legDir('a')}/report.json) and "" (${legDir('b')}/report.json); every leg must test the same commit`
+      expect(run.stdout).toContain(`::error::${why}`)
+      expect(run.summary.split('\n')[0]).toBe(`❌ The reports were not combined: ${why}.`)
+      expect((await readFile(path.join(legDir('refused'), 'summary.md'), 'utf8')).trimEnd()).toBe(run.summary.trimEnd())
+      // The comment of the previous aggregate is replaced: it no longer shows numbers that are not current.
+      const comments = api.comments.filter(c => c.body.includes('key="fan"'))
+      expect(comments).toHaveLength(1)
+      expect(comments[0]?.body).toContain(`❌ The reports were not combined: ${why}.`)
+      expect(comments[0]?.body).not.toContain('| Go |')
+    })
   })
 
   it('ends green with a warning when the token may not write (a fork), the summary still written', async () => {

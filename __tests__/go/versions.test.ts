@@ -147,6 +147,21 @@ describe('resolveVersions against an index shaped like go.dev', () => {
     )
   })
 
+  // A go.mod's go line is a minimum, as Go reads it: any newer Go builds the module.
+  it('resolves a minimum with no release of its own to the newest patch of the oldest newer minor, saying so', () => {
+    const source = 'go-version-file: go.mod'
+    expect(() => resolveVersions([{spec: '1.16', source}], linuxVersions)).toThrow('go-version-file: go.mod: no Go release matches "1.16"')
+    const [standIn] = resolveVersions([{spec: '1.16', source, minimum: true}], linuxVersions)
+    expect(standIn).toEqual({
+      spec: '>=1.16',
+      version: '1.19.13',
+      note: 'go-version-file: go.mod: no Go 1.16 release is available; the module\'s minimum is go 1.16, which every newer Go satisfies, so Go 1.19.13, the oldest release that does, is tested in its place'
+    })
+    expect(resolveVersions([{spec: '1.22', source, minimum: true}], linuxVersions)).toEqual([{spec: '1.22', version: '1.22.12'}])
+    expect(resolveVersions([{spec: '1.22.99', source, minimum: true}], linuxVersions)).toMatchObject([{spec: '>=1.22.99', version: '1.23.5'}])
+    expect(() => resolveVersions([{spec: '1.30', source, minimum: true}], linuxVersions)).toThrow('go-version-file: go.mod: no Go release matches "1.30"; nearest: 1.23.5, 1.22.12')
+  })
+
   it('fails stable and oldstable clearly when the platform has no releases', () => {
     expect(() => resolveVersion('stable', [])).toThrow('go-versions: the index lists no stable Go release for this platform')
     expect(() => resolveVersion('oldstable', [{version: '1.22.1', stable: true}, {version: '1.22.0', stable: true}])).toThrow(

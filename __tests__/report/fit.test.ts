@@ -37,6 +37,17 @@ describe('fit', () => {
     expect(result.text).not.toContain(`- long ${200 - left} `)
   })
 
+  it('never leaves out the items a section keeps, taking from the others instead', () => {
+    // The longest section would give way first; its first 25 items explain a failed gate.
+    const explained = {...list('explains', 30, 100), keep: 25}
+    const result = fit(() => [explained, list('other', 10, 100)], 1, 3300)
+    expect(byteLength(result.text)).toBeLessThanOrEqual(3300)
+    for (let i = 0; i < 25; i++) expect(result.text).toContain(`- explains ${i} `)
+    expect(result.text).not.toContain('- explains 29 ')
+    expect(result.text).toMatch(/… \d+ more explains left out/)
+    expect(result.text).toMatch(/… \d+ more other left out/)
+  })
+
   it('trims two sections of one size evenly', () => {
     const result = fit(() => [list('a', 300, 100), list('b', 300, 100)], 1, 20_000)
     const [a, b] = result.leftOut

@@ -14,10 +14,12 @@ const ZWSP = '\u200b'
 describe('escape', () => {
   it.each([
     ['a|b|c', 'a\\|b\\|c'],
-    ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert\\(1\\)&gt;'],
+    ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
     ['@octocat please', `@${ZWJ}octocat please`],
-    ['fixes #12 and org/repo#3', `fixes \\#${ZWJ}12 and org/repo\\#${ZWJ}3`],
-    ['**bold** [link](x) ![img](y)', '\\*\\*bold\\*\\* \\[link\\]\\(x\\) \\!\\[img\\]\\(y\\)'],
+    ['fixes #12 and org/repo#3', `fixes #${ZWJ}12 and org/repo#${ZWJ}3`],
+    ['**bold** [link](x) ![img](y)', '\\*\\*bold\\*\\* \\[link\\](x) !\\[img\\](y)'],
+    ['_em_ and __strong__ but Test_parse_URL', '\\_em\\_ and \\_\\_strong\\_\\_ but Test_parse_URL'],
+    ['+ item', '\\+ item'],
     ['see http://evil.example and www.evil.example', `see http:/${ZWSP}/evil.example and www${ZWSP}.evil.example`],
     ['line\nbreak\r\nand\rcr', 'line break and cr'],
     ['# heading', `\\#${ZWJ} heading`],
@@ -42,10 +44,25 @@ describe('escape', () => {
     ['emphasis', '*shout* __loud__', /<(em|strong)>/],
     ['a heading', '# Title', /<h1/],
     ['a list', '- a', /<li>/],
-    ['a quote', '> quoted', /<blockquote>/]
+    ['a quote', '> quoted', /<blockquote>/],
+    ['intraword emphasis', 'a*b*c and x_y_z_', /<(em|strong)>/],
+    ['a plus list', '+ a', /<li>/],
+    ['a link reference', '[x]\n\n[x]: https://evil.example', /<a /]
   ])('leaves no trace of %s once rendered', (_what, text, forbidden) => {
     expect(html(escape(text))).not.toMatch(forbidden)
     expect(html(`| a |\n| - |\n| ${escape(text)} |`)).not.toMatch(forbidden)
+  })
+
+  // The summary's first line and e-mail notifications are read raw: what is not markdown stays as written.
+  it.each([
+    'Statement coverage dropped 8.4 points against the baseline (87.6% to 79.2%); the largest drop allowed is 0.5 points (and 1 more problem).',
+    'Go 1.22.12 failed: 1 test failed (TestParse_URL/with_port).',
+    'go.mod requires go >= 1.21!',
+    'issue #12: 3 + 4 = 7 {ok}'
+  ])('leaves plain text plain: %p', text => {
+    const escaped = escape(text)
+    expect(escaped.replace(/\u200d/g, '').replace(/&gt;/g, '>')).toBe(text)
+    expect(html(escaped).replace(/\u200d/g, '')).toBe(`<p>${text.replace(/>/g, '&gt;')}</p>\n`)
   })
 
   it('keeps a table row whole whatever the cell holds', () => {

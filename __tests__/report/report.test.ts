@@ -58,7 +58,7 @@ describe('renderSummary', () => {
     })
     const md = renderSummary(report, decideVerdict(report, true))
     expect(md).toMatchSnapshot()
-    expect(md.split('\n')[0]).toBe('❌ Go 1.19.8 failed: 1 test failed \\(TestAdd/neg\\).')
+    expect(md.split('\n')[0]).toBe('❌ Go 1.19.8 failed: 1 test failed (TestAdd/neg).')
     expect(md).toContain('| **1.19.8** | ❌ failed | ✅ | 2 passed · **1 failed** · 1 skipped | 80.0% | 0.0 |')
   })
 })

@@ -4,7 +4,7 @@ import {COMMENT_LIMIT_BYTES, SUMMARY_LIMIT_BYTES, renderComment, renderSummary} 
 import {decideVerdict} from '../../src/report/verdict.js'
 import {byteLength, escape} from '../../src/report/markdown.js'
 import type {Report} from '../../src/report/schema.js'
-import {makeFailedVersion, makeFailure, makeRealisticReport, makeReport, makeVersion} from './builders.js'
+import {counts, makeBaseline, makeComparison, makeFailedVersion, makeFailure, makeGate, makeRealisticReport, makeReport, makeVersion} from './builders.js'
 
 const RUN_URL = 'https://github.com/octo/hello/actions/runs/42'
 const NOTE = 'No baseline: the Actions cache service is not available here.'
@@ -102,7 +102,7 @@ describe('renderComment', () => {
 
   it('holds the essentials and links to the run instead of the details', () => {
     expect(md).toContain(`[Full report in the job summary](${RUN_URL})`)
-    expect(md).toContain('- **TestDivide/by\\_zero** in `example.com/m/calc` on Go 1.21.13')
+    expect(md).toContain('- **TestDivide/by_zero** in `example.com/m/calc` on Go 1.21.13')
     expect(md).toContain('### Gates')
     expect(md).not.toContain('<details>')
     expect(md).not.toContain('### Why versions differ')
@@ -113,6 +113,78 @@ describe('renderComment', () => {
     expect(text.match(/^- \*\*TestCase/gm)).toHaveLength(10)
     expect(text).toContain(`_… 40 more failing tests left out (see the [job summary](${RUN_URL}))._`)
     expect(text).toContain(`_… 2980 more uncovered lines (see the [job summary](${RUN_URL}))._`)
+  })
+})
+
+describe('the comment explains every failed gate', () => {
+  /** The realistic run with the coverage-drop and version-delta gates failed, and `extra` more compared versions. */
+  function failingGates(extra = 0): Report {
+    const report = makeRealisticReport()
+    const others = Array.from({length: extra}, (_v, i) =>
+      makeComparison(`1.2${i % 10}.${100 + i}`, '1.23.5', {
+        likeForLikeDelta: -0.1,
+        coveredOnlyInReference: {count: 20, lines: Array.from({length: 20}, (_l, j) => ({file: `example.com/m/pkg${i}/file${j}.go`, line: j + 1})), more: 0}
+      })
+    )
+    // The failing comparison comes last, where trimming starts.
+    report.comparisons.versions = [...others, ...report.comparisons.versions.map(c => (c.version === '1.21.13' ? {...c, likeForLikeDelta: -3.4} : c))]
+    report.comparisons.baseline = makeBaseline('1.23.5', counts(80, 85), counts(70, 85))
+    report.gates = [
+      ...others.map(c => makeGate('max-version-delta', true, {actual: -0.1, message: `Go ${c.version} covers 0.1 points less.`})),
+      makeGate('max-version-delta', false, {actual: -3.4, message: 'Go 1.21.13 covers 3.4 points less than Go 1.23.5 on the 120 lines both instrument; the limit is 2.'}),
+      makeGate('max-coverage-drop', false, {threshold: 0.5, actual: -11.7, message: 'Statement coverage dropped 11.7 points against the baseline (94.1% to 82.4%); the largest drop allowed is 0.5 points.'})
+    ]
+    return report
+  }
+
+  it('carries "Against the baseline" when the coverage-drop gate failed, and "Why versions differ" when a version delta did', () => {
+    const md = commentOf(failingGates(), {runUrl: RUN_URL})
+    expect(md).toContain('### Against the baseline')
+    expect(md).toContain('Go 1.23.5: statement coverage 94.1% → 82.4% (**−11.7** points) against the baseline')
+    expect(md).toContain('### Why versions differ')
+    expect(md).toMatch(/\*\*Go 1\.21\.13\*\* against Go 1\.23\.5: raw −4\.2 points, like for like −3\.4/)
+    // Passing gates need no explanation in the comment.
+    const passing = commentOf(makeRealisticReport(), {runUrl: RUN_URL})
+    expect(passing).not.toContain('### Against the baseline')
+    expect(passing).not.toContain('### Why versions differ')
+  })
+
+  it.each([5_000, 8_000])('keeps every explanation of a failed gate when trimmed to %p bytes', limit => {
+    const report = failingGates(40)
+    for (const v of report.versions) if (v.version === '1.21.13') v.tests.failures = manyFailures(300, 1).versions[0]?.tests.failures ?? []
+    const md = commentOf(report, {runUrl: RUN_URL, limitBytes: limit})
+    expect(byteLength(md)).toBeLessThanOrEqual(limit)
+    expect(md).toContain('Go 1.23.5: statement coverage 94.1% → 82.4% (**−11.7** points) against the baseline')
+    expect(md).toMatch(/\*\*Go 1\.21\.13\*\* against Go 1\.23\.5: raw −4\.2 points, like for like −3\.4/)
+    expect(md).toContain('| max-version-delta | ±2 | −3.4 | ❌ Go 1.21.13 covers 3.4 points less')
+    expect(md).toContain('| max-coverage-drop | −0.5 | −11.7 | ❌ Statement coverage dropped 11.7 points')
+    expect(md).toMatch(/_… \d+ more version comparisons? left out/)
+  })
+
+  it('keeps the failing comparison in a trimmed summary too, first in its section', () => {
+    const md = summaryOf(failingGates(400), {limitBytes: 30_000})
+    expect(byteLength(md)).toBeLessThanOrEqual(30_000)
+    const section = md.slice(md.indexOf('### Why versions differ'))
+    expect(section.split('\n\n').find(p => p.startsWith('**Go '))).toMatch(/^\*\*Go 1\.21\.13\*\* against Go 1\.23\.5/)
+    expect(md).toMatch(/_… \d+ more version comparisons left out \(see report\.json\)\._/)
+  })
+})
+
+describe('Δ baseline', () => {
+  it('compares each row with the same version in a report.json baseline, the reference with the baseline total', () => {
+    const report = makeRealisticReport()
+    const baseline = makeBaseline('1.23.5', counts(68, 85), counts(70, 85))
+    baseline.versions = [
+      {name: '1.22.12', current: counts(80, 100), baseline: counts(815, 1000), delta: -1.5},
+      {name: '1.23.5', current: counts(70, 85), baseline: counts(69, 85), delta: 1.2}
+    ]
+    report.comparisons.baseline = baseline
+    const rows = summaryOf(report).split('\n').filter(l => l.startsWith('| **'))
+    const cell = (version: string): string | undefined => rows.find(r => r.startsWith(`| **${version}**`))?.split(' | ')[6]
+    expect(cell('1.22.12')).toBe('−1.5')
+    // The reference row shows what the coverage-drop gate judges.
+    expect(cell('1.23.5')).toBe('+2.4')
+    expect(cell('1.21.13')).toBe('—')
   })
 })
 

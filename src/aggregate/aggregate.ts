@@ -8,7 +8,10 @@ import path from 'node:path'
 import {concludeRun, reportDirectoryOf, type AnalysedVersion, type PipelineContext, type PipelineResult} from '../pipeline.js'
 import type {Options} from '../options.js'
 import {SCHEMA_VERSION} from '../report/schema.js'
-import {combineLegs, legsGate, type LegReport} from './legs.js'
+import {renderStopped} from '../report/summary.js'
+import {stoppedVerdict} from '../report/verdict.js'
+import {errorMessage} from '../util/error-message.js'
+import {AggregateError, combineLegs, legsGate, type LegReport} from './legs.js'
 import {findLegFiles, readLeg, rebuildCoverage} from './read.js'
 
 export type AggregateContext = Pick<
@@ -19,11 +22,32 @@ export type AggregateContext = Pick<
 /**
  * Combines the legs named by `options.reports` and concludes as `mode: run` does. Throws
  * AggregateError when the legs cannot be combined (another schema or commit, a version and
- * platform reported twice, files that contradict their report); a missing or failed leg is no
- * error but a failed `legs` gate.
+ * platform reported twice, files that contradict their report), after writing a summary.md that
+ * says so; a missing or failed leg is no error but a failed `legs` gate.
  */
 export async function aggregateReports(options: Options, ctx: AggregateContext): Promise<PipelineResult> {
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir)
+  try {
+    return await combineAndConclude(options, ctx, reportDir)
+  } catch (err) {
+    if (err instanceof AggregateError) await writeRefusal(reportDir, err, ctx)
+    throw err
+  }
+}
+
+/** summary.md of an aggregate that refused its legs: why. A summary that cannot be written is a warning, never the error reported. */
+async function writeRefusal(reportDir: string, err: AggregateError, ctx: AggregateContext): Promise<void> {
+  const verdict = stoppedVerdict(errorMessage(err), 'aggregate')
+  const summary = renderStopped(verdict, {tool: {name: 'go-matrix', version: ctx.toolVersion}, commit: ctx.commit}, ctx.runUrl ? {runUrl: ctx.runUrl} : {})
+  try {
+    await mkdir(reportDir, {recursive: true})
+    await writeFile(path.join(reportDir, 'summary.md'), summary)
+  } catch (writeErr) {
+    ctx.logger.warning(`summary.md not written to ${reportDir}: ${(writeErr as Error).message}`)
+  }
+}
+
+async function combineAndConclude(options: Options, ctx: AggregateContext, reportDir: string): Promise<PipelineResult> {
   const shown = (file: string): string => {
     const relative = path.relative(ctx.workspace, file)
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/')

@@ -3,14 +3,13 @@
  * report.json files of collect legs (paths, directories holding one, or globs), gates, prints
  * the terminal report and writes the same files as `go-matrix run`.
  */
-import os from 'node:os'
-import path from 'node:path'
 import {INPUTS} from '../definitions.js'
 import {InputError, parseOptions} from '../options.js'
 import {aggregateReports} from '../aggregate/aggregate.js'
 import {renderTerminalReport} from '../report/terminal.js'
 import {consoleLogger} from '../util/log.js'
-import {ciRevision} from './ci-env.js'
+import {commandLineRevision, commandLineTempDir} from './ci-env.js'
+import {commandError} from '../util/error-message.js'
 import {wantsColor} from './progress.js'
 import {TOOL_VERSION} from '../version.js'
 import {parseFlags, renderHelp, UsageError} from './flags.js'
@@ -42,7 +41,7 @@ export async function aggregateCommand(argv: readonly string[], io: AggregateIo)
     options = parseOptions(name => given[name] ?? (name === 'comment' ? 'false' : name === 'baseline' ? 'none' : ''))
   } catch (err) {
     if (err instanceof UsageError || err instanceof InputError) {
-      io.stderr.write(`go-matrix aggregate: ${err.message.replace(/^input /, '--')}\n`)
+      io.stderr.write(`${commandError('aggregate', err)}\n`)
       return 2
     }
     throw err
@@ -50,8 +49,8 @@ export async function aggregateCommand(argv: readonly string[], io: AggregateIo)
   try {
     const result = await aggregateReports(options, {
       workspace: io.cwd,
-      tempDir: io.env.RUNNER_TEMP || path.join(os.tmpdir(), 'go-matrix'),
-      ...ciRevision(io.env),
+      tempDir: commandLineTempDir(io.env),
+      ...(await commandLineRevision(io.env, io.cwd)),
       logger: consoleLogger(io.stderr),
       toolVersion: TOOL_VERSION
     })
@@ -59,16 +58,8 @@ export async function aggregateCommand(argv: readonly string[], io: AggregateIo)
     io.stdout.write(`\nreport: ${result.files.report}\n`)
     return result.verdict.failJob ? 1 : 0
   } catch (err) {
-    io.stderr.write(`go-matrix aggregate: ${messageOf(err)}\n`)
+    io.stderr.write(`${commandError('aggregate', err)}\n`)
     // Legs that cannot be combined (AggregateError) or unreadable profiles are bad input: exit 2, as `run` does for any error.
     return 2
   }
-}
-
-function messageOf(err: unknown): string {
-  const parts: string[] = []
-  for (let e: unknown = err; e instanceof Error && parts.length < 3; e = e.cause) {
-    if (!parts.some(p => p.includes((e as Error).message))) parts.push(e.message)
-  }
-  return parts.join(': ') || String(err)
 }

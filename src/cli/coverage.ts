@@ -10,6 +10,7 @@ import type {Profile, Summary} from '../coverage/model.js'
 import {formatPercent} from '../coverage/percent.js'
 import {readProfile} from '../coverage/read.js'
 import {summarizeStatements} from '../coverage/summary.js'
+import {commandError} from '../util/error-message.js'
 
 export interface CommandIO {
   stdout: {write(text: string): unknown}
@@ -49,7 +50,7 @@ export async function coverageCommand(argv: readonly string[], io: CommandIO): P
   try {
     args = parseArgs(argv)
   } catch (err) {
-    io.stderr.write(`go-matrix coverage: ${(err as Error).message}\n${COVERAGE_HELP}`)
+    io.stderr.write(`${commandError('coverage', err)}\n${COVERAGE_HELP}`)
     return 2
   }
   if (args === 'help') {
@@ -61,7 +62,7 @@ export async function coverageCommand(argv: readonly string[], io: CommandIO): P
     return 0
   } catch (err) {
     if (err instanceof CoverageError) {
-      io.stderr.write(`go-matrix coverage: ${err.message}\n`)
+      io.stderr.write(`${commandError('coverage', err)}\n`)
       return 2
     }
     throw err

@@ -1,5 +1,5 @@
 import {packagesOf} from '../coverage/baseline.js'
-import type {Baseline} from '../coverage/baseline.js'
+import type {Baseline, BaselineVersion} from '../coverage/baseline.js'
 import type {Breakdown, NamedSummary, Summary} from '../coverage/model.js'
 import {compareStrings} from '../coverage/order.js'
 import {addSummaries} from '../coverage/percent.js'
@@ -27,6 +27,20 @@ export interface BaselineComparison {
   files: CoverageDelta[]
   /** LCOV files whose paths matched no current file (by trailing path segments). */
   unmatchedFiles: string[]
+  /**
+   * report.json baselines: each row of this run against the same Go version in the baseline
+   * (statements), named by the row's label; rows whose version the baseline lacks are absent.
+   */
+  versions: CoverageDelta[]
+}
+
+/** A row of this run, as the per-version comparison needs it. */
+export interface CurrentVersion {
+  /** The row's name in comparisons (its version, or `<version> (<platform>)`). */
+  label: string
+  version: string
+  platform?: string | undefined
+  statements: Summary | null
 }
 
 /**
@@ -35,7 +49,11 @@ export interface BaselineComparison {
  * caller passes the same version's lines). LCOV paths are matched to Go's import paths by their
  * trailing segments (see suffixMatcher), then grouped into packages by the matched import path.
  */
-export function compareBaseline(current: {statements: Breakdown; lines: Breakdown}, baseline: Baseline): BaselineComparison {
+export function compareBaseline(
+  current: {statements: Breakdown; lines: Breakdown},
+  baseline: Baseline,
+  rows: readonly CurrentVersion[] = []
+): BaselineComparison {
   const now = baseline.metric === 'statements' ? current.statements : current.lines
   let baselineFiles = baseline.files
   let baselinePackages = baseline.packages
@@ -60,8 +78,23 @@ export function compareBaseline(current: {statements: Breakdown; lines: Breakdow
     total: delta('total', now.total, baseline.total),
     packages: pair(now.packages, baselinePackages),
     files: baseline.kind === 'lcov' ? pair(now.files, baselineFiles) : [],
-    unmatchedFiles
+    unmatchedFiles,
+    versions: versionDeltas(rows, baseline.versions ?? [])
   }
+}
+
+/**
+ * Each row against the same version in the baseline: on the same platform when the baseline
+ * ran it there, else the first row of that version (a baseline from a single-platform run).
+ */
+function versionDeltas(rows: readonly CurrentVersion[], previous: readonly BaselineVersion[]): CoverageDelta[] {
+  const deltas: CoverageDelta[] = []
+  for (const row of rows) {
+    const sameVersion = previous.filter(p => p.version === row.version)
+    const match = sameVersion.find(p => p.platform !== undefined && p.platform === row.platform) ?? sameVersion[0]
+    if (match && row.statements) deltas.push(delta(row.label, row.statements, match.statements))
+  }
+  return deltas
 }
 
 function pair(current: readonly NamedSummary[], previous: readonly NamedSummary[]): CoverageDelta[] {

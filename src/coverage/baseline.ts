@@ -22,10 +22,21 @@ export interface Baseline {
   packages: NamedSummary[]
   /** LCOV: per file, by the path the LCOV file names (SF). report.json: empty. */
   files: NamedSummary[]
+  /** report.json: the statement coverage of every version it reports, so each row can be compared with its own version. */
+  versions?: BaselineVersion[]
+}
+
+/** One version of a report.json baseline. */
+export interface BaselineVersion {
+  version: string
+  /** Where it ran (`linux/amd64`), when the report says. */
+  platform?: string
+  statements: Summary
 }
 
 interface ReportVersion {
   version?: unknown
+  platform?: unknown
   coverage?: {statements?: unknown; packages?: unknown} | null
 }
 
@@ -56,7 +67,11 @@ export function readReportBaseline(json: unknown, source: string): Baseline {
       version: String(chosen.version),
       total: coverage.statements,
       packages: readPackages(coverage.packages, 'statements', source),
-      files: []
+      files: [],
+      versions: withCoverage.map(v => {
+        const {covered, total} = (v.coverage as {statements: Summary}).statements
+        return {version: String(v.version), ...(typeof v.platform === 'string' ? {platform: v.platform} : {}), statements: summary(covered, total)}
+      })
     }
   }
   if (isSummary(report.merged?.lines)) {

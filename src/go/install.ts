@@ -49,15 +49,25 @@ export async function installGo(request: InstallRequest): Promise<Toolchain[]> {
   const platform = request.platform ?? currentPlatform()
   const retry: RetryOptions = {onRetry: message => logger.warning(message), ...request.retry}
   const specs: SpecRequest[] = request.specs.map(spec => ({spec, source: 'go-versions'}))
-  if (request.versionFile) {
-    const declared = await readVersionFile(request.versionFile)
-    specs.push({spec: declared.spec, source: `go-version-file ${request.versionFile}`})
-  }
+  const declared = request.versionFile ? await readVersionFile(request.versionFile) : undefined
+  if (declared?.assumed) logger.warning(declared.assumed)
   const locals = await inspectLocalToolchains(request.localToolchains ?? [], platform, logger)
   const {releases, available} = await loadIndex(request.downloadBaseUrl, retry, locals, platform, logger)
   const resolved = resolveVersions(specs, available)
+  if (declared) {
+    // The file's version comes after the named ones, and only when none of them is that version.
+    // A version chosen by a rule (Go's default for a missing go line, a newer release standing in
+    // for a minimum) carries the sentence saying so, for the report.
+    const [fromFile] = resolveVersions([{spec: declared.spec, source: `go-version-file: ${request.versionFile}`, minimum: declared.minimum === true}], available)
+    if (fromFile?.note) logger.warning(fromFile.note)
+    const note = [declared.assumed, fromFile?.note].filter(Boolean).join(' ')
+    if (fromFile && !resolved.some(r => r.version === fromFile.version)) resolved.push({...fromFile, ...(note ? {note} : {})})
+  }
   const context: InstallContext = {request, platform, logger, retry, releases, locals, cache: request.toolchainCache ?? actionsToolchainCache}
-  return mapBounded(resolved, request.concurrency ?? 3, ({spec, version}) => installVersion(spec, version, context))
+  return mapBounded(resolved, request.concurrency ?? 3, async ({spec, version, note}) => {
+    const toolchain = await installVersion(spec, version, context)
+    return note ? {...toolchain, note} : toolchain
+  })
 }
 
 interface InstallContext {

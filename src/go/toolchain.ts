@@ -13,4 +13,6 @@ export interface Toolchain {
   source: ToolchainSource
   /** Wall time spent finding or installing it. */
   seconds: number
+  /** Why this version was chosen when no spec named it (a go.mod without a go line, a minimum with no release of its own). */
+  note?: string
 }

@@ -31,13 +31,21 @@ export interface AvailableVersion {
 export interface SpecRequest {
   spec: string
   source?: string
+  /**
+   * The spec is the oldest Go a module supports (a go.mod `go` or `toolchain` line), which any
+   * newer release satisfies, as Go reads it: when no release of it is available, the newest patch
+   * of the oldest newer minor stands in, with a note saying so.
+   */
+  minimum?: boolean
 }
 
 export interface ResolvedVersion {
-  /** The spec as the user wrote it. */
+  /** The spec as the user wrote it; `>=1.16` when a release newer than a minimum stood in for it. */
   spec: string
   /** Go's form without the prefix. */
   version: string
+  /** Why the version is not the one the spec names (a minimum with no release of its own). */
+  note?: string
 }
 
 /** A spec that cannot be parsed or matches no release: bad input, not a failure of the machine. */
@@ -130,13 +138,37 @@ export function resolveVersions(
   const resolved: ResolvedVersion[] = []
   const seen = new Set<string>()
   for (const request of specs) {
-    const {spec, source = 'go-versions'} = typeof request === 'string' ? {spec: request} : request
-    const version = resolveOne(spec, source, candidates)
-    if (seen.has(version)) continue
-    seen.add(version)
-    resolved.push({spec, version})
+    const {spec, source = 'go-versions', minimum = false} = typeof request === 'string' ? {spec: request} : request
+    const found = minimum ? resolveMinimum(spec, source, candidates) : {spec, version: resolveOne(spec, source, candidates)}
+    if (seen.has(found.version)) continue
+    seen.add(found.version)
+    resolved.push(found)
   }
   return resolved
+}
+
+/**
+ * A minimum (a go.mod's `go 1.16`) resolves as its spec does; when nothing matches, the newest
+ * patch of the oldest minor above it stands in: the oldest release Go would accept for it.
+ */
+function resolveMinimum(spec: string, source: string, candidates: readonly Candidate[]): ResolvedVersion {
+  try {
+    return {spec, version: resolveOne(spec, source, candidates)}
+  } catch (err) {
+    const floor = err instanceof VersionResolutionError ? parseGoVersion(spec) : undefined
+    if (floor === undefined) throw err
+    const least = goToSemver(formatGoVersion(floor))
+    const newer = candidates.filter(c => c.stable && semver.gte(c.semver, least))
+    const oldest = newer[newer.length - 1]
+    if (oldest === undefined) throw err
+    // Candidates are newest first: the first of the oldest minor is its newest patch.
+    const standIn = newer.find(c => c.parsed.major === oldest.parsed.major && c.parsed.minor === oldest.parsed.minor) as Candidate
+    return {
+      spec: `>=${spec}`,
+      version: standIn.version,
+      note: `${source}: no Go ${spec} release is available; the module's minimum is go ${spec}, which every newer Go satisfies, so Go ${standIn.version}, the oldest release that does, is tested in its place`
+    }
+  }
 }
 
 /** Resolves one spec to a Go version (without prefix). */

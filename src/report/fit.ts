@@ -19,6 +19,8 @@ export interface Section {
   tail?: string
   /** The note shown after the kept items when `n` were left out; absent: the items are kept whole. */
   leftOut?: (n: number) => string
+  /** The first `keep` items are never left out: they explain a failed gate. */
+  keep?: number
 }
 
 /** The sections of a document at one level of detail (0 is the most). */
@@ -87,7 +89,7 @@ function trimLongest(sections: readonly Section[], limit: number): number[] {
     const excess = total - limit
     if (excess <= 0) return keeps
     const candidates = sections
-      .map((s, i) => ({i, size: sizes[i] as number, trimmable: s.leftOut !== undefined && (keeps[i] as number) > 0}))
+      .map((s, i) => ({i, size: sizes[i] as number, trimmable: s.leftOut !== undefined && (keeps[i] as number) > (s.keep ?? 0)}))
       .filter(c => c.trimmable)
       .sort((a, b) => b.size - a.size)
     const longest = candidates[0]
@@ -97,16 +99,17 @@ function trimLongest(sections: readonly Section[], limit: number): number[] {
     const target = Math.max(longest.size - excess, (candidates[1]?.size ?? 0) - excess / 2)
     const s = sections[longest.i] as Section
     const bytes = itemBytes[longest.i] as number[]
+    const floor = s.keep ?? 0
     let keep = keeps[longest.i] as number
     let current = longest.size
-    while (keep > 0 && current > target) {
+    while (keep > floor && current > target) {
       keep--
       current -= bytes[keep] as number
       // The left-out note grows by a digit now and then: measure exactly once near the target.
       if (current <= target + 64) current = byteLength(renderSection(s, keep))
     }
     if (keep === keeps[longest.i]) keep--
-    keeps[longest.i] = Math.max(0, keep)
+    keeps[longest.i] = Math.max(floor, keep)
   }
 }
 

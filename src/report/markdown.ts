@@ -41,19 +41,26 @@ function oneLine(text: string): string {
 
 /**
  * Escapes text for markdown: a paragraph, a list item, a heading or a table cell. HTML becomes
- * entities; markdown punctuation (emphasis, code, links, images, tables, strikethrough, headings)
- * is backslash-escaped; a line-start marker (`-`, `+`, `1.`, `>`, `=`) cannot start a block.
+ * entities; the punctuation that can start markdown (code, emphasis, links and images, tables,
+ * strikethrough) is backslash-escaped; a line-start marker (`-`, `+`, `#`, `1.`, `>`, `=`) cannot
+ * start a block. Nothing else is touched, so the text still reads as it was written where it is
+ * read raw (the summary's first line, e-mail notifications): `(`, `)` and `!` mean nothing
+ * without a `[`, and `_` inside a word emphasises nothing.
  */
 export function escape(text: string): string {
   const escaped = defuseAutolinks(oneLine(text))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, c => `\\${c}`)
-    .replace(/^(\s*)([-=])(?=[\s=-]|$)/, '$1\\$2')
+    .replace(/[\\`*[\]|~]/g, c => `\\${c}`)
+    .replace(/_/g, (c, at: number, whole: string) => (WORD.test(whole[at - 1] ?? '') && WORD.test(whole[at + 1] ?? '') ? c : '\\_'))
+    .replace(/^(\s*)([-+=#])(?=[\s=#-]|\u200d|$)/, '$1\\$2')
     .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
   return visibleBidi(escaped)
 }
+
+/** A character that makes `_` intraword (CommonMark: no emphasis between two of them). */
+const WORD = /^[\p{L}\p{N}]$/u
 
 /**
  * Escapes text inside raw HTML (a `<summary>`, a `<code>` element): markdown is not parsed

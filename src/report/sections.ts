@@ -9,10 +9,29 @@ import {lineRanges, percent, plural, seconds, signed} from './format.js'
 import type {Section} from './fit.js'
 import type {Gate, Report, TestFailure, VersionReport} from './schema.js'
 import type {Verdict} from './verdict.js'
-import {baselineView, comparisonView, gateSkipped, referenceVersion, type ComparisonView, type LineListView, type OnlyInView} from './views.js'
+import {
+  baselineView,
+  beyondVersionDelta,
+  comparisonView,
+  gateSkipped,
+  referenceVersion,
+  type BaselineView,
+  type ComparisonView,
+  type LineListView,
+  type OnlyInView
+} from './views.js'
 
 /** Where a reader finds what a trimmed section left out: "report.json", "the job summary". */
 export type SeeAlso = string
+
+/**
+ * The items that explain a failure first, each part in its own order, and how many they are: a
+ * section keeps that many (Section.keep), since fitting leaves items out from the end.
+ */
+function failingFirst<T>(items: readonly T[], failing: (item: T) => boolean): {ordered: T[]; first: number} {
+  const first = items.filter(failing)
+  return {ordered: [...first, ...items.filter(item => !failing(item))], first: first.length}
+}
 
 const STATUS_ICON: Record<VersionReport['status'], string> = {
   passed: '✅ passed',
@@ -54,8 +73,19 @@ function testsCell(v: VersionReport): string {
   return [`${passed} passed`, failed > 0 ? `**${failed} failed**` : '', skipped > 0 ? `${skipped} skipped` : ''].filter(t => t !== '').join(' · ')
 }
 
-/** One row per version: the table every reader looks at first. */
-export function versionsSection(report: Report, see: SeeAlso): Section {
+/**
+ * A row's Δ baseline: the reference's is the baseline comparison's total (what the gate judges);
+ * another row's is against the same version in a report.json baseline, when it has that version.
+ */
+function baselineCell(baseline: BaselineView | null, label: string, isReference: boolean): string {
+  if (baseline === null) return '—'
+  if (isReference) return signed(baseline.total.delta)
+  return signed(baseline.versions.find(v => v.name === label)?.delta)
+}
+
+/** One row per version: the table every reader looks at first; none when no version was reported. */
+export function versionsSection(report: Report, see: SeeAlso): Section | null {
+  if (report.versions.length === 0) return null
   const comparisons = new Map(report.comparisons.versions.map(c => [c.version, c]))
   const reference = referenceVersion(report)
   const baseline = baselineView(report)
@@ -78,7 +108,7 @@ export function versionsSection(report: Report, see: SeeAlso): Section {
       testsCell(v),
       percent(v.coverage?.statements.percent),
       cmp ? signed(cmp.likeForLikeDelta) : isReference && v.coverage ? 'reference' : '—',
-      isReference && baseline ? signed(baseline.total.delta) : '—',
+      baselineCell(baseline, labels[i] as string, isReference),
       seconds(v.seconds),
       escape(v.toolchain.source)
     ])
@@ -203,7 +233,8 @@ function coveredOnlyLine(list: LineListView | null, versions: string): string {
 /**
  * Why versions differ: per compared version (versions with the same result share an entry), the
  * raw and like-for-like deltas, what only one side instruments (by package), and which common
- * lines only one covered (line lists are the detail dropped when `withLines` is false).
+ * lines only one covered (line lists are the detail dropped when `withLines` is false). Entries
+ * that explain a failed max-version-delta gate come first and are never left out.
  */
 export function crossVersionSection(report: Report, withLines: boolean, see: SeeAlso): Section | null {
   const views = report.comparisons.versions.map(comparisonView).filter(
@@ -215,7 +246,8 @@ export function crossVersionSection(report: Report, withLines: boolean, see: See
       (c.coveredOnlyInReference?.count ?? 0) > 0
   )
   if (views.length === 0) return null
-  const items = groupComparisons(views).map(group => {
+  const {ordered, first: failing} = failingFirst(groupComparisons(views), g => beyondVersionDelta(report, g.view))
+  const items = ordered.map(group => {
     const c = group.view
     const versions = group.versions.map(escape).join(', ')
     const parts = [
@@ -239,7 +271,8 @@ export function crossVersionSection(report: Report, withLines: boolean, see: See
     head: `### Why versions differ\n\n${linesDropped ? `${droppedNote('The lines only one version covered were', see)}\n\n` : ''}`,
     items,
     separator: '\n\n',
-    leftOut: leftOutNote(n => plural(n, 'more version comparison'), see)
+    leftOut: leftOutNote(n => plural(n, 'more version comparison'), see),
+    keep: failing
   }
 }
 
@@ -367,18 +400,21 @@ function gateResult(g: Gate): string {
   return `${g.passed ? '✅' : '❌'} ${escape(g.message)}`
 }
 
+/** Every gate, the failed ones first (in the order evaluated); no failed gate's row is ever left out to fit. */
 export function gatesSection(report: Report, see: SeeAlso): Section | null {
   if (report.gates.length === 0) return null
+  const {ordered, first: failed} = failingFirst(report.gates, g => !g.passed)
   return {
     head: `### Gates\n\n${tableHead(['gate', 'limit', 'actual', 'result'], ['l', 'r', 'r', 'l'])}\n`,
-    items: report.gates.map(g => tableRow([escape(g.name), gateThreshold(g), g.actual === null ? '—' : gateValue(g, g.actual), gateResult(g)])),
+    items: ordered.map(g => tableRow([escape(g.name), gateThreshold(g), g.actual === null ? '—' : gateValue(g, g.actual), gateResult(g)])),
     separator: '\n',
-    leftOut: leftOutNote(n => plural(n, 'more gate'), see)
+    leftOut: leftOutNote(n => plural(n, 'more gate'), see),
+    keep: failed
   }
 }
 
 /** Where the run is and what wrote the report. Commit and URL come from GitHub, not the PR. */
-export function footerSection(report: Report, runUrl: string | undefined, linkText: string): Section {
+export function footerSection(report: Pick<Report, 'tool' | 'commit'>, runUrl: string | undefined, linkText: string): Section {
   const parts: string[] = []
   if (runUrl) parts.push(`[${linkText}](${runUrl.replace(/[()\s]/g, encodeURIComponent)})`)
   parts.push(`go-matrix ${escape(report.tool.version)}`)

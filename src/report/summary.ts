@@ -19,6 +19,7 @@ import {
 } from './sections.js'
 import type {Report} from './schema.js'
 import type {Verdict} from './verdict.js'
+import {failedGates} from './views.js'
 
 /** GitHub's limit for one step's summary. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
@@ -88,20 +89,36 @@ const COMMENT_UNCOVERED_LINES = 20
 
 /**
  * The pull request comment: the summary's essentials (verdict, notes, the version table, the
- * first failing tests, the diff coverage headline with the first uncovered lines, the gates) and
- * a link to the run, whose job summary has the rest.
+ * first failing tests, the diff coverage headline with the first uncovered lines, the gates), the
+ * section that explains each failed gate (against the baseline, why versions differ), and a link
+ * to the run, whose job summary has the rest. To fit, line lists go before any explanation does.
  */
 export function renderComment(report: Report, verdict: Verdict, extras: SummaryExtras = {}): string {
   const see = extras.runUrl ? `the [job summary](${extras.runUrl.replace(/[()\s]/g, encodeURIComponent)})` : 'the job summary'
-  const build = (): Section[] =>
-    present([
+  const build = (detail: number): Section[] => {
+    const lines = detail === 0
+    return present([
       verdictSection(verdict),
       notesSection(notesOf(report, extras)),
       versionsSection(report, see),
       failuresSection(report, null, see, {limit: COMMENT_FAILURES}),
+      failedGates(report, 'max-coverage-drop').length > 0 ? baselineSection(report, see) : null,
+      failedGates(report, 'max-version-delta').length > 0 ? crossVersionSection(report, lines, see) : null,
       diffSection(report, true, see, COMMENT_UNCOVERED_LINES),
       gatesSection(report, see),
       footerSection(report, extras.runUrl, 'Full report in the job summary')
     ])
-  return fit(build, 1, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text
+  }
+  return fit(build, 2, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text
+}
+
+/**
+ * The job summary and the pull request comment of a job that stopped before it had a report: the
+ * verdict saying why, and the footer. A comment left by an earlier run is replaced by it, so a
+ * pull request never shows the numbers of a run that is no longer current.
+ */
+export function renderStopped(verdict: Verdict, about: Pick<Report, 'tool' | 'commit'>, extras: SummaryExtras = {}): string {
+  const build = (): Section[] =>
+    present([verdictSection(verdict), notesSection(extras.notes ?? []), footerSection(about, extras.runUrl, 'this run')])
+  return fit(build, 1, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text
 }

@@ -25,7 +25,9 @@ export function renderTerminalReport(report: Report, verdict: Verdict, color: bo
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] as string).length)))
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd()
-  const out = [paint('bold', verdict.sentence), '', paint('dim', line(header))]
+  const out = [paint('bold', verdict.sentence)]
+  // An aggregate whose legs are all missing has no row: the verdict and the gate say why.
+  if (rows.length > 0) out.push('', paint('dim', line(header)))
   report.versions.forEach((v, i) => {
     const cells = rows[i] as string[]
     const text = line(cells)

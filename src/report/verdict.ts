@@ -42,3 +42,12 @@ export function decideVerdict(report: Report, failOnTestFailure: boolean): Verdi
   }
   return {passed, failJob, sentence}
 }
+
+/**
+ * The verdict of a job that stopped before it had a report (legs that cannot be combined, a
+ * version that resolves to nothing): it fails, and says why in `reason`'s own words.
+ */
+export function stoppedVerdict(reason: string, mode: 'run' | 'collect' | 'aggregate'): Verdict {
+  const what = mode === 'aggregate' ? 'The reports were not combined' : 'go-matrix stopped before a report'
+  return {passed: false, failJob: true, sentence: `❌ ${what}: ${reason.replace(/\.$/, '')}.`}
+}

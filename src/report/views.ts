@@ -46,6 +46,8 @@ export interface BaselineView {
   total: DeltaView
   packages: DeltaView[]
   unmatchedFiles: string[]
+  /** Rows against the same version in a report.json baseline, by label (absent in older reports). */
+  versions: DeltaView[]
 }
 
 type Loose = Record<string, unknown>
@@ -107,15 +109,16 @@ export function baselineView(report: Report): BaselineView | null {
   if (!isObject(b)) return null
   const total = deltaView(b.total)
   if (total === null) return null
-  const packages = Array.isArray(b.packages) ? b.packages.map(deltaView).filter((d): d is DeltaView => d !== null) : []
+  const deltas = (list: unknown): DeltaView[] => (Array.isArray(list) ? list.map(deltaView).filter((d): d is DeltaView => d !== null) : [])
   return {
     source: typeof b.source === 'string' ? b.source : '',
     kind: typeof b.kind === 'string' ? b.kind : '',
     metric: typeof b.metric === 'string' ? b.metric : 'statements',
     version: typeof b.version === 'string' ? b.version : null,
     total,
-    packages,
-    unmatchedFiles: Array.isArray(b.unmatchedFiles) ? b.unmatchedFiles.filter((f): f is string => typeof f === 'string') : []
+    packages: deltas(b.packages),
+    unmatchedFiles: Array.isArray(b.unmatchedFiles) ? b.unmatchedFiles.filter((f): f is string => typeof f === 'string') : [],
+    versions: deltas(b.versions)
   }
 }
 
@@ -133,4 +136,18 @@ export function referenceVersion(report: Report): string | null {
 /** A gate that had nothing to judge (gates.ts sets `skipped`; schema 1 does not name it). */
 export function gateSkipped(gate: Gate): boolean {
   return (gate as Gate & {skipped?: unknown}).skipped === true
+}
+
+/** The failed gates of this name (a skipped gate passes). */
+export function failedGates(report: Report, name: string): Gate[] {
+  return report.gates.filter(g => g.name === name && !g.passed && !gateSkipped(g))
+}
+
+/**
+ * Whether a version's comparison is one a failed max-version-delta gate judged: its like-for-like
+ * delta is beyond the limit (gates.ts's rule; a gate names no version in schema 1).
+ */
+export function beyondVersionDelta(report: Report, view: ComparisonView): boolean {
+  const delta = view.likeForLikeDelta
+  return delta !== null && failedGates(report, 'max-version-delta').some(g => Math.abs(delta) > g.threshold)
 }

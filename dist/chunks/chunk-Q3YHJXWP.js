@@ -1,5 +1,8 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
+import {
+  gitRunner
+} from "./chunk-CEDLXZXR.js";
 
 // src/cli/flags.ts
 var UsageError = class extends Error {
@@ -135,6 +138,10 @@ function wantsColor(stream, env) {
 }
 
 // src/cli/ci-env.ts
+import os from "node:os";
+function commandLineTempDir(env) {
+  return env.RUNNER_TEMP || os.tmpdir();
+}
 var SYSTEMS = [
   { name: "GitHub Actions", commit: "GITHUB_SHA", ref: "GITHUB_REF" },
   { name: "GitLab CI", commit: "CI_COMMIT_SHA", ref: "CI_COMMIT_REF_NAME" },
@@ -148,7 +155,15 @@ function ciRevision(env) {
     const commit = env[system.commit];
     if (commit) return { commit, ref: env[system.ref] ?? "" };
   }
-  return { commit: "", ref: "" };
+  return null;
+}
+async function gitRevision(dir, git = gitRunner()) {
+  const [head, branch] = await Promise.all([git(["rev-parse", "--verify", "-q", "HEAD"], dir), git(["symbolic-ref", "-q", "HEAD"], dir)]);
+  if (head.exitCode !== 0) return { commit: "", ref: "" };
+  return { commit: head.stdout.trim(), ref: branch.exitCode === 0 ? branch.stdout.trim() : "" };
+}
+async function commandLineRevision(env, dir, git = gitRunner({ env })) {
+  return ciRevision(env) ?? gitRevision(dir, git);
 }
 
 export {
@@ -157,6 +172,7 @@ export {
   renderHelp,
   progressLogger,
   wantsColor,
+  commandLineTempDir,
   CI_VARIABLES,
-  ciRevision
+  commandLineRevision
 };

@@ -3621,6 +3621,7 @@ async function fetchReleases(baseUrl, retry) {
 // src/go/version-file.ts
 import { readFile } from "node:fs/promises";
 import path4 from "node:path";
+var GO_DEFAULT = { mod: "1.16", work: "1.18" };
 var VersionFileError = class extends Error {
   name = "VersionFileError";
 };
@@ -3633,12 +3634,19 @@ function versionFileKind(file) {
 var VERSION_TEXT = /^(?:go)?(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)$/;
 function parseVersionFile(text, file, kind = versionFileKind(file)) {
   const lines = text.split(/\r?\n/);
-  const found = kind === "go.mod" ? fromGoMod(lines) : kind === "tool-versions" ? fromToolVersions(lines, file) : fromGoVersion(lines, file);
-  if (!found) {
-    const what = kind === "go.mod" ? 'no "toolchain" or "go" line' : kind === "tool-versions" ? 'no "golang" entry' : "no version";
-    throw new VersionFileError(`go-version-file ${file}: ${what} found`);
-  }
+  if (kind === "go.mod") return { ...fromGoMod(lines) ?? goDefault(file), minimum: true };
+  const found = kind === "tool-versions" ? fromToolVersions(lines, file) : fromGoVersion(lines, file);
+  if (!found) throw new VersionFileError(`go-version-file: ${file}: ${kind === "tool-versions" ? 'no "golang" entry' : "no version"} found`);
   return found;
+}
+function goDefault(file) {
+  const work = path4.basename(file).endsWith(".work");
+  const spec = work ? GO_DEFAULT.work : GO_DEFAULT.mod;
+  return {
+    spec,
+    line: 0,
+    assumed: `go-version-file: ${file} has no "go" line; Go reads ${work ? "a go.work" : "a go.mod"} without one as "go ${spec}", so Go ${spec} is tested (add a "go" line to name the oldest Go the module supports)`
+  };
 }
 function fromGoMod(lines) {
   let go2;
@@ -3669,7 +3677,7 @@ function fromGoVersion(lines, file) {
     const line = raw.replace(/#.*$/, "").trim();
     if (line === "") continue;
     const version = VERSION_TEXT.exec(line)?.[1];
-    if (!version) throw new VersionFileError(`go-version-file ${file}:${i + 1}: ${JSON.stringify(line)} is not a Go version`);
+    if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(line)} is not a Go version`);
     return { spec: version, line: i + 1 };
   }
   return void 0;
@@ -3679,7 +3687,7 @@ function fromToolVersions(lines, file) {
     const [tool, first] = raw.replace(/#.*$/, "").trim().split(/\s+/);
     if (tool !== "golang" && tool !== "go") continue;
     const version = first === void 0 ? void 0 : VERSION_TEXT.exec(first)?.[1];
-    if (!version) throw new VersionFileError(`go-version-file ${file}:${i + 1}: ${JSON.stringify(first ?? "")} is not a Go version`);
+    if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(first ?? "")} is not a Go version`);
     return { spec: version, line: i + 1 };
   }
   return void 0;
@@ -3690,7 +3698,7 @@ async function readVersionFile(file) {
     text = await readFile(file, "utf8");
   } catch (err) {
     const reason = err.code === "ENOENT" ? "no such file" : err.message;
-    throw new VersionFileError(`go-version-file ${file}: ${reason}`, { cause: err });
+    throw new VersionFileError(`go-version-file: ${file}: ${reason}`, { cause: err });
   }
   return parseVersionFile(text, file);
 }
@@ -3755,13 +3763,31 @@ function resolveVersions(specs, available) {
   const resolved = [];
   const seen = /* @__PURE__ */ new Set();
   for (const request of specs) {
-    const { spec, source = "go-versions" } = typeof request === "string" ? { spec: request } : request;
-    const version = resolveOne(spec, source, candidates);
-    if (seen.has(version)) continue;
-    seen.add(version);
-    resolved.push({ spec, version });
+    const { spec, source = "go-versions", minimum = false } = typeof request === "string" ? { spec: request } : request;
+    const found = minimum ? resolveMinimum(spec, source, candidates) : { spec, version: resolveOne(spec, source, candidates) };
+    if (seen.has(found.version)) continue;
+    seen.add(found.version);
+    resolved.push(found);
   }
   return resolved;
+}
+function resolveMinimum(spec, source, candidates) {
+  try {
+    return { spec, version: resolveOne(spec, source, candidates) };
+  } catch (err) {
+    const floor = err instanceof VersionResolutionError ? parseGoVersion(spec) : void 0;
+    if (floor === void 0) throw err;
+    const least = goToSemver(formatGoVersion(floor));
+    const newer = candidates.filter((c) => c.stable && import_semver.default.gte(c.semver, least));
+    const oldest = newer[newer.length - 1];
+    if (oldest === void 0) throw err;
+    const standIn = newer.find((c) => c.parsed.major === oldest.parsed.major && c.parsed.minor === oldest.parsed.minor);
+    return {
+      spec: `>=${spec}`,
+      version: standIn.version,
+      note: `${source}: no Go ${spec} release is available; the module's minimum is go ${spec}, which every newer Go satisfies, so Go ${standIn.version}, the oldest release that does, is tested in its place`
+    };
+  }
 }
 function toCandidates(available) {
   const candidates = [];
@@ -3859,15 +3885,22 @@ async function installGo(request) {
   const platform = request.platform ?? currentPlatform();
   const retry = { onRetry: (message) => logger.warning(message), ...request.retry };
   const specs = request.specs.map((spec) => ({ spec, source: "go-versions" }));
-  if (request.versionFile) {
-    const declared = await readVersionFile(request.versionFile);
-    specs.push({ spec: declared.spec, source: `go-version-file ${request.versionFile}` });
-  }
+  const declared = request.versionFile ? await readVersionFile(request.versionFile) : void 0;
+  if (declared?.assumed) logger.warning(declared.assumed);
   const locals = await inspectLocalToolchains(request.localToolchains ?? [], platform, logger);
   const { releases, available } = await loadIndex(request.downloadBaseUrl, retry, locals, platform, logger);
   const resolved = resolveVersions(specs, available);
+  if (declared) {
+    const [fromFile] = resolveVersions([{ spec: declared.spec, source: `go-version-file: ${request.versionFile}`, minimum: declared.minimum === true }], available);
+    if (fromFile?.note) logger.warning(fromFile.note);
+    const note = [declared.assumed, fromFile?.note].filter(Boolean).join(" ");
+    if (fromFile && !resolved.some((r) => r.version === fromFile.version)) resolved.push({ ...fromFile, ...note ? { note } : {} });
+  }
   const context = { request, platform, logger, retry, releases, locals, cache: request.toolchainCache ?? actionsToolchainCache };
-  return mapBounded(resolved, request.concurrency ?? 3, ({ spec, version }) => installVersion(spec, version, context));
+  return mapBounded(resolved, request.concurrency ?? 3, async ({ spec, version, note }) => {
+    const toolchain = await installVersion(spec, version, context);
+    return note ? { ...toolchain, note } : toolchain;
+  });
 }
 async function inspectLocalToolchains(dirs, platform, logger) {
   const found = await Promise.all(
@@ -4951,7 +4984,11 @@ function readReportBaseline(json, source) {
       version: String(chosen.version),
       total: coverage.statements,
       packages: readPackages(coverage.packages, "statements", source),
-      files: []
+      files: [],
+      versions: withCoverage.map((v2) => {
+        const { covered, total } = v2.coverage.statements;
+        return { version: String(v2.version), ...typeof v2.platform === "string" ? { platform: v2.platform } : {}, statements: summary(covered, total) };
+      })
     };
   }
   if (isSummary(report.merged?.lines)) {
@@ -5190,7 +5227,7 @@ function commonSuffix(a, b2) {
 }
 
 // src/compare/baseline.ts
-function compareBaseline(current, baseline) {
+function compareBaseline(current, baseline, rows = []) {
   const now = baseline.metric === "statements" ? current.statements : current.lines;
   let baselineFiles = baseline.files;
   let baselinePackages = baseline.packages;
@@ -5215,8 +5252,18 @@ function compareBaseline(current, baseline) {
     total: delta("total", now.total, baseline.total),
     packages: pair(now.packages, baselinePackages),
     files: baseline.kind === "lcov" ? pair(now.files, baselineFiles) : [],
-    unmatchedFiles
+    unmatchedFiles,
+    versions: versionDeltas(rows, baseline.versions ?? [])
   };
+}
+function versionDeltas(rows, previous) {
+  const deltas = [];
+  for (const row of rows) {
+    const sameVersion = previous.filter((p2) => p2.version === row.version);
+    const match = sameVersion.find((p2) => p2.platform !== void 0 && p2.platform === row.platform) ?? sameVersion[0];
+    if (match && row.statements) deltas.push(delta(row.label, row.statements, match.statements));
+  }
+  return deltas;
 }
 function pair(current, previous) {
   const before = new Map(previous.map((p2) => [p2.name, p2.summary]));
@@ -5441,10 +5488,10 @@ function describeVersionProblem(v2) {
   return `Go ${v2.version} failed: ${v2.reason ?? "the build failed"}`;
 }
 function decideVerdict(report, failOnTestFailure) {
-  const failedGates = report.gates.filter((g2) => !g2.passed);
+  const failedGates2 = report.gates.filter((g2) => !g2.passed);
   const broken = report.versions.filter((v2) => v2.status === "failed" || v2.status === "error");
-  const passed = failedGates.length === 0 && broken.length === 0;
-  const failJob = failedGates.length > 0 || failOnTestFailure && broken.length > 0;
+  const passed = failedGates2.length === 0 && broken.length === 0;
+  const failJob = failedGates2.length > 0 || failOnTestFailure && broken.length > 0;
   let sentence;
   if (passed) {
     const ran = report.versions.filter((v2) => v2.status === "passed");
@@ -5452,12 +5499,16 @@ function decideVerdict(report, failOnTestFailure) {
     const who = ran.length === 1 ? `Go ${ran[0].version}` : `All ${ran.length} Go versions`;
     sentence = `\u2705 ${who} passed${skipped2 > 0 ? ` (${skipped2} skipped)` : ""}${report.gates.length > 0 ? " and every gate held" : ""}.`;
   } else {
-    const parts = [...failedGates.map((g2) => g2.message), ...broken.map(describeVersionProblem)];
+    const parts = [...failedGates2.map((g2) => g2.message), ...broken.map(describeVersionProblem)];
     const head = failJob ? "\u274C" : "\u26A0\uFE0F";
     const first = parts[0].replace(/\.$/, "");
     sentence = `${head} ${first}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? "s" : ""})` : ""}.`;
   }
   return { passed, failJob, sentence };
+}
+function stoppedVerdict(reason, mode) {
+  const what = mode === "aggregate" ? "The reports were not combined" : "go-matrix stopped before a report";
+  return { passed: false, failJob: true, sentence: `\u274C ${what}: ${reason.replace(/\.$/, "")}.` };
 }
 
 // src/report/markdown.ts
@@ -5474,9 +5525,10 @@ function oneLine(text) {
   return text.replace(LINE_BREAK, " ");
 }
 function escape(text) {
-  const escaped = defuseAutolinks(oneLine(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`).replace(/^(\s*)([-=])(?=[\s=-]|$)/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  const escaped = defuseAutolinks(oneLine(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*[\]|~]/g, (c) => `\\${c}`).replace(/_/g, (c, at2, whole) => WORD.test(whole[at2 - 1] ?? "") && WORD.test(whole[at2 + 1] ?? "") ? c : "\\_").replace(/^(\s*)([-+=#])(?=[\s=#-]|\u200d|$)/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
   return visibleBidi(escaped);
 }
+var WORD = /^[\p{L}\p{N}]$/u;
 function escapeHtml(text) {
   const escaped = defuseAutolinks(oneLine(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
   return visibleBidi(escaped);
@@ -5553,21 +5605,22 @@ function trimLongest(sections, limit) {
     const total = byteLength(renderDocument(sections, keeps));
     const excess = total - limit;
     if (excess <= 0) return keeps;
-    const candidates = sections.map((s4, i) => ({ i, size: sizes[i], trimmable: s4.leftOut !== void 0 && keeps[i] > 0 })).filter((c) => c.trimmable).sort((a, b2) => b2.size - a.size);
+    const candidates = sections.map((s4, i) => ({ i, size: sizes[i], trimmable: s4.leftOut !== void 0 && keeps[i] > (s4.keep ?? 0) })).filter((c) => c.trimmable).sort((a, b2) => b2.size - a.size);
     const longest = candidates[0];
     if (longest === void 0) return keeps;
     const target = Math.max(longest.size - excess, (candidates[1]?.size ?? 0) - excess / 2);
     const s3 = sections[longest.i];
     const bytes = itemBytes[longest.i];
+    const floor = s3.keep ?? 0;
     let keep = keeps[longest.i];
     let current = longest.size;
-    while (keep > 0 && current > target) {
+    while (keep > floor && current > target) {
       keep--;
       current -= bytes[keep];
       if (current <= target + 64) current = byteLength(renderSection(s3, keep));
     }
     if (keep === keeps[longest.i]) keep--;
-    keeps[longest.i] = Math.max(0, keep);
+    keeps[longest.i] = Math.max(floor, keep);
   }
 }
 var CUT_NOTE = "\n\n\u2026 the rest of this report was left out to stay within GitHub\u2019s size limit (see report.json).\n";
@@ -5632,15 +5685,16 @@ function baselineView(report) {
   if (!isObject(b2)) return null;
   const total = deltaView(b2.total);
   if (total === null) return null;
-  const packages = Array.isArray(b2.packages) ? b2.packages.map(deltaView).filter((d) => d !== null) : [];
+  const deltas = (list) => Array.isArray(list) ? list.map(deltaView).filter((d) => d !== null) : [];
   return {
     source: typeof b2.source === "string" ? b2.source : "",
     kind: typeof b2.kind === "string" ? b2.kind : "",
     metric: typeof b2.metric === "string" ? b2.metric : "statements",
     version: typeof b2.version === "string" ? b2.version : null,
     total,
-    packages,
-    unmatchedFiles: Array.isArray(b2.unmatchedFiles) ? b2.unmatchedFiles.filter((f2) => typeof f2 === "string") : []
+    packages: deltas(b2.packages),
+    unmatchedFiles: Array.isArray(b2.unmatchedFiles) ? b2.unmatchedFiles.filter((f2) => typeof f2 === "string") : [],
+    versions: deltas(b2.versions)
   };
 }
 function referenceVersion(report) {
@@ -5652,8 +5706,19 @@ function referenceVersion(report) {
 function gateSkipped(gate) {
   return gate.skipped === true;
 }
+function failedGates(report, name) {
+  return report.gates.filter((g2) => g2.name === name && !g2.passed && !gateSkipped(g2));
+}
+function beyondVersionDelta(report, view) {
+  const delta2 = view.likeForLikeDelta;
+  return delta2 !== null && failedGates(report, "max-version-delta").some((g2) => Math.abs(delta2) > g2.threshold);
+}
 
 // src/report/sections.ts
+function failingFirst(items, failing) {
+  const first = items.filter(failing);
+  return { ordered: [...first, ...items.filter((item) => !failing(item))], first: first.length };
+}
 var STATUS_ICON = {
   passed: "\u2705 passed",
   failed: "\u274C failed",
@@ -5684,7 +5749,13 @@ function testsCell(v2) {
   const { passed, failed, skipped: skipped2 } = v2.tests;
   return [`${passed} passed`, failed > 0 ? `**${failed} failed**` : "", skipped2 > 0 ? `${skipped2} skipped` : ""].filter((t) => t !== "").join(" \xB7 ");
 }
+function baselineCell(baseline, label, isReference) {
+  if (baseline === null) return "\u2014";
+  if (isReference) return signed(baseline.total.delta);
+  return signed(baseline.versions.find((v2) => v2.name === label)?.delta);
+}
 function versionsSection(report, see) {
+  if (report.versions.length === 0) return null;
   const comparisons = new Map(report.comparisons.versions.map((c) => [c.version, c]));
   const reference = referenceVersion(report);
   const baseline = baselineView(report);
@@ -5705,7 +5776,7 @@ function versionsSection(report, see) {
       testsCell(v2),
       percent(v2.coverage?.statements.percent),
       cmp ? signed(cmp.likeForLikeDelta) : isReference && v2.coverage ? "reference" : "\u2014",
-      isReference && baseline ? signed(baseline.total.delta) : "\u2014",
+      baselineCell(baseline, labels[i], isReference),
       seconds(v2.seconds),
       escape(v2.toolchain.source)
     ]);
@@ -5819,7 +5890,8 @@ function crossVersionSection(report, withLines, see) {
     (c) => c.rawDelta !== c.likeForLikeDelta || (c.onlyInVersion?.lines.total ?? 0) > 0 || (c.onlyInReference?.lines.total ?? 0) > 0 || (c.coveredOnlyInVersion?.count ?? 0) > 0 || (c.coveredOnlyInReference?.count ?? 0) > 0
   );
   if (views.length === 0) return null;
-  const items = groupComparisons(views).map((group) => {
+  const { ordered, first: failing } = failingFirst(groupComparisons(views), (g2) => beyondVersionDelta(report, g2.view));
+  const items = ordered.map((group) => {
     const c = group.view;
     const versions = group.versions.map(escape).join(", ");
     const parts = [
@@ -5843,7 +5915,8 @@ ${linesDropped ? `${droppedNote("The lines only one version covered were", see)}
 ` : ""}`,
     items,
     separator: "\n\n",
-    leftOut: leftOutNote((n) => plural(n, "more version comparison"), see)
+    leftOut: leftOutNote((n) => plural(n, "more version comparison"), see),
+    keep: failing
   };
 }
 function groupFailures(report) {
@@ -5943,14 +6016,16 @@ function gateResult(g2) {
 }
 function gatesSection(report, see) {
   if (report.gates.length === 0) return null;
+  const { ordered, first: failed } = failingFirst(report.gates, (g2) => !g2.passed);
   return {
     head: `### Gates
 
 ${tableHead(["gate", "limit", "actual", "result"], ["l", "r", "r", "l"])}
 `,
-    items: report.gates.map((g2) => tableRow([escape(g2.name), gateThreshold(g2), g2.actual === null ? "\u2014" : gateValue(g2, g2.actual), gateResult(g2)])),
+    items: ordered.map((g2) => tableRow([escape(g2.name), gateThreshold(g2), g2.actual === null ? "\u2014" : gateValue(g2, g2.actual), gateResult(g2)])),
     separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more gate"), see)
+    leftOut: leftOutNote((n) => plural(n, "more gate"), see),
+    keep: failed
   };
 }
 function footerSection(report, runUrl, linkText) {
@@ -6000,16 +6075,25 @@ var COMMENT_FAILURES = 10;
 var COMMENT_UNCOVERED_LINES = 20;
 function renderComment(report, verdict, extras = {}) {
   const see = extras.runUrl ? `the [job summary](${extras.runUrl.replace(/[()\s]/g, encodeURIComponent)})` : "the job summary";
-  const build = () => present([
-    verdictSection(verdict),
-    notesSection(notesOf(report, extras)),
-    versionsSection(report, see),
-    failuresSection(report, null, see, { limit: COMMENT_FAILURES }),
-    diffSection(report, true, see, COMMENT_UNCOVERED_LINES),
-    gatesSection(report, see),
-    footerSection(report, extras.runUrl, "Full report in the job summary")
-  ]);
-  return fit(build, 1, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text;
+  const build = (detail) => {
+    const lines = detail === 0;
+    return present([
+      verdictSection(verdict),
+      notesSection(notesOf(report, extras)),
+      versionsSection(report, see),
+      failuresSection(report, null, see, { limit: COMMENT_FAILURES }),
+      failedGates(report, "max-coverage-drop").length > 0 ? baselineSection(report, see) : null,
+      failedGates(report, "max-version-delta").length > 0 ? crossVersionSection(report, lines, see) : null,
+      diffSection(report, true, see, COMMENT_UNCOVERED_LINES),
+      gatesSection(report, see),
+      footerSection(report, extras.runUrl, "Full report in the job summary")
+    ]);
+  };
+  return fit(build, 2, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text;
+}
+function renderStopped(verdict, about, extras = {}) {
+  const build = () => present([verdictSection(verdict), notesSection(extras.notes ?? []), footerSection(about, extras.runUrl, "this run")]);
+  return fit(build, 1, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
 }
 
 // src/pipeline.ts
@@ -6076,7 +6160,8 @@ async function runPipeline(options, ctx) {
     const c = coverage.get(run.toolchain.version);
     return { report: versionReport(run, c), coverage: c ?? null };
   });
-  const result = await concludeRun(options, ctx, { reportDir, versions, sourcePath });
+  const chosen = toolchains.flatMap((t) => t.note ? [t.note] : []);
+  const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen] }, { reportDir, versions, sourcePath });
   return { ...result, toolchains };
 }
 async function concludeRun(options, ctx, input) {
@@ -6098,17 +6183,19 @@ async function concludeRun(options, ctx, input) {
     reference
   ) : [];
   const notes = [...ctx.notes ?? []];
-  const baselineFile = options.baseline.kind === "path" ? path11.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
+  const concludes = options.mode !== "collect";
+  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path11.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
   let baseline = null;
   if (baselineFile && referenceCoverage) {
-    baseline = compareBaseline({ statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary }, await readBaselineFile(baselineFile));
+    const rows = input.versions.map((v2, i) => ({ label: labels[i], version: v2.report.version, platform: v2.report.platform, statements: v2.report.coverage?.statements ?? null }));
+    baseline = compareBaseline({ statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary }, await readBaselineFile(baselineFile), rows);
   } else if (baselineFile) {
     notes.push("The baseline was not compared: the reference version has no coverage.");
   }
   const all = [...coverage.values()];
   const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
-  const diff = ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
-  const evaluated = options.mode === "collect" ? [] : evaluateGates(
+  const diff = concludes && ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
+  const evaluated = !concludes ? [] : evaluateGates(
     {
       maxVersionDelta: options.maxVersionDelta,
       minCoverage: options.minCoverage,
@@ -6246,7 +6333,9 @@ export {
   parseGitDiff,
   SCHEMA_VERSION,
   toResults,
+  stoppedVerdict,
   renderComment,
+  renderStopped,
   reportDirectoryOf,
   runPipeline,
   concludeRun,

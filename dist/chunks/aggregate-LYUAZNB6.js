@@ -2,35 +2,37 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-DEEUXKBL.js";
+} from "./chunk-EJ4TII6T.js";
 import {
   UsageError,
-  ciRevision,
+  commandLineRevision,
+  commandLineTempDir,
   parseFlags,
   renderHelp,
   wantsColor
-} from "./chunk-MDBSVUJG.js";
+} from "./chunk-Q3YHJXWP.js";
 import {
-  INPUTS,
   InputError,
   TOOL_VERSION,
   parseOptions
-} from "./chunk-35XGZICM.js";
+} from "./chunk-CEDLXZXR.js";
+import {
+  INPUTS,
+  commandError
+} from "./chunk-ZOA6WOFS.js";
 import {
   consoleLogger
-} from "./chunk-PP4XEUHA.js";
+} from "./chunk-HQWHL7JR.js";
 import "./chunk-PRL2AUFT.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {
   renderTerminalReport
-} from "./chunk-NDWKXCPE.js";
+} from "./chunk-W4DT2ZBB.js";
 import "./chunk-GLNLGA6B.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/aggregate.ts
-import os from "node:os";
-import path from "node:path";
 var AGGREGATE_INPUTS = INPUTS.filter((i) => i.commands.includes("aggregate"));
 var DESCRIPTION = "Combines the report.json files written by `go-matrix run` or `mode: collect` legs (each REPORT is a report.json, a directory holding one, or a quoted glob), checks they are of one commit and schema, compares versions across legs and platforms, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory. A missing or failed leg fails the run.";
 async function aggregateCommand(argv, io) {
@@ -46,7 +48,7 @@ async function aggregateCommand(argv, io) {
     options = parseOptions((name) => given[name] ?? (name === "comment" ? "false" : name === "baseline" ? "none" : ""));
   } catch (err) {
     if (err instanceof UsageError || err instanceof InputError) {
-      io.stderr.write(`go-matrix aggregate: ${err.message.replace(/^input /, "--")}
+      io.stderr.write(`${commandError("aggregate", err)}
 `);
       return 2;
     }
@@ -55,8 +57,8 @@ async function aggregateCommand(argv, io) {
   try {
     const result = await aggregateReports(options, {
       workspace: io.cwd,
-      tempDir: io.env.RUNNER_TEMP || path.join(os.tmpdir(), "go-matrix"),
-      ...ciRevision(io.env),
+      tempDir: commandLineTempDir(io.env),
+      ...await commandLineRevision(io.env, io.cwd),
       logger: consoleLogger(io.stderr),
       toolVersion: TOOL_VERSION
     });
@@ -66,17 +68,10 @@ report: ${result.files.report}
 `);
     return result.verdict.failJob ? 1 : 0;
   } catch (err) {
-    io.stderr.write(`go-matrix aggregate: ${messageOf(err)}
+    io.stderr.write(`${commandError("aggregate", err)}
 `);
     return 2;
   }
-}
-function messageOf(err) {
-  const parts = [];
-  for (let e = err; e instanceof Error && parts.length < 3; e = e.cause) {
-    if (!parts.some((p) => p.includes(e.message))) parts.push(e.message);
-  }
-  return parts.join(": ") || String(err);
 }
 export {
   AGGREGATE_INPUTS,

@@ -26,7 +26,8 @@ function renderTerminalReport(report, verdict, color) {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  const out = [paint("bold", verdict.sentence), "", paint("dim", line(header))];
+  const out = [paint("bold", verdict.sentence)];
+  if (rows.length > 0) out.push("", paint("dim", line(header)));
   report.versions.forEach((v, i) => {
     const cells = rows[i];
     const text = line(cells);

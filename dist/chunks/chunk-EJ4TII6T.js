@@ -1,10 +1,15 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  errorMessage
+} from "./chunk-ZOA6WOFS.js";
+import {
   SCHEMA_VERSION,
   concludeRun,
-  reportDirectoryOf
-} from "./chunk-PP4XEUHA.js";
+  renderStopped,
+  reportDirectoryOf,
+  stoppedVerdict
+} from "./chunk-HQWHL7JR.js";
 import {
   CoverageError,
   lineCoverage,
@@ -316,6 +321,24 @@ async function rebuildCoverage(legFile, shown, version) {
 // src/aggregate/aggregate.ts
 async function aggregateReports(options, ctx) {
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
+  try {
+    return await combineAndConclude(options, ctx, reportDir);
+  } catch (err) {
+    if (err instanceof AggregateError) await writeRefusal(reportDir, err, ctx);
+    throw err;
+  }
+}
+async function writeRefusal(reportDir, err, ctx) {
+  const verdict = stoppedVerdict(errorMessage(err), "aggregate");
+  const summary2 = renderStopped(verdict, { tool: { name: "go-matrix", version: ctx.toolVersion }, commit: ctx.commit }, ctx.runUrl ? { runUrl: ctx.runUrl } : {});
+  try {
+    await mkdir(reportDir, { recursive: true });
+    await writeFile(path3.join(reportDir, "summary.md"), summary2);
+  } catch (writeErr) {
+    ctx.logger.warning(`summary.md not written to ${reportDir}: ${writeErr.message}`);
+  }
+}
+async function combineAndConclude(options, ctx, reportDir) {
   const shown = (file) => {
     const relative = path3.relative(ctx.workspace, file);
     return relative.startsWith("..") || path3.isAbsolute(relative) ? file : relative.split(path3.sep).join("/");

@@ -1,6 +1,9 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  commandError
+} from "./chunk-ZOA6WOFS.js";
+import {
   CoverageError,
   formatLcov,
   formatPercent,
@@ -42,7 +45,7 @@ async function coverageCommand(argv, io) {
   try {
     args = parseArgs(argv);
   } catch (err) {
-    io.stderr.write(`go-matrix coverage: ${err.message}
+    io.stderr.write(`${commandError("coverage", err)}
 ${COVERAGE_HELP}`);
     return 2;
   }
@@ -55,7 +58,7 @@ ${COVERAGE_HELP}`);
     return 0;
   } catch (err) {
     if (err instanceof CoverageError) {
-      io.stderr.write(`go-matrix coverage: ${err.message}
+      io.stderr.write(`${commandError("coverage", err)}
 `);
       return 2;
     }

@@ -519,8 +519,12 @@ async function createGitHubClient(options) {
       const timeout = AbortSignal.timeout(timeoutMs);
       endpoint.request = { ...requestOptions, signal: callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout };
       try {
-        return await request(endpoint);
+        const response = await request(endpoint);
+        const notJson = nonJsonResponse(response.status, response.headers, response.data, endpoint.headers);
+        if (notJson !== null) throw new GitHubApiError(redact(`${what}: ${notJson}`, token), response.status, redact(what, token), attempt, false);
+        return response;
       } catch (err) {
+        if (err instanceof GitHubApiError) throw err;
         const failure = toFailure(err);
         const callerAborted = callerSignal?.aborted === true;
         const decision = callerAborted ? { retry: false, why: "cancelled" } : decideRetry(failure, attempt, retry);
@@ -547,6 +551,13 @@ function describeRequest(octokit, endpoint) {
     return `${endpoint.method} ${endpoint.url}`;
   }
 }
+function nonJsonResponse(status, headers, data, requestHeaders = {}) {
+  const accept = String(requestHeaders.accept ?? "application/json");
+  if (!/json/i.test(accept) || status === 204 || status === 304 || data === void 0 || data === null || data === "") return null;
+  const type = String(headers["content-type"] ?? "");
+  if (/json/i.test(type) && typeof data === "object" && !(data instanceof ArrayBuffer)) return null;
+  return `the API returned a non-JSON response (status ${status}, content type ${type === "" ? "none" : type.split(";")[0]})`;
+}
 function toFailure(err) {
   const e = err;
   const headers = {};
@@ -555,6 +566,7 @@ function toFailure(err) {
   }
   const status = typeof e?.status === "number" && e.response !== void 0 ? e.status : 0;
   let message = typeof e?.message === "string" ? e.message.replace(/ - https:\/\/docs\.github\.com\S*$/, "") : String(err);
+  if (status !== 0) message = nonJsonResponse(status, headers, e.response?.data) ?? message;
   const cause = err?.cause;
   if (status === 0 && typeof cause?.message === "string" && cause.message !== "") {
     message = typeof cause.cause?.message === "string" && cause.message === "fetch failed" ? cause.cause.message : cause.message;

@@ -46,7 +46,7 @@ async function main(argv, io = defaultIo()) {
     // Each command loads its own modules: `coverage` then starts without the installer, the
     // runner and their HTTP client (bench/README.md, coverage).
     case "aggregate":
-      return (await import("./chunks/aggregate-CETHK6S2.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-NA43TUHE.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-PBJVZLTD.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":

@@ -19,7 +19,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-DEEUXKBL.js";
+} from "./chunks/chunk-VHX5KTRE.js";
 import {
   TOOL_VERSION,
   parseOptions

@@ -9,7 +9,7 @@ import {concludeRun, reportDirectoryOf, type AnalysedVersion, type PipelineConte
 import type {Options} from '../options.js'
 import {SCHEMA_VERSION} from '../report/schema.js'
 import {combineLegs, legsGate, type LegReport} from './legs.js'
-import {findLegFiles, readLeg, rebuildCoverage} from './read.js'
+import {findLegFiles, readLegs, rebuildCoverage} from './read.js'
 
 export type AggregateContext = Pick<
   PipelineContext,
@@ -29,7 +29,7 @@ export async function aggregateReports(options: Options, ctx: AggregateContext):
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/')
   }
   const {files, missing} = await findLegFiles(options.reports, ctx.workspace)
-  const found = await Promise.all(files.map(file => readLeg(file, shown(file))))
+  const found = await readLegs(files, shown)
   const legs = combineLegs(found, missing)
   const fileOf = new Map(files.map(file => [shown(file), file]))
 

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-DEEUXKBL.js";
+} from "./chunk-VHX5KTRE.js";
 import {
   UsageError,
   ciRevision,

@@ -19,11 +19,11 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-VHX5KTRE.js";
+} from "./chunks/chunk-OGJ7K7OJ.js";
 import {
   TOOL_VERSION,
   parseOptions
-} from "./chunks/chunk-35XGZICM.js";
+} from "./chunks/chunk-YSOSEJFT.js";
 import {
   currentPlatform,
   parseGitDiff,
@@ -32,7 +32,7 @@ import {
   reportDirectoryOf,
   runPipeline,
   toResults
-} from "./chunks/chunk-PP4XEUHA.js";
+} from "./chunks/chunk-ZGHSJLNZ.js";
 import "./chunks/chunk-PRL2AUFT.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
@@ -728,7 +728,8 @@ async function run() {
       autoBaselineFile = restored.path;
       notes.push(restored.note);
     }
-    const changed = await readChangedLines(github, workspace, notes, signals.signal);
+    const changed = await readChangedLines(github, workspace, signals.signal);
+    if (changed.unreadable !== void 0) notes.push(`${changed.unreadable} Diff coverage is not measured.`);
     const pipelineContext = {
       workspace,
       tempDir,
@@ -741,7 +742,8 @@ async function run() {
       toolVersion: TOOL_VERSION,
       onInstalled: (toolchains) => setOutput("versions", JSON.stringify(toolchains.map((t) => t.version))),
       autoBaselineFile,
-      changedLines: changed,
+      changedLines: changed.lines,
+      ...changed.unreadable !== void 0 ? { changedLinesUnreadable: changed.unreadable } : {},
       notes,
       ...github.runUrl ? { runUrl: github.runUrl } : {}
     };
@@ -787,12 +789,11 @@ async function runCollectingErrors(options, ctx) {
     throw err;
   }
 }
-async function readChangedLines(github, workspace, notes, signal) {
+async function readChangedLines(github, workspace, signal) {
   const pr = github.pullRequest;
-  if (!pr) return null;
+  if (!pr) return { lines: null };
   const result = await changedLines({ repoDir: workspace, baseSha: pr.baseSha, headSha: pr.headSha, logger: actionsLogger, signal });
-  if (result.changed === null) notes.push(`${result.note} Diff coverage and its gate are skipped.`);
-  return result.changed;
+  return result.changed === null ? { lines: null, unreadable: result.note } : { lines: result.changed };
 }
 function setOutputs(result) {
   setOutput("results", JSON.stringify(toResults(result.report)));

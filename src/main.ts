@@ -51,7 +51,8 @@ export async function run(): Promise<void> {
       notes.push(restored.note)
     }
 
-    const changed = await readChangedLines(github, workspace, notes, signals.signal)
+    const changed = await readChangedLines(github, workspace, signals.signal)
+    if (changed.unreadable !== undefined) notes.push(`${changed.unreadable} Diff coverage is not measured.`)
 
     const pipelineContext: PipelineContext = {
       workspace,
@@ -65,7 +66,8 @@ export async function run(): Promise<void> {
       toolVersion: TOOL_VERSION,
       onInstalled: toolchains => core.setOutput('versions', JSON.stringify(toolchains.map(t => t.version))),
       autoBaselineFile,
-      changedLines: changed,
+      changedLines: changed.lines,
+      ...(changed.unreadable !== undefined ? {changedLinesUnreadable: changed.unreadable} : {}),
       notes,
       ...(github.runUrl ? {runUrl: github.runUrl} : {})
     }
@@ -119,17 +121,16 @@ async function runCollectingErrors(options: Options, ctx: PipelineContext): Prom
   }
 }
 
+/** The pull request's changed lines; null when the run is not of a pull request, or with why they could not be read. */
 async function readChangedLines(
   github: GitHubContext,
   workspace: string,
-  notes: string[],
   signal: AbortSignal
-): Promise<ChangedFile[] | null> {
+): Promise<{lines: ChangedFile[] | null; unreadable?: string}> {
   const pr = github.pullRequest
-  if (!pr) return null
+  if (!pr) return {lines: null}
   const result = await changedLines({repoDir: workspace, baseSha: pr.baseSha, headSha: pr.headSha, logger: actionsLogger, signal})
-  if (result.changed === null) notes.push(`${result.note} Diff coverage and its gate are skipped.`)
-  return result.changed
+  return result.changed === null ? {lines: null, unreadable: result.note} : {lines: result.changed}
 }
 
 function setOutputs(result: PipelineResult): void {

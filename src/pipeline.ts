@@ -25,7 +25,7 @@ import type {Breakdown, LineCoverage, Profile} from './coverage/model.js'
 import {compareVersions} from './compare/versions.js'
 import {compareBaseline, type BaselineComparison} from './compare/baseline.js'
 import {diffCoverage, type ChangedFile, type DiffCoverage} from './compare/diff.js'
-import {evaluateGates} from './compare/gates.js'
+import {evaluateGates, type RunFacts} from './compare/gates.js'
 import type {Options} from './options.js'
 import type {Logger} from './util/log.js'
 import {SCHEMA_VERSION, type Gate, type Report, type VersionReport} from './report/schema.js'
@@ -55,6 +55,8 @@ export interface PipelineContext {
   autoBaselineFile?: string | null
   /** The pull request's changed lines, when the caller could read them; null or absent: no diff coverage. */
   changedLines?: readonly ChangedFile[] | null
+  /** Why the pull request's changed lines could not be read, when the run is of a pull request and they could not: min-diff-coverage then fails. */
+  changedLinesUnreadable?: string
   /** Sentences for the report and summary that explain what could not be done (no baseline, no diff, …). */
   notes?: readonly string[]
   /** The workflow run's page, linked from the summary. */
@@ -168,7 +170,10 @@ export interface AnalysedVersion {
  */
 export async function concludeRun(
   options: Options,
-  ctx: Pick<PipelineContext, 'workspace' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'notes' | 'runUrl'>,
+  ctx: Pick<
+    PipelineContext,
+    'workspace' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'changedLinesUnreadable' | 'notes' | 'runUrl'
+  >,
   input: {
     reportDir: string
     versions: readonly AnalysedVersion[]
@@ -227,7 +232,14 @@ export async function concludeRun(
       reference: reference && referenceCoverage ? {version: reference, statements: referenceCoverage.statements.total} : null,
       versions: comparisons,
       baseline,
-      diff
+      diff,
+      runs: input.versions.map((v, i) => runFacts(v.report, labels[i] as string, coverage.has(labels[i] as string))),
+      baselineFound: baselineFile !== null,
+      changedLines: ctx.changedLines
+        ? {state: 'read'}
+        : ctx.changedLinesUnreadable !== undefined
+          ? {state: 'unreadable', reason: ctx.changedLinesUnreadable}
+          : {state: 'none'}
     }
   )
   const gates: Gate[] = [...(input.checks ?? []), ...evaluated]
@@ -272,6 +284,17 @@ export async function concludeRun(
     referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : '',
     reportDir,
     files
+  }
+}
+
+/** What the gates need to know of a row to say why it has no coverage. */
+function runFacts(v: VersionReport, label: string, hasCoverage: boolean): RunFacts {
+  return {
+    version: label,
+    status: v.status,
+    ...(v.reason !== undefined ? {reason: v.reason} : {}),
+    tests: v.tests.passed + v.tests.failed + v.tests.skipped,
+    coverage: hasCoverage
   }
 }
 

@@ -118,7 +118,7 @@ describe('combineLegs', () => {
     json.versions = Array.from({length: 200_000}, () => row)
     const started = performance.now()
     expect(() => combineLegs([{file: 'leg/report.json', json}])).toThrow(`${invalid}versions: expected at most 1000 entries, got 200000`)
-    expect(performance.now() - started).toBeLessThan(100)
+    expect(performance.now() - started).toBeLessThan(1000)
   })
 
   it('refuses more rows in all than the aggregate takes', () => {

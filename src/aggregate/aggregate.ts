@@ -13,7 +13,7 @@ import {findLegFiles, readLegs, rebuildCoverage} from './read.js'
 
 export type AggregateContext = Pick<
   PipelineContext,
-  'workspace' | 'tempDir' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'notes' | 'runUrl'
+  'workspace' | 'tempDir' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'changedLinesUnreadable' | 'notes' | 'runUrl'
 >
 
 /**

@@ -5339,72 +5339,108 @@ function diffCoverage(lines, changed) {
 
 // src/compare/gates.ts
 function evaluateGates(thresholds, inputs) {
-  const gates = [];
   const { maxVersionDelta, minCoverage, maxCoverageDrop, minDiffCoverage } = thresholds;
-  if (maxVersionDelta !== null) {
-    if (inputs.versions.length === 0) {
-      gates.push(skipped("max-version-delta", maxVersionDelta, "Only one version has coverage, so there is no other version to compare."));
-    }
-    for (const v2 of inputs.versions) {
-      const distance = Math.abs(v2.likeForLikeDelta);
-      const passed = distance <= maxVersionDelta;
-      const direction = v2.likeForLikeDelta < 0 ? "less" : "more";
-      const message = v2.likeForLikeDelta === 0 ? `Go ${v2.version} covers the same share as Go ${v2.reference} of the ${v2.common.lines} lines both instrument (limit ${points(maxVersionDelta)}).` : `Go ${v2.version} covers ${distance.toFixed(1)} points ${direction} than Go ${v2.reference} on the ${v2.common.lines} lines both instrument; the limit is ${maxVersionDelta}.`;
-      gates.push({ name: "max-version-delta", threshold: maxVersionDelta, actual: v2.likeForLikeDelta, passed, message });
-    }
+  return [
+    ...maxVersionDelta !== null ? versionDeltaGates(maxVersionDelta, inputs) : [],
+    ...minCoverage > 0 ? [minCoverageGate(minCoverage, inputs)] : [],
+    ...maxCoverageDrop !== null ? [coverageDropGate(maxCoverageDrop, inputs)] : [],
+    ...minDiffCoverage !== null ? [diffCoverageGate(minDiffCoverage, inputs)] : []
+  ];
+}
+function versionDeltaGates(limit, inputs) {
+  const gates = inputs.versions.map((v2) => versionDeltaGate(limit, v2));
+  const reference = inputs.reference?.version;
+  const uncovered = inputs.runs.length > 1 ? inputs.runs.filter((r) => r.status === "passed" && !r.coverage && r.version !== reference) : [];
+  for (const run of uncovered) {
+    const other = reference !== void 0 ? `Go ${reference}` : "the other versions";
+    gates.push(unevaluated("max-version-delta", limit, `Go ${run.version} passed but ${noProfile(run)}, so it cannot be compared with ${other}.`));
   }
-  if (minCoverage > 0) {
-    const ref = inputs.reference;
-    if (ref === null) {
-      gates.push(skipped("min-coverage", minCoverage, "The reference version has no coverage (it failed to build or was skipped)."));
-    } else {
-      const passed = ref.statements.percent >= minCoverage;
-      const shown = formatPercent(ref.statements.covered, ref.statements.total);
-      gates.push({
-        name: "min-coverage",
-        threshold: minCoverage,
-        actual: ref.statements.percent,
-        passed,
-        message: `Go ${ref.version} covers ${shown}% of statements (${ref.statements.covered} of ${ref.statements.total}); the minimum is ${minCoverage}%.`
-      });
-    }
+  if (gates.length > 0) return gates;
+  const covered = inputs.runs.filter((r) => r.coverage).length;
+  if (reference === void 0 && covered > 1) {
+    return [unevaluated("max-version-delta", limit, "the reference version has no coverage, so no version can be compared with it.")];
   }
-  if (maxCoverageDrop !== null) {
-    const baseline = inputs.baseline;
-    if (baseline === null || baseline.total.delta === null) {
-      gates.push(skipped("max-coverage-drop", maxCoverageDrop, 'No baseline to compare with (none saved yet, or baseline is "none").'));
-    } else {
-      const delta2 = baseline.total.delta;
-      const passed = -delta2 <= maxCoverageDrop;
-      const what = baseline.metric === "statements" ? "statement" : "line";
-      const change = delta2 < 0 ? `dropped ${(-delta2).toFixed(1)} points` : delta2 > 0 ? `rose ${delta2.toFixed(1)} points` : "did not change";
-      gates.push({
-        name: "max-coverage-drop",
-        threshold: maxCoverageDrop,
-        actual: delta2,
-        passed,
-        message: `${capitalize(what)} coverage ${change} against the baseline (${baseline.total.baseline?.percent.toFixed(1)}% to ${baseline.total.current?.percent.toFixed(1)}%); the largest drop allowed is ${points(maxCoverageDrop)}.`
-      });
-    }
+  return [skipped("max-version-delta", limit, covered === 0 ? "No version has coverage to compare." : "Only one version has coverage, so there is no other version to compare.")];
+}
+function versionDeltaGate(limit, v2) {
+  if (v2.common.lines === 0 && (v2.statements.covered > 0 || v2.referenceStatements.covered > 0)) {
+    return unevaluated(
+      "max-version-delta",
+      limit,
+      `Go ${v2.version} and Go ${v2.reference} instrument no line in common (${v2.statements.total} and ${v2.referenceStatements.total} statements), so their coverage cannot be compared like for like.`
+    );
   }
-  if (minDiffCoverage !== null) {
-    const diff = inputs.diff;
-    if (diff === null || diff.lines.total === 0) {
-      const why = diff === null ? "There is no pull request diff to measure." : "The change touches no instrumented Go lines.";
-      gates.push(skipped("min-diff-coverage", minDiffCoverage, why));
-    } else {
-      const passed = diff.lines.percent >= minDiffCoverage;
-      const shown = formatPercent(diff.lines.covered, diff.lines.total);
-      gates.push({
-        name: "min-diff-coverage",
-        threshold: minDiffCoverage,
-        actual: diff.lines.percent,
-        passed,
-        message: `Tests run ${diff.lines.covered} of the ${diff.lines.total} changed lines that are instrumented (${shown}%); the minimum is ${minDiffCoverage}%.`
-      });
-    }
+  const distance = Math.abs(v2.likeForLikeDelta);
+  const direction = v2.likeForLikeDelta < 0 ? "less" : "more";
+  const message = v2.likeForLikeDelta === 0 ? `Go ${v2.version} covers the same share as Go ${v2.reference} of the ${v2.common.lines} lines both instrument (limit ${points(limit)}).` : `Go ${v2.version} covers ${distance.toFixed(1)} points ${direction} than Go ${v2.reference} on the ${v2.common.lines} lines both instrument; the limit is ${limit}.`;
+  return { name: "max-version-delta", threshold: limit, actual: v2.likeForLikeDelta, passed: distance <= limit, message };
+}
+function minCoverageGate(minimum, inputs) {
+  const ref = inputs.reference;
+  if (ref === null) return unevaluated("min-coverage", minimum, noReferenceCoverage(inputs.runs));
+  if (ref.statements.total === 0) {
+    const run = inputs.runs.find((r) => r.version === ref.version);
+    const tests = run === void 0 ? "" : run.tests === 0 ? ": no test ran" : ` (${run.tests} tests ran)`;
+    return unevaluated("min-coverage", minimum, `the coverage profile of Go ${ref.version} has no statements${tests}.`);
   }
-  return gates;
+  const { covered, total } = ref.statements;
+  return atLeast("min-coverage", minimum, ref.statements, `Go ${ref.version} covers ${formatPercent(covered, total)}% of statements (${covered} of ${total}); the minimum is ${minimum}%.`);
+}
+function atLeast(name, minimum, measured, message) {
+  return { name, threshold: minimum, actual: measured.percent, passed: measured.percent >= minimum, message };
+}
+function coverageDropGate(limit, inputs) {
+  const baseline = inputs.baseline;
+  if (baseline === null) {
+    if (inputs.baselineFound) return unevaluated("max-coverage-drop", limit, `there is a baseline, but ${noReferenceCoverage(inputs.runs)}`);
+    return skipped("max-coverage-drop", limit, 'No baseline to compare with (none saved yet, or baseline is "none").');
+  }
+  const delta2 = baseline.total.delta;
+  if (delta2 === null) return skipped("max-coverage-drop", limit, "The baseline has no total coverage to compare with.");
+  const what = baseline.metric === "statements" ? "statement" : "line";
+  const change = delta2 < 0 ? `dropped ${(-delta2).toFixed(1)} points` : delta2 > 0 ? `rose ${delta2.toFixed(1)} points` : "did not change";
+  return {
+    name: "max-coverage-drop",
+    threshold: limit,
+    actual: delta2,
+    passed: -delta2 <= limit,
+    message: `${capitalize(what)} coverage ${change} against the baseline (${baseline.total.baseline?.percent.toFixed(1)}% to ${baseline.total.current?.percent.toFixed(1)}%); the largest drop allowed is ${points(limit)}.`
+  };
+}
+function diffCoverageGate(minimum, inputs) {
+  const { diff, changedLines } = inputs;
+  if (diff === null) {
+    if (changedLines.state === "none") return skipped("min-diff-coverage", minimum, "There is no pull request diff to measure.");
+    if (changedLines.state === "unreadable") return unevaluated("min-diff-coverage", minimum, `the pull request's changed lines could not be read: ${changedLines.reason}`);
+    return unevaluated("min-diff-coverage", minimum, `the pull request's changed lines were read, but ${noCoverage(inputs.runs)}`);
+  }
+  if (diff.lines.total === 0) return skipped("min-diff-coverage", minimum, "The change touches no instrumented Go lines.");
+  const { covered, total } = diff.lines;
+  return atLeast("min-diff-coverage", minimum, diff.lines, `Tests run ${covered} of the ${total} changed lines that are instrumented (${formatPercent(covered, total)}%); the minimum is ${minimum}%.`);
+}
+function noReferenceCoverage(runs) {
+  return runs.some((r) => r.coverage) ? "the reference version (reference-version) has no coverage." : noCoverage(runs);
+}
+function noCoverage(runs) {
+  if (runs.length === 0) return "no Go version ran, so there is no coverage.";
+  const shown = runs.slice(0, MAX_RUNS_NAMED).map(describeRun);
+  const more = runs.length > MAX_RUNS_NAMED ? `; and ${runs.length - MAX_RUNS_NAMED} more` : "";
+  return `no version produced coverage: ${shown.join("; ")}${more}.`;
+}
+var MAX_RUNS_NAMED = 5;
+function describeRun(run) {
+  const why = run.reason ? ` (${run.reason.replace(/\.$/, "")})` : "";
+  if (run.status === "skipped") return `Go ${run.version} was skipped${why}`;
+  if (run.status === "error") return `Go ${run.version} could not be run${why}`;
+  if (run.status === "failed") return `Go ${run.version} failed${why} and ${noProfile(run)}`;
+  return `Go ${run.version} passed but ${noProfile(run)}`;
+}
+function noProfile(run) {
+  return run.tests === 0 ? "no test ran and no coverage profile was written" : "no coverage profile was written";
+}
+function unevaluated(name, threshold, why) {
+  const limit = name === "min-coverage" || name === "min-diff-coverage" ? `${threshold}%` : points(threshold);
+  return { name, threshold, actual: null, passed: false, message: `The ${name} gate (${limit}) cannot be judged: ${why}` };
 }
 function skipped(name, threshold, message) {
   return { name, threshold, actual: null, passed: true, skipped: true, message: `Not evaluated: ${message}` };
@@ -6119,7 +6155,10 @@ async function concludeRun(options, ctx, input) {
       reference: reference && referenceCoverage ? { version: reference, statements: referenceCoverage.statements.total } : null,
       versions: comparisons,
       baseline,
-      diff
+      diff,
+      runs: input.versions.map((v2, i) => runFacts(v2.report, labels[i], coverage.has(labels[i]))),
+      baselineFound: baselineFile !== null,
+      changedLines: ctx.changedLines ? { state: "read" } : ctx.changedLinesUnreadable !== void 0 ? { state: "unreadable", reason: ctx.changedLinesUnreadable } : { state: "none" }
     }
   );
   const gates = [...input.checks ?? [], ...evaluated];
@@ -6161,6 +6200,15 @@ async function concludeRun(options, ctx, input) {
     referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : "",
     reportDir,
     files
+  };
+}
+function runFacts(v2, label, hasCoverage) {
+  return {
+    version: label,
+    status: v2.status,
+    ...v2.reason !== void 0 ? { reason: v2.reason } : {},
+    tests: v2.tests.passed + v2.tests.failed + v2.tests.skipped,
+    coverage: hasCoverage
   };
 }
 async function analyseVersion(run, moduleDir, logger) {

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-VHX5KTRE.js";
+} from "./chunk-OGJ7K7OJ.js";
 import {
   UsageError,
   ciRevision,
@@ -15,10 +15,10 @@ import {
   InputError,
   TOOL_VERSION,
   parseOptions
-} from "./chunk-35XGZICM.js";
+} from "./chunk-YSOSEJFT.js";
 import {
   consoleLogger
-} from "./chunk-PP4XEUHA.js";
+} from "./chunk-ZGHSJLNZ.js";
 import "./chunk-PRL2AUFT.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

@@ -217,7 +217,7 @@ function parseOptions(read) {
     build: bool(raw("build"), "build"),
     vet: bool(raw("vet"), "vet"),
     buildTargets: splitList(raw("build-targets")).map(parseTarget),
-    testFlags: words(raw("test-flags"), "test-flags"),
+    testFlags: testFlags(words(raw("test-flags"), "test-flags")),
     coverMode: raw("cover-mode") === "" ? "" : oneOf(raw("cover-mode"), "cover-mode", ["set", "count", "atomic"]),
     coverPackages: raw("cover-packages"),
     maxParallel: integer(raw("max-parallel"), "max-parallel", 0),
@@ -280,6 +280,29 @@ function words(value, name) {
   } catch (err) {
     throw new InputError(`input ${name}: ${err.message}`, { cause: err });
   }
+}
+var CONFLICTING_TEST_FLAGS = {
+  coverprofile: () => "go-matrix writes each version's profile itself (<report-directory>/<version>/coverage.out); remove it",
+  covermode: () => "use the cover-mode input instead, so that every version and the report agree on the mode",
+  coverpkg: () => "use the cover-packages input instead",
+  cover: (value) => value !== void 0 && isFalse(value) ? "go-matrix needs coverage on" : null,
+  json: (value) => value !== void 0 && isFalse(value) ? "go-matrix reads go test's -json stream" : null,
+  c: (value) => value === void 0 || !isFalse(value) ? "it compiles the test binaries without running them, so no test would run and there would be no coverage" : null,
+  list: () => "it lists the tests without running them, so there would be no coverage"
+};
+function testFlags(flags) {
+  for (const flag of flags) {
+    if (flag === "-args" || flag === "--args" || flag === "--") break;
+    const match = /^--?(?:test\.)?([A-Za-z0-9]+)(?:=(.*))?$/s.exec(flag);
+    if (!match) continue;
+    const [, name, value] = match;
+    const why = Object.hasOwn(CONFLICTING_TEST_FLAGS, name) ? CONFLICTING_TEST_FLAGS[name]?.(value) : null;
+    if (why) throw new InputError(`input test-flags: ${flag} conflicts with go-matrix's own flags: ${why}`);
+  }
+  return flags;
+}
+function isFalse(value) {
+  return ["0", "f", "F", "false", "FALSE", "False"].includes(value);
 }
 function parseTarget(text) {
   const match = /^([a-z0-9]+)\/([a-z0-9]+)$/.exec(text);

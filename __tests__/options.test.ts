@@ -80,6 +80,16 @@ describe('parseOptions', () => {
     expect(parseOptions(reader({'go-versions': '1.22', 'test-flags': flags})).testFlags).toEqual(splitArgs(flags))
   })
 
+  it.each([['../escape'], ['a/../../escape'], ['..']])('rejects a relative report-directory that leaves the workspace: %p', dir => {
+    expect(() => parseOptions(reader({'go-versions': '1.22', 'report-directory': dir}))).toThrow(
+      `input report-directory: ${JSON.stringify(dir)} leaves the workspace; a relative path must stay inside it (give an absolute path for a folder elsewhere)`
+    )
+  })
+
+  it.each([['go-matrix-report'], ['out/../report'], ['/tmp/elsewhere'], ['..report']])('accepts report-directory %p', dir => {
+    expect(parseOptions(reader({'go-versions': '1.22', 'report-directory': dir})).reportDirectory).toBe(dir)
+  })
+
   it('needs a version unless aggregating', () => {
     expect(() => parseOptions(reader({}))).toThrow(/give at least one Go version/)
     expect(parseOptions(reader({mode: 'aggregate', reports: 'a/*.json'})).reports).toEqual(['a/*.json'])

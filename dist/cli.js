@@ -14,11 +14,13 @@ import {
   wantsColor
 } from "./chunks/chunk-MDBSVUJG.js";
 import {
+  TOOL_VERSION
+} from "./chunks/chunk-ZVPWXIBU.js";
+import {
   INPUTS,
   InputError,
-  TOOL_VERSION,
   parseOptions
-} from "./chunks/chunk-YSOSEJFT.js";
+} from "./chunks/chunk-ZF3TW3FR.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/cli.ts
@@ -46,7 +48,7 @@ async function main(argv, io = defaultIo()) {
     // Each command loads its own modules: `coverage` then starts without the installer, the
     // runner and their HTTP client (bench/README.md, coverage).
     case "aggregate":
-      return (await import("./chunks/aggregate-MC4VYBL2.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-UDJHSYHG.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-PBJVZLTD.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
@@ -121,7 +123,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-ZYTQBJVP.js"), import("./chunks/terminal-472UCKX5.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-KJ6ENGSQ.js"), import("./chunks/terminal-472UCKX5.js")]);
     const tempDir = io.env.RUNNER_TEMP || path.join(os.tmpdir(), "go-matrix");
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
@@ -144,7 +146,9 @@ report: ${result.files.report}
 `);
     return result.verdict.failJob ? 1 : 0;
   } catch (err) {
-    logger.error(`go-matrix run: ${err.message}`);
+    if (err instanceof InputError) io.stderr.write(`go-matrix run: ${err.message.replace(/^input /, "--")}
+`);
+    else logger.error(`go-matrix run: ${err.message}`);
     return 2;
   } finally {
     signals.dispose();

@@ -19,11 +19,10 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-OGJ7K7OJ.js";
+} from "./chunks/chunk-TXEAMBGY.js";
 import {
-  TOOL_VERSION,
-  parseOptions
-} from "./chunks/chunk-YSOSEJFT.js";
+  TOOL_VERSION
+} from "./chunks/chunk-ZVPWXIBU.js";
 import {
   currentPlatform,
   parseGitDiff,
@@ -32,8 +31,12 @@ import {
   reportDirectoryOf,
   runPipeline,
   toResults
-} from "./chunks/chunk-ZGHSJLNZ.js";
+} from "./chunks/chunk-WYA57NNA.js";
 import "./chunks/chunk-PRL2AUFT.js";
+import {
+  InputError,
+  parseOptions
+} from "./chunks/chunk-ZF3TW3FR.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-GLNLGA6B.js";
@@ -768,6 +771,7 @@ async function run() {
     else info(result.verdict.sentence);
   } catch (err) {
     setFailed(errorMessage(err));
+    if (err instanceof InputError) process.exitCode = 2;
   } finally {
     signals.dispose();
   }

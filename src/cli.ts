@@ -147,7 +147,9 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     if (logFile) io.stdout.write(`log: ${logFile.path}\n`)
     return result.verdict.failJob ? 1 : 0
   } catch (err) {
-    logger.error(`go-matrix run: ${(err as Error).message}`)
+    // Bad input found once the run started (a path that does not exist, a refused report folder) reads as a flag's error.
+    if (err instanceof InputError) io.stderr.write(`go-matrix run: ${err.message.replace(/^input /, '--')}\n`)
+    else logger.error(`go-matrix run: ${(err as Error).message}`)
     return 2
   } finally {
     signals.dispose()

@@ -12,7 +12,7 @@ import {readGitHubContext, type GitHubContext} from './github/event.js'
 import {baselineCacheDir, decideBaselineAction, restoreBaseline, saveBaseline, type BaselineAction} from './github/baseline-store.js'
 import {changedLines} from './git/changed-lines.js'
 import type {ChangedFile} from './compare/diff.js'
-import type {Options} from './options.js'
+import {InputError, type Options} from './options.js'
 import {commentOnPullRequest as upsertPullRequestComment} from './github/pr-comment.js'
 import {commentBodyLimit} from './github/comment.js'
 import {renderComment} from './report/summary.js'
@@ -94,6 +94,8 @@ export async function run(): Promise<void> {
     else core.info(result.verdict.sentence)
   } catch (err) {
     core.setFailed(errorMessage(err))
+    // Bad input exits 2, as the command line does (before any install when the input names a path).
+    if (err instanceof InputError) process.exitCode = 2
   } finally {
     signals.dispose()
   }

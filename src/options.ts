@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {INPUTS} from './definitions.js'
 import {splitArgs, splitList} from './util/split-args.js'
 
@@ -87,7 +88,7 @@ export function parseOptions(read: InputReader): Options {
     downloadBaseUrl: url(raw('download-base-url'), 'download-base-url'),
     localToolchains: splitList(raw('local-toolchains')),
     cache: bool(raw('cache'), 'cache'),
-    reportDirectory: raw('report-directory'),
+    reportDirectory: staysInside(raw('report-directory'), 'report-directory'),
     mode,
     reports: splitList(raw('reports'))
   }
@@ -176,6 +177,14 @@ function testFlags(flags: string[]): string[] {
 /** Go's strconv.ParseBool false values. */
 function isFalse(value: string): boolean {
   return ['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value)
+}
+
+/** A relative path must stay inside the workspace it is relative to; an absolute one may go anywhere. */
+function staysInside(value: string, name: string): string {
+  if (value !== '' && !path.isAbsolute(value) && path.normalize(value).split(/[\\/]/)[0] === '..') {
+    throw new InputError(`input ${name}: ${JSON.stringify(value)} leaves the workspace; a relative path must stay inside it (give an absolute path for a folder elsewhere)`)
+  }
+  return value
 }
 
 function parseTarget(text: string): BuildTarget {

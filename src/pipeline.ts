@@ -3,7 +3,7 @@
  * module under each, analyse coverage, compare, gate, and write the report files. The callers
  * only read inputs, pick directories and show the result.
  */
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {installGo} from './go/install.js'
 import {compareGoVersions} from './go/versions.js'
@@ -32,6 +32,8 @@ import {SCHEMA_VERSION, type Gate, type Report, type VersionReport} from './repo
 import {versionLabels} from './aggregate/version-labels.js'
 import {decideVerdict, type Verdict} from './report/verdict.js'
 import {renderSummary} from './report/summary.js'
+import {claimReportEntries, defaultWorkDir, prepareReportFolder} from './report-folder.js'
+import {checkInputFiles} from './preflight.js'
 
 export interface PipelineContext {
   /** The repository root (GITHUB_WORKSPACE, or the current directory): relative inputs resolve here. */
@@ -91,8 +93,14 @@ export function reportDirectoryOf(options: Pick<Options, 'reportDirectory'>, wor
 export async function runPipeline(options: Options, ctx: PipelineContext): Promise<PipelineResult> {
   const {logger} = ctx
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir)
-  await mkdir(reportDir, {recursive: true})
   const moduleDir = path.resolve(ctx.workspace, options.workingDirectory)
+  const workDir = defaultWorkDir(ctx.env)
+  // GO_MATRIX_CACHE_DIR keeps Go's build and module caches in a folder of the user's choosing,
+  // between runs (a developer's machine, the tests); by default they live in the work folder.
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : undefined
+  // Inputs that name files, and the report folder, are checked before anything is installed.
+  await checkInputFiles(options, ctx.workspace)
+  await prepareReportFolder(reportDir, {workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir]})
 
   const toolchains = await installGo({
     specs: options.goVersions,
@@ -106,6 +114,7 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   })
   logger.info(`go-matrix: ${toolchains.map(t => `${t.version} (${t.source})`).join(', ')}`)
   ctx.onInstalled?.(toolchains)
+  await claimReportEntries(reportDir, toolchains.map(t => t.version))
 
   const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace)
   // Each version's coverage is analysed (its own `go tool cover -func` process) as soon as that
@@ -135,9 +144,8 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     maxParallel: options.maxParallel,
     timeoutMinutes: options.timeoutMinutes,
     reportDir,
-    // GO_MATRIX_CACHE_DIR keeps Go's build and module caches in a folder of the user's choosing,
-    // between runs (a developer's machine, the tests); by default they live in the work folder.
-    ...(ctx.env.GO_MATRIX_CACHE_DIR ? {cacheDir: path.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR)} : {}),
+    workDir,
+    ...(cacheDir ? {cacheDir} : {}),
     env: ctx.env,
     logger,
     signal: ctx.signal,

@@ -3,13 +3,15 @@
  * (versions × platforms), which then goes through the same conclusion as `mode: run`:
  * reference, comparisons, baseline, diff coverage, gates, merged files and summary.
  */
-import {mkdir, writeFile} from 'node:fs/promises'
+import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {concludeRun, reportDirectoryOf, type AnalysedVersion, type PipelineContext, type PipelineResult} from '../pipeline.js'
 import type {Options} from '../options.js'
 import {SCHEMA_VERSION} from '../report/schema.js'
 import {combineLegs, legsGate, type LegReport} from './legs.js'
 import {findLegFiles, readLegs, rebuildCoverage} from './read.js'
+import {claimReportEntries, prepareReportFolder} from '../report-folder.js'
+import {checkInputFiles} from '../preflight.js'
 
 export type AggregateContext = Pick<
   PipelineContext,
@@ -28,7 +30,10 @@ export async function aggregateReports(options: Options, ctx: AggregateContext):
     const relative = path.relative(ctx.workspace, file)
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/')
   }
+  await checkInputFiles(options, ctx.workspace)
   const {files, missing} = await findLegFiles(options.reports, ctx.workspace)
+  // Before any leg is read: the report folder is checked, and emptied of an earlier run's files.
+  await prepareReportFolder(reportDir, {workspace: ctx.workspace, readsFrom: files})
   const found = await readLegs(files, shown)
   const legs = combineLegs(found, missing)
   const fileOf = new Map(files.map(file => [shown(file), file]))
@@ -45,7 +50,6 @@ export async function aggregateReports(options: Options, ctx: AggregateContext):
   const legCount = files.length + missing.length
   ctx.logger.info(`go-matrix: ${versions.length} versions from ${files.length} leg${files.length === 1 ? '' : 's'}${missing.length ? `, ${missing.length} missing` : ''}`)
 
-  await mkdir(reportDir, {recursive: true})
   const result = await concludeRun(
     options,
     {...ctx, commit: legs.commit || ctx.commit, ref: legs.ref || ctx.ref},
@@ -79,7 +83,8 @@ export async function writeFailedLeg(
     gates: [],
     error: leg.error
   }
-  await mkdir(reportDir, {recursive: true})
+  // Only into a folder that is new, empty or go-matrix's: a leg whose report folder was refused writes nothing.
+  await claimReportEntries(reportDir, ['report.json'])
   const file = path.join(reportDir, 'report.json')
   await writeFile(file, JSON.stringify(report, null, 2) + '\n')
   return file

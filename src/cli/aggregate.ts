@@ -59,7 +59,7 @@ export async function aggregateCommand(argv: readonly string[], io: AggregateIo)
     io.stdout.write(`\nreport: ${result.files.report}\n`)
     return result.verdict.failJob ? 1 : 0
   } catch (err) {
-    io.stderr.write(`go-matrix aggregate: ${messageOf(err)}\n`)
+    io.stderr.write(`go-matrix aggregate: ${err instanceof InputError ? err.message.replace(/^input /, '--') : messageOf(err)}\n`)
     // Legs that cannot be combined (AggregateError) or unreadable profiles are bad input: exit 2, as `run` does for any error.
     return 2
   }

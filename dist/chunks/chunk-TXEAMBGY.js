@@ -2,9 +2,13 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   SCHEMA_VERSION,
+  checkInputFiles,
+  claimReportEntries,
   concludeRun,
+  isInside,
+  prepareReportFolder,
   reportDirectoryOf
-} from "./chunk-ZGHSJLNZ.js";
+} from "./chunk-WYA57NNA.js";
 import {
   CoverageError,
   lineCoverage,
@@ -15,8 +19,8 @@ import {
 } from "./chunk-PRL2AUFT.js";
 
 // src/aggregate/aggregate.ts
-import { mkdir, writeFile } from "node:fs/promises";
-import path4 from "node:path";
+import { writeFile } from "node:fs/promises";
+import path3 from "node:path";
 
 // src/util/shape.ts
 var string = (max, pattern, what) => ({ kind: "string", max, ...pattern ? { pattern } : {}, ...what ? { what } : {} });
@@ -32,8 +36,8 @@ var object = (fields, check) => ({
 });
 var nullable = (of) => ({ kind: "nullable", of });
 var optional = (of) => ({ kind: "optional", of });
-function shapeProblem(value, shape, path5 = "") {
-  const at = path5 === "" ? "the value" : path5;
+function shapeProblem(value, shape, path4 = "") {
+  const at = path4 === "" ? "the value" : path4;
   const got = `, got ${describe(value)}`;
   switch (shape.kind) {
     case "string":
@@ -51,12 +55,12 @@ function shapeProblem(value, shape, path5 = "") {
     case "oneOf":
       return shape.values.includes(value) ? null : `${at}: expected one of ${shape.values.map((v) => JSON.stringify(v)).join(", ")}${got}`;
     case "nullable":
-      return value === null ? null : shapeProblem(value, shape.of, path5);
+      return value === null ? null : shapeProblem(value, shape.of, path4);
     case "array": {
       if (!Array.isArray(value)) return `${at}: expected a list${got}`;
       if (value.length > shape.max) return `${at}: expected at most ${shape.max} entries, got ${value.length}`;
       for (let i = 0; i < value.length; i++) {
-        const problem = shapeProblem(value[i], shape.of, `${path5}[${i}]`);
+        const problem = shapeProblem(value[i], shape.of, `${path4}[${i}]`);
         if (problem !== null) return problem;
       }
       return null;
@@ -65,7 +69,7 @@ function shapeProblem(value, shape, path5 = "") {
       if (typeof value !== "object" || value === null || Array.isArray(value)) return `${at}: expected an object${got}`;
       const record = value;
       for (const [name2, field] of Object.entries(shape.fields)) {
-        const inner = path5 === "" ? name2 : `${path5}.${name2}`;
+        const inner = path4 === "" ? name2 : `${path4}.${name2}`;
         const present = Object.hasOwn(record, name2) && record[name2] !== void 0;
         if (field.kind === "optional") {
           if (!present) continue;
@@ -212,18 +216,11 @@ function isObject(value) {
 
 // src/aggregate/read.ts
 import { readFile, realpath, stat as stat2 } from "node:fs/promises";
-import path3 from "node:path";
-
-// src/util/paths.ts
-import path from "node:path";
-function isInside(child, parent) {
-  const relative = path.relative(parent, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
+import path2 from "node:path";
 
 // src/aggregate/glob.ts
 import { readdir, stat } from "node:fs/promises";
-import path2 from "node:path";
+import path from "node:path";
 var MAGIC = /[*?[]/;
 function isGlob(entry) {
   return MAGIC.test(entry);
@@ -267,7 +264,7 @@ function globToRegExp(pattern) {
   return new RegExp(`^${out}$`);
 }
 async function expandGlob(pattern) {
-  const posix = pattern.split(path2.sep).join("/");
+  const posix = pattern.split(path.sep).join("/");
   const segments = posix.split("/");
   const firstMagic = segments.findIndex(isGlob);
   if (firstMagic === -1) return await stat(pattern).catch(() => null) ? [pattern] : [];
@@ -286,7 +283,7 @@ async function expandGlob(pattern) {
     }
   };
   await walk(base, 0);
-  return matches.sort().map((p) => p.split("/").join(path2.sep));
+  return matches.sort().map((p) => p.split("/").join(path.sep));
 }
 
 // src/aggregate/lcov-functions.ts
@@ -378,8 +375,8 @@ async function findLegFiles(entries, workspace) {
   const add = (file) => {
     if (!files.includes(file)) files.push(file);
   };
-  const absolute = (entry) => path3.resolve(workspace, entry);
-  const exclusions = entries.filter((e) => e.startsWith("!")).map((e) => globToRegExp(absolute(e.slice(1)).split(path3.sep).join("/")));
+  const absolute = (entry) => path2.resolve(workspace, entry);
+  const exclusions = entries.filter((e) => e.startsWith("!")).map((e) => globToRegExp(absolute(e.slice(1)).split(path2.sep).join("/")));
   for (const entry of entries) {
     if (entry.startsWith("!")) continue;
     if (!isGlob(entry)) {
@@ -390,7 +387,7 @@ async function findLegFiles(entries, workspace) {
     }
     const matched = [];
     for (const found of await expandGlob(absolute(entry))) {
-      if (exclusions.some((exclusion) => exclusion.test(found.split(path3.sep).join("/")))) continue;
+      if (exclusions.some((exclusion) => exclusion.test(found.split(path2.sep).join("/")))) continue;
       const file = await reportFileAt(found);
       if (file) matched.push(file);
     }
@@ -403,7 +400,7 @@ async function reportFileAt(file) {
   const info = await stat2(file).catch(() => null);
   if (info?.isFile()) return file;
   if (info?.isDirectory()) {
-    const inside = path3.join(file, "report.json");
+    const inside = path2.join(file, "report.json");
     if ((await stat2(inside).catch(() => null))?.isFile()) return inside;
   }
   return null;
@@ -442,7 +439,7 @@ function tooLarge(size, limit) {
   return `${mib(size)}, more than the ${mib(limit)} the aggregate reads`;
 }
 async function fileInLeg(legDir, name2, maxBytes, where) {
-  const file = path3.join(legDir, name2);
+  const file = path2.join(legDir, name2);
   const [root, real] = await Promise.all([realpath(legDir), realpath(file).catch((err) => err.code === "ENOENT" ? null : Promise.reject(err))]);
   if (real === null) return null;
   if (!isInside(real, root)) throw new AggregateError(`${where}: ${file} leads outside the leg's folder (to ${real}); a leg's files must be inside its folder`);
@@ -452,13 +449,13 @@ async function fileInLeg(legDir, name2, maxBytes, where) {
   return real;
 }
 async function rebuildCoverage(legFile, shown, version) {
-  const legDir = path3.dirname(legFile);
-  const dir = path3.join(legDir, version.version);
+  const legDir = path2.dirname(legFile);
+  const dir = path2.join(legDir, version.version);
   const where = `${shown}: Go ${version.version}`;
-  const profileFile = path3.join(dir, "coverage.out");
+  const profileFile = path2.join(dir, "coverage.out");
   let profile;
   try {
-    const real = await fileInLeg(legDir, path3.join(version.version, "coverage.out"), LEG_LIMITS.profileBytes, where);
+    const real = await fileInLeg(legDir, path2.join(version.version, "coverage.out"), LEG_LIMITS.profileBytes, where);
     if (real === null) throw new Error("no such file");
     profile = await readProfile(real);
   } catch (err) {
@@ -473,8 +470,8 @@ async function rebuildCoverage(legFile, shown, version) {
     );
   }
   const lines = lineCoverage(profile);
-  const lcovFile = path3.join(dir, "coverage.lcov");
-  const realLcov = await fileInLeg(legDir, path3.join(version.version, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
+  const lcovFile = path2.join(dir, "coverage.lcov");
+  const realLcov = await fileInLeg(legDir, path2.join(version.version, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
   const lcov = realLcov === null ? null : await readFile(realLcov, "utf8");
   if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
   const lcovFunctions = parseLcovFunctions(lcov, lcovFile);
@@ -489,10 +486,12 @@ async function rebuildCoverage(legFile, shown, version) {
 async function aggregateReports(options, ctx) {
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
   const shown = (file) => {
-    const relative = path4.relative(ctx.workspace, file);
-    return relative.startsWith("..") || path4.isAbsolute(relative) ? file : relative.split(path4.sep).join("/");
+    const relative = path3.relative(ctx.workspace, file);
+    return relative.startsWith("..") || path3.isAbsolute(relative) ? file : relative.split(path3.sep).join("/");
   };
+  await checkInputFiles(options, ctx.workspace);
   const { files, missing } = await findLegFiles(options.reports, ctx.workspace);
+  await prepareReportFolder(reportDir, { workspace: ctx.workspace, readsFrom: files });
   const found = await readLegs(files, shown);
   const legs = combineLegs(found, missing);
   const fileOf = new Map(files.map((file) => [shown(file), file]));
@@ -507,7 +506,6 @@ async function aggregateReports(options, ctx) {
   );
   const legCount = files.length + missing.length;
   ctx.logger.info(`go-matrix: ${versions.length} versions from ${files.length} leg${files.length === 1 ? "" : "s"}${missing.length ? `, ${missing.length} missing` : ""}`);
-  await mkdir(reportDir, { recursive: true });
   const result = await concludeRun(
     options,
     { ...ctx, commit: legs.commit || ctx.commit, ref: legs.ref || ctx.ref },
@@ -533,8 +531,8 @@ async function writeFailedLeg(reportDir, leg) {
     gates: [],
     error: leg.error
   };
-  await mkdir(reportDir, { recursive: true });
-  const file = path4.join(reportDir, "report.json");
+  await claimReportEntries(reportDir, ["report.json"]);
+  const file = path3.join(reportDir, "report.json");
   await writeFile(file, JSON.stringify(report, null, 2) + "\n");
   return file;
 }

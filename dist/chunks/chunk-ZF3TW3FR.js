@@ -159,6 +159,9 @@ var INPUTS = [
   }
 ];
 
+// src/options.ts
+import path from "node:path";
+
 // src/util/split-args.ts
 function splitArgs(text) {
   const words2 = [];
@@ -235,7 +238,7 @@ function parseOptions(read) {
     downloadBaseUrl: url(raw("download-base-url"), "download-base-url"),
     localToolchains: splitList(raw("local-toolchains")),
     cache: bool(raw("cache"), "cache"),
-    reportDirectory: raw("report-directory"),
+    reportDirectory: staysInside(raw("report-directory"), "report-directory"),
     mode,
     reports: splitList(raw("reports"))
   };
@@ -304,6 +307,12 @@ function testFlags(flags) {
 function isFalse(value) {
   return ["0", "f", "F", "false", "FALSE", "False"].includes(value);
 }
+function staysInside(value, name) {
+  if (value !== "" && !path.isAbsolute(value) && path.normalize(value).split(/[\\/]/)[0] === "..") {
+    throw new InputError(`input ${name}: ${JSON.stringify(value)} leaves the workspace; a relative path must stay inside it (give an absolute path for a folder elsewhere)`);
+  }
+  return value;
+}
 function parseTarget(text) {
   const match = /^([a-z0-9]+)\/([a-z0-9]+)$/.exec(text);
   if (!match) throw new InputError(`input build-targets: ${JSON.stringify(text)} is not GOOS/GOARCH (like linux/arm64)`);
@@ -324,12 +333,8 @@ function url(value, name) {
   return value.replace(/\/+$/, "");
 }
 
-// src/version.ts
-var TOOL_VERSION = "0.1.0";
-
 export {
   INPUTS,
   InputError,
-  parseOptions,
-  TOOL_VERSION
+  parseOptions
 };

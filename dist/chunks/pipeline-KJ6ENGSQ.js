@@ -5,8 +5,9 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-ZGHSJLNZ.js";
+} from "./chunk-WYA57NNA.js";
 import "./chunk-PRL2AUFT.js";
+import "./chunk-ZF3TW3FR.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-OGJ7K7OJ.js";
+} from "./chunk-TXEAMBGY.js";
 import {
   UsageError,
   ciRevision,
@@ -11,15 +11,17 @@ import {
   wantsColor
 } from "./chunk-MDBSVUJG.js";
 import {
-  INPUTS,
-  InputError,
-  TOOL_VERSION,
-  parseOptions
-} from "./chunk-YSOSEJFT.js";
+  TOOL_VERSION
+} from "./chunk-ZVPWXIBU.js";
 import {
   consoleLogger
-} from "./chunk-ZGHSJLNZ.js";
+} from "./chunk-WYA57NNA.js";
 import "./chunk-PRL2AUFT.js";
+import {
+  INPUTS,
+  InputError,
+  parseOptions
+} from "./chunk-ZF3TW3FR.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {
@@ -66,7 +68,7 @@ report: ${result.files.report}
 `);
     return result.verdict.failJob ? 1 : 0;
   } catch (err) {
-    io.stderr.write(`go-matrix aggregate: ${messageOf(err)}
+    io.stderr.write(`go-matrix aggregate: ${err instanceof InputError ? err.message.replace(/^input /, "--") : messageOf(err)}
 `);
     return 2;
   }

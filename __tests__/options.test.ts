@@ -59,6 +59,37 @@ describe('parseOptions', () => {
     expect(attempt).toThrow(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))
   })
 
+  it.each([
+    ['-coverprofile=c.out', "go-matrix writes each version's profile itself (<report-directory>/<version>/coverage.out); remove it"],
+    ['-v -coverprofile c.out', "go-matrix writes each version's profile itself (<report-directory>/<version>/coverage.out); remove it"],
+    ['--test.coverprofile=c.out', "go-matrix writes each version's profile itself (<report-directory>/<version>/coverage.out); remove it"],
+    ['-covermode=atomic', 'use the cover-mode input instead, so that every version and the report agree on the mode'],
+    ['-coverpkg=./...', 'use the cover-packages input instead'],
+    ['-cover=false', 'go-matrix needs coverage on'],
+    ['-json=0', "go-matrix reads go test's -json stream"],
+    ['-c', 'it compiles the test binaries without running them, so no test would run and there would be no coverage'],
+    ['-list=.', 'it lists the tests without running them, so there would be no coverage']
+  ])('rejects test-flags %p, which conflict with go-matrix’s own', (flags, why) => {
+    const attempt = () => parseOptions(reader({'go-versions': '1.22', 'test-flags': flags}))
+    expect(attempt).toThrow(InputError)
+    const flag = flags.split(' ').find(f => /cover|json|-c|list/.test(f)) as string
+    expect(attempt).toThrow(`input test-flags: ${flag} conflicts with go-matrix's own flags: ${why}`)
+  })
+
+  it.each([['-cover -json -c=false -race'], ['-run TestX -args -coverprofile=x -c'], ['-count=1 -- -covermode=set']])('accepts test-flags %p', flags => {
+    expect(parseOptions(reader({'go-versions': '1.22', 'test-flags': flags})).testFlags).toEqual(splitArgs(flags))
+  })
+
+  it.each([['../escape'], ['a/../../escape'], ['..']])('rejects a relative report-directory that leaves the workspace: %p', dir => {
+    expect(() => parseOptions(reader({'go-versions': '1.22', 'report-directory': dir}))).toThrow(
+      `input report-directory: ${JSON.stringify(dir)} leaves the workspace; a relative path must stay inside it (give an absolute path for a folder elsewhere)`
+    )
+  })
+
+  it.each([['go-matrix-report'], ['out/../report'], ['/tmp/elsewhere'], ['..report']])('accepts report-directory %p', dir => {
+    expect(parseOptions(reader({'go-versions': '1.22', 'report-directory': dir})).reportDirectory).toBe(dir)
+  })
+
   it('needs a version unless aggregating', () => {
     expect(() => parseOptions(reader({}))).toThrow(/give at least one Go version/)
     expect(parseOptions(reader({mode: 'aggregate', reports: 'a/*.json'})).reports).toEqual(['a/*.json'])

@@ -13,16 +13,20 @@ import {
   progressLogger,
   renderHelp,
   wantsColor
-} from "./chunks/chunk-Q3YHJXWP.js";
+} from "./chunks/chunk-HYZYVCQI.js";
+import {
+  TOOL_VERSION
+} from "./chunks/chunk-JC5ITTRH.js";
+import {
+  commandError
+} from "./chunks/chunk-HJ3M4JUS.js";
 import {
   InputError,
-  TOOL_VERSION,
   parseOptions
-} from "./chunks/chunk-CEDLXZXR.js";
+} from "./chunks/chunk-Q3MTJWCC.js";
 import {
-  INPUTS,
-  commandError
-} from "./chunks/chunk-ZOA6WOFS.js";
+  INPUTS
+} from "./chunks/chunk-XJBWTY5O.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/cli.ts
@@ -50,9 +54,9 @@ async function main(argv, io = defaultIo()) {
     // Each command loads its own modules: `coverage` then starts without the installer, the
     // runner and their HTTP client (bench/README.md, coverage).
     case "aggregate":
-      return (await import("./chunks/aggregate-LYUAZNB6.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-NEJZ4CDP.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-UQRP6ZIS.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-TUH5DUH6.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);
@@ -125,7 +129,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-ZVCTKYZ4.js"), import("./chunks/terminal-KF4W4SU4.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-KOOVUGZS.js"), import("./chunks/terminal-KF4W4SU4.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

@@ -19,16 +19,15 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-EJ4TII6T.js";
+} from "./chunks/chunk-WJGIXC6I.js";
 import {
   TOOL_VERSION,
   gitFailure,
-  gitRunner,
-  parseOptions
-} from "./chunks/chunk-CEDLXZXR.js";
+  gitRunner
+} from "./chunks/chunk-JC5ITTRH.js";
 import {
   actionError
-} from "./chunks/chunk-ZOA6WOFS.js";
+} from "./chunks/chunk-HJ3M4JUS.js";
 import {
   currentPlatform,
   parseGitDiff,
@@ -39,8 +38,13 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-HQWHL7JR.js";
+} from "./chunks/chunk-7O6RMQKB.js";
 import "./chunks/chunk-PRL2AUFT.js";
+import {
+  InputError,
+  parseOptions
+} from "./chunks/chunk-Q3MTJWCC.js";
+import "./chunks/chunk-XJBWTY5O.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-GLNLGA6B.js";
@@ -479,8 +483,12 @@ async function createGitHubClient(options) {
       const timeout = AbortSignal.timeout(timeoutMs);
       endpoint.request = { ...requestOptions, signal: callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout };
       try {
-        return await request(endpoint);
+        const response = await request(endpoint);
+        const notJson = nonJsonResponse(response.status, response.headers, response.data, endpoint.headers);
+        if (notJson !== null) throw new GitHubApiError(redact(`${what}: ${notJson}`, token), response.status, redact(what, token), attempt, false);
+        return response;
       } catch (err) {
+        if (err instanceof GitHubApiError) throw err;
         const failure = toFailure(err);
         const callerAborted = callerSignal?.aborted === true;
         const decision = callerAborted ? { retry: false, why: "cancelled" } : decideRetry(failure, attempt, retry);
@@ -507,6 +515,13 @@ function describeRequest(octokit, endpoint) {
     return `${endpoint.method} ${endpoint.url}`;
   }
 }
+function nonJsonResponse(status, headers, data, requestHeaders = {}) {
+  const accept = String(requestHeaders.accept ?? "application/json");
+  if (!/json/i.test(accept) || status === 204 || status === 304 || data === void 0 || data === null || data === "") return null;
+  const type = String(headers["content-type"] ?? "");
+  if (/json/i.test(type) && typeof data === "object" && !(data instanceof ArrayBuffer)) return null;
+  return `the API returned a non-JSON response (status ${status}, content type ${type === "" ? "none" : type.split(";")[0]})`;
+}
 function toFailure(err) {
   const e = err;
   const headers = {};
@@ -515,6 +530,7 @@ function toFailure(err) {
   }
   const status = typeof e?.status === "number" && e.response !== void 0 ? e.status : 0;
   let message = typeof e?.message === "string" ? e.message.replace(/ - https:\/\/docs\.github\.com\S*$/, "") : String(err);
+  if (status !== 0) message = nonJsonResponse(status, headers, e.response?.data) ?? message;
   const cause = err?.cause;
   if (status === 0 && typeof cause?.message === "string" && cause.message !== "") {
     message = typeof cause.cause?.message === "string" && cause.message === "fetch failed" ? cause.cause.message : cause.message;
@@ -680,7 +696,8 @@ async function run() {
       autoBaselineFile = restored.path;
       notes.push(restored.note);
     }
-    const changed = concludes ? await readChangedLines(github, workspace, notes, signals.signal) : null;
+    const changed = concludes ? await readChangedLines(github, workspace, signals.signal) : { lines: null };
+    if (changed.unreadable !== void 0) notes.push(`${changed.unreadable} Diff coverage is not measured.`);
     const pipelineContext = {
       workspace,
       tempDir,
@@ -693,7 +710,8 @@ async function run() {
       toolVersion: TOOL_VERSION,
       onInstalled: (toolchains) => setOutput("versions", JSON.stringify(toolchains.map((t) => t.version))),
       autoBaselineFile,
-      changedLines: changed,
+      changedLines: changed.lines,
+      ...changed.unreadable !== void 0 ? { changedLinesUnreadable: changed.unreadable } : {},
       notes,
       ...github.runUrl ? { runUrl: github.runUrl } : {}
     };
@@ -721,6 +739,7 @@ async function run() {
     const message = actionError(err);
     await reportStop(stop, message).catch((reportErr) => warning(`go-matrix: the reason the job stopped was not reported: ${reportErr.message}`));
     setFailed(message);
+    if (err instanceof InputError) process.exitCode = 2;
   } finally {
     signals.dispose();
   }
@@ -742,12 +761,11 @@ async function runCollectingErrors(options, ctx) {
     throw err;
   }
 }
-async function readChangedLines(github, workspace, notes, signal) {
+async function readChangedLines(github, workspace, signal) {
   const pr = github.pullRequest;
-  if (!pr) return null;
+  if (!pr) return { lines: null };
   const result = await changedLines({ repoDir: workspace, baseSha: pr.baseSha, headSha: pr.headSha, logger: actionsLogger, signal });
-  if (result.changed === null) notes.push(`${result.note} Diff coverage and its gate are skipped.`);
-  return result.changed;
+  return result.changed === null ? { lines: null, unreadable: result.note } : { lines: result.changed };
 }
 function setOutputs(result) {
   setOutput("results", JSON.stringify(toResults(result.report)));

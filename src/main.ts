@@ -12,7 +12,7 @@ import {readGitHubContext, type GitHubContext} from './github/event.js'
 import {baselineCacheDir, decideBaselineAction, restoreBaseline, saveBaseline, type BaselineAction} from './github/baseline-store.js'
 import {changedLines} from './git/changed-lines.js'
 import type {ChangedFile} from './compare/diff.js'
-import type {Options} from './options.js'
+import {InputError, type Options} from './options.js'
 import {commentOnPullRequest as upsertPullRequestComment} from './github/pr-comment.js'
 import {commentBodyLimit} from './github/comment.js'
 import {renderComment, renderStopped} from './report/summary.js'
@@ -61,7 +61,8 @@ export async function run(): Promise<void> {
       notes.push(restored.note)
     }
 
-    const changed = concludes ? await readChangedLines(github, workspace, notes, signals.signal) : null
+    const changed = concludes ? await readChangedLines(github, workspace, signals.signal) : {lines: null}
+    if (changed.unreadable !== undefined) notes.push(`${changed.unreadable} Diff coverage is not measured.`)
 
     const pipelineContext: PipelineContext = {
       workspace,
@@ -75,7 +76,8 @@ export async function run(): Promise<void> {
       toolVersion: TOOL_VERSION,
       onInstalled: toolchains => core.setOutput('versions', JSON.stringify(toolchains.map(t => t.version))),
       autoBaselineFile,
-      changedLines: changed,
+      changedLines: changed.lines,
+      ...(changed.unreadable !== undefined ? {changedLinesUnreadable: changed.unreadable} : {}),
       notes,
       ...(github.runUrl ? {runUrl: github.runUrl} : {})
     }
@@ -105,6 +107,8 @@ export async function run(): Promise<void> {
     const message = actionError(err)
     await reportStop(stop, message).catch(reportErr => core.warning(`go-matrix: the reason the job stopped was not reported: ${(reportErr as Error).message}`))
     core.setFailed(message)
+    // Bad input exits 2, as the command line does (before any install when the input names a path).
+    if (err instanceof InputError) process.exitCode = 2
   } finally {
     signals.dispose()
   }
@@ -132,17 +136,16 @@ async function runCollectingErrors(options: Options, ctx: PipelineContext): Prom
   }
 }
 
+/** The pull request's changed lines; null when the run is not of a pull request, or with why they could not be read. */
 async function readChangedLines(
   github: GitHubContext,
   workspace: string,
-  notes: string[],
   signal: AbortSignal
-): Promise<ChangedFile[] | null> {
+): Promise<{lines: ChangedFile[] | null; unreadable?: string}> {
   const pr = github.pullRequest
-  if (!pr) return null
+  if (!pr) return {lines: null}
   const result = await changedLines({repoDir: workspace, baseSha: pr.baseSha, headSha: pr.headSha, logger: actionsLogger, signal})
-  if (result.changed === null) notes.push(`${result.note} Diff coverage and its gate are skipped.`)
-  return result.changed
+  return result.changed === null ? {lines: null, unreadable: result.note} : {lines: result.changed}
 }
 
 function setOutputs(result: PipelineResult): void {

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {INPUTS} from './definitions.js'
 import {splitArgs, splitList} from './util/split-args.js'
 
@@ -69,7 +70,7 @@ export function parseOptions(read: InputReader): Options {
     build: bool(raw('build'), 'build'),
     vet: bool(raw('vet'), 'vet'),
     buildTargets: splitList(raw('build-targets')).map(parseTarget),
-    testFlags: words(raw('test-flags'), 'test-flags'),
+    testFlags: testFlags(words(raw('test-flags'), 'test-flags')),
     coverMode: raw('cover-mode') === '' ? '' : oneOf(raw('cover-mode'), 'cover-mode', ['set', 'count', 'atomic'] as const),
     coverPackages: raw('cover-packages'),
     maxParallel: integer(raw('max-parallel'), 'max-parallel', 0),
@@ -87,7 +88,7 @@ export function parseOptions(read: InputReader): Options {
     downloadBaseUrl: url(raw('download-base-url'), 'download-base-url'),
     localToolchains: splitList(raw('local-toolchains')),
     cache: bool(raw('cache'), 'cache'),
-    reportDirectory: raw('report-directory'),
+    reportDirectory: staysInside(raw('report-directory'), 'report-directory'),
     mode,
     reports: splitList(raw('reports'))
   }
@@ -144,6 +145,46 @@ function words(value: string, name: string): string[] {
   } catch (err) {
     throw new InputError(`input ${name}: ${(err as Error).message}`, {cause: err})
   }
+}
+
+/**
+ * go test flags that would take from go-matrix what it relies on, by the name go test knows them
+ * under (`-name`, `--name`, `-test.name`), with what to do instead.
+ */
+const CONFLICTING_TEST_FLAGS: Readonly<Record<string, (value: string | undefined) => string | null>> = {
+  coverprofile: () => "go-matrix writes each version's profile itself (<report-directory>/<version>/coverage.out); remove it",
+  covermode: () => 'use the cover-mode input instead, so that every version and the report agree on the mode',
+  coverpkg: () => 'use the cover-packages input instead',
+  cover: value => (value !== undefined && isFalse(value) ? 'go-matrix needs coverage on' : null),
+  json: value => (value !== undefined && isFalse(value) ? "go-matrix reads go test's -json stream" : null),
+  c: value => (value === undefined || !isFalse(value) ? 'it compiles the test binaries without running them, so no test would run and there would be no coverage' : null),
+  list: () => 'it lists the tests without running them, so there would be no coverage'
+}
+
+/** Refuses test flags that conflict with the ones go-matrix passes itself. Arguments after -args go to the test binary and are not looked at. */
+function testFlags(flags: string[]): string[] {
+  for (const flag of flags) {
+    if (flag === '-args' || flag === '--args' || flag === '--') break
+    const match = /^--?(?:test\.)?([A-Za-z0-9]+)(?:=(.*))?$/s.exec(flag)
+    if (!match) continue
+    const [, name, value] = match as unknown as [string, string, string | undefined]
+    const why = Object.hasOwn(CONFLICTING_TEST_FLAGS, name) ? CONFLICTING_TEST_FLAGS[name]?.(value) : null
+    if (why) throw new InputError(`input test-flags: ${flag} conflicts with go-matrix's own flags: ${why}`)
+  }
+  return flags
+}
+
+/** Go's strconv.ParseBool false values. */
+function isFalse(value: string): boolean {
+  return ['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value)
+}
+
+/** A relative path must stay inside the workspace it is relative to; an absolute one may go anywhere. */
+function staysInside(value: string, name: string): string {
+  if (value !== '' && !path.isAbsolute(value) && path.normalize(value).split(/[\\/]/)[0] === '..') {
+    throw new InputError(`input ${name}: ${JSON.stringify(value)} leaves the workspace; a relative path must stay inside it (give an absolute path for a folder elsewhere)`)
+  }
+  return value
 }
 
 function parseTarget(text: string): BuildTarget {

@@ -3,7 +3,7 @@
  * module under each, analyse coverage, compare, gate, and write the report files. The callers
  * only read inputs, pick directories and show the result.
  */
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {installGo} from './go/install.js'
 import {compareGoVersions} from './go/versions.js'
@@ -25,13 +25,15 @@ import type {Breakdown, LineCoverage, Profile} from './coverage/model.js'
 import {compareVersions} from './compare/versions.js'
 import {compareBaseline, type BaselineComparison} from './compare/baseline.js'
 import {diffCoverage, type ChangedFile, type DiffCoverage} from './compare/diff.js'
-import {evaluateGates} from './compare/gates.js'
+import {evaluateGates, type RunFacts} from './compare/gates.js'
 import type {Options} from './options.js'
 import type {Logger} from './util/log.js'
 import {SCHEMA_VERSION, type Gate, type Report, type VersionReport} from './report/schema.js'
 import {versionLabels} from './aggregate/version-labels.js'
 import {decideVerdict, type Verdict} from './report/verdict.js'
 import {renderSummary} from './report/summary.js'
+import {claimReportEntries, defaultWorkDir, prepareReportFolder} from './report-folder.js'
+import {checkInputFiles} from './preflight.js'
 
 export interface PipelineContext {
   /** The repository root (GITHUB_WORKSPACE, or the current directory): relative inputs resolve here. */
@@ -55,6 +57,8 @@ export interface PipelineContext {
   autoBaselineFile?: string | null
   /** The pull request's changed lines, when the caller could read them; null or absent: no diff coverage. */
   changedLines?: readonly ChangedFile[] | null
+  /** Why the pull request's changed lines could not be read, when the run is of a pull request and they could not: min-diff-coverage then fails. */
+  changedLinesUnreadable?: string
   /** Sentences for the report and summary that explain what could not be done (no baseline, no diff, …). */
   notes?: readonly string[]
   /** The workflow run's page, linked from the summary. */
@@ -89,8 +93,14 @@ export function reportDirectoryOf(options: Pick<Options, 'reportDirectory'>, wor
 export async function runPipeline(options: Options, ctx: PipelineContext): Promise<PipelineResult> {
   const {logger} = ctx
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir)
-  await mkdir(reportDir, {recursive: true})
   const moduleDir = path.resolve(ctx.workspace, options.workingDirectory)
+  const workDir = defaultWorkDir(ctx.env)
+  // GO_MATRIX_CACHE_DIR keeps Go's build and module caches in a folder of the user's choosing,
+  // between runs (a developer's machine, the tests); by default they live in the work folder.
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : undefined
+  // Inputs that name files, and the report folder, are checked before anything is installed.
+  await checkInputFiles(options, ctx.workspace)
+  await prepareReportFolder(reportDir, {workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir]})
 
   const toolchains = await installGo({
     specs: options.goVersions,
@@ -104,6 +114,7 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   })
   logger.info(`go-matrix: ${toolchains.map(t => `${t.version} (${t.source})`).join(', ')}`)
   ctx.onInstalled?.(toolchains)
+  await claimReportEntries(reportDir, toolchains.map(t => t.version))
 
   const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace)
   // Each version's coverage is analysed (its own `go tool cover -func` process) as soon as that
@@ -133,9 +144,8 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     maxParallel: options.maxParallel,
     timeoutMinutes: options.timeoutMinutes,
     reportDir,
-    // GO_MATRIX_CACHE_DIR keeps Go's build and module caches in a folder of the user's choosing,
-    // between runs (a developer's machine, the tests); by default they live in the work folder.
-    ...(ctx.env.GO_MATRIX_CACHE_DIR ? {cacheDir: path.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR)} : {}),
+    workDir,
+    ...(cacheDir ? {cacheDir} : {}),
     env: ctx.env,
     logger,
     signal: ctx.signal,
@@ -170,7 +180,10 @@ export interface AnalysedVersion {
  */
 export async function concludeRun(
   options: Options,
-  ctx: Pick<PipelineContext, 'workspace' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'notes' | 'runUrl'>,
+  ctx: Pick<
+    PipelineContext,
+    'workspace' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'changedLinesUnreadable' | 'notes' | 'runUrl'
+  >,
   input: {
     reportDir: string
     versions: readonly AnalysedVersion[]
@@ -237,7 +250,14 @@ export async function concludeRun(
       reference: reference && referenceCoverage ? {version: reference, statements: referenceCoverage.statements.total} : null,
       versions: comparisons,
       baseline,
-      diff
+      diff,
+      runs: input.versions.map((v, i) => runFacts(v.report, labels[i] as string, coverage.has(labels[i] as string))),
+      baselineFound: baselineFile !== null,
+      changedLines: ctx.changedLines
+        ? {state: 'read'}
+        : ctx.changedLinesUnreadable !== undefined
+          ? {state: 'unreadable', reason: ctx.changedLinesUnreadable}
+          : {state: 'none'}
     }
   )
   const gates: Gate[] = [...(input.checks ?? []), ...evaluated]
@@ -282,6 +302,17 @@ export async function concludeRun(
     referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : '',
     reportDir,
     files
+  }
+}
+
+/** What the gates need to know of a row to say why it has no coverage. */
+function runFacts(v: VersionReport, label: string, hasCoverage: boolean): RunFacts {
+  return {
+    version: label,
+    status: v.status,
+    ...(v.reason !== undefined ? {reason: v.reason} : {}),
+    tests: v.tests.passed + v.tests.failed + v.tests.skipped,
+    coverage: hasCoverage
   }
 }
 

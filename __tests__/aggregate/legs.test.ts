@@ -72,12 +72,61 @@ describe('combineLegs', () => {
     ['another schema version', legJson([], {schemaVersion: 2}), 'leg/report.json: schemaVersion 2 is not 1'],
     ['no schema version', legJson([], {schemaVersion: undefined}), 'leg/report.json: schemaVersion undefined is not 1'],
     ['not an object', [1, 2], 'leg/report.json: not a go-matrix report.json'],
-    ['a commit that is not a string', legJson([], {commit: 7}), 'leg/report.json: "commit" and "ref" must be strings'],
-    ['versions that are not a list', legJson([], {versions: {}}), 'leg/report.json: "versions" must be an array'],
-    ['a version without its status', legJson([], {versions: [{version: '1.22.12', spec: '1.22', tests: {}}]}), 'leg/report.json: versions[0] lacks'],
-    ['an error that is not a string', legJson([], {error: {}}), 'leg/report.json: "error" must be a string']
+    ['a commit that is not a string', legJson([], {commit: 7}), 'leg/report.json: not a valid go-matrix report.json: commit: expected a string, got 7'],
+    ['versions that are not a list', legJson([], {versions: {}}), 'leg/report.json: not a valid go-matrix report.json: versions: expected a list, got an object'],
+    ['a version without its status', legJson([], {versions: [{version: '1.22.12', spec: '1.22', tests: {}}]}), 'leg/report.json: not a valid go-matrix report.json: versions[0].status: missing'],
+    ['an error that is not a string', legJson([], {error: {}}), 'leg/report.json: not a valid go-matrix report.json: error: expected a string, got an object']
   ])('refuses a report with %s', (_, json, message) => {
     expect(() => combineLegs([{file: 'leg/report.json', json}])).toThrow(message)
+  })
+
+  /** A leg of one row, with `change` applied to that row. */
+  const legWithRow = (change: (row: Record<string, unknown>) => void) => {
+    const json = legJson([['1.22.12', 'linux/amd64']])
+    const row = (json.versions as Record<string, unknown>[])[0] as Record<string, unknown>
+    row.coverage = {statements: {covered: 3, total: 4, percent: 75}, lines: {covered: 3, total: 4, percent: 75}, functions: {covered: 1, total: 1, percent: 100}, packages: [{name: 'example.com/m', statements: {covered: 3, total: 4, percent: 75}}]}
+    change(row)
+    return json
+  }
+  const invalid = 'leg/report.json: not a valid go-matrix report.json: '
+  it.each<[string, (row: Record<string, unknown>) => void, string]>([
+    ['a version that is a path', r => (r.version = '../../../../../tmp/x'), 'versions[0].version: expected a Go version such as 1.22.12 or 1.24rc1, got "../../../../../tmp/x"'],
+    ['a version that is not a string', r => (r.version = 1.22), 'versions[0].version: expected a string, got 1.22'],
+    ['a status it does not know', r => (r.status = 'great'), 'versions[0].status: expected one of "passed", "failed", "skipped", "error", got "great"'],
+    ['a percentage that is text', r => ((r.coverage as {statements: {percent: unknown}}).statements.percent = 'abc'), 'versions[0].coverage.statements.percent: expected a number, got "abc"'],
+    ['a percentage above 100', r => ((r.coverage as {lines: {percent: unknown}}).lines.percent = 150), 'versions[0].coverage.lines.percent: expected a number from 0 to 100, got 150'],
+    ['more covered than total', r => ((r.coverage as {functions: {covered: unknown}}).functions.covered = 2), 'versions[0].coverage.functions: covered (2) is more than total (1)'],
+    ['a negative count', r => ((r.tests as {passed: unknown}).passed = -1), `versions[0].tests.passed: expected a number from 0 to ${Number.MAX_SAFE_INTEGER}, got -1`],
+    ['a fractional count', r => ((r.tests as {failed: unknown}).failed = 0.5), 'versions[0].tests.failed: expected a whole number, got 0.5'],
+    ['a package without a name', r => ((r.coverage as {packages: unknown[]}).packages = [{statements: {covered: 0, total: 0, percent: 0}}]), 'versions[0].coverage.packages[0].name: missing'],
+    ['a failure without output', r => ((r.tests as {failures: unknown}).failures = [{package: 'p', test: 'T'}]), 'versions[0].tests.failures[0].output: missing'],
+    ['a platform that is a path', r => (r.platform = '../x'), 'versions[0].platform: expected GOOS/GOARCH such as linux/amd64, got "../x"'],
+    ['a failure output of a megabyte', r => ((r.tests as {failures: unknown}).failures = [{package: 'p', test: 'T', output: 'x'.repeat(1 << 20)}]), 'versions[0].tests.failures[0].output: expected at most 65536 characters, got 1048576'],
+    ['seconds that are not a number', r => (r.seconds = null), 'versions[0].seconds: expected a number, got null'],
+    ['no toolchain', r => delete r.toolchain, 'versions[0].toolchain: missing']
+  ])('refuses a leg with %s, naming the field', (_, change, problem) => {
+    expect(() => combineLegs([{file: 'leg/report.json', json: legWithRow(change)}])).toThrow(new AggregateError(invalid + problem))
+  })
+
+  it('accepts the rows go-matrix writes', () => {
+    expect(combineLegs([{file: 'leg/report.json', json: legWithRow(r => (r.steps = [{name: 'build', ok: true, seconds: 1.5}]))}]).rows).toHaveLength(1)
+  })
+
+  it('refuses 200,000 versions at once, in bounded time and memory', () => {
+    const json = legJson([['1.22.12', 'linux/amd64']])
+    const row = (json.versions as unknown[])[0]
+    json.versions = Array.from({length: 200_000}, () => row)
+    const started = performance.now()
+    expect(() => combineLegs([{file: 'leg/report.json', json}])).toThrow(`${invalid}versions: expected at most 1000 entries, got 200000`)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('refuses more rows in all than the aggregate takes', () => {
+    const legs = Array.from({length: 3}, (_, leg) => ({
+      file: `leg${leg}/report.json`,
+      json: legJson(Array.from({length: 1000}, (_, i) => [`1.${i}.${leg}`, 'linux/amd64'] as [string, string]))
+    }))
+    expect(() => combineLegs(legs)).toThrow('the legs report 3000 versions in all; the aggregate takes at most 2000')
   })
 
   it('turns a leg whose report records an error into a failed leg, and keeps the missing ones', () => {

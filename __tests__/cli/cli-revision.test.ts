@@ -4,7 +4,7 @@
  * and it stops with one line in the same form as every usage error.
  */
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
-import {cp, mkdtemp, readFile, rm} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {main, type CliIo} from '../../src/cli.js'
@@ -101,6 +101,10 @@ describe('gitRevision', () => {
       expect(await gitRevision(dir)).toEqual({commit: one, ref: 'refs/heads/trunk'})
       git(dir, 'checkout', '-q', '--detach')
       expect(await gitRevision(dir)).toEqual({commit: one, ref: ''})
+      // A file where a folder should be (a bad --working-directory, refused later with its own
+      // message): git cannot start there, and the run names no commit rather than stopping.
+      await writeFile(path.join(dir, 'go.mod'), 'module example.com/m\n')
+      expect(await gitRevision(path.join(dir, 'go.mod'))).toEqual({commit: '', ref: ''})
     } finally {
       await rm(dir, {recursive: true, force: true})
     }

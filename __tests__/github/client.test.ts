@@ -157,6 +157,25 @@ describe('the client against the stand-in', () => {
     expect(logger.infos).toHaveLength(1)
   })
 
+  it('says the API returned a non-JSON response when a proxy answers with a page of HTML', async () => {
+    standIn.setFault({html: true})
+    const client = await createGitHubClient({token, apiUrl: standIn.apiUrl, logger: recordingLogger(), retry: retry()})
+    const expected = 'GET /repos/o/r/issues/1/comments: the API returned a non-JSON response (status 200, content type text/html)'
+    // Through pagination, as the comment flow lists comments: Octokit alone fails with "Cannot use 'in' operator to search for 'total_count'".
+    const paged = await client.paginate(client.rest.issues.listComments, {owner: 'o', repo: 'r', issue_number: 1}).catch((e: unknown) => e)
+    expect(paged).toBeInstanceOf(GitHubApiError)
+    expect((paged as GitHubApiError).message).toBe(expected)
+    expect(((await list(client).catch((e: unknown) => e)) as Error).message).toBe(expected)
+    expect(delays).toEqual([])
+  })
+
+  it('names a non-JSON error page by its status and content type, not its HTML', async () => {
+    standIn.setFault({html: true, status: 502})
+    const client = await createGitHubClient({token, apiUrl: standIn.apiUrl, logger: recordingLogger(), retry: retry({attempts: 2})})
+    const err = (await list(client).catch((e: unknown) => e)) as GitHubApiError
+    expect(err.message).toBe('GET /repos/o/r/issues/1/comments answered 502: the API returned a non-JSON response (status 502, content type text/html) (gave up after 2 attempts)')
+  })
+
   it('refuses an empty token', async () => {
     await expect(createGitHubClient({token: ' ', apiUrl: standIn.apiUrl, logger: recordingLogger()})).rejects.toThrow('github-token is empty')
   })

@@ -44,6 +44,8 @@ export interface StandInFault {
   /** Wait this long before answering; with nothing else set, then answer normally. */
   delayMs?: number
   headers?: Record<string, string>
+  /** Answer an HTML page instead of JSON (status 200 unless given), as a captive portal or a misconfigured proxy does. */
+  html?: boolean
 }
 
 export interface GitHubStandInOptions {

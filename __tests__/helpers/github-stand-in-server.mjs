@@ -67,10 +67,11 @@ export async function startGitHubStandIn(options = {}) {
   /**
    * Replaces the faults (a fault, a list, or undefined to clear). A fault is
    *   {on?: 'read'|'write'|'any', method?, path? (a regular expression source), times?,
-   *    status?, message?, retryAfter?, secondaryRateLimit?, primaryRateLimit?, delayMs?, headers?}
+   *    status?, message?, retryAfter?, secondaryRateLimit?, primaryRateLimit?, delayMs?, headers?, html?}
    * and answers the matching requests (`times` of them, else all) with `status` (403 for rate limits,
    * else 500 unless given), GitHub's message for it, and a retry-after header when given; delayMs
-   * waits that long first (with no status: then answers normally).
+   * waits that long first (with no status: then answers normally); html answers an HTML page (status 200
+   * unless given) instead of JSON, as a captive portal or a misconfigured proxy does.
    */
   const setFault = fault => {
     faults = (fault === undefined || fault === null ? [] : Array.isArray(fault) ? fault : [fault]).map(f => ({...f, fired: 0}))
@@ -103,6 +104,13 @@ export async function startGitHubStandIn(options = {}) {
 
   const answerFault = async (fault, res) => {
     if (fault.delayMs) await new Promise(resolve => setTimeout(resolve, fault.delayMs))
+    if (fault.html) {
+      // What a captive portal or a misconfigured proxy answers: an HTML page, not the API's JSON.
+      const page = '<!DOCTYPE html><html><head><title>Sign in</title></head><body>Sign in to continue</body></html>'
+      res.writeHead(fault.status ?? 200, {'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(page)})
+      res.end(page)
+      return true
+    }
     if (fault.status === undefined && !fault.secondaryRateLimit && !fault.primaryRateLimit) return false
     const status = fault.status ?? (fault.secondaryRateLimit || fault.primaryRateLimit ? 403 : 500)
     const headers = {...(fault.headers ?? {})}

@@ -14,5 +14,5 @@ export const SHARED_GO_CACHES = path.join(os.tmpdir(), 'go-matrix-test-go-caches
 
 /** The isolation folders of one version whose caches are the shared ones, its GOPATH and go.env under workDir. */
 export function sharedVersionDirs(goroot: string, version: string, workDir: string): IsolationDirs {
-  return versionDirs(goroot, matrixPaths(workDir, workDir, SHARED_GO_CACHES), version)
+  return versionDirs(goroot, matrixPaths({workDir, cacheDir: SHARED_GO_CACHES}), version)
 }

@@ -343,10 +343,9 @@ describe('runMatrix stopping versions', () => {
 })
 
 describe('matrixPaths', () => {
-  it('keeps caches beside the report folder unless told otherwise', () => {
-    expect(matrixPaths('/t/go-matrix')).toEqual({workDir: '/t/go-matrix-work', cacheDir: '/t/go-matrix-work', gomodcache: '/t/go-matrix-work/mod'})
-    expect(matrixPaths('/t/go-matrix', '/cache')).toEqual({workDir: '/cache', cacheDir: '/cache', gomodcache: '/cache/mod'})
-    expect(matrixPaths('/t/go-matrix', '/work', '/kept')).toEqual({workDir: '/work', cacheDir: '/kept', gomodcache: '/kept/mod'})
+  it('keeps the caches in the work folder unless a cache folder is given', () => {
+    expect(matrixPaths({workDir: '/cache'})).toEqual({workDir: '/cache', cacheDir: '/cache', gomodcache: '/cache/mod'})
+    expect(matrixPaths({workDir: '/work', cacheDir: '/kept'})).toEqual({workDir: '/work', cacheDir: '/kept', gomodcache: '/kept/mod'})
   })
 })
 

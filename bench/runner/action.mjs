@@ -34,7 +34,8 @@ const rounds = Number(args[0] ?? 7)
 const count = Number(args[1] ?? 1)
 const root = path.join(os.tmpdir(), 'go-matrix-bench-action')
 const reportDir = path.join(root, 'report')
-const paths = matrixPaths(reportDir)
+// The bundle keeps its work folder under RUNNER_TEMP (actionEnv); the shell loop shares it.
+const paths = matrixPaths({workDir: path.join(root, 'temp', 'go-matrix-work')})
 const minors = ['1.19', '1.21', '1.22', '1.23']
 const inherited = {...process.env, GOPROXY: 'off'}
 

@@ -19,7 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const moduleDir = path.resolve(here, '../../__tests__/fixtures/modules/multi')
 const rounds = Number(process.argv[2] ?? 7)
 const root = path.join(os.tmpdir(), 'go-matrix-bench-runner')
-const paths = matrixPaths(root, path.join(root, 'work'))
+const paths = matrixPaths({workDir: path.join(root, 'work')})
 const {workDir} = paths
 const testFlags = ['-count=1']
 

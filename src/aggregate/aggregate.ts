@@ -3,7 +3,7 @@
  * (versions × platforms), which then goes through the same conclusion as `mode: run`:
  * reference, comparisons, baseline, diff coverage, gates, merged files and summary.
  */
-import {mkdir, writeFile} from 'node:fs/promises'
+import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {concludeRun, reportDirectoryOf, type AnalysedVersion, type PipelineContext, type PipelineResult} from '../pipeline.js'
 import type {Options} from '../options.js'
@@ -11,12 +11,14 @@ import {SCHEMA_VERSION} from '../report/schema.js'
 import {renderStopped} from '../report/summary.js'
 import {stoppedVerdict} from '../report/verdict.js'
 import {errorMessage} from '../util/error-message.js'
-import {AggregateError, combineLegs, legsGate, type LegReport} from './legs.js'
-import {findLegFiles, readLeg, rebuildCoverage} from './read.js'
+import {AggregateError, combineLegs, legsGate, type LegProblem, type LegReport} from './legs.js'
+import {findLegFiles, readLegs, rebuildCoverage} from './read.js'
+import {claimReportEntries, prepareReportFolder} from '../report-folder.js'
+import {checkInputFiles} from '../preflight.js'
 
 export type AggregateContext = Pick<
   PipelineContext,
-  'workspace' | 'tempDir' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'notes' | 'runUrl'
+  'workspace' | 'tempDir' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'changedLinesUnreadable' | 'notes' | 'runUrl'
 >
 
 /**
@@ -27,8 +29,12 @@ export type AggregateContext = Pick<
  */
 export async function aggregateReports(options: Options, ctx: AggregateContext): Promise<PipelineResult> {
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir)
+  await checkInputFiles(options, ctx.workspace)
+  const {files, missing} = await findLegFiles(options.reports, ctx.workspace)
+  // Before any leg is read: the report folder is checked, and emptied of an earlier run's files.
+  await prepareReportFolder(reportDir, {workspace: ctx.workspace, readsFrom: files})
   try {
-    return await combineAndConclude(options, ctx, reportDir)
+    return await combineAndConclude(options, ctx, reportDir, {files, missing})
   } catch (err) {
     if (err instanceof AggregateError) await writeRefusal(reportDir, err, ctx)
     throw err
@@ -40,20 +46,24 @@ async function writeRefusal(reportDir: string, err: AggregateError, ctx: Aggrega
   const verdict = stoppedVerdict(errorMessage(err), 'aggregate')
   const summary = renderStopped(verdict, {tool: {name: 'go-matrix', version: ctx.toolVersion}, commit: ctx.commit}, ctx.runUrl ? {runUrl: ctx.runUrl} : {})
   try {
-    await mkdir(reportDir, {recursive: true})
     await writeFile(path.join(reportDir, 'summary.md'), summary)
   } catch (writeErr) {
     ctx.logger.warning(`summary.md not written to ${reportDir}: ${(writeErr as Error).message}`)
   }
 }
 
-async function combineAndConclude(options: Options, ctx: AggregateContext, reportDir: string): Promise<PipelineResult> {
+async function combineAndConclude(
+  options: Options,
+  ctx: AggregateContext,
+  reportDir: string,
+  legFiles: {files: string[]; missing: LegProblem[]}
+): Promise<PipelineResult> {
+  const {files, missing} = legFiles
   const shown = (file: string): string => {
     const relative = path.relative(ctx.workspace, file)
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/')
   }
-  const {files, missing} = await findLegFiles(options.reports, ctx.workspace)
-  const found = await Promise.all(files.map(file => readLeg(file, shown(file))))
+  const found = await readLegs(files, shown)
   const legs = combineLegs(found, missing)
   const fileOf = new Map(files.map(file => [shown(file), file]))
 
@@ -69,7 +79,6 @@ async function combineAndConclude(options: Options, ctx: AggregateContext, repor
   const legCount = files.length + missing.length
   ctx.logger.info(`go-matrix: ${versions.length} versions from ${files.length} leg${files.length === 1 ? '' : 's'}${missing.length ? `, ${missing.length} missing` : ''}`)
 
-  await mkdir(reportDir, {recursive: true})
   const result = await concludeRun(
     options,
     {...ctx, commit: legs.commit || ctx.commit, ref: legs.ref || ctx.ref},
@@ -103,7 +112,8 @@ export async function writeFailedLeg(
     gates: [],
     error: leg.error
   }
-  await mkdir(reportDir, {recursive: true})
+  // Only into a folder that is new, empty or go-matrix's: a leg whose report folder was refused writes nothing.
+  await claimReportEntries(reportDir, ['report.json'])
   const file = path.join(reportDir, 'report.json')
   await writeFile(file, JSON.stringify(report, null, 2) + '\n')
   return file

@@ -4,6 +4,7 @@
  * rows and problems out; reading files is read.ts's job.
  */
 import {SCHEMA_VERSION, type Gate, type Report, type VersionReport} from '../report/schema.js'
+import {arrayOf, boolean, integer, nullable, number, object, oneOf, optional, shapeProblem, string} from '../util/shape.js'
 
 /** A report.json written by a `mode: collect` leg: a Report, with `error` when the leg's run itself failed. */
 export interface LegReport extends Report {
@@ -72,6 +73,9 @@ export function combineLegs(found: readonly FoundLeg[], missing: readonly LegPro
       rows.push({file, report: version})
     }
   }
+  if (rows.length > LEG_LIMITS.rows) {
+    throw new AggregateError(`the legs report ${rows.length} versions in all; the aggregate takes at most ${LEG_LIMITS.rows}`)
+  }
   const first = reports[0]?.report
   return {rows, problems, commit: first?.commit ?? '', ref: first?.ref ?? ''}
 }
@@ -94,20 +98,93 @@ export function legsGate(legCount: number, problems: readonly LegProblem[]): Gat
   }
 }
 
-/** Checks the parts of report.json the aggregate relies on, naming the file and what is wrong. */
+const MIB = 1024 * 1024
+
+/**
+ * Limits on what a leg may bring, far above what go-matrix writes (a leg tests a handful of
+ * versions; a failure's output is cut to 8,000 characters), so that a hostile or broken leg can
+ * cost neither unbounded memory nor unbounded time. README.md ("Fan out") states them.
+ */
+export const LEG_LIMITS = {
+  /** report.json files one aggregate reads. */
+  legs: 1000,
+  /** Bytes of one leg's report.json, and of all of them together. */
+  reportBytes: 128 * MIB,
+  allReportsBytes: 512 * MIB,
+  /** Bytes of a version's coverage.out (read as a stream) and coverage.lcov (read whole). */
+  profileBytes: 1024 * MIB,
+  lcovBytes: 256 * MIB,
+  /** Rows (versions × platforms) one leg may report. */
+  versionsPerLeg: 1000,
+  /** Rows all legs together may report. */
+  rows: 2000,
+  failuresPerVersion: 100_000,
+  packagesPerVersion: 100_000,
+  stepsPerVersion: 1000,
+  /** Characters of a name (package, test, step, spec, commit, ref). */
+  name: 4096,
+  /** Characters of a free text (a reason, a failure's output, a leg's error). */
+  text: 65_536
+} as const
+
+/** Go's version form, as go-matrix records it (`1.22.12`, `1.24rc1`): also a safe folder name. */
+const GO_VERSION = /^\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?:(?:rc|beta)\d{1,4})?$/
+
+const count = integer(0, Number.MAX_SAFE_INTEGER)
+const counts = object({covered: count, total: count, percent: number(0, 100)}, c =>
+  (c.covered as number) > (c.total as number) ? `covered (${c.covered as number}) is more than total (${c.total as number})` : null
+)
+const seconds = number(0, 1e9)
+const name = string(LEG_LIMITS.name)
+const text = string(LEG_LIMITS.text)
+
+/** The parts of a VersionReport the aggregate, the comparisons and the renderers use. */
+const VERSION_SHAPE = object({
+  spec: name,
+  version: string(32, GO_VERSION, 'a Go version such as 1.22.12 or 1.24rc1'),
+  status: oneOf('passed', 'failed', 'skipped', 'error'),
+  reason: optional(text),
+  platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, 'GOOS/GOARCH such as linux/amd64')),
+  toolchain: object({source: oneOf('tool-cache', 'cache', 'download', 'local'), sha256: string(128, /^[0-9a-f]*$/, 'a hexadecimal digest'), seconds}),
+  steps: optional(arrayOf(object({name, ok: boolean, seconds}), LEG_LIMITS.stepsPerVersion)),
+  tests: object({
+    passed: count,
+    failed: count,
+    skipped: count,
+    failures: arrayOf(object({package: name, test: name, output: text}), LEG_LIMITS.failuresPerVersion)
+  }),
+  coverage: nullable(
+    object({
+      statements: counts,
+      lines: counts,
+      functions: counts,
+      packages: arrayOf(object({name, statements: counts}), LEG_LIMITS.packagesPerVersion)
+    })
+  ),
+  seconds
+})
+
+/** The parts of a leg's report.json the aggregate uses; the rest (its own comparisons and gates) it recomputes. */
+const LEG_SHAPE = object({
+  commit: name,
+  ref: name,
+  versions: arrayOf(VERSION_SHAPE, LEG_LIMITS.versionsPerLeg),
+  error: optional(text)
+})
+
+/**
+ * Checks a leg's report.json against the schema before any of it is used: every field the
+ * aggregate and the renderers read has its type, range and length checked (versions must be Go
+ * versions, as they name the leg's folders), and the first problem is reported with the file
+ * and the field.
+ */
 function asLegReport(json: unknown, file: string): LegReport {
   if (!isObject(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`)
   if (json.schemaVersion !== SCHEMA_VERSION) {
     throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`)
   }
-  if (typeof json.commit !== 'string' || typeof json.ref !== 'string') throw new AggregateError(`${file}: "commit" and "ref" must be strings`)
-  if (!Array.isArray(json.versions)) throw new AggregateError(`${file}: "versions" must be an array`)
-  json.versions.forEach((v: unknown, i: number) => {
-    const ok = isObject(v) && typeof v.version === 'string' && typeof v.spec === 'string' && typeof v.status === 'string' && isObject(v.tests)
-    if (!ok) throw new AggregateError(`${file}: versions[${i}] lacks its version, spec, status or tests`)
-    if (v.platform !== undefined && typeof v.platform !== 'string') throw new AggregateError(`${file}: versions[${i}].platform must be a string`)
-  })
-  if (json.error !== undefined && typeof json.error !== 'string') throw new AggregateError(`${file}: "error" must be a string`)
+  const problem = shapeProblem(json, LEG_SHAPE)
+  if (problem !== null) throw new AggregateError(`${file}: not a valid go-matrix report.json: ${problem}`)
   return json as unknown as LegReport
 }
 

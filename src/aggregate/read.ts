@@ -2,14 +2,15 @@
  * The aggregate's file system side: finding the legs' report.json files, reading them, and
  * rebuilding each version's coverage from the files beside them.
  */
-import {readFile, stat} from 'node:fs/promises'
+import {readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {readProfile} from '../coverage/read.js'
 import {summarizeStatements} from '../coverage/summary.js'
 import {lineCoverage, summarizeLines} from '../coverage/lines.js'
 import type {VersionCoverage} from '../pipeline.js'
 import type {VersionReport} from '../report/schema.js'
-import {AggregateError, type FoundLeg, type LegProblem} from './legs.js'
+import {AggregateError, LEG_LIMITS, type FoundLeg, type LegProblem} from './legs.js'
+import {isInside} from '../util/paths.js'
 import {expandGlob, globToRegExp, isGlob} from './glob.js'
 import {functionsFromLcov, matchSourceFiles, parseLcovFunctions} from './lcov-functions.js'
 
@@ -64,6 +65,28 @@ async function reportFileAt(file: string): Promise<string | null> {
   return null
 }
 
+/**
+ * Reads and parses the legs' report.json files, after checking that there are not too many and
+ * that none (and not all of them together) is larger than the aggregate reads (LEG_LIMITS).
+ * `shown` names a file in messages.
+ */
+export async function readLegs(files: readonly string[], shown: (file: string) => string): Promise<FoundLeg[]> {
+  if (files.length > LEG_LIMITS.legs) throw new AggregateError(`${files.length} report.json files were found; the aggregate reads at most ${LEG_LIMITS.legs}`)
+  let total = 0
+  for (const file of files) {
+    const info = await stat(file).catch((err: Error) => {
+      throw new AggregateError(`${shown(file)}: cannot be read: ${err.message}`, {cause: err})
+    })
+    if (!info.isFile()) throw new AggregateError(`${shown(file)}: not a regular file`)
+    if (info.size > LEG_LIMITS.reportBytes) throw new AggregateError(`${shown(file)}: ${tooLarge(info.size, LEG_LIMITS.reportBytes)}`)
+    total += info.size
+  }
+  if (total > LEG_LIMITS.allReportsBytes) throw new AggregateError(`the legs' report.json files hold ${tooLarge(total, LEG_LIMITS.allReportsBytes)} in all`)
+  const found: FoundLeg[] = []
+  for (const file of files) found.push(await readLeg(file, shown(file)))
+  return found
+}
+
 /** Reads and parses a leg's report.json; `shown` is its name in messages. */
 export async function readLeg(file: string, shown: string): Promise<FoundLeg> {
   let text: string
@@ -79,6 +102,27 @@ export async function readLeg(file: string, shown: string): Promise<FoundLeg> {
   }
 }
 
+function tooLarge(size: number, limit: number): string {
+  const mib = (n: number): string => `${(n / (1024 * 1024)).toFixed(n < 1024 * 1024 ? 2 : 0)} MiB`
+  return `${mib(size)}, more than the ${mib(limit)} the aggregate reads`
+}
+
+/**
+ * The real path of a file in a leg's folder, or null when it does not exist. Refused: a path
+ * that leads outside the leg's folder (through `..` or a symbolic link), anything but a regular
+ * file, and a file larger than `maxBytes`.
+ */
+async function fileInLeg(legDir: string, name: string, maxBytes: number, where: string): Promise<string | null> {
+  const file = path.join(legDir, name)
+  const [root, real] = await Promise.all([realpath(legDir), realpath(file).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err)))])
+  if (real === null) return null
+  if (!isInside(real, root)) throw new AggregateError(`${where}: ${file} leads outside the leg's folder (to ${real}); a leg's files must be inside its folder`)
+  const info = await stat(real)
+  if (!info.isFile()) throw new AggregateError(`${where}: ${file} is not a regular file`)
+  if (info.size > maxBytes) throw new AggregateError(`${where}: ${file} is ${tooLarge(info.size, maxBytes)}`)
+  return real
+}
+
 export interface RebuiltCoverage {
   coverage: VersionCoverage
   /** Profile file (import path) → the SF path the leg wrote for it, for the aggregate's merged.lcov. */
@@ -91,13 +135,18 @@ export interface RebuiltCoverage {
  * counts the report recorded, so files from another run are never mixed in.
  */
 export async function rebuildCoverage(legFile: string, shown: string, version: VersionReport): Promise<RebuiltCoverage> {
-  const dir = path.join(path.dirname(legFile), version.version)
+  const legDir = path.dirname(legFile)
+  // version.version was checked to be a Go version (legs.ts), so it names a folder of the leg's own.
+  const dir = path.join(legDir, version.version)
   const where = `${shown}: Go ${version.version}`
   const profileFile = path.join(dir, 'coverage.out')
   let profile
   try {
-    profile = await readProfile(profileFile)
+    const real = await fileInLeg(legDir, path.join(version.version, 'coverage.out'), LEG_LIMITS.profileBytes, where)
+    if (real === null) throw new Error('no such file')
+    profile = await readProfile(real)
   } catch (err) {
+    if (err instanceof AggregateError) throw err
     throw new AggregateError(`${where} has coverage, but ${profileFile} cannot be read (upload the whole report directory): ${(err as Error).message}`, {cause: err})
   }
   const statements = summarizeStatements(profile)
@@ -109,7 +158,8 @@ export async function rebuildCoverage(legFile: string, shown: string, version: V
   }
   const lines = lineCoverage(profile)
   const lcovFile = path.join(dir, 'coverage.lcov')
-  const lcov = await readFile(lcovFile, 'utf8').catch(() => null)
+  const realLcov = await fileInLeg(legDir, path.join(version.version, 'coverage.lcov'), LEG_LIMITS.lcovBytes, where)
+  const lcov = realLcov === null ? null : await readFile(realLcov, 'utf8')
   if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`)
   const lcovFunctions = parseLcovFunctions(lcov, lcovFile)
   const sources = [...new Set(lcov.split('\n').filter(l => l.startsWith('SF:')).map(l => l.slice(3).replace(/\r$/, '')))]

@@ -59,7 +59,14 @@ function runGit(program: string, args: readonly string[], cwd: string, env: Reco
         ...(signal?.aborted ? {aborted: true} : {})
       })
     }
-    const child = spawn(program, args, {cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, ...(signal ? {signal} : {})})
+    let child
+    try {
+      child = spawn(program, args, {cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, ...(signal ? {signal} : {})})
+    } catch (err) {
+      // Some failures throw at once rather than emitting 'error' (a cwd that is a file: ENOTDIR).
+      finish(null, new Error(`${program}: could not start in ${cwd}: ${(err as Error).message}`, {cause: err}))
+      return
+    }
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
     child.on('error', err => {

@@ -159,8 +159,14 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
       const timeout = AbortSignal.timeout(timeoutMs)
       endpoint.request = {...requestOptions, signal: callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout}
       try {
-        return await request(endpoint)
+        const response = await request(endpoint)
+        // A proxy or captive portal may answer 200 with a page of HTML: say so, rather than let
+        // Octokit's pagination fail on it ("Cannot use 'in' operator to search for 'total_count'").
+        const notJson = nonJsonResponse(response.status, response.headers, response.data, endpoint.headers)
+        if (notJson !== null) throw new GitHubApiError(redact(`${what}: ${notJson}`, token), response.status, redact(what, token), attempt, false)
+        return response
       } catch (err) {
+        if (err instanceof GitHubApiError) throw err
         const failure = toFailure(err)
         const callerAborted = callerSignal?.aborted === true
         const decision: RetryDecision = callerAborted ? {retry: false, why: 'cancelled'} : decideRetry(failure, attempt, retry)
@@ -198,6 +204,23 @@ function describeRequest(octokit: GitHubClient, endpoint: {method: string; url: 
   }
 }
 
+/**
+ * Why a response is not the JSON the REST API answers with, or null when it is (or when the
+ * request asked for something else, such as a raw diff, or the answer has no body).
+ */
+export function nonJsonResponse(
+  status: number,
+  headers: Readonly<Record<string, unknown>>,
+  data: unknown,
+  requestHeaders: Readonly<Record<string, unknown>> = {}
+): string | null {
+  const accept = String(requestHeaders.accept ?? 'application/json')
+  if (!/json/i.test(accept) || status === 204 || status === 304 || data === undefined || data === null || data === '') return null
+  const type = String(headers['content-type'] ?? '')
+  if (/json/i.test(type) && typeof data === 'object' && !(data instanceof ArrayBuffer)) return null
+  return `the API returned a non-JSON response (status ${status}, content type ${type === '' ? 'none' : type.split(';')[0]})`
+}
+
 function toFailure(err: unknown): AttemptFailure {
   const e = err as {status?: unknown; response?: {headers?: Record<string, unknown>; data?: unknown}; message?: unknown}
   const headers: Record<string, string | undefined> = {}
@@ -207,6 +230,8 @@ function toFailure(err: unknown): AttemptFailure {
   // Octokit reports a request that got no response (refused, reset, timed out) as a 500 without one.
   const status = typeof e?.status === 'number' && e.response !== undefined ? e.status : 0
   let message = typeof e?.message === 'string' ? e.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '') : String(err)
+  // An error answered with a page of HTML (a proxy's 502) would otherwise put the whole page in the message.
+  if (status !== 0) message = nonJsonResponse(status, headers, e.response?.data) ?? message
   // Without a response Octokit may say only "Unknown Error"; the fetch error it wraps says more.
   const cause = (err as {cause?: {message?: unknown; cause?: {message?: unknown}}} | undefined)?.cause
   if (status === 0 && typeof cause?.message === 'string' && cause.message !== '') {

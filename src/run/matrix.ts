@@ -15,6 +15,7 @@ import type {RunRequest, VersionRun} from './types.js'
 import {emptyRun, runVersion} from './version-run.js'
 import type {MatrixPaths} from './env.js'
 import type {Logger} from '../util/log.js'
+import {defaultWorkDir} from '../report-folder.js'
 
 /** What the module's go.work / go.mod files say, read once for all versions. */
 export interface ModuleInfo {
@@ -33,7 +34,7 @@ export async function runMatrix(request: RunRequest): Promise<VersionRun[]> {
     throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`)
   }
   const reportDir = path.resolve(request.reportDir)
-  const paths = matrixPaths(request.reportDir, request.workDir, request.cacheDir)
+  const paths = matrixPaths({workDir: request.workDir ?? defaultWorkDir(request.env ?? process.env), cacheDir: request.cacheDir})
   await mkdir(paths.gomodcache, {recursive: true})
 
   let info: ModuleInfo
@@ -94,13 +95,13 @@ export async function runMatrix(request: RunRequest): Promise<VersionRun[]> {
 }
 
 /**
- * Where the run keeps its state: the work directory (default `<reportDir>-work`) and the cache
- * directory (default the work directory), with the module cache shared by every version (`mod`)
- * in the latter, for callers that save and restore it.
+ * Where the run keeps its state: the work directory and the cache directory (default the work
+ * directory), with the module cache shared by every version (`mod`) in the latter, for callers
+ * that save and restore it.
  */
-export function matrixPaths(reportDir: string, workDir?: string, cacheDir?: string): MatrixPaths {
-  const dir = path.resolve(workDir ?? `${path.resolve(reportDir)}-work`)
-  const caches = path.resolve(cacheDir ?? dir)
+export function matrixPaths(dirs: {workDir: string; cacheDir?: string | undefined}): MatrixPaths {
+  const dir = path.resolve(dirs.workDir)
+  const caches = path.resolve(dirs.cacheDir ?? dir)
   return {workDir: dir, cacheDir: caches, gomodcache: path.join(caches, 'mod')}
 }
 

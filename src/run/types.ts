@@ -53,9 +53,10 @@ export interface RunRequest {
   /** Per-version report folders are created here, named after the version. */
   reportDir: string
   /**
-   * Where each version's GOPATH, GOCACHE, GOBIN and go.env, and the shared module cache, live.
-   * Default: a sibling of reportDir named `<reportDir>-work`, so the caches stay out of the
-   * report folder (which users upload). Reusing it across runs only warms the caches.
+   * Where each version's GOPATH, GOCACHE, GOBIN and go.env, and the shared module cache, live:
+   * outside the report folder (which users upload). Default: `$RUNNER_TEMP/go-matrix-work`, else
+   * `~/.cache/go-matrix/work` (report-folder.ts, defaultWorkDir). Reusing it across runs only
+   * warms the caches.
    */
   workDir?: string
   /**

@@ -2,14 +2,18 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   errorMessage
-} from "./chunk-ZOA6WOFS.js";
+} from "./chunk-HJ3M4JUS.js";
 import {
   SCHEMA_VERSION,
+  checkInputFiles,
+  claimReportEntries,
   concludeRun,
+  isInside,
+  prepareReportFolder,
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-HQWHL7JR.js";
+} from "./chunk-7O6RMQKB.js";
 import {
   CoverageError,
   lineCoverage,
@@ -20,8 +24,80 @@ import {
 } from "./chunk-PRL2AUFT.js";
 
 // src/aggregate/aggregate.ts
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path3 from "node:path";
+
+// src/util/shape.ts
+var string = (max, pattern, what) => ({ kind: "string", max, ...pattern ? { pattern } : {}, ...what ? { what } : {} });
+var number = (min, max) => ({ kind: "number", min, max, integer: false });
+var integer = (min, max) => ({ kind: "number", min, max, integer: true });
+var boolean = { kind: "boolean" };
+var oneOf = (...values) => ({ kind: "oneOf", values });
+var arrayOf = (of, max) => ({ kind: "array", of, max });
+var object = (fields, check) => ({
+  kind: "object",
+  fields,
+  ...check ? { check } : {}
+});
+var nullable = (of) => ({ kind: "nullable", of });
+var optional = (of) => ({ kind: "optional", of });
+function shapeProblem(value, shape, path4 = "") {
+  const at = path4 === "" ? "the value" : path4;
+  const got = `, got ${describe(value)}`;
+  switch (shape.kind) {
+    case "string":
+      if (typeof value !== "string") return `${at}: expected a string${got}`;
+      if (value.length > shape.max) return `${at}: expected at most ${shape.max} characters, got ${value.length}`;
+      if (shape.pattern && !shape.pattern.test(value)) return `${at}: expected ${shape.what ?? `text matching ${shape.pattern}`}${got}`;
+      return null;
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value)) return `${at}: expected a number${got}`;
+      if (shape.integer && !Number.isInteger(value)) return `${at}: expected a whole number${got}`;
+      if (value < shape.min || value > shape.max) return `${at}: expected a number from ${shape.min} to ${shape.max}${got}`;
+      return null;
+    case "boolean":
+      return typeof value === "boolean" ? null : `${at}: expected true or false${got}`;
+    case "oneOf":
+      return shape.values.includes(value) ? null : `${at}: expected one of ${shape.values.map((v) => JSON.stringify(v)).join(", ")}${got}`;
+    case "nullable":
+      return value === null ? null : shapeProblem(value, shape.of, path4);
+    case "array": {
+      if (!Array.isArray(value)) return `${at}: expected a list${got}`;
+      if (value.length > shape.max) return `${at}: expected at most ${shape.max} entries, got ${value.length}`;
+      for (let i = 0; i < value.length; i++) {
+        const problem = shapeProblem(value[i], shape.of, `${path4}[${i}]`);
+        if (problem !== null) return problem;
+      }
+      return null;
+    }
+    case "object": {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return `${at}: expected an object${got}`;
+      const record = value;
+      for (const [name2, field] of Object.entries(shape.fields)) {
+        const inner = path4 === "" ? name2 : `${path4}.${name2}`;
+        const present = Object.hasOwn(record, name2) && record[name2] !== void 0;
+        if (field.kind === "optional") {
+          if (!present) continue;
+          const problem3 = shapeProblem(record[name2], field.of, inner);
+          if (problem3 !== null) return problem3;
+          continue;
+        }
+        if (!present) return `${inner}: missing`;
+        const problem2 = shapeProblem(record[name2], field, inner);
+        if (problem2 !== null) return problem2;
+      }
+      const problem = shape.check?.(record) ?? null;
+      return problem === null ? null : `${at}: ${problem}`;
+    }
+  }
+}
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === "object" && value !== null) return "an object";
+  const text2 = typeof value === "number" && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  return text2.length > 60 ? `${text2.slice(0, 57)}\u2026` : text2;
+}
 
 // src/aggregate/legs.ts
 var AggregateError = class extends Error {
@@ -50,6 +126,9 @@ ${version.platform ?? ""}`;
       rows.push({ file, report: version });
     }
   }
+  if (rows.length > LEG_LIMITS.rows) {
+    throw new AggregateError(`the legs report ${rows.length} versions in all; the aggregate takes at most ${LEG_LIMITS.rows}`);
+  }
   const first = reports[0]?.report;
   return { rows, problems, commit: first?.commit ?? "", ref: first?.ref ?? "" };
 }
@@ -66,19 +145,74 @@ function legsGate(legCount, problems) {
     message: `${problems.length} of ${legCount} leg${legCount === 1 ? "" : "s"} gave no report: ${described.join("; ")}.`
   };
 }
+var MIB = 1024 * 1024;
+var LEG_LIMITS = {
+  /** report.json files one aggregate reads. */
+  legs: 1e3,
+  /** Bytes of one leg's report.json, and of all of them together. */
+  reportBytes: 128 * MIB,
+  allReportsBytes: 512 * MIB,
+  /** Bytes of a version's coverage.out (read as a stream) and coverage.lcov (read whole). */
+  profileBytes: 1024 * MIB,
+  lcovBytes: 256 * MIB,
+  /** Rows (versions × platforms) one leg may report. */
+  versionsPerLeg: 1e3,
+  /** Rows all legs together may report. */
+  rows: 2e3,
+  failuresPerVersion: 1e5,
+  packagesPerVersion: 1e5,
+  stepsPerVersion: 1e3,
+  /** Characters of a name (package, test, step, spec, commit, ref). */
+  name: 4096,
+  /** Characters of a free text (a reason, a failure's output, a leg's error). */
+  text: 65536
+};
+var GO_VERSION = /^\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?:(?:rc|beta)\d{1,4})?$/;
+var count = integer(0, Number.MAX_SAFE_INTEGER);
+var counts = object(
+  { covered: count, total: count, percent: number(0, 100) },
+  (c) => c.covered > c.total ? `covered (${c.covered}) is more than total (${c.total})` : null
+);
+var seconds = number(0, 1e9);
+var name = string(LEG_LIMITS.name);
+var text = string(LEG_LIMITS.text);
+var VERSION_SHAPE = object({
+  spec: name,
+  version: string(32, GO_VERSION, "a Go version such as 1.22.12 or 1.24rc1"),
+  status: oneOf("passed", "failed", "skipped", "error"),
+  reason: optional(text),
+  platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, "GOOS/GOARCH such as linux/amd64")),
+  toolchain: object({ source: oneOf("tool-cache", "cache", "download", "local"), sha256: string(128, /^[0-9a-f]*$/, "a hexadecimal digest"), seconds }),
+  steps: optional(arrayOf(object({ name, ok: boolean, seconds }), LEG_LIMITS.stepsPerVersion)),
+  tests: object({
+    passed: count,
+    failed: count,
+    skipped: count,
+    failures: arrayOf(object({ package: name, test: name, output: text }), LEG_LIMITS.failuresPerVersion)
+  }),
+  coverage: nullable(
+    object({
+      statements: counts,
+      lines: counts,
+      functions: counts,
+      packages: arrayOf(object({ name, statements: counts }), LEG_LIMITS.packagesPerVersion)
+    })
+  ),
+  seconds
+});
+var LEG_SHAPE = object({
+  commit: name,
+  ref: name,
+  versions: arrayOf(VERSION_SHAPE, LEG_LIMITS.versionsPerLeg),
+  error: optional(text)
+});
 function asLegReport(json, file) {
   if (!isObject(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`);
   if (json.schemaVersion !== SCHEMA_VERSION) {
     throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`);
   }
-  if (typeof json.commit !== "string" || typeof json.ref !== "string") throw new AggregateError(`${file}: "commit" and "ref" must be strings`);
-  if (!Array.isArray(json.versions)) throw new AggregateError(`${file}: "versions" must be an array`);
-  json.versions.forEach((v, i) => {
-    const ok = isObject(v) && typeof v.version === "string" && typeof v.spec === "string" && typeof v.status === "string" && isObject(v.tests);
-    if (!ok) throw new AggregateError(`${file}: versions[${i}] lacks its version, spec, status or tests`);
-    if (v.platform !== void 0 && typeof v.platform !== "string") throw new AggregateError(`${file}: versions[${i}].platform must be a string`);
-  });
-  if (json.error !== void 0 && typeof json.error !== "string") throw new AggregateError(`${file}: "error" must be a string`);
+  const problem = shapeProblem(json, LEG_SHAPE);
+  if (problem !== null) throw new AggregateError(`${file}: not a valid go-matrix report.json: ${problem}`);
   return json;
 }
 function isObject(value) {
@@ -86,7 +220,7 @@ function isObject(value) {
 }
 
 // src/aggregate/read.ts
-import { readFile, stat as stat2 } from "node:fs/promises";
+import { readFile, realpath, stat as stat2 } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/aggregate/glob.ts
@@ -158,11 +292,11 @@ async function expandGlob(pattern) {
 }
 
 // src/aggregate/lcov-functions.ts
-function parseLcovFunctions(text, where) {
+function parseLcovFunctions(text2, where) {
   const result = [];
   let source = null;
   let byName = /* @__PURE__ */ new Map();
-  text.split("\n").forEach((raw, index) => {
+  text2.split("\n").forEach((raw, index) => {
     const line = raw.replace(/\r$/, "");
     const at = `${where}:${index + 1}`;
     if (line.startsWith("SF:")) {
@@ -173,20 +307,20 @@ function parseLcovFunctions(text, where) {
     } else if (line.startsWith("FN:") || line.startsWith("FNDA:")) {
       const body = line.slice(line.indexOf(":") + 1);
       const comma = body.indexOf(",");
-      const number = Number(body.slice(0, comma));
-      const name = body.slice(comma + 1);
-      if (comma <= 0 || !Number.isInteger(number) || number < 0 || name === "") {
+      const number2 = Number(body.slice(0, comma));
+      const name2 = body.slice(comma + 1);
+      if (comma <= 0 || !Number.isInteger(number2) || number2 < 0 || name2 === "") {
         throw new CoverageError(`${at}: expected "${line.startsWith("FN:") ? "FN:<line>,<name>" : "FNDA:<hits>,<name>"}", got ${JSON.stringify(line)}`);
       }
       if (source === null) throw new CoverageError(`${at}: ${JSON.stringify(line)} outside an SF record`);
       if (line.startsWith("FN:")) {
-        const fn = { source, line: number, name: name.endsWith(`@${number}`) ? name.slice(0, -`@${number}`.length) : name, hits: 0 };
-        byName.set(name, fn);
+        const fn = { source, line: number2, name: name2.endsWith(`@${number2}`) ? name2.slice(0, -`@${number2}`.length) : name2, hits: 0 };
+        byName.set(name2, fn);
         result.push(fn);
       } else {
-        const fn = byName.get(name);
-        if (fn === void 0) throw new CoverageError(`${at}: FNDA for ${JSON.stringify(name)}, which no FN line of ${source} declares`);
-        fn.hits = number;
+        const fn = byName.get(name2);
+        if (fn === void 0) throw new CoverageError(`${at}: FNDA for ${JSON.stringify(name2)}, which no FN line of ${source} declares`);
+        fn.hits = number2;
       }
     }
   });
@@ -276,27 +410,61 @@ async function reportFileAt(file) {
   }
   return null;
 }
+async function readLegs(files, shown) {
+  if (files.length > LEG_LIMITS.legs) throw new AggregateError(`${files.length} report.json files were found; the aggregate reads at most ${LEG_LIMITS.legs}`);
+  let total = 0;
+  for (const file of files) {
+    const info = await stat2(file).catch((err) => {
+      throw new AggregateError(`${shown(file)}: cannot be read: ${err.message}`, { cause: err });
+    });
+    if (!info.isFile()) throw new AggregateError(`${shown(file)}: not a regular file`);
+    if (info.size > LEG_LIMITS.reportBytes) throw new AggregateError(`${shown(file)}: ${tooLarge(info.size, LEG_LIMITS.reportBytes)}`);
+    total += info.size;
+  }
+  if (total > LEG_LIMITS.allReportsBytes) throw new AggregateError(`the legs' report.json files hold ${tooLarge(total, LEG_LIMITS.allReportsBytes)} in all`);
+  const found = [];
+  for (const file of files) found.push(await readLeg(file, shown(file)));
+  return found;
+}
 async function readLeg(file, shown) {
-  let text;
+  let text2;
   try {
-    text = await readFile(file, "utf8");
+    text2 = await readFile(file, "utf8");
   } catch (err) {
     throw new AggregateError(`${shown}: cannot be read: ${err.message}`, { cause: err });
   }
   try {
-    return { file: shown, json: JSON.parse(text) };
+    return { file: shown, json: JSON.parse(text2) };
   } catch (err) {
     throw new AggregateError(`${shown}: not valid JSON: ${err.message}`, { cause: err });
   }
 }
+function tooLarge(size, limit) {
+  const mib = (n) => `${(n / (1024 * 1024)).toFixed(n < 1024 * 1024 ? 2 : 0)} MiB`;
+  return `${mib(size)}, more than the ${mib(limit)} the aggregate reads`;
+}
+async function fileInLeg(legDir, name2, maxBytes, where) {
+  const file = path2.join(legDir, name2);
+  const [root, real] = await Promise.all([realpath(legDir), realpath(file).catch((err) => err.code === "ENOENT" ? null : Promise.reject(err))]);
+  if (real === null) return null;
+  if (!isInside(real, root)) throw new AggregateError(`${where}: ${file} leads outside the leg's folder (to ${real}); a leg's files must be inside its folder`);
+  const info = await stat2(real);
+  if (!info.isFile()) throw new AggregateError(`${where}: ${file} is not a regular file`);
+  if (info.size > maxBytes) throw new AggregateError(`${where}: ${file} is ${tooLarge(info.size, maxBytes)}`);
+  return real;
+}
 async function rebuildCoverage(legFile, shown, version) {
-  const dir = path2.join(path2.dirname(legFile), version.version);
+  const legDir = path2.dirname(legFile);
+  const dir = path2.join(legDir, version.version);
   const where = `${shown}: Go ${version.version}`;
   const profileFile = path2.join(dir, "coverage.out");
   let profile;
   try {
-    profile = await readProfile(profileFile);
+    const real = await fileInLeg(legDir, path2.join(version.version, "coverage.out"), LEG_LIMITS.profileBytes, where);
+    if (real === null) throw new Error("no such file");
+    profile = await readProfile(real);
   } catch (err) {
+    if (err instanceof AggregateError) throw err;
     throw new AggregateError(`${where} has coverage, but ${profileFile} cannot be read (upload the whole report directory): ${err.message}`, { cause: err });
   }
   const statements = summarizeStatements(profile);
@@ -308,7 +476,8 @@ async function rebuildCoverage(legFile, shown, version) {
   }
   const lines = lineCoverage(profile);
   const lcovFile = path2.join(dir, "coverage.lcov");
-  const lcov = await readFile(lcovFile, "utf8").catch(() => null);
+  const realLcov = await fileInLeg(legDir, path2.join(version.version, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
+  const lcov = realLcov === null ? null : await readFile(realLcov, "utf8");
   if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
   const lcovFunctions = parseLcovFunctions(lcov, lcovFile);
   const sources = [...new Set(lcov.split("\n").filter((l) => l.startsWith("SF:")).map((l) => l.slice(3).replace(/\r$/, "")))];
@@ -321,8 +490,11 @@ async function rebuildCoverage(legFile, shown, version) {
 // src/aggregate/aggregate.ts
 async function aggregateReports(options, ctx) {
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
+  await checkInputFiles(options, ctx.workspace);
+  const { files, missing } = await findLegFiles(options.reports, ctx.workspace);
+  await prepareReportFolder(reportDir, { workspace: ctx.workspace, readsFrom: files });
   try {
-    return await combineAndConclude(options, ctx, reportDir);
+    return await combineAndConclude(options, ctx, reportDir, { files, missing });
   } catch (err) {
     if (err instanceof AggregateError) await writeRefusal(reportDir, err, ctx);
     throw err;
@@ -332,19 +504,18 @@ async function writeRefusal(reportDir, err, ctx) {
   const verdict = stoppedVerdict(errorMessage(err), "aggregate");
   const summary2 = renderStopped(verdict, { tool: { name: "go-matrix", version: ctx.toolVersion }, commit: ctx.commit }, ctx.runUrl ? { runUrl: ctx.runUrl } : {});
   try {
-    await mkdir(reportDir, { recursive: true });
     await writeFile(path3.join(reportDir, "summary.md"), summary2);
   } catch (writeErr) {
     ctx.logger.warning(`summary.md not written to ${reportDir}: ${writeErr.message}`);
   }
 }
-async function combineAndConclude(options, ctx, reportDir) {
+async function combineAndConclude(options, ctx, reportDir, legFiles) {
+  const { files, missing } = legFiles;
   const shown = (file) => {
     const relative = path3.relative(ctx.workspace, file);
     return relative.startsWith("..") || path3.isAbsolute(relative) ? file : relative.split(path3.sep).join("/");
   };
-  const { files, missing } = await findLegFiles(options.reports, ctx.workspace);
-  const found = await Promise.all(files.map((file) => readLeg(file, shown(file))));
+  const found = await readLegs(files, shown);
   const legs = combineLegs(found, missing);
   const fileOf = new Map(files.map((file) => [shown(file), file]));
   const sourcePaths = /* @__PURE__ */ new Map();
@@ -358,7 +529,6 @@ async function combineAndConclude(options, ctx, reportDir) {
   );
   const legCount = files.length + missing.length;
   ctx.logger.info(`go-matrix: ${versions.length} versions from ${files.length} leg${files.length === 1 ? "" : "s"}${missing.length ? `, ${missing.length} missing` : ""}`);
-  await mkdir(reportDir, { recursive: true });
   const result = await concludeRun(
     options,
     { ...ctx, commit: legs.commit || ctx.commit, ref: legs.ref || ctx.ref },
@@ -384,7 +554,7 @@ async function writeFailedLeg(reportDir, leg) {
     gates: [],
     error: leg.error
   };
-  await mkdir(reportDir, { recursive: true });
+  await claimReportEntries(reportDir, ["report.json"]);
   const file = path3.join(reportDir, "report.json");
   await writeFile(file, JSON.stringify(report, null, 2) + "\n");
   return file;

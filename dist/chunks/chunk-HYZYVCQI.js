@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   gitRunner
-} from "./chunk-CEDLXZXR.js";
+} from "./chunk-JC5ITTRH.js";
 
 // src/cli/flags.ts
 var UsageError = class extends Error {

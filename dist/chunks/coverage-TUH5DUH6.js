@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   commandError
-} from "./chunk-ZOA6WOFS.js";
+} from "./chunk-HJ3M4JUS.js";
 import {
   CoverageError,
   formatLcov,
@@ -17,6 +17,7 @@ import {
   summarizeLines,
   summarizeStatements
 } from "./chunk-PRL2AUFT.js";
+import "./chunk-XJBWTY5O.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

@@ -2,7 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   INPUTS
-} from "./chunk-ZOA6WOFS.js";
+} from "./chunk-XJBWTY5O.js";
+
+// src/options.ts
+import path from "node:path";
 
 // src/util/split-args.ts
 function splitArgs(text) {
@@ -62,7 +65,7 @@ function parseOptions(read) {
     build: bool(raw("build"), "build"),
     vet: bool(raw("vet"), "vet"),
     buildTargets: splitList(raw("build-targets")).map(parseTarget),
-    testFlags: words(raw("test-flags"), "test-flags"),
+    testFlags: testFlags(words(raw("test-flags"), "test-flags")),
     coverMode: raw("cover-mode") === "" ? "" : oneOf(raw("cover-mode"), "cover-mode", ["set", "count", "atomic"]),
     coverPackages: raw("cover-packages"),
     maxParallel: integer(raw("max-parallel"), "max-parallel", 0),
@@ -80,7 +83,7 @@ function parseOptions(read) {
     downloadBaseUrl: url(raw("download-base-url"), "download-base-url"),
     localToolchains: splitList(raw("local-toolchains")),
     cache: bool(raw("cache"), "cache"),
-    reportDirectory: raw("report-directory"),
+    reportDirectory: staysInside(raw("report-directory"), "report-directory"),
     mode,
     reports: splitList(raw("reports"))
   };
@@ -126,6 +129,35 @@ function words(value, name) {
     throw new InputError(`input ${name}: ${err.message}`, { cause: err });
   }
 }
+var CONFLICTING_TEST_FLAGS = {
+  coverprofile: () => "go-matrix writes each version's profile itself (<report-directory>/<version>/coverage.out); remove it",
+  covermode: () => "use the cover-mode input instead, so that every version and the report agree on the mode",
+  coverpkg: () => "use the cover-packages input instead",
+  cover: (value) => value !== void 0 && isFalse(value) ? "go-matrix needs coverage on" : null,
+  json: (value) => value !== void 0 && isFalse(value) ? "go-matrix reads go test's -json stream" : null,
+  c: (value) => value === void 0 || !isFalse(value) ? "it compiles the test binaries without running them, so no test would run and there would be no coverage" : null,
+  list: () => "it lists the tests without running them, so there would be no coverage"
+};
+function testFlags(flags) {
+  for (const flag of flags) {
+    if (flag === "-args" || flag === "--args" || flag === "--") break;
+    const match = /^--?(?:test\.)?([A-Za-z0-9]+)(?:=(.*))?$/s.exec(flag);
+    if (!match) continue;
+    const [, name, value] = match;
+    const why = Object.hasOwn(CONFLICTING_TEST_FLAGS, name) ? CONFLICTING_TEST_FLAGS[name]?.(value) : null;
+    if (why) throw new InputError(`input test-flags: ${flag} conflicts with go-matrix's own flags: ${why}`);
+  }
+  return flags;
+}
+function isFalse(value) {
+  return ["0", "f", "F", "false", "FALSE", "False"].includes(value);
+}
+function staysInside(value, name) {
+  if (value !== "" && !path.isAbsolute(value) && path.normalize(value).split(/[\\/]/)[0] === "..") {
+    throw new InputError(`input ${name}: ${JSON.stringify(value)} leaves the workspace; a relative path must stay inside it (give an absolute path for a folder elsewhere)`);
+  }
+  return value;
+}
 function parseTarget(text) {
   const match = /^([a-z0-9]+)\/([a-z0-9]+)$/.exec(text);
   if (!match) throw new InputError(`input build-targets: ${JSON.stringify(text)} is not GOOS/GOARCH (like linux/arm64)`);
@@ -146,60 +178,7 @@ function url(value, name) {
   return value.replace(/\/+$/, "");
 }
 
-// src/version.ts
-var TOOL_VERSION = "0.1.0";
-
-// src/git/run-git.ts
-import { spawn } from "node:child_process";
-function gitRunner(options = {}) {
-  const program = options.git ?? "git";
-  const env = {};
-  for (const [name, value] of Object.entries(options.env ?? process.env)) if (value !== void 0) env[name] = value;
-  env.GIT_TERMINAL_PROMPT = "0";
-  env.LC_ALL = "C";
-  return (args, cwd, signal) => runGit(program, args, cwd, env, signal);
-}
-function runGit(program, args, cwd, env, signal) {
-  return new Promise((resolve) => {
-    const stdout = [];
-    const stderr = [];
-    let settled = false;
-    const finish = (exitCode, spawnError) => {
-      if (settled) return;
-      settled = true;
-      resolve({
-        exitCode,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8"),
-        ...spawnError ? { spawnError } : {},
-        ...signal?.aborted ? { aborted: true } : {}
-      });
-    };
-    const child = spawn(program, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true, ...signal ? { signal } : {} });
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr.push(chunk));
-    child.on("error", (err) => {
-      if (signal?.aborted) return;
-      finish(null, new Error(`${program}: could not start: ${err.message}`, { cause: err }));
-    });
-    child.on("close", (code) => finish(code));
-  });
-}
-function gitFailure(result) {
-  if (result.spawnError) return result.spawnError.message;
-  if (result.aborted) return "cancelled";
-  const lines = `${result.stderr}
-${result.stdout}`.split("\n").map((line) => line.trim()).filter((line) => line !== "");
-  const fatal = lines.find((line) => /^(fatal|error):/.test(line));
-  const said = fatal ?? lines[lines.length - 1];
-  const status = result.exitCode === null ? "killed" : `exit status ${result.exitCode}`;
-  return said === void 0 ? status : `${said} (${status})`;
-}
-
 export {
   InputError,
-  parseOptions,
-  TOOL_VERSION,
-  gitRunner,
-  gitFailure
+  parseOptions
 };

@@ -20,6 +20,9 @@ import {
   summary
 } from "./chunk-PRL2AUFT.js";
 import {
+  InputError
+} from "./chunk-Q3MTJWCC.js";
+import {
   HttpClient,
   require_semver
 } from "./chunk-YMFHXHFB.js";
@@ -41,8 +44,8 @@ import {
 var require_lib = __commonJS({
   "node_modules/lcov-parse/lib/index.js"(exports, module) {
     var fs2 = __require("fs");
-    var path12 = __require("path");
-    var exists2 = fs2.exists || path12.exists;
+    var path15 = __require("path");
+    var exists2 = fs2.exists || path15.exists;
     var walkFile = function(str, cb) {
       var data = [], item;
       ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
@@ -150,8 +153,8 @@ var require_lib = __commonJS({
 });
 
 // src/pipeline.ts
-import { mkdir as mkdir4, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
-import path11 from "node:path";
+import { readFile as readFile5, writeFile as writeFile4 } from "node:fs/promises";
+import path14 from "node:path";
 
 // src/go/install.ts
 import { randomBytes } from "node:crypto";
@@ -161,8 +164,8 @@ import path5 from "node:path";
 
 // src/go/actions-cache.ts
 import path from "node:path";
-function toolchainCacheKey(version, os4, arch, sha256) {
-  return `go-matrix-go-${version}-${os4}-${arch}-${sha256}`;
+function toolchainCacheKey(version, os5, arch, sha256) {
+  return `go-matrix-go-${version}-${os5}-${arch}-${sha256}`;
 }
 var actionsToolchainCache = {
   async available() {
@@ -3547,12 +3550,12 @@ var GO_ARCH = {
   mips64el: "mips64le"
 };
 function platformFor(nodePlatform, nodeArch) {
-  const os4 = GO_OS[nodePlatform];
+  const os5 = GO_OS[nodePlatform];
   const arch = GO_ARCH[nodeArch];
-  if (!os4) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
+  if (!os5) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
   if (!arch) throw new Error(`architecture ${nodeArch}: go.dev publishes no Go releases for it`);
-  const windows = os4 === "windows";
-  return { os: os4, arch, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
+  const windows = os5 === "windows";
+  return { os: os5, arch, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
 }
 function currentPlatform() {
   return platformFor(process.platform, process.arch);
@@ -4074,9 +4077,9 @@ async function markerAppears(dir, platform, waitMs = 1e3) {
 }
 
 // src/run/matrix.ts
-import { mkdir as mkdir3, readFile as readFile2 } from "node:fs/promises";
-import os2 from "node:os";
-import path9 from "node:path";
+import { mkdir as mkdir4, readFile as readFile3 } from "node:fs/promises";
+import os3 from "node:os";
+import path11 from "node:path";
 
 // src/run/annotations.ts
 import path6 from "node:path";
@@ -4678,9 +4681,141 @@ function emptyRun(toolchain, dir) {
   };
 }
 
+// src/report-folder.ts
+import { lstat, mkdir as mkdir3, readdir, readFile as readFile2, realpath, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import os2 from "node:os";
+import path10 from "node:path";
+
+// src/util/paths.ts
+import path9 from "node:path";
+function isInside(child, parent) {
+  const relative = path9.relative(parent, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path9.sep}`) && !path9.isAbsolute(relative);
+}
+
+// src/report-folder.ts
+var REPORT_MARKER = ".go-matrix";
+var REPORT_FILES = ["report.json", "summary.md", "merged.lcov", "merged.out"];
+function defaultWorkDir(env) {
+  return env.RUNNER_TEMP ? path10.join(env.RUNNER_TEMP, "go-matrix-work") : path10.join(os2.homedir(), ".cache", "go-matrix", "work");
+}
+function reportFolderProblem(dir, ctx) {
+  if (path10.dirname(dir) === dir) return "is the file system's root";
+  if (dir === ctx.workspace) return "is the workspace itself: go-matrix would write its files among yours";
+  if (isInside(ctx.workspace, dir)) return `contains the workspace (${ctx.workspace})`;
+  if (ctx.moduleDir !== void 0 && isInside(ctx.moduleDir, dir)) return `is or contains the module's folder (working-directory, ${ctx.moduleDir})`;
+  const below = isInside(dir, ctx.workspace) ? path10.relative(ctx.workspace, dir) : dir;
+  if (below.split(path10.sep).some((part) => part.toLowerCase() === ".git")) return "is inside a .git folder, the repository's own data";
+  for (const work of ctx.workDirs ?? []) {
+    if (isInside(work, dir)) return `contains go-matrix's work folder (${work}: build and module caches), which must not be uploaded with the report`;
+    if (isInside(dir, work)) return `is inside go-matrix's work folder (${work})`;
+  }
+  const read = (ctx.readsFrom ?? []).find((file) => isInside(file, dir));
+  if (read !== void 0) return `holds ${read}, which this run reads: the report folder is emptied of an earlier run's files before writing`;
+  return null;
+}
+async function realPath(file) {
+  const absolute = path10.resolve(file);
+  const rest = [];
+  for (let at2 = absolute; ; at2 = path10.dirname(at2)) {
+    try {
+      return path10.join(await realpath(at2), ...rest.reverse());
+    } catch (err) {
+      const code2 = err.code;
+      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" || path10.dirname(at2) === at2) return absolute;
+      rest.push(path10.basename(at2));
+    }
+  }
+}
+async function prepareReportFolder(dir, ctx) {
+  const real = (p2) => realPath(p2);
+  const problem = reportFolderProblem(await real(dir), {
+    workspace: await real(ctx.workspace),
+    ...ctx.moduleDir !== void 0 ? { moduleDir: await real(ctx.moduleDir) } : {},
+    workDirs: await Promise.all((ctx.workDirs ?? []).map(real)),
+    readsFrom: await Promise.all((ctx.readsFrom ?? []).map(real))
+  });
+  if (problem !== null) throw refusal(dir, problem);
+  const earlier = await ownedEntries(dir);
+  for (const name of earlier) await rm3(path10.join(dir, name), { recursive: true, force: true });
+  await writeMarker(dir, []);
+  await claimReportEntries(dir, REPORT_FILES);
+}
+async function claimReportEntries(dir, names) {
+  const owned = await ownedEntries(dir);
+  const claimed = [...owned];
+  for (const name of names) {
+    checkEntryName(dir, name);
+    if (owned.includes(name)) continue;
+    const exists2 = await lstat(path10.join(dir, name)).then(
+      () => true,
+      () => false
+    );
+    if (exists2) throw refusal(dir, `already holds ${name}, which go-matrix did not write; go-matrix never overwrites a file it did not write`);
+    if (!claimed.includes(name)) claimed.push(name);
+  }
+  await writeMarker(dir, claimed);
+}
+async function ownedEntries(dir) {
+  const info = await lstat(dir).catch((err) => {
+    if (err.code === "ENOENT") return null;
+    throw refusal(dir, `cannot be read: ${err.message}`);
+  });
+  if (info === null) {
+    await mkdir3(dir, { recursive: true }).catch((err) => {
+      throw refusal(dir, `cannot be created: ${err.message}`);
+    });
+    return [];
+  }
+  if (!info.isDirectory() && !(info.isSymbolicLink() && (await realPath(dir).then(lstat)).isDirectory())) {
+    throw refusal(dir, "is not a folder");
+  }
+  const marker = await readMarker(dir);
+  if (marker !== null) return marker;
+  const present2 = await readdir(dir);
+  if (present2.length === 0) return [];
+  const shown = present2.sort().slice(0, 5).join(", ") + (present2.length > 5 ? `, and ${present2.length - 5} more` : "");
+  throw refusal(
+    dir,
+    `already holds files go-matrix did not write (${shown}); go-matrix writes only into a new or empty folder, or one it wrote before (marked by its ${REPORT_MARKER} file)`
+  );
+}
+async function readMarker(dir) {
+  const file = path10.join(dir, REPORT_MARKER);
+  const info = await lstat(file).catch(() => null);
+  if (!info?.isFile() || info.size > MAX_MARKER_BYTES) return null;
+  let marker;
+  try {
+    marker = JSON.parse(await readFile2(file, "utf8"));
+  } catch {
+    return null;
+  }
+  const { writtenBy, entries } = marker ?? {};
+  if (writtenBy !== "go-matrix" || !Array.isArray(entries)) return null;
+  return entries.filter((name) => typeof name === "string" && isEntryName(name));
+}
+var MAX_MARKER_BYTES = 1 << 20;
+async function writeMarker(dir, entries) {
+  const marker = {
+    writtenBy: "go-matrix",
+    about: "go-matrix wrote the entries listed here and removes them at the start of its next run into this folder; it leaves everything else alone.",
+    entries: [...entries]
+  };
+  await writeFile3(path10.join(dir, REPORT_MARKER), JSON.stringify(marker, null, 2) + "\n");
+}
+function isEntryName(name) {
+  return name !== "" && name !== "." && name !== ".." && name !== REPORT_MARKER && !/[/\\\0]/.test(name);
+}
+function checkEntryName(dir, name) {
+  if (!isEntryName(name)) throw new Error(`report folder ${dir}: ${JSON.stringify(name)} is not an entry name`);
+}
+function refusal(dir, why) {
+  return new InputError(`input report-directory: ${dir} ${why}; choose a folder of its own, such as go-matrix-report`);
+}
+
 // src/run/matrix.ts
 async function runMatrix(request) {
-  if (!path9.isAbsolute(request.moduleDir)) {
+  if (!path11.isAbsolute(request.moduleDir)) {
     throw new Error(`runMatrix: moduleDir must be absolute, got ${JSON.stringify(request.moduleDir)}`);
   }
   const versions = request.toolchains.map((t) => t.version);
@@ -4688,24 +4823,24 @@ async function runMatrix(request) {
   if (duplicate !== void 0) {
     throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`);
   }
-  const reportDir = path9.resolve(request.reportDir);
-  const paths = matrixPaths(request.reportDir, request.workDir, request.cacheDir);
-  await mkdir3(paths.gomodcache, { recursive: true });
+  const reportDir = path11.resolve(request.reportDir);
+  const paths = matrixPaths({ workDir: request.workDir ?? defaultWorkDir(request.env ?? process.env), cacheDir: request.cacheDir });
+  await mkdir4(paths.gomodcache, { recursive: true });
   let info;
   try {
     info = await readModuleInfo(request.moduleDir);
   } catch (err) {
     const reason = err.message;
-    return request.toolchains.map((toolchain) => errorRun(toolchain, path9.join(reportDir, toolchain.version), reason));
+    return request.toolchains.map((toolchain) => errorRun(toolchain, path11.join(reportDir, toolchain.version), reason));
   }
-  const limit = request.maxParallel > 0 ? request.maxParallel : os2.availableParallelism();
+  const limit = request.maxParallel > 0 ? request.maxParallel : os3.availableParallelism();
   const results = new Array(request.toolchains.length);
   let next = 0;
   const worker = async () => {
     while (next < request.toolchains.length) {
       const index = next++;
       const toolchain = request.toolchains[index];
-      const dir = path9.join(reportDir, toolchain.version);
+      const dir = path11.join(reportDir, toolchain.version);
       let run;
       let log;
       request.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request.toolchains.length})`);
@@ -4745,22 +4880,22 @@ async function runMatrix(request) {
   }
   return results;
 }
-function matrixPaths(reportDir, workDir, cacheDir) {
-  const dir = path9.resolve(workDir ?? `${path9.resolve(reportDir)}-work`);
-  const caches = path9.resolve(cacheDir ?? dir);
-  return { workDir: dir, cacheDir: caches, gomodcache: path9.join(caches, "mod") };
+function matrixPaths(dirs) {
+  const dir = path11.resolve(dirs.workDir);
+  const caches = path11.resolve(dirs.cacheDir ?? dir);
+  return { workDir: dir, cacheDir: caches, gomodcache: path11.join(caches, "mod") };
 }
 async function readModuleInfo(moduleDir) {
-  const work = await readOptional(path9.join(moduleDir, "go.work"));
-  const mod = await readOptional(path9.join(moduleDir, "go.mod"));
+  const work = await readOptional(path11.join(moduleDir, "go.work"));
+  const mod = await readOptional(path11.join(moduleDir, "go.mod"));
   const goMod = mod === null ? null : parseGoFile("go.mod", mod);
   const goWork = work === null ? null : parseGoFile("go.work", work);
   const modules = [];
   if (goMod?.module) modules.push({ path: goMod.module, dir: "" });
   for (const use of goWork?.use ?? []) {
-    const dir = path9.posix.normalize(use.replace(/\\/g, "/"));
-    if (dir === "." || path9.isAbsolute(dir)) continue;
-    const text = await readOptional(path9.join(moduleDir, dir, "go.mod"));
+    const dir = path11.posix.normalize(use.replace(/\\/g, "/"));
+    if (dir === "." || path11.isAbsolute(dir)) continue;
+    const text = await readOptional(path11.join(moduleDir, dir, "go.mod"));
     const module = text === null ? null : parseGoFile(`${dir}/go.mod`, text).module;
     if (module) modules.push({ path: module, dir });
   }
@@ -4768,7 +4903,7 @@ async function readModuleInfo(moduleDir) {
 }
 async function readOptional(file) {
   try {
-    return await readFile2(file, "utf8");
+    return await readFile3(file, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return null;
     throw new Error(`${file}: ${err.message}`, { cause: err });
@@ -4797,7 +4932,7 @@ function mergeAnnotations(runs) {
 }
 function emitAnnotations(runs, logger, moduleDir, base) {
   for (const a of mergeAnnotations(runs)) {
-    const file = path9.relative(base, path9.join(moduleDir, a.file)).split(path9.sep).join("/");
+    const file = path11.relative(base, path11.join(moduleDir, a.file)).split(path11.sep).join("/");
     logger.error(`${a.message} (Go ${a.versions.join(", ")})`, { file, line: a.line });
   }
 }
@@ -4881,14 +5016,14 @@ ${fn.name}`;
 // src/coverage/go-cover.ts
 import { execFile as execFile2 } from "node:child_process";
 import { existsSync as existsSync2, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os3 from "node:os";
-import path10 from "node:path";
+import os4 from "node:os";
+import path12 from "node:path";
 async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
   const local = profile === void 0 ? /* @__PURE__ */ new Map() : localPaths(profile.files.map((f2) => f2.file), moduleDir);
-  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path10.resolve(profilePath), profilePath, moduleDir);
-  const tmp = mkdtempSync(path10.join(os3.tmpdir(), "go-matrix-func-"));
+  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path12.resolve(profilePath), profilePath, moduleDir);
+  const tmp = mkdtempSync(path12.join(os4.tmpdir(), "go-matrix-func-"));
   try {
-    const input = path10.join(tmp, "coverage.out");
+    const input = path12.join(tmp, "coverage.out");
     const renamed = profile.files.map((f2) => ({ ...f2, file: local.get(f2.file) ?? f2.file }));
     writeFileSync(input, formatProfile({ mode: profile.mode, files: renamed }));
     const report = await runCoverFunc(goroot, input, profilePath, moduleDir);
@@ -4902,14 +5037,14 @@ async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
 }
 function localPaths(files, moduleDir) {
   const local = /* @__PURE__ */ new Map();
-  const module = mainModule(path10.resolve(moduleDir));
+  const module = mainModule(path12.resolve(moduleDir));
   if (module === null) return local;
   const ownDir = /* @__PURE__ */ new Map();
   const inModule = (dir) => {
     if (dir === module.root) return true;
     let own = ownDir.get(dir);
     if (own === void 0) {
-      own = !existsSync2(path10.join(dir, "go.mod")) && inModule(path10.dirname(dir));
+      own = !existsSync2(path12.join(dir, "go.mod")) && inModule(path12.dirname(dir));
       ownDir.set(dir, own);
     }
     return own;
@@ -4917,14 +5052,14 @@ function localPaths(files, moduleDir) {
   const prefix = `${module.path}/`;
   for (const name of files) {
     if (!name.startsWith(prefix)) continue;
-    const file = path10.join(module.root, ...name.slice(prefix.length).split("/"));
-    if (inModule(path10.dirname(file)) && existsSync2(file)) local.set(name, file);
+    const file = path12.join(module.root, ...name.slice(prefix.length).split("/"));
+    if (inModule(path12.dirname(file)) && existsSync2(file)) local.set(name, file);
   }
   return local;
 }
 function mainModule(dir) {
-  for (let at2 = dir; ; at2 = path10.dirname(at2)) {
-    const goMod = path10.join(at2, "go.mod");
+  for (let at2 = dir; ; at2 = path12.dirname(at2)) {
+    const goMod = path12.join(at2, "go.mod");
     if (existsSync2(goMod)) {
       let modulePath;
       try {
@@ -4934,13 +5069,13 @@ function mainModule(dir) {
       }
       return modulePath === null ? null : { root: at2, path: modulePath };
     }
-    if (path10.dirname(at2) === at2) return null;
+    if (path12.dirname(at2) === at2) return null;
   }
 }
 function runCoverFunc(goroot, input, profilePath, moduleDir) {
-  const go2 = path10.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  const go2 = path12.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
   const args = ["tool", "cover", `-func=${input}`];
-  const shown = `${go2} tool cover -func=${path10.resolve(profilePath)}`;
+  const shown = `${go2} tool cover -func=${path12.resolve(profilePath)}`;
   return new Promise((resolve, reject) => {
     execFile2(
       go2,
@@ -4964,7 +5099,7 @@ function runCoverFunc(goroot, input, profilePath, moduleDir) {
 
 // src/coverage/baseline.ts
 var import_lcov_parse = __toESM(require_lib(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 function readReportBaseline(json, source) {
   const report = json;
   if (typeof report !== "object" || report === null || report.schemaVersion !== 1) {
@@ -5059,23 +5194,23 @@ function packagesOf(files) {
   }
   return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b2) => compareStrings(a.name, b2.name));
 }
-async function readBaselineFile(path12) {
+async function readBaselineFile(path15) {
   let text;
   try {
-    text = await readFile3(path12, "utf8");
+    text = await readFile4(path15, "utf8");
   } catch (err) {
-    throw new CoverageError(`${path12}: cannot read the baseline: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path15}: cannot read the baseline: ${err.message}`, { cause: err });
   }
   if (text.trimStart().startsWith("{")) {
     let json;
     try {
       json = JSON.parse(text);
     } catch (err) {
-      throw new CoverageError(`${path12}: not valid JSON: ${err.message}`, { cause: err });
+      throw new CoverageError(`${path15}: not valid JSON: ${err.message}`, { cause: err });
     }
-    return readReportBaseline(json, path12);
+    return readReportBaseline(json, path15);
   }
-  return readLcovBaseline(text, path12);
+  return readLcovBaseline(text, path15);
 }
 
 // src/compare/delta.ts
@@ -5328,11 +5463,11 @@ function pathsOfHeader(rest) {
   const b2 = rest.lastIndexOf(" b/");
   return b2 >= 0 ? rest.slice(b2 + 3) : rest;
 }
-function stripPrefix2(path12) {
-  return path12.replace(/^[ab]\//, "").replace(/\t$/, "");
+function stripPrefix2(path15) {
+  return path15.replace(/^[ab]\//, "").replace(/\t$/, "");
 }
-function unquote2(path12) {
-  const trimmed = path12.replace(/\t.*$/, "");
+function unquote2(path15) {
+  const trimmed = path15.replace(/\t.*$/, "");
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const bytes = [];
   const body = trimmed.slice(1, -1);
@@ -5386,72 +5521,108 @@ function diffCoverage(lines, changed) {
 
 // src/compare/gates.ts
 function evaluateGates(thresholds, inputs) {
-  const gates = [];
   const { maxVersionDelta, minCoverage, maxCoverageDrop, minDiffCoverage } = thresholds;
-  if (maxVersionDelta !== null) {
-    if (inputs.versions.length === 0) {
-      gates.push(skipped("max-version-delta", maxVersionDelta, "Only one version has coverage, so there is no other version to compare."));
-    }
-    for (const v2 of inputs.versions) {
-      const distance = Math.abs(v2.likeForLikeDelta);
-      const passed = distance <= maxVersionDelta;
-      const direction = v2.likeForLikeDelta < 0 ? "less" : "more";
-      const message = v2.likeForLikeDelta === 0 ? `Go ${v2.version} covers the same share as Go ${v2.reference} of the ${v2.common.lines} lines both instrument (limit ${points(maxVersionDelta)}).` : `Go ${v2.version} covers ${distance.toFixed(1)} points ${direction} than Go ${v2.reference} on the ${v2.common.lines} lines both instrument; the limit is ${maxVersionDelta}.`;
-      gates.push({ name: "max-version-delta", threshold: maxVersionDelta, actual: v2.likeForLikeDelta, passed, message });
-    }
+  return [
+    ...maxVersionDelta !== null ? versionDeltaGates(maxVersionDelta, inputs) : [],
+    ...minCoverage > 0 ? [minCoverageGate(minCoverage, inputs)] : [],
+    ...maxCoverageDrop !== null ? [coverageDropGate(maxCoverageDrop, inputs)] : [],
+    ...minDiffCoverage !== null ? [diffCoverageGate(minDiffCoverage, inputs)] : []
+  ];
+}
+function versionDeltaGates(limit, inputs) {
+  const gates = inputs.versions.map((v2) => versionDeltaGate(limit, v2));
+  const reference = inputs.reference?.version;
+  const uncovered = inputs.runs.length > 1 ? inputs.runs.filter((r) => r.status === "passed" && !r.coverage && r.version !== reference) : [];
+  for (const run of uncovered) {
+    const other = reference !== void 0 ? `Go ${reference}` : "the other versions";
+    gates.push(unevaluated("max-version-delta", limit, `Go ${run.version} passed but ${noProfile(run)}, so it cannot be compared with ${other}.`));
   }
-  if (minCoverage > 0) {
-    const ref = inputs.reference;
-    if (ref === null) {
-      gates.push(skipped("min-coverage", minCoverage, "The reference version has no coverage (it failed to build or was skipped)."));
-    } else {
-      const passed = ref.statements.percent >= minCoverage;
-      const shown = formatPercent(ref.statements.covered, ref.statements.total);
-      gates.push({
-        name: "min-coverage",
-        threshold: minCoverage,
-        actual: ref.statements.percent,
-        passed,
-        message: `Go ${ref.version} covers ${shown}% of statements (${ref.statements.covered} of ${ref.statements.total}); the minimum is ${minCoverage}%.`
-      });
-    }
+  if (gates.length > 0) return gates;
+  const covered = inputs.runs.filter((r) => r.coverage).length;
+  if (reference === void 0 && covered > 1) {
+    return [unevaluated("max-version-delta", limit, "the reference version has no coverage, so no version can be compared with it.")];
   }
-  if (maxCoverageDrop !== null) {
-    const baseline = inputs.baseline;
-    if (baseline === null || baseline.total.delta === null) {
-      gates.push(skipped("max-coverage-drop", maxCoverageDrop, 'No baseline to compare with (none saved yet, or baseline is "none").'));
-    } else {
-      const delta2 = baseline.total.delta;
-      const passed = -delta2 <= maxCoverageDrop;
-      const what = baseline.metric === "statements" ? "statement" : "line";
-      const change = delta2 < 0 ? `dropped ${(-delta2).toFixed(1)} points` : delta2 > 0 ? `rose ${delta2.toFixed(1)} points` : "did not change";
-      gates.push({
-        name: "max-coverage-drop",
-        threshold: maxCoverageDrop,
-        actual: delta2,
-        passed,
-        message: `${capitalize(what)} coverage ${change} against the baseline (${baseline.total.baseline?.percent.toFixed(1)}% to ${baseline.total.current?.percent.toFixed(1)}%); the largest drop allowed is ${points(maxCoverageDrop)}.`
-      });
-    }
+  return [skipped("max-version-delta", limit, covered === 0 ? "No version has coverage to compare." : "Only one version has coverage, so there is no other version to compare.")];
+}
+function versionDeltaGate(limit, v2) {
+  if (v2.common.lines === 0 && (v2.statements.covered > 0 || v2.referenceStatements.covered > 0)) {
+    return unevaluated(
+      "max-version-delta",
+      limit,
+      `Go ${v2.version} and Go ${v2.reference} instrument no line in common (${v2.statements.total} and ${v2.referenceStatements.total} statements), so their coverage cannot be compared like for like.`
+    );
   }
-  if (minDiffCoverage !== null) {
-    const diff = inputs.diff;
-    if (diff === null || diff.lines.total === 0) {
-      const why = diff === null ? "There is no pull request diff to measure." : "The change touches no instrumented Go lines.";
-      gates.push(skipped("min-diff-coverage", minDiffCoverage, why));
-    } else {
-      const passed = diff.lines.percent >= minDiffCoverage;
-      const shown = formatPercent(diff.lines.covered, diff.lines.total);
-      gates.push({
-        name: "min-diff-coverage",
-        threshold: minDiffCoverage,
-        actual: diff.lines.percent,
-        passed,
-        message: `Tests run ${diff.lines.covered} of the ${diff.lines.total} changed lines that are instrumented (${shown}%); the minimum is ${minDiffCoverage}%.`
-      });
-    }
+  const distance = Math.abs(v2.likeForLikeDelta);
+  const direction = v2.likeForLikeDelta < 0 ? "less" : "more";
+  const message = v2.likeForLikeDelta === 0 ? `Go ${v2.version} covers the same share as Go ${v2.reference} of the ${v2.common.lines} lines both instrument (limit ${points(limit)}).` : `Go ${v2.version} covers ${distance.toFixed(1)} points ${direction} than Go ${v2.reference} on the ${v2.common.lines} lines both instrument; the limit is ${limit}.`;
+  return { name: "max-version-delta", threshold: limit, actual: v2.likeForLikeDelta, passed: distance <= limit, message };
+}
+function minCoverageGate(minimum, inputs) {
+  const ref = inputs.reference;
+  if (ref === null) return unevaluated("min-coverage", minimum, noReferenceCoverage(inputs.runs));
+  if (ref.statements.total === 0) {
+    const run = inputs.runs.find((r) => r.version === ref.version);
+    const tests = run === void 0 ? "" : run.tests === 0 ? ": no test ran" : ` (${run.tests} tests ran)`;
+    return unevaluated("min-coverage", minimum, `the coverage profile of Go ${ref.version} has no statements${tests}.`);
   }
-  return gates;
+  const { covered, total } = ref.statements;
+  return atLeast("min-coverage", minimum, ref.statements, `Go ${ref.version} covers ${formatPercent(covered, total)}% of statements (${covered} of ${total}); the minimum is ${minimum}%.`);
+}
+function atLeast(name, minimum, measured, message) {
+  return { name, threshold: minimum, actual: measured.percent, passed: measured.percent >= minimum, message };
+}
+function coverageDropGate(limit, inputs) {
+  const baseline = inputs.baseline;
+  if (baseline === null) {
+    if (inputs.baselineFound) return unevaluated("max-coverage-drop", limit, `there is a baseline, but ${noReferenceCoverage(inputs.runs)}`);
+    return skipped("max-coverage-drop", limit, 'No baseline to compare with (none saved yet, or baseline is "none").');
+  }
+  const delta2 = baseline.total.delta;
+  if (delta2 === null) return skipped("max-coverage-drop", limit, "The baseline has no total coverage to compare with.");
+  const what = baseline.metric === "statements" ? "statement" : "line";
+  const change = delta2 < 0 ? `dropped ${(-delta2).toFixed(1)} points` : delta2 > 0 ? `rose ${delta2.toFixed(1)} points` : "did not change";
+  return {
+    name: "max-coverage-drop",
+    threshold: limit,
+    actual: delta2,
+    passed: -delta2 <= limit,
+    message: `${capitalize(what)} coverage ${change} against the baseline (${baseline.total.baseline?.percent.toFixed(1)}% to ${baseline.total.current?.percent.toFixed(1)}%); the largest drop allowed is ${points(limit)}.`
+  };
+}
+function diffCoverageGate(minimum, inputs) {
+  const { diff, changedLines } = inputs;
+  if (diff === null) {
+    if (changedLines.state === "none") return skipped("min-diff-coverage", minimum, "There is no pull request diff to measure.");
+    if (changedLines.state === "unreadable") return unevaluated("min-diff-coverage", minimum, `the pull request's changed lines could not be read: ${changedLines.reason}`);
+    return unevaluated("min-diff-coverage", minimum, `the pull request's changed lines were read, but ${noCoverage(inputs.runs)}`);
+  }
+  if (diff.lines.total === 0) return skipped("min-diff-coverage", minimum, "The change touches no instrumented Go lines.");
+  const { covered, total } = diff.lines;
+  return atLeast("min-diff-coverage", minimum, diff.lines, `Tests run ${covered} of the ${total} changed lines that are instrumented (${formatPercent(covered, total)}%); the minimum is ${minimum}%.`);
+}
+function noReferenceCoverage(runs) {
+  return runs.some((r) => r.coverage) ? "the reference version (reference-version) has no coverage." : noCoverage(runs);
+}
+function noCoverage(runs) {
+  if (runs.length === 0) return "no Go version ran, so there is no coverage.";
+  const shown = runs.slice(0, MAX_RUNS_NAMED).map(describeRun);
+  const more = runs.length > MAX_RUNS_NAMED ? `; and ${runs.length - MAX_RUNS_NAMED} more` : "";
+  return `no version produced coverage: ${shown.join("; ")}${more}.`;
+}
+var MAX_RUNS_NAMED = 5;
+function describeRun(run) {
+  const why = run.reason ? ` (${run.reason.replace(/\.$/, "")})` : "";
+  if (run.status === "skipped") return `Go ${run.version} was skipped${why}`;
+  if (run.status === "error") return `Go ${run.version} could not be run${why}`;
+  if (run.status === "failed") return `Go ${run.version} failed${why} and ${noProfile(run)}`;
+  return `Go ${run.version} passed but ${noProfile(run)}`;
+}
+function noProfile(run) {
+  return run.tests === 0 ? "no test ran and no coverage profile was written" : "no coverage profile was written";
+}
+function unevaluated(name, threshold, why) {
+  const limit = name === "min-coverage" || name === "min-diff-coverage" ? `${threshold}%` : points(threshold);
+  return { name, threshold, actual: null, passed: false, message: `The ${name} gate (${limit}) cannot be judged: ${why}` };
 }
 function skipped(name, threshold, message) {
   return { name, threshold, actual: null, passed: true, skipped: true, message: `Not evaluated: ${message}` };
@@ -6096,20 +6267,43 @@ function renderStopped(verdict, about, extras = {}) {
   return fit(build, 1, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
 }
 
+// src/preflight.ts
+import { stat } from "node:fs/promises";
+import path13 from "node:path";
+async function checkInputFiles(options, workspace) {
+  if (options.mode !== "aggregate") {
+    await expectPath("working-directory", path13.resolve(workspace, options.workingDirectory), "folder", "the module (or go.work) root, relative to the workspace");
+  }
+  if (options.baseline.kind === "path") {
+    await expectPath("baseline", path13.resolve(workspace, options.baseline.path), "file", "a report.json or LCOV file, or auto, or none");
+  }
+}
+async function expectPath(input, file, kind, give) {
+  const info = await stat(file).catch((err) => {
+    const why = err.code === "ENOENT" ? "does not exist" : `cannot be read (${err.code ?? err.message})`;
+    throw new InputError(`input ${input}: ${file} ${why}; give ${give}`, { cause: err });
+  });
+  const ok = kind === "file" ? info.isFile() : info.isDirectory();
+  if (!ok) throw new InputError(`input ${input}: ${file} is not a ${kind}; give ${give}`);
+}
+
 // src/pipeline.ts
 function reportDirectoryOf(options, workspace, tempDir) {
-  return options.reportDirectory ? path11.resolve(workspace, options.reportDirectory) : path11.join(tempDir, "go-matrix");
+  return options.reportDirectory ? path14.resolve(workspace, options.reportDirectory) : path14.join(tempDir, "go-matrix");
 }
 async function runPipeline(options, ctx) {
   const { logger } = ctx;
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
-  await mkdir4(reportDir, { recursive: true });
-  const moduleDir = path11.resolve(ctx.workspace, options.workingDirectory);
+  const moduleDir = path14.resolve(ctx.workspace, options.workingDirectory);
+  const workDir = defaultWorkDir(ctx.env);
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path14.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
+  await checkInputFiles(options, ctx.workspace);
+  await prepareReportFolder(reportDir, { workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir] });
   const toolchains = await installGo({
     specs: options.goVersions,
-    versionFile: options.goVersionFile ? path11.resolve(ctx.workspace, options.goVersionFile) : "",
+    versionFile: options.goVersionFile ? path14.resolve(ctx.workspace, options.goVersionFile) : "",
     downloadBaseUrl: options.downloadBaseUrl,
-    localToolchains: options.localToolchains.map((dir) => path11.resolve(ctx.workspace, dir)),
+    localToolchains: options.localToolchains.map((dir) => path14.resolve(ctx.workspace, dir)),
     cache: options.cache,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
@@ -6117,13 +6311,14 @@ async function runPipeline(options, ctx) {
   });
   logger.info(`go-matrix: ${toolchains.map((t) => `${t.version} (${t.source})`).join(", ")}`);
   ctx.onInstalled?.(toolchains);
+  await claimReportEntries(reportDir, toolchains.map((t) => t.version));
   const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace);
   const analyses = /* @__PURE__ */ new Map();
   const analyse = (run) => {
     let pending = analyses.get(run.toolchain.version);
     if (!pending) {
       pending = analyseVersion(run, moduleDir, logger).then(async (result2) => {
-        if (result2) await writeFile3(path11.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+        if (result2) await writeFile4(path14.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
       analyses.set(run.toolchain.version, pending);
@@ -6143,9 +6338,8 @@ async function runPipeline(options, ctx) {
     maxParallel: options.maxParallel,
     timeoutMinutes: options.timeoutMinutes,
     reportDir,
-    // GO_MATRIX_CACHE_DIR keeps Go's build and module caches in a folder of the user's choosing,
-    // between runs (a developer's machine, the tests); by default they live in the work folder.
-    ...ctx.env.GO_MATRIX_CACHE_DIR ? { cacheDir: path11.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) } : {},
+    workDir,
+    ...cacheDir ? { cacheDir } : {},
     env: ctx.env,
     logger,
     signal: ctx.signal,
@@ -6184,7 +6378,7 @@ async function concludeRun(options, ctx, input) {
   ) : [];
   const notes = [...ctx.notes ?? []];
   const concludes = options.mode !== "collect";
-  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path11.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
+  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path14.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
   let baseline = null;
   if (baselineFile && referenceCoverage) {
     const rows = input.versions.map((v2, i) => ({ label: labels[i], version: v2.report.version, platform: v2.report.platform, statements: v2.report.coverage?.statements ?? null }));
@@ -6206,17 +6400,20 @@ async function concludeRun(options, ctx, input) {
       reference: reference && referenceCoverage ? { version: reference, statements: referenceCoverage.statements.total } : null,
       versions: comparisons,
       baseline,
-      diff
+      diff,
+      runs: input.versions.map((v2, i) => runFacts(v2.report, labels[i], coverage.has(labels[i]))),
+      baselineFound: baselineFile !== null,
+      changedLines: ctx.changedLines ? { state: "read" } : ctx.changedLinesUnreadable !== void 0 ? { state: "unreadable", reason: ctx.changedLinesUnreadable } : { state: "none" }
     }
   );
   const gates = [...input.checks ?? [], ...evaluated];
   const files = {
-    report: path11.join(reportDir, "report.json"),
-    lcov: path11.join(reportDir, "merged.lcov"),
-    merged: path11.join(reportDir, "merged.out"),
-    summary: path11.join(reportDir, "summary.md")
+    report: path14.join(reportDir, "report.json"),
+    lcov: path14.join(reportDir, "merged.lcov"),
+    merged: path14.join(reportDir, "merged.out"),
+    summary: path14.join(reportDir, "summary.md")
   };
-  await writeFile3(
+  await writeFile4(
     files.lcov,
     mergedLines ? formatLcov(mergedLines, { functions: mergeFunctionCoverage(all.map((c) => c.functions)), sourcePath }) : ""
   );
@@ -6239,8 +6436,8 @@ async function concludeRun(options, ctx, input) {
   };
   const verdict = decideVerdict(report, options.failOnTestFailure);
   const summary2 = renderSummary(report, verdict, { notes, ...ctx.runUrl ? { runUrl: ctx.runUrl } : {} });
-  await writeFile3(files.report, JSON.stringify(report, null, 2) + "\n");
-  await writeFile3(files.summary, summary2);
+  await writeFile4(files.report, JSON.stringify(report, null, 2) + "\n");
+  await writeFile4(files.summary, summary2);
   return {
     report,
     verdict,
@@ -6248,6 +6445,15 @@ async function concludeRun(options, ctx, input) {
     referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : "",
     reportDir,
     files
+  };
+}
+function runFacts(v2, label, hasCoverage) {
+  return {
+    version: label,
+    status: v2.status,
+    ...v2.reason !== void 0 ? { reason: v2.reason } : {},
+    tests: v2.tests.passed + v2.tests.failed + v2.tests.skipped,
+    coverage: hasCoverage
   };
 }
 async function analyseVersion(run, moduleDir, logger) {
@@ -6305,24 +6511,24 @@ function versionReport(run, coverage) {
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile4(path11.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile5(path14.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }
-  const relative = path11.relative(workspace, moduleDir).split(path11.sep).join("/");
-  return moduleRelativePath(modulePathOf(goMod, path11.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
+  const relative = path14.relative(workspace, moduleDir).split(path14.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path14.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
 }
 async function writeMergedProfile(file, coverage, logger) {
   if (coverage.size === 0) {
-    await writeFile3(file, "");
+    await writeFile4(file, "");
     return;
   }
   try {
     const merged = mergeProfiles([...coverage].map(([version, c]) => ({ name: `Go ${version}`, profile: c.profile })));
-    await writeFile3(file, formatProfile(merged));
+    await writeFile4(file, formatProfile(merged));
   } catch (err) {
     logger.warning(`merged.out not written: ${err.message}`);
-    await writeFile3(file, "");
+    await writeFile4(file, "");
   }
 }
 
@@ -6330,12 +6536,16 @@ export {
   parseRetryAfter,
   currentPlatform,
   consoleLogger,
+  isInside,
+  prepareReportFolder,
+  claimReportEntries,
   parseGitDiff,
   SCHEMA_VERSION,
   toResults,
   stoppedVerdict,
   renderComment,
   renderStopped,
+  checkInputFiles,
   reportDirectoryOf,
   runPipeline,
   concludeRun,

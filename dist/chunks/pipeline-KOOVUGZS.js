@@ -5,8 +5,10 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-HQWHL7JR.js";
+} from "./chunk-7O6RMQKB.js";
 import "./chunk-PRL2AUFT.js";
+import "./chunk-Q3MTJWCC.js";
+import "./chunk-XJBWTY5O.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";

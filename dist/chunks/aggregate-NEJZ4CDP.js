@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-EJ4TII6T.js";
+} from "./chunk-WJGIXC6I.js";
 import {
   UsageError,
   commandLineRevision,
@@ -10,20 +10,24 @@ import {
   parseFlags,
   renderHelp,
   wantsColor
-} from "./chunk-Q3YHJXWP.js";
+} from "./chunk-HYZYVCQI.js";
 import {
-  InputError,
-  TOOL_VERSION,
-  parseOptions
-} from "./chunk-CEDLXZXR.js";
+  TOOL_VERSION
+} from "./chunk-JC5ITTRH.js";
 import {
-  INPUTS,
   commandError
-} from "./chunk-ZOA6WOFS.js";
+} from "./chunk-HJ3M4JUS.js";
 import {
   consoleLogger
-} from "./chunk-HQWHL7JR.js";
+} from "./chunk-7O6RMQKB.js";
 import "./chunk-PRL2AUFT.js";
+import {
+  InputError,
+  parseOptions
+} from "./chunk-Q3MTJWCC.js";
+import {
+  INPUTS
+} from "./chunk-XJBWTY5O.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {

@@ -3190,6 +3190,10 @@ function isUnderGo(normalized) {
 }
 
 // src/go/http.ts
+import http from "node:http";
+import https from "node:https";
+import { addAbortSignal } from "node:stream";
+import { setTimeout as sleepFor } from "node:timers/promises";
 var HttpError = class extends Error {
   constructor(message, retryable, status, retryAfterMs, options) {
     super(message, options);
@@ -3223,13 +3227,14 @@ function parseRetryAfter(value, now = Date.now()) {
   const date = Date.parse(text);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
 }
-async function withRetries(options, attempt) {
+async function withRetries(options, attempt, signal) {
   const attempts = Math.max(1, options.attempts ?? 4);
-  const sleep = options.sleep ?? ((ms2) => new Promise((resolve) => setTimeout(resolve, ms2)));
   for (let n = 1; ; n++) {
+    signal?.throwIfAborted();
     try {
       return await attempt(n);
     } catch (err) {
+      signal?.throwIfAborted();
       if (n >= attempts || !isRetryable(err)) {
         if (n > 1 && isRetryable(err)) {
           throw new Error(`${err.message} (gave up after ${n} attempts)`, { cause: err });
@@ -3238,50 +3243,107 @@ async function withRetries(options, attempt) {
       }
       const delay = backoffDelay(n, options, err instanceof HttpError ? err.retryAfterMs : void 0);
       options.onRetry?.(`${err.message}; retrying in ${(delay / 1e3).toFixed(1)} s (attempt ${n + 1} of ${attempts})`);
-      await sleep(delay);
+      await pause(delay, options.sleep, signal);
     }
   }
+}
+async function pause(ms2, sleep, signal) {
+  if (sleep) return abortable(sleep(ms2), signal);
+  try {
+    await sleepFor(ms2, void 0, signal ? { signal } : {});
+  } catch (err) {
+    signal?.throwIfAborted();
+    throw err;
+  }
+}
+function abortable(work, signal) {
+  if (!signal) return work;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+function formatDuration(ms2) {
+  return ms2 < 12e4 ? `${Number((ms2 / 1e3).toFixed(1))} s` : `${Number((ms2 / 6e4).toFixed(1))} min`;
 }
 var client;
 function httpClient() {
-  client ??= new HttpClient("go-matrix", [], { allowRetries: false, allowRedirects: true, maxRedirects: 10, keepAlive: false });
+  client ??= new HttpClient("go-matrix", [], { keepAlive: false });
   return client;
 }
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_REDIRECTS = 10;
 async function openStream(url, options) {
   const idle = options.idleTimeoutMs ?? 6e4;
-  const request = httpClient().get(url);
-  let timer;
-  const timedOut = new Promise((_2, reject) => {
-    timer = setTimeout(() => reject(new HttpError(`${options.what}: no response from ${url} within ${idle / 1e3} s`, true)), idle);
-  });
-  let response;
-  try {
-    response = await Promise.race([request, timedOut]);
-  } catch (err) {
-    if (err instanceof HttpError) {
-      void request.then((r) => r.message.destroy(), () => void 0);
-      throw err;
+  const visited = [url];
+  let current = new URL(url);
+  let message;
+  for (; ; ) {
+    message = await requestOnce(current, options.what, idle, options.signal);
+    const status2 = message.statusCode ?? 0;
+    const location = message.headers.location;
+    if (!REDIRECTS.has(status2) || location === void 0) break;
+    message.resume();
+    current = redirectTarget(current, location, options.what);
+    if (visited.includes(current.href)) {
+      throw new HttpError(`${options.what}: too many redirects: ${visited.at(-1)} redirects back to ${current.href}, a loop`, false, status2);
     }
-    throw new HttpError(`${options.what}: cannot fetch ${url}: ${err.message}`, isRetryable(err), void 0, void 0, { cause: err });
-  } finally {
-    clearTimeout(timer);
+    visited.push(current.href);
+    if (visited.length > MAX_REDIRECTS + 1) {
+      throw new HttpError(`${options.what}: too many redirects: more than ${MAX_REDIRECTS} from ${url} (the last to ${current.href})`, false, status2);
+    }
   }
-  const message = response.message;
+  const where = current.href;
   const status = message.statusCode ?? 0;
   if (status !== 200) {
     message.resume();
     if (status === 404) {
       const hint = options.notFoundHint ? `: ${options.notFoundHint}` : "";
-      throw new HttpError(`${options.what}: not found at ${url} (404)${hint}`, false, status);
+      throw new HttpError(`${options.what}: not found at ${where} (404)${hint}`, false, status);
     }
     const retryable = status >= 500 || status === 429 || status === 408;
     const retryAfter = retryable ? parseRetryAfter(message.headers["retry-after"]) : void 0;
-    throw new HttpError(`${options.what}: ${url} answered ${status} ${message.statusMessage ?? ""}`.trimEnd(), retryable, status, retryAfter);
+    throw new HttpError(`${options.what}: ${where} answered ${status} ${message.statusMessage ?? ""}`.trimEnd(), retryable, status, retryAfter);
   }
-  watchIdle(message, idle, () => new HttpError(`${options.what}: ${url} sent nothing for ${idle / 1e3} s`, true));
+  watchIdle(message, idle, () => new HttpError(`${options.what}: ${where} sent nothing for ${formatDuration(idle)}`, true));
+  if (options.signal) addAbortSignal(options.signal, message);
   const header = message.headers["content-length"];
   const length = header !== void 0 && /^\d+$/.test(header) ? Number(header) : void 0;
-  return { body: message, length };
+  return { body: message, length, url: where };
+}
+function redirectTarget(from, location, what) {
+  let to2;
+  try {
+    to2 = new URL(location, from);
+  } catch (err) {
+    throw new HttpError(`${what}: ${from.href} redirects to ${JSON.stringify(location)}, which is not a URL`, false, void 0, void 0, { cause: err });
+  }
+  if (to2.protocol !== "http:" && to2.protocol !== "https:") {
+    throw new HttpError(`${what}: ${from.href} redirects to ${to2.href}: only http and https are followed`, false);
+  }
+  if (from.protocol === "https:" && to2.protocol === "http:") {
+    throw new HttpError(`${what}: ${from.href} redirects to ${to2.href}: a redirect from https to plain http is not followed`, false);
+  }
+  return to2;
+}
+function requestOnce(url, what, idle, signal) {
+  return new Promise((resolve, reject) => {
+    const agent = httpClient().getAgent(url.href);
+    const request = (url.protocol === "https:" ? https : http).get(url, { agent, headers: { "user-agent": "go-matrix" }, ...signal ? { signal } : {} });
+    const timer = setTimeout(() => request.destroy(new HttpError(`${what}: no response from ${url.href} within ${formatDuration(idle)}`, true)), idle);
+    request.once("response", (response) => {
+      clearTimeout(timer);
+      resolve(response);
+    });
+    request.once("error", (err) => {
+      clearTimeout(timer);
+      if (signal?.aborted) reject(signal.reason);
+      else if (err instanceof HttpError) reject(err);
+      else reject(new HttpError(`${what}: cannot fetch ${url.href}: ${err.message}`, isRetryable(err), void 0, void 0, { cause: err }));
+    });
+  });
 }
 function watchIdle(stream, ms2, makeError) {
   let timer = setTimeout(fire, ms2);
@@ -3298,22 +3360,26 @@ function watchIdle(stream, ms2, makeError) {
 function truncatedError(what, url, received, expected) {
   return new HttpError(`${what}: download from ${url} ended after ${received} of ${expected} bytes`, true);
 }
-async function getText(url, what, retry = {}) {
-  return withRetries(retry, async () => {
-    const { body, length } = await openStream(url, { what, idleTimeoutMs: retry.idleTimeoutMs });
-    const chunks = [];
-    let received = 0;
-    try {
-      for await (const chunk of body) {
-        chunks.push(chunk);
-        received += chunk.length;
+async function getText(url, what, retry = {}, signal) {
+  return withRetries(
+    retry,
+    async () => {
+      const { body, length } = await openStream(url, { what, idleTimeoutMs: retry.idleTimeoutMs, signal });
+      const chunks = [];
+      let received = 0;
+      try {
+        for await (const chunk of body) {
+          chunks.push(chunk);
+          received += chunk.length;
+        }
+      } catch (err) {
+        throw new HttpError(`${what}: reading ${url} failed: ${err.message}`, true, void 0, void 0, { cause: err });
       }
-    } catch (err) {
-      throw new HttpError(`${what}: reading ${url} failed: ${err.message}`, true, void 0, void 0, { cause: err });
-    }
-    if (length !== void 0 && received < length) throw truncatedError(what, url, received, length);
-    return Buffer.concat(chunks).toString("utf8");
-  });
+      if (length !== void 0 && received < length) throw truncatedError(what, url, received, length);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    signal
+  );
 }
 
 // src/go/zip-entries.ts

@@ -4,7 +4,7 @@ import {
   SCHEMA_VERSION,
   concludeRun,
   reportDirectoryOf
-} from "./chunk-2NGVY2ZU.js";
+} from "./chunk-CNUBK2G7.js";
 import {
   CoverageError,
   lineCoverage,

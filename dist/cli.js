@@ -3,7 +3,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   cancelOnSignals
-} from "./chunks/chunk-K7BE5UR7.js";
+} from "./chunks/chunk-ICLWKFK2.js";
 import {
   CI_VARIABLES,
   UsageError,
@@ -36,7 +36,8 @@ commands:
   coverage   the coverage engine alone on existing Go profiles
 
 Run 'go-matrix <command> --help' for a command's flags.
-Exit status: 0 all passed; 1 a gate, build or test failed; 2 bad usage or bad input.
+Exit status: 0 all passed; 1 a gate, build or test failed; 2 bad usage or bad input;
+130 or 143 cancelled by SIGINT or SIGTERM.
 `;
 async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
@@ -46,7 +47,7 @@ async function main(argv, io = defaultIo()) {
     // Each command loads its own modules: `coverage` then starts without the installer, the
     // runner and their HTTP client (bench/README.md, coverage).
     case "aggregate":
-      return (await import("./chunks/aggregate-TMJIZKKT.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-GJRAMDMS.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-PBJVZLTD.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
@@ -121,7 +122,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-HE5OHP5H.js"), import("./chunks/terminal-472UCKX5.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-HBGH2AQB.js"), import("./chunks/terminal-472UCKX5.js")]);
     const tempDir = io.env.RUNNER_TEMP || path.join(os.tmpdir(), "go-matrix");
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
@@ -142,14 +143,17 @@ report: ${result.files.report}
 `);
     if (logFile) io.stdout.write(`log: ${logFile.path}
 `);
-    return result.verdict.failJob ? 1 : 0;
+    return signals.received ? cancelledStatus(signals.received) : result.verdict.failJob ? 1 : 0;
   } catch (err) {
     logger.error(`go-matrix run: ${err.message}`);
-    return 2;
+    return signals.received ? cancelledStatus(signals.received) : 2;
   } finally {
     signals.dispose();
     logFile?.close();
   }
+}
+function cancelledStatus(signal) {
+  return 128 + (os.constants.signals[signal] ?? 15);
 }
 function installingLine(specs, versionFile) {
   const file = versionFile ? `the version ${versionFile} names` : "";
@@ -170,4 +174,6 @@ function defaultIo() {
 }
 
 // src/bin/cli.ts
-process.exitCode = await main(process.argv.slice(2));
+var status = await main(process.argv.slice(2));
+if (status >= 128) process.exit(status);
+process.exitCode = status;

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   cancelOnSignals
-} from "./chunks/chunk-K7BE5UR7.js";
+} from "./chunks/chunk-ICLWKFK2.js";
 import {
   debug,
   endGroup,
@@ -19,7 +19,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-NTJPNFEJ.js";
+} from "./chunks/chunk-YDKXHXQC.js";
 import {
   TOOL_VERSION,
   parseOptions
@@ -32,7 +32,7 @@ import {
   reportDirectoryOf,
   runPipeline,
   toResults
-} from "./chunks/chunk-CNUBK2G7.js";
+} from "./chunks/chunk-NUTS57BX.js";
 import "./chunks/chunk-PRL2AUFT.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
@@ -756,6 +756,7 @@ async function run() {
     setFailed(errorMessage(err));
   } finally {
     signals.dispose();
+    if (signals.received) process.exit();
   }
 }
 async function runCollectingErrors(options, ctx) {

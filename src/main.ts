@@ -94,6 +94,9 @@ export async function run(): Promise<void> {
     core.setFailed(errorMessage(err))
   } finally {
     signals.dispose()
+    // A cancelled job ends now that its outputs are written: the Actions cache client takes no
+    // signal, and a transfer of its still under way would keep the process alive.
+    if (signals.received) process.exit()
   }
 }
 

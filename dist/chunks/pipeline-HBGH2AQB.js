@@ -5,7 +5,7 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-CNUBK2G7.js";
+} from "./chunk-NUTS57BX.js";
 import "./chunk-PRL2AUFT.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

@@ -41,8 +41,8 @@ import {
 var require_lib = __commonJS({
   "node_modules/lcov-parse/lib/index.js"(exports, module) {
     var fs = __require("fs");
-    var path12 = __require("path");
-    var exists2 = fs.exists || path12.exists;
+    var path13 = __require("path");
+    var exists2 = fs.exists || path13.exists;
     var walkFile = function(str, cb) {
       var data = [], item;
       ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
@@ -150,19 +150,19 @@ var require_lib = __commonJS({
 });
 
 // src/pipeline.ts
-import { mkdir as mkdir4, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
-import path11 from "node:path";
+import { mkdir as mkdir4, readFile as readFile5, writeFile as writeFile4 } from "node:fs/promises";
+import path12 from "node:path";
 
 // src/go/install.ts
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
-import path5 from "node:path";
+import { mkdir, rename, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import path6 from "node:path";
 
 // src/go/actions-cache.ts
 import path from "node:path";
-function toolchainCacheKey(version, os3, arch, sha256) {
-  return `go-matrix-go-${version}-${os3}-${arch}-${sha256}`;
+function toolchainCacheKey(version, os4, arch, sha256) {
+  return `go-matrix-go-${version}-${os4}-${arch}-${sha256}`;
 }
 var actionsToolchainCache = {
   async available() {
@@ -392,6 +392,15 @@ function abortable(work, signal) {
     else signal.addEventListener("abort", onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
+}
+async function withDeadline(ms, expired, signal, work) {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(expired()), ms);
+  try {
+    return await work(signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 function formatDuration(ms) {
   return ms < 12e4 ? `${Number((ms / 1e3).toFixed(1))} s` : `${Number((ms / 6e4).toFixed(1))} min`;
@@ -1020,12 +1029,12 @@ var GO_ARCH = {
   mips64el: "mips64le"
 };
 function platformFor(nodePlatform, nodeArch) {
-  const os3 = GO_OS[nodePlatform];
+  const os4 = GO_OS[nodePlatform];
   const arch = GO_ARCH[nodeArch];
-  if (!os3) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
+  if (!os4) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
   if (!arch) throw new Error(`architecture ${nodeArch}: go.dev publishes no Go releases for it`);
-  const windows = os3 === "windows";
-  return { os: os3, arch, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
+  const windows = os4 === "windows";
+  return { os: os4, arch, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
 }
 function currentPlatform() {
   return platformFor(process.platform, process.arch);
@@ -1035,13 +1044,19 @@ function currentPlatform() {
 async function mapBounded(items, limit, work) {
   const results = new Array(items.length);
   let next = 0;
+  let failure;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !failure) {
       const index = next++;
-      results[index] = await work(items[index], index);
+      try {
+        results[index] = await work(items[index], index);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure) throw failure.error;
   return results;
 }
 
@@ -1086,19 +1101,114 @@ function parseIndex(json, url) {
   });
   return data;
 }
-async function fetchReleases(baseUrl, retry) {
+async function fetchReleases(baseUrl, retry, signal) {
   const url = indexUrl(baseUrl);
-  return parseIndex(await getText(url, "the Go release index", retry), url);
+  return parseIndex(await getText(url, "the Go release index", retry, signal), url);
+}
+
+// src/go/staging.ts
+import { readlinkSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path4 from "node:path";
+var STAGING_PREFIX = ".staging-";
+var HEARTBEAT_MS = 3e4;
+var STALE_AFTER_MS = 10 * 6e4;
+var OWNER_FILE = "owner.json";
+function currentOwner() {
+  return { pid: process.pid, host: os.hostname(), pidNamespace: pidNamespace(), started: (/* @__PURE__ */ new Date()).toISOString() };
+}
+var namespace;
+function pidNamespace() {
+  if (namespace === void 0) {
+    try {
+      namespace = process.platform === "linux" ? readlinkSync("/proc/self/ns/pid") : "";
+    } catch {
+      namespace = "";
+    }
+  }
+  return namespace;
+}
+function isAbandoned(owner, silentForMs, here, isAlive) {
+  if (silentForMs > STALE_AFTER_MS) return true;
+  if (!owner) return false;
+  const sameMachine = owner.host === here.host && owner.pidNamespace === here.pidNamespace;
+  return sameMachine && !isAlive(owner.pid);
+}
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+async function createStaging(parent, prefix, heartbeatMs = HEARTBEAT_MS) {
+  const dir = await mkdtemp(path4.join(parent, prefix));
+  const record = path4.join(dir, OWNER_FILE);
+  await writeFile(record, JSON.stringify(currentOwner()) + "\n");
+  const heartbeat = setInterval(() => {
+    const now = /* @__PURE__ */ new Date();
+    utimes(record, now, now).catch(() => void 0);
+  }, heartbeatMs);
+  heartbeat.unref();
+  return { dir, release: () => clearInterval(heartbeat) };
+}
+async function removeAbandonedStaging(goDir, logger, now = Date.now()) {
+  let names;
+  try {
+    names = (await readdir(goDir)).filter((name) => name.startsWith(STAGING_PREFIX));
+  } catch (err) {
+    if (err.code === "ENOENT") return [];
+    throw err;
+  }
+  const here = currentOwner();
+  const removed = [];
+  await Promise.all(
+    names.map(async (name) => {
+      const dir = path4.join(goDir, name);
+      try {
+        const { owner, lastSeen } = await readOwner(dir);
+        if (!isAbandoned(owner, now - lastSeen, here, processAlive)) return;
+        await rm(dir, { recursive: true, force: true });
+        removed.push(dir);
+        const who = owner ? `process ${owner.pid} on ${owner.host}, started ${owner.started}` : "an unknown process";
+        logger.info(`removed the staging folder ${dir}, abandoned by ${who} (last active ${Math.round((now - lastSeen) / 1e3)} s ago)`);
+      } catch (err) {
+        logger.warning(`cannot clean up the staging folder ${dir}: ${err.message}`);
+      }
+    })
+  );
+  return removed;
+}
+async function readOwner(dir) {
+  const record = path4.join(dir, OWNER_FILE);
+  try {
+    const [text2, info] = await Promise.all([readFile(record, "utf8"), stat(record)]);
+    return { owner: parseOwner(text2), lastSeen: info.mtimeMs };
+  } catch {
+    return { owner: void 0, lastSeen: (await stat(dir)).mtimeMs };
+  }
+}
+function parseOwner(text2) {
+  try {
+    const value = JSON.parse(text2);
+    if (typeof value.pid === "number" && typeof value.host === "string" && typeof value.pidNamespace === "string" && typeof value.started === "string") {
+      return value;
+    }
+  } catch {
+  }
+  return void 0;
 }
 
 // src/go/version-file.ts
-import { readFile } from "node:fs/promises";
-import path4 from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import path5 from "node:path";
 var VersionFileError = class extends Error {
   name = "VersionFileError";
 };
 function versionFileKind(file) {
-  const base = path4.basename(file);
+  const base = path5.basename(file);
   if (base.endsWith(".mod") || base.endsWith(".work")) return "go.mod";
   if (base === ".tool-versions") return "tool-versions";
   return "go-version";
@@ -1160,7 +1270,7 @@ function fromToolVersions(lines, file) {
 async function readVersionFile(file) {
   let text2;
   try {
-    text2 = await readFile(file, "utf8");
+    text2 = await readFile2(file, "utf8");
   } catch (err) {
     const reason = err.code === "ENOENT" ? "no such file" : err.message;
     throw new VersionFileError(`go-version-file ${file}: ${reason}`, { cause: err });
@@ -1327,20 +1437,72 @@ ${body.endsWith("\n") || body === "" ? body : body + "\n"}`)
 }
 
 // src/go/install.ts
+var DEFAULT_DOWNLOAD_TIMEOUT_MS = 10 * 6e4;
+var DOWNLOAD_TIMEOUT_VARIABLE = "GO_MATRIX_DOWNLOAD_TIMEOUT_MINUTES";
+function parseDownloadTimeout(minutes) {
+  if (minutes === void 0 || minutes.trim() === "") return void 0;
+  const value = Number(minutes.trim());
+  if (!/^\d*\.?\d+$/.test(minutes.trim()) || !(value > 0)) {
+    throw new Error(`${DOWNLOAD_TIMEOUT_VARIABLE}: ${JSON.stringify(minutes)} is not a positive number of minutes (the deadline of one toolchain download, default ${DEFAULT_DOWNLOAD_TIMEOUT_MS / 6e4})`);
+  }
+  return Math.round(value * 6e4);
+}
 async function installGo(request) {
+  const stopped = /* @__PURE__ */ new Set();
+  try {
+    return await install(request, stopped);
+  } catch (err) {
+    const { signal } = request;
+    if (!signal?.aborted) throw err;
+    const during = stopped.size > 0 ? ` while installing ${[...stopped].map((v) => `Go ${v}`).join(", ")}` : "";
+    throw new Error(`${abortReason(signal.reason)}${during}; the tool cache holds no partial toolchain`, { cause: err });
+  }
+}
+async function install(request, stopped) {
+  const { signal } = request;
+  signal?.throwIfAborted();
   const logger = request.logger ?? silentLogger;
   const platform = request.platform ?? currentPlatform();
   const retry = { onRetry: (message) => logger.warning(message), ...request.retry };
+  const sweeping = removeAbandonedStaging(path6.join(request.toolCacheDir, "go"), logger).catch((err) => {
+    logger.warning(`cannot look for abandoned staging folders in ${request.toolCacheDir}: ${err.message}`);
+  });
+  const context = {
+    request,
+    platform,
+    logger,
+    retry,
+    releases: void 0,
+    locals: /* @__PURE__ */ new Map(),
+    cache: request.toolchainCache ?? actionsToolchainCache,
+    signal,
+    downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
+    stopped
+  };
+  let available;
   const specs = request.specs.map((spec) => ({ spec, source: "go-versions" }));
-  if (request.versionFile) {
-    const declared = await readVersionFile(request.versionFile);
-    specs.push({ spec: declared.spec, source: `go-version-file ${request.versionFile}` });
+  try {
+    if (request.versionFile) {
+      const declared = await readVersionFile(request.versionFile);
+      specs.push({ spec: declared.spec, source: `go-version-file ${request.versionFile}` });
+    }
+    context.locals = await inspectLocalToolchains(request.localToolchains ?? [], platform, logger);
+    ({ releases: context.releases, available } = await loadIndex(context));
+  } finally {
+    await sweeping;
   }
-  const locals = await inspectLocalToolchains(request.localToolchains ?? [], platform, logger);
-  const { releases, available } = await loadIndex(request.downloadBaseUrl, retry, locals, platform, logger);
   const resolved = resolveVersions(specs, available);
-  const context = { request, platform, logger, retry, releases, locals, cache: request.toolchainCache ?? actionsToolchainCache };
   return mapBounded(resolved, request.concurrency ?? 3, ({ spec, version }) => installVersion(spec, version, context));
+}
+function abortReason(reason) {
+  if (reason instanceof Error && reason.message) return reason.message;
+  return typeof reason === "string" && reason !== "" ? reason : "cancelled";
+}
+function deadlineError(what, url, ms) {
+  return new HttpError(
+    `${what}: the download from ${url} did not finish within ${formatDuration(ms)} (the download timeout: ${DOWNLOAD_TIMEOUT_VARIABLE} for the action and the command line, downloadTimeoutMs for the library)`,
+    false
+  );
 }
 async function inspectLocalToolchains(dirs, platform, logger) {
   const found = await Promise.all(
@@ -1357,11 +1519,15 @@ async function inspectLocalToolchains(dirs, platform, logger) {
   for (const f of found) if (f && !byVersion.has(f.version)) byVersion.set(f.version, f.dir);
   return byVersion;
 }
-async function loadIndex(baseUrl, retry, locals, platform, logger) {
+async function loadIndex(context) {
+  const { retry, locals, platform, logger, downloadTimeoutMs: timeout } = context;
+  const baseUrl = context.request.downloadBaseUrl;
   try {
-    const releases = await fetchReleases(baseUrl, retry);
+    const expired = () => deadlineError("the Go release index", indexUrl(baseUrl), timeout);
+    const releases = await withDeadline(timeout, expired, context.signal, (signal) => fetchReleases(baseUrl, retry, signal));
     return { releases, available: availableVersions(releases, platform) };
   } catch (err) {
+    context.signal?.throwIfAborted();
     if (locals.size === 0) {
       throw new Error(`cannot fetch the Go release index from ${baseUrl}: ${err.message}`, { cause: err });
     }
@@ -1370,6 +1536,15 @@ async function loadIndex(baseUrl, retry, locals, platform, logger) {
   }
 }
 async function installVersion(spec, version, context) {
+  context.signal?.throwIfAborted();
+  try {
+    return await findOrInstall(spec, version, context);
+  } catch (err) {
+    if (context.signal?.aborted) context.stopped.add(version);
+    throw err;
+  }
+}
+async function findOrInstall(spec, version, context) {
   const started = performance.now();
   const done = (source, goroot, sha256) => {
     const seconds2 = Math.round(performance.now() - started) / 1e3;
@@ -1391,18 +1566,19 @@ async function installVersion(spec, version, context) {
   if (!placed) context.logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
   if (useCache && placed) {
     try {
-      await context.cache.save(dir, key2);
+      await abortable(context.cache.save(dir, key2), context.signal);
     } catch (err) {
+      context.signal?.throwIfAborted();
       context.logger.warning(`Go ${version}: saving to the Actions cache failed: ${err.message}`);
     }
   }
   return done("download", dir, file.sha256);
 }
 function toolCachePath(toolCacheDir, version, platform) {
-  return path5.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
+  return path6.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
 }
 function isComplete(dir, platform) {
-  return existsSync(`${dir}.complete`) && existsSync(path5.join(dir, "bin", platform.goBinary));
+  return existsSync(`${dir}.complete`) && existsSync(path6.join(dir, "bin", platform.goBinary));
 }
 async function cacheAvailable(context) {
   try {
@@ -1414,78 +1590,96 @@ async function cacheAvailable(context) {
 }
 async function restoreFromCache(dir, key2, version, context) {
   try {
-    await rm(dir, { recursive: true, force: true });
-    if (!await context.cache.restore(dir, key2)) return false;
+    await rm2(dir, { recursive: true, force: true });
+    if (!await abortable(context.cache.restore(dir, key2), context.signal)) return false;
     const restored = await goVersionAt(dir, context.platform.goBinary);
     if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`);
-    await writeFile(`${dir}.complete`, "");
+    context.signal?.throwIfAborted();
+    await writeFile2(`${dir}.complete`, "");
     return true;
   } catch (err) {
+    if (context.signal?.aborted) {
+      await rm2(dir, { recursive: true, force: true }).catch(() => void 0);
+      throw err;
+    }
     context.logger.warning(`Go ${version}: restoring from the Actions cache (key ${key2}) failed: ${err.message}; downloading instead`);
-    await rm(dir, { recursive: true, force: true }).catch(() => void 0);
+    await rm2(dir, { recursive: true, force: true }).catch(() => void 0);
     return false;
   }
 }
 async function downloadAndPlace(version, file, dir, context) {
   const { request, platform } = context;
-  const goDir = path5.join(request.toolCacheDir, "go");
+  const goDir = path6.join(request.toolCacheDir, "go");
   await mkdir(goDir, { recursive: true });
-  const staging = await mkdtemp(path5.join(goDir, `.staging-${goToSemver(version)}-${platform.toolCacheArch}-`));
+  const staging = await createStaging(goDir, `${STAGING_PREFIX}${goToSemver(version)}-${platform.toolCacheArch}-`);
   try {
     const url = archiveUrl(request.downloadBaseUrl, file.filename);
-    const extracted = await withRetries(context.retry, async (attempt) => {
-      const target = path5.join(staging, `attempt-${attempt}`);
-      await mkdir(target);
-      try {
-        await fetchAndExtract(url, file, target, version, context);
-        return target;
-      } catch (err) {
-        await rm(target, { recursive: true, force: true });
-        throw err;
-      }
-    });
-    const root = path5.join(extracted, "go");
-    if (!existsSync(path5.join(root, "bin", platform.goBinary))) {
+    const timeout = context.downloadTimeoutMs;
+    const extracted = await withDeadline(
+      timeout,
+      () => deadlineError(file.filename, url, timeout),
+      context.signal,
+      (signal) => withRetries(
+        context.retry,
+        async (attempt) => {
+          const target = path6.join(staging.dir, `attempt-${attempt}`);
+          await mkdir(target);
+          try {
+            await fetchAndExtract(url, file, target, version, context, signal);
+            return target;
+          } catch (err) {
+            await rm2(target, { recursive: true, force: true });
+            throw err;
+          }
+        },
+        signal
+      )
+    );
+    const root = path6.join(extracted, "go");
+    if (!existsSync(path6.join(root, "bin", platform.goBinary))) {
       throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`);
     }
+    context.signal?.throwIfAborted();
     return await placeAtomically(root, dir, platform, context.logger);
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    staging.release();
+    await rm2(staging.dir, { recursive: true, force: true });
   }
 }
-async function fetchAndExtract(url, file, target, version, context) {
+async function fetchAndExtract(url, file, target, version, context, signal) {
   const { body, length } = await openStream(url, {
     what: file.filename,
     notFoundHint: `is ${version} a released version?`,
-    idleTimeoutMs: context.retry.idleTimeoutMs
+    idleTimeoutMs: context.retry.idleTimeoutMs,
+    signal
   });
-  const verify = { archive: file.filename, url, sha256: file.sha256, length };
+  const verify = { archive: file.filename, url, sha256: file.sha256, length, signal };
   if (context.platform.archive === ".tar.gz") {
     await extractTarGz(body, { ...verify, dest: target });
     return;
   }
-  const download = path5.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString("hex")}-${file.filename}`);
+  const download = path6.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString("hex")}-${file.filename}`);
   await mkdir(context.request.tempDir, { recursive: true });
   try {
     await saveVerified(body, { ...verify, file: download });
-    await extractVerifiedZip(download, target, file.filename);
+    await extractVerifiedZip(download, target, file.filename, signal);
   } finally {
-    await rm(download, { force: true });
+    await rm2(download, { force: true });
   }
 }
 var TARGET_EXISTS = /* @__PURE__ */ new Set(["ENOTEMPTY", "EEXIST", "EPERM", "EACCES", "EISDIR"]);
 async function placeAtomically(source, dir, platform, logger = silentLogger) {
-  await mkdir(path5.dirname(dir), { recursive: true });
+  await mkdir(path6.dirname(dir), { recursive: true });
   const marker = `${dir}.complete`;
   for (let round = 1; ; round++) {
     try {
       await rename(source, dir);
-      await writeFile(marker, "");
+      await writeFile2(marker, "");
       return true;
     } catch (err) {
       const code2 = err.code ?? "";
       if (code2 === "ENOENT" && existsSync(source) && round < 5) {
-        await mkdir(path5.dirname(dir), { recursive: true });
+        await mkdir(path6.dirname(dir), { recursive: true });
         continue;
       }
       if (!TARGET_EXISTS.has(code2) || !existsSync(dir)) {
@@ -1495,13 +1689,13 @@ async function placeAtomically(source, dir, platform, logger = silentLogger) {
     if (await markerAppears(dir, platform)) return false;
     if (round >= 5) throw new Error(`cannot move the toolchain into ${dir}: something keeps putting an incomplete directory there`);
     const aside = `${dir}.stale-${randomBytes(6).toString("hex")}`;
-    logger.warning(`${dir} has no ${path5.basename(marker)} marker: replacing it`);
+    logger.warning(`${dir} has no ${path6.basename(marker)} marker: replacing it`);
     try {
       await rename(dir, aside);
     } catch (err) {
       if (err.code !== "ENOENT") throw new Error(`cannot move the incomplete ${dir} aside: ${err.message}`, { cause: err });
     }
-    await rm(aside, { recursive: true, force: true });
+    await rm2(aside, { recursive: true, force: true });
   }
 }
 async function markerAppears(dir, platform, waitMs = 1e3) {
@@ -1514,12 +1708,12 @@ async function markerAppears(dir, platform, waitMs = 1e3) {
 }
 
 // src/run/matrix.ts
-import { mkdir as mkdir3, readFile as readFile2 } from "node:fs/promises";
-import os from "node:os";
-import path9 from "node:path";
+import { mkdir as mkdir3, readFile as readFile3 } from "node:fs/promises";
+import os2 from "node:os";
+import path10 from "node:path";
 
 // src/run/annotations.ts
-import path6 from "node:path";
+import path7 from "node:path";
 var LOCATION = /^\s*((?:[A-Za-z]:)?[^\s:]*\.go):(\d+)(?::(\d+))?: (.*)$/;
 function compilerAnnotations(output, moduleDir) {
   const found = [];
@@ -1594,10 +1788,10 @@ function located(file, line, column, message) {
   return a;
 }
 function relativeInside(root, file) {
-  const absolute = path6.isAbsolute(file) ? file : path6.join(root, file);
-  const rel = path6.relative(root, absolute);
-  if (rel === "" || rel.startsWith("..") || path6.isAbsolute(rel)) return null;
-  return rel.split(path6.sep).join("/");
+  const absolute = path7.isAbsolute(file) ? file : path7.join(root, file);
+  const rel = path7.relative(root, absolute);
+  if (rel === "" || rel.startsWith("..") || path7.isAbsolute(rel)) return null;
+  return rel.split(path7.sep).join("/");
 }
 function joinPosix(dir, file) {
   return dir === "" || dir === "." ? file : `${dir.replace(/\/+$/, "")}/${file}`;
@@ -1683,20 +1877,20 @@ function skipReason(version, file) {
 }
 
 // src/run/version-run.ts
-import { access, mkdir as mkdir2, rm as rm2, writeFile as writeFile2, appendFile } from "node:fs/promises";
+import { access, mkdir as mkdir2, rm as rm3, writeFile as writeFile3, appendFile } from "node:fs/promises";
 import { constants } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/run/env.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function versionDirs(goroot, paths, version) {
-  const state = path7.join(paths.workDir, version);
+  const state = path8.join(paths.workDir, version);
   return {
     goroot,
-    gopath: path7.join(state, "gopath"),
-    gocache: path7.join(paths.cacheDir, version, "gocache"),
-    goenv: path7.join(state, "go.env"),
-    gobin: path7.join(state, "bin"),
+    gopath: path8.join(state, "gopath"),
+    gocache: path8.join(paths.cacheDir, version, "gocache"),
+    goenv: path8.join(state, "go.env"),
+    gobin: path8.join(state, "bin"),
     gomodcache: paths.gomodcache
   };
 }
@@ -1733,7 +1927,7 @@ var KEPT = new Set(KEPT_GO_VARIABLES);
 function isDroppedVariable(name) {
   return name.startsWith("GO") && !KEPT.has(name);
 }
-function isolatedEnv(inherited, dirs, delimiter = path7.delimiter) {
+function isolatedEnv(inherited, dirs, delimiter = path8.delimiter) {
   const env = {};
   let pathKey = "PATH";
   for (const [name, value] of Object.entries(inherited)) {
@@ -1745,7 +1939,7 @@ function isolatedEnv(inherited, dirs, delimiter = path7.delimiter) {
     env[name] = value;
   }
   const inheritedPath = inherited[pathKey] ?? "";
-  const bin = path7.join(dirs.goroot, "bin");
+  const bin = path8.join(dirs.goroot, "bin");
   env[pathKey] = inheritedPath === "" ? bin : `${bin}${delimiter}${inheritedPath}`;
   env.GOROOT = dirs.goroot;
   env.GOPATH = dirs.gopath;
@@ -1977,15 +2171,15 @@ async function runVersion(plan) {
     return { run, log: log.join("") };
   };
   await mkdir2(plan.dir, { recursive: true });
-  const profile = path8.join(plan.dir, "coverage.out");
-  const buildLog = path8.join(plan.dir, "build.log");
-  const testJson = path8.join(plan.dir, "test.json");
-  await Promise.all([profile, buildLog, testJson].map((f) => rm2(f, { force: true })));
-  await writeFile2(buildLog, "");
+  const profile = path9.join(plan.dir, "coverage.out");
+  const buildLog = path9.join(plan.dir, "build.log");
+  const testJson = path9.join(plan.dir, "test.json");
+  await Promise.all([profile, buildLog, testJson].map((f) => rm3(f, { force: true })));
+  await writeFile3(buildLog, "");
   const skip = skipReason(plan.toolchain.version, plan.goFile);
   if (skip !== null) return done("skipped", skip);
   if (plan.signal?.aborted) return done("error", cancelledReason(plan.signal.reason));
-  const goBinary = path8.join(plan.toolchain.goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  const goBinary = path9.join(plan.toolchain.goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
   try {
     await access(goBinary, constants.X_OK);
   } catch (err) {
@@ -2036,7 +2230,7 @@ async function runVersion(plan) {
       ...plan.packages
     ];
     const result = await go(testArgs);
-    await writeFile2(testJson, result.stdout);
+    await writeFile3(testJson, result.stdout);
     if (result.stderr !== "") await appendFile(buildLog, logEntry("test", testArgs, { ...result, stdout: "" }));
     const report = parseTestJson(result.stdout, result.stderr);
     log.push(logEntry("test", testArgs, { ...result, stdout: report.text === "" ? "" : `${report.text}
@@ -2120,7 +2314,7 @@ function emptyRun(toolchain, dir) {
 
 // src/run/matrix.ts
 async function runMatrix(request) {
-  if (!path9.isAbsolute(request.moduleDir)) {
+  if (!path10.isAbsolute(request.moduleDir)) {
     throw new Error(`runMatrix: moduleDir must be absolute, got ${JSON.stringify(request.moduleDir)}`);
   }
   const versions = request.toolchains.map((t) => t.version);
@@ -2128,7 +2322,7 @@ async function runMatrix(request) {
   if (duplicate !== void 0) {
     throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`);
   }
-  const reportDir = path9.resolve(request.reportDir);
+  const reportDir = path10.resolve(request.reportDir);
   const paths = matrixPaths(request.reportDir, request.workDir, request.cacheDir);
   await mkdir3(paths.gomodcache, { recursive: true });
   let info;
@@ -2136,16 +2330,16 @@ async function runMatrix(request) {
     info = await readModuleInfo(request.moduleDir);
   } catch (err) {
     const reason = err.message;
-    return request.toolchains.map((toolchain) => errorRun(toolchain, path9.join(reportDir, toolchain.version), reason));
+    return request.toolchains.map((toolchain) => errorRun(toolchain, path10.join(reportDir, toolchain.version), reason));
   }
-  const limit = request.maxParallel > 0 ? request.maxParallel : os.availableParallelism();
+  const limit = request.maxParallel > 0 ? request.maxParallel : os2.availableParallelism();
   const results = new Array(request.toolchains.length);
   let next = 0;
   const worker = async () => {
     while (next < request.toolchains.length) {
       const index = next++;
       const toolchain = request.toolchains[index];
-      const dir = path9.join(reportDir, toolchain.version);
+      const dir = path10.join(reportDir, toolchain.version);
       let run;
       let log;
       request.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request.toolchains.length})`);
@@ -2186,21 +2380,21 @@ async function runMatrix(request) {
   return results;
 }
 function matrixPaths(reportDir, workDir, cacheDir) {
-  const dir = path9.resolve(workDir ?? `${path9.resolve(reportDir)}-work`);
-  const caches = path9.resolve(cacheDir ?? dir);
-  return { workDir: dir, cacheDir: caches, gomodcache: path9.join(caches, "mod") };
+  const dir = path10.resolve(workDir ?? `${path10.resolve(reportDir)}-work`);
+  const caches = path10.resolve(cacheDir ?? dir);
+  return { workDir: dir, cacheDir: caches, gomodcache: path10.join(caches, "mod") };
 }
 async function readModuleInfo(moduleDir) {
-  const work = await readOptional(path9.join(moduleDir, "go.work"));
-  const mod = await readOptional(path9.join(moduleDir, "go.mod"));
+  const work = await readOptional(path10.join(moduleDir, "go.work"));
+  const mod = await readOptional(path10.join(moduleDir, "go.mod"));
   const goMod = mod === null ? null : parseGoFile("go.mod", mod);
   const goWork = work === null ? null : parseGoFile("go.work", work);
   const modules = [];
   if (goMod?.module) modules.push({ path: goMod.module, dir: "" });
   for (const use of goWork?.use ?? []) {
-    const dir = path9.posix.normalize(use.replace(/\\/g, "/"));
-    if (dir === "." || path9.isAbsolute(dir)) continue;
-    const text2 = await readOptional(path9.join(moduleDir, dir, "go.mod"));
+    const dir = path10.posix.normalize(use.replace(/\\/g, "/"));
+    if (dir === "." || path10.isAbsolute(dir)) continue;
+    const text2 = await readOptional(path10.join(moduleDir, dir, "go.mod"));
     const module = text2 === null ? null : parseGoFile(`${dir}/go.mod`, text2).module;
     if (module) modules.push({ path: module, dir });
   }
@@ -2208,7 +2402,7 @@ async function readModuleInfo(moduleDir) {
 }
 async function readOptional(file) {
   try {
-    return await readFile2(file, "utf8");
+    return await readFile3(file, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return null;
     throw new Error(`${file}: ${err.message}`, { cause: err });
@@ -2237,7 +2431,7 @@ function mergeAnnotations(runs) {
 }
 function emitAnnotations(runs, logger, moduleDir, base) {
   for (const a of mergeAnnotations(runs)) {
-    const file = path9.relative(base, path9.join(moduleDir, a.file)).split(path9.sep).join("/");
+    const file = path10.relative(base, path10.join(moduleDir, a.file)).split(path10.sep).join("/");
     logger.error(`${a.message} (Go ${a.versions.join(", ")})`, { file, line: a.line });
   }
 }
@@ -2321,14 +2515,14 @@ ${fn.name}`;
 // src/coverage/go-cover.ts
 import { execFile as execFile2 } from "node:child_process";
 import { existsSync as existsSync2, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os2 from "node:os";
-import path10 from "node:path";
+import os3 from "node:os";
+import path11 from "node:path";
 async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
   const local = profile === void 0 ? /* @__PURE__ */ new Map() : localPaths(profile.files.map((f) => f.file), moduleDir);
-  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path10.resolve(profilePath), profilePath, moduleDir);
-  const tmp = mkdtempSync(path10.join(os2.tmpdir(), "go-matrix-func-"));
+  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path11.resolve(profilePath), profilePath, moduleDir);
+  const tmp = mkdtempSync(path11.join(os3.tmpdir(), "go-matrix-func-"));
   try {
-    const input = path10.join(tmp, "coverage.out");
+    const input = path11.join(tmp, "coverage.out");
     const renamed = profile.files.map((f) => ({ ...f, file: local.get(f.file) ?? f.file }));
     writeFileSync(input, formatProfile({ mode: profile.mode, files: renamed }));
     const report = await runCoverFunc(goroot, input, profilePath, moduleDir);
@@ -2342,14 +2536,14 @@ async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
 }
 function localPaths(files, moduleDir) {
   const local = /* @__PURE__ */ new Map();
-  const module = mainModule(path10.resolve(moduleDir));
+  const module = mainModule(path11.resolve(moduleDir));
   if (module === null) return local;
   const ownDir = /* @__PURE__ */ new Map();
   const inModule = (dir) => {
     if (dir === module.root) return true;
     let own = ownDir.get(dir);
     if (own === void 0) {
-      own = !existsSync2(path10.join(dir, "go.mod")) && inModule(path10.dirname(dir));
+      own = !existsSync2(path11.join(dir, "go.mod")) && inModule(path11.dirname(dir));
       ownDir.set(dir, own);
     }
     return own;
@@ -2357,14 +2551,14 @@ function localPaths(files, moduleDir) {
   const prefix = `${module.path}/`;
   for (const name of files) {
     if (!name.startsWith(prefix)) continue;
-    const file = path10.join(module.root, ...name.slice(prefix.length).split("/"));
-    if (inModule(path10.dirname(file)) && existsSync2(file)) local.set(name, file);
+    const file = path11.join(module.root, ...name.slice(prefix.length).split("/"));
+    if (inModule(path11.dirname(file)) && existsSync2(file)) local.set(name, file);
   }
   return local;
 }
 function mainModule(dir) {
-  for (let at = dir; ; at = path10.dirname(at)) {
-    const goMod = path10.join(at, "go.mod");
+  for (let at = dir; ; at = path11.dirname(at)) {
+    const goMod = path11.join(at, "go.mod");
     if (existsSync2(goMod)) {
       let modulePath;
       try {
@@ -2374,13 +2568,13 @@ function mainModule(dir) {
       }
       return modulePath === null ? null : { root: at, path: modulePath };
     }
-    if (path10.dirname(at) === at) return null;
+    if (path11.dirname(at) === at) return null;
   }
 }
 function runCoverFunc(goroot, input, profilePath, moduleDir) {
-  const go = path10.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  const go = path11.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
   const args = ["tool", "cover", `-func=${input}`];
-  const shown = `${go} tool cover -func=${path10.resolve(profilePath)}`;
+  const shown = `${go} tool cover -func=${path11.resolve(profilePath)}`;
   return new Promise((resolve, reject) => {
     execFile2(
       go,
@@ -2404,7 +2598,7 @@ function runCoverFunc(goroot, input, profilePath, moduleDir) {
 
 // src/coverage/baseline.ts
 var import_lcov_parse = __toESM(require_lib(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 function readReportBaseline(json, source) {
   const report = json;
   if (typeof report !== "object" || report === null || report.schemaVersion !== 1) {
@@ -2495,23 +2689,23 @@ function packagesOf(files) {
   }
   return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b) => compareStrings(a.name, b.name));
 }
-async function readBaselineFile(path12) {
+async function readBaselineFile(path13) {
   let text2;
   try {
-    text2 = await readFile3(path12, "utf8");
+    text2 = await readFile4(path13, "utf8");
   } catch (err) {
-    throw new CoverageError(`${path12}: cannot read the baseline: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path13}: cannot read the baseline: ${err.message}`, { cause: err });
   }
   if (text2.trimStart().startsWith("{")) {
     let json;
     try {
       json = JSON.parse(text2);
     } catch (err) {
-      throw new CoverageError(`${path12}: not valid JSON: ${err.message}`, { cause: err });
+      throw new CoverageError(`${path13}: not valid JSON: ${err.message}`, { cause: err });
     }
-    return readReportBaseline(json, path12);
+    return readReportBaseline(json, path13);
   }
-  return readLcovBaseline(text2, path12);
+  return readLcovBaseline(text2, path13);
 }
 
 // src/compare/delta.ts
@@ -2754,11 +2948,11 @@ function pathsOfHeader(rest) {
   const b = rest.lastIndexOf(" b/");
   return b >= 0 ? rest.slice(b + 3) : rest;
 }
-function stripPrefix2(path12) {
-  return path12.replace(/^[ab]\//, "").replace(/\t$/, "");
+function stripPrefix2(path13) {
+  return path13.replace(/^[ab]\//, "").replace(/\t$/, "");
 }
-function unquote2(path12) {
-  const trimmed = path12.replace(/\t.*$/, "");
+function unquote2(path13) {
+  const trimmed = path13.replace(/\t.*$/, "");
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const bytes = [];
   const body = trimmed.slice(1, -1);
@@ -3487,22 +3681,25 @@ function renderComment(report, verdict, extras = {}) {
 
 // src/pipeline.ts
 function reportDirectoryOf(options, workspace, tempDir) {
-  return options.reportDirectory ? path11.resolve(workspace, options.reportDirectory) : path11.join(tempDir, "go-matrix");
+  return options.reportDirectory ? path12.resolve(workspace, options.reportDirectory) : path12.join(tempDir, "go-matrix");
 }
 async function runPipeline(options, ctx) {
   const { logger } = ctx;
+  const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE]);
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
   await mkdir4(reportDir, { recursive: true });
-  const moduleDir = path11.resolve(ctx.workspace, options.workingDirectory);
+  const moduleDir = path12.resolve(ctx.workspace, options.workingDirectory);
   const toolchains = await installGo({
     specs: options.goVersions,
-    versionFile: options.goVersionFile ? path11.resolve(ctx.workspace, options.goVersionFile) : "",
+    versionFile: options.goVersionFile ? path12.resolve(ctx.workspace, options.goVersionFile) : "",
     downloadBaseUrl: options.downloadBaseUrl,
-    localToolchains: options.localToolchains.map((dir) => path11.resolve(ctx.workspace, dir)),
+    localToolchains: options.localToolchains.map((dir) => path12.resolve(ctx.workspace, dir)),
     cache: options.cache,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
-    logger
+    logger,
+    signal: ctx.signal,
+    ...downloadTimeoutMs !== void 0 ? { downloadTimeoutMs } : {}
   });
   logger.info(`go-matrix: ${toolchains.map((t) => `${t.version} (${t.source})`).join(", ")}`);
   ctx.onInstalled?.(toolchains);
@@ -3512,7 +3709,7 @@ async function runPipeline(options, ctx) {
     let pending = analyses.get(run.toolchain.version);
     if (!pending) {
       pending = analyseVersion(run, moduleDir, logger).then(async (result2) => {
-        if (result2) await writeFile3(path11.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+        if (result2) await writeFile4(path12.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
       analyses.set(run.toolchain.version, pending);
@@ -3534,7 +3731,7 @@ async function runPipeline(options, ctx) {
     reportDir,
     // GO_MATRIX_CACHE_DIR keeps Go's build and module caches in a folder of the user's choosing,
     // between runs (a developer's machine, the tests); by default they live in the work folder.
-    ...ctx.env.GO_MATRIX_CACHE_DIR ? { cacheDir: path11.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) } : {},
+    ...ctx.env.GO_MATRIX_CACHE_DIR ? { cacheDir: path12.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) } : {},
     env: ctx.env,
     logger,
     signal: ctx.signal,
@@ -3571,7 +3768,7 @@ async function concludeRun(options, ctx, input) {
     reference
   ) : [];
   const notes = [...ctx.notes ?? []];
-  const baselineFile = options.baseline.kind === "path" ? path11.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
+  const baselineFile = options.baseline.kind === "path" ? path12.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
   let baseline = null;
   if (baselineFile && referenceCoverage) {
     baseline = compareBaseline({ statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary }, await readBaselineFile(baselineFile));
@@ -3597,12 +3794,12 @@ async function concludeRun(options, ctx, input) {
   );
   const gates = [...input.checks ?? [], ...evaluated];
   const files = {
-    report: path11.join(reportDir, "report.json"),
-    lcov: path11.join(reportDir, "merged.lcov"),
-    merged: path11.join(reportDir, "merged.out"),
-    summary: path11.join(reportDir, "summary.md")
+    report: path12.join(reportDir, "report.json"),
+    lcov: path12.join(reportDir, "merged.lcov"),
+    merged: path12.join(reportDir, "merged.out"),
+    summary: path12.join(reportDir, "summary.md")
   };
-  await writeFile3(
+  await writeFile4(
     files.lcov,
     mergedLines ? formatLcov(mergedLines, { functions: mergeFunctionCoverage(all.map((c) => c.functions)), sourcePath }) : ""
   );
@@ -3625,8 +3822,8 @@ async function concludeRun(options, ctx, input) {
   };
   const verdict = decideVerdict(report, options.failOnTestFailure);
   const summary2 = renderSummary(report, verdict, { notes, ...ctx.runUrl ? { runUrl: ctx.runUrl } : {} });
-  await writeFile3(files.report, JSON.stringify(report, null, 2) + "\n");
-  await writeFile3(files.summary, summary2);
+  await writeFile4(files.report, JSON.stringify(report, null, 2) + "\n");
+  await writeFile4(files.summary, summary2);
   return {
     report,
     verdict,
@@ -3691,24 +3888,24 @@ function versionReport(run, coverage) {
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile4(path11.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile5(path12.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }
-  const relative = path11.relative(workspace, moduleDir).split(path11.sep).join("/");
-  return moduleRelativePath(modulePathOf(goMod, path11.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
+  const relative = path12.relative(workspace, moduleDir).split(path12.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path12.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
 }
 async function writeMergedProfile(file, coverage, logger) {
   if (coverage.size === 0) {
-    await writeFile3(file, "");
+    await writeFile4(file, "");
     return;
   }
   try {
     const merged = mergeProfiles([...coverage].map(([version, c]) => ({ name: `Go ${version}`, profile: c.profile })));
-    await writeFile3(file, formatProfile(merged));
+    await writeFile4(file, formatProfile(merged));
   } catch (err) {
     logger.warning(`merged.out not written: ${err.message}`);
-    await writeFile3(file, "");
+    await writeFile4(file, "");
   }
 }
 

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-NTJPNFEJ.js";
+} from "./chunk-YDKXHXQC.js";
 import {
   UsageError,
   ciRevision,
@@ -18,7 +18,7 @@ import {
 } from "./chunk-35XGZICM.js";
 import {
   consoleLogger
-} from "./chunk-CNUBK2G7.js";
+} from "./chunk-NUTS57BX.js";
 import "./chunk-PRL2AUFT.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

@@ -4,7 +4,7 @@ import {
   SCHEMA_VERSION,
   concludeRun,
   reportDirectoryOf
-} from "./chunk-CNUBK2G7.js";
+} from "./chunk-NUTS57BX.js";
 import {
   CoverageError,
   lineCoverage,

@@ -313,10 +313,12 @@ describe('installGo cancelled, or past its deadline', () => {
     const slow: ToolchainCache = {
       available: async () => true,
       restore: async dir => {
-        // As the real client: it writes into the tool cache, and takes no signal.
+        // As the real client: it writes into the tool cache, and takes no signal, so it goes on
+        // writing after go-matrix has stopped waiting (and removed what it found there).
         restoring = (async () => {
           await mkdir(path.join(dir, 'bin'), {recursive: true})
           await new Promise(resolve => setTimeout(resolve, 1000))
+          await mkdir(path.join(dir, 'bin'), {recursive: true})
           await writeFile(path.join(dir, 'bin', 'go'), '')
         })()
         await restoring
@@ -335,6 +337,8 @@ describe('installGo cancelled, or past its deadline', () => {
     expect((await installing)?.message).toBe(`cancelled by SIGINT while installing Go ${served['1.21']}; the tool cache holds no partial toolchain`)
     expect(performance.now() - signalled).toBeLessThan(500)
     await restoring
+    // What it restored stays unmarked: no later run trusts it.
+    expect(existsSync(path.join(req.toolCacheDir, 'go', served['1.21'] ?? '', 'x64', 'bin', 'go'))).toBe(true)
     expect(existsSync(path.join(req.toolCacheDir, 'go', served['1.21'] ?? '', 'x64.complete'))).toBe(false)
   })
 

@@ -3,7 +3,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   cancelOnSignals
-} from "./chunks/chunk-K7BE5UR7.js";
+} from "./chunks/chunk-ICLWKFK2.js";
 import {
   CI_VARIABLES,
   UsageError,
@@ -44,7 +44,8 @@ commands:
   coverage   the coverage engine alone on existing Go profiles
 
 Run 'go-matrix <command> --help' for a command's flags.
-Exit status: 0 all passed; 1 a gate, build or test failed; 2 bad usage or bad input.
+Exit status: 0 all passed; 1 a gate, build or test failed; 2 bad usage or bad input;
+130 or 143 cancelled by SIGINT or SIGTERM.
 `;
 async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
@@ -54,7 +55,7 @@ async function main(argv, io = defaultIo()) {
     // Each command loads its own modules: `coverage` then starts without the installer, the
     // runner and their HTTP client (bench/README.md, coverage).
     case "aggregate":
-      return (await import("./chunks/aggregate-NEJZ4CDP.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-UMR622KU.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-TUH5DUH6.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
@@ -129,7 +130,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-KOOVUGZS.js"), import("./chunks/terminal-KF4W4SU4.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-GHSRXLQC.js"), import("./chunks/terminal-KF4W4SU4.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {
@@ -149,17 +150,20 @@ report: ${result.files.report}
 `);
     if (logFile) io.stdout.write(`log: ${logFile.path}
 `);
-    return result.verdict.failJob ? 1 : 0;
+    return signals.received ? cancelledStatus(signals.received) : result.verdict.failJob ? 1 : 0;
   } catch (err) {
     const line = `${commandError("run", err)}
 `;
     io.stderr.write(line);
     logFile?.write(line);
-    return 2;
+    return signals.received ? cancelledStatus(signals.received) : 2;
   } finally {
     signals.dispose();
     logFile?.close();
   }
+}
+function cancelledStatus(signal) {
+  return 128 + (os.constants.signals[signal] ?? 15);
 }
 function installingLine(specs, versionFile) {
   const file = versionFile ? `the version ${versionFile} names` : "";
@@ -180,4 +184,6 @@ function defaultIo() {
 }
 
 // src/bin/cli.ts
-process.exitCode = await main(process.argv.slice(2));
+var status = await main(process.argv.slice(2));
+if (status >= 128) process.exit(status);
+process.exitCode = status;

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   cancelOnSignals
-} from "./chunks/chunk-K7BE5UR7.js";
+} from "./chunks/chunk-ICLWKFK2.js";
 import {
   debug,
   endGroup,
@@ -19,7 +19,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-WJGIXC6I.js";
+} from "./chunks/chunk-KXEE37AR.js";
 import {
   TOOL_VERSION,
   gitFailure,
@@ -38,7 +38,7 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-7O6RMQKB.js";
+} from "./chunks/chunk-TG7U6T2J.js";
 import "./chunks/chunk-PRL2AUFT.js";
 import {
   InputError,
@@ -742,6 +742,7 @@ async function run() {
     if (err instanceof InputError) process.exitCode = 2;
   } finally {
     signals.dispose();
+    if (signals.received) process.exit();
   }
 }
 async function runCollectingErrors(options, ctx) {

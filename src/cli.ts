@@ -28,7 +28,8 @@ commands:
   coverage   the coverage engine alone on existing Go profiles
 
 Run 'go-matrix <command> --help' for a command's flags.
-Exit status: 0 all passed; 1 a gate, build or test failed; 2 bad usage or bad input.
+Exit status: 0 all passed; 1 a gate, build or test failed; 2 bad usage or bad input;
+130 or 143 cancelled by SIGINT or SIGTERM.
 `
 
 /** The go-matrix command line over the same modules as the action. Returns the exit status. */
@@ -145,16 +146,21 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(renderTerminalReport(result.report, result.verdict, wantsColor(io.stdout, io.env)))
     io.stdout.write(`\nreport: ${result.files.report}\n`)
     if (logFile) io.stdout.write(`log: ${logFile.path}\n`)
-    return result.verdict.failJob ? 1 : 0
+    return signals.received ? cancelledStatus(signals.received) : result.verdict.failJob ? 1 : 0
   } catch (err) {
     const line = `${commandError('run', err)}\n`
     io.stderr.write(line)
     logFile?.write(line)
-    return 2
+    return signals.received ? cancelledStatus(signals.received) : 2
   } finally {
     signals.dispose()
     logFile?.close()
   }
+}
+
+/** A run cancelled by a signal exits as shells report one: 128 + its number (130 for SIGINT, 143 for SIGTERM). */
+export function cancelledStatus(signal: NodeJS.Signals): number {
+  return 128 + (os.constants.signals[signal] ?? 15)
 }
 
 /** The line that opens the install step: the versions as given, before they are resolved. */

@@ -12,7 +12,7 @@ export type {Logger} from './util/log.js'
 
 // Go releases and the installer.
 export type {Toolchain, ToolchainSource} from './go/toolchain.js'
-export {installGo, placeAtomically, toolCachePath} from './go/install.js'
+export {installGo, placeAtomically, toolCachePath, DEFAULT_DOWNLOAD_TIMEOUT_MS} from './go/install.js'
 export type {InstallRequest} from './go/install.js'
 export {
   resolveVersions,

@@ -111,6 +111,9 @@ export async function run(): Promise<void> {
     if (err instanceof InputError) process.exitCode = 2
   } finally {
     signals.dispose()
+    // A cancelled job ends now that its outputs are written: the Actions cache client takes no
+    // signal, and a transfer of its still under way would keep the process alive.
+    if (signals.received) process.exit()
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {installGo} from './go/install.js'
+import {DOWNLOAD_TIMEOUT_VARIABLE, installGo, parseDownloadTimeout} from './go/install.js'
 import {compareGoVersions} from './go/versions.js'
 import {currentPlatform} from './go/platform.js'
 import type {Toolchain} from './go/toolchain.js'
@@ -92,6 +92,7 @@ export function reportDirectoryOf(options: Pick<Options, 'reportDirectory'>, wor
 
 export async function runPipeline(options: Options, ctx: PipelineContext): Promise<PipelineResult> {
   const {logger} = ctx
+  const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE])
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir)
   const moduleDir = path.resolve(ctx.workspace, options.workingDirectory)
   const workDir = defaultWorkDir(ctx.env)
@@ -110,7 +111,9 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     cache: options.cache,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
-    logger
+    logger,
+    signal: ctx.signal,
+    ...(downloadTimeoutMs !== undefined ? {downloadTimeoutMs} : {})
   })
   logger.info(`go-matrix: ${toolchains.map(t => `${t.version} (${t.source})`).join(', ')}`)
   ctx.onInstalled?.(toolchains)

@@ -3,7 +3,7 @@
  * of action.yml filled in, as the runner does), GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE
  * files, RUNNER_TEMP and RUNNER_TOOL_CACHE.
  */
-import {spawn} from 'node:child_process'
+import {spawn, type ChildProcess} from 'node:child_process'
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {INPUTS} from '../../src/definitions.js'
@@ -47,7 +47,9 @@ export async function runAction(
   bundle: string,
   dirs: RunnerDirs,
   inputs: Record<string, string>,
-  extraEnv: Record<string, string> = {}
+  extraEnv: Record<string, string> = {},
+  /** Called with the running process, e.g. to signal it. */
+  onStart: (child: ChildProcess) => void = () => undefined
 ): Promise<ActionRun> {
   await mkdir(dirs.temp, {recursive: true})
   const files = {
@@ -79,6 +81,7 @@ export async function runAction(
     env[`INPUT_${input.name.toUpperCase()}`] = value
   }
   const child = spawn(process.execPath, [bundle], {cwd: dirs.workspace, env, stdio: ['ignore', 'pipe', 'pipe']})
+  onStart(child)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', d => (stdout += d))

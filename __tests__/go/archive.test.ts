@@ -7,9 +7,15 @@ import path from 'node:path'
 import {Readable} from 'node:stream'
 import {crc32, gzipSync} from 'node:zlib'
 import {Header} from 'tar'
+import {execFile} from 'node:child_process'
+import {readdir, readlink as readLink, stat} from 'node:fs/promises'
+import {promisify} from 'node:util'
 import {ArchiveError, extractTarGz, extractVerifiedZip, saveVerified} from '../../src/go/archive.js'
 import {HttpError} from '../../src/go/http.js'
 import {listZipEntries} from '../../src/go/zip-entries.js'
+import {gorootOf, versionAt} from '../../scripts/toolchains.mjs'
+import {sharedVersionDirs} from '../helpers/go-caches.js'
+import {gnuLongHeader, paxHeader, rawEntry, tarGzOf, type RawEntry} from '../helpers/tar-builder.js'
 
 interface TarEntry {
   path: string
@@ -146,6 +152,140 @@ describe('extractTarGz', () => {
   })
 })
 
+/** Every path under `caseDir` that is neither `dest`, inside it, nor one of its parents: what escaped. */
+async function escapedFrom(caseDir: string, dest: string): Promise<string[]> {
+  const all = (await readdir(caseDir, {recursive: true})).map(p => path.join(caseDir, p))
+  return all.filter(p => p !== dest && !p.startsWith(`${dest}${path.sep}`) && !dest.startsWith(`${p}${path.sep}`))
+}
+
+async function extractCrafted(parts: readonly (RawEntry | Buffer)[], trailer?: Buffer): Promise<{error: unknown; dest: string; escaped: string[]}> {
+  const dest = await target()
+  const data = tarGzOf(parts, trailer)
+  const error = await extractTarGz(body(data), {archive: 'bad.tar.gz', url: 'http://x/', sha256: sha256(data), dest}).then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  return {error, dest, escaped: await escapedFrom(path.dirname(path.dirname(dest)), dest)}
+}
+
+const dir = (name: string): RawEntry => ({name, flag: '5'})
+const symlink = (name: string, linkname: string): RawEntry => ({name, flag: '2', linkname})
+const OUT = 'points outside the target directory'
+
+describe('extractTarGz checks the names tar will use, against what it extracted before', () => {
+  it.each([
+    [
+      'a chain of links, each lexically inside go/',
+      [dir('go/'), symlink('go/p1', '.'), symlink('go/p1/p2', '..'), symlink('go/p1/p2/p3', '..'), {name: 'go/p1/p2/p3/escaped', body: 'x'}],
+      `refusing entry "go/p1/p2": its link target ".." ${OUT} through the symbolic link "go/p1"`
+    ],
+    [
+      'a link made harmful by a later one (checked on the finished tree)',
+      [dir('go/'), symlink('go/l', 'd/../../go/x'), symlink('go/d', '.')],
+      `refusing entry "go/l": its link target "d/../../go/x" ${OUT} through the symbolic link "go/d"`
+    ],
+    [
+      'a file written through a link to a parent',
+      [dir('go/'), symlink('go/up', '.'), symlink('go/sub', 'up'), {name: 'go/sub/up/x', body: 'fine'}, symlink('go/d', 'sub/..'), {name: 'go/d/escaped', body: 'x'}],
+      `refusing entry "go/d": its link target "sub/.." ${OUT} through the symbolic link "go/up"`
+    ],
+    [
+      'a hard link to a symbolic link (its text would resolve from elsewhere)',
+      [dir('go/a/b/'), symlink('go/a/b/l', '../../x'), {name: 'go/h', flag: '1', linkname: 'go/a/b/l'}],
+      'refusing entry "go/h": it is a hard link to the symbolic link "go/a/b/l"'
+    ],
+    ['a hard link to nothing extracted', [dir('go/'), {name: 'go/h', flag: '1', linkname: 'go/missing'}], 'refusing entry "go/h": its link target "go/missing" is not a file extracted before it'],
+    [
+      'a link put where a directory is',
+      [{name: 'go/d/x', body: 'x'}, symlink('go/d', 'elsewhere')],
+      'refusing entry "go/d": it would replace the directory extracted there before it'
+    ],
+    ['an entry under a file', [{name: 'go/f', body: 'x'}, {name: 'go/f/x', body: 'x'}], 'refusing entry "go/f/x": its parent "go/f" is a file'],
+    ['links that loop', [symlink('go/a', 'b'), symlink('go/b', 'a'), {name: 'go/a/x', body: 'x'}], 'refusing entry "go/a/x": its path loops through symbolic links ("go/a")'],
+    [
+      'a PAX path naming another file than the header',
+      [paxHeader([['path', 'go/../../escaped-pax']]), {name: 'go/innocent', body: 'x'}],
+      'refusing entry "go/../../escaped-pax": it would land outside the target directory'
+    ],
+    ['a PAX linkpath naming another target', [paxHeader([['linkpath', '../../..']]), symlink('go/l', 'ok')], `refusing entry "go/l": its link target "../../.." ${OUT}`],
+    [
+      'a PAX path holding a newline (read by its length, as tar does)',
+      [paxHeader([['path', 'go/a\n/../../../escaped-newline']]), {name: 'go/innocent', body: 'x'}],
+      `refusing entry ${JSON.stringify('go/a\n/../../../escaped-newline')}: it would land outside the target directory`
+    ],
+    [
+      'a GNU long name',
+      [gnuLongHeader('go/../../escaped-long'), {name: 'go/innocent', body: 'x', format: 'gnu'}],
+      'refusing entry "go/../../escaped-long": it would land outside the target directory'
+    ],
+    ['a GNU long link name', [gnuLongHeader('../../../etc', 'K'), {...symlink('go/l', 'ok'), format: 'gnu'}], `refusing entry "go/l": its link target "../../../etc" ${OUT}`],
+    ['a directory carrying data', [{...dir('go/'), body: 'x'.repeat(10)}], 'refusing entry "go/": a Directory entry that carries 10 bytes of data'],
+    ['a character device', [{name: 'go/dev', flag: '3'}], 'refusing entry "go/dev": entries of type CharacterDevice do not belong in a Go archive'],
+    ['a GNU sparse file', [{name: 'go/sparse', flag: 'S', body: 'x'}], 'refusing entry "go/sparse": entries of type SparseFile do not belong in a Go archive']
+  ] as [string, (RawEntry | Buffer)[], string][])('refuses %s', async (_, parts, message) => {
+    const {error, escaped} = await extractCrafted(parts)
+    expect(error).toBeInstanceOf(ArchiveError)
+    expect((error as Error).message).toContain(`bad.tar.gz: ${message}`)
+    expect(escaped).toEqual([])
+  })
+
+  it.each([
+    ['GNU.sparse.name, which GNU tar takes as the name', [['GNU.sparse.name', '../escaped-sparse']], 'a PAX header with the keyword "GNU.sparse.name", which does not belong in a Go archive (GNU tar would extract the entry under that name)'],
+    [
+      'a GNU 1.0 sparse header',
+      [['GNU.sparse.major', '1'], ['GNU.sparse.minor', '0'], ['GNU.sparse.name', '../escaped-sparse'], ['GNU.sparse.realsize', '1']],
+      'a PAX header with the keyword "GNU.sparse.major", which does not belong in a Go archive'
+    ],
+    ['GNU.sparse.realname', [['GNU.sparse.realname', '../escaped-realname']], 'a PAX header with the keyword "GNU.sparse.realname", which does not belong in a Go archive'],
+    ['a keyword no reader agrees on', [['LIBARCHIVE.symlinktype', 'dir']], 'a PAX header with the keyword "LIBARCHIVE.symlinktype", which does not belong in a Go archive'],
+    ['a NUL in a path', [['path', 'go/ok\0/../../escaped']], `the PAX path ${JSON.stringify('go/ok\0/../../escaped')} holds a NUL byte`]
+  ] as [string, [string, string][], string][])('refuses a PAX header with %s', async (_, records, message) => {
+    const {error, escaped} = await extractCrafted([paxHeader(records), {name: 'go/ok', body: 'x'}])
+    expect((error as Error).message).toBe(`bad.tar.gz: not a valid tar archive: ${message} (at byte 0 of the unpacked archive)`)
+    expect(escaped).toEqual([])
+  })
+
+  it.each([
+    ['a global path', [paxHeader([['path', 'go/../../escaped-global']], 'g'), {name: 'go/ok', body: 'x'}], 'a global PAX header with the keyword "path", which does not belong in a Go archive (at byte 0'],
+    ['a PAX path and a GNU long name for one entry', [gnuLongHeader('go/a'), paxHeader([['path', 'go/b']]), {name: 'go/c', body: 'x'}], 'an entry with both a PAX path and a GNU long name (at byte 2048'],
+    ['a PAX header over 64 KB', [paxHeader([['comment', 'x'.repeat(70_000)]]), {name: 'go/ok', body: 'x'}], 'an extended header of 70015 bytes (more than 65536) (at byte 0'],
+    ['a checksum that does not match', [Buffer.from(rawEntry({name: 'go/ok', body: 'x'}).fill(0x41, 0, 1))], 'a header whose checksum does not match (at byte 0'],
+    ['data after the end-of-archive blocks', [{name: 'go/ok', body: 'x'}, Buffer.alloc(1024), rawEntry({name: 'go/../../hidden', body: 'x'})], 'data after the end-of-archive blocks (at byte 2048'],
+    ['a lone zero block', [{name: 'go/ok', body: 'x'}, Buffer.alloc(512), rawEntry({name: 'go/../../hidden', body: 'x'})], 'a lone zero block in the middle of the archive (at byte 1536']
+  ] as [string, (RawEntry | Buffer)[], string][])('refuses %s', async (_, parts, message) => {
+    const {error, escaped} = await extractCrafted(parts)
+    expect((error as Error).message).toContain(`bad.tar.gz: not a valid tar archive: ${message}`)
+    expect(escaped).toEqual([])
+  })
+
+  it('follows links that stay inside go/, as tar does', async () => {
+    const data = tarGzOf([dir('go/'), dir('go/b/c/'), symlink('go/a', 'b/c'), {name: 'go/a/through', body: 'via a link'}, symlink('go/up', 'b/../b'), {name: 'go/VERSION', body: 'go1.99.0'}, {name: 'go/hard', flag: '1', linkname: 'go/a/through'}])
+    const dest = await target()
+    await expect(extractTarGz(body(data), {archive: 'ok.tar.gz', url: 'http://x/', sha256: sha256(data), dest})).resolves.toMatchObject({entries: 7})
+    expect(await readFile(path.join(dest, 'go/b/c/through'), 'utf8')).toBe('via a link')
+    expect(await readFile(path.join(dest, 'go/hard'), 'utf8')).toBe('via a link')
+  })
+
+  it("accepts every header Go's archive/tar writes (USTAR prefixes, PAX records, a GNU long name, links)", async () => {
+    const goroot = gorootOf('1.27')
+    const work = await mkdtemp(path.join(root, 'writer-'))
+    const dirs = sharedVersionDirs(goroot, versionAt(goroot), work)
+    const env = {PATH: process.env.PATH ?? '', HOME: work, GOROOT: goroot, GOCACHE: dirs.gocache, GOPATH: dirs.gopath, GOENV: 'off', GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod'}
+    const writer = path.resolve(import.meta.dirname, '../fixtures/archive-writer')
+    const {stdout} = await promisify(execFile)(path.join(goroot, 'bin/go'), ['run', '.'], {cwd: writer, env, encoding: 'buffer', maxBuffer: 1 << 24})
+    const dest = await target()
+    const result = await extractTarGz(body(stdout), {archive: 'go1.99.0.linux-amd64.tar.gz', url: 'http://x/', sha256: sha256(stdout), dest})
+    expect(result.entries).toBe(15)
+    const long = `go/src/${'d'.repeat(120)}.go`
+    expect(await readFile(path.join(dest, long), 'utf8')).toBe('package long\n')
+    expect(await readFile(path.join(dest, `go/src/${'a'.repeat(60)}/${'b'.repeat(60)}/split.go`), 'utf8')).toBe('package split\n')
+    expect(await readFile(path.join(dest, `go/src/${'g'.repeat(110)}.go`), 'utf8')).toBe('package gnu\n')
+    expect(await readFile(path.join(dest, 'go/src/ünïcode.go'), 'utf8')).toBe('package unicode\n')
+    expect(await readLink(path.join(dest, 'go/misc/long-link'))).toBe(`${'x/'.repeat(60)}target`)
+    expect((await stat(path.join(dest, 'go/misc/VERSION.hard'))).nlink).toBe(2)
+  }, 120_000)
+})
+
 /** A zip of stored entries; `mode` marks Unix file types (0o120777 is a symbolic link). */
 function zip(entries: {name: string; data?: string; mode?: number}[]): Buffer {
   const locals: Buffer[] = []
@@ -216,12 +356,25 @@ describe('zip archives (Windows)', () => {
   it.each([
     [[{name: 'go\\..\\..\\evil.exe', data: 'x'}], 'go\\..\\..\\evil.exe', 'it would land outside the target directory'],
     [[{name: 'C:\\evil.exe', data: 'x'}], 'C:\\evil.exe', 'it would land outside the target directory (absolute path)'],
-    [[{name: 'go/link', data: '../..', mode: 0o120777}], 'go/link', 'symbolic links do not belong in a Go zip archive']
+    [[{name: 'go/link', data: '../..', mode: 0o120777}], 'go/link', 'symbolic links do not belong in a Go zip archive'],
+    [[{name: 'go/f', data: 'x'}, {name: 'go/f/x', data: 'y'}], 'go/f/x', 'its parent "go/f" is a file'],
+    [[{name: 'go/x', data: 'x'}, {name: 'go/x', data: 'y'}], 'go/x', 'it would replace the file extracted there before it']
   ])('refuses %j before extracting anything', async (entries, name, reason) => {
     const dest = await target()
     const file = path.join(dest, '..', 'bad.zip')
     await writeFile(file, zip(entries))
     await expect(extractVerifiedZip(file, dest, 'bad.zip')).rejects.toThrow(`bad.zip: refusing entry ${JSON.stringify(name)}: ${reason}`)
+    expect(existsSync(path.join(dest, 'go'))).toBe(false)
+  })
+
+  it('refuses an entry whose local header names another file than the central directory', async () => {
+    const dest = await target()
+    const data = zip([{name: 'go/VERSION', data: 'go1.99.0'}, {name: 'go/aaaaaaa', data: 'x'}])
+    // The second entry's local header follows the first's (30 + 10 + 8 bytes); same length, another name.
+    data.write('../../evil', 48 + 30, 'latin1')
+    const file = path.join(dest, '..', 'mismatch.zip')
+    await writeFile(file, data)
+    await expect(extractVerifiedZip(file, dest, 'mismatch.zip')).rejects.toThrow(`${file}: entry "go/aaaaaaa": its local header names it "../../evil"`)
     expect(existsSync(path.join(dest, 'go'))).toBe(false)
   })
 

@@ -1,10 +1,14 @@
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {backoffDelay, getText, HttpError, openStream, parseRetryAfter, type RetryOptions} from '../../src/go/http.js'
+import {backoffDelay, getText, HttpError, MAX_REDIRECTS, openStream, parseRetryAfter, withDeadline, withRetries, type RetryOptions} from '../../src/go/http.js'
 
-/** A server answering each path with a script of responses, one per request, the last repeating. */
-type Step = {status: number; body?: string; headers?: Record<string, string>} | 'truncate' | 'hang'
+/**
+ * A server answering each path with a script of responses, one per request, the last repeating.
+ * 'hang': headers and one byte of a 100-byte body, then nothing; 'silent': not even headers;
+ * 'drip': a byte every 50 ms, forever.
+ */
+type Step = {status: number; body?: string; headers?: Record<string, string>} | 'truncate' | 'hang' | 'silent' | 'drip'
 const scripts = new Map<string, Step[]>()
 const hits = new Map<string, number>()
 let server: http.Server
@@ -17,6 +21,12 @@ beforeAll(async () => {
     const script = scripts.get(req.url ?? '') ?? [{status: 404}]
     const step = script[Math.min(n, script.length - 1)] as Step
     if (step === 'hang') return void res.writeHead(200, {'content-length': '100'}).write('x')
+    if (step === 'silent') return
+    if (step === 'drip') {
+      res.writeHead(200, {'content-length': '1000000'})
+      const timer = setInterval(() => res.write('x'), 50)
+      return void res.on('close', () => clearInterval(timer))
+    }
     if (step === 'truncate') {
       res.writeHead(200, {'content-length': '100'}).write('partial')
       return void setTimeout(() => res.socket?.destroy(), 10)
@@ -92,6 +102,92 @@ describe('getText with retries', () => {
     await new Promise(resolve => closed.close(resolve))
     const retry = {...recorder(), attempts: 2}
     await expect(getText(`http://127.0.0.1:${port}/`, 'the index', retry)).rejects.toThrow(/^the index: cannot fetch .*ECONNREFUSED.* \(gave up after 2 attempts\)$/)
+  })
+})
+
+describe('redirects', () => {
+  it('follows a relative Location against the URL that sent it', async () => {
+    scripts.set('/dl/', [{status: 302, headers: {location: '/mirror/dl/index.json'}}])
+    scripts.set('/mirror/dl/index.json', [{status: 301, headers: {location: 'real.json'}}])
+    scripts.set('/mirror/dl/real.json', [{status: 200, body: '[]'}])
+    await expect(getText(`${base}/dl/`, 'the index', recorder())).resolves.toBe('[]')
+    const {url} = await openStream(`${base}/dl/`, {what: 'x'})
+    expect(url).toBe(`${base}/mirror/dl/real.json`)
+  })
+
+  it('says "too many redirects" for a loop, without retrying it', async () => {
+    scripts.set('/loop-a', [{status: 302, headers: {location: '/loop-b'}}])
+    scripts.set('/loop-b', [{status: 307, headers: {location: `${base}/loop-a`}}])
+    const retry = recorder()
+    await expect(getText(`${base}/loop-a`, 'the index', retry)).rejects.toThrow(`the index: too many redirects: ${base}/loop-b redirects back to ${base}/loop-a, a loop`)
+    expect(retry.retries).toEqual([])
+  })
+
+  it(`says "too many redirects" after ${MAX_REDIRECTS} of them`, async () => {
+    for (let i = 0; i <= MAX_REDIRECTS + 1; i++) scripts.set(`/hop-${i}`, [{status: 302, headers: {location: `/hop-${i + 1}`}}])
+    await expect(openStream(`${base}/hop-0`, {what: 'x'})).rejects.toThrow(`x: too many redirects: more than ${MAX_REDIRECTS} from ${base}/hop-0 (the last to ${base}/hop-${MAX_REDIRECTS + 1})`)
+    scripts.set(`/hop-${MAX_REDIRECTS}`, [{status: 200, body: 'arrived'}])
+    await expect(getText(`${base}/hop-0`, 'x', recorder())).resolves.toBe('arrived')
+  })
+
+  it('names a Location that is not a URL and one that is not http', async () => {
+    scripts.set('/bad-location', [{status: 302, headers: {location: 'http://['}}])
+    scripts.set('/ftp', [{status: 302, headers: {location: 'ftp://example.com/x'}}])
+    await expect(openStream(`${base}/bad-location`, {what: 'x'})).rejects.toThrow(`x: ${base}/bad-location redirects to "http://[", which is not a URL`)
+    await expect(openStream(`${base}/ftp`, {what: 'x'})).rejects.toThrow(`x: ${base}/ftp redirects to ftp://example.com/x: only http and https are followed`)
+  })
+})
+
+describe('cancellation and deadlines', () => {
+  const cancelled = (): AbortController => {
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(new Error('cancelled by SIGTERM')), 200)
+    return controller
+  }
+
+  it.each(['silent', 'hang', 'drip'] as const)('a %s server: the request ends at once with the reason', async step => {
+    scripts.set(`/cancel-${step}`, [step])
+    const controller = cancelled()
+    const started = performance.now()
+    // Idle timeout and backoff far longer than the test: only the signal can end it this soon.
+    const retry = {...recorder(), idleTimeoutMs: 60_000, sleep: undefined}
+    await expect(getText(`${base}/cancel-${step}`, 'x', retry, controller.signal)).rejects.toThrow('cancelled by SIGTERM')
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('a backoff ends at once with the reason', async () => {
+    scripts.set('/cancel-backoff', [{status: 503}])
+    const controller = cancelled()
+    const started = performance.now()
+    const retry = {attempts: 4, baseDelayMs: 60_000}
+    await expect(getText(`${base}/cancel-backoff`, 'x', retry, controller.signal)).rejects.toThrow('cancelled by SIGTERM')
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('an injected sleep is abandoned too, and no attempt starts after the abort', async () => {
+    const controller = new AbortController()
+    let attempts = 0
+    const work = withRetries(
+      {attempts: 5, sleep: () => new Promise(() => undefined)},
+      async () => {
+        attempts++
+        setTimeout(() => controller.abort(new Error('stop')), 10)
+        throw new HttpError('flaky', true)
+      },
+      controller.signal
+    )
+    await expect(work).rejects.toThrow('stop')
+    expect(attempts).toBe(1)
+  })
+
+  it('a deadline ends a download that drips, whatever its retries, with the error it names', async () => {
+    scripts.set('/deadline', ['drip'])
+    const started = performance.now()
+    const retry = {...recorder(), idleTimeoutMs: 60_000}
+    const expired = (): Error => new HttpError('x: past the deadline', false)
+    await expect(withDeadline(400, expired, undefined, signal => getText(`${base}/deadline`, 'x', retry, signal))).rejects.toThrow('x: past the deadline')
+    expect(performance.now() - started).toBeLessThan(1400)
+    expect(retry.retries).toEqual([])
   })
 })
 

@@ -3,14 +3,17 @@
  * (see helpers/go-mirror-server.mjs), served with their real sha256, installed into a temporary tool cache.
  */
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
-import {execFile} from 'node:child_process'
+import {execFile, spawn} from 'node:child_process'
+import http from 'node:http'
+import type {AddressInfo} from 'node:net'
 import {existsSync, readdirSync} from 'node:fs'
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import type {ToolchainCache} from '../../src/go/actions-cache.js'
-import {installGo, placeAtomically, type InstallRequest} from '../../src/go/install.js'
+import {DEFAULT_DOWNLOAD_TIMEOUT_MS, installGo, parseDownloadTimeout, placeAtomically, type InstallRequest} from '../../src/go/install.js'
+import {currentOwner} from '../../src/go/staging.js'
 import {goVersionAt} from '../../src/go/local.js'
 import {platformFor} from '../../src/go/platform.js'
 import type {Toolchain} from '../../src/go/toolchain.js'
@@ -236,6 +239,169 @@ describe('installGo from a loopback mirror', () => {
     const req = await request({specs: ['1.26', '1.30']})
     await expect(installGo(req)).rejects.toThrow(`go-versions: no Go release matches "1.30"; nearest: ${served['1.27']}, ${served['1.26']}`)
     expect(leftovers(req.toolCacheDir)).toEqual([])
+  })
+})
+
+/** Polls `condition` every 20 ms until it holds (or fails after `ms`). */
+async function until(condition: () => boolean, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a condition')
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
+}
+
+/** The staging folders in a tool cache, and whether any has begun extracting. */
+const stagingIn = (toolCacheDir: string): string[] => leftovers(toolCacheDir).filter(n => n.startsWith('.staging-'))
+const extracting = (toolCacheDir: string): boolean =>
+  stagingIn(toolCacheDir).some(n => existsSync(path.join(toolCacheDir, 'go', n, 'attempt-1', 'go', 'src')))
+
+describe('installGo cancelled, or past its deadline', () => {
+  const stable = (): string => served['1.27'] ?? ''
+
+  it.each([
+    ['1 byte every 5 s', {bytes: 1, everyMs: 5000}],
+    ['1 MB every 0.5 s', {bytes: 1 << 20, everyMs: 500}]
+  ])('stops a download that drips %s within a second of the signal, leaving the tool cache as it was', async (_, drip) => {
+    const name = archiveOf(stable())
+    mirror.setFault(name, {drip})
+    try {
+      const controller = new AbortController()
+      // Idle timeout and deadline far beyond the test: only the signal can end it in time.
+      const req = await request({specs: ['1.27'], signal: controller.signal, retry: {attempts: 3, idleTimeoutMs: 60_000}})
+      const installing = installGo(req).then(
+        () => undefined,
+        (err: unknown) => err as Error
+      )
+      const before = archiveRequests(name)
+      await until(() => archiveRequests(name) > before && stagingIn(req.toolCacheDir).length === 1)
+      // At 1 MB per tick, cancel while tar is writing files.
+      if (drip.bytes > 1) await until(() => extracting(req.toolCacheDir))
+      else await new Promise(resolve => setTimeout(resolve, 300))
+      const signalled = performance.now()
+      controller.abort(new Error('cancelled by SIGTERM'))
+      const error = await installing
+      expect(performance.now() - signalled).toBeLessThan(1000)
+      expect(error?.message).toBe(`cancelled by SIGTERM while installing Go ${stable()}; the tool cache holds no partial toolchain`)
+      expect(leftovers(req.toolCacheDir)).toEqual([])
+    } finally {
+      mirror.setFault(name, undefined)
+    }
+  })
+
+  it('fails a download that outlasts its deadline, however steadily it drips, saying which limit and how to raise it', async () => {
+    const name = archiveOf(stable())
+    mirror.setFault(name, {drip: {bytes: 1, everyMs: 200}})
+    try {
+      const req = await request({specs: ['1.27'], downloadTimeoutMs: 1500, retry: {attempts: 3, idleTimeoutMs: 60_000}})
+      const started = performance.now()
+      await expect(installGo(req)).rejects.toThrow(
+        `${name}: the download from ${mirror.baseUrl}/${name} did not finish within 1.5 s (the download timeout: GO_MATRIX_DOWNLOAD_TIMEOUT_MINUTES for the action and the command line, downloadTimeoutMs for the library)`
+      )
+      expect(performance.now() - started).toBeGreaterThan(1400)
+      expect(performance.now() - started).toBeLessThan(3000)
+      expect(leftovers(req.toolCacheDir)).toEqual([])
+      expect((req.logger as Captured).warnings).toEqual([])
+    } finally {
+      mirror.setFault(name, undefined)
+    }
+  })
+
+  it('stops waiting for an Actions cache restore when cancelled, and never marks what it restores', async () => {
+    const controller = new AbortController()
+    let restoring: Promise<void> | undefined
+    const slow: ToolchainCache = {
+      available: async () => true,
+      restore: async dir => {
+        // As the real client: it writes into the tool cache, and takes no signal, so it goes on
+        // writing after go-matrix has stopped waiting (and removed what it found there).
+        restoring = (async () => {
+          await mkdir(path.join(dir, 'bin'), {recursive: true})
+          await new Promise(resolve => setTimeout(resolve, 1000))
+          await mkdir(path.join(dir, 'bin'), {recursive: true})
+          await writeFile(path.join(dir, 'bin', 'go'), '')
+        })()
+        await restoring
+        return true
+      },
+      save: async () => undefined
+    }
+    const req = await request({specs: ['1.21'], cache: true, toolchainCache: slow, signal: controller.signal})
+    const installing = installGo(req).then(
+      () => undefined,
+      (err: unknown) => err as Error
+    )
+    await until(() => restoring !== undefined)
+    const signalled = performance.now()
+    controller.abort(new Error('cancelled by SIGINT'))
+    expect((await installing)?.message).toBe(`cancelled by SIGINT while installing Go ${served['1.21']}; the tool cache holds no partial toolchain`)
+    expect(performance.now() - signalled).toBeLessThan(500)
+    await restoring
+    // What it restored stays unmarked: no later run trusts it.
+    expect(existsSync(path.join(req.toolCacheDir, 'go', served['1.21'] ?? '', 'x64', 'bin', 'go'))).toBe(true)
+    expect(existsSync(path.join(req.toolCacheDir, 'go', served['1.21'] ?? '', 'x64.complete'))).toBe(false)
+  })
+
+  it('when cancelled while the index is fetched, does not fall back to local toolchains', async () => {
+    const silent = http.createServer(() => undefined)
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve))
+    try {
+      const controller = new AbortController()
+      const baseUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/dl`
+      const req = await request({specs: ['1.26'], downloadBaseUrl: baseUrl, localToolchains: [gorootOf('1.26')], signal: controller.signal})
+      setTimeout(() => controller.abort(new Error('cancelled by SIGTERM')), 300)
+      await expect(installGo(req)).rejects.toThrow(/^cancelled by SIGTERM; the tool cache holds no partial toolchain$/)
+    } finally {
+      silent.closeAllConnections()
+      await new Promise(resolve => silent.close(resolve))
+    }
+  })
+
+  it("removes what a killed job left in the tool cache, and not what a live one is using", async () => {
+    const name = archiveOf(stable())
+    mirror.setFault(name, {drip: {bytes: 1, everyMs: 5000}})
+    const controller = new AbortController()
+    try {
+      const live = await request({specs: ['1.27'], signal: controller.signal})
+      const installing = installGo(live).catch((err: Error) => err)
+      await until(() => stagingIn(live.toolCacheDir).length === 1)
+      const [inUse] = stagingIn(live.toolCacheDir)
+      // A job killed outright (SIGKILL) left its folder, with its owner record, beside the live one.
+      const child = spawn(process.execPath, ['-e', ''], {stdio: 'ignore'})
+      await new Promise(resolve => child.on('exit', resolve))
+      const killed = path.join(live.toolCacheDir, 'go', `.staging-${stable()}-x64-killed`)
+      await mkdir(path.join(killed, 'attempt-1', 'go', 'bin'), {recursive: true})
+      await writeFile(path.join(killed, 'owner.json'), JSON.stringify({...currentOwner(), pid: child.pid}))
+
+      // Another job sharing the tool cache, with nothing to download.
+      const other = await request({specs: ['1.26'], localToolchains: [gorootOf('1.26')]})
+      const [toolchain] = await installGo({...other, toolCacheDir: live.toolCacheDir})
+      expect(toolchain?.source).toBe('local')
+      expect(stagingIn(live.toolCacheDir)).toEqual([inUse])
+      expect((other.logger as Captured).infos).toContainEqual(expect.stringMatching(new RegExp(`^removed the staging folder ${killed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, abandoned by process ${child.pid} on `)))
+      controller.abort(new Error('cancelled by SIGTERM'))
+      await installing
+      expect(leftovers(live.toolCacheDir)).toEqual([])
+    } finally {
+      controller.abort()
+      mirror.setFault(name, undefined)
+    }
+  })
+
+  it.each([
+    [undefined, undefined],
+    ['', undefined],
+    ['30', 30 * 60_000],
+    ['0.5', 30_000],
+    [' 2 ', 120_000]
+  ])('GO_MATRIX_DOWNLOAD_TIMEOUT_MINUTES=%j is %j ms', (value, ms) => {
+    expect(parseDownloadTimeout(value)).toBe(ms)
+  })
+
+  it.each(['0', '-1', 'ten', '1e3', 'Infinity'])('GO_MATRIX_DOWNLOAD_TIMEOUT_MINUTES=%j is refused, saying what it wants', value => {
+    expect(() => parseDownloadTimeout(value)).toThrow(
+      `GO_MATRIX_DOWNLOAD_TIMEOUT_MINUTES: ${JSON.stringify(value)} is not a positive number of minutes (the deadline of one toolchain download, default ${DEFAULT_DOWNLOAD_TIMEOUT_MS / 60_000})`
+    )
   })
 })
 

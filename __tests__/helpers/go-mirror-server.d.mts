@@ -15,6 +15,7 @@ export type MirrorFault =
   | {wrongSha256: true}
   | {slow: number}
   | {hang: true; times?: number}
+  | {drip: {bytes: number; everyMs: number}; times?: number}
 
 export interface MirrorRelease {
   version: string

@@ -195,6 +195,8 @@ function compareGo(a, b) {
  *     {wrongSha256: true}                                           the index advertises another digest
  *     {slow: bytesPerSecond}                                        serve the body throttled
  *     {hang: true, times?: n}                                       send headers and a few bytes, then nothing
+ *     {drip: {bytes: n, everyMs: ms}, times?: n}                    send n bytes every ms (never idle long
+ *                                                                    enough for an idle timeout to fire)
  * - port (default 0), host (default 127.0.0.1), cacheRoot.
  * Returns {baseUrl, releases, archives, requests, setFault, close}; `requests` lists every path asked for.
  */
@@ -235,6 +237,7 @@ export async function startGoMirror(options = {}) {
       stream.pipe(res, {end: false})
       return void stream.on('end', () => res.socket?.destroy())
     }
+    if (active && fault.drip) return void drip(createReadStream(archive.path, {highWaterMark: fault.drip.bytes}), res, fault.drip.everyMs)
     if (fault?.slow) return void throttle(createReadStream(archive.path), res, fault.slow)
     createReadStream(archive.path).pipe(res)
   })
@@ -253,6 +256,21 @@ export async function startGoMirror(options = {}) {
     },
     close: listening.close
   }
+}
+
+/** Sends each chunk of `source` (highWaterMark bytes), then waits `everyMs`; stops when the client goes. */
+function drip(source, res, everyMs) {
+  let timer
+  source.on('data', chunk => {
+    source.pause()
+    res.write(chunk)
+    timer = setTimeout(() => source.resume(), everyMs)
+  })
+  source.on('end', () => res.end())
+  res.on('close', () => {
+    clearTimeout(timer)
+    source.destroy()
+  })
 }
 
 const list = value => value.split(',').map(v => v.trim()).filter(Boolean)

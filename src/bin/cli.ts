@@ -1,4 +1,7 @@
 #!/usr/bin/env node
 import {main} from '../cli.js'
 
-process.exitCode = await main(process.argv.slice(2))
+const status = await main(process.argv.slice(2))
+// A cancelled run (128 + the signal's number) ends now, whatever is still settling in the background.
+if (status >= 128) process.exit(status)
+process.exitCode = status

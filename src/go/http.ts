@@ -1,10 +1,15 @@
 /**
- * HTTP GET for the installer: one attempt opens a response stream (through @actions/http-client, which
- * honours the runner's proxy settings); withRetries repeats an attempt with exponential backoff and
- * jitter on what is worth repeating (5xx, 429 with its Retry-After, timeouts, reset connections,
- * truncated bodies) and not on what is not (404 and other 4xx, bad archives).
+ * HTTP GET for the installer: one attempt opens a response stream (the agent comes from
+ * @actions/http-client, which honours the runner's proxy settings; the request is ours, so that it can
+ * be aborted and its redirects resolved as browsers do); withRetries repeats an attempt with
+ * exponential backoff and jitter on what is worth repeating (5xx, 429 with its Retry-After, timeouts,
+ * reset connections, truncated bodies) and not on what is not (404 and other 4xx, bad archives).
+ * Every wait (connecting, headers, body, backoff) ends as soon as the caller's signal aborts.
  */
-import type {IncomingMessage} from 'node:http'
+import http, {type IncomingMessage} from 'node:http'
+import https from 'node:https'
+import {addAbortSignal} from 'node:stream'
+import {setTimeout as sleepFor} from 'node:timers/promises'
 import {HttpClient} from '@actions/http-client'
 
 export interface RetryOptions {
@@ -67,15 +72,18 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
 
 /**
  * Runs `attempt` until it succeeds, fails for good, or the attempts are spent; the last error is thrown.
- * The errors name what failed themselves, so they are passed on as they are.
+ * The errors name what failed themselves, so they are passed on as they are. Once `signal` aborts, no
+ * attempt starts, a backoff ends at once and the abort's reason is thrown, whatever the attempt threw
+ * on its way out.
  */
-export async function withRetries<T>(options: RetryOptions, attempt: (n: number) => Promise<T>): Promise<T> {
+export async function withRetries<T>(options: RetryOptions, attempt: (n: number) => Promise<T>, signal?: AbortSignal): Promise<T> {
   const attempts = Math.max(1, options.attempts ?? 4)
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
   for (let n = 1; ; n++) {
+    signal?.throwIfAborted()
     try {
       return await attempt(n)
     } catch (err) {
+      signal?.throwIfAborted()
       if (n >= attempts || !isRetryable(err)) {
         if (n > 1 && isRetryable(err)) {
           throw new Error(`${(err as Error).message} (gave up after ${n} attempts)`, {cause: err})
@@ -84,16 +92,59 @@ export async function withRetries<T>(options: RetryOptions, attempt: (n: number)
       }
       const delay = backoffDelay(n, options, err instanceof HttpError ? err.retryAfterMs : undefined)
       options.onRetry?.(`${(err as Error).message}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${attempts})`)
-      await sleep(delay)
+      await pause(delay, options.sleep, signal)
     }
   }
 }
 
+async function pause(ms: number, sleep: RetryOptions['sleep'], signal: AbortSignal | undefined): Promise<void> {
+  if (sleep) return abortable(sleep(ms), signal)
+  try {
+    await sleepFor(ms, undefined, signal ? {signal} : {})
+  } catch (err) {
+    signal?.throwIfAborted()
+    throw err
+  }
+}
+
+/**
+ * Settles as `work` does, or rejects with the signal's reason as soon as it aborts. For work that
+ * takes no signal (a service client): the caller stops waiting; the work's late result is dropped.
+ */
+export function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason)
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, {once: true})
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/**
+ * Runs `work` under a signal that aborts when `signal` does or when `ms` have passed, the latter with
+ * the error `expired()` makes: a deadline over a whole download, its retries and backoffs included.
+ */
+export async function withDeadline<T>(ms: number, expired: () => Error, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const deadline = new AbortController()
+  const timer = setTimeout(() => deadline.abort(expired()), ms)
+  try {
+    return await work(signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** `90 s`, `10 min`: a duration as a person would write it. */
+export function formatDuration(ms: number): string {
+  return ms < 120_000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Number((ms / 60_000).toFixed(1))} min`
+}
+
 let client: HttpClient | undefined
 
+/** Only its agents are used: they route through the proxy the runner's settings name, if any. */
 function httpClient(): HttpClient {
-  // Retries are ours (they also cover truncated bodies), so the client's own are off.
-  client ??= new HttpClient('go-matrix', [], {allowRetries: false, allowRedirects: true, maxRedirects: 10, keepAlive: false})
+  client ??= new HttpClient('go-matrix', [], {keepAlive: false})
   return client
 }
 
@@ -101,6 +152,8 @@ export interface OpenResponse {
   body: IncomingMessage
   /** Content-Length, when the server sent one. */
   length: number | undefined
+  /** Where the body came from: the URL asked for, or where its redirects led. */
+  url: string
 }
 
 export interface OpenOptions {
@@ -109,48 +162,92 @@ export interface OpenOptions {
   /** Appended to the 404 message, e.g. `is 1.22.99 a released version?` */
   notFoundHint?: string
   idleTimeoutMs?: number
+  /** Aborts the request, or the body once it flows, with the signal's reason. */
+  signal?: AbortSignal
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+/** As browsers and curl do: enough for any mirror's chain, few enough to end a loop quickly. */
+export const MAX_REDIRECTS = 10
+
 /**
- * One GET. Resolves with the response stream on 200; rejects with an HttpError otherwise. The body is
- * destroyed with a retryable timeout error when no byte arrives for idleTimeoutMs.
+ * One GET, following redirects (a relative Location resolves against the URL that sent it). Resolves
+ * with the response stream on 200; rejects with an HttpError otherwise. The body is destroyed with a
+ * retryable timeout error when no byte arrives for idleTimeoutMs.
  */
 export async function openStream(url: string, options: OpenOptions): Promise<OpenResponse> {
   const idle = options.idleTimeoutMs ?? 60_000
-  const request = httpClient().get(url)
-  let timer: NodeJS.Timeout | undefined
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new HttpError(`${options.what}: no response from ${url} within ${idle / 1000} s`, true)), idle)
-  })
-  let response
-  try {
-    response = await Promise.race([request, timedOut])
-  } catch (err) {
-    if (err instanceof HttpError) {
-      // The request may still answer later: drop that answer's socket.
-      void request.then(r => r.message.destroy(), () => undefined)
-      throw err
+  const visited = [url]
+  let current = new URL(url)
+  let message: IncomingMessage
+  for (;;) {
+    message = await requestOnce(current, options.what, idle, options.signal)
+    const status = message.statusCode ?? 0
+    const location = message.headers.location
+    if (!REDIRECTS.has(status) || location === undefined) break
+    message.resume()
+    current = redirectTarget(current, location, options.what)
+    if (visited.includes(current.href)) {
+      throw new HttpError(`${options.what}: too many redirects: ${visited.at(-1)} redirects back to ${current.href}, a loop`, false, status)
     }
-    throw new HttpError(`${options.what}: cannot fetch ${url}: ${(err as Error).message}`, isRetryable(err), undefined, undefined, {cause: err})
-  } finally {
-    clearTimeout(timer)
+    visited.push(current.href)
+    if (visited.length > MAX_REDIRECTS + 1) {
+      throw new HttpError(`${options.what}: too many redirects: more than ${MAX_REDIRECTS} from ${url} (the last to ${current.href})`, false, status)
+    }
   }
-  const message = response.message
+  const where = current.href
   const status = message.statusCode ?? 0
   if (status !== 200) {
     message.resume()
     if (status === 404) {
       const hint = options.notFoundHint ? `: ${options.notFoundHint}` : ''
-      throw new HttpError(`${options.what}: not found at ${url} (404)${hint}`, false, status)
+      throw new HttpError(`${options.what}: not found at ${where} (404)${hint}`, false, status)
     }
     const retryable = status >= 500 || status === 429 || status === 408
     const retryAfter = retryable ? parseRetryAfter(message.headers['retry-after']) : undefined
-    throw new HttpError(`${options.what}: ${url} answered ${status} ${message.statusMessage ?? ''}`.trimEnd(), retryable, status, retryAfter)
+    throw new HttpError(`${options.what}: ${where} answered ${status} ${message.statusMessage ?? ''}`.trimEnd(), retryable, status, retryAfter)
   }
-  watchIdle(message, idle, () => new HttpError(`${options.what}: ${url} sent nothing for ${idle / 1000} s`, true))
+  watchIdle(message, idle, () => new HttpError(`${options.what}: ${where} sent nothing for ${formatDuration(idle)}`, true))
+  if (options.signal) addAbortSignal(options.signal, message)
   const header = message.headers['content-length']
   const length = header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined
-  return {body: message, length}
+  return {body: message, length, url: where}
+}
+
+/** The URL a redirect's Location names, relative to the one that sent it; only http(s), never https to http. */
+function redirectTarget(from: URL, location: string, what: string): URL {
+  let to: URL
+  try {
+    to = new URL(location, from)
+  } catch (err) {
+    throw new HttpError(`${what}: ${from.href} redirects to ${JSON.stringify(location)}, which is not a URL`, false, undefined, undefined, {cause: err})
+  }
+  if (to.protocol !== 'http:' && to.protocol !== 'https:') {
+    throw new HttpError(`${what}: ${from.href} redirects to ${to.href}: only http and https are followed`, false)
+  }
+  if (from.protocol === 'https:' && to.protocol === 'http:') {
+    throw new HttpError(`${what}: ${from.href} redirects to ${to.href}: a redirect from https to plain http is not followed`, false)
+  }
+  return to
+}
+
+/** Sends one GET and resolves with its response, whatever the status. */
+function requestOnce(url: URL, what: string, idle: number, signal: AbortSignal | undefined): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const agent = httpClient().getAgent(url.href)
+    const request = (url.protocol === 'https:' ? https : http).get(url, {agent, headers: {'user-agent': 'go-matrix'}, ...(signal ? {signal} : {})})
+    const timer = setTimeout(() => request.destroy(new HttpError(`${what}: no response from ${url.href} within ${formatDuration(idle)}`, true)), idle)
+    request.once('response', response => {
+      clearTimeout(timer)
+      resolve(response)
+    })
+    request.once('error', err => {
+      clearTimeout(timer)
+      if (signal?.aborted) reject(signal.reason)
+      else if (err instanceof HttpError) reject(err)
+      else reject(new HttpError(`${what}: cannot fetch ${url.href}: ${err.message}`, isRetryable(err), undefined, undefined, {cause: err}))
+    })
+  })
 }
 
 /** Destroys the stream with makeError() when no data flows for `ms`. */
@@ -172,22 +269,26 @@ export function truncatedError(what: string, url: string, received: number, expe
   return new HttpError(`${what}: download from ${url} ended after ${received} of ${expected} bytes`, true)
 }
 
-/** GETs a whole text body with retries. */
-export async function getText(url: string, what: string, retry: RetryOptions = {}): Promise<string> {
-  return withRetries(retry, async () => {
-    const {body, length} = await openStream(url, {what, idleTimeoutMs: retry.idleTimeoutMs})
-    const chunks: Buffer[] = []
-    let received = 0
-    try {
-      for await (const chunk of body) {
-        chunks.push(chunk as Buffer)
-        received += (chunk as Buffer).length
+/** GETs a whole text body with retries; `signal` aborts it at any point. */
+export async function getText(url: string, what: string, retry: RetryOptions = {}, signal?: AbortSignal): Promise<string> {
+  return withRetries(
+    retry,
+    async () => {
+      const {body, length} = await openStream(url, {what, idleTimeoutMs: retry.idleTimeoutMs, signal})
+      const chunks: Buffer[] = []
+      let received = 0
+      try {
+        for await (const chunk of body) {
+          chunks.push(chunk as Buffer)
+          received += (chunk as Buffer).length
+        }
+      } catch (err) {
+        // A body that breaks off is a network failure: worth another try.
+        throw new HttpError(`${what}: reading ${url} failed: ${(err as Error).message}`, true, undefined, undefined, {cause: err})
       }
-    } catch (err) {
-      // A body that breaks off is a network failure: worth another try.
-      throw new HttpError(`${what}: reading ${url} failed: ${(err as Error).message}`, true, undefined, undefined, {cause: err})
-    }
-    if (length !== undefined && received < length) throw truncatedError(what, url, received, length)
-    return Buffer.concat(chunks).toString('utf8')
-  })
+      if (length !== undefined && received < length) throw truncatedError(what, url, received, length)
+      return Buffer.concat(chunks).toString('utf8')
+    },
+    signal
+  )
 }

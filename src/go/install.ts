@@ -2,20 +2,25 @@
  * installGo: resolves the requested Go versions against go.dev's index (fetched once) and makes each
  * one available, looking in order at the local toolchains, the runner's tool cache, the Actions cache,
  * and finally downloading (verified, streamed, atomic). Versions install concurrently, bounded.
+ *
+ * Cancellation (the request's signal) stops every download, extraction, backoff and cache restore at
+ * once; what was staged is removed before installGo rejects, so the tool cache never holds a partial
+ * toolchain. Each download also has a deadline over all its attempts, on top of the idle timeout.
  */
 import {randomBytes} from 'node:crypto'
 import {existsSync} from 'node:fs'
-import {mkdir, mkdtemp, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {actionsToolchainCache, toolchainCacheKey, type ToolchainCache} from './actions-cache.js'
 import {extractTarGz, extractVerifiedZip, saveVerified} from './archive.js'
-import {openStream, withRetries, type RetryOptions} from './http.js'
+import {abortable, formatDuration, HttpError, openStream, withDeadline, withRetries, type RetryOptions} from './http.js'
 import {goVersionAt} from './local.js'
 import {currentPlatform, type Platform} from './platform.js'
 import {mapBounded} from './pool.js'
-import {archiveUrl, availableVersions, fetchReleases, findArchive, type GoRelease, type GoReleaseFile} from './releases.js'
+import {archiveUrl, availableVersions, fetchReleases, findArchive, indexUrl, type GoRelease, type GoReleaseFile} from './releases.js'
+import {createStaging, removeAbandonedStaging, STAGING_PREFIX} from './staging.js'
 import type {Toolchain, ToolchainSource} from './toolchain.js'
-import {readVersionFile} from './version-file.js'
+import {readVersionFile, type DeclaredVersion} from './version-file.js'
 import {goToSemver, resolveVersions, type AvailableVersion, type SpecRequest} from './versions.js'
 import {silentLogger, type Logger} from '../util/log.js'
 
@@ -41,18 +46,81 @@ export interface InstallRequest {
   retry?: RetryOptions
   /** Defaults to the Actions cache service. */
   toolchainCache?: ToolchainCache
+  /**
+   * Cancels the install: downloads, extraction, backoffs and cache restores stop at once, what was
+   * staged is removed, and installGo rejects with a message that starts with the reason's message
+   * (`cancelled by SIGTERM while installing Go 1.27.4; …`).
+   */
+  signal?: AbortSignal
+  /**
+   * How long one download (the index, or one archive with all its attempts) may take in all, however
+   * steadily bytes arrive: the idle timeout (retry.idleTimeoutMs) catches a silent server, this one a
+   * server that drips. Default DEFAULT_DOWNLOAD_TIMEOUT_MS.
+   */
+  downloadTimeoutMs?: number
+}
+
+/** 10 minutes: a Go archive (70-80 MB) at 130 kB/s, retries included. */
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 10 * 60_000
+/** Where the action and the command line read downloadTimeoutMs from, in minutes. */
+export const DOWNLOAD_TIMEOUT_VARIABLE = 'GO_MATRIX_DOWNLOAD_TIMEOUT_MINUTES'
+
+/** The value of GO_MATRIX_DOWNLOAD_TIMEOUT_MINUTES in milliseconds; undefined when it is unset or empty. */
+export function parseDownloadTimeout(minutes: string | undefined): number | undefined {
+  if (minutes === undefined || minutes.trim() === '') return undefined
+  const value = Number(minutes.trim())
+  if (!/^\d*\.?\d+$/.test(minutes.trim()) || !(value > 0)) {
+    throw new Error(`${DOWNLOAD_TIMEOUT_VARIABLE}: ${JSON.stringify(minutes)} is not a positive number of minutes (the deadline of one toolchain download, default ${DEFAULT_DOWNLOAD_TIMEOUT_MS / 60_000})`)
+  }
+  return Math.round(value * 60_000)
 }
 
 /** Installs every requested version; returns them in input order, without duplicates. */
 export async function installGo(request: InstallRequest): Promise<Toolchain[]> {
+  const stopped = new Set<string>()
+  try {
+    return await install(request, stopped)
+  } catch (err) {
+    const {signal} = request
+    if (!signal?.aborted) throw err
+    const during = stopped.size > 0 ? ` while installing ${[...stopped].map(v => `Go ${v}`).join(', ')}` : ''
+    throw new Error(`${abortReason(signal.reason)}${during}; the tool cache holds no partial toolchain`, {cause: err})
+  }
+}
+
+async function install(request: InstallRequest, stopped: Set<string>): Promise<Toolchain[]> {
+  const {signal} = request
+  signal?.throwIfAborted()
   const logger = request.logger ?? silentLogger
   const platform = request.platform ?? currentPlatform()
   const retry: RetryOptions = {onRetry: message => logger.warning(message), ...request.retry}
+  // Folders of killed jobs go while the index downloads; the installs below stage their own.
+  const sweeping = removeAbandonedStaging(path.join(request.toolCacheDir, 'go'), logger).catch(err => {
+    logger.warning(`cannot look for abandoned staging folders in ${request.toolCacheDir}: ${(err as Error).message}`)
+  })
+  const context: InstallContext = {
+    request,
+    platform,
+    logger,
+    retry,
+    releases: undefined,
+    locals: new Map(),
+    cache: request.toolchainCache ?? actionsToolchainCache,
+    signal,
+    downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
+    stopped
+  }
+  let available: AvailableVersion[]
+  let declared: DeclaredVersion | undefined
   const specs: SpecRequest[] = request.specs.map(spec => ({spec, source: 'go-versions'}))
-  const declared = request.versionFile ? await readVersionFile(request.versionFile) : undefined
-  if (declared?.assumed) logger.warning(declared.assumed)
-  const locals = await inspectLocalToolchains(request.localToolchains ?? [], platform, logger)
-  const {releases, available} = await loadIndex(request.downloadBaseUrl, retry, locals, platform, logger)
+  try {
+    declared = request.versionFile ? await readVersionFile(request.versionFile) : undefined
+    if (declared?.assumed) logger.warning(declared.assumed)
+    context.locals = await inspectLocalToolchains(request.localToolchains ?? [], platform, logger)
+    ;({releases: context.releases, available} = await loadIndex(context))
+  } finally {
+    await sweeping
+  }
   const resolved = resolveVersions(specs, available)
   if (declared) {
     // The file's version comes after the named ones, and only when none of them is that version.
@@ -63,7 +131,6 @@ export async function installGo(request: InstallRequest): Promise<Toolchain[]> {
     const note = [declared.assumed, fromFile?.note].filter(Boolean).join(' ')
     if (fromFile && !resolved.some(r => r.version === fromFile.version)) resolved.push({...fromFile, ...(note ? {note} : {})})
   }
-  const context: InstallContext = {request, platform, logger, retry, releases, locals, cache: request.toolchainCache ?? actionsToolchainCache}
   return mapBounded(resolved, request.concurrency ?? 3, async ({spec, version, note}) => {
     const toolchain = await installVersion(spec, version, context)
     return note ? {...toolchain, note} : toolchain
@@ -78,6 +145,24 @@ interface InstallContext {
   releases: GoRelease[] | undefined
   locals: Map<string, string>
   cache: ToolchainCache
+  signal: AbortSignal | undefined
+  downloadTimeoutMs: number
+  /** The versions whose install the signal stopped, for the message that says so. */
+  stopped: Set<string>
+}
+
+/** An abort's reason as text: an Error's message (`cancelled by SIGTERM`), a string, else `cancelled`. */
+function abortReason(reason: unknown): string {
+  if (reason instanceof Error && reason.message) return reason.message
+  return typeof reason === 'string' && reason !== '' ? reason : 'cancelled'
+}
+
+/** The error that ends a download past its deadline: not retried, since the deadline covers every attempt. */
+function deadlineError(what: string, url: string, ms: number): HttpError {
+  return new HttpError(
+    `${what}: the download from ${url} did not finish within ${formatDuration(ms)} (the download timeout: ${DOWNLOAD_TIMEOUT_VARIABLE} for the action and the command line, downloadTimeoutMs for the library)`,
+    false
+  )
 }
 
 /** version -> GOROOT, the first directory wins; unusable directories are warnings. */
@@ -97,17 +182,15 @@ async function inspectLocalToolchains(dirs: readonly string[], platform: Platfor
   return byVersion
 }
 
-async function loadIndex(
-  baseUrl: string,
-  retry: RetryOptions,
-  locals: Map<string, string>,
-  platform: Platform,
-  logger: Logger
-): Promise<{releases: GoRelease[] | undefined; available: AvailableVersion[]}> {
+async function loadIndex(context: InstallContext): Promise<{releases: GoRelease[] | undefined; available: AvailableVersion[]}> {
+  const {retry, locals, platform, logger, downloadTimeoutMs: timeout} = context
+  const baseUrl = context.request.downloadBaseUrl
   try {
-    const releases = await fetchReleases(baseUrl, retry)
+    const expired = (): Error => deadlineError('the Go release index', indexUrl(baseUrl), timeout)
+    const releases = await withDeadline(timeout, expired, context.signal, signal => fetchReleases(baseUrl, retry, signal))
     return {releases, available: availableVersions(releases, platform)}
   } catch (err) {
+    context.signal?.throwIfAborted()
     if (locals.size === 0) {
       throw new Error(`cannot fetch the Go release index from ${baseUrl}: ${(err as Error).message}`, {cause: err})
     }
@@ -118,6 +201,16 @@ async function loadIndex(
 }
 
 async function installVersion(spec: string, version: string, context: InstallContext): Promise<Toolchain> {
+  context.signal?.throwIfAborted()
+  try {
+    return await findOrInstall(spec, version, context)
+  } catch (err) {
+    if (context.signal?.aborted) context.stopped.add(version)
+    throw err
+  }
+}
+
+async function findOrInstall(spec: string, version: string, context: InstallContext): Promise<Toolchain> {
   const started = performance.now()
   const done = (source: ToolchainSource, goroot: string, sha256: string): Toolchain => {
     const seconds = Math.round(performance.now() - started) / 1000
@@ -142,8 +235,9 @@ async function installVersion(spec: string, version: string, context: InstallCon
   if (!placed) context.logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`)
   if (useCache && placed) {
     try {
-      await context.cache.save(dir, key)
+      await abortable(context.cache.save(dir, key), context.signal)
     } catch (err) {
+      context.signal?.throwIfAborted()
       context.logger.warning(`Go ${version}: saving to the Actions cache failed: ${(err as Error).message}`)
     }
   }
@@ -169,17 +263,26 @@ async function cacheAvailable(context: InstallContext): Promise<boolean> {
   }
 }
 
-/** Restores from the Actions cache into the tool cache; any failure is a warning and a miss. */
+/**
+ * Restores from the Actions cache into the tool cache; any failure is a warning and a miss. The cache
+ * client takes no signal: on cancellation we stop waiting and never mark what it restores, so the
+ * directory stays untrusted (the next install replaces it).
+ */
 async function restoreFromCache(dir: string, key: string, version: string, context: InstallContext): Promise<boolean> {
   try {
     // A markerless directory there is not ours to trust; the restore starts from nothing.
     await rm(dir, {recursive: true, force: true})
-    if (!(await context.cache.restore(dir, key))) return false
+    if (!(await abortable(context.cache.restore(dir, key), context.signal))) return false
     const restored = await goVersionAt(dir, context.platform.goBinary)
     if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`)
+    context.signal?.throwIfAborted()
     await writeFile(`${dir}.complete`, '')
     return true
   } catch (err) {
+    if (context.signal?.aborted) {
+      await rm(dir, {recursive: true, force: true}).catch(() => undefined)
+      throw err
+    }
     context.logger.warning(`Go ${version}: restoring from the Actions cache (key ${key}) failed: ${(err as Error).message}; downloading instead`)
     await rm(dir, {recursive: true, force: true}).catch(() => undefined)
     return false
@@ -188,43 +291,55 @@ async function restoreFromCache(dir: string, key: string, version: string, conte
 
 /**
  * Downloads, verifies and extracts into a staging directory beside the target (same file system),
- * then renames it into place. Returns false when another job placed the same version first.
+ * then renames it into place. Returns false when another job placed the same version first. The
+ * staging directory goes in every case: on success, failure and cancellation alike.
  */
 async function downloadAndPlace(version: string, file: GoReleaseFile, dir: string, context: InstallContext): Promise<boolean> {
   const {request, platform} = context
   const goDir = path.join(request.toolCacheDir, 'go')
   await mkdir(goDir, {recursive: true})
-  const staging = await mkdtemp(path.join(goDir, `.staging-${goToSemver(version)}-${platform.toolCacheArch}-`))
+  const staging = await createStaging(goDir, `${STAGING_PREFIX}${goToSemver(version)}-${platform.toolCacheArch}-`)
   try {
     const url = archiveUrl(request.downloadBaseUrl, file.filename)
-    const extracted = await withRetries(context.retry, async attempt => {
-      const target = path.join(staging, `attempt-${attempt}`)
-      await mkdir(target)
-      try {
-        await fetchAndExtract(url, file, target, version, context)
-        return target
-      } catch (err) {
-        await rm(target, {recursive: true, force: true})
-        throw err
-      }
-    })
+    const timeout = context.downloadTimeoutMs
+    const extracted = await withDeadline(timeout, () => deadlineError(file.filename, url, timeout), context.signal, signal =>
+      withRetries(
+        context.retry,
+        async attempt => {
+          const target = path.join(staging.dir, `attempt-${attempt}`)
+          await mkdir(target)
+          try {
+            await fetchAndExtract(url, file, target, version, context, signal)
+            return target
+          } catch (err) {
+            await rm(target, {recursive: true, force: true})
+            throw err
+          }
+        },
+        signal
+      )
+    )
     const root = path.join(extracted, 'go')
     if (!existsSync(path.join(root, 'bin', platform.goBinary))) {
       throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`)
     }
+    // A cancelled install adds nothing to the tool cache, not even a whole toolchain.
+    context.signal?.throwIfAborted()
     return await placeAtomically(root, dir, platform, context.logger)
   } finally {
-    await rm(staging, {recursive: true, force: true})
+    staging.release()
+    await rm(staging.dir, {recursive: true, force: true})
   }
 }
 
-async function fetchAndExtract(url: string, file: GoReleaseFile, target: string, version: string, context: InstallContext): Promise<void> {
+async function fetchAndExtract(url: string, file: GoReleaseFile, target: string, version: string, context: InstallContext, signal: AbortSignal): Promise<void> {
   const {body, length} = await openStream(url, {
     what: file.filename,
     notFoundHint: `is ${version} a released version?`,
-    idleTimeoutMs: context.retry.idleTimeoutMs
+    idleTimeoutMs: context.retry.idleTimeoutMs,
+    signal
   })
-  const verify = {archive: file.filename, url, sha256: file.sha256, length}
+  const verify = {archive: file.filename, url, sha256: file.sha256, length, signal}
   if (context.platform.archive === '.tar.gz') {
     await extractTarGz(body, {...verify, dest: target})
     return
@@ -233,7 +348,7 @@ async function fetchAndExtract(url: string, file: GoReleaseFile, target: string,
   await mkdir(context.request.tempDir, {recursive: true})
   try {
     await saveVerified(body, {...verify, file: download})
-    await extractVerifiedZip(download, target, file.filename)
+    await extractVerifiedZip(download, target, file.filename, signal)
   } finally {
     await rm(download, {force: true})
   }

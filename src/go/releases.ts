@@ -82,8 +82,8 @@ export function parseIndex(json: string, url: string): GoRelease[] {
   return data as GoRelease[]
 }
 
-/** Fetches and validates the index (with the retries of http.ts). */
-export async function fetchReleases(baseUrl: string, retry?: RetryOptions): Promise<GoRelease[]> {
+/** Fetches and validates the index (with the retries of http.ts); `signal` aborts the fetch. */
+export async function fetchReleases(baseUrl: string, retry?: RetryOptions, signal?: AbortSignal): Promise<GoRelease[]> {
   const url = indexUrl(baseUrl)
-  return parseIndex(await getText(url, 'the Go release index', retry), url)
+  return parseIndex(await getText(url, 'the Go release index', retry, signal), url)
 }

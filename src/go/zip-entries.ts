@@ -1,7 +1,8 @@
 /**
  * Lists a zip archive's entries from its central directory (at the end of the file), so that every name
  * can be checked before anything is extracted. Only what that check needs: names, directory flag and
- * whether an entry is a Unix symbolic link.
+ * whether an entry is a Unix symbolic link. Each entry's local header (before its data) must name it
+ * as the central directory does: extractors differ in which of the two they trust.
  */
 import {open} from 'node:fs/promises'
 
@@ -10,8 +11,17 @@ export interface ZipEntry {
   type: 'File' | 'Directory' | 'SymbolicLink'
 }
 
+/** An entry as the central directory records it, with where its local header is. */
+export interface ZipRecord extends ZipEntry {
+  rawName: Buffer
+  localOffset: number
+}
+
 const EOCD_SIGNATURE = 0x06054b50
 const CENTRAL_SIGNATURE = 0x02014b50
+const LOCAL_SIGNATURE = 0x04034b50
+/** Hosts whose external attributes carry a Unix mode: Unix (3) and macOS (19). */
+const UNIX_HOSTS = new Set([3, 19])
 const EOCD_MIN = 22
 const MAX_COMMENT = 0xffff
 
@@ -36,8 +46,8 @@ export function locateCentralDirectory(tail: Buffer, fileSize: number, file: str
 }
 
 /** Parses `count` central directory records. */
-export function parseCentralDirectory(directory: Buffer, count: number, file: string): ZipEntry[] {
-  const entries: ZipEntry[] = []
+export function parseCentralDirectory(directory: Buffer, count: number, file: string): ZipRecord[] {
+  const entries: ZipRecord[] = []
   let at = 0
   for (let i = 0; i < count; i++) {
     if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
@@ -48,11 +58,13 @@ export function parseCentralDirectory(directory: Buffer, count: number, file: st
     const extraLength = directory.readUInt16LE(at + 30)
     const commentLength = directory.readUInt16LE(at + 32)
     const external = directory.readUInt32LE(at + 38)
-    const name = directory.subarray(at + 46, at + 46 + nameLength).toString('utf8')
-    // Made on Unix (3): the high 16 bits of the external attributes are the file mode.
-    const mode = madeBy === 3 ? external >>> 16 : 0
+    const localOffset = directory.readUInt32LE(at + 42)
+    const rawName = directory.subarray(at + 46, at + 46 + nameLength)
+    const name = rawName.toString('utf8')
+    // Made on Unix or macOS: the high 16 bits of the external attributes are the file mode.
+    const mode = UNIX_HOSTS.has(madeBy) ? external >>> 16 : 0
     const type = (mode & 0o170000) === 0o120000 ? 'SymbolicLink' : name.endsWith('/') || name.endsWith('\\') ? 'Directory' : 'File'
-    entries.push({name, type})
+    entries.push({name, type, rawName, localOffset})
     at += 46 + nameLength + extraLength + commentLength
   }
   return entries
@@ -70,8 +82,23 @@ export async function listZipEntries(file: string): Promise<ZipEntry[]> {
     const {size} = await handle.stat()
     const tailLength = Math.min(size, EOCD_MIN + MAX_COMMENT)
     const where = locateCentralDirectory(await read(size - tailLength, tailLength), size, file)
-    return parseCentralDirectory(await read(where.offset, where.size), where.count, file)
+    const records = parseCentralDirectory(await read(where.offset, where.size), where.count, file)
+    for (const record of records) {
+      const reason = localHeaderMismatch(await read(record.localOffset, 30 + record.rawName.length), record, where.offset)
+      if (reason) throw new Error(`${file}: entry ${JSON.stringify(record.name)}: ${reason}`)
+    }
+    return records.map(({name, type}) => ({name, type}))
   } finally {
     await handle.close()
   }
+}
+
+/** Why an entry's local header (`local`: its fixed part and name) disagrees with its central record, or undefined. */
+export function localHeaderMismatch(local: Buffer, record: ZipRecord, centralOffset: number): string | undefined {
+  if (record.localOffset + local.length > centralOffset || local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+    return `no local header at offset ${record.localOffset}`
+  }
+  const name = local.subarray(30, 30 + local.readUInt16LE(26))
+  if (!name.equals(record.rawName)) return `its local header names it ${JSON.stringify(name.toString('utf8'))}`
+  return undefined
 }

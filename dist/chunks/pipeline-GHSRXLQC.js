@@ -5,7 +5,7 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-7O6RMQKB.js";
+} from "./chunk-TG7U6T2J.js";
 import "./chunk-PRL2AUFT.js";
 import "./chunk-Q3MTJWCC.js";
 import "./chunk-XJBWTY5O.js";

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-WJGIXC6I.js";
+} from "./chunk-KXEE37AR.js";
 import {
   UsageError,
   commandLineRevision,
@@ -19,7 +19,7 @@ import {
 } from "./chunk-HJ3M4JUS.js";
 import {
   consoleLogger
-} from "./chunk-7O6RMQKB.js";
+} from "./chunk-TG7U6T2J.js";
 import "./chunk-PRL2AUFT.js";
 import {
   InputError,

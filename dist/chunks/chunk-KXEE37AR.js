@@ -13,7 +13,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-7O6RMQKB.js";
+} from "./chunk-TG7U6T2J.js";
 import {
   CoverageError,
   lineCoverage,

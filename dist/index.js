@@ -19,7 +19,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-DEEUXKBL.js";
+} from "./chunks/chunk-ZQK3NPWX.js";
 import {
   TOOL_VERSION,
   parseOptions
@@ -32,8 +32,8 @@ import {
   reportDirectoryOf,
   runPipeline,
   toResults
-} from "./chunks/chunk-PP4XEUHA.js";
-import "./chunks/chunk-PRL2AUFT.js";
+} from "./chunks/chunk-HHJ5NKWF.js";
+import "./chunks/chunk-KWULF5O4.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-GLNLGA6B.js";

@@ -89,8 +89,8 @@ describe('compareVersions', () => {
   })
 
   it('caps the covered-only lists and counts the rest', () => {
-    const many = {version: 'x', profile: makeProfile('set', [['m/a.go', '1.1,30.1', 1, 1]])}
-    const none = {version: 'y', profile: makeProfile('set', [['m/a.go', '1.1,30.1', 1, 0]])}
+    const many = {version: 'x', profile: makeProfile('set', [['m/a.go', '1.1,30.2', 1, 1]])}
+    const none = {version: 'y', profile: makeProfile('set', [['m/a.go', '1.1,30.2', 1, 0]])}
     const [c] = compareVersions([many, none], 'y', {maxLines: 3})
     expect(c?.coveredOnlyInVersion).toEqual({count: 30, lines: [1, 2, 3].map(line => ({file: 'm/a.go', line})), more: 27})
     expect(c?.likeForLikeDelta).toBe(100)

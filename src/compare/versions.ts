@@ -1,5 +1,5 @@
 import {lineCoverage} from '../coverage/lines.js'
-import {CoverageError, packageOf} from '../coverage/model.js'
+import {CoverageError, lastLineOf, packageOf} from '../coverage/model.js'
 import type {FileLine, LineCoverage, Profile, Summary} from '../coverage/model.js'
 import {compareStrings} from '../coverage/order.js'
 import {addSummaries, summary} from '../coverage/percent.js'
@@ -130,16 +130,18 @@ function compareOne(
 /** What `profile` (with line coverage `lines`) instruments that `other` does not, per package. */
 function onlyIn(profile: Profile, lines: LineCoverage, other: LineCoverage): OnlyInOne {
   const statements = new Map<string, {covered: number; total: number}>()
+  const {startLine, startCol, endLine, endCol, numStmt, count} = profile.blocks
   for (const f of profile.files) {
     const otherLines = other.get(f.file)
     const pkg = packageOf(f.file)
-    for (let i = 0; i < f.length; i++) {
+    for (let i = f.start; i < f.start + f.length; i++) {
+      const last = lastLineOf(startLine[i] as number, startCol[i] as number, endLine[i] as number, endCol[i] as number)
       let absent = true
-      for (let line = f.startLine[i] as number; absent && line <= (f.endLine[i] as number); line++) absent = otherLines?.get(line) === undefined
+      for (let line = startLine[i] as number; absent && line <= last; line++) absent = otherLines?.get(line) === undefined
       if (!absent) continue
       const counts = statements.get(pkg) ?? {covered: 0, total: 0}
-      counts.total += f.numStmt[i] as number
-      if ((f.count[i] as number) > 0) counts.covered += f.numStmt[i] as number
+      counts.total += numStmt[i] as number
+      if ((count[i] as number) > 0) counts.covered += numStmt[i] as number
       statements.set(pkg, counts)
     }
   }

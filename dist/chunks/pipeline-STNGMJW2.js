@@ -5,8 +5,8 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-PP4XEUHA.js";
-import "./chunk-PRL2AUFT.js";
+} from "./chunk-HHJ5NKWF.js";
+import "./chunk-KWULF5O4.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";

@@ -10,99 +10,98 @@ function packageOf(file) {
   const slash = file.lastIndexOf("/");
   return slash < 0 ? "." : file.slice(0, slash);
 }
+function lastLineOf(startLine, startCol, endLine, endCol) {
+  if (endLine > startLine) return endCol <= 1 ? endLine - 1 : endLine;
+  return endLine === startLine && endCol > startCol ? endLine : startLine - 1;
+}
+function lineSpanOf(startLine, startCol, endLine, endCol) {
+  return Math.max(0, lastLineOf(startLine, startCol, endLine, endCol) - startLine + 1);
+}
+function lineBudget(blocks) {
+  return LINES_PER_PROFILE + LINES_PER_BLOCK * blocks;
+}
+var LINES_PER_PROFILE = 1 << 20;
+var LINES_PER_BLOCK = 16;
 
 // src/coverage/read.ts
 import { closeSync, openSync, readSync } from "node:fs";
-
-// src/coverage/order.ts
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 // src/coverage/blocks-builder.ts
 var ADDED = -1;
 var ProfileBuilder = class {
   constructor(mode) {
     this.mode = mode;
-  }
-  mode;
-  files = /* @__PURE__ */ new Map();
-  add(file, startLine, startCol, endLine, endCol, numStmt, count) {
-    return this.file(file).add(startLine, startCol, endLine, endCol, numStmt, count);
-  }
-  /** The builder of one file's blocks (a parser keeps it while lines name the same file). */
-  file(file) {
-    let builder = this.files.get(file);
-    if (builder === void 0) {
-      const name = Buffer.from(file, "utf8").toString("utf8");
-      builder = new FileBuilder(name, this.mode === "set");
-      this.files.set(name, builder);
-    }
-    return builder;
-  }
-  addBlock(b) {
-    return this.add(b.file, b.startLine, b.startCol, b.endLine, b.endCol, b.numStmt, b.count);
-  }
-  finish() {
-    const names = [...this.files.keys()].sort(compareStrings);
-    return { mode: this.mode, files: names.map((name) => this.files.get(name).finish()) };
-  }
-};
-var FileBuilder = class {
-  constructor(file, orCounts2) {
-    this.file = file;
-    this.orCounts = orCounts2;
+    this.orCounts = mode === "set";
     this.allocate(16);
   }
-  file;
-  orCounts;
+  mode;
+  /** Blocks stored. */
   length = 0;
+  /** What the last `add` did: the block it stored or merged into, and whether it merged. */
+  lastBlock = -1;
+  merged = false;
+  orCounts;
   startLine;
   startCol;
   endLine;
   endCol;
   numStmt;
   count;
-  /** The index: the previous block with the same start line (index + 1; 0 ends the chain). */
-  next;
-  /** The index: the latest block starting on each line (index + 1; 0 for none). */
-  head = new Int32Array(0);
-  /** The same for start lines past HEAD_LIMIT, which only odd or hostile profiles have. */
-  farHead;
-  /** Whether blocks arrived in order so far, which spares sorting at the end. */
-  sorted = true;
-  /** What the last `add` did: the index of the block it stored or merged into, and whether it merged. */
-  lastBlock = -1;
-  merged = false;
-  add(startLine, startCol, endLine, endCol, numStmt, count) {
-    const last = this.length - 1;
-    if (this.next === void 0) {
-      if (last < 0 || (this.startLine[last] - startLine || this.startCol[last] - startCol || this.endLine[last] - endLine || this.endCol[last] - endCol) < 0) {
-        this.append(startLine, startCol, endLine, endCol, numStmt, count);
-        return ADDED;
-      }
-      this.buildIndex();
+  ids = /* @__PURE__ */ new Map();
+  names = [];
+  /** Per file: its first block, its number of blocks, and its greatest block (by position). */
+  fileFirst = new Int32Array(16);
+  fileCount = new Int32Array(16);
+  fileMax = new Int32Array(16);
+  /** Per file: 1 while its blocks are one run in position order. */
+  fileInOrder = new Uint8Array(16);
+  /** Whether some file's blocks are not one run in position order (finish must gather them). */
+  scattered = false;
+  /** The file of the block appended last. */
+  lastAppended = -1;
+  /** Each block's file: kept from the first moment it is needed (an index, or a scattered file). */
+  fileOf;
+  /** The index: block + 1 per slot (0: empty), a power of two at most half full. */
+  slots;
+  /**
+   * The id of a file by name (created at its first block). A name is copied before it is kept (a
+   * caller's string may be a slice of a much larger one, which it would keep alive), unless the
+   * caller says it is `fresh` (the parser decodes each name from bytes).
+   */
+  fileId(name, fresh = false) {
+    let id = this.ids.get(name);
+    if (id === void 0) {
+      id = this.names.length;
+      const kept = fresh ? name : Buffer.from(name, "utf8").toString("utf8");
+      this.names.push(kept);
+      this.ids.set(kept, id);
+      if (id === this.fileFirst.length) this.growFiles();
+      this.fileCount[id] = 0;
+      this.fileInOrder[id] = 1;
     }
-    return this.addIndexed(startLine, startCol, endLine, endCol, numStmt, count);
+    return id;
   }
-  /** `add` once blocks are indexed (the lookup, kept apart so that `add`, run per line, stays small). */
-  addIndexed(startLine, startCol, endLine, endCol, numStmt, count) {
-    const last = this.length - 1;
-    const far = startLine >= HEAD_LIMIT;
-    const first = far ? this.farHead?.get(startLine) ?? 0 : startLine < this.head.length ? this.head[startLine] : 0;
-    for (let i = first - 1; i >= 0; i = this.next[i] - 1) {
-      if (this.startCol[i] !== startCol || this.endLine[i] !== endLine || this.endCol[i] !== endCol) continue;
-      if (this.numStmt[i] !== numStmt) return this.numStmt[i];
-      this.addCount(i, count);
-      this.lastBlock = i;
+  add(file, startLine, startCol, endLine, endCol, numStmt, count) {
+    return this.addTo(this.fileId(file), startLine, startCol, endLine, endCol, numStmt, count);
+  }
+  addBlock(b) {
+    return this.add(b.file, b.startLine, b.startCol, b.endLine, b.endCol, b.numStmt, b.count);
+  }
+  /** Adds a block to file `id` (from `fileId`): appended when new, else merged into the identical one. */
+  addTo(id, startLine, startCol, endLine, endCol, numStmt, count) {
+    if (this.fileCount[id] === 0 || this.after(this.fileMax[id], startLine, startCol, endLine, endCol)) {
+      this.append(id, startLine, startCol, endLine, endCol, numStmt, count, true);
+      return ADDED;
+    }
+    const found = this.find(id, startLine, startCol, endLine, endCol);
+    if (found >= 0) {
+      if (this.numStmt[found] !== numStmt) return this.numStmt[found];
+      this.addCount(found, count);
+      this.lastBlock = found;
       this.merged = true;
       return ADDED;
     }
-    if (this.sorted && last >= 0) {
-      this.sorted = (this.startLine[last] - startLine || this.startCol[last] - startCol || this.endLine[last] - endLine || this.endCol[last] - endCol) < 0;
-    }
-    this.append(startLine, startCol, endLine, endCol, numStmt, count);
-    this.indexBlock(this.length - 1);
+    this.append(id, startLine, startCol, endLine, endCol, numStmt, count, false);
     return ADDED;
   }
   /** Merges `count` into block i (an identical block came again). */
@@ -110,10 +109,12 @@ var FileBuilder = class {
     const seen = this.count[i];
     this.count[i] = this.orCounts ? orCounts(seen, count) : seen + count;
   }
-  append(startLine, startCol, endLine, endCol, numStmt, count) {
+  /** Whether the range comes after block i's, in position order. */
+  after(i, startLine, startCol, endLine, endCol) {
+    return (this.startLine[i] - startLine || this.startCol[i] - startCol || this.endLine[i] - endLine || this.endCol[i] - endCol) < 0;
+  }
+  append(id, startLine, startCol, endLine, endCol, numStmt, count, greatest) {
     const i = this.length;
-    this.lastBlock = i;
-    this.merged = false;
     if (i === this.startLine.length) this.growColumns();
     this.startLine[i] = startLine;
     this.startCol[i] = startCol;
@@ -122,58 +123,110 @@ var FileBuilder = class {
     this.numStmt[i] = numStmt;
     this.count[i] = count;
     this.length++;
-  }
-  buildIndex() {
-    this.next = new Int32Array(this.startLine.length);
-    for (let i = 0; i < this.length; i++) this.indexBlock(i);
-  }
-  /** Puts block i at the front of its start line's chain. */
-  indexBlock(i) {
-    const next = this.next;
-    const startLine = this.startLine[i];
-    if (startLine >= HEAD_LIMIT) {
-      const map = this.farHead ??= /* @__PURE__ */ new Map();
-      next[i] = map.get(startLine) ?? 0;
-      map.set(startLine, i + 1);
-      return;
+    this.lastBlock = i;
+    this.merged = false;
+    const blocks = this.fileCount[id];
+    if (blocks === 0) this.fileFirst[id] = i;
+    else if (this.fileInOrder[id] === 1 && (!greatest || this.lastAppended !== id)) this.scatter(id);
+    this.fileCount[id] = blocks + 1;
+    if (greatest) this.fileMax[id] = i;
+    this.lastAppended = id;
+    if (this.fileOf !== void 0) this.fileOf[i] = id;
+    if (this.slots !== void 0) {
+      if (this.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+      else this.place(i);
     }
-    if (startLine >= this.head.length) this.head = grow(this.head, Math.min(HEAD_LIMIT, Math.max(startLine + 1, this.head.length * 2, 64)));
-    next[i] = this.head[startLine];
-    this.head[startLine] = i + 1;
+  }
+  /** File `id`'s blocks stop being one run in order: from now on each block's file is kept. */
+  scatter(id) {
+    this.fileInOrder[id] = 0;
+    this.scattered = true;
+    this.keepFiles();
+  }
+  /** Starts keeping each block's file; until now every file's blocks were one run, so they are known. */
+  keepFiles() {
+    if (this.fileOf !== void 0) return;
+    this.fileOf = new Int32Array(this.startLine.length);
+    for (let id = 0; id < this.names.length; id++) {
+      const first = this.fileFirst[id];
+      this.fileOf.fill(id, first, first + this.fileCount[id]);
+    }
+  }
+  find(id, startLine, startCol, endLine, endCol) {
+    if (this.slots === void 0) {
+      this.keepFiles();
+      this.rehash(tableSize(this.length));
+    }
+    const slots = this.slots;
+    const fileOf = this.fileOf;
+    const mask = slots.length - 1;
+    for (let slot = hashBlock(id, startLine, startCol, endLine, endCol) & mask; ; slot = slot + 1 & mask) {
+      const i = slots[slot] - 1;
+      if (i < 0) return -1;
+      if (this.startLine[i] === startLine && this.startCol[i] === startCol && this.endLine[i] === endLine && this.endCol[i] === endCol && fileOf[i] === id) {
+        return i;
+      }
+    }
+  }
+  place(i) {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = hashBlock(this.fileOf[i], this.startLine[i], this.startCol[i], this.endLine[i], this.endCol[i]) & mask;
+    while (slots[slot] !== 0) slot = slot + 1 & mask;
+    slots[slot] = i + 1;
+  }
+  rehash(size) {
+    this.slots = new Int32Array(size);
+    for (let i = 0; i < this.length; i++) this.place(i);
   }
   /**
-   * The file's blocks in position order. Columns are handed out as views of the builder's own
-   * storage (no copy), reordered one column at a time when blocks arrived out of order, so the
-   * peak stays near one copy of the data.
+   * The profile: files by name, each file's blocks by position. When every file's blocks arrived
+   * as one run in order, the columns are handed out as views of the builder's own storage (no
+   * copy); otherwise each file's blocks are gathered and sorted into new columns.
    */
   finish() {
     const n = this.length;
-    if (!this.sorted) {
-      const order = Int32Array.from({ length: n }, (_, i) => i);
-      order.sort((a, b) => this.compare(a, b));
-      this.startCol = permute(this.startCol, order);
-      this.endLine = permute(this.endLine, order);
-      this.endCol = permute(this.endCol, order);
-      this.numStmt = permute(this.numStmt, order);
-      this.count = permute(this.count, order);
-      this.startLine = permute(this.startLine, order);
-    }
-    this.next = void 0;
-    this.head = new Int32Array(0);
-    this.farHead = void 0;
-    return {
-      file: this.file,
-      length: n,
+    const order = [...this.names].sort().map((name) => this.ids.get(name));
+    const columns = () => ({
       startLine: this.startLine.subarray(0, n),
       startCol: this.startCol.subarray(0, n),
       endLine: this.endLine.subarray(0, n),
       endCol: this.endCol.subarray(0, n),
       numStmt: this.numStmt.subarray(0, n),
       count: this.count.subarray(0, n)
+    });
+    if (!this.scattered) {
+      const files2 = order.map((id) => ({ file: this.names[id], start: this.fileFirst[id], length: this.fileCount[id] }));
+      return { mode: this.mode, files: files2, blocks: columns() };
+    }
+    const fileOf = this.fileOf;
+    const starts = new Int32Array(this.names.length);
+    let at = 0;
+    for (const id of order) {
+      starts[id] = at;
+      at += this.fileCount[id];
+    }
+    const files = order.map((id) => ({ file: this.names[id], start: starts[id], length: this.fileCount[id] }));
+    const next = Int32Array.from(starts);
+    const permutation = new Int32Array(n);
+    for (let i = 0; i < n; i++) permutation[next[fileOf[i]]++] = i;
+    const byPosition = (a, b) => this.startLine[a] - this.startLine[b] || this.startCol[a] - this.startCol[b] || this.endLine[a] - this.endLine[b] || this.endCol[a] - this.endCol[b];
+    for (const id of order) {
+      if (this.fileInOrder[id] === 0) permutation.subarray(starts[id], starts[id] + this.fileCount[id]).sort(byPosition);
+    }
+    const blocks = columns();
+    return {
+      mode: this.mode,
+      files,
+      blocks: {
+        startLine: permute(blocks.startLine, permutation),
+        startCol: permute(blocks.startCol, permutation),
+        endLine: permute(blocks.endLine, permutation),
+        endCol: permute(blocks.endCol, permutation),
+        numStmt: permute(blocks.numStmt, permutation),
+        count: permute(blocks.count, permutation)
+      }
     };
-  }
-  compare(a, b) {
-    return this.startLine[a] - this.startLine[b] || this.startCol[a] - this.startCol[b] || this.endLine[a] - this.endLine[b] || this.endCol[a] - this.endCol[b];
   }
   /**
    * Doubles: the outgrown columns stay allocated until the next collection, and doubling leaves
@@ -185,7 +238,7 @@ var FileBuilder = class {
     this.allocate(this.startLine.length * 2);
     [this.startLine, this.startCol, this.endLine, this.endCol, this.numStmt].forEach((column, i) => column.set(old[i]));
     this.count.set(count);
-    if (this.next !== void 0) this.next = grow(this.next, this.startLine.length);
+    if (this.fileOf !== void 0) this.fileOf = grow(this.fileOf, this.startLine.length);
   }
   /** All columns in one buffer: one allocation per growth instead of six (allocation dominated growing). */
   allocate(capacity) {
@@ -198,8 +251,29 @@ var FileBuilder = class {
     this.endCol = int32(3);
     this.numStmt = int32(4);
   }
+  growFiles() {
+    const size = this.fileFirst.length * 2;
+    this.fileFirst = grow(this.fileFirst, size);
+    this.fileCount = grow(this.fileCount, size);
+    this.fileMax = grow(this.fileMax, size);
+    const inOrder = new Uint8Array(size);
+    inOrder.set(this.fileInOrder);
+    this.fileInOrder = inOrder;
+  }
 };
-var HEAD_LIMIT = 1 << 20;
+function hashBlock(file, startLine, startCol, endLine, endCol) {
+  let hash = Math.imul(file, 2654435761) ^ startLine;
+  hash = Math.imul(hash ^ hash >>> 15, 2246822507) + startCol;
+  hash = Math.imul(hash ^ hash >>> 13, 3266489909) + endLine;
+  hash = Math.imul(hash ^ hash >>> 16, 2246822507) + endCol;
+  hash ^= hash >>> 15;
+  return Math.imul(hash, 739982445) ^ hash >>> 12;
+}
+function tableSize(entries) {
+  let slots = 1024;
+  while (slots < entries * 2 + 2) slots *= 2;
+  return slots;
+}
 function grow(column, size) {
   const out = new column.constructor(size);
   out.set(column);
@@ -281,7 +355,6 @@ var RepeatedLines = class {
   blocks = new Int32Array(256);
   /** The entry that came after each one the last time it was found (at first, the next one kept). */
   successor = new Int32Array(256);
-  files = [];
   /** The keys' bytes, as words (byte-words.ts), one after the other. */
   words = new Int32Array(4096);
   wordsUsed = 0;
@@ -320,7 +393,7 @@ var RepeatedLines = class {
       for (let entry2 = 0; entry2 < this.size; entry2++) {
         this.hashes[entry2] = hashStoredWords(this.words, this.keyAt[entry2], this.keyLength[entry2]);
       }
-      this.rehash(Math.max(1024, tableSize(this.size)));
+      this.rehash(Math.max(1024, tableSize2(this.size)));
     }
     const entry = this.lookUp(view, bytes, start, end);
     if (entry < 0) return false;
@@ -343,7 +416,7 @@ var RepeatedLines = class {
    * starts. A loop of its own with no calls but the merge, so that it runs fast before V8 has
    * optimized it and is compiled early (on-stack replacement) rather than with the whole parser.
    */
-  run(view, bytes, from, end) {
+  run(view, bytes, from, end, builder) {
     const keyAt = this.keyAt;
     const keyLength = this.keyLength;
     const successor = this.successor;
@@ -377,7 +450,7 @@ var RepeatedLines = class {
       if (i >= end || bytes[i] !== NEWLINE) break;
       if (this.lastFound >= 0) successor[this.lastFound] = entry;
       this.lastFound = entry;
-      this.files[entry].addCount(this.blocks[entry], count);
+      builder.addCount(this.blocks[entry], count);
       entry = successor[entry];
       lines++;
       from = i + 1;
@@ -387,11 +460,11 @@ var RepeatedLines = class {
     return from;
   }
   /** Merges `count` into the block of `entry`, and expects the same entry next as came after it now. */
-  addCount(entry, count) {
+  addCount(entry, count, builder) {
     if (this.lastFound >= 0) this.successor[this.lastFound] = entry;
     this.lastFound = entry;
     this.next = this.successor[entry];
-    this.files[entry].addCount(this.blocks[entry], count);
+    builder.addCount(this.blocks[entry], count);
   }
   lookUp(view, bytes, start, end) {
     const hash = hashWords(view, bytes, start, end);
@@ -406,8 +479,8 @@ var RepeatedLines = class {
       if (this.hashes[entry] === hash && this.matches(entry, view, bytes, start, end)) return entry;
     }
   }
-  /** Keeps bytes[start, end) as the key of `block` of `file` (the caller found it missing). */
-  add(view, bytes, start, end, file, block) {
+  /** Keeps bytes[start, end) as the key of `block` (the caller found it missing). */
+  add(view, bytes, start, end, block) {
     const entry = this.size;
     if (entry === this.hashes.length) this.growEntries();
     const words = wordCount(end - start);
@@ -417,7 +490,6 @@ var RepeatedLines = class {
     this.keyLength[entry] = end - start;
     this.blocks[entry] = block;
     this.successor[entry] = entry + 1;
-    this.files[entry] = file;
     this.wordsUsed += words;
     this.size++;
     if (!this.indexed) return;
@@ -446,7 +518,7 @@ var RepeatedLines = class {
     this.successor = grown(this.successor, capacity);
   }
 };
-function tableSize(entries) {
+function tableSize2(entries) {
   let slots = 1;
   while (slots < entries * 2 + 1) slots *= 2;
   return slots;
@@ -470,8 +542,8 @@ var ProfileParser = class {
   lineNumber = 0;
   /** A blank line is only allowed at the end or before a repeated mode line: remember where it was. */
   blankLine = 0;
-  /** The file of the previous line and its name's bytes as words: consecutive lines mostly name the same file. */
-  lastFile;
+  /** The file of the previous line (its id) and its name's bytes as words: consecutive lines mostly name the same file. */
+  lastFile = -1;
   lastName = new Int32Array(64);
   lastNameLength = -1;
   repeated = new RepeatedLines();
@@ -486,6 +558,9 @@ var ProfileParser = class {
   /** A DataView of the bytes being parsed, made again only when they are another buffer. */
   bytes;
   view = new DataView(new ArrayBuffer(0));
+  /** Lines the new blocks cover (lineSpanOf) in all, and the block covering the most, with its line number and text. */
+  linesCovered = 0;
+  widest = { span: -1, lineNumber: 0, text: "" };
   /** Feeds one line, without its line break. */
   line(text) {
     const bytes = Buffer.from(text, "utf8");
@@ -506,7 +581,7 @@ var ProfileParser = class {
     let from = start;
     for (; ; ) {
       if (this.looking && this.blankLine === 0 && this.repeated.expected() >= 0) {
-        from = this.repeated.run(this.view, bytes, from, end);
+        from = this.repeated.run(this.view, bytes, from, end, this.builder);
         if (this.repeated.ran > 0) {
           this.lineNumber += this.repeated.ran;
           this.misses = 0;
@@ -548,6 +623,15 @@ var ProfileParser = class {
     }
     this.bytes = void 0;
     this.view = new DataView(new ArrayBuffer(0));
+    const blocks = this.builder.length;
+    if (this.linesCovered > lineBudget(blocks)) {
+      const { lineNumber, span, text } = this.widest;
+      this.failAt(
+        lineNumber,
+        `the profile's blocks cover ${this.linesCovered} lines in all, more than the ${lineBudget(blocks)} a profile of ${plural(blocks, "block")} can (Go's blocks cover about 3 lines each); this block alone covers ${span}: the profile does not describe real source files`,
+        text
+      );
+    }
     return this.builder.finish();
   }
   modeLine(text) {
@@ -580,18 +664,27 @@ var ProfileParser = class {
     if (startLine > MAX_INT32 || startCol > MAX_INT32 || endLine > MAX_INT32 || endCol > MAX_INT32 || numStmt > MAX_INT32) {
       this.fail("line, column or statement number too large", bytes, start, end);
     }
+    if (endLine < startLine || endLine === startLine && endCol < startCol) {
+      this.fail("the block ends before it starts", bytes, start, end);
+    }
+    const builder = this.builder;
     let file = this.lastFile;
-    if (file === void 0 || !this.sameName(bytes, start, colon)) {
-      file = this.builder.file(decode(bytes, start, colon));
+    if (file < 0 || !this.sameName(bytes, start, colon)) {
+      file = builder.fileId(decode(bytes, start, colon), true);
       this.lastFile = file;
       this.rememberName(bytes, start, colon);
     }
-    const result = file.add(startLine, startCol, endLine, endCol, numStmt, count);
+    const result = builder.addTo(file, startLine, startCol, endLine, endCol, numStmt, count);
     if (result !== ADDED) {
       this.fail(`the same block had ${result} statements before and ${numStmt} here (profiles of different sources?)`, bytes, start, end);
     }
-    if (this.looking) this.keep(bytes, start, countSpace, file);
-    else if (file.merged) this.looking = true;
+    if (!builder.merged) {
+      const span = lineSpanOf(startLine, startCol, endLine, endCol);
+      this.linesCovered += span;
+      if (span > this.widest.span) this.widest = { span, lineNumber: this.lineNumber, text: decode(bytes, start, end) };
+    }
+    if (this.looking) this.keep(bytes, start, countSpace, builder);
+    else if (builder.merged) this.looking = true;
   }
   /**
    * Keeps the line of a block that merged (it repeats: its next repeats take the fast path), or
@@ -599,15 +692,15 @@ var ProfileParser = class {
    * yet, and a merged one is looked up first (by `position`, or by the fast path once the table
    * is built), so no line is kept twice.
    */
-  keep(bytes, start, space, file) {
+  keep(bytes, start, space, builder) {
     const repeated = this.repeated;
-    if (file.merged) {
+    if (builder.merged) {
       this.misses = 0;
       if (!repeated.indexed && repeated.position(this.view, bytes, start, space)) return;
-      repeated.add(this.view, bytes, start, space, file, file.lastBlock);
+      repeated.add(this.view, bytes, start, space, builder.lastBlock);
       return;
     }
-    if (repeated.size < EAGER_ENTRIES) repeated.add(this.view, bytes, start, space, file, file.lastBlock);
+    if (repeated.size < EAGER_ENTRIES) repeated.add(this.view, bytes, start, space, builder.lastBlock);
     if (++this.misses > MISS_LIMIT) {
       this.looking = false;
       this.repeated = new RepeatedLines();
@@ -634,7 +727,7 @@ var ProfileParser = class {
     if (digits === 0 || digits > 15 || i <= start) return false;
     const entry = this.repeated.find(this.view, bytes, start, i);
     if (entry < 0) return false;
-    this.repeated.addCount(entry, count);
+    this.repeated.addCount(entry, count, this.builder);
     this.misses = 0;
     return true;
   }
@@ -656,6 +749,9 @@ var ProfileParser = class {
   }
 };
 var MAX_INT32 = 2147483647;
+function plural(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
 var EAGER_ENTRIES = 1 << 14;
 var MISS_LIMIT = 1 << 14;
 var M = 109;
@@ -776,7 +872,9 @@ function formatPercent(covered, total) {
   return formatOneDecimal(100 * covered / total);
 }
 function percentValue(covered, total) {
-  return Number(formatPercent(covered, total));
+  if (total === 0) return 0;
+  const tenths = roundedTenths(100 * covered / total);
+  return tenths >= 0 ? tenths / 10 : Number(formatPercent(covered, total));
 }
 function summary(covered, total) {
   return { covered, total, percent: percentValue(covered, total) };
@@ -792,6 +890,8 @@ function addSummaries(parts) {
 }
 function formatOneDecimal(value) {
   if (!Number.isFinite(value)) return String(value);
+  const quick = roundedTenths(value);
+  if (quick >= 0) return `${Math.floor(quick / 10)}.${quick % 10}`;
   const negative = value < 0 || Object.is(value, -0);
   const { mantissa, exponent } = decompose(Math.abs(value));
   let tenths;
@@ -808,6 +908,15 @@ function formatOneDecimal(value) {
   const digits = tenths.toString().padStart(2, "0");
   return `${negative ? "-" : ""}${digits.slice(0, -1)}.${digits.slice(-1)}`;
 }
+function roundedTenths(value) {
+  if (!(value >= 0 && value < 1024) || Object.is(value, -0)) return -1;
+  const scaled = value * 10;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  if (Math.abs(fraction - 0.5) <= NEAR_TIE) return -1;
+  return fraction > 0.5 ? whole + 1 : whole;
+}
+var NEAR_TIE = 2 ** -20;
 function decompose(value) {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, value);
@@ -818,77 +927,210 @@ function decompose(value) {
   return { mantissa: fraction | 1n << 52n, exponent: biasedExponent - 1075 };
 }
 
+// src/coverage/order.ts
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/coverage/summary.ts
 function summarizeStatements(profile) {
-  const files = /* @__PURE__ */ new Map();
-  for (const f of profile.files) {
-    let covered = 0;
-    let total = 0;
-    for (let i = 0; i < f.length; i++) {
-      const n = f.numStmt[i];
-      total += n;
-      if (f.count[i] > 0) covered += n;
+  const n = profile.files.length;
+  const covered = new Float64Array(n);
+  const totals = new Float64Array(n);
+  const { numStmt, count } = profile.blocks;
+  profile.files.forEach((f, k) => {
+    let c = 0;
+    let t = 0;
+    for (let i = f.start; i < f.start + f.length; i++) {
+      const statements = numStmt[i];
+      t += statements;
+      if (count[i] > 0) c += statements;
     }
-    files.set(f.file, { covered, total });
-  }
-  return breakdown(files);
+    covered[k] = c;
+    totals[k] = t;
+  });
+  return breakdown({ names: profile.files.map((f) => f.file), covered, totals });
 }
-function breakdown(files) {
+function breakdown(counts) {
+  const { names, covered, totals } = counts;
+  let order = names.map((_, i) => i);
+  if (!isSorted(names)) order = order.sort((a, b) => compareStrings(names[a], names[b]));
+  const files = [];
   const packages = /* @__PURE__ */ new Map();
-  const total = { covered: 0, total: 0 };
-  for (const [file, counts] of files) {
-    const name = packageOf(file);
-    const pkg = packages.get(name) ?? { covered: 0, total: 0 };
-    pkg.covered += counts.covered;
-    pkg.total += counts.total;
-    packages.set(name, pkg);
-    total.covered += counts.covered;
-    total.total += counts.total;
+  let all = 0;
+  let allCovered = 0;
+  let lastPackage = "";
+  let current;
+  for (const i of order) {
+    const name = names[i];
+    const c = covered[i];
+    const t = totals[i];
+    files.push({ name, summary: summary(c, t) });
+    if (current === void 0 || !inPackage(name, lastPackage)) {
+      lastPackage = packageOf(name);
+      current = packages.get(lastPackage);
+      if (current === void 0) packages.set(lastPackage, current = { covered: 0, total: 0 });
+    }
+    current.covered += c;
+    current.total += t;
+    allCovered += c;
+    all += t;
   }
-  return { total: summary(total.covered, total.total), packages: named(packages), files: named(files) };
+  const packageNames = [...packages.keys()];
+  if (!isSorted(packageNames)) packageNames.sort(compareStrings);
+  return {
+    total: summary(allCovered, all),
+    packages: packageNames.map((name) => {
+      const p = packages.get(name);
+      return { name, summary: summary(p.covered, p.total) };
+    }),
+    files
+  };
 }
-function named(counts) {
-  return [...counts].sort(([a], [b]) => compareStrings(a, b)).map(([name, c]) => ({ name, summary: summary(c.covered, c.total) }));
+function inPackage(file, pkg) {
+  return file.length > pkg.length && file.startsWith(pkg) && file.charCodeAt(pkg.length) === SLASH && file.indexOf("/", pkg.length + 1) < 0;
+}
+var SLASH = 47;
+function isSorted(names) {
+  for (let i = 1; i < names.length; i++) if (compareStrings(names[i - 1], names[i]) > 0) return false;
+  return true;
 }
 
 // src/coverage/lines.ts
-var DenseLines = class {
-  constructor(first, hits, size) {
+var LineTable = class {
+  constructor(names, first, at, width, linesAt, sizes, covered, hits, lineNumbers) {
+    this.names = names;
     this.first = first;
+    this.at = at;
+    this.width = width;
+    this.linesAt = linesAt;
+    this.sizes = sizes;
+    this.covered = covered;
     this.hits = hits;
-    this.size = size;
-    this.missing = hits instanceof Float64Array ? NaN : hits instanceof Uint8Array ? 255 : hits instanceof Uint16Array ? 65535 : 4294967295;
+    this.lineNumbers = lineNumbers;
+    this.missing = missingOf(hits);
   }
+  names;
   first;
+  at;
+  width;
+  linesAt;
+  sizes;
+  covered;
   hits;
-  size;
-  /** The value that marks a line not instrumented (NaN for a Float64Array). */
+  lineNumbers;
+  /** The value that marks a slot whose line is not instrumented (NaN for a Float64Array). */
   missing;
+  get size() {
+    return this.names.length;
+  }
+  /** The index of a file, or -1. */
+  indexOf(file) {
+    let lo = 0;
+    let hi = this.names.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (this.names[mid] < file) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.names.length && this.names[lo] === file ? lo : -1;
+  }
+  get(file) {
+    const index = this.indexOf(file);
+    return index < 0 ? void 0 : new FileLines(this, index);
+  }
+  has(file) {
+    return this.indexOf(file) >= 0;
+  }
+  /** Instrumented and covered lines of every file (what summarizeLines counts), without iterating them. */
+  fileCounts() {
+    return { names: this.names, covered: this.covered, totals: this.sizes };
+  }
+  nameAt(index) {
+    return this.names[index];
+  }
+  sizeAt(index) {
+    return this.sizes[index];
+  }
+  /** The hits of `line` in file `index`, or undefined when it is not instrumented. */
+  hitsAt(index, line) {
+    const at = this.at[index];
+    const width = this.width[index];
+    let slot;
+    const linesAt = this.linesAt[index];
+    if (linesAt < 0) {
+      slot = line - this.first[index];
+      if (!(slot >= 0 && slot < width)) return void 0;
+    } else {
+      let lo = linesAt;
+      let hi = linesAt + width;
+      while (lo < hi) {
+        const mid = lo + hi >>> 1;
+        if (this.lineNumbers[mid] < line) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === linesAt + width || this.lineNumbers[lo] !== line) return void 0;
+      slot = lo - linesAt;
+    }
+    const hits = this.hits[at + slot];
+    return hits === this.missing || hits !== hits ? void 0 : hits;
+  }
+  /** Calls `each(line, hits)` for every instrumented line of file `index`, in line order. */
+  forEachLine(index, each) {
+    const at = this.at[index];
+    const width = this.width[index];
+    const linesAt = this.linesAt[index];
+    const first = this.first[index];
+    const missing = this.missing;
+    for (let slot = 0; slot < width; slot++) {
+      const hits = this.hits[at + slot];
+      if (hits === missing || hits !== hits) continue;
+      each(linesAt < 0 ? first + slot : this.lineNumbers[linesAt + slot], hits);
+    }
+  }
+  forEach(callback, thisArg) {
+    for (let i = 0; i < this.names.length; i++) callback.call(thisArg, new FileLines(this, i), this.names[i], this);
+  }
+  *entries() {
+    for (let i = 0; i < this.names.length; i++) yield [this.names[i], new FileLines(this, i)];
+  }
+  *keys() {
+    yield* this.names;
+  }
+  *values() {
+    for (let i = 0; i < this.names.length; i++) yield new FileLines(this, i);
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+};
+var FileLines = class {
+  constructor(table, index) {
+    this.table = table;
+    this.index = index;
+  }
+  table;
+  index;
+  get size() {
+    return this.table.sizeAt(this.index);
+  }
   get(line) {
-    const hits = this.hits[line - this.first];
-    return hits === void 0 || hits === this.missing || Number.isNaN(hits) ? void 0 : hits;
+    return this.table.hitsAt(this.index, line);
   }
   has(line) {
     return this.get(line) !== void 0;
   }
-  /** How many instrumented lines have hits above 0 (what summarizeLines counts), without iterating entries. */
-  coveredCount() {
-    let covered = 0;
-    const missing = this.missing;
-    for (let i = 0; i < this.hits.length; i++) {
-      const hits = this.hits[i];
-      if (hits > 0 && hits !== missing) covered++;
-    }
-    return covered;
-  }
   forEach(callback, thisArg) {
-    for (const [line, hits] of this.entries()) callback.call(thisArg, hits, line, this);
+    this.table.forEachLine(this.index, (line, hits) => callback.call(thisArg, hits, line, this));
+  }
+  /** Calls `each(line, hits)` for every instrumented line, in line order. */
+  eachLine(each) {
+    this.table.forEachLine(this.index, each);
   }
   *entries() {
-    for (let i = 0; i < this.hits.length; i++) {
-      const hits = this.hits[i];
-      if (hits !== this.missing && !Number.isNaN(hits)) yield [this.first + i, hits];
-    }
+    const pairs = [];
+    this.table.forEachLine(this.index, (line, hits) => pairs.push([line, hits]));
+    yield* pairs;
   }
   *keys() {
     for (const [line] of this.entries()) yield line;
@@ -900,121 +1142,266 @@ var DenseLines = class {
     return this.entries();
   }
 };
-var LinesBuilder = class {
-  constructor(first, last, scratch) {
-    this.first = first;
-    const length = last - first + 1;
-    if (scratch.hits.length < length) scratch.hits = new Float64Array(Math.max(length, scratch.hits.length * 2));
-    this.hits = scratch.hits.subarray(0, length);
-    this.hits.fill(NaN);
+function missingOf(hits) {
+  return hits instanceof Float64Array ? NaN : hits instanceof Uint8Array ? 255 : hits instanceof Uint16Array ? 65535 : 4294967295;
+}
+function hitsArrayFor(highest, integers) {
+  if (!integers) return Float64Array;
+  return highest < 255 ? Uint8Array : highest < 65535 ? Uint16Array : highest < 4294967295 ? Uint32Array : Float64Array;
+}
+var TableBuilder = class {
+  constructor(capacity, highest, integers) {
+    this.highest = highest;
+    this.integers = integers;
+    this.firstLines = new Int32Array(capacity);
+    this.lastLines = new Int32Array(capacity);
+    this.spans = new Float64Array(capacity);
   }
-  first;
-  hits;
+  highest;
+  integers;
+  names = [];
+  /** Per planned file: the first and last line of its blocks, and the lines they cover in all. */
+  firstLines;
+  lastLines;
+  spans;
+  table;
+  file = -1;
+  /** A sparse file's lines and hits while it is built (dense files write in place). */
+  sparse = /* @__PURE__ */ new Map();
+  /** Declares the next file (names in sorted order): its lines lie in [first, last], `lines` in all. */
+  plan(name, first, last, lines) {
+    const i = this.names.length;
+    this.names.push(name);
+    this.firstLines[i] = first;
+    this.lastLines[i] = last;
+    this.spans[i] = lines;
+  }
+  /** Allocates the table once every file is planned; files are then filled in the same order. */
+  allocate() {
+    const n = this.names.length;
+    const first = new Int32Array(n);
+    const at = new Int32Array(n);
+    const width = new Int32Array(n);
+    const linesAt = new Int32Array(n);
+    let slots = 0;
+    let sparseSlots = 0;
+    for (let i = 0; i < n; i++) {
+      const lines = this.spans[i];
+      const range = this.lastLines[i] - this.firstLines[i] + 1;
+      at[i] = slots;
+      if (range <= 64 + 16 * lines) {
+        first[i] = this.firstLines[i];
+        width[i] = range;
+        linesAt[i] = -1;
+        slots += range;
+      } else {
+        first[i] = -1;
+        width[i] = lines;
+        linesAt[i] = sparseSlots;
+        sparseSlots += lines;
+        slots += lines;
+      }
+    }
+    const Hits = hitsArrayFor(this.highest, this.integers);
+    const hits = new Hits(slots);
+    hits.fill(missingOf(hits));
+    this.table = { first, at, width, linesAt, sizes: new Int32Array(n), covered: new Int32Array(n), hits, lineNumbers: new Int32Array(sparseSlots) };
+  }
+  /** Starts filling the next file. */
+  next() {
+    this.file++;
+    this.sparse.clear();
+  }
+  /** Lines from..to of the current file ran `hits` times (a line keeps the highest). */
   add(from, to, hits) {
+    const t = this.table;
+    const file = this.file;
+    if (t.linesAt[file] >= 0) {
+      for (let line = from; line <= to; line++) {
+        const seen = this.sparse.get(line);
+        if (seen === void 0 || hits > seen) this.sparse.set(line, hits);
+      }
+      return;
+    }
+    const array = t.hits;
+    const missing = missingOf(array);
+    const base = t.at[file] - t.first[file];
     for (let line = from; line <= to; line++) {
-      const i = line - this.first;
-      const seen = this.hits[i];
-      if (Number.isNaN(seen) || hits > seen) this.hits[i] = hits;
+      const seen = array[base + line];
+      if (seen === missing || seen !== seen || hits > seen) array[base + line] = hits;
     }
   }
-  finish() {
+  /** Ends the current file: counts its lines (and lays out a sparse file's). */
+  end() {
+    const t = this.table;
+    const file = this.file;
+    const at = t.at[file];
+    const linesAt = t.linesAt[file];
+    if (linesAt >= 0) {
+      const lines = [...this.sparse.keys()].sort((a, b) => a - b);
+      lines.forEach((line, k) => {
+        t.lineNumbers[linesAt + k] = line;
+        t.hits[at + k] = this.sparse.get(line);
+      });
+      t.width[file] = lines.length;
+    }
+    const missing = missingOf(t.hits);
     let size = 0;
-    let highest = 0;
-    let integers = true;
-    for (let i = 0; i < this.hits.length; i++) {
-      const hits = this.hits[i];
-      if (Number.isNaN(hits)) continue;
+    let covered = 0;
+    for (let slot = at; slot < at + t.width[file]; slot++) {
+      const hits = t.hits[slot];
+      if (hits === missing || hits !== hits) continue;
       size++;
+      if (hits > 0) covered++;
+    }
+    t.sizes[file] = size;
+    t.covered[file] = covered;
+  }
+  finish() {
+    const t = this.table;
+    return new LineTable(this.names, t.first, t.at, t.width, t.linesAt, t.sizes, t.covered, t.hits, t.lineNumbers);
+  }
+};
+function lineCoverage(profile) {
+  const { startLine, startCol, endLine, endCol, count } = profile.blocks;
+  const files = profile.files;
+  let highest = 0;
+  let integers = true;
+  let lines = 0;
+  let blocks = 0;
+  const firstLines = new Int32Array(files.length);
+  const lastLines = new Int32Array(files.length);
+  const spans = new Float64Array(files.length);
+  files.forEach((f, k) => {
+    let first = 2147483647;
+    let last = -1;
+    let fileLines = 0;
+    for (let i = f.start; i < f.start + f.length; i++) {
+      const from = startLine[i];
+      const to = lastLineOf(from, startCol[i], endLine[i], endCol[i]);
+      if (to < from) continue;
+      if (from < first) first = from;
+      if (to > last) last = to;
+      fileLines += to - from + 1;
+      const hits = count[i];
       if (hits > highest) highest = hits;
       if (hits < 0 || !Number.isInteger(hits)) integers = false;
     }
-    const Narrow = !integers ? Float64Array : highest < 255 ? Uint8Array : highest < 65535 ? Uint16Array : highest < 4294967295 ? Uint32Array : Float64Array;
-    const kept = new Narrow(this.hits.length);
-    if (kept instanceof Float64Array) kept.set(this.hits);
-    else {
-      const missing = Narrow === Uint8Array ? 255 : Narrow === Uint16Array ? 65535 : 4294967295;
-      for (let i = 0; i < this.hits.length; i++) {
-        const hits = this.hits[i];
-        kept[i] = Number.isNaN(hits) ? missing : hits;
-      }
+    firstLines[k] = first;
+    lastLines[k] = last;
+    spans[k] = fileLines;
+    lines += fileLines;
+    blocks += f.length;
+  });
+  if (lines > lineBudget(blocks)) {
+    throw new CoverageError(`the profile's blocks cover ${lines} lines in all, more than the ${lineBudget(blocks)} a profile of ${blocks} blocks can: it does not describe real source files`);
+  }
+  const builder = new TableBuilder(files.length, highest, integers);
+  files.forEach((f, k) => {
+    if (spans[k] > 0) builder.plan(f.file, firstLines[k], lastLines[k], spans[k]);
+  });
+  builder.allocate();
+  files.forEach((f, k) => {
+    if (spans[k] === 0) return;
+    builder.next();
+    for (let i = f.start; i < f.start + f.length; i++) {
+      const from = startLine[i];
+      builder.add(from, lastLineOf(from, startCol[i], endLine[i], endCol[i]), count[i]);
     }
-    return new DenseLines(this.first, kept, size);
-  }
-};
-var SparseLinesBuilder = class {
-  hits = /* @__PURE__ */ new Map();
-  add(from, to, hits) {
-    for (let line = from; line <= to; line++) {
-      const seen = this.hits.get(line);
-      if (seen === void 0 || hits > seen) this.hits.set(line, hits);
-    }
-  }
-  finish() {
-    return new Map([...this.hits].sort(([a], [b]) => a - b));
-  }
-};
-function linesBuilder(first, last, lines, scratch) {
-  return last - first + 1 > 64 + 16 * lines ? new SparseLinesBuilder() : new LinesBuilder(first, last, scratch);
-}
-function lineCoverage(profile) {
-  const files = /* @__PURE__ */ new Map();
-  const scratch = { hits: new Float64Array(0) };
-  for (const f of profile.files) {
-    if (f.length === 0) continue;
-    let first = Infinity;
-    let last = 0;
-    let spans = 0;
-    for (let i = 0; i < f.length; i++) {
-      const startLine = f.startLine[i];
-      const endLine = f.endLine[i];
-      if (startLine < first) first = startLine;
-      if (endLine > last) last = endLine;
-      spans += Math.max(0, endLine - startLine) + 1;
-    }
-    const builder = linesBuilder(first, Math.max(first, last), spans, scratch);
-    for (let i = 0; i < f.length; i++) builder.add(f.startLine[i], f.endLine[i], f.count[i]);
-    files.set(f.file, builder.finish());
-  }
-  return files;
+    builder.end();
+  });
+  return builder.finish();
 }
 function mergeLineCoverage(inputs) {
-  const names = [...new Set(inputs.flatMap((input) => [...input.keys()]))].sort(compareStrings);
-  const files = /* @__PURE__ */ new Map();
-  const scratch = { hits: new Float64Array(0) };
-  for (const name of names) {
-    const parts = inputs.map((input) => input.get(name)).filter((part) => part !== void 0 && part.size > 0);
-    if (parts.length === 0) continue;
+  if (inputs.length === 1) return inputs[0];
+  const parts = filesOf(inputs);
+  let highest = 0;
+  let integers = true;
+  const bounds = parts.map(({ found }) => {
     let first = Infinity;
-    let last = 0;
-    for (const part of parts) {
-      for (const line of part.keys()) {
-        first = Math.min(first, line);
-        last = Math.max(last, line);
-      }
+    let last = -Infinity;
+    let lines = 0;
+    for (const part of found) {
+      eachLine(part, (line, hits) => {
+        if (line < first) first = line;
+        if (line > last) last = line;
+        if (hits > highest) highest = hits;
+        if (hits < 0 || !Number.isInteger(hits)) integers = false;
+      });
+      lines += part.size;
     }
-    const builder = linesBuilder(first, last, parts.reduce((n, part) => n + part.size, 0), scratch);
-    for (const part of parts) for (const [line, hits] of part) builder.add(line, line, hits);
-    files.set(name, builder.finish());
+    return { first, last, lines };
+  });
+  const builder = new TableBuilder(parts.length, highest, integers);
+  parts.forEach((p, k) => {
+    const b = bounds[k];
+    builder.plan(p.name, b.first, b.last, b.lines);
+  });
+  builder.allocate();
+  for (const p of parts) {
+    builder.next();
+    for (const part of p.found) eachLine(part, (line, hits) => builder.add(line, line, hits));
+    builder.end();
   }
-  return files;
+  return builder.finish();
+}
+function filesOf(inputs) {
+  const result = [];
+  if (inputs.every((input) => input instanceof LineTable)) {
+    const tables = inputs;
+    const at = tables.map(() => 0);
+    for (; ; ) {
+      let name;
+      tables.forEach((t, k) => {
+        const i = at[k];
+        if (i < t.size && (name === void 0 || t.nameAt(i) < name)) name = t.nameAt(i);
+      });
+      if (name === void 0) return result;
+      const found = [];
+      tables.forEach((t, k) => {
+        const i = at[k];
+        if (i < t.size && t.nameAt(i) === name) {
+          if (t.sizeAt(i) > 0) found.push(new FileLines(t, i));
+          at[k] = i + 1;
+        }
+      });
+      if (found.length > 0) result.push({ name, found });
+    }
+  }
+  const names = inputs.flatMap((input) => [...input.keys()]).sort();
+  names.forEach((name, k) => {
+    if (k > 0 && names[k - 1] === name) return;
+    const found = inputs.map((input) => input.get(name)).filter((part) => part !== void 0 && part.size > 0);
+    if (found.length > 0) result.push({ name, found });
+  });
+  return result;
+}
+function eachLine(lines, each) {
+  if (lines instanceof FileLines) lines.eachLine(each);
+  else for (const [line, hits] of lines) each(line, hits);
 }
 function summarizeLines(lines) {
-  const files = /* @__PURE__ */ new Map();
+  if (lines instanceof LineTable) return breakdown(lines.fileCounts());
+  const names = [];
+  const covered = [];
+  const totals = [];
   for (const [file, hitsByLine] of lines) {
-    let covered = 0;
-    if (hitsByLine instanceof DenseLines) covered = hitsByLine.coveredCount();
-    else for (const hits of hitsByLine.values()) if (hits > 0) covered++;
-    files.set(file, { covered, total: hitsByLine.size });
+    let c = 0;
+    for (const hits of hitsByLine.values()) if (hits > 0) c++;
+    names.push(file);
+    covered.push(c);
+    totals.push(hitsByLine.size);
   }
-  return breakdown(files);
+  return breakdown({ names, covered, totals });
 }
 
 // src/coverage/go-profile.ts
 function formatProfile(profile) {
   const out = [`mode: ${profile.mode}`];
+  const { startLine, startCol, endLine, endCol, numStmt, count } = profile.blocks;
   for (const f of profile.files) {
-    for (let i = 0; i < f.length; i++) {
-      out.push(`${f.file}:${f.startLine[i]}.${f.startCol[i]},${f.endLine[i]}.${f.endCol[i]} ${f.numStmt[i]} ${f.count[i]}`);
+    for (let i = f.start; i < f.start + f.length; i++) {
+      out.push(`${f.file}:${startLine[i]}.${startCol[i]},${endLine[i]}.${endCol[i]} ${numStmt[i]} ${count[i]}`);
     }
   }
   return `${out.join("\n")}
@@ -1076,24 +1463,28 @@ function mergeProfiles(profiles) {
     if (profile.mode !== first.profile.mode) {
       throw new CoverageError(`${name}: mode ${profile.mode} differs from mode ${first.profile.mode} of ${first.name}; profiles of different modes cannot be merged`);
     }
+    const { startLine, startCol, endLine, endCol, numStmt, count } = profile.blocks;
     for (const f of profile.files) {
-      for (let i = 0; i < f.length; i++) {
-        const result = builder.add(f.file, f.startLine[i], f.startCol[i], f.endLine[i], f.endCol[i], f.numStmt[i], f.count[i]);
+      const id = builder.fileId(f.file);
+      for (let i = f.start; i < f.start + f.length; i++) {
+        const result = builder.addTo(id, startLine[i], startCol[i], endLine[i], endCol[i], numStmt[i], count[i]);
         if (result !== ADDED) {
-          const key = `${f.file}:${f.startLine[i]}.${f.startCol[i]},${f.endLine[i]}.${f.endCol[i]}`;
-          const earlier = profiles.slice(0, index).find((p) => hasBlock(p.profile, f, i, result));
-          throw new CoverageError(`${name}: block ${key} has ${f.numStmt[i]} statements, but ${result} in ${earlier?.name ?? "an earlier profile"}`);
+          const key = `${f.file}:${startLine[i]}.${startCol[i]},${endLine[i]}.${endCol[i]}`;
+          const earlier = profiles.slice(0, index).find((p) => hasBlock(p.profile, f.file, profile, i, result));
+          throw new CoverageError(`${name}: block ${key} has ${numStmt[i]} statements, but ${result} in ${earlier?.name ?? "an earlier profile"}`);
         }
       }
     }
   });
   return builder.finish();
 }
-function hasBlock(profile, f, i, numStmt) {
-  const g = profile.files.find((other) => other.file === f.file);
+function hasBlock(profile, file, of, i, numStmt) {
+  const g = profile.files.find((other) => other.file === file);
   if (g === void 0) return false;
-  for (let j = 0; j < g.length; j++) {
-    if (g.startLine[j] === f.startLine[i] && g.startCol[j] === f.startCol[i] && g.endLine[j] === f.endLine[i] && g.endCol[j] === f.endCol[i] && g.numStmt[j] === numStmt) return true;
+  const a = profile.blocks;
+  const b = of.blocks;
+  for (let j = g.start; j < g.start + g.length; j++) {
+    if (a.startLine[j] === b.startLine[i] && a.startCol[j] === b.startCol[i] && a.endLine[j] === b.endLine[i] && a.endCol[j] === b.endCol[i] && a.numStmt[j] === numStmt) return true;
   }
   return false;
 }
@@ -1101,8 +1492,9 @@ function hasBlock(profile, f, i, numStmt) {
 export {
   CoverageError,
   packageOf,
-  compareStrings,
+  lastLineOf,
   readProfile,
+  compareStrings,
   formatPercent,
   summary,
   addSummaries,

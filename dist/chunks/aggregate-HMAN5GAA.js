@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-DEEUXKBL.js";
+} from "./chunk-ZQK3NPWX.js";
 import {
   UsageError,
   ciRevision,
@@ -18,8 +18,8 @@ import {
 } from "./chunk-35XGZICM.js";
 import {
   consoleLogger
-} from "./chunk-PP4XEUHA.js";
-import "./chunk-PRL2AUFT.js";
+} from "./chunk-HHJ5NKWF.js";
+import "./chunk-KWULF5O4.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {

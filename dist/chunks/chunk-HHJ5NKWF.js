@@ -8,6 +8,7 @@ import {
   formatOneDecimal,
   formatPercent,
   formatProfile,
+  lastLineOf,
   lineCoverage,
   mergeLineCoverage,
   mergeProfiles,
@@ -18,7 +19,7 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-PRL2AUFT.js";
+} from "./chunk-KWULF5O4.js";
 import {
   HttpClient,
   require_semver
@@ -4805,17 +4806,19 @@ function functionCoverage(report, profile) {
     let ran = false;
     let entry = 0;
     if (f2 !== void 0) {
-      const first = lowerBound(f2.startLine, f2.length, fn.line);
-      if (first < f2.length && f2.startLine[first] < end) entry = f2.count[first];
-      for (let i = first; i < f2.length && f2.startLine[i] < end && !ran; i++) ran = f2.count[i] > 0;
+      const { startLine, count: count2 } = profile.blocks;
+      const stop = f2.start + f2.length;
+      const first = lowerBound(startLine, f2.start, stop, fn.line);
+      if (first < stop && startLine[first] < end) entry = count2[first];
+      for (let i = first; i < stop && startLine[i] < end && !ran; i++) ran = count2[i] > 0;
     }
     const covered = fn.percent > 0 || ran;
     return { ...fn, covered, hits: Math.max(entry, covered ? 1 : 0) };
   });
 }
-function lowerBound(column, length, value) {
-  let lo2 = 0;
-  let hi2 = length;
+function lowerBound(column, from, to2, value) {
+  let lo2 = from;
+  let hi2 = to2;
   while (lo2 < hi2) {
     const mid = lo2 + hi2 >>> 1;
     if (column[mid] < value) lo2 = mid + 1;
@@ -4857,7 +4860,7 @@ async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
   try {
     const input = path10.join(tmp, "coverage.out");
     const renamed = profile.files.map((f2) => ({ ...f2, file: local.get(f2.file) ?? f2.file }));
-    writeFileSync(input, formatProfile({ mode: profile.mode, files: renamed }));
+    writeFileSync(input, formatProfile({ ...profile, files: renamed }));
     const report = await runCoverFunc(goroot, input, profilePath, moduleDir);
     const original = new Map([...local].map(([name, file]) => [file, name]));
     const functions = report.functions.map((fn) => ({ ...fn, file: original.get(fn.file) ?? fn.file }));
@@ -5099,16 +5102,18 @@ function compareOne(input, lines, ref, refLines, refStatements, maxLines) {
 }
 function onlyIn(profile, lines, other) {
   const statements = /* @__PURE__ */ new Map();
+  const { startLine, startCol, endLine, endCol, numStmt, count: count2 } = profile.blocks;
   for (const f2 of profile.files) {
     const otherLines = other.get(f2.file);
     const pkg = packageOf(f2.file);
-    for (let i = 0; i < f2.length; i++) {
+    for (let i = f2.start; i < f2.start + f2.length; i++) {
+      const last = lastLineOf(startLine[i], startCol[i], endLine[i], endCol[i]);
       let absent = true;
-      for (let line = f2.startLine[i]; absent && line <= f2.endLine[i]; line++) absent = otherLines?.get(line) === void 0;
+      for (let line = startLine[i]; absent && line <= last; line++) absent = otherLines?.get(line) === void 0;
       if (!absent) continue;
       const counts = statements.get(pkg) ?? { covered: 0, total: 0 };
-      counts.total += f2.numStmt[i];
-      if (f2.count[i] > 0) counts.covered += f2.numStmt[i];
+      counts.total += numStmt[i];
+      if (count2[i] > 0) counts.covered += numStmt[i];
       statements.set(pkg, counts);
     }
   }

@@ -4,7 +4,7 @@ import {
   SCHEMA_VERSION,
   concludeRun,
   reportDirectoryOf
-} from "./chunk-PP4XEUHA.js";
+} from "./chunk-HHJ5NKWF.js";
 import {
   CoverageError,
   lineCoverage,
@@ -12,7 +12,7 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-PRL2AUFT.js";
+} from "./chunk-KWULF5O4.js";
 
 // src/aggregate/aggregate.ts
 import { mkdir, writeFile } from "node:fs/promises";
@@ -222,13 +222,14 @@ function functionsFromLcov(functions, sourceToFile, profile) {
   return named.map((fn) => {
     const nextLine = linesByFile.get(fn.file)?.find((line) => line > fn.line) ?? Infinity;
     const f = files.get(fn.file);
+    const { startLine, numStmt, count } = profile.blocks;
     let covered = 0;
     let total = 0;
-    for (let i = 0; f !== void 0 && i < f.length; i++) {
-      const start = f.startLine[i];
+    for (let i = f?.start ?? 0; f !== void 0 && i < f.start + f.length; i++) {
+      const start = startLine[i];
       if (start < fn.line || start >= nextLine) continue;
-      total += f.numStmt[i];
-      if (f.count[i] > 0) covered += f.numStmt[i];
+      total += numStmt[i];
+      if (count[i] > 0) covered += numStmt[i];
     }
     return { file: fn.file, line: fn.line, name: fn.name, percent: summary(covered, total).percent, covered: fn.hits > 0, hits: fn.hits };
   });

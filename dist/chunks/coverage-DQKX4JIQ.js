@@ -13,7 +13,7 @@ import {
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-PRL2AUFT.js";
+} from "./chunk-KWULF5O4.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

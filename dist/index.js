@@ -19,7 +19,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-ZQK3NPWX.js";
+} from "./chunks/chunk-DSM5J427.js";
 import {
   TOOL_VERSION,
   parseOptions
@@ -32,7 +32,7 @@ import {
   reportDirectoryOf,
   runPipeline,
   toResults
-} from "./chunks/chunk-HHJ5NKWF.js";
+} from "./chunks/chunk-OUFOIGZP.js";
 import "./chunks/chunk-KWULF5O4.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";

@@ -73,7 +73,7 @@ function go(goroot: string, args: string[]): string {
   })
 
   it('merged.out of every version is read by go tool cover -func (same total) and -html', async () => {
-    const profiles = await Promise.all(fixtureRuns().map(async r => ({name: r.version, profile: await readProfile(path.join(r.dir, 'count.out'))})))
+    const profiles = await Promise.all(fixtureRuns().filter(r => r.module === 'basic').map(async r => ({name: r.version, profile: await readProfile(path.join(r.dir, 'count.out'))})))
     const merged = mergeProfiles(profiles)
     const file = path.join(tmp, 'merged.out')
     writeFileSync(file, formatProfile(merged))

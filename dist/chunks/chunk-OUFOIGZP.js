@@ -4375,12 +4375,14 @@ async function waitForGroupExit(pid, limitMs = 5e3) {
 var MAX_FAILURE_LINES = 60;
 var MAX_FAILURE_CHARS = 8e3;
 var BUILD_FAILED = /^FAIL\s+(\S+)\s+\[(?:build|setup) failed\]\s*$/;
+var NO_TEST_FILES = /^(?:\?\s+\S+\s+\[no test files\]|\t\S+\t\tcoverage: )/;
 var FRAMING = /^\s*(?:=== (?:RUN|PAUSE|CONT|NAME)\s|--- (?:PASS|FAIL|SKIP):\s)/;
 function parseTestJson(stdout, stderr = "") {
   const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
   const testOutput = /* @__PURE__ */ new Map();
   const packages = /* @__PURE__ */ new Map();
   const failedBuilds = /* @__PURE__ */ new Set();
+  const noTestFiles = /* @__PURE__ */ new Set();
   const buildOutput = /* @__PURE__ */ new Map();
   const text = [];
   for (const line of stdout.split("\n")) {
@@ -4409,6 +4411,7 @@ function parseTestJson(stdout, stderr = "") {
       else {
         const m2 = BUILD_FAILED.exec(trimNewline(output));
         if (m2) failedBuilds.add(m2[1]);
+        if (NO_TEST_FILES.test(output)) noTestFiles.add(pkg);
       }
       continue;
     }
@@ -4423,7 +4426,7 @@ function parseTestJson(stdout, stderr = "") {
       continue;
     }
     if (event.FailedBuild) failedBuilds.add(pkg);
-    packages.set(pkg, { name: pkg, status: event.Action, seconds: event.Elapsed ?? 0 });
+    packages.set(pkg, { name: pkg, status: event.Action, seconds: event.Elapsed ?? 0, ...noTestFiles.has(pkg) ? { noTestFiles: true } : {} });
   }
   const stderrBlocks = parseBuildErrors(stderr);
   for (const [pkg, lines] of stderrBlocks) for (const l of lines) push(buildOutput, pkg, l);
@@ -4932,6 +4935,38 @@ function runCoverFunc(goroot, input, profilePath, moduleDir) {
   });
 }
 
+// src/coverage/own-tests.ts
+function countOwnTests(profile, withoutTests) {
+  const packages = new Set(withoutTests);
+  if (packages.size === 0) return { profile, otherTestBinaries: null };
+  const { numStmt, count: count2 } = profile.blocks;
+  const ran = /* @__PURE__ */ new Map();
+  for (const f2 of profile.files) {
+    const pkg = packageOf(f2.file);
+    if (!packages.has(pkg)) continue;
+    const counts2 = ran.get(pkg) ?? { covered: 0, total: 0 };
+    for (let i = f2.start; i < f2.start + f2.length; i++) {
+      counts2.total += numStmt[i];
+      if (count2[i] > 0) counts2.covered += numStmt[i];
+    }
+    ran.set(pkg, counts2);
+  }
+  const taken = [...ran].filter(([, c]) => c.covered > 0);
+  if (taken.length === 0) return { profile, otherTestBinaries: null };
+  const counts = Float64Array.from(count2);
+  for (const f2 of profile.files) if (ran.has(packageOf(f2.file))) counts.fill(0, f2.start, f2.start + f2.length);
+  const named = taken.map(([name, c]) => ({ name, summary: summary(c.covered, c.total) })).sort((a, b2) => a.name < b2.name ? -1 : 1);
+  return {
+    profile: { ...profile, blocks: { ...profile.blocks, count: counts } },
+    otherTestBinaries: { statements: addSummaries(named.map((p2) => p2.summary)), packages: named }
+  };
+}
+function functionsOfOwnTests(functions, other) {
+  if (other === null) return [...functions];
+  const packages = new Set(other.packages.map((p2) => p2.name));
+  return functions.map((fn) => packages.has(packageOf(fn.file)) ? { ...fn, percent: 0, covered: false, hits: 0 } : fn);
+}
+
 // src/coverage/baseline.ts
 var import_lcov_parse = __toESM(require_lib(), 1);
 import { readFile as readFile3 } from "node:fs/promises";
@@ -5085,6 +5120,8 @@ function compareOne(input, lines, ref, refLines, refStatements, maxLines) {
   const likeForLikeDelta = pointsDelta(summary(covered, common), summary(referenceCovered, common));
   const onlyInVersion = onlyIn(input.profile, lines, refLines);
   const onlyInReference = onlyIn(ref.profile, refLines, lines);
+  const otherInVersion = input.otherTestBinaries ?? null;
+  const otherInReference = ref.otherTestBinaries ?? null;
   return {
     version: input.version,
     reference: ref.version,
@@ -5097,7 +5134,15 @@ function compareOne(input, lines, ref, refLines, refStatements, maxLines) {
     onlyInReference,
     coveredOnlyInVersion: capped(onlyVersion, maxLines),
     coveredOnlyInReference: capped(onlyReference, maxLines),
-    explanation: explain(input.version, ref.version, rawDelta, likeForLikeDelta, common, onlyInVersion, onlyInReference)
+    ...otherInVersion ? { otherTestBinariesInVersion: otherInVersion } : {},
+    ...otherInReference ? { otherTestBinariesInReference: otherInReference } : {},
+    explanation: [
+      explain(input.version, ref.version, rawDelta, likeForLikeDelta, common, onlyInVersion, onlyInReference),
+      ...[
+        [input.version, otherInVersion],
+        [ref.version, otherInReference]
+      ].flatMap(([version, other]) => other ? [describeOtherTestBinaries(version, other)] : [])
+    ].join(" ")
   };
 }
 function onlyIn(profile, lines, other) {
@@ -5145,21 +5190,31 @@ function capped(lines, max) {
 }
 function explain(version, reference, rawDelta, likeForLike, common, onlyInVersion, onlyInReference) {
   const sentences = [
-    `Go ${version} covers ${signed2(rawDelta)} points of statements against Go ${reference}, and ${signed2(likeForLike)} on the ${common} lines both instrument.`
+    `Go ${version} covers ${signed2(rawDelta)} points of statements against Go ${reference}, and ${signed2(likeForLike)} on the ${plural2(common, "line")} both instrument.`
   ];
-  const parts = [];
-  if (onlyInVersion.lines.total > 0) parts.push(`${describe(onlyInVersion)} only under Go ${version}`);
-  if (onlyInReference.lines.total > 0) parts.push(`${describe(onlyInReference)} only under Go ${reference}`);
-  if (parts.length > 0) sentences.push(`The gap comes from what one version instruments and the other does not: ${parts.join("; ")}.`);
+  if (onlyInVersion.lines.total > 0) sentences.push(describe(onlyInVersion, version, reference));
+  if (onlyInReference.lines.total > 0) sentences.push(describe(onlyInReference, reference, version));
   return sentences.join(" ");
 }
-function describe(only) {
-  const top = only.packages.slice(0, 3).map((p2) => `${p2.name} (${p2.lines.total} lines, ${p2.lines.covered} covered)`);
+function describe(only, version, other) {
+  const top = only.packages.slice(0, 3).map((p2) => `${p2.name} (${[plural2(p2.lines.total, "line"), ...p2.statements.total > 0 ? [plural2(p2.statements.total, "statement")] : []].join(", ")})`);
   const rest = only.packages.length - top.length;
-  return `${only.lines.total} lines (${only.statements.total} statements, ${only.lines.covered} lines covered) in ${top.join(", ")}${rest > 0 ? ` and ${rest} more packages` : ""}`;
+  const where = `${top.join(", ")}${rest > 0 ? ` and ${plural2(rest, "more package")}` : ""}`;
+  const lines = `Go ${version} instruments ${plural2(only.lines.total, "line")} that Go ${other} does not (${only.lines.covered} covered)`;
+  if (only.statements.total === 0) {
+    return `${lines}, but no statement Go ${other} leaves out: the two lay out their blocks differently, in ${where}.`;
+  }
+  return `${lines}, holding ${plural2(only.statements.total, "statement")} (${only.statements.covered} covered) that Go ${other} does not count at all: ${where}.`;
+}
+function describeOtherTestBinaries(version, other) {
+  const where = other.packages.map((p2) => `${p2.summary.covered} of ${plural2(p2.summary.total, "statement")} in ${p2.name}`).join(", ");
+  return `Go ${version} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}); like \`go test -cover\`, go-matrix counts a package as its own tests cover it, so they are not counted.`;
 }
 function signed2(points2) {
   return `${points2 > 0 ? "+" : ""}${points2.toFixed(1)}`;
+}
+function plural2(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 // src/compare/paths.ts
@@ -5608,6 +5663,11 @@ function lineList(value) {
   const lines = value.lines.filter((l) => isObject(l) && typeof l.file === "string" && typeof l.line === "number");
   return { count: numberOrNull(value.count) ?? lines.length, lines, more: numberOrNull(value.more) ?? 0 };
 }
+function otherTestBinaries(value) {
+  if (!isObject(value) || !isCounts(value.statements) || !Array.isArray(value.packages)) return null;
+  const packages = value.packages.filter((p2) => isObject(p2) && typeof p2.name === "string" && isCounts(p2.summary));
+  return { statements: value.statements, packages };
+}
 function comparisonView(c) {
   const common = isObject(c.common) ? numberOrNull(c.common.lines) : null;
   return {
@@ -5620,7 +5680,9 @@ function comparisonView(c) {
     onlyInVersion: onlyIn2(c.onlyInVersion),
     onlyInReference: onlyIn2(c.onlyInReference),
     coveredOnlyInVersion: lineList(c.coveredOnlyInVersion),
-    coveredOnlyInReference: lineList(c.coveredOnlyInReference)
+    coveredOnlyInReference: lineList(c.coveredOnlyInReference),
+    otherTestBinariesInVersion: otherTestBinaries(c.otherTestBinariesInVersion),
+    otherTestBinariesInReference: otherTestBinaries(c.otherTestBinariesInReference)
   };
 }
 function deltaView(value) {
@@ -5787,6 +5849,7 @@ function baselineSection(report, see) {
   };
 }
 var MAX_PACKAGES_PER_COMPARISON = 15;
+var WHAT_IS_COMPARED = "_Raw: statement coverage, as `go test -cover` counts it (each package by its own tests). Like for like: line coverage on the lines both versions instrument, which a difference in what Go counts does not move._";
 function groupComparisons(views) {
   const groups = /* @__PURE__ */ new Map();
   for (const view of views) {
@@ -5819,9 +5882,14 @@ function coveredOnlyLine(list, versions) {
   const where = [...byFile].map(([file, lines]) => `${code(file)} ${lineRanges(lines)}`).join("; ");
   return `- Covered only under Go ${versions}: ${plural(list.count, "line")}${where ? `: ${where}` : ""}${list.more > 0 ? ` and ${list.more} more` : ""}.`;
 }
+function otherTestBinariesLine(other, versions) {
+  if (other === null || other.packages.length === 0) return "";
+  const where = other.packages.map((p2) => `${p2.summary.covered} of ${plural(p2.summary.total, "statement")} in ${code(p2.name)}`).join(", ");
+  return `- Go ${versions} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}). Not counted: like \`go test -cover\`, go-matrix counts each package by its own tests.`;
+}
 function crossVersionSection(report, withLines, see) {
   const views = report.comparisons.versions.map(comparisonView).filter(
-    (c) => c.rawDelta !== c.likeForLikeDelta || (c.onlyInVersion?.lines.total ?? 0) > 0 || (c.onlyInReference?.lines.total ?? 0) > 0 || (c.coveredOnlyInVersion?.count ?? 0) > 0 || (c.coveredOnlyInReference?.count ?? 0) > 0
+    (c) => c.rawDelta !== c.likeForLikeDelta || (c.onlyInVersion?.lines.total ?? 0) > 0 || (c.onlyInReference?.lines.total ?? 0) > 0 || (c.coveredOnlyInVersion?.count ?? 0) > 0 || (c.coveredOnlyInReference?.count ?? 0) > 0 || c.otherTestBinariesInVersion !== null || c.otherTestBinariesInReference !== null
   );
   if (views.length === 0) return null;
   const items = groupComparisons(views).map((group) => {
@@ -5833,6 +5901,8 @@ function crossVersionSection(report, withLines, see) {
     const only = onlyInTable(group);
     if (only) parts.push(only);
     else if (c.explanation) parts.push(escape(c.explanation));
+    const other = [otherTestBinariesLine(c.otherTestBinariesInVersion, versions), otherTestBinariesLine(c.otherTestBinariesInReference, escape(c.reference))].filter((l) => l !== "");
+    if (only && other.length > 0) parts.push(other.join("\n"));
     if (withLines) {
       const covered = [coveredOnlyLine(c.coveredOnlyInVersion, versions), coveredOnlyLine(c.coveredOnlyInReference, escape(c.reference))].filter((l) => l !== "");
       if (covered.length > 0) parts.push(covered.join("\n"));
@@ -5842,6 +5912,8 @@ function crossVersionSection(report, withLines, see) {
   const linesDropped = !withLines && views.some((c) => (c.coveredOnlyInVersion?.count ?? 0) + (c.coveredOnlyInReference?.count ?? 0) > 0);
   return {
     head: `### Why versions differ
+
+${WHAT_IS_COMPARED}
 
 ${linesDropped ? `${droppedNote("The lines only one version covered were", see)}
 
@@ -6043,7 +6115,7 @@ async function runPipeline(options, ctx) {
   const analyse = (run) => {
     let pending = analyses.get(run.toolchain.version);
     if (!pending) {
-      pending = analyseVersion(run, moduleDir, logger).then(async (result2) => {
+      pending = analyseVersion(run, moduleDir, ownTestsOnly(options), logger).then(async (result2) => {
         if (result2) await writeFile3(path11.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
@@ -6099,7 +6171,7 @@ async function concludeRun(options, ctx, input) {
   );
   const referenceCoverage = reference ? coverage.get(reference) : void 0;
   const comparisons = reference ? compareVersions(
-    [...coverage].map(([version, c]) => ({ version, profile: c.profile, lines: c.lines })),
+    [...coverage].map(([version, c]) => ({ version, profile: c.profile, lines: c.lines, otherTestBinaries: c.otherTestBinaries ?? null })),
     reference
   ) : [];
   const notes = [...ctx.notes ?? []];
@@ -6168,23 +6240,28 @@ async function concludeRun(options, ctx, input) {
     files
   };
 }
-async function analyseVersion(run, moduleDir, logger) {
+function ownTestsOnly(options) {
+  return options.coverPackages === "" && !options.testFlags.some((flag) => /^--?coverpkg(=|$)/.test(flag));
+}
+async function analyseVersion(run, moduleDir, ownTests, logger) {
   if (!run.profile) return null;
-  let profile;
+  let written;
   try {
-    profile = await readProfile(run.profile);
+    written = await readProfile(run.profile);
   } catch (err) {
     logger.warning(`Go ${run.toolchain.version}: its coverage profile cannot be read: ${err.message}`);
     return null;
   }
+  const withoutTests = ownTests ? run.packages.filter((p2) => p2.noTestFiles).map((p2) => p2.name) : [];
+  const { profile, otherTestBinaries: otherTestBinaries2 } = countOwnTests(written, withoutTests);
   const lines = lineCoverage(profile);
   let functions = [];
   try {
-    functions = functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, profile), profile);
+    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, written), profile), otherTestBinaries2);
   } catch (err) {
     logger.warning(`Go ${run.toolchain.version}: no function coverage: ${err.message}`);
   }
-  return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions };
+  return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries: otherTestBinaries2 };
 }
 function pickReference(wanted, versions, coverage) {
   const keyed = versions.map((t) => ({ ...t, label: t.label ?? t.version }));
@@ -6215,7 +6292,8 @@ function versionReport(run, coverage) {
       statements: coverage.statements.total,
       lines: coverage.lineSummary.total,
       functions: summarizeFunctions(coverage.functions),
-      packages: coverage.statements.packages.map((p2) => ({ name: p2.name, statements: p2.summary }))
+      packages: coverage.statements.packages.map((p2) => ({ name: p2.name, statements: p2.summary })),
+      ...coverage.otherTestBinaries ? { otherTestBinaries: { statements: coverage.otherTestBinaries.statements, packages: coverage.otherTestBinaries.packages.map((p2) => ({ name: p2.name, statements: p2.summary })) } } : {}
     } : null,
     seconds: run.seconds
   };
@@ -6248,6 +6326,7 @@ export {
   parseRetryAfter,
   currentPlatform,
   consoleLogger,
+  countOwnTests,
   parseGitDiff,
   SCHEMA_VERSION,
   toResults,

@@ -5,7 +5,7 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-HHJ5NKWF.js";
+} from "./chunk-OUFOIGZP.js";
 import "./chunk-KWULF5O4.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

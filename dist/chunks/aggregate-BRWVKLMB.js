@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-ZQK3NPWX.js";
+} from "./chunk-DSM5J427.js";
 import {
   UsageError,
   ciRevision,
@@ -18,7 +18,7 @@ import {
 } from "./chunk-35XGZICM.js";
 import {
   consoleLogger
-} from "./chunk-HHJ5NKWF.js";
+} from "./chunk-OUFOIGZP.js";
 import "./chunk-KWULF5O4.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

@@ -3,8 +3,9 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   SCHEMA_VERSION,
   concludeRun,
+  countOwnTests,
   reportDirectoryOf
-} from "./chunk-HHJ5NKWF.js";
+} from "./chunk-OUFOIGZP.js";
 import {
   CoverageError,
   lineCoverage,
@@ -289,12 +290,15 @@ async function rebuildCoverage(legFile, shown, version) {
   const dir = path2.join(path2.dirname(legFile), version.version);
   const where = `${shown}: Go ${version.version}`;
   const profileFile = path2.join(dir, "coverage.out");
-  let profile;
+  let written;
   try {
-    profile = await readProfile(profileFile);
+    written = await readProfile(profileFile);
   } catch (err) {
     throw new AggregateError(`${where} has coverage, but ${profileFile} cannot be read (upload the whole report directory): ${err.message}`, { cause: err });
   }
+  const setAside = version.coverage?.otherTestBinaries?.packages;
+  const withoutTests = Array.isArray(setAside) ? setAside.flatMap((p) => typeof p?.name === "string" ? [p.name] : []) : [];
+  const { profile, otherTestBinaries } = countOwnTests(written, withoutTests);
   const statements = summarizeStatements(profile);
   const recorded = version.coverage?.statements;
   if (recorded && (recorded.covered !== statements.total.covered || recorded.total !== statements.total.total)) {
@@ -311,7 +315,7 @@ async function rebuildCoverage(legFile, shown, version) {
   const sourceToFile = matchSourceFiles(sources, profile.files.map((f) => f.file), lcovFile);
   const functions = functionsFromLcov(lcovFunctions, sourceToFile, profile);
   const sourcePaths = new Map([...sourceToFile].map(([source, file]) => [file, source]));
-  return { coverage: { profile, statements, lines, lineSummary: summarizeLines(lines), functions }, sourcePaths };
+  return { coverage: { profile, statements, lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries }, sourcePaths };
 }
 
 // src/aggregate/aggregate.ts

@@ -48,7 +48,7 @@ async function main(argv, io = defaultIo()) {
     case "aggregate":
       return (await import("./chunks/aggregate-BRWVKLMB.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-DQKX4JIQ.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-7NUDKCK7.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

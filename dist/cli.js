@@ -46,9 +46,9 @@ async function main(argv, io = defaultIo()) {
     // Each command loads its own modules: `coverage` then starts without the installer, the
     // runner and their HTTP client (bench/README.md, coverage).
     case "aggregate":
-      return (await import("./chunks/aggregate-BRWVKLMB.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-UQGC32PV.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-7NUDKCK7.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-CHQ3MF26.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);
@@ -121,7 +121,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-TVHDOBJP.js"), import("./chunks/terminal-472UCKX5.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-B6TVJ5KL.js"), import("./chunks/terminal-472UCKX5.js")]);
     const tempDir = io.env.RUNNER_TEMP || path.join(os.tmpdir(), "go-matrix");
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();

@@ -19,7 +19,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-DSM5J427.js";
+} from "./chunks/chunk-CXGHNR2F.js";
 import {
   TOOL_VERSION,
   parseOptions
@@ -32,8 +32,8 @@ import {
   reportDirectoryOf,
   runPipeline,
   toResults
-} from "./chunks/chunk-OUFOIGZP.js";
-import "./chunks/chunk-KWULF5O4.js";
+} from "./chunks/chunk-VEEA4U7K.js";
+import "./chunks/chunk-F7F6JXZD.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-GLNLGA6B.js";

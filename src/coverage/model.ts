@@ -132,6 +132,14 @@ export function lineSpanOf(startLine: number, startCol: number, endLine: number,
   return Math.max(0, lastLineOf(startLine, startCol, endLine, endCol) - startLine + 1)
 }
 
+/** The lines a profile's blocks cover in all, a line counted once per block that covers it. */
+export function linesCovered(profile: Profile): number {
+  const {startLine, startCol, endLine, endCol} = profile.blocks
+  let lines = 0
+  for (let i = 0; i < startLine.length; i++) lines += lineSpanOf(startLine[i] as number, startCol[i] as number, endLine[i] as number, endCol[i] as number)
+  return lines
+}
+
 /**
  * How many lines the blocks of one profile may cover in all (counting a line once per block that
  * covers it): 2^20, plus 16 per block. Real Go code averages about 3 lines a block (the standard

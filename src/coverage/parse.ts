@@ -1,6 +1,6 @@
 import {ADDED, ProfileBuilder} from './blocks-builder.js'
 import {CR, DIGIT_0, DIGIT_9, NEWLINE, SPACE, copyWords, sameWords, viewOf, wordCount} from './byte-words.js'
-import {COVER_MODES, CoverageError, lineBudget, lineSpanOf} from './model.js'
+import {COVER_MODES, CoverageError, lineBudget, lineSpanOf, linesCovered} from './model.js'
 import type {CoverMode, Profile} from './model.js'
 import {RepeatedLines} from './repeated-lines.js'
 
@@ -45,11 +45,17 @@ export class ProfileParser {
   private bytes: Uint8Array | undefined
   private view: DataView = new DataView(new ArrayBuffer(0))
 
-  /** Lines the new blocks cover (lineSpanOf) in all, and the block covering the most, with its line number and text. */
-  private linesCovered = 0
+  /** The new block covering the most lines (of those spanning WIDE_BLOCK lines or more), with its line number and text. */
   private widest = {span: -1, lineNumber: 0, text: ''}
 
-  constructor(private readonly source: string) {}
+  /** Bytes of lines fed so far, to project how many blocks the profile holds (`size`). */
+  private consumed = 0
+
+  /** `size`: the profile's length in bytes, when known (the builder then grows to the size it projects). */
+  constructor(
+    private readonly source: string,
+    private readonly size = 0
+  ) {}
 
   /** Feeds one line, without its line break. */
   line(text: string): void {
@@ -73,7 +79,9 @@ export class ProfileParser {
     let from = start
     for (;;) {
       if (this.looking && this.blankLine === 0 && this.repeated.expected() >= 0) {
+        const before = from
         from = this.repeated.run(this.view, bytes, from, end, this.builder as ProfileBuilder)
+        this.consumed += from - before
         if (this.repeated.ran > 0) {
           this.lineNumber += this.repeated.ran
           this.misses = 0
@@ -93,6 +101,7 @@ export class ProfileParser {
 
   private parseLine(bytes: Uint8Array, start: number, end: number): void {
     this.lineNumber++
+    this.consumed += end - start + 1
     if (end > start && bytes[end - 1] === CR) end--
     if (isBlank(bytes, start, end)) {
       if (this.mode === undefined) this.fail(`expected "mode: set|count|atomic" as the first line`, bytes, start, end)
@@ -119,16 +128,16 @@ export class ProfileParser {
     // Let go of the caller's bytes (a whole profile's text, for parseProfile).
     this.bytes = undefined
     this.view = new DataView(new ArrayBuffer(0))
+    const profile = this.builder.finish()
+    const lines = linesCovered(profile)
     const blocks = this.builder.length
-    if (this.linesCovered > lineBudget(blocks)) {
+    if (lines > lineBudget(blocks)) {
+      const too = `the profile's blocks cover ${lines} lines in all, more than the ${lineBudget(blocks)} a profile of ${plural(blocks, 'block')} can (Go's blocks cover about 3 lines each)`
       const {lineNumber, span, text} = this.widest
-      this.failAt(
-        lineNumber,
-        `the profile's blocks cover ${this.linesCovered} lines in all, more than the ${lineBudget(blocks)} a profile of ${plural(blocks, 'block')} can (Go's blocks cover about 3 lines each); this block alone covers ${span}: the profile does not describe real source files`,
-        text
-      )
+      if (span < 0) throw new CoverageError(`${this.source}: ${too}: the profile does not describe real source files`)
+      this.failAt(lineNumber, `${too}; this block alone covers ${span}: the profile does not describe real source files`, text)
     }
-    return this.builder.finish()
+    return profile
   }
 
   private modeLine(text: string): void {
@@ -140,7 +149,11 @@ export class ProfileParser {
       this.failAt(this.lineNumber, `mode ${mode} differs from mode ${this.mode} of the lines above (profiles of different modes cannot be merged)`, text)
     }
     this.mode = mode as CoverMode
-    this.builder ??= new ProfileBuilder(this.mode)
+    if (this.builder === undefined) {
+      const builder = new ProfileBuilder(this.mode)
+      if (this.size > 0) builder.expectedBlocks = () => Math.ceil((1.05 * builder.length * this.size) / Math.max(1, this.consumed))
+      this.builder = builder
+    }
   }
 
   /** Parses `name:startLine.startCol,endLine.endCol numStmt count` from the right, so names may contain `:`. */
@@ -172,13 +185,24 @@ export class ProfileParser {
       this.lastFile = file
       this.rememberName(bytes, start, colon)
     }
+    if (this.looking && !this.repeated.indexed && this.repeated.size > 0 && !builder.isNew(file, startLine, startCol, endLine, endCol)) {
+      // The first repeat (a -coverpkg profile's second test binary begins): the line was most
+      // likely kept at first sight, so the fast path's table finds it, and the builder needs no
+      // index of its own (which costs the first lookups, run before V8 has compiled anything).
+      const entry = this.repeated.indexAndFind(this.view, bytes, start, countSpace)
+      if (entry >= 0) {
+        this.repeated.addCount(entry, count, builder)
+        this.misses = 0
+        return
+      }
+    }
     const result = builder.addTo(file, startLine, startCol, endLine, endCol, numStmt, count)
     if (result !== ADDED) {
       this.fail(`the same block had ${result} statements before and ${numStmt} here (profiles of different sources?)`, bytes, start, end)
     }
-    if (!builder.merged) {
+    // Only wide blocks are noted (real ones are a few lines), to name one if the profile covers too many lines.
+    if (endLine - startLine >= WIDE_BLOCK && !builder.merged) {
       const span = lineSpanOf(startLine, startCol, endLine, endCol)
-      this.linesCovered += span
       if (span > this.widest.span) this.widest = {span, lineNumber: this.lineNumber, text: decode(bytes, start, end)}
     }
     if (this.looking) this.keep(bytes, start, countSpace, builder)
@@ -256,6 +280,7 @@ export class ProfileParser {
 }
 
 const MAX_INT32 = 0x7fffffff
+const WIDE_BLOCK = 64
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
@@ -267,8 +292,8 @@ const M = 109
 
 /** Parses a whole profile held in a string (tests, small inputs). */
 export function parseProfile(text: string, source = 'profile'): Profile {
-  const parser = new ProfileParser(source)
   const bytes = Buffer.from(text, 'utf8')
+  const parser = new ProfileParser(source, bytes.length)
   const rest = parser.lines(bytes, 0, bytes.length)
   if (rest < bytes.length) parser.lineBytes(bytes, rest, bytes.length)
   return parser.finish()

@@ -68,6 +68,15 @@ export class RepeatedLines {
    * bytes[start, end) is kept, expects next the entry that came after it; returns whether it is.
    */
   position(view: DataView, bytes: Uint8Array, start: number, end: number): boolean {
+    const entry = this.indexAndFind(view, bytes, start, end)
+    if (entry < 0) return false
+    this.lastFound = entry
+    this.next = this.successor[entry] as number
+    return true
+  }
+
+  /** Builds the table if it is not yet, and returns the entry whose key is bytes[start, end), or -1. */
+  indexAndFind(view: DataView, bytes: Uint8Array, start: number, end: number): number {
     if (!this.indexed) {
       this.indexed = true
       for (let entry = 0; entry < this.size; entry++) {
@@ -75,11 +84,7 @@ export class RepeatedLines {
       }
       this.rehash(Math.max(1024, tableSize(this.size)))
     }
-    const entry = this.lookUp(view, bytes, start, end)
-    if (entry < 0) return false
-    this.lastFound = entry
-    this.next = this.successor[entry] as number
-    return true
+    return this.lookUp(view, bytes, start, end)
   }
 
   /** The entry whose key is bytes[start, end), or -1: the expected one, else by hash. */

@@ -5,8 +5,8 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-OUFOIGZP.js";
-import "./chunk-KWULF5O4.js";
+} from "./chunk-VEEA4U7K.js";
+import "./chunk-F7F6JXZD.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";

@@ -19,7 +19,7 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-KWULF5O4.js";
+} from "./chunk-F7F6JXZD.js";
 import {
   HttpClient,
   require_semver

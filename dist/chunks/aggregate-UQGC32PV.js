@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-DSM5J427.js";
+} from "./chunk-CXGHNR2F.js";
 import {
   UsageError,
   ciRevision,
@@ -18,8 +18,8 @@ import {
 } from "./chunk-35XGZICM.js";
 import {
   consoleLogger
-} from "./chunk-OUFOIGZP.js";
-import "./chunk-KWULF5O4.js";
+} from "./chunk-VEEA4U7K.js";
+import "./chunk-F7F6JXZD.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {

@@ -13,7 +13,7 @@ import {
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-KWULF5O4.js";
+} from "./chunk-F7F6JXZD.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

@@ -5,7 +5,7 @@ import {
   concludeRun,
   countOwnTests,
   reportDirectoryOf
-} from "./chunk-OUFOIGZP.js";
+} from "./chunk-VEEA4U7K.js";
 import {
   CoverageError,
   lineCoverage,
@@ -13,7 +13,7 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-KWULF5O4.js";
+} from "./chunk-F7F6JXZD.js";
 
 // src/aggregate/aggregate.ts
 import { mkdir, writeFile } from "node:fs/promises";

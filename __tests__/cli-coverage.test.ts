@@ -6,7 +6,7 @@ import {afterAll, describe, expect, it} from '@jest/globals'
 import lcovParse from 'lcov-parse'
 import {COVERAGE_HELP, coverageCommand} from '../src/cli/coverage.js'
 import {parseFuncOutput} from '../src/coverage/functions.js'
-import {basicModule, fixtureFile, fixtureRuns, goTestPercents, runsWithGo} from './coverage/fixtures.js'
+import {basicModule, fixtureFile, fixtureRun, fixtureRuns, goTestPercents, runsWithGo} from './coverage/fixtures.js'
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'go-matrix-cli-coverage-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -18,7 +18,9 @@ async function run(argv: string[], cwd = tmp): Promise<{code: number; stdout: st
   return {code, stdout, stderr}
 }
 
-const runs = fixtureRuns()
+// The basic module: no package-level closure and no package without tests that another package's
+// tests run, so every profile's total is go tool cover -func's (go-agreement.test.ts has the others).
+const runs = fixtureRuns().filter(r => r.module === 'basic')
 const profiles = runs.map(r => path.join(r.dir, 'set.out'))
 
 describe('go-matrix coverage', () => {
@@ -34,6 +36,15 @@ describe('go-matrix coverage', () => {
     expect(Object.keys(json)).toEqual(['profiles', 'merged'])
     expect(Object.keys(json.merged)).toEqual(['lines'])
     expect(json.merged.lines.total).toBeGreaterThanOrEqual(Math.max(...json.profiles.map(p => p.lines.total)))
+  })
+
+  it('counts a package-level closure as go test -cover does, where go tool cover -func does not', async () => {
+    const run26 = fixtureRun('1.26', 'tomlish')
+    const result = await run(['--json', path.join(run26.dir, 'set.out')])
+    const json = JSON.parse(result.stdout) as {profiles: {statements: {covered: number; total: number; percent: number}}[]}
+    // go test -cover: tomlish 11 of 14, internal 4 of 5 (the closure's 2 statements in), internal/tag 0 of 9.
+    expect(json.profiles[0]?.statements).toEqual({covered: 15, total: 28, percent: 53.6})
+    expect(parseFuncOutput(fixtureFile(run26, 'func-set.txt')).totalPercent).toBe(50)
   })
 
   it('prints a table by default', async () => {

@@ -19,7 +19,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-KXEE37AR.js";
+} from "./chunks/chunk-X3RU75DK.js";
 import {
   TOOL_VERSION,
   gitFailure,
@@ -38,8 +38,8 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-TG7U6T2J.js";
-import "./chunks/chunk-PRL2AUFT.js";
+} from "./chunks/chunk-RIDAX3IX.js";
+import "./chunks/chunk-F7F6JXZD.js";
 import {
   InputError,
   parseOptions

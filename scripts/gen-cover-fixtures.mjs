@@ -10,12 +10,17 @@
  * installs (scripts/toolchains.mjs).
  * Per version and module, in __tests__/fixtures/cover/profiles/<version>/<module>/:
  *   set.out, test-set.txt, func-set.txt       go test -coverprofile ./... (Go's default mode)
+ *   test-set.json                             the same run with -json, as go-matrix runs it (which
+ *                                             packages have no test files, what each printed)
  *   count.out, test-count.txt, func-count.txt go test -covermode=count -coverpkg=./... (blocks repeat per test binary)
  * and __tests__/fixtures/cover/profiles/manifest.json lists what was generated with which GOROOT.
- * Test durations are removed from test-*.txt so regenerating changes nothing when Go does not.
+ * Every run passes -count=1: Go 1.25 and later cache -coverprofile results, and a cached result
+ * would not be this toolchain's fresh run. Test durations and event times are removed from
+ * test-* so regenerating changes nothing when Go does not.
  */
 import {execFileSync} from 'node:child_process'
-import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {gorootOf, installedGoMinors} from './toolchains.mjs'
@@ -44,6 +49,19 @@ function stripDurations(text) {
   return text.replace(/\t\d+\.\d+s\t/g, '\t').replace(/\t\(cached\)\t/g, '\t')
 }
 
+/** A `go test -json` stream without its times (Time, Elapsed, `(0.00s)` and package durations in Output). */
+function stripEventTimes(stream) {
+  return stream
+    .split('\n')
+    .filter(line => line.startsWith('{'))
+    .map(line => {
+      const {Time: _time, Elapsed: _elapsed, ...event} = JSON.parse(line)
+      if (typeof event.Output === 'string') event.Output = stripDurations(event.Output).replace(/ \(\d+\.\d+s\)/g, '')
+      return JSON.stringify(event)
+    })
+    .join('\n') + '\n'
+}
+
 const goroots = process.argv.length > 2 ? process.argv.slice(2) : defaultGoroots()
 if (goroots.length === 0) {
   console.error('gen-cover-fixtures: no Go toolchains found; pass GOROOTs as arguments')
@@ -65,6 +83,13 @@ for (const goroot of goroots) {
     for (const [name, args] of Object.entries(runs)) {
       writeFileSync(path.join(out, `test-${name}.txt`), stripDurations(go(goroot, args, moduleDir)))
       writeFileSync(path.join(out, `func-${name}.txt`), go(goroot, ['tool', 'cover', `-func=${path.join(out, `${name}.out`)}`], moduleDir))
+    }
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'gen-cover-fixtures-'))
+    try {
+      const json = go(goroot, ['test', '-count=1', '-json', `-coverprofile=${path.join(scratch, 'set.out')}`, './...'], moduleDir)
+      writeFileSync(path.join(out, 'test-set.json'), stripEventTimes(json))
+    } finally {
+      rmSync(scratch, {recursive: true, force: true})
     }
     manifest.push({version, module, goroot})
     console.log(`${version} ${module}: ${path.relative(root, out)}`)

@@ -52,6 +52,7 @@ export {
   formatPercent,
   formatOneDecimal,
   summarizeStatements,
+  countOwnTests,
   lineCoverage,
   mergeLineCoverage,
   summarizeLines,
@@ -78,6 +79,7 @@ export type {
   Profile,
   Summary,
   FunctionCoverage,
+  OtherTestBinaries,
   Baseline
 } from './coverage/index.js'
 export {compareVersions, compareBaseline, diffCoverage, parseGitDiff, evaluateGates} from './compare/index.js'

@@ -16,6 +16,7 @@ import {summarizeStatements} from './coverage/summary.js'
 import {lineCoverage, mergeLineCoverage, summarizeLines} from './coverage/lines.js'
 import {functionCoverage, mergeFunctionCoverage, summarizeFunctions, type FunctionCoverage} from './coverage/functions.js'
 import {functionsFromGo} from './coverage/go-cover.js'
+import {countOwnTests, functionsOfOwnTests, type OtherTestBinaries} from './coverage/own-tests.js'
 import {formatLcov, modulePathOf, moduleRelativePath} from './coverage/lcov.js'
 import {formatProfile} from './coverage/go-profile.js'
 import {mergeProfiles} from './coverage/merge.js'
@@ -78,11 +79,14 @@ export interface PipelineResult {
 
 /** What the coverage engine made of one version's profile. */
 export interface VersionCoverage {
+  /** The profile as counted: each package by its own tests (countOwnTests). */
   profile: Profile
   statements: Breakdown
   lines: LineCoverage
   lineSummary: Breakdown
   functions: FunctionCoverage[]
+  /** Counters of other test binaries for packages without test files, not counted (Go 1.22, 1.23). */
+  otherTestBinaries?: OtherTestBinaries | null
 }
 
 /** Where the report files go: `report-directory` relative to the workspace, else `<temp>/go-matrix`. */
@@ -126,7 +130,7 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   const analyse = (run: VersionRun): Promise<VersionCoverage | null> => {
     let pending = analyses.get(run.toolchain.version)
     if (!pending) {
-      pending = analyseVersion(run, moduleDir, logger).then(async result => {
+      pending = analyseVersion(run, moduleDir, ownTestsOnly(options), logger).then(async result => {
         if (result) await writeFile(path.join(run.dir, 'coverage.lcov'), formatLcov(result.lines, {functions: result.functions, sourcePath}))
         return result
       })
@@ -213,7 +217,7 @@ export async function concludeRun(
   const referenceCoverage = reference ? coverage.get(reference) : undefined
   const comparisons = reference
     ? compareVersions(
-        [...coverage].map(([version, c]) => ({version, profile: c.profile, lines: c.lines})),
+        [...coverage].map(([version, c]) => ({version, profile: c.profile, lines: c.lines, otherTestBinaries: c.otherTestBinaries ?? null})),
         reference
       )
     : []
@@ -319,23 +323,33 @@ function runFacts(v: VersionReport, label: string, hasCoverage: boolean): RunFac
   }
 }
 
-async function analyseVersion(run: VersionRun, moduleDir: string, logger: Logger): Promise<VersionCoverage | null> {
+/**
+ * Whether a package is counted by its own tests only (countOwnTests): unless `-coverpkg` is given
+ * (as cover-packages or in test-flags), when every test binary's counters of every package count.
+ */
+function ownTestsOnly(options: Pick<Options, 'coverPackages' | 'testFlags'>): boolean {
+  return options.coverPackages === '' && !options.testFlags.some(flag => /^--?coverpkg(=|$)/.test(flag))
+}
+
+async function analyseVersion(run: VersionRun, moduleDir: string, ownTests: boolean, logger: Logger): Promise<VersionCoverage | null> {
   if (!run.profile) return null
-  let profile: Profile
+  let written: Profile
   try {
-    profile = await readProfile(run.profile)
+    written = await readProfile(run.profile)
   } catch (err) {
     logger.warning(`Go ${run.toolchain.version}: its coverage profile cannot be read: ${(err as Error).message}`)
     return null
   }
+  const withoutTests = ownTests ? run.packages.filter(p => p.noTestFiles).map(p => p.name) : []
+  const {profile, otherTestBinaries} = countOwnTests(written, withoutTests)
   const lines = lineCoverage(profile)
   let functions: FunctionCoverage[] = []
   try {
-    functions = functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, profile), profile)
+    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, written), profile), otherTestBinaries)
   } catch (err) {
     logger.warning(`Go ${run.toolchain.version}: no function coverage: ${(err as Error).message}`)
   }
-  return {profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions}
+  return {profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries}
 }
 
 /**
@@ -384,7 +398,10 @@ function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): 
           statements: coverage.statements.total,
           lines: coverage.lineSummary.total,
           functions: summarizeFunctions(coverage.functions),
-          packages: coverage.statements.packages.map(p => ({name: p.name, statements: p.summary}))
+          packages: coverage.statements.packages.map(p => ({name: p.name, statements: p.summary})),
+          ...(coverage.otherTestBinaries
+            ? {otherTestBinaries: {statements: coverage.otherTestBinaries.statements, packages: coverage.otherTestBinaries.packages.map(p => ({name: p.name, statements: p.summary}))}}
+            : {})
         }
       : null,
     seconds: run.seconds

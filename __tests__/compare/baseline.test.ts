@@ -13,7 +13,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'go-matrix-baseline-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
 
 const current = makeProfile('set', [
-  ['example.com/m/a/a.go', '1.1,2.1', 3, 1],
+  ['example.com/m/a/a.go', '1.1,2.2', 3, 1],
   ['example.com/m/a/a.go', '4.1,4.9', 1, 0],
   ['example.com/m/b/b.go', '1.1,1.9', 2, 1],
   ['example.com/m/c/x.go', '1.1,1.9', 1, 1]
@@ -95,7 +95,7 @@ describe('readReportBaseline', () => {
 describe('LCOV baselines', () => {
   it('reads LCOV written by the engine, and compares per file with paths matched by suffix', async () => {
     const old = makeProfile('set', [
-      ['example.com/m/a/a.go', '1.1,2.1', 3, 0],
+      ['example.com/m/a/a.go', '1.1,2.2', 3, 0],
       ['example.com/m/a/a.go', '4.1,4.9', 1, 0],
       ['example.com/m/b/b.go', '1.1,1.9', 2, 1],
       ['example.com/m/old/o.go', '1.1,1.9', 2, 1]

@@ -1,11 +1,12 @@
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from '@jest/globals'
 import {lineCoverage} from '../../src/coverage/lines.js'
 import {diffCoverage, parseGitDiff} from '../../src/compare/diff.js'
 import {makeProfile} from '../coverage/builders.js'
+import {coverFixtures, fixtureRun, setProfile} from '../coverage/fixtures.js'
 
 const numbered = (from: number, to: number): string =>
   Array.from({length: to - from + 1}, (_, i) => `line ${from + i}`).join('\n') + '\n'
@@ -95,6 +96,19 @@ describe('diffCoverage', () => {
       ['pkg/fresh.go', 'example.com/m/pkg/fresh.go', 3, 3],
       ['pkg/renamed.go', 'example.com/m/pkg/renamed.go', 0, 1]
     ])
+  })
+
+  it('leaves out a changed `} else {` line that Go 1.27 ends an if-body on at column 1 (no block covers a character of it)', async () => {
+    const {profile} = await setProfile(fixtureRun('1.27', 'layout'))
+    const source = readFileSync(path.join(coverFixtures, 'modules', 'layout', 'layout.go'), 'utf8').split('\n')
+    const elseLines = source.flatMap((text, i) => (/^\s*} else {$/.test(text) ? [i + 1] : []))
+    expect(elseLines).toEqual([12, 21, 69])
+    const elseLine = elseLines[1] as number
+    // Parity's if-body (not run) and else body (run): a PR changing both bodies and the line between.
+    const changed = [{path: 'layout.go', oldPath: null, status: 'modified' as const, lines: [elseLine - 1, elseLine, elseLine + 1]}]
+    const result = diffCoverage(lineCoverage(profile), changed)
+    expect(result.lines).toEqual({covered: 1, total: 2, percent: 50})
+    expect(result.uncovered).toEqual([{file: 'layout.go', line: elseLine - 1}])
   })
 
   it('is 0 of 0 when no changed line is instrumented', () => {

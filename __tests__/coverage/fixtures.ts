@@ -1,6 +1,11 @@
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {countOwnTests} from '../../src/coverage/own-tests.js'
+import type {OtherTestBinaries} from '../../src/coverage/own-tests.js'
+import type {Profile} from '../../src/coverage/model.js'
+import {readProfile} from '../../src/coverage/read.js'
+import {parseTestJson} from '../../src/run/test-json.js'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const coverFixtures = path.join(root, '__tests__', 'fixtures', 'cover')
@@ -21,6 +26,24 @@ export function fixtureRuns(): FixtureRun[] {
 
 export function fixtureFile(run: FixtureRun, name: string): string {
   return readFileSync(path.join(run.dir, name), 'utf8')
+}
+
+/** The run of one module under the newest patch of one Go minor (`1.22`). */
+export function fixtureRun(minor: string, module: string): FixtureRun {
+  const run = fixtureRuns().find(r => r.module === module && r.version.startsWith(`${minor}.`))
+  if (run === undefined) throw new Error(`no fixture of module ${module} under Go ${minor}`)
+  return run
+}
+
+/** The packages `go test -json` reported without test files in the run's `set` mode (test-set.json). */
+export function packagesWithoutTests(run: FixtureRun): string[] {
+  return parseTestJson(fixtureFile(run, 'test-set.json')).packages.filter(p => p.noTestFiles).map(p => p.name)
+}
+
+/** The `set` profile as Go wrote it, and as go-matrix counts it (each package by its own tests, as `go-matrix run` counts it). */
+export async function setProfile(run: FixtureRun): Promise<{raw: Profile; profile: Profile; otherTestBinaries: OtherTestBinaries | null}> {
+  const raw = await readProfile(path.join(run.dir, 'set.out'))
+  return {raw, ...countOwnTests(raw, packagesWithoutTests(run))}
 }
 
 /** Runs whose GOROOT is on this machine (Go can be run for them). */

@@ -201,7 +201,7 @@ describe('line hits kept in the narrowest array', () => {
     ['beyond 32 bits', [2 ** 40, 1]],
     ['fractions', [0.5, 2]]
   ])('%s', (_, counts) => {
-    const blocks = counts.map((count, i): Block => ({file: 'm/a.go', startLine: 1 + 3 * i, startCol: 1, endLine: 2 + 3 * i, endCol: 1, numStmt: 1, count}))
+    const blocks = counts.map((count, i): Block => ({file: 'm/a.go', startLine: 1 + 3 * i, startCol: 1, endLine: 2 + 3 * i, endCol: 2, numStmt: 1, count}))
     const lines = lineCoverage(profileOf('count', blocks)).get('m/a.go')
     expect(lines && [...lines]).toEqual(counts.flatMap((count, i) => [[1 + 3 * i, count], [2 + 3 * i, count]]))
     expect(lines?.get(3)).toBeUndefined()

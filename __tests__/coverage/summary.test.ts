@@ -65,8 +65,8 @@ describe('lineCoverage', () => {
   })
 
   it('merges versions line by line: union of lines, highest hits, inputs untouched', () => {
-    const a = lineCoverage(makeProfile('set', [['m/a.go', '1.1,2.1', 1, 0]]))
-    const b = lineCoverage(makeProfile('set', [['m/a.go', '2.1,3.1', 1, 1], ['m/b.go', '1.1,1.2', 1, 0]]))
+    const a = lineCoverage(makeProfile('set', [['m/a.go', '1.1,2.2', 1, 0]]))
+    const b = lineCoverage(makeProfile('set', [['m/a.go', '2.1,3.2', 1, 1], ['m/b.go', '1.1,1.2', 1, 0]]))
     const merged = mergeLineCoverage([a, b])
     expect([...merged].map(([file, lines]) => [file, [...lines]])).toEqual([
       ['m/a.go', [[1, 0], [2, 1], [3, 1]]],

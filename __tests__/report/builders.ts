@@ -122,7 +122,15 @@ export function makeRealisticReport(): Report {
       comparisons: {
         versions: [
           makeComparison('1.21.13', '1.23.5'),
-          makeComparison('1.22.12', '1.23.5', {rawDelta: 1.3, likeForLikeDelta: 0, onlyInVersion: onlyIn('example.com/m/cmd/tool', 8, 0), onlyInReference: onlyIn('', 0, 0), coveredOnlyInReference: {count: 0, lines: [], more: 0}, explanation: ''})
+          makeComparison('1.22.12', '1.23.5', {
+            rawDelta: 1.3,
+            likeForLikeDelta: 0,
+            onlyInVersion: onlyIn('example.com/m/cmd/tool', 8, 0),
+            onlyInReference: onlyIn('', 0, 0),
+            coveredOnlyInReference: {count: 0, lines: [], more: 0},
+            otherTestBinariesInVersion: {statements: counts(3, 9), packages: [{name: 'example.com/m/internal/tag', summary: counts(3, 9)}]},
+            explanation: ''
+          })
         ],
         baseline: makeBaseline('1.23.4', counts(68, 85), counts(70, 85)),
         diff: {lines: counts(7, 10), uncovered: [{file: 'calc/calc.go', line: 40}, {file: 'calc/calc.go', line: 41}, {file: 'calc/calc.go', line: 42}, {file: 'parse.go', line: 17}]}

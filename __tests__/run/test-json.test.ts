@@ -50,7 +50,23 @@ describe('parseTestJson', () => {
     const report = parseTestJson(
       stream({Package: 'example.com/m/none', Output: '?   \texample.com/m/none\t[no test files]\n'}, {Action: 'skip', Package: 'example.com/m/none', Elapsed: 0})
     )
-    expect(report.packages).toEqual([{name: 'example.com/m/none', status: 'skip', seconds: 0}])
+    expect(report.packages).toEqual([{name: 'example.com/m/none', status: 'skip', seconds: 0, noTestFiles: true}])
+  })
+
+  it('tells a package without test files that Go 1.22 and later report as passed with 0.0% from one with tests', () => {
+    const report = parseTestJson(
+      stream(
+        {Package: 'example.com/m/none', Output: '\texample.com/m/none\t\tcoverage: 0.0% of statements\n'},
+        {Action: 'pass', Package: 'example.com/m/none', Elapsed: 0.01},
+        {Package: 'example.com/m', Output: 'coverage: 0.0% of statements\n'},
+        {Package: 'example.com/m', Output: 'ok  \texample.com/m\t0.003s\tcoverage: 0.0% of statements\n'},
+        {Action: 'pass', Package: 'example.com/m', Elapsed: 0.02}
+      )
+    )
+    expect(report.packages).toEqual([
+      {name: 'example.com/m/none', status: 'pass', seconds: 0.01, noTestFiles: true},
+      {name: 'example.com/m', status: 'pass', seconds: 0.02}
+    ])
   })
 
   const stderr = [

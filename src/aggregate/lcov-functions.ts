@@ -106,13 +106,14 @@ export function functionsFromLcov(functions: readonly LcovFunction[], sourceToFi
   return named.map(fn => {
     const nextLine = linesByFile.get(fn.file)?.find(line => line > fn.line) ?? Infinity
     const f = files.get(fn.file)
+    const {startLine, numStmt, count} = profile.blocks
     let covered = 0
     let total = 0
-    for (let i = 0; f !== undefined && i < f.length; i++) {
-      const start = f.startLine[i] as number
+    for (let i = f?.start ?? 0; f !== undefined && i < f.start + f.length; i++) {
+      const start = startLine[i] as number
       if (start < fn.line || start >= nextLine) continue
-      total += f.numStmt[i] as number
-      if ((f.count[i] as number) > 0) covered += f.numStmt[i] as number
+      total += numStmt[i] as number
+      if ((count[i] as number) > 0) covered += numStmt[i] as number
     }
     return {file: fn.file, line: fn.line, name: fn.name, percent: summary(covered, total).percent, covered: fn.hits > 0, hits: fn.hits}
   })

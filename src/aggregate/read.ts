@@ -5,6 +5,7 @@
 import {readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {readProfile} from '../coverage/read.js'
+import {countOwnTests} from '../coverage/own-tests.js'
 import {summarizeStatements} from '../coverage/summary.js'
 import {lineCoverage, summarizeLines} from '../coverage/lines.js'
 import type {VersionCoverage} from '../pipeline.js'
@@ -140,15 +141,19 @@ export async function rebuildCoverage(legFile: string, shown: string, version: V
   const dir = path.join(legDir, version.version)
   const where = `${shown}: Go ${version.version}`
   const profileFile = path.join(dir, 'coverage.out')
-  let profile
+  let written
   try {
     const real = await fileInLeg(legDir, path.join(version.version, 'coverage.out'), LEG_LIMITS.profileBytes, where)
     if (real === null) throw new Error('no such file')
-    profile = await readProfile(real)
+    written = await readProfile(real)
   } catch (err) {
     if (err instanceof AggregateError) throw err
     throw new AggregateError(`${where} has coverage, but ${profileFile} cannot be read (upload the whole report directory): ${(err as Error).message}`, {cause: err})
   }
+  // The leg counted each package by its own tests: the same packages' other counters are set aside again.
+  const setAside: unknown = version.coverage?.otherTestBinaries?.packages
+  const withoutTests = Array.isArray(setAside) ? setAside.flatMap((p: {name?: unknown} | null) => (typeof p?.name === 'string' ? [p.name] : [])) : []
+  const {profile, otherTestBinaries} = countOwnTests(written, withoutTests)
   const statements = summarizeStatements(profile)
   const recorded = version.coverage?.statements
   if (recorded && (recorded.covered !== statements.total.covered || recorded.total !== statements.total.total)) {
@@ -166,5 +171,5 @@ export async function rebuildCoverage(legFile: string, shown: string, version: V
   const sourceToFile = matchSourceFiles(sources, profile.files.map(f => f.file), lcovFile)
   const functions = functionsFromLcov(lcovFunctions, sourceToFile, profile)
   const sourcePaths = new Map([...sourceToFile].map(([source, file]) => [file, source]))
-  return {coverage: {profile, statements, lines, lineSummary: summarizeLines(lines), functions}, sourcePaths}
+  return {coverage: {profile, statements, lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries}, sourcePaths}
 }

@@ -22,8 +22,10 @@ export interface CommandIO {
 export const COVERAGE_HELP = `usage: go-matrix coverage [--json] [--lcov FILE] [--merged FILE] PROFILE...
 
 Reads Go coverage profiles (go test -coverprofile) and prints, per profile, its mode,
-statement coverage (as go tool cover -func computes it) and line coverage, then the line
-coverage of all profiles merged.
+statement coverage and line coverage, then the line coverage of all profiles merged.
+Statements are counted as go test -cover counts them: every block, package-level closures
+included (go tool cover -func lists functions, so its total leaves those out), each block as
+the profile records it. A line counts when a block covers at least one character of it.
 
   --json          print {"profiles":[{"path","mode","statements","lines"}],"merged":{"lines"}}
   --lcov FILE     write the merged line coverage as LCOV (SF paths relative to the module

@@ -1,8 +1,9 @@
 import {lineCoverage} from '../coverage/lines.js'
-import {CoverageError, packageOf} from '../coverage/model.js'
+import {CoverageError, lastLineOf, packageOf} from '../coverage/model.js'
 import type {FileLine, LineCoverage, Profile, Summary} from '../coverage/model.js'
 import {compareStrings} from '../coverage/order.js'
 import {addSummaries, summary} from '../coverage/percent.js'
+import type {OtherTestBinaries} from '../coverage/own-tests.js'
 import {summarizeStatements} from '../coverage/summary.js'
 import {pointsDelta} from './delta.js'
 
@@ -12,6 +13,8 @@ export interface VersionCoverage {
   profile: Profile
   /** Its line coverage, when already computed (else derived from the profile). */
   lines?: LineCoverage
+  /** Counters of other test binaries that were not counted (countOwnTests), to explain them. */
+  otherTestBinaries?: OtherTestBinaries | null
 }
 
 /** What one version instruments and the other does not, grouped by package. */
@@ -48,7 +51,14 @@ export interface VersionComparison {
   coveredOnlyInVersion: LineList
   /** Common lines covered under the reference but not the version. */
   coveredOnlyInReference: LineList
-  /** One or two sentences explaining the gap between the raw and the like-for-like delta. */
+  /**
+   * Counters that other packages' test binaries recorded for packages without test files under
+   * the version (Go 1.22, 1.23) or the reference, which were not counted (countOwnTests); absent
+   * when there were none.
+   */
+  otherTestBinariesInVersion?: OtherTestBinaries
+  otherTestBinariesInReference?: OtherTestBinaries
+  /** Sentences explaining the gap between the raw and the like-for-like delta. */
   explanation: string
 }
 
@@ -111,6 +121,8 @@ function compareOne(
   const likeForLikeDelta = pointsDelta(summary(covered, common), summary(referenceCovered, common))
   const onlyInVersion = onlyIn(input.profile, lines, refLines)
   const onlyInReference = onlyIn(ref.profile, refLines, lines)
+  const otherInVersion = input.otherTestBinaries ?? null
+  const otherInReference = ref.otherTestBinaries ?? null
   return {
     version: input.version,
     reference: ref.version,
@@ -123,23 +135,33 @@ function compareOne(
     onlyInReference,
     coveredOnlyInVersion: capped(onlyVersion, maxLines),
     coveredOnlyInReference: capped(onlyReference, maxLines),
-    explanation: explain(input.version, ref.version, rawDelta, likeForLikeDelta, common, onlyInVersion, onlyInReference)
+    ...(otherInVersion ? {otherTestBinariesInVersion: otherInVersion} : {}),
+    ...(otherInReference ? {otherTestBinariesInReference: otherInReference} : {}),
+    explanation: [
+      explain(input.version, ref.version, rawDelta, likeForLikeDelta, common, onlyInVersion, onlyInReference),
+      ...[
+        [input.version, otherInVersion],
+        [ref.version, otherInReference]
+      ].flatMap(([version, other]) => (other ? [describeOtherTestBinaries(version as string, other as OtherTestBinaries)] : []))
+    ].join(' ')
   }
 }
 
 /** What `profile` (with line coverage `lines`) instruments that `other` does not, per package. */
 function onlyIn(profile: Profile, lines: LineCoverage, other: LineCoverage): OnlyInOne {
   const statements = new Map<string, {covered: number; total: number}>()
+  const {startLine, startCol, endLine, endCol, numStmt, count} = profile.blocks
   for (const f of profile.files) {
     const otherLines = other.get(f.file)
     const pkg = packageOf(f.file)
-    for (let i = 0; i < f.length; i++) {
+    for (let i = f.start; i < f.start + f.length; i++) {
+      const last = lastLineOf(startLine[i] as number, startCol[i] as number, endLine[i] as number, endCol[i] as number)
       let absent = true
-      for (let line = f.startLine[i] as number; absent && line <= (f.endLine[i] as number); line++) absent = otherLines?.get(line) === undefined
+      for (let line = startLine[i] as number; absent && line <= last; line++) absent = otherLines?.get(line) === undefined
       if (!absent) continue
       const counts = statements.get(pkg) ?? {covered: 0, total: 0}
-      counts.total += f.numStmt[i] as number
-      if ((f.count[i] as number) > 0) counts.covered += f.numStmt[i] as number
+      counts.total += numStmt[i] as number
+      if ((count[i] as number) > 0) counts.covered += numStmt[i] as number
       statements.set(pkg, counts)
     }
   }
@@ -181,22 +203,44 @@ function explain(
   onlyInReference: OnlyInOne
 ): string {
   const sentences = [
-    `Go ${version} covers ${signed(rawDelta)} points of statements against Go ${reference}, and ${signed(likeForLike)} on the ${common} lines both instrument.`
+    `Go ${version} covers ${signed(rawDelta)} points of statements against Go ${reference}, and ${signed(likeForLike)} on the ${plural(common, 'line')} both instrument.`
   ]
-  const parts: string[] = []
-  if (onlyInVersion.lines.total > 0) parts.push(`${describe(onlyInVersion)} only under Go ${version}`)
-  if (onlyInReference.lines.total > 0) parts.push(`${describe(onlyInReference)} only under Go ${reference}`)
-  if (parts.length > 0) sentences.push(`The gap comes from what one version instruments and the other does not: ${parts.join('; ')}.`)
+  if (onlyInVersion.lines.total > 0) sentences.push(describe(onlyInVersion, version, reference))
+  if (onlyInReference.lines.total > 0) sentences.push(describe(onlyInReference, reference, version))
   return sentences.join(' ')
 }
 
-function describe(only: OnlyInOne): string {
-  const top = only.packages.slice(0, 3).map(p => `${p.name} (${p.lines.total} lines, ${p.lines.covered} covered)`)
+/**
+ * What only one version instruments, in words. Lines only one version instruments come in two
+ * kinds: lines of blocks the other version does not have at all (statements it does not count,
+ * such as a package without tests before Go 1.22), and lines the other version's blocks leave out
+ * although they hold the same statements (Go 1.27 starts a function's blocks at its first
+ * statement, not its opening brace): then no statement is only on one side.
+ */
+function describe(only: OnlyInOne, version: string, other: string): string {
+  const top = only.packages.slice(0, 3).map(p => `${p.name} (${[plural(p.lines.total, 'line'), ...(p.statements.total > 0 ? [plural(p.statements.total, 'statement')] : [])].join(', ')})`)
   const rest = only.packages.length - top.length
-  return `${only.lines.total} lines (${only.statements.total} statements, ${only.lines.covered} lines covered) in ${top.join(', ')}${rest > 0 ? ` and ${rest} more packages` : ''}`
+  const where = `${top.join(', ')}${rest > 0 ? ` and ${plural(rest, 'more package')}` : ''}`
+  const lines = `Go ${version} instruments ${plural(only.lines.total, 'line')} that Go ${other} does not (${only.lines.covered} covered)`
+  if (only.statements.total === 0) {
+    return `${lines}, but no statement Go ${other} leaves out: the two lay out their blocks differently, in ${where}.`
+  }
+  return `${lines}, holding ${plural(only.statements.total, 'statement')} (${only.statements.covered} covered) that Go ${other} does not count at all: ${where}.`
+}
+
+/** The counters of other test binaries that were not counted, in words. */
+function describeOtherTestBinaries(version: string, other: OtherTestBinaries): string {
+  const where = other.packages.map(p => `${p.summary.covered} of ${plural(p.summary.total, 'statement')} in ${p.name}`).join(', ')
+  return (
+    `Go ${version} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}); ` +
+    'like `go test -cover`, go-matrix counts a package as its own tests cover it, so they are not counted.'
+  )
 }
 
 function signed(points: number): string {
   return `${points > 0 ? '+' : ''}${points.toFixed(1)}`
 }
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}

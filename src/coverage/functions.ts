@@ -74,19 +74,21 @@ export function functionCoverage(report: FuncReport, profile: Profile): Function
     let entry = 0
     if (f !== undefined) {
       // Blocks are sorted by start line: find the first at or after the function's line.
-      const first = lowerBound(f.startLine, f.length, fn.line)
-      if (first < f.length && (f.startLine[first] as number) < end) entry = f.count[first] as number
-      for (let i = first; i < f.length && (f.startLine[i] as number) < end && !ran; i++) ran = (f.count[i] as number) > 0
+      const {startLine, count} = profile.blocks
+      const stop = f.start + f.length
+      const first = lowerBound(startLine, f.start, stop, fn.line)
+      if (first < stop && (startLine[first] as number) < end) entry = count[first] as number
+      for (let i = first; i < stop && (startLine[i] as number) < end && !ran; i++) ran = (count[i] as number) > 0
     }
     const covered = fn.percent > 0 || ran
     return {...fn, covered, hits: Math.max(entry, covered ? 1 : 0)}
   })
 }
 
-/** The first index whose value is at least `value` in the sorted column[0, length). */
-function lowerBound(column: Int32Array, length: number, value: number): number {
-  let lo = 0
-  let hi = length
+/** The first index whose value is at least `value` in the sorted column[from, to). */
+function lowerBound(column: Int32Array, from: number, to: number, value: number): number {
+  let lo = from
+  let hi = to
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if ((column[mid] as number) < value) lo = mid + 1

@@ -28,7 +28,7 @@ export async function functionsFromGo(goroot: string, profilePath: string, modul
   try {
     const input = path.join(tmp, 'coverage.out')
     const renamed = profile.files.map(f => ({...f, file: local.get(f.file) ?? f.file}))
-    writeFileSync(input, formatProfile({mode: profile.mode, files: renamed}))
+    writeFileSync(input, formatProfile({...profile, files: renamed}))
     const report = await runCoverFunc(goroot, input, profilePath, moduleDir)
     const original = new Map([...local].map(([name, file]) => [file, name]))
     const functions = report.functions.map(fn => ({...fn, file: original.get(fn.file) ?? fn.file}))

@@ -1,6 +1,6 @@
 import {ADDED, ProfileBuilder} from './blocks-builder.js'
 import {CoverageError} from './model.js'
-import type {FileBlocks, Profile} from './model.js'
+import type {Profile} from './model.js'
 
 export interface NamedProfile {
   /** Where the profile came from (a path, a Go version): named in errors. */
@@ -22,13 +22,15 @@ export function mergeProfiles(profiles: readonly NamedProfile[]): Profile {
     if (profile.mode !== first.profile.mode) {
       throw new CoverageError(`${name}: mode ${profile.mode} differs from mode ${first.profile.mode} of ${first.name}; profiles of different modes cannot be merged`)
     }
+    const {startLine, startCol, endLine, endCol, numStmt, count} = profile.blocks
     for (const f of profile.files) {
-      for (let i = 0; i < f.length; i++) {
-        const result = builder.add(f.file, f.startLine[i] as number, f.startCol[i] as number, f.endLine[i] as number, f.endCol[i] as number, f.numStmt[i] as number, f.count[i] as number)
+      const id = builder.fileId(f.file)
+      for (let i = f.start; i < f.start + f.length; i++) {
+        const result = builder.addTo(id, startLine[i] as number, startCol[i] as number, endLine[i] as number, endCol[i] as number, numStmt[i] as number, count[i] as number)
         if (result !== ADDED) {
-          const key = `${f.file}:${f.startLine[i]}.${f.startCol[i]},${f.endLine[i]}.${f.endCol[i]}`
-          const earlier = profiles.slice(0, index).find(p => hasBlock(p.profile, f, i, result))
-          throw new CoverageError(`${name}: block ${key} has ${f.numStmt[i]} statements, but ${result} in ${earlier?.name ?? 'an earlier profile'}`)
+          const key = `${f.file}:${startLine[i]}.${startCol[i]},${endLine[i]}.${endCol[i]}`
+          const earlier = profiles.slice(0, index).find(p => hasBlock(p.profile, f.file, profile, i, result))
+          throw new CoverageError(`${name}: block ${key} has ${numStmt[i]} statements, but ${result} in ${earlier?.name ?? 'an earlier profile'}`)
         }
       }
     }
@@ -36,12 +38,14 @@ export function mergeProfiles(profiles: readonly NamedProfile[]): Profile {
   return builder.finish()
 }
 
-/** Whether `profile` holds block i of `f` with numStmt statements (to name it in an error). */
-function hasBlock(profile: Profile, f: FileBlocks, i: number, numStmt: number): boolean {
-  const g = profile.files.find(other => other.file === f.file)
+/** Whether `profile` holds, in `file`, the range of block i of `of` with numStmt statements (to name it in an error). */
+function hasBlock(profile: Profile, file: string, of: Profile, i: number, numStmt: number): boolean {
+  const g = profile.files.find(other => other.file === file)
   if (g === undefined) return false
-  for (let j = 0; j < g.length; j++) {
-    if (g.startLine[j] === f.startLine[i] && g.startCol[j] === f.startCol[i] && g.endLine[j] === f.endLine[i] && g.endCol[j] === f.endCol[i] && g.numStmt[j] === numStmt) return true
+  const a = profile.blocks
+  const b = of.blocks
+  for (let j = g.start; j < g.start + g.length; j++) {
+    if (a.startLine[j] === b.startLine[i] && a.startCol[j] === b.startCol[i] && a.endLine[j] === b.endLine[i] && a.endCol[j] === b.endCol[i] && a.numStmt[j] === numStmt) return true
   }
   return false
 }

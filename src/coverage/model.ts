@@ -21,13 +21,11 @@ export interface Block {
 }
 
 /**
- * One file's blocks, column by column: block i is (startLine[i], startCol[i], ...), sorted by
- * position. Columns rather than one object per block because a profile of a million blocks then
- * takes 28 MB instead of about 150 MB (bench/coverage); `blocksOf` gives the objects.
+ * Every block of a profile, column by column: block i is (startLine[i], startCol[i], ...). Columns
+ * rather than one object per block because a profile of a million blocks then takes 28 MB
+ * instead of about 150 MB (bench/coverage); `blocksOf` gives the objects.
  */
-export interface FileBlocks {
-  file: string
-  length: number
+export interface BlockColumns {
   startLine: Int32Array
   startCol: Int32Array
   endLine: Int32Array
@@ -36,10 +34,21 @@ export interface FileBlocks {
   count: Float64Array
 }
 
-/** A parsed Go profile: identical blocks merged, files sorted by name, blocks by position. */
+/**
+ * One file's blocks: blocks [start, start + length) of the profile's columns, sorted by position.
+ * A file costs this small object and its name, so a profile naming a million files stays cheap.
+ */
+export interface FileBlocks {
+  file: string
+  start: number
+  length: number
+}
+
+/** A parsed Go profile: identical blocks merged, files sorted by name, each file's blocks by position. */
 export interface Profile {
   mode: CoverMode
   files: FileBlocks[]
+  blocks: BlockColumns
 }
 
 /** Counts and their one-decimal percentage (Go's `%.1f`, as a number). */
@@ -87,19 +96,63 @@ export function packageOf(file: string): string {
 
 /** The blocks of a profile as objects (small profiles, tests, callers that want plain data). */
 export function blocksOf(profile: Profile): Block[] {
+  const {startLine, startCol, endLine, endCol, numStmt, count} = profile.blocks
   const blocks: Block[] = []
   for (const f of profile.files) {
-    for (let i = 0; i < f.length; i++) {
+    for (let i = f.start; i < f.start + f.length; i++) {
       blocks.push({
         file: f.file,
-        startLine: f.startLine[i] as number,
-        startCol: f.startCol[i] as number,
-        endLine: f.endLine[i] as number,
-        endCol: f.endCol[i] as number,
-        numStmt: f.numStmt[i] as number,
-        count: f.count[i] as number
+        startLine: startLine[i] as number,
+        startCol: startCol[i] as number,
+        endLine: endLine[i] as number,
+        endCol: endCol[i] as number,
+        numStmt: numStmt[i] as number,
+        count: count[i] as number
       })
     }
   }
   return blocks
 }
+
+/**
+ * The last line of which a block covers at least one character: the rule every line-based figure
+ * (line coverage, like-for-like, merged lines, LCOV, diff coverage, annotations) follows. Go's end
+ * column is exclusive, so a block that ends at column 1 covers nothing of its end line: Go 1.27
+ * ends an if-body's block at column 1 of the `} else {` line (`lfl.go:7.3,8.1`), a line only the
+ * else block's start touches. A block that ends where it starts (Go 1.27's empty function body,
+ * `f.go:50.15,50.15`) covers no line at all: the result is then below startLine.
+ */
+export function lastLineOf(startLine: number, startCol: number, endLine: number, endCol: number): number {
+  if (endLine > startLine) return endCol <= 1 ? endLine - 1 : endLine
+  return endLine === startLine && endCol > startCol ? endLine : startLine - 1
+}
+
+/** How many lines a block covers a character of (0 for one that covers none). */
+export function lineSpanOf(startLine: number, startCol: number, endLine: number, endCol: number): number {
+  return Math.max(0, lastLineOf(startLine, startCol, endLine, endCol) - startLine + 1)
+}
+
+/** The lines a profile's blocks cover in all, a line counted once per block that covers it. */
+export function linesCovered(profile: Profile): number {
+  const {startLine, startCol, endLine, endCol} = profile.blocks
+  let lines = 0
+  for (let i = 0; i < startLine.length; i++) lines += lineSpanOf(startLine[i] as number, startCol[i] as number, endLine[i] as number, endCol[i] as number)
+  return lines
+}
+
+/**
+ * How many lines the blocks of one profile may cover in all (counting a line once per block that
+ * covers it): 2^20, plus 16 per block. Real Go code averages about 3 lines a block (the standard
+ * library packages html, net/url, encoding/json, text/template, go/parser, go/printer, regexp/syntax,
+ * strconv and unicode/utf8: 6,553 blocks, 20,329 lines), and its longest blocks hold long composite
+ * literals (html/entity.go: 2 statements over 2,239 lines), which the 2^20 lines allowed to any
+ * profile absorb; so no statement count bounds a block, but a profile's lines are bounded by its
+ * size. Line-derived data costs in proportion to these lines, so it stays in proportion to the
+ * profile, whatever numbers a damaged or hostile profile holds (`m.go:1.1,2147483647.1`).
+ */
+export function lineBudget(blocks: number): number {
+  return LINES_PER_PROFILE + LINES_PER_BLOCK * blocks
+}
+
+const LINES_PER_PROFILE = 1 << 20
+const LINES_PER_BLOCK = 16

@@ -1,7 +1,6 @@
 import {ADDED, ProfileBuilder} from './blocks-builder.js'
-import type {FileBuilder} from './blocks-builder.js'
 import {CR, DIGIT_0, DIGIT_9, NEWLINE, SPACE, copyWords, sameWords, viewOf, wordCount} from './byte-words.js'
-import {COVER_MODES, CoverageError} from './model.js'
+import {COVER_MODES, CoverageError, lineBudget, lineSpanOf, linesCovered} from './model.js'
 import type {CoverMode, Profile} from './model.js'
 import {RepeatedLines} from './repeated-lines.js'
 
@@ -14,7 +13,9 @@ const FORMAT = '"file:startLine.startCol,endLine.endCol numStmt count"'
  * the source, the line number and the line) and lenient where users trip and nothing is lost:
  * CRLF line endings, trailing blank lines, and profiles concatenated with `cat` (a repeated
  * `mode:` line of the same mode). Identical blocks merge as Go's parser merges them: OR in `set`
- * mode, sum in `count` and `atomic`.
+ * mode, sum in `count` and `atomic`. A block that ends before it starts, and a profile whose
+ * blocks cover more lines than its size allows (`lineBudget`), are errors naming the line, so
+ * that what is derived from lines costs in proportion to the profile.
  *
  * It reads UTF-8 bytes in place (`lines`, `lineBytes`): no string per line, file names decoded
  * only when they change and compared four bytes at a time, and a line that came before (a block
@@ -27,8 +28,8 @@ export class ProfileParser {
   private lineNumber = 0
   /** A blank line is only allowed at the end or before a repeated mode line: remember where it was. */
   private blankLine = 0
-  /** The file of the previous line and its name's bytes as words: consecutive lines mostly name the same file. */
-  private lastFile: FileBuilder | undefined
+  /** The file of the previous line (its id) and its name's bytes as words: consecutive lines mostly name the same file. */
+  private lastFile = -1
   private lastName: Int32Array = new Int32Array(64)
   private lastNameLength = -1
   private repeated = new RepeatedLines()
@@ -44,7 +45,17 @@ export class ProfileParser {
   private bytes: Uint8Array | undefined
   private view: DataView = new DataView(new ArrayBuffer(0))
 
-  constructor(private readonly source: string) {}
+  /** The new block covering the most lines (of those spanning WIDE_BLOCK lines or more), with its line number and text. */
+  private widest = {span: -1, lineNumber: 0, text: ''}
+
+  /** Bytes of lines fed so far, to project how many blocks the profile holds (`size`). */
+  private consumed = 0
+
+  /** `size`: the profile's length in bytes, when known (the builder then grows to the size it projects). */
+  constructor(
+    private readonly source: string,
+    private readonly size = 0
+  ) {}
 
   /** Feeds one line, without its line break. */
   line(text: string): void {
@@ -68,7 +79,9 @@ export class ProfileParser {
     let from = start
     for (;;) {
       if (this.looking && this.blankLine === 0 && this.repeated.expected() >= 0) {
-        from = this.repeated.run(this.view, bytes, from, end)
+        const before = from
+        from = this.repeated.run(this.view, bytes, from, end, this.builder as ProfileBuilder)
+        this.consumed += from - before
         if (this.repeated.ran > 0) {
           this.lineNumber += this.repeated.ran
           this.misses = 0
@@ -88,6 +101,7 @@ export class ProfileParser {
 
   private parseLine(bytes: Uint8Array, start: number, end: number): void {
     this.lineNumber++
+    this.consumed += end - start + 1
     if (end > start && bytes[end - 1] === CR) end--
     if (isBlank(bytes, start, end)) {
       if (this.mode === undefined) this.fail(`expected "mode: set|count|atomic" as the first line`, bytes, start, end)
@@ -114,7 +128,16 @@ export class ProfileParser {
     // Let go of the caller's bytes (a whole profile's text, for parseProfile).
     this.bytes = undefined
     this.view = new DataView(new ArrayBuffer(0))
-    return this.builder.finish()
+    const profile = this.builder.finish()
+    const lines = linesCovered(profile)
+    const blocks = this.builder.length
+    if (lines > lineBudget(blocks)) {
+      const too = `the profile's blocks cover ${lines} lines in all, more than the ${lineBudget(blocks)} a profile of ${plural(blocks, 'block')} can (Go's blocks cover about 3 lines each)`
+      const {lineNumber, span, text} = this.widest
+      if (span < 0) throw new CoverageError(`${this.source}: ${too}: the profile does not describe real source files`)
+      this.failAt(lineNumber, `${too}; this block alone covers ${span}: the profile does not describe real source files`, text)
+    }
+    return profile
   }
 
   private modeLine(text: string): void {
@@ -126,7 +149,11 @@ export class ProfileParser {
       this.failAt(this.lineNumber, `mode ${mode} differs from mode ${this.mode} of the lines above (profiles of different modes cannot be merged)`, text)
     }
     this.mode = mode as CoverMode
-    this.builder ??= new ProfileBuilder(this.mode)
+    if (this.builder === undefined) {
+      const builder = new ProfileBuilder(this.mode)
+      if (this.size > 0) builder.expectedBlocks = () => Math.ceil((1.05 * builder.length * this.size) / Math.max(1, this.consumed))
+      this.builder = builder
+    }
   }
 
   /** Parses `name:startLine.startCol,endLine.endCol numStmt count` from the right, so names may contain `:`. */
@@ -148,18 +175,38 @@ export class ProfileParser {
     if (startLine > MAX_INT32 || startCol > MAX_INT32 || endLine > MAX_INT32 || endCol > MAX_INT32 || numStmt > MAX_INT32) {
       this.fail('line, column or statement number too large', bytes, start, end)
     }
+    if (endLine < startLine || (endLine === startLine && endCol < startCol)) {
+      this.fail('the block ends before it starts', bytes, start, end)
+    }
+    const builder = this.builder as ProfileBuilder
     let file = this.lastFile
-    if (file === undefined || !this.sameName(bytes, start, colon)) {
-      file = (this.builder as ProfileBuilder).file(decode(bytes, start, colon))
+    if (file < 0 || !this.sameName(bytes, start, colon)) {
+      file = builder.fileId(decode(bytes, start, colon), true)
       this.lastFile = file
       this.rememberName(bytes, start, colon)
     }
-    const result = file.add(startLine, startCol, endLine, endCol, numStmt, count)
+    if (this.looking && !this.repeated.indexed && this.repeated.size > 0 && !builder.isNew(file, startLine, startCol, endLine, endCol)) {
+      // The first repeat (a -coverpkg profile's second test binary begins): the line was most
+      // likely kept at first sight, so the fast path's table finds it, and the builder needs no
+      // index of its own (which costs the first lookups, run before V8 has compiled anything).
+      const entry = this.repeated.indexAndFind(this.view, bytes, start, countSpace)
+      if (entry >= 0) {
+        this.repeated.addCount(entry, count, builder)
+        this.misses = 0
+        return
+      }
+    }
+    const result = builder.addTo(file, startLine, startCol, endLine, endCol, numStmt, count)
     if (result !== ADDED) {
       this.fail(`the same block had ${result} statements before and ${numStmt} here (profiles of different sources?)`, bytes, start, end)
     }
-    if (this.looking) this.keep(bytes, start, countSpace, file)
-    else if (file.merged) this.looking = true
+    // Only wide blocks are noted (real ones are a few lines), to name one if the profile covers too many lines.
+    if (endLine - startLine >= WIDE_BLOCK && !builder.merged) {
+      const span = lineSpanOf(startLine, startCol, endLine, endCol)
+      if (span > this.widest.span) this.widest = {span, lineNumber: this.lineNumber, text: decode(bytes, start, end)}
+    }
+    if (this.looking) this.keep(bytes, start, countSpace, builder)
+    else if (builder.merged) this.looking = true
   }
 
   /**
@@ -168,16 +215,16 @@ export class ProfileParser {
    * yet, and a merged one is looked up first (by `position`, or by the fast path once the table
    * is built), so no line is kept twice.
    */
-  private keep(bytes: Uint8Array, start: number, space: number, file: FileBuilder): void {
+  private keep(bytes: Uint8Array, start: number, space: number, builder: ProfileBuilder): void {
     const repeated = this.repeated
-    if (file.merged) {
+    if (builder.merged) {
       this.misses = 0
       // The first repeat: lookups start, expecting next the line that followed this one.
       if (!repeated.indexed && repeated.position(this.view, bytes, start, space)) return
-      repeated.add(this.view, bytes, start, space, file, file.lastBlock)
+      repeated.add(this.view, bytes, start, space, builder.lastBlock)
       return
     }
-    if (repeated.size < EAGER_ENTRIES) repeated.add(this.view, bytes, start, space, file, file.lastBlock)
+    if (repeated.size < EAGER_ENTRIES) repeated.add(this.view, bytes, start, space, builder.lastBlock)
     if (++this.misses > MISS_LIMIT) {
       // Blocks do not repeat here: free what was kept (looking again starts afresh).
       this.looking = false
@@ -206,7 +253,7 @@ export class ProfileParser {
     if (digits === 0 || digits > 15 || i <= start) return false
     const entry = this.repeated.find(this.view, bytes, start, i)
     if (entry < 0) return false
-    this.repeated.addCount(entry, count)
+    this.repeated.addCount(entry, count, this.builder as ProfileBuilder)
     this.misses = 0
     return true
   }
@@ -233,6 +280,11 @@ export class ProfileParser {
 }
 
 const MAX_INT32 = 0x7fffffff
+const WIDE_BLOCK = 64
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
 /** New blocks kept at first sight (about 70 bytes each), and new blocks in a row after which lookups stop. */
 const EAGER_ENTRIES = 1 << 14
 const MISS_LIMIT = 1 << 14
@@ -240,8 +292,8 @@ const M = 109
 
 /** Parses a whole profile held in a string (tests, small inputs). */
 export function parseProfile(text: string, source = 'profile'): Profile {
-  const parser = new ProfileParser(source)
   const bytes = Buffer.from(text, 'utf8')
+  const parser = new ProfileParser(source, bytes.length)
   const rest = parser.lines(bytes, 0, bytes.length)
   if (rest < bytes.length) parser.lineBytes(bytes, rest, bytes.length)
   return parser.finish()

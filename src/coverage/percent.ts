@@ -23,7 +23,9 @@ export function formatGoTestCoverage(statements: {covered: number; total: number
 
 /** The one-decimal percentage as a number (what report.json stores). */
 export function percentValue(covered: number, total: number): number {
-  return Number(formatPercent(covered, total))
+  if (total === 0) return 0
+  const tenths = roundedTenths((100 * covered) / total)
+  return tenths >= 0 ? tenths / 10 : Number(formatPercent(covered, total))
 }
 
 export function summary(covered: number, total: number): Summary {
@@ -48,6 +50,8 @@ export function addSummaries(parts: Iterable<Summary>): Summary {
  */
 export function formatOneDecimal(value: number): string {
   if (!Number.isFinite(value)) return String(value)
+  const quick = roundedTenths(value)
+  if (quick >= 0) return `${Math.floor(quick / 10)}.${quick % 10}`
   const negative = value < 0 || Object.is(value, -0)
   const {mantissa, exponent} = decompose(Math.abs(value))
   let tenths: bigint
@@ -64,6 +68,24 @@ export function formatOneDecimal(value: number): string {
   const digits = tenths.toString().padStart(2, '0')
   return `${negative ? '-' : ''}${digits.slice(0, -1)}.${digits.slice(-1)}`
 }
+
+/**
+ * Ten times `value` rounded to an integer, when floating point gives it exactly; else -1 (the
+ * exact path decides). Nearly every value is far from a tie: ten times it, computed in floating
+ * point, is within 2^-40 of the exact product for values under 2^10, so only a fraction within
+ * 2^-20 of one half could round either way. Percentages are such values, and a report computes
+ * one per file (a million files, a million percentages).
+ */
+function roundedTenths(value: number): number {
+  if (!(value >= 0 && value < 1024) || Object.is(value, -0)) return -1
+  const scaled = value * 10
+  const whole = Math.floor(scaled)
+  const fraction = scaled - whole
+  if (Math.abs(fraction - 0.5) <= NEAR_TIE) return -1
+  return fraction > 0.5 ? whole + 1 : whole
+}
+
+const NEAR_TIE = 2 ** -20
 
 /** Splits a non-negative finite double into an integer mantissa and a power-of-two exponent. */
 function decompose(value: number): {mantissa: bigint; exponent: number} {

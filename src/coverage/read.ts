@@ -1,4 +1,4 @@
-import {closeSync, openSync, readSync} from 'node:fs'
+import {closeSync, openSync, readSync, statSync} from 'node:fs'
 import {CoverageError} from './model.js'
 import type {Profile} from './model.js'
 import {ProfileParser} from './parse.js'
@@ -9,7 +9,13 @@ import {ProfileParser} from './parse.js'
  * faster than node:readline (measured in bench/coverage).
  */
 export async function readProfile(path: string): Promise<Profile> {
-  const parser = new ProfileParser(path)
+  let size = 0
+  try {
+    size = statSync(path).size
+  } catch {
+    // readChunks says what is wrong with the path.
+  }
+  const parser = new ProfileParser(path, size)
   // The parser runs the line loop itself: a loop shared with other callbacks would make the call
   // per line polymorphic, which measured twice as slow.
   await readChunks(path, (bytes, available) => parser.lines(bytes, 0, available))

@@ -1,4 +1,4 @@
-import type {FileBuilder} from './blocks-builder.js'
+import type {ProfileBuilder} from './blocks-builder.js'
 import {CR, DIGIT_0, DIGIT_9, NEWLINE, SPACE, copyWords, hashStoredWords, hashWords, sameWords, wordCount} from './byte-words.js'
 
 /**
@@ -31,7 +31,6 @@ export class RepeatedLines {
   private blocks: Int32Array = new Int32Array(256)
   /** The entry that came after each one the last time it was found (at first, the next one kept). */
   private successor: Int32Array = new Int32Array(256)
-  private files: FileBuilder[] = []
   /** The keys' bytes, as words (byte-words.ts), one after the other. */
   private words: Int32Array = new Int32Array(4096)
   private wordsUsed = 0
@@ -69,6 +68,15 @@ export class RepeatedLines {
    * bytes[start, end) is kept, expects next the entry that came after it; returns whether it is.
    */
   position(view: DataView, bytes: Uint8Array, start: number, end: number): boolean {
+    const entry = this.indexAndFind(view, bytes, start, end)
+    if (entry < 0) return false
+    this.lastFound = entry
+    this.next = this.successor[entry] as number
+    return true
+  }
+
+  /** Builds the table if it is not yet, and returns the entry whose key is bytes[start, end), or -1. */
+  indexAndFind(view: DataView, bytes: Uint8Array, start: number, end: number): number {
     if (!this.indexed) {
       this.indexed = true
       for (let entry = 0; entry < this.size; entry++) {
@@ -76,11 +84,7 @@ export class RepeatedLines {
       }
       this.rehash(Math.max(1024, tableSize(this.size)))
     }
-    const entry = this.lookUp(view, bytes, start, end)
-    if (entry < 0) return false
-    this.lastFound = entry
-    this.next = this.successor[entry] as number
-    return true
+    return this.lookUp(view, bytes, start, end)
   }
 
   /** The entry whose key is bytes[start, end), or -1: the expected one, else by hash. */
@@ -100,7 +104,7 @@ export class RepeatedLines {
    * starts. A loop of its own with no calls but the merge, so that it runs fast before V8 has
    * optimized it and is compiled early (on-stack replacement) rather than with the whole parser.
    */
-  run(view: DataView, bytes: Uint8Array, from: number, end: number): number {
+  run(view: DataView, bytes: Uint8Array, from: number, end: number, builder: ProfileBuilder): number {
     const keyAt = this.keyAt
     const keyLength = this.keyLength
     const successor = this.successor
@@ -136,7 +140,7 @@ export class RepeatedLines {
       // addCount, written out.
       if (this.lastFound >= 0) successor[this.lastFound] = entry
       this.lastFound = entry
-      ;(this.files[entry] as FileBuilder).addCount(this.blocks[entry] as number, count)
+      builder.addCount(this.blocks[entry] as number, count)
       entry = successor[entry] as number
       lines++
       from = i + 1
@@ -147,11 +151,11 @@ export class RepeatedLines {
   }
 
   /** Merges `count` into the block of `entry`, and expects the same entry next as came after it now. */
-  addCount(entry: number, count: number): void {
+  addCount(entry: number, count: number, builder: ProfileBuilder): void {
     if (this.lastFound >= 0) this.successor[this.lastFound] = entry
     this.lastFound = entry
     this.next = this.successor[entry] as number
-    ;(this.files[entry] as FileBuilder).addCount(this.blocks[entry] as number, count)
+    builder.addCount(this.blocks[entry] as number, count)
   }
 
   private lookUp(view: DataView, bytes: Uint8Array, start: number, end: number): number {
@@ -168,8 +172,8 @@ export class RepeatedLines {
     }
   }
 
-  /** Keeps bytes[start, end) as the key of `block` of `file` (the caller found it missing). */
-  add(view: DataView, bytes: Uint8Array, start: number, end: number, file: FileBuilder, block: number): void {
+  /** Keeps bytes[start, end) as the key of `block` (the caller found it missing). */
+  add(view: DataView, bytes: Uint8Array, start: number, end: number, block: number): void {
     const entry = this.size
     if (entry === this.hashes.length) this.growEntries()
     const words = wordCount(end - start)
@@ -179,7 +183,6 @@ export class RepeatedLines {
     this.keyLength[entry] = end - start
     this.blocks[entry] = block
     this.successor[entry] = entry + 1
-    this.files[entry] = file
     this.wordsUsed += words
     this.size++
     if (!this.indexed) return

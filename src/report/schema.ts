@@ -27,10 +27,17 @@ export interface PackageCoverage {
 }
 
 export interface VersionCoverage {
+  /** Each package as its own tests cover it, as `go test -cover` prints it (all of them in total). */
   statements: Counts
   lines: Counts
   functions: Counts
   packages: PackageCoverage[]
+  /**
+   * Counters that the test binaries of other packages recorded for packages without test files
+   * (Go 1.22 and 1.23 write them), which are not counted; absent when there were none. Per
+   * package: how many of its statements those binaries ran, of how many.
+   */
+  otherTestBinaries?: {statements: Counts; packages: PackageCoverage[]}
 }
 
 export interface VersionReport {

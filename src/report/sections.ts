@@ -18,7 +18,8 @@ import {
   type BaselineView,
   type ComparisonView,
   type LineListView,
-  type OnlyInView
+  type OnlyInView,
+  type OtherTestBinariesView
 } from './views.js'
 
 /** Where a reader finds what a trimmed section left out: "report.json", "the job summary". */
@@ -187,6 +188,10 @@ export function baselineSection(report: Report, see: SeeAlso): Section | null {
 
 const MAX_PACKAGES_PER_COMPARISON = 15
 
+/** Where the compared figures come from, said once above the comparisons. */
+const WHAT_IS_COMPARED =
+  '_Raw: statement coverage, as `go test -cover` counts it (each package by its own tests). Like for like: line coverage on the lines both versions instrument, which a difference in what Go counts does not move._'
+
 type OnlyPackage = OnlyInView['packages'][number]
 
 /** Versions whose comparison with the reference came out the same (Go 1.19 and 1.21 often do). */
@@ -230,6 +235,13 @@ function coveredOnlyLine(list: LineListView | null, versions: string): string {
   return `- Covered only under Go ${versions}: ${plural(list.count, 'line')}${where ? `: ${where}` : ''}${list.more > 0 ? ` and ${list.more} more` : ''}.`
 }
 
+/** The counters of other test binaries one side recorded for packages without tests, which were not counted. */
+function otherTestBinariesLine(other: OtherTestBinariesView | null, versions: string): string {
+  if (other === null || other.packages.length === 0) return ''
+  const where = other.packages.map(p => `${p.summary.covered} of ${plural(p.summary.total, 'statement')} in ${code(p.name)}`).join(', ')
+  return `- Go ${versions} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}). Not counted: like \`go test -cover\`, go-matrix counts each package by its own tests.`
+}
+
 /**
  * Why versions differ: per compared version (versions with the same result share an entry), the
  * raw and like-for-like deltas, what only one side instruments (by package), and which common
@@ -243,7 +255,9 @@ export function crossVersionSection(report: Report, withLines: boolean, see: See
       (c.onlyInVersion?.lines.total ?? 0) > 0 ||
       (c.onlyInReference?.lines.total ?? 0) > 0 ||
       (c.coveredOnlyInVersion?.count ?? 0) > 0 ||
-      (c.coveredOnlyInReference?.count ?? 0) > 0
+      (c.coveredOnlyInReference?.count ?? 0) > 0 ||
+      c.otherTestBinariesInVersion !== null ||
+      c.otherTestBinariesInReference !== null
   )
   if (views.length === 0) return null
   const {ordered, first: failing} = failingFirst(groupComparisons(views), g => beyondVersionDelta(report, g.view))
@@ -260,6 +274,8 @@ export function crossVersionSection(report: Report, withLines: boolean, see: See
     // details (a report from another writer) the sentence is all there is.
     if (only) parts.push(only)
     else if (c.explanation) parts.push(escape(c.explanation))
+    const other = [otherTestBinariesLine(c.otherTestBinariesInVersion, versions), otherTestBinariesLine(c.otherTestBinariesInReference, escape(c.reference))].filter(l => l !== '')
+    if (only && other.length > 0) parts.push(other.join('\n'))
     if (withLines) {
       const covered = [coveredOnlyLine(c.coveredOnlyInVersion, versions), coveredOnlyLine(c.coveredOnlyInReference, escape(c.reference))].filter(l => l !== '')
       if (covered.length > 0) parts.push(covered.join('\n'))
@@ -268,7 +284,7 @@ export function crossVersionSection(report: Report, withLines: boolean, see: See
   })
   const linesDropped = !withLines && views.some(c => (c.coveredOnlyInVersion?.count ?? 0) + (c.coveredOnlyInReference?.count ?? 0) > 0)
   return {
-    head: `### Why versions differ\n\n${linesDropped ? `${droppedNote('The lines only one version covered were', see)}\n\n` : ''}`,
+    head: `### Why versions differ\n\n${WHAT_IS_COMPARED}\n\n${linesDropped ? `${droppedNote('The lines only one version covered were', see)}\n\n` : ''}`,
     items,
     separator: '\n\n',
     leftOut: leftOutNote(n => plural(n, 'more version comparison'), see),

@@ -18,6 +18,12 @@ export interface LineListView {
   more: number
 }
 
+/** Counters of other test binaries for packages without test files, not counted (compare/versions.ts). */
+export interface OtherTestBinariesView {
+  statements: Counts
+  packages: {name: string; summary: Counts}[]
+}
+
 export interface ComparisonView {
   version: string
   reference: string
@@ -29,6 +35,8 @@ export interface ComparisonView {
   onlyInReference: OnlyInView | null
   coveredOnlyInVersion: LineListView | null
   coveredOnlyInReference: LineListView | null
+  otherTestBinariesInVersion: OtherTestBinariesView | null
+  otherTestBinariesInReference: OtherTestBinariesView | null
 }
 
 export interface DeltaView {
@@ -78,6 +86,12 @@ function lineList(value: unknown): LineListView | null {
   return {count: numberOrNull(value.count) ?? lines.length, lines, more: numberOrNull(value.more) ?? 0}
 }
 
+function otherTestBinaries(value: unknown): OtherTestBinariesView | null {
+  if (!isObject(value) || !isCounts(value.statements) || !Array.isArray(value.packages)) return null
+  const packages = value.packages.filter((p): p is {name: string; summary: Counts} => isObject(p) && typeof p.name === 'string' && isCounts(p.summary))
+  return {statements: value.statements, packages}
+}
+
 export function comparisonView(c: VersionComparisonReport): ComparisonView {
   const common = isObject(c.common) ? numberOrNull(c.common.lines) : null
   return {
@@ -90,7 +104,9 @@ export function comparisonView(c: VersionComparisonReport): ComparisonView {
     onlyInVersion: onlyIn(c.onlyInVersion),
     onlyInReference: onlyIn(c.onlyInReference),
     coveredOnlyInVersion: lineList(c.coveredOnlyInVersion),
-    coveredOnlyInReference: lineList(c.coveredOnlyInReference)
+    coveredOnlyInReference: lineList(c.coveredOnlyInReference),
+    otherTestBinariesInVersion: otherTestBinaries(c.otherTestBinariesInVersion),
+    otherTestBinariesInReference: otherTestBinaries(c.otherTestBinariesInReference)
   }
 }
 

@@ -43,6 +43,11 @@ export interface PackageResult {
   /** `skip`: no test files (or no tests to run). */
   status: 'pass' | 'fail' | 'skip'
   seconds: number
+  /**
+   * Go said the package has no test files: `?   pkg [no test files]`, or from Go 1.22 on with
+   * coverage, `\tpkg\t\tcoverage: 0.0% of statements` (a summary line without `ok`, status `pass`).
+   */
+  noTestFiles?: true
 }
 
 export interface TestCounts {
@@ -65,6 +70,7 @@ export const MAX_FAILURE_LINES = 60
 export const MAX_FAILURE_CHARS = 8000
 
 const BUILD_FAILED = /^FAIL\s+(\S+)\s+\[(?:build|setup) failed\]\s*$/
+const NO_TEST_FILES = /^(?:\?\s+\S+\s+\[no test files\]|\t\S+\t\tcoverage: )/
 const FRAMING = /^\s*(?:=== (?:RUN|PAUSE|CONT|NAME)\s|--- (?:PASS|FAIL|SKIP):\s)/
 
 /** Parses the stdout of `go test -json` (with any plain lines in it) and the command's stderr. */
@@ -73,6 +79,7 @@ export function parseTestJson(stdout: string, stderr = ''): TestReport {
   const testOutput = new Map<string, string[]>()
   const packages = new Map<string, PackageResult>()
   const failedBuilds = new Set<string>()
+  const noTestFiles = new Set<string>()
   const buildOutput = new Map<string, string[]>()
   const text: string[] = []
 
@@ -104,6 +111,7 @@ export function parseTestJson(stdout: string, stderr = ''): TestReport {
       else {
         const m = BUILD_FAILED.exec(trimNewline(output))
         if (m) failedBuilds.add(m[1] as string)
+        if (NO_TEST_FILES.test(output)) noTestFiles.add(pkg)
       }
       continue
     }
@@ -118,7 +126,7 @@ export function parseTestJson(stdout: string, stderr = ''): TestReport {
       continue
     }
     if (event.FailedBuild) failedBuilds.add(pkg)
-    packages.set(pkg, {name: pkg, status: event.Action, seconds: event.Elapsed ?? 0})
+    packages.set(pkg, {name: pkg, status: event.Action, seconds: event.Elapsed ?? 0, ...(noTestFiles.has(pkg) ? {noTestFiles: true as const} : {})})
   }
 
   const stderrBlocks = parseBuildErrors(stderr)

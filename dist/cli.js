@@ -18,7 +18,8 @@ import {
   InputError,
   TOOL_VERSION,
   parseOptions
-} from "./chunks/chunk-35XGZICM.js";
+} from "./chunks/chunk-RTAZDHPM.js";
+import "./chunks/chunk-CPX76DZJ.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/cli.ts
@@ -46,7 +47,7 @@ async function main(argv, io = defaultIo()) {
     // Each command loads its own modules: `coverage` then starts without the installer, the
     // runner and their HTTP client (bench/README.md, coverage).
     case "aggregate":
-      return (await import("./chunks/aggregate-CETHK6S2.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-IHYBMJ2W.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-PBJVZLTD.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
@@ -121,7 +122,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-ZIYYJOJY.js"), import("./chunks/terminal-472UCKX5.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-MLM5RU4P.js"), import("./chunks/terminal-K2ZIDSUV.js")]);
     const tempDir = io.env.RUNNER_TEMP || path.join(os.tmpdir(), "go-matrix");
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
@@ -134,6 +135,8 @@ async function runCommand(argv, io) {
       logger,
       signal: signals.signal,
       toolVersion: TOOL_VERSION,
+      // The whole go test output is shown with --verbose, and always kept in the log file.
+      fullLogs: args.verbose || logFile !== void 0,
       onInstalled: (toolchains) => logger.info(installedLine(toolchains.length, (Date.now() - installStarted) / 1e3, options.maxParallel))
     });
     io.stdout.write(renderTerminalReport(result.report, result.verdict, wantsColor(io.stdout, io.env)));

@@ -9,6 +9,7 @@ import {
   error,
   getInput,
   info,
+  isDebug,
   setFailed,
   setOutput,
   setSecret,
@@ -19,11 +20,11 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-DEEUXKBL.js";
+} from "./chunks/chunk-WPWATENG.js";
 import {
   TOOL_VERSION,
   parseOptions
-} from "./chunks/chunk-35XGZICM.js";
+} from "./chunks/chunk-RTAZDHPM.js";
 import {
   currentPlatform,
   parseGitDiff,
@@ -32,8 +33,9 @@ import {
   reportDirectoryOf,
   runPipeline,
   toResults
-} from "./chunks/chunk-PP4XEUHA.js";
+} from "./chunks/chunk-BULOUTN3.js";
 import "./chunks/chunk-PRL2AUFT.js";
+import "./chunks/chunk-CPX76DZJ.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-GLNLGA6B.js";
@@ -727,6 +729,8 @@ async function run() {
       logger: actionsLogger,
       signal: signals.signal,
       toolVersion: TOOL_VERSION,
+      // Step debug logging (a re-run with debug logging, or the ACTIONS_STEP_DEBUG secret) shows go test's whole output.
+      fullLogs: isDebug(),
       onInstalled: (toolchains) => setOutput("versions", JSON.stringify(toolchains.map((t) => t.version))),
       autoBaselineFile,
       changedLines: changed,

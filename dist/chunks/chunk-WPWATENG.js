@@ -4,7 +4,7 @@ import {
   SCHEMA_VERSION,
   concludeRun,
   reportDirectoryOf
-} from "./chunk-PP4XEUHA.js";
+} from "./chunk-BULOUTN3.js";
 import {
   CoverageError,
   lineCoverage,

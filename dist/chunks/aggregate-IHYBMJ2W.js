@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-DEEUXKBL.js";
+} from "./chunk-WPWATENG.js";
 import {
   UsageError,
   ciRevision,
@@ -15,16 +15,17 @@ import {
   InputError,
   TOOL_VERSION,
   parseOptions
-} from "./chunk-35XGZICM.js";
+} from "./chunk-RTAZDHPM.js";
 import {
   consoleLogger
-} from "./chunk-PP4XEUHA.js";
+} from "./chunk-BULOUTN3.js";
 import "./chunk-PRL2AUFT.js";
+import "./chunk-CPX76DZJ.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {
   renderTerminalReport
-} from "./chunk-NDWKXCPE.js";
+} from "./chunk-MA4NDBIS.js";
 import "./chunk-GLNLGA6B.js";
 import "./chunk-L35V7ZA7.js";
 

@@ -1,5 +1,9 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
+import {
+  splitArgs,
+  splitList
+} from "./chunk-CPX76DZJ.js";
 
 // src/definitions.ts
 var RUN = ["run"];
@@ -158,44 +162,6 @@ var INPUTS = [
     description: "With mode: aggregate: a glob or list of report.json paths."
   }
 ];
-
-// src/util/split-args.ts
-function splitArgs(text) {
-  const words2 = [];
-  let word = "";
-  let inWord = false;
-  let quote = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote === "'") {
-      if (c === "'") quote = null;
-      else word += c;
-    } else if (quote === '"') {
-      if (c === '"') quote = null;
-      else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\")) word += text[++i];
-      else word += c;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      inWord = true;
-    } else if (c === "\\" && i + 1 < text.length) {
-      word += text[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) words2.push(word);
-      word = "";
-      inWord = false;
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  if (quote) throw new Error(`unterminated ${quote} quote in ${JSON.stringify(text)}`);
-  if (inWord) words2.push(word);
-  return words2;
-}
-function splitList(text) {
-  return text.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
-}
 
 // src/options.ts
 var InputError = class extends Error {

@@ -5,8 +5,9 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-PP4XEUHA.js";
+} from "./chunk-BULOUTN3.js";
 import "./chunk-PRL2AUFT.js";
+import "./chunk-CPX76DZJ.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";

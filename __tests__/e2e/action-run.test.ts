@@ -1,7 +1,8 @@
 /**
  * The runner issue's "done when", through dist/index.js run as a runner runs it: on a module with
  * several packages it reports, for an old, a middle and the two newest Go versions (1.21, 1.24,
- * 1.26, 1.27), the statement coverage that `go test -cover` prints under each of them, also when
+ * and `oldstable` and `stable`, which resolve to 1.26 and 1.27 against the loopback mirror), the
+ * statement coverage that `go test -cover` prints under each of them, also when
  * Go 1.25+ replays packages from its test cache; it skips versions below the module's go line;
  * it reports failing tests by name; and it never runs a go other than the version's own.
  */
@@ -86,14 +87,18 @@ describe('dist/index.js runs a module under every version', () => {
   })
 
   it('reports the statement coverage go test -cover prints, per package, under each version', async () => {
-    const run = await runAction(bundle, dirs, inputs('multi', MINORS, 'multi'), {PATH: pathWithBrokenGo, GOROOT: '/nonexistent', GOTOOLCHAIN: 'go1.99.0'})
+    // oldstable and stable resolve against the mirror's index as on go.dev today: Go 1.26 and 1.27.
+    const specs = ['1.21', '1.24', 'oldstable', 'stable']
+    const run = await runAction(bundle, dirs, inputs('multi', specs, 'multi'), {PATH: pathWithBrokenGo, GOROOT: '/nonexistent', GOTOOLCHAIN: 'go1.99.0'})
     expect(run.code).toBe(0)
     const report = JSON.parse(await readFile(run.outputs.report as string, 'utf8'))
-    expect(report.versions.map((v: {version: string; status: string; toolchain: {source: string}}) => [v.version, v.status, v.toolchain.source])).toEqual([
-      ['1.21.13', 'passed', 'local'],
-      ['1.24.4', 'passed', 'local'],
-      ['1.26.11', 'passed', 'local'],
-      ['1.27.4', 'passed', 'local']
+    expect(
+      report.versions.map((v: {spec: string; version: string; status: string; toolchain: {source: string}}) => [v.spec, v.version, v.status, v.toolchain.source])
+    ).toEqual([
+      ['1.21', '1.21.13', 'passed', 'local'],
+      ['1.24', '1.24.4', 'passed', 'local'],
+      ['oldstable', '1.26.11', 'passed', 'local'],
+      ['stable', '1.27.4', 'passed', 'local']
     ])
     for (const [i, minor] of MINORS.entries()) {
       const version = report.versions[i]

@@ -23,7 +23,7 @@ import {
 import {
   InputError,
   parseOptions
-} from "./chunks/chunk-Q3MTJWCC.js";
+} from "./chunks/chunk-3NOXMF6B.js";
 import {
   INPUTS
 } from "./chunks/chunk-XJBWTY5O.js";
@@ -55,7 +55,7 @@ async function main(argv, io = defaultIo()) {
     // Each command loads its own modules: `coverage` then starts without the installer, the
     // runner and their HTTP client (bench/README.md, coverage).
     case "aggregate":
-      return (await import("./chunks/aggregate-HJNP3IXG.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-Q7HIEJAI.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-23LRTONP.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
@@ -130,7 +130,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-P3R3SZ3L.js"), import("./chunks/terminal-KF4W4SU4.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-V6S5RPU7.js"), import("./chunks/terminal-UZHJELT4.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {
@@ -142,6 +142,8 @@ async function runCommand(argv, io) {
       logger,
       signal: signals.signal,
       toolVersion: TOOL_VERSION,
+      // The whole go test output is shown with --verbose, and always kept in the log file.
+      fullLogs: args.verbose || logFile !== void 0,
       onInstalled: (toolchains) => logger.info(installedLine(toolchains.length, (Date.now() - installStarted) / 1e3, options.maxParallel))
     });
     io.stdout.write(renderTerminalReport(result.report, result.verdict, wantsColor(io.stdout, io.env)));

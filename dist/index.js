@@ -9,6 +9,7 @@ import {
   error,
   getInput,
   info,
+  isDebug,
   setFailed,
   setOutput,
   setSecret,
@@ -19,7 +20,7 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-X3RU75DK.js";
+} from "./chunks/chunk-SW5SKGKV.js";
 import {
   TOOL_VERSION,
   gitFailure,
@@ -38,12 +39,12 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-RIDAX3IX.js";
+} from "./chunks/chunk-T2STBA6F.js";
 import "./chunks/chunk-F7F6JXZD.js";
 import {
   InputError,
   parseOptions
-} from "./chunks/chunk-Q3MTJWCC.js";
+} from "./chunks/chunk-3NOXMF6B.js";
 import "./chunks/chunk-XJBWTY5O.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
@@ -708,6 +709,8 @@ async function run() {
       logger: actionsLogger,
       signal: signals.signal,
       toolVersion: TOOL_VERSION,
+      // Step debug logging (a re-run with debug logging, or the ACTIONS_STEP_DEBUG secret) shows go test's whole output.
+      fullLogs: isDebug(),
       onInstalled: (toolchains) => setOutput("versions", JSON.stringify(toolchains.map((t) => t.version))),
       autoBaselineFile,
       changedLines: changed.lines,

@@ -141,6 +141,8 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
       logger,
       signal: signals.signal,
       toolVersion: TOOL_VERSION,
+      // The whole go test output is shown with --verbose, and always kept in the log file.
+      fullLogs: args.verbose || logFile !== undefined,
       onInstalled: toolchains => logger.info(installedLine(toolchains.length, (Date.now() - installStarted) / 1000, options.maxParallel))
     })
     io.stdout.write(renderTerminalReport(result.report, result.verdict, wantsColor(io.stdout, io.env)))

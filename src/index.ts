@@ -37,7 +37,8 @@ export type {ToolchainCache} from './go/actions-cache.js'
 export {runMatrix, readModuleInfo} from './run/matrix.js'
 export type {RunRequest, VersionRun, StepResult, VersionStatus} from './run/types.js'
 export {isolatedEnv} from './run/env.js'
-export {parseTestJson} from './run/test-json.js'
+export {parseTestJson, TestJsonParser} from './run/test-json.js'
+export type {TestReport, TestEvent, TestFailure, PackageResult, SlowTest} from './run/test-json.js'
 
 // The coverage engine and comparisons (pure).
 export {

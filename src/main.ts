@@ -74,6 +74,8 @@ export async function run(): Promise<void> {
       logger: actionsLogger,
       signal: signals.signal,
       toolVersion: TOOL_VERSION,
+      // Step debug logging (a re-run with debug logging, or the ACTIONS_STEP_DEBUG secret) shows go test's whole output.
+      fullLogs: core.isDebug(),
       onInstalled: toolchains => core.setOutput('versions', JSON.stringify(toolchains.map(t => t.version))),
       autoBaselineFile,
       changedLines: changed.lines,

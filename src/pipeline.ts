@@ -29,6 +29,7 @@ import {diffCoverage, type ChangedFile, type DiffCoverage} from './compare/diff.
 import {evaluateGates, type RunFacts} from './compare/gates.js'
 import type {Options} from './options.js'
 import type {Logger} from './util/log.js'
+import {joinArgs} from './util/split-args.js'
 import {SCHEMA_VERSION, type Gate, type Report, type VersionReport} from './report/schema.js'
 import {versionLabels} from './aggregate/version-labels.js'
 import {decideVerdict, type Verdict} from './report/verdict.js'
@@ -64,6 +65,11 @@ export interface PipelineContext {
   notes?: readonly string[]
   /** The workflow run's page, linked from the summary. */
   runUrl?: string
+  /**
+   * Each version's log group holds go test's whole output instead of failures and a line per
+   * package (the action: step debug logging; the command line: --verbose or --log-file).
+   */
+  fullLogs?: boolean
 }
 
 export interface PipelineResult {
@@ -156,6 +162,7 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     env: ctx.env,
     logger,
     signal: ctx.signal,
+    fullLogs: ctx.fullLogs ?? false,
     annotationBase: ctx.workspace,
     // Marked handled here; the await below still receives any error.
     onVersionDone: run => void analyse(run).catch(() => undefined)
@@ -387,7 +394,7 @@ function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): 
     ...(run.reason !== undefined ? {reason: run.reason} : {}),
     platform: `${currentPlatform().os}/${currentPlatform().arch}`,
     toolchain: {source: run.toolchain.source, sha256: run.toolchain.sha256, seconds: run.toolchain.seconds},
-    steps: run.steps.filter(s => s.name !== 'test').map(s => ({name: s.name, ok: s.ok, seconds: s.seconds})),
+    steps: run.steps.map(s => ({name: s.name, ok: s.ok, seconds: s.seconds, command: joinArgs(['go', ...s.args]), exitCode: s.exitCode})),
     // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
     tests: {
       ...run.tests,
@@ -404,6 +411,9 @@ function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): 
             : {})
         }
       : null,
+    cachedPackages: run.packages.filter(p => p.cached).length,
+    slowestTests: run.slowestTests,
+    ...(run.notes.length > 0 ? {notes: run.notes} : {}),
     seconds: run.seconds
   }
 }

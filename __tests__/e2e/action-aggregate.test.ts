@@ -1,6 +1,6 @@
 /**
  * Issue 6's "done when" for fan-out / fan-in, through dist/index.js run as a runner runs it: two
- * `mode: collect` legs (Go 1.21 + 1.22, and Go 1.23) and one `mode: aggregate` over their
+ * `mode: collect` legs (Go 1.21 + 1.26, and Go 1.27) and one `mode: aggregate` over their
  * report.json files give the same per-version numbers, like-for-like deltas, gates and verdict
  * as a single `mode: run` over the three versions; a leg whose run failed is reported, never
  * silently dropped.
@@ -15,7 +15,8 @@ import {gorootOf} from '../../scripts/toolchains.mjs'
 
 const repo = path.resolve(import.meta.dirname, '../..')
 const bundle = path.join(repo, 'dist/index.js')
-const MINORS = ['1.21', '1.22', '1.23']
+/** An old version (before Go 1.22 counted packages without tests), oldstable and stable. */
+const MINORS = ['1.21', '1.26', '1.27']
 
 interface ReportJson {
   commit: string
@@ -62,7 +63,7 @@ describe('dist/index.js: collect legs, then one aggregate', () => {
     const at = (name: string) => path.join(root, name)
     single = await runIn(dirs, 'run-single', inputs({'go-versions': MINORS.join(','), 'report-directory': at('single')}))
     legs = []
-    for (const [name, versions] of [['a', '1.21, 1.22'], ['b', '1.23']] as const) {
+    for (const [name, versions] of [['a', '1.21, 1.26'], ['b', '1.27']] as const) {
       legs.push(await runIn(dirs, `run-${name}`, inputs({'go-versions': versions, mode: 'collect', 'report-directory': at(`legs/${name}`)})))
     }
     aggregate = await runIn(dirs, 'run-aggregate', {
@@ -92,12 +93,12 @@ describe('dist/index.js: collect legs, then one aggregate', () => {
     expect(aggregate.code).toBe(single.code)
     const one = await readJson(single.outputs.report as string)
     const combined = await readJson(aggregate.outputs.report as string)
-    expect(numbers(one).map(v => v.version)).toEqual(['1.21.13', '1.22.12', '1.23.5'])
+    expect(numbers(one).map(v => v.version)).toEqual(['1.21.13', '1.26.11', '1.27.4'])
     expect(numbers(combined)).toEqual(numbers(one))
-    // Go 1.22 counts the package without tests, so its raw delta is not its like-for-like delta.
+    // Go 1.22+ count the package without tests, so Go 1.21's raw delta is not its like-for-like delta.
     expect(one.comparisons.versions.map(c => [c.version, c.reference])).toEqual([
-      ['1.21.13', '1.23.5'],
-      ['1.22.12', '1.23.5']
+      ['1.21.13', '1.27.4'],
+      ['1.26.11', '1.27.4']
     ])
     expect(combined.comparisons).toEqual(one.comparisons)
     expect(combined.merged).toEqual(one.merged)
@@ -129,7 +130,7 @@ describe('dist/index.js: collect legs, then one aggregate', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.passed).toBe('false')
     const report = await readJson(run.outputs.report as string)
-    expect(report.versions.map(v => v.version)).toEqual(['1.21.13', '1.22.12', '1.23.5'])
+    expect(report.versions.map(v => v.version)).toEqual(['1.21.13', '1.26.11', '1.27.4'])
     const gate = report.gates.find(g => g.name === 'legs')
     expect(gate).toMatchObject({passed: false, actual: 2})
     expect(gate?.message).toContain(`${at('legs-with-failed/c/report.json')} failed: Go 1.99 on linux/`)

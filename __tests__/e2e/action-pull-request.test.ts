@@ -46,7 +46,7 @@ describe('dist/index.js on a pull request', () => {
   let head: string
 
   beforeAll(async () => {
-    mirror = await startGoMirror({versions: ['1.21', '1.22']})
+    mirror = await startGoMirror({versions: ['1.21', '1.27']})
     api = await startGitHubStandIn({token: TOKEN})
     cache = await startActionsCacheStandIn()
     root = await mkdtemp(path.join(os.tmpdir(), 'go-matrix-e2e-pr-'))
@@ -72,9 +72,10 @@ describe('dist/index.js on a pull request', () => {
 
   const dirs = (): RunnerDirs => ({root, temp: path.join(root, 'temp'), toolCache: path.join(root, 'toolcache'), workspace})
   const inputs = (extra: Record<string, string> = {}) => ({
-    'go-versions': '1.21,1.22',
+    // An old version (before Go 1.22 counted packages without tests) and stable.
+    'go-versions': '1.21,1.27',
     'download-base-url': mirror.baseUrl,
-    'local-toolchains': [gorootOf('1.21'), gorootOf('1.22')].join(','),
+    'local-toolchains': [gorootOf('1.21'), gorootOf('1.27')].join(','),
     'report-directory': path.join(root, 'report'),
     'github-token': TOKEN,
     'max-version-delta': '2',
@@ -155,7 +156,7 @@ describe('dist/index.js on a pull request', () => {
 
     const summaryLines = run.summary.split('\n')
     expect(summaryLines[0]).toMatch(/^❌ Statement coverage dropped/)
-    for (const version of ['1.21.13', '1.22.12']) expect(run.summary).toContain(version)
+    for (const version of ['1.21.13', '1.27.4']) expect(run.summary).toContain(version)
     expect(run.summary).toContain('mathx/mathx.go')
     expect(run.stdout).toMatch(/::warning title=go-matrix%3A uncovered change,file=mathx\/mathx\.go,line=\d+,endLine=\d+::These changed lines are not covered/)
 
@@ -167,19 +168,19 @@ describe('dist/index.js on a pull request', () => {
     )
     const gates = Object.fromEntries(report.gates.map((g: {name: string; passed: boolean}) => [g.name, g.passed]))
     expect(gates).toMatchObject({'max-coverage-drop': false, 'min-diff-coverage': false, 'max-version-delta': true})
-    expect(report.comparisons.versions[0]).toMatchObject({version: '1.21.13', reference: '1.22.12', likeForLikeDelta: 0})
+    expect(report.comparisons.versions[0]).toMatchObject({version: '1.21.13', reference: '1.27.4', likeForLikeDelta: 0})
 
     expect(api.comments).toHaveLength(1)
     const comment = api.comments[0]!
     expect(comment.issueNumber).toBe(7)
     expect(comment.body.startsWith('<!-- go-matrix:comment key="" -->')).toBe(true)
-    for (const version of ['1.21.13', '1.22.12']) expect(comment.body).toContain(version)
+    for (const version of ['1.21.13', '1.27.4']) expect(comment.body).toContain(version)
     expect(comment.body).toContain('https://github.com/gomatrix-org/widgets/actions/runs/4242')
     expect(comment.body).toContain('mathx/mathx.go')
     expect(comment.body).toContain('like-for-like')
     // The gate that failed first is the coverage drop: the comment says against what.
     expect(comment.body).toContain('### Against the baseline')
-    expect(comment.body).toMatch(/Go 1\.22\.12: statement coverage [\d.]+% → 56\.0% \(\*\*−[\d.]+\*\* points\) against the baseline/)
+    expect(comment.body).toMatch(/Go 1\.27\.4: statement coverage [\d.]+% → 56\.0% \(\*\*−[\d.]+\*\* points\) against the baseline/)
     // One line in the log for the comment, and a verdict without markdown escapes.
     expect(run.stdout.split('\n').filter(l => /comment/i.test(l))).toEqual([`go-matrix: commented on pull request #7: ${comment.html_url}`])
     expect(failure).not.toContain('\\(')
@@ -208,7 +209,7 @@ describe('dist/index.js on a pull request', () => {
 
     it('collect legs leave the baseline, the diff and its annotations to the job that concludes', async () => {
       const env = await pullRequestEnv()
-      for (const [name, versions] of [['a', '1.21'], ['b', '1.22']] as const) {
+      for (const [name, versions] of [['a', '1.21'], ['b', '1.27']] as const) {
         const leg = await runAction(bundle, dirs(), fan({mode: 'collect', 'go-versions': versions, 'report-directory': legDir(name), baseline: 'auto'}), env)
         expect(leg.code).toBe(0)
         expect(leg.stdout).not.toContain('uncovered change')

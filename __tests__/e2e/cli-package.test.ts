@@ -18,7 +18,7 @@ import {gorootOf} from '../../scripts/toolchains.mjs'
 import {SHARED_GO_CACHES} from '../helpers/go-caches.js'
 
 const repo = path.resolve(import.meta.dirname, '../..')
-const GO = '1.23'
+const GO = '1.27'
 const GOROOT = gorootOf(GO)
 /** What `npm pack` needs to run prepack (npm run build) outside the repository. */
 const PACK_INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'action.yml', 'README.md', 'scripts', 'src']
@@ -188,10 +188,13 @@ describe('go-matrix as an installed package and from the repository', () => {
     expect(ran.stderr).not.toContain('=== RUN')
   }, 240_000)
 
-  it('node dist/cli.js from the repository prints the report and exits 0', async () => {
-    const ran = await run(process.execPath, [path.join(repo, 'dist/cli.js'), ...runArgs('repo')], root, env)
+  it('node dist/cli.js from the repository prints the report and exits 0; --verbose and --log-file show go test’s whole output', async () => {
+    const logFile = path.join(root, 'go-matrix.log')
+    const ran = await run(process.execPath, [path.join(repo, 'dist/cli.js'), ...runArgs('repo'), '--verbose', '--log-file', logFile], root, env)
     expectExit(ran, 0, 'node dist/cli.js run')
     await expectReportPrinted(ran, path.join(reused, 'repo-report'))
+    expect(ran.stderr).toContain('=== RUN')
+    expect(await readFile(logFile, 'utf8')).toContain('=== RUN')
   }, 240_000)
 })
 

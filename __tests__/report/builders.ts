@@ -113,9 +113,32 @@ export function makeRealisticReport(): Report {
   return makeReport(
     [
       makeVersion('1.19.8', {spec: '1.19', status: 'skipped', reason: 'go.mod requires go >= 1.21', coverage: null, tests: {passed: 0, failed: 0, skipped: 0, failures: []}, seconds: 0}),
-      makeFailedVersion('1.21.13', failures, {spec: '1.21', steps: [{name: 'build', ok: true, seconds: 0.4}, {name: 'vet', ok: false, seconds: 0.9}], seconds: 5.2}),
-      makeVersion('1.22.12', {spec: '1.22', toolchain: {source: 'tool-cache', sha256: 'x', seconds: 0.2}, seconds: 4.1}),
-      makeVersion('1.23.5', {spec: 'stable', toolchain: {source: 'download', sha256: 'y', seconds: 3.7}, seconds: 3.9})
+      makeFailedVersion('1.21.13', failures, {
+        spec: '1.21',
+        steps: [
+          {name: 'build', ok: true, seconds: 0.4, command: 'go build ./...', exitCode: 0},
+          {name: 'vet', ok: false, seconds: 0.9, command: 'go vet ./...', exitCode: 1},
+          {name: 'test', ok: false, seconds: 3.8, command: 'go test -json -coverprofile=/r/1.21.13/coverage.out ./...', exitCode: 1}
+        ],
+        notes: ["go test printed 612.4 MB of test output, more than go-matrix keeps in memory: its output was truncated in the log (its first and last lines are kept); test.json in the version's report folder has all of it."],
+        seconds: 5.2
+      }),
+      makeVersion('1.22.12', {
+        spec: '1.22',
+        toolchain: {source: 'tool-cache', sha256: 'x', seconds: 0.2},
+        slowestTests: [
+          {package: 'example.com/m/calc', test: 'TestDivide', seconds: 2.31},
+          {package: 'example.com/m', test: 'TestParse_|pipe|', seconds: 0.4}
+        ],
+        seconds: 4.1
+      }),
+      makeVersion('1.23.5', {
+        spec: 'stable',
+        toolchain: {source: 'download', sha256: 'y', seconds: 3.7},
+        cachedPackages: 1,
+        slowestTests: [{package: 'example.com/m/calc', test: 'TestDivide', seconds: 2.05}],
+        seconds: 3.9
+      })
     ],
     {
       merged: {lines: counts(101, 120), packages: [{name: 'example.com/m', lines: counts(50, 60)}, {name: 'example.com/m/calc', lines: counts(51, 60)}]},

@@ -63,7 +63,10 @@ describe('renderSummary on a realistic run', () => {
     ['lines only one version covered', '- Covered only under Go 1.23.5: 1 line: `example.com/m/calc/calc.go` 42.'],
     ['uncovered changed lines as ranges', '- `calc/calc.go`: 40–42'],
     ['a failed gate', '| min-diff-coverage | ≥\u00a090% | 70.0% | ❌ Tests run 7 of the 10 changed lines'],
-    ['a failure block with its output', '<details><summary><b>TestDivide/by_zero</b> in <code>example.com/m/calc</code> on Go 1.21.13</summary>']
+    ['a failure block with its output', '<details><summary><b>TestDivide/by_zero</b> in <code>example.com/m/calc</code> on Go 1.21.13</summary>'],
+    ['a version’s note under the verdict, named by version', '> ℹ️ Go 1.21.13: go test printed 612.4 MB of test output'],
+    ['the slowest tests, collapsed', '<details><summary>Slowest tests</summary>\n\n| Go | test | package | time |'],
+    ['a slow test with its time, escaped', '| 1.22.12 | `TestParse_\\|pipe\\|` | `example.com/m` | 0.40 s |']
   ])('%s', (_what, line) => {
     expect(md).toContain(line)
   })

@@ -30,9 +30,12 @@ describe('testFailureAnnotations', () => {
     expect(found).toEqual([{file: 'calc/calc_test.go', line: 19, message: 'TestHalf/odd: Half(5) = 3, want 2\ngot: 3'}])
   })
 
-  it('places a panic at the innermost stack frame inside the module', () => {
+  it.each([
+    ['1.19-1.24', '[recovered]'],
+    ['1.25+', '[recovered, repanicked]']
+  ])('places a panic at the innermost stack frame inside the module (Go %s marks it %s)', (_versions, mark) => {
     const output = [
-      'panic: runtime error: index out of range [3] with length 0 [recovered]',
+      `panic: runtime error: index out of range [3] with length 0 ${mark}`,
       '\tpanic: runtime error: index out of range [3] with length 0',
       'goroutine 6 [running]:',
       'testing.tRunner.func1.2({0x518a00, 0xc000016078})',

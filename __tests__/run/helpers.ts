@@ -10,8 +10,13 @@ import type {Logger} from '../../src/util/log.js'
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/modules')
 
-/** The Go toolchains scripts/setup.sh installs. */
-export const MINORS = ['1.19', '1.21', '1.22', '1.23'] as const
+/**
+ * The versions the runner's tests run, of those scripts/setup.sh installs: an old one (before Go
+ * 1.22 counted packages without tests), a middle one (before Go 1.25 cached -coverprofile runs),
+ * and oldstable and stable. Each costs a cold compile of the standard library once per machine
+ * (the build caches are shared), so tests add no other version.
+ */
+export const MINORS = ['1.21', '1.24', '1.26', '1.27'] as const
 
 /** A local Toolchain for an installed Go (scripts/toolchains.mjs), its version read from `go version` as an installer would. */
 export function localToolchain(minor: string): Toolchain {
@@ -42,6 +47,27 @@ export function processesMatching(text: string | RegExp): number[] {
     }
   }
   return found
+}
+
+/** A `sleep` argument no other process on the machine uses, to find our own sleepers in /proc. */
+export function uniqueSeconds(): string {
+  return `${7000 + Math.floor(Math.random() * 2000)}.${1 + Math.floor(Math.random() * 9)}`
+}
+
+/** The `sleep <seconds>` processes themselves, not a shell whose command line mentions them. */
+export function sleepers(seconds: string): number[] {
+  return processesMatching(new RegExp(`^sleep ${seconds.replace('.', '\\.')}$`))
+}
+
+/** Kills processes by pid; ones that are gone already are fine. */
+export function killAll(pids: readonly number[]): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // gone already
+    }
+  }
 }
 
 export interface RecordedLog {

@@ -1,18 +1,18 @@
 /**
- * The runner end to end under the real toolchains of the machine (Go 1.19, 1.21, 1.22, 1.23, see
- * scripts/setup.sh) on the fixture modules of __tests__/fixtures/modules. Build caches are shared
- * across runs (helpers.ts), so only the first run compiles the standard library.
+ * The runner end to end under the real toolchains of the machine (Go 1.21, 1.24, 1.26, 1.27, see
+ * helpers.ts and scripts/setup.sh) on the fixture modules of __tests__/fixtures/modules. Build
+ * caches are shared across runs (helpers.ts), so only the first run compiles the standard library.
  */
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import {execFileSync} from 'node:child_process'
-import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type {Toolchain} from '../../src/go/toolchain.js'
 import {isolatedEnv} from '../../src/run/env.js'
 import {matrixPaths, readModuleInfo, runMatrix} from '../../src/run/matrix.js'
 import type {RunRequest, VersionRun} from '../../src/run/types.js'
-import {FIXTURES, MINORS, SHARED_WORK_DIR, localToolchain, processesMatching, recordingLogger} from './helpers.js'
+import {FIXTURES, MINORS, SHARED_WORK_DIR, killAll, localToolchain, processesMatching, recordingLogger, sleepers, uniqueSeconds} from './helpers.js'
 import {SHARED_GO_CACHES, sharedVersionDirs} from '../helpers/go-caches.js'
 
 const toolchains = Object.fromEntries(MINORS.map(m => [m, localToolchain(m)])) as Record<(typeof MINORS)[number], Toolchain>
@@ -33,16 +33,14 @@ beforeAll(() => {
 })
 
 afterAll(() => {
-  // Only reached with leftovers when a test failed: never leave a hanging fixture running.
-  for (const pid of processesMatching('sleeper.test')) {
-    try {
-      process.kill(pid, 'SIGKILL')
-    } catch {
-      // gone already
-    }
-  }
+  // Only reached with leftovers when a test failed: never leave a hanging fixture or a daemon running.
+  killAll(processesMatching('sleeper.test'))
+  killAll(daemons.flatMap(sleepers))
   rmSync(scratch, {recursive: true, force: true})
 })
+
+/** The `sleep` arguments of the daemons the daemon fixture was asked to start. */
+const daemons: string[] = []
 
 /** The inherited environment, with what the runner must drop or override set to harmful values. */
 function hostileEnv(): NodeJS.ProcessEnv {
@@ -150,13 +148,13 @@ describe('runMatrix on a module with several packages', () => {
     for (const run of runs) expect(run.tests.failures).toEqual([])
   })
 
-  it('runs build, vet, the cross-compile check and the tests', () => {
+  it('runs build, vet, the cross-compile check and the tests, each with its exit status', () => {
     for (const run of runs) {
-      expect(run.steps.map(s => [s.name, s.ok])).toEqual([
-        ['build', true],
-        ['vet', true],
-        ['build windows/amd64', true],
-        ['test', true]
+      expect(run.steps.map(s => [s.name, s.ok, s.exitCode])).toEqual([
+        ['build', true, 0],
+        ['vet', true, 0],
+        ['build windows/amd64', true, 0],
+        ['test', true, 0]
       ])
       expect(run.steps[3]?.args.slice(0, 2)).toEqual(['test', '-json'])
     }
@@ -164,8 +162,8 @@ describe('runMatrix on a module with several packages', () => {
 
   it('counts tests, subtests and skips; Go 1.22+ also runs the go1.22-only test', () => {
     const tests = byVersion(runs)
-    for (const v of ['1.19', '1.21']) expect(tests[v]?.tests).toEqual({passed: 8, failed: 0, skipped: 1, failures: []})
-    for (const v of ['1.22', '1.23']) expect(tests[v]?.tests).toEqual({passed: 9, failed: 0, skipped: 1, failures: []})
+    expect(tests['1.21']?.tests).toEqual({passed: 8, failed: 0, skipped: 1, failures: []})
+    for (const v of ['1.24', '1.26', '1.27']) expect(tests[v]?.tests).toEqual({passed: 9, failed: 0, skipped: 1, failures: []})
   })
 
   it('reports exactly the statement coverage Go does, per package, on every version', () => {
@@ -185,7 +183,7 @@ describe('runMatrix on a module with several packages', () => {
     for (const run of runs) {
       expect(run.profile).toBe(path.join(run.dir, 'coverage.out'))
       const counts = statementsByPackage(run.profile as string)
-      const isNew = run.toolchain.spec === '1.22' || run.toolchain.spec === '1.23'
+      const isNew = run.toolchain.spec !== '1.21'
       expect(Object.fromEntries(counts)).toEqual(expected[isNew ? 'new' : 'old'])
       expect(total(counts)).toEqual(isNew ? {covered: 14, total: 24} : {covered: 9, total: 15})
       const fromGo = goTestCover(run.toolchain, 'multi')
@@ -194,11 +192,13 @@ describe('runMatrix on a module with several packages', () => {
     }
   })
 
-  it('reports packages, the one without tests as skipped before Go 1.22', () => {
+  it('reports packages, the one without tests as skipped before Go 1.22, none from the test cache with -count=1', () => {
     for (const run of runs) {
       const notests = run.packages.find(p => p.name === 'example.com/multi/notests')
-      expect(notests?.status).toBe(run.toolchain.spec === '1.19' || run.toolchain.spec === '1.21' ? 'skip' : 'pass')
+      expect(notests?.status).toBe(run.toolchain.spec === '1.21' ? 'skip' : 'pass')
       expect(run.packages.filter(p => p.status === 'fail')).toEqual([])
+      // The inherited GOFLAGS=-count=1 (hostileEnv) is kept: every package's tests ran.
+      expect(run.packages.filter(p => p.cached)).toEqual([])
     }
   })
 
@@ -211,13 +211,24 @@ describe('runMatrix on a module with several packages', () => {
     }
   })
 
-  it('prints each version whole in its own log group', () => {
+  it('logs each version in its own group: its commands, one line per package, no test-by-test stream', () => {
     expect(log.groups.map(g => g.title.split(':')[0]).sort()).toEqual(all.map(t => `Go ${t.version}`).sort())
     for (const group of log.groups) {
+      expect(group.body).toContain('── vet: go vet ./... (ok')
       expect(group.body).toContain('── test: go test -json')
-      expect(group.body).toContain('ok  \texample.com/multi/calc')
+      expect(group.body).toMatch(/^ok {2}\texample\.com\/multi\/calc\t[\d.]+s\tcoverage: 54\.5% of statements$/m)
+      expect(group.body).not.toContain('=== RUN')
+      expect(group.body).not.toContain('--- PASS')
     }
     expect(log.errors).toEqual([])
+  })
+
+  it('lists each version’s slowest tests: top-level tests that took time, slowest first', () => {
+    // Only TestGoOnPath (it runs `go env`) takes long enough for Go to print a time above 0.00s.
+    for (const run of runs) {
+      expect(run.slowestTests.map(t => [t.package, t.test])).toEqual(run.slowestTests.length > 0 ? [['example.com/multi/text', 'TestGoOnPath']] : [])
+      for (const t of run.slowestTests) expect(t.seconds).toBeGreaterThan(0)
+    }
   })
 })
 
@@ -243,18 +254,30 @@ describe('runMatrix on a module with failures', () => {
     }
   })
 
-  it('records a package that does not build on Go 1.19 as a build failure, and still runs the other tests', () => {
-    expect(runs['1.19']?.reason).toBe('build failed; 3 tests failed; 1 package failed to build')
-    expect(runs['1.19']?.buildFailures).toEqual([
-      {package: 'example.com/broken/minmax', output: 'minmax/minmax.go:9: undefined: smallest'}
+  it('records a package that does not build before Go 1.22 as a build failure, and still runs the other tests', () => {
+    expect(runs['1.21']?.reason).toBe('build failed; 3 tests failed; 1 package failed to build')
+    // The column is the instrumented source's: Go compiles the coverage-rewritten file.
+    expect(runs['1.21']?.buildFailures).toEqual([
+      {package: 'example.com/broken/minmax', output: expect.stringMatching(/^minmax\/minmax\.go:9:\d+: undefined: smallest$/)}
     ])
-    expect(runs['1.19']?.tests.passed).toBe(3)
-    expect(runs['1.19']?.packages.find(p => p.name === 'example.com/broken/minmax')?.status).toBe('fail')
-    for (const v of ['1.21', '1.22', '1.23']) {
+    expect(runs['1.21']?.tests.passed).toBe(3)
+    expect(runs['1.21']?.packages.find(p => p.name === 'example.com/broken/minmax')?.status).toBe('fail')
+    for (const v of ['1.24', '1.26', '1.27']) {
       expect(runs[v]?.reason).toBe('3 tests failed')
       expect(runs[v]?.buildFailures).toEqual([])
       expect(runs[v]?.tests.passed).toBe(4)
     }
+  })
+
+  it('logs the failing tests with their output and the compile errors, as go test without -v prints them', () => {
+    for (const group of log.groups) {
+      expect(group.body).toContain('--- FAIL: TestHalf/odd (example.com/broken/mathx, 0.00s)\n    mathx_test.go:19: Half(5) = 3, want 2')
+      expect(group.body).toMatch(/^FAIL\texample\.com\/broken\/mathx\t[\d.]+s$/m)
+      expect(group.body).toMatch(/^ok {2}\texample\.com\/broken\/steady\t/m)
+      expect(group.body).not.toContain('=== RUN')
+    }
+    const old = log.groups.find(g => g.title.startsWith(`Go ${toolchains['1.21'].version}:`))
+    expect(old?.body).toMatch(/^minmax\/minmax\.go:9:\d+: undefined: smallest$/m)
   })
 
   it('annotates failing tests, panics and compile errors at file:line, once per place', () => {
@@ -262,19 +285,20 @@ describe('runMatrix on a module with failures', () => {
     expect([...log.errors].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? ''))).toEqual([
       {message: `TestAt: panic: runtime error: index out of range [3] with length 0 (Go ${versions})`, file: 'crash/crash.go', line: 6},
       {message: `TestHalf/odd: Half(5) = 3, want 2 (Go ${versions})`, file: 'mathx/mathx_test.go', line: 19},
-      {message: 'undefined: smallest (Go 1.19.8)', file: 'minmax/minmax.go', line: 9}
+      {message: `undefined: smallest (Go ${toolchains['1.21'].version})`, file: 'minmax/minmax.go', line: 9}
     ])
   })
 })
 
 describe('runMatrix on a module that requires go 1.23', () => {
-  it('skips older versions with the reason, without running them, and runs Go 1.23', async () => {
-    const runs = await runMatrix(request('needs123'))
+  it('skips older versions with the reason, without running them, and runs a newer one', async () => {
+    // Skipped versions run nothing, so older toolchains cost nothing here.
+    const runs = await runMatrix(request('needs123', {toolchains: [localToolchain('1.19'), toolchains['1.21'], localToolchain('1.22'), toolchains['1.27']]}))
     expect(runs.map(r => [r.toolchain.spec, r.status, r.reason ?? null, r.steps.length])).toEqual([
       ['1.19', 'skipped', 'go.mod requires go >= 1.23', 0],
       ['1.21', 'skipped', 'go.mod requires go >= 1.23', 0],
       ['1.22', 'skipped', 'go.mod requires go >= 1.23', 0],
-      ['1.23', 'passed', null, 2]
+      ['1.27', 'passed', null, 2]
     ])
     expect(runs[0]?.profile).toBeNull()
   }, 600_000)
@@ -282,15 +306,16 @@ describe('runMatrix on a module that requires go 1.23', () => {
 
 describe('runMatrix with -coverpkg=./...', () => {
   it('writes profiles with blocks repeated across test binaries, which merge to Go’s own total', async () => {
-    const runs = await runMatrix(request('multi', {toolchains: [toolchains['1.19'], toolchains['1.23']], coverPackages: './...', build: false}))
+    const runs = await runMatrix(request('multi', {toolchains: [toolchains['1.24'], toolchains['1.27']], coverPackages: './...', build: false}))
     for (const run of runs) {
       expect(run.status).toBe('passed')
       const lines = readFileSync(run.profile as string, 'utf8').trim().split('\n').slice(1)
       const blocks = lines.map(l => l.slice(0, l.indexOf(' ')))
       expect(new Set(blocks).size).toBeLessThan(blocks.length)
       const counts = total(statementsByPackage(run.profile as string))
-      // Every package is instrumented in every test binary, so even Go 1.19 counts the package without tests.
-      expect(counts).toEqual(run.toolchain.spec === '1.19' ? {covered: 9, total: 18} : {covered: 14, total: 24})
+      // Every package is instrumented in every test binary (Go 1.20 and 1.21 instrument only the
+      // packages a test binary links, and repeat none).
+      expect(counts).toEqual({covered: 14, total: 24})
       const goTotal = /total:\s+\(statements\)\s+([\d.]+)%/.exec(go(run.toolchain, 'multi', ['tool', 'cover', `-func=${run.profile}`]))
       expect(goTotal?.[1]).toBe(percent(counts))
     }
@@ -300,7 +325,7 @@ describe('runMatrix with -coverpkg=./...', () => {
 describe('runMatrix stopping versions', () => {
   it('times a hanging version out, kills its whole process tree, and goes on with the others', async () => {
     const started = Date.now()
-    const runs = await runMatrix(request('hang', {toolchains: [toolchains['1.19'], toolchains['1.23']], build: false, timeoutMinutes: 0.3}))
+    const runs = await runMatrix(request('hang', {toolchains: [toolchains['1.21'], toolchains['1.27']], build: false, timeoutMinutes: 0.3}))
     expect(runs.map(r => [r.status, r.reason])).toEqual([
       ['error', 'timed out after 0.3 minutes'],
       ['error', 'timed out after 0.3 minutes']
@@ -317,7 +342,7 @@ describe('runMatrix stopping versions', () => {
   it('on cancellation kills the running version, reports the rest as cancelled, and returns', async () => {
     const controller = new AbortController()
     const pending = runMatrix(
-      request('hang', {toolchains: [toolchains['1.23'], toolchains['1.22']], build: false, maxParallel: 1, signal: controller.signal})
+      request('hang', {toolchains: [toolchains['1.27'], toolchains['1.26']], build: false, maxParallel: 1, signal: controller.signal})
     )
     // Cancel once the hanging test and its child are running.
     const deadline = Date.now() + 120_000
@@ -326,19 +351,100 @@ describe('runMatrix stopping versions', () => {
     controller.abort(new Error('cancelled by SIGTERM'))
     const runs = await pending
     expect(runs.map(r => [r.toolchain.spec, r.status, r.reason, r.steps.length])).toEqual([
-      ['1.23', 'error', 'cancelled by SIGTERM', 1],
-      ['1.22', 'error', 'cancelled by SIGTERM', 0]
+      ['1.27', 'error', 'cancelled by SIGTERM', 1],
+      ['1.26', 'error', 'cancelled by SIGTERM', 0]
     ])
     expect(readFileSync(path.join(runs[0]?.dir as string, 'test.json'), 'utf8')).toContain('"Test":"TestHang"')
     expect(processesMatching('sleeper.test')).toEqual([])
   }, 600_000)
 
   it('reports a toolchain whose go is missing as an error and runs the others', async () => {
-    const missing: Toolchain = {...toolchains['1.23'], version: '1.23.99', goroot: path.join(scratch, 'no-such-goroot')}
-    const runs = await runMatrix(request('needs123', {toolchains: [missing, toolchains['1.23']]}))
+    const missing: Toolchain = {...toolchains['1.27'], version: '1.27.99', goroot: path.join(scratch, 'no-such-goroot')}
+    const runs = await runMatrix(request('needs123', {toolchains: [missing, toolchains['1.27']]}))
     expect(runs[0]?.status).toBe('error')
     expect(runs[0]?.reason).toMatch(/^missing toolchain: .*no-such-goroot\/bin\/go is not an executable/)
     expect(runs[1]?.status).toBe('passed')
+  }, 600_000)
+})
+
+describe('runMatrix and Go’s test cache', () => {
+  it('reports the packages Go 1.25+ replays from its test cache, whose coverage is what go test -cover prints', async () => {
+    // Without the inherited -count=1, Go may reuse test results: the first run fills the cache.
+    const cached = (): RunRequest => request('multi', {toolchains: [toolchains['1.24'], toolchains['1.27']], build: false, env: {...hostileEnv(), GOFLAGS: ''}})
+    await runMatrix(cached())
+    const log = recordingLogger()
+    const runs = byVersion(await runMatrix({...cached(), logger: log.logger}))
+    // Before Go 1.25 a run with -coverprofile is never cached.
+    expect(runs['1.24']?.packages.filter(p => p.cached)).toEqual([])
+    const replayed = (runs['1.27']?.packages ?? []).filter(p => p.cached).map(p => p.name)
+    expect(replayed.sort()).toEqual(['example.com/multi/calc', 'example.com/multi/modern', 'example.com/multi/text'])
+    // test.json is Go's own stream, which says so on each package's result line.
+    const stream = readFileSync(path.join(runs['1.27']?.dir as string, 'test.json'), 'utf8')
+    expect(stream).toContain('"Output":"ok  \\texample.com/multi/calc\\t(cached)\\tcoverage: 54.5% of statements\\n"')
+    expect(log.groups.find(g => g.title.startsWith(`Go ${toolchains['1.27'].version}:`))?.title).toContain(", 3 of 4 packages from Go's test cache, ")
+    for (const run of Object.values(runs)) {
+      expect(run.status).toBe('passed')
+      expect(run.tests).toEqual({passed: 9, failed: 0, skipped: 1, failures: []})
+      // The profile of a replayed package is the cached run's, the same as a fresh run's.
+      const fromProfile = new Map([...statementsByPackage(run.profile as string)].map(([pkg, c]) => [pkg, percent(c)]))
+      expect(fromProfile).toEqual(goTestCover(run.toolchain, 'multi'))
+    }
+    // Replayed times are the cached run's, so no test of a replayed package counts as slow now.
+    expect(runs['1.27']?.slowestTests).toEqual([])
+  }, 600_000)
+})
+
+describe('runMatrix and the processes tests leave running', () => {
+  it('kills a daemon a test started in a session of its own (setsid) when go test ends, and says so', async () => {
+    const seconds = uniqueSeconds()
+    daemons.push(seconds)
+    const log = recordingLogger()
+    const runs = await runMatrix(request('daemon', {toolchains: [toolchains['1.27']], env: {...hostileEnv(), DAEMON_SECONDS: seconds}, logger: log.logger}))
+    expect(runs.map(r => [r.status, r.tests.passed])).toEqual([['passed', 1]])
+    // It outlived the test binary and left the process group, which the runner kills anyway.
+    expect(sleepers(seconds)).toEqual([])
+    expect(runs[0]?.notes).toEqual([
+      'go test left 1 process running outside its process group (a daemon a test started?); go-matrix killed it.'
+    ])
+    expect(log.groups[0]?.body).toMatch(/^── test: go test .*\(ok, [\d.]+s; killed 1 process it left running\)$/m)
+  }, 600_000)
+})
+
+describe('runMatrix on a test that prints more than a JavaScript string can hold', () => {
+  it('streams it to test.json, reads its results, notes the truncation, in bounded memory', async () => {
+    const before = process.memoryUsage().rss
+    let peak = before
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
+    const log = recordingLogger()
+    let runs: VersionRun[]
+    try {
+      // -count=1 (hostileEnv): a cached replay would keep 600 MB in the shared test cache.
+      runs = await runMatrix(request('loud', {toolchains: [toolchains['1.27']], build: false, env: {...hostileEnv(), LOUD_MIB: '512'}, logger: log.logger}))
+    } finally {
+      clearInterval(sampler)
+    }
+    const run = runs[0] as VersionRun
+    const testJson = path.join(run.dir, 'test.json')
+    const size = statSync(testJson).size
+    try {
+      // More than V8's longest string (0x1fffffe8 characters): collected whole, it would crash the run.
+      expect(size).toBeGreaterThan(0x1fffffe8)
+      expect([run.status, run.reason]).toEqual(['failed', '1 test failed'])
+      expect(run.tests).toMatchObject({passed: 1, failed: 1, skipped: 0})
+      expect(run.tests.failures[0]?.test).toBe('TestShout')
+      expect(run.tests.failures[0]?.output).toMatch(/^… \d+ earlier lines omitted\n/)
+      expect(run.tests.failures[0]?.output).toMatch(/shout_test\.go:\d+: the end of a loud test$/)
+      expect(run.profile).not.toBeNull()
+      expect(run.notes).toEqual([
+        expect.stringMatching(/^go test printed \d+\.\d MB of test output, more than go-matrix keeps in memory: its output was truncated in the log/)
+      ])
+      expect(log.groups[0]?.body.length).toBeLessThan(1024 * 1024)
+      expect(log.groups[0]?.body).toContain('--- FAIL: TestShout (example.com/loud/shout, ')
+      // The runner held a bounded part of the stream: pipe and sink buffers, the kept lines.
+      expect(peak - before).toBeLessThan(256 * 1024 * 1024)
+    } finally {
+      rmSync(testJson, {force: true})
+    }
   }, 600_000)
 })
 
@@ -357,8 +463,8 @@ describe('runMatrix refusing a request', () => {
   })
 
   it('names a version listed twice (each version has one report folder)', async () => {
-    await expect(runMatrix(request('multi', {toolchains: [toolchains['1.23'], toolchains['1.23']]}))).rejects.toThrow(
-      `runMatrix: Go ${toolchains['1.23'].version} is listed twice`
+    await expect(runMatrix(request('multi', {toolchains: [toolchains['1.27'], toolchains['1.27']]}))).rejects.toThrow(
+      `runMatrix: Go ${toolchains['1.27'].version} is listed twice`
     )
   })
 })
@@ -381,7 +487,7 @@ describe('readModuleInfo', () => {
   it('reports a malformed go.mod as an error on every version', async () => {
     const root = mkdtempSync(path.join(scratch, 'bad-'))
     writeFileSync(path.join(root, 'go.mod'), 'module x\n\ngo latest\n')
-    const runs = await runMatrix(request('multi', {moduleDir: root, toolchains: [toolchains['1.19'], toolchains['1.23']]}))
+    const runs = await runMatrix(request('multi', {moduleDir: root, toolchains: [toolchains['1.21'], toolchains['1.27']]}))
     expect(runs.map(r => [r.status, r.reason])).toEqual([
       ['error', 'go.mod:3: expected "go 1.N" or "go 1.N.P", got "go latest"'],
       ['error', 'go.mod:3: expected "go 1.N" or "go 1.N.P", got "go latest"']

@@ -1,12 +1,17 @@
 import {describe, expect, it} from '@jest/globals'
-import {runProcess} from '../../src/run/process.js'
-import {processesMatching} from './helpers.js'
+import {Writable} from 'node:stream'
+import {KEPT_OUTPUT_CHARS, runProcess} from '../../src/run/process.js'
+import {killAll, sleepers, uniqueSeconds} from './helpers.js'
 
 const env = {PATH: process.env.PATH ?? '/usr/bin:/bin'}
-/** A `sleep` argument no other process on the machine uses, to find our own sleepers in /proc. */
-const uniqueSeconds = (): string => String(7000 + Math.floor(Math.random() * 2000)) + '.5'
-/** The `sleep` processes themselves, not the shell whose command line mentions them. */
-const sleepers = (seconds: string): number[] => processesMatching(new RegExp(`^sleep ${seconds.replace('.', '\\.')}$`))
+
+/**
+ * Shell commands that start `sleep <seconds>` in a session of its own and return once it runs
+ * there (its session id is its pid, its program is sleep): before that, killing the shell's
+ * group would still reach it.
+ */
+const detached = (seconds: string): string =>
+  `setsid sleep ${seconds} >/dev/null 2>&1 & until [ "$(cut -d' ' -f2,6 /proc/$!/stat)" = "(sleep) $!" ]; do sleep 0.01; done`
 
 describe('runProcess', () => {
   it('captures stdout, stderr and the exit code', async () => {
@@ -45,6 +50,63 @@ describe('runProcess', () => {
     expect(result).toMatchObject({exitCode: 0, stdout: 'started\n'})
     expect(Date.now() - started).toBeLessThan(5000)
     await waitFor(() => sleepers(seconds).length === 0)
+  })
+
+  it('kills a process that left the group (setsid) but carries the marker, and counts it', async () => {
+    const seconds = uniqueSeconds()
+    const id = `test-${seconds}`
+    const result = await runProcess('sh', ['-c', `${detached(seconds)}; echo started`], {
+      cwd: '/',
+      env: {...env, GO_MATRIX_RUN_ID: id},
+      marker: `GO_MATRIX_RUN_ID=${id}`
+    })
+    expect(result).toMatchObject({exitCode: 0, stdout: 'started\n', leftovers: 1})
+    expect(sleepers(seconds)).toEqual([])
+  })
+
+  it('leaves a setsid process running without the marker, or with another run’s', async () => {
+    const seconds = uniqueSeconds()
+    try {
+      const withOther = await runProcess('sh', ['-c', detached(seconds)], {
+        cwd: '/',
+        env: {...env, GO_MATRIX_RUN_ID: 'one-run'},
+        marker: 'GO_MATRIX_RUN_ID=another-run'
+      })
+      expect(withOther.leftovers).toBe(0)
+      // The process group was killed when the shell exited; setsid took the sleeper out of it.
+      expect(sleepers(seconds)).toHaveLength(1)
+      const without = await runProcess('sh', ['-c', detached(`${seconds}1`)], {cwd: '/', env})
+      expect(without.leftovers).toBe(0)
+      expect(sleepers(`${seconds}1`)).toHaveLength(1)
+    } finally {
+      killAll([...sleepers(seconds), ...sleepers(`${seconds}1`)])
+    }
+  })
+
+  it('streams stdout into a sink as it comes, keeping none of it', async () => {
+    let received = 0
+    // A slow sink: the program waits for it (the pipe fills) instead of the output piling up in memory.
+    const sink = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _encoding, done) {
+        received += chunk.length
+        setTimeout(done, 1)
+      }
+    })
+    const result = await runProcess('head', ['-c', '3000000', '/dev/zero'], {cwd: '/', env, stdout: sink})
+    expect(received).toBe(3_000_000)
+    expect(result).toMatchObject({exitCode: 0, stdout: '', bytes: {stdout: 3_000_000, stderr: 0}, truncated: false})
+    expect(sink.writableFinished).toBe(true)
+  })
+
+  it('keeps the first and last lines of a long output, and says so', async () => {
+    const result = await runProcess('seq', ['1', '2000000'], {cwd: '/', env})
+    expect(result.bytes.stdout).toBe(14_888_896)
+    expect(result.truncated).toBe(true)
+    expect(result.stdout.length).toBeLessThan(2 * KEPT_OUTPUT_CHARS + 100)
+    expect(result.stdout.startsWith('1\n2\n3\n')).toBe(true)
+    expect(result.stdout.endsWith('1999999\n2000000\n')).toBe(true)
+    expect(result.stdout).toMatch(/\n… \d+ lines left out\n/)
   })
 
   it('does not start when the signal is already aborted', async () => {

@@ -6,7 +6,7 @@
 // writes report.json, LCOV and the summary: that is its overhead over the loop.
 // Both sides share warm build caches (one uncounted warm-up round each) and pass -count=1.
 //
-//   npm run build && node bench/runner/action.mjs [rounds] [count] [--module DIR]
+//   npm run build && node bench/runner/action.mjs [rounds] [count] [--module DIR] [--minors 1.21,1.24,1.26,1.27]
 //
 // The module (default bench/runner/module, five packages whose tests take ~2.7 s per version, as
 // a small real library's do) is run by both sides; `--module __tests__/fixtures/modules/multi`
@@ -29,6 +29,9 @@ const repo = path.resolve(here, '../..')
 const args = process.argv.slice(2)
 const moduleFlag = args.indexOf('--module')
 const fixture = moduleFlag < 0 ? 'bench/runner/module' : args.splice(moduleFlag, 2)[1]
+// An old version, a middle one and oldstable and stable, as the tests run; `--minors 1.19,1.23` for others.
+const minorsFlag = args.indexOf('--minors')
+const minors = minorsFlag < 0 ? ['1.21', '1.24', '1.26', '1.27'] : args.splice(minorsFlag, 2)[1].split(',')
 const moduleDir = path.resolve(repo, fixture)
 const rounds = Number(args[0] ?? 7)
 const count = Number(args[1] ?? 1)
@@ -36,7 +39,6 @@ const root = path.join(os.tmpdir(), 'go-matrix-bench-action')
 const reportDir = path.join(root, 'report')
 // The bundle keeps its work folder under RUNNER_TEMP (actionEnv); the shell loop shares it.
 const paths = matrixPaths({workDir: path.join(root, 'temp', 'go-matrix-work')})
-const minors = ['1.19', '1.21', '1.22', '1.23']
 const inherited = {...process.env, GOPROXY: 'off'}
 
 const toolchains = minors.map(minor => {

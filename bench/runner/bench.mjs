@@ -4,7 +4,7 @@
 // warm-up round of each is not counted) and pass -count=1, so every round compiles nothing new
 // but really runs the tests. Prints medians of ROUNDS rounds (interleaved, order rotating) and the ratios.
 //
-//   npx tsc -p tsconfig.build.json && node bench/runner/bench.mjs [rounds]
+//   npx tsc -p tsconfig.build.json && node bench/runner/bench.mjs [rounds] [--minors 1.21,1.24,1.26,1.27]
 import {spawnSync} from 'node:child_process'
 import {mkdirSync, rmSync} from 'node:fs'
 import os from 'node:os'
@@ -17,13 +17,17 @@ import {gorootOf} from '../../scripts/toolchains.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const moduleDir = path.resolve(here, '../../__tests__/fixtures/modules/multi')
-const rounds = Number(process.argv[2] ?? 7)
+const args = process.argv.slice(2)
+// An old version, a middle one and oldstable and stable, as the tests run; `--minors 1.19,1.23` for others.
+const minorsFlag = args.indexOf('--minors')
+const minors = minorsFlag < 0 ? ['1.21', '1.24', '1.26', '1.27'] : args.splice(minorsFlag, 2)[1].split(',')
+const rounds = Number(args[0] ?? 7)
 const root = path.join(os.tmpdir(), 'go-matrix-bench-runner')
 const paths = matrixPaths({workDir: path.join(root, 'work')})
 const {workDir} = paths
 const testFlags = ['-count=1']
 
-const toolchains = ['1.19', '1.21', '1.22', '1.23'].map(minor => {
+const toolchains = minors.map(minor => {
   const goroot = gorootOf(minor)
   const out = spawnSync(path.join(goroot, 'bin', 'go'), ['version'], {encoding: 'utf8', env: {...process.env, GOTOOLCHAIN: 'local'}})
   const version = /go version go(\S+) /.exec(out.stdout)?.[1]

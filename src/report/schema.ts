@@ -48,10 +48,22 @@ export interface VersionReport {
   /** Operating system and architecture the version ran on (`linux/amd64`), for aggregated matrices. */
   platform?: string
   toolchain: {source: ToolchainSource; sha256: string; seconds: number}
-  /** go build, go vet and cross-compiles, in the order they ran (not part of schema 1's named fields). */
-  steps?: {name: string; ok: boolean; seconds: number}[]
+  /**
+   * The go commands in the order they ran: build, vet, cross-compiles, then `test` (not part of
+   * schema 1's named fields; reports of earlier versions have no `test` step, `command` or `exitCode`).
+   */
+  steps?: {name: string; ok: boolean; seconds: number; command?: string; exitCode?: number | null}[]
   tests: {passed: number; failed: number; skipped: number; failures: TestFailure[]}
   coverage: VersionCoverage | null
+  /**
+   * Packages whose test result Go replayed from its test cache (Go 1.25 and later cache runs
+   * with -coverprofile); their profile is the cached run's, the same as a fresh run's.
+   */
+  cachedPackages?: number
+  /** The slowest top-level tests that ran (not replayed from the cache), slowest first, at most 5. */
+  slowestTests?: {package: string; test: string; seconds: number}[]
+  /** What a reader should know about this version's run: output truncated, processes left running. */
+  notes?: string[]
   seconds: number
 }
 

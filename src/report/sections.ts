@@ -61,8 +61,10 @@ export function notesSection(notes: readonly string[]): Section {
 }
 
 function buildCell(v: VersionReport): string {
-  if (!v.steps || v.steps.length === 0) return v.status === 'skipped' || v.status === 'error' ? '—' : '✅'
-  const failed = v.steps.filter(s => !s.ok)
+  // The test step has a column of its own.
+  const steps = v.steps?.filter(s => s.name !== 'test') ?? []
+  if (steps.length === 0) return v.status === 'skipped' || v.status === 'error' ? '—' : '✅'
+  const failed = steps.filter(s => !s.ok)
   return failed.length === 0 ? '✅' : `❌ ${failed.map(s => escape(s.name)).join(', ')}`
 }
 
@@ -361,6 +363,26 @@ export function failuresSection(
     alsoLeftOut: Math.max(0, items.length - limit),
     separator: budget === null ? '\n' : '\n\n',
     leftOut: leftOutNote(n => plural(n, 'more failing test'), see)
+  }
+}
+
+/**
+ * The slowest tests of each version (top-level tests that ran, not replayed from Go's test
+ * cache), collapsed: where to look when one version is slow.
+ */
+export function slowestTestsSection(report: Report, see: SeeAlso): Section | null {
+  const rows = report.versions.flatMap(v =>
+    (v.slowestTests ?? []).map(t =>
+      tableRow([escape(v.version), code(t.test, {cell: true}), code(t.package, {cell: true}), t.seconds < 60 ? `${t.seconds.toFixed(2)} s` : seconds(t.seconds)])
+    )
+  )
+  if (rows.length === 0) return null
+  return {
+    head: `<details><summary>Slowest tests</summary>\n\n${tableHead(['Go', 'test', 'package', 'time'], ['l', 'l', 'l', 'r'])}\n`,
+    items: rows,
+    separator: '\n',
+    leftOut: leftOutNote(n => plural(n, 'more test'), see),
+    tail: '\n\n</details>'
   }
 }
 

@@ -13,6 +13,7 @@ import {
   gatesSection,
   mergedSection,
   notesSection,
+  slowestTestsSection,
   verdictSection,
   versionsSection,
   type OutputBudget
@@ -50,9 +51,10 @@ const SUMMARY_LEVELS: {output: OutputBudget | null; lines: boolean}[] = [
   {output: null, lines: false}
 ]
 
-/** The report's own notes (what could not be done) and the caller's, each once. */
+/** The report's own notes (what could not be done), each version's (output truncated, …) and the caller's, each once. */
 function notesOf(report: Report, extras: SummaryExtras): string[] {
-  return [...new Set([...(report.notes ?? []), ...(extras.notes ?? [])])]
+  const versions = report.versions.flatMap(v => (v.notes ?? []).map(n => `Go ${v.version}: ${n}`))
+  return [...new Set([...(report.notes ?? []), ...versions, ...(extras.notes ?? [])])]
 }
 
 function present(sections: (Section | null)[]): Section[] {
@@ -75,6 +77,7 @@ export function renderSummary(report: Report, verdict: Verdict, extras: SummaryE
       baselineSection(report, see),
       crossVersionSection(report, level.lines, see),
       failuresSection(report, level.output, see, {outputDropped: level.output === null}),
+      slowestTestsSection(report, see),
       diffSection(report, level.lines, see),
       gatesSection(report, see),
       footerSection(report, extras.runUrl, 'this run')

@@ -40,6 +40,7 @@ export function renderTerminalReport(report: Report, verdict: Verdict, color: bo
       out.push('', paint('red', `--- FAIL ${f.test || '(build)'} [${f.package}] on Go ${v.version}`), f.output.replace(/\n$/, ''))
     }
     if (v.status === 'error' && v.reason) out.push('', paint('yellow', `Go ${v.version}: ${v.reason}`))
+    for (const note of v.notes ?? []) out.push('', paint('yellow', `Go ${v.version}: ${note}`))
   }
   for (const g of report.gates.filter(g => !g.passed)) out.push('', paint('red', `gate ${g.name}: ${g.message}`))
   return out.join('\n') + '\n'

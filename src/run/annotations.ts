@@ -55,7 +55,8 @@ export function testFailureAnnotations(
   if (found.length > 0 || moduleDir === undefined) return found
   const frame = panicFrame(failure.output, moduleDir)
   if (frame === null) return []
-  const panic = /^panic: (.*?)(?: \[recovered\])?$/m.exec(failure.output)?.[1] ?? 'panic'
+  // Go 1.19-1.24 mark a panic the testing package re-raised `[recovered]`, Go 1.25+ `[recovered, repanicked]`.
+  const panic = /^panic: (.*?)(?: \[recovered(?:, repanicked)?\])?$/m.exec(failure.output)?.[1] ?? 'panic'
   return [{...frame, message: `${failure.test}: panic: ${panic}`}]
 }
 

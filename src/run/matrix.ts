@@ -74,6 +74,7 @@ export async function runMatrix(request: RunRequest): Promise<VersionRun[]> {
           timeoutMinutes: request.timeoutMinutes,
           dir,
           paths,
+          fullLog: request.fullLogs ?? false,
           env: request.env ?? process.env,
           ...(request.signal ? {signal: request.signal} : {})
         }))
@@ -140,7 +141,9 @@ function groupTitle(run: VersionRun): string {
   const {tests} = run
   const counts = run.status === 'skipped' ? '' : `, ${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped`
   const reason = run.reason ? ` (${run.reason})` : ''
-  return `Go ${run.toolchain.version}: ${run.status}${reason}${counts}, ${run.seconds.toFixed(1)}s`
+  const cached = run.packages.filter(p => p.cached).length
+  const reused = cached > 0 ? `, ${cached} of ${run.packages.length} packages from Go's test cache` : ''
+  return `Go ${run.toolchain.version}: ${run.status}${reason}${counts}${reused}, ${run.seconds.toFixed(1)}s`
 }
 
 /**

@@ -2,7 +2,7 @@
 import type {Toolchain} from '../go/toolchain.js'
 import type {Logger} from '../util/log.js'
 import type {Annotation} from './annotations.js'
-import type {BuildFailure, PackageResult, TestCounts} from './test-json.js'
+import type {BuildFailure, PackageResult, SlowTest, TestCounts} from './test-json.js'
 
 export type VersionStatus = 'passed' | 'failed' | 'skipped' | 'error'
 
@@ -13,8 +13,13 @@ export interface StepResult {
   /** The go command's arguments (without `go`). */
   args: string[]
   ok: boolean
+  /** The go command's exit status; null when it was killed or could not start. */
+  exitCode: number | null
   seconds: number
-  /** stdout and stderr; for `test`, stderr only (the JSON stream is in test.json). */
+  /**
+   * stdout and stderr (their first and last lines when long); for `test`, stderr only (the JSON
+   * stream is in test.json).
+   */
   output: string
 }
 
@@ -27,6 +32,10 @@ export interface VersionRun {
   tests: TestCounts
   buildFailures: BuildFailure[]
   packages: PackageResult[]
+  /** The slowest top-level tests that ran (not replayed from Go's test cache), slowest first. */
+  slowestTests: SlowTest[]
+  /** What a reader should know about this run: output truncated, processes left running and killed. */
+  notes: string[]
   annotations: Annotation[]
   /** Path of coverage.out when Go wrote one, else null. */
   profile: string | null
@@ -75,6 +84,13 @@ export interface RunRequest {
    */
   annotationBase?: string
   annotate?: boolean
+  /**
+   * What each version's log (logger.group) holds: false (default), the build steps, one line per
+   * package and the failing tests with their output, as `go test` without -v prints them; true, go
+   * test's whole output, as `go test -v` prints it (its first and last MiB when longer). test.json
+   * always has the whole stream.
+   */
+  fullLogs?: boolean
   /** Called as each version finishes, so its results can be used while the others still run. */
   onVersionDone?: (run: VersionRun) => void
 }

@@ -5,17 +5,27 @@
  */
 import {access, mkdir, rm, writeFile, appendFile} from 'node:fs/promises'
 import {constants} from 'node:fs'
+import {randomUUID} from 'node:crypto'
 import path from 'node:path'
+import type {Writable} from 'node:stream'
 import type {Toolchain} from '../go/toolchain.js'
 import {compilerAnnotations, testFailureAnnotations, uniqueAnnotations} from './annotations.js'
 import type {Annotation, ModuleLocation} from './annotations.js'
 import {crossCompileEnv, isolatedEnv, versionDirs, type MatrixPaths} from './env.js'
 import {skipReason} from './go-mod.js'
 import type {GoFile} from './go-mod.js'
+import {formatBytes} from './bounded.js'
+import {fileSink} from './file-sink.js'
 import {runProcess} from './process.js'
 import type {ProcessResult} from './process.js'
-import {parseTestJson} from './test-json.js'
+import {TestJsonParser, type TestReport} from './test-json.js'
 import type {RunRequest, VersionRun} from './types.js'
+
+/**
+ * Set in the environment of every process a version starts, with a value of that version's run
+ * alone: what is still running with it when a go command ends is killed (see runProcess).
+ */
+export const RUN_MARKER_VARIABLE = 'GO_MATRIX_RUN_ID'
 
 /** Everything one version's run needs, resolved by the matrix. */
 export interface VersionPlan
@@ -30,6 +40,8 @@ export interface VersionPlan
   paths: MatrixPaths
   env: NodeJS.ProcessEnv
   signal?: AbortSignal
+  /** The log holds go test's whole output (its first and last lines when huge), not only failures and a line per package. */
+  fullLog: boolean
 }
 
 /** Why a version was stopped from outside its own processes. */
@@ -74,7 +86,9 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
     return done('error', `missing toolchain: ${goBinary} is not an executable (${(err as Error).message})`)
   }
 
-  const env = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version))
+  const runId = randomUUID()
+  const env = {...isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)), [RUN_MARKER_VARIABLE]: runId}
+  const marker = `${RUN_MARKER_VARIABLE}=${runId}`
 
   // One controller for the version: its time limit and the caller's cancellation both stop it.
   const stop = new AbortController()
@@ -84,8 +98,8 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
   const onCancel = (): void => stop.abort({kind: 'cancelled', why: cancelledReason(plan.signal?.reason)} satisfies Stop)
   plan.signal?.addEventListener('abort', onCancel, {once: true})
   try {
-    const go = (args: string[], stepEnv: Record<string, string> = env): Promise<ProcessResult> =>
-      runProcess(goBinary, args, {cwd: plan.moduleDir, env: stepEnv, signal: stop.signal})
+    const go = (args: string[], stepEnv: Record<string, string> = env, stdout?: Writable): Promise<ProcessResult> =>
+      runProcess(goBinary, args, {cwd: plan.moduleDir, env: stepEnv, signal: stop.signal, marker, ...(stdout ? {stdout} : {})})
     const annotations: Annotation[] = []
     const problems: string[] = []
 
@@ -106,7 +120,8 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
       log.push(entry)
       await appendFile(buildLog, entry)
       const ok = result.exitCode === 0
-      run.steps.push({name: step.name, args: step.args, ok, seconds: result.seconds, output})
+      run.steps.push({name: step.name, args: step.args, ok, exitCode: result.exitCode, seconds: result.seconds, output})
+      run.notes.push(...processNotes(step.name, result))
       const stopped = stopReason(result, plan.timeoutMinutes)
       if (stopped !== null) return done('error', stopped)
       if (!ok) {
@@ -125,15 +140,23 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
       ...plan.testFlags,
       ...plan.packages
     ]
-    const result = await go(testArgs)
-    await writeFile(testJson, result.stdout)
+    // The stream goes to test.json and through the parser as it arrives: it can be larger than memory.
+    const parser = new TestJsonParser()
+    const stream = await fileSink(testJson, chunk => parser.push(chunk))
+    const result = await go(testArgs, env, stream.sink)
+    const writeError = await stream.closed
+    if (writeError) run.notes.push(`test.json is incomplete: ${writeError.message}`)
     if (result.stderr !== '') await appendFile(buildLog, logEntry('test', testArgs, {...result, stdout: ''}))
-    const report = parseTestJson(result.stdout, result.stderr)
-    log.push(logEntry('test', testArgs, {...result, stdout: report.text === '' ? '' : `${report.text}\n`}))
-    run.steps.push({name: 'test', args: testArgs, ok: result.exitCode === 0, seconds: result.seconds, output: result.stderr})
+    const report = parser.end(result.stderr)
+    const shown = plan.fullLog ? report.text : report.summary
+    log.push(logEntry('test', testArgs, {...result, stdout: shown === '' ? '' : `${shown}\n`}))
+    run.steps.push({name: 'test', args: testArgs, ok: result.exitCode === 0, exitCode: result.exitCode, seconds: result.seconds, output: result.stderr})
+    // stdout is the stream, which streamNotes speaks for; stderr is go's own messages.
+    run.notes.push(...processNotes('test', {...result, bytes: {stdout: 0, stderr: result.bytes.stderr}}), ...streamNotes(report))
     run.tests = report.tests
     run.buildFailures = report.buildFailures
     run.packages = report.packages
+    run.slowestTests = report.slowest
     run.profile = (await exists(profile)) ? profile : null
     annotations.push(...compilerAnnotations(result.stderr, plan.moduleDir))
     for (const failure of report.tests.failures) annotations.push(...testFailureAnnotations(failure, plan.modules, plan.moduleDir))
@@ -181,10 +204,35 @@ function cancelledReason(reason: unknown): string {
   return 'cancelled'
 }
 
-function logEntry(name: string, args: string[], result: ProcessResult): string {
+function logEntry(name: string, args: string[], result: Pick<ProcessResult, 'aborted' | 'exitCode' | 'seconds' | 'stdout' | 'stderr' | 'leftovers'>): string {
   const status = result.aborted !== undefined ? 'stopped' : result.exitCode === 0 ? 'ok' : `exit status ${result.exitCode ?? 'killed'}`
+  const leftovers = result.leftovers > 0 ? `; killed ${count(result.leftovers, 'process')} it left running` : ''
   const output = result.stdout + result.stderr
-  return `── ${name}: go ${args.join(' ')} (${status}, ${result.seconds.toFixed(1)}s)\n${output}${output === '' || output.endsWith('\n') ? '' : '\n'}`
+  return `── ${name}: go ${args.join(' ')} (${status}, ${result.seconds.toFixed(1)}s${leftovers})\n${output}${output === '' || output.endsWith('\n') ? '' : '\n'}`
+}
+
+/** What a reader of the report should know about a command: output cut in the log, processes it left running. */
+function processNotes(name: string, result: ProcessResult): string[] {
+  const notes: string[] = []
+  if (result.truncated) {
+    notes.push(`go ${name} printed ${formatBytes(result.bytes.stdout + result.bytes.stderr)}; the log keeps its first and last lines.`)
+  }
+  if (result.leftovers > 0) {
+    notes.push(`go ${name} left ${count(result.leftovers, 'process')} running outside its process group (a daemon a test started?); go-matrix killed ${result.leftovers === 1 ? 'it' : 'them'}.`)
+  }
+  return notes
+}
+
+/** Said when the stream was too large to keep whole in memory: where the rest is. */
+function streamNotes(report: TestReport): string[] {
+  const notes: string[] = []
+  if (report.omitted.textLines > 0 || report.omitted.summaryLines > 0) {
+    notes.push(`go test printed ${formatBytes(report.bytes)} of test output, more than go-matrix keeps in memory: its output was truncated in the log (its first and last lines are kept); test.json in the version's report folder has all of it.`)
+  }
+  if (report.omitted.failures > 0) {
+    notes.push(`${count(report.tests.failed, 'test')} failed; the report lists the first ${report.tests.failures.length} with their output.`)
+  }
+  return notes
 }
 
 function count(n: number, noun: string): string {
@@ -213,6 +261,8 @@ export function emptyRun(toolchain: Toolchain, dir: string): VersionRun {
     tests: {passed: 0, failed: 0, skipped: 0, failures: []},
     buildFailures: [],
     packages: [],
+    slowestTests: [],
+    notes: [],
     annotations: [],
     profile: null,
     dir,

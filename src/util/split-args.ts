@@ -44,3 +44,11 @@ export function splitList(text: string): string[] {
     .map(s => s.trim())
     .filter(s => s !== '')
 }
+
+/**
+ * The words as a POSIX shell command line that splitArgs (and a shell) reads back as the same
+ * words: a word of only safe characters as it is, any other in single quotes.
+ */
+export function joinArgs(words: readonly string[]): string {
+  return words.map(w => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ')
+}

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-X3RU75DK.js";
+} from "./chunk-SW5SKGKV.js";
 import {
   UsageError,
   commandLineRevision,
@@ -19,12 +19,12 @@ import {
 } from "./chunk-HJ3M4JUS.js";
 import {
   consoleLogger
-} from "./chunk-RIDAX3IX.js";
+} from "./chunk-T2STBA6F.js";
 import "./chunk-F7F6JXZD.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-Q3MTJWCC.js";
+} from "./chunk-3NOXMF6B.js";
 import {
   INPUTS
 } from "./chunk-XJBWTY5O.js";
@@ -32,7 +32,7 @@ import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {
   renderTerminalReport
-} from "./chunk-W4DT2ZBB.js";
+} from "./chunk-5UY36FLV.js";
 import "./chunk-GLNLGA6B.js";
 import "./chunk-L35V7ZA7.js";
 

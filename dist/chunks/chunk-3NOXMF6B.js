@@ -4,9 +4,6 @@ import {
   INPUTS
 } from "./chunk-XJBWTY5O.js";
 
-// src/options.ts
-import path from "node:path";
-
 // src/util/split-args.ts
 function splitArgs(text) {
   const words2 = [];
@@ -44,8 +41,12 @@ function splitArgs(text) {
 function splitList(text) {
   return text.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
 }
+function joinArgs(words2) {
+  return words2.map((w) => /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(" ");
+}
 
 // src/options.ts
+import path from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -179,6 +180,7 @@ function url(value, name) {
 }
 
 export {
+  joinArgs,
   InputError,
   parseOptions
 };

@@ -21,8 +21,9 @@ import {
   summary
 } from "./chunk-F7F6JXZD.js";
 import {
-  InputError
-} from "./chunk-Q3MTJWCC.js";
+  InputError,
+  joinArgs
+} from "./chunk-3NOXMF6B.js";
 import {
   HttpClient,
   require_semver
@@ -1771,7 +1772,7 @@ function testFailureAnnotations(failure, modules, moduleDir) {
   if (found.length > 0 || moduleDir === void 0) return found;
   const frame = panicFrame(failure.output, moduleDir);
   if (frame === null) return [];
-  const panic = /^panic: (.*?)(?: \[recovered\])?$/m.exec(failure.output)?.[1] ?? "panic";
+  const panic = /^panic: (.*?)(?: \[recovered(?:, repanicked)?\])?$/m.exec(failure.output)?.[1] ?? "panic";
   return [{ ...frame, message: `${failure.test}: panic: ${panic}` }];
 }
 var FRAME = /^\s+((?:[A-Za-z]:)?[/\\]\S*\.go):(\d+)(?: \+0x[0-9a-f]+)?$/;
@@ -1917,6 +1918,7 @@ function skipReason(version, file) {
 // src/run/version-run.ts
 import { access, mkdir as mkdir2, rm as rm3, writeFile as writeFile3, appendFile } from "node:fs/promises";
 import { constants } from "node:fs";
+import { randomUUID } from "node:crypto";
 import path9 from "node:path";
 
 // src/run/env.ts
@@ -1997,33 +1999,237 @@ function crossCompileEnv(env, target) {
   return { ...env, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: "0" };
 }
 
+// src/run/bounded.ts
+var MAX_LINE_BYTES = 1024 * 1024;
+var LineSplitter = class {
+  constructor(onLine, maxLineBytes = MAX_LINE_BYTES) {
+    this.onLine = onLine;
+    this.maxLineBytes = maxLineBytes;
+  }
+  onLine;
+  maxLineBytes;
+  pending = [];
+  pendingBytes = 0;
+  cut = 0;
+  push(chunk) {
+    let start = 0;
+    for (; ; ) {
+      const newline = chunk.indexOf(10, start);
+      if (newline < 0) {
+        this.keep(chunk, start, chunk.length);
+        return;
+      }
+      this.keep(chunk, start, newline);
+      this.flush();
+      start = newline + 1;
+    }
+  }
+  /** The last line, when the stream did not end with a newline. */
+  end() {
+    if (this.pendingBytes > 0 || this.cut > 0) this.flush();
+  }
+  keep(chunk, from, to) {
+    if (to <= from) return;
+    const room = this.maxLineBytes - this.pendingBytes;
+    const end = Math.min(to, from + room);
+    if (end > from) {
+      this.pending.push(chunk.subarray(from, end));
+      this.pendingBytes += end - from;
+    }
+    this.cut += to - end;
+  }
+  flush() {
+    const line = this.pending.length === 1 ? this.pending[0].toString("utf8") : Buffer.concat(this.pending).toString("utf8");
+    const cut = this.cut;
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.cut = 0;
+    this.onLine(line, cut);
+  }
+};
+var HeadTail = class {
+  constructor(limits) {
+    this.limits = limits;
+  }
+  limits;
+  head = [];
+  headChars = 0;
+  headFull = false;
+  tail = [];
+  tailStart = 0;
+  tailChars = 0;
+  /** Lines and characters between the head and the tail that were not kept. */
+  droppedLines = 0;
+  droppedChars = 0;
+  /** Every line added, kept or not. */
+  lines = 0;
+  add(line) {
+    this.lines++;
+    if (!this.headFull) {
+      if (this.headChars + line.length + 1 <= this.limits.headChars) {
+        this.head.push(line);
+        this.headChars += line.length + 1;
+        return;
+      }
+      this.headFull = true;
+    }
+    let kept = line;
+    if (kept.length + 1 > this.limits.tailChars) {
+      const keep = Math.max(0, this.limits.tailChars - 1);
+      this.droppedChars += kept.length - keep;
+      kept = keep === 0 ? "" : kept.slice(-keep);
+    }
+    this.tail.push(kept);
+    this.tailChars += kept.length + 1;
+    const maxLines = this.limits.tailLines ?? Infinity;
+    while (this.tailStart < this.tail.length && (this.tailChars > this.limits.tailChars || this.tail.length - this.tailStart > maxLines)) {
+      const dropped = this.tail[this.tailStart++];
+      this.tailChars -= dropped.length + 1;
+      this.droppedLines++;
+      this.droppedChars += dropped.length + 1;
+    }
+    if (this.tailStart > 1024 && this.tailStart * 2 > this.tail.length) {
+      this.tail = this.tail.slice(this.tailStart);
+      this.tailStart = 0;
+    }
+  }
+  /** True when some lines were not kept. */
+  get truncated() {
+    return this.droppedLines > 0 || this.droppedChars > 0;
+  }
+  /** The kept lines, in order: the head's, then the tail's. */
+  kept() {
+    return { head: [...this.head], tail: this.tail.slice(this.tailStart) };
+  }
+  /** The kept lines joined with `\n`, with `gap(droppedLines)` as a line between head and tail when lines were dropped. */
+  text(gap) {
+    const { head, tail } = this.kept();
+    const middle = this.droppedLines > 0 ? [gap(this.droppedLines, this.droppedChars)] : [];
+    return [...head, ...middle, ...tail].join("\n");
+  }
+};
+function formatBytes(bytes) {
+  if (bytes < 1e3) return `${bytes} B`;
+  const units = ["kB", "MB", "GB", "TB"];
+  let value = bytes / 1e3;
+  let unit = 0;
+  while (value >= 1e3 && unit < units.length - 1) {
+    value /= 1e3;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+var KeptOutput = class {
+  lines;
+  splitter;
+  endsWithNewline = false;
+  /** Bytes of the stream, kept or not. */
+  bytes = 0;
+  constructor(chars) {
+    this.lines = new HeadTail({ headChars: chars, tailChars: chars });
+    this.splitter = new LineSplitter((line) => this.lines.add(line));
+  }
+  push(chunk) {
+    if (chunk.length === 0) return;
+    this.bytes += chunk.length;
+    this.endsWithNewline = chunk[chunk.length - 1] === 10;
+    this.splitter.push(chunk);
+  }
+  get truncated() {
+    return this.lines.truncated;
+  }
+  /** The kept text; call once, at the end of the stream. */
+  text() {
+    this.splitter.end();
+    if (this.bytes === 0) return "";
+    const body = this.lines.text((lines) => `\u2026 ${lines} lines left out`);
+    return this.endsWithNewline ? `${body}
+` : body;
+  }
+};
+
+// src/run/file-sink.ts
+import { open as open2 } from "node:fs/promises";
+import { Writable } from "node:stream";
+var HIGH_WATER_MARK = 1024 * 1024;
+async function fileSink(file, onChunk) {
+  const handle = await open2(file, "w");
+  let error = null;
+  let resolveClosed = () => {
+  };
+  const closed = new Promise((resolve) => resolveClosed = resolve);
+  let closing;
+  const close = () => closing ??= handle.close().then(
+    () => resolveClosed(error),
+    (err) => {
+      error ??= err;
+      resolveClosed(error);
+    }
+  );
+  const sink = new Writable({
+    highWaterMark: HIGH_WATER_MARK,
+    write(chunk, _encoding, done) {
+      onChunk(chunk);
+      if (error) return done();
+      writeAll(handle, chunk).then(
+        () => done(),
+        (err) => {
+          error = err;
+          done();
+        }
+      );
+    },
+    final(done) {
+      void close().then(() => done());
+    },
+    destroy(err, done) {
+      void close().then(() => done(err));
+    }
+  });
+  return { sink, closed };
+}
+async function writeAll(handle, chunk) {
+  for (let offset = 0; offset < chunk.length; ) {
+    const { bytesWritten } = await handle.write(chunk, offset);
+    offset += bytesWritten;
+  }
+}
+
 // src/run/process.ts
 import { spawn as spawn2 } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { pipeline } from "node:stream/promises";
+var KEPT_OUTPUT_CHARS = 256 * 1024;
 function runProcess(command, args, options) {
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
   return new Promise((resolve) => {
-    const stdout = [];
-    const stderr = [];
+    const stdout = new KeptOutput(KEPT_OUTPUT_CHARS);
+    const stderr = new KeptOutput(KEPT_OUTPUT_CHARS);
     let aborted;
     let settled = false;
-    const finish = (exitCode, spawnError) => {
+    const finish = (exitCode, leftovers, spawnError) => {
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener("abort", onAbort);
       const result = {
         exitCode,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8"),
+        stdout: stdout.text(),
+        stderr: stderr.text(),
+        bytes: { stdout: stdout.bytes + sunk, stderr: stderr.bytes },
+        truncated: stdout.truncated || stderr.truncated,
+        leftovers,
         seconds: elapsed()
       };
       if (aborted !== void 0) result.aborted = aborted;
       if (spawnError) result.spawnError = spawnError;
       resolve(result);
     };
+    let sunk = 0;
     if (options.signal?.aborted) {
       aborted = options.signal.reason ?? "aborted";
-      finish(null);
+      options.stdout?.end();
+      finish(null, 0);
       return;
     }
     const child = spawn2(command, args, {
@@ -2033,20 +2239,36 @@ function runProcess(command, args, options) {
       detached: process.platform !== "win32",
       windowsHide: true
     });
-    const killTree = () => killProcessTree(child.pid);
+    const killAll = () => {
+      killProcessTree(child.pid);
+      if (options.marker) killProcesses(processesWithEnv(options.marker));
+    };
     function onAbort() {
       aborted = options.signal?.reason ?? "aborted";
-      killTree();
+      killAll();
     }
     options.signal?.addEventListener("abort", onAbort, { once: true });
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    let sinkDone = Promise.resolve();
+    if (options.stdout) {
+      child.stdout.on("data", (chunk) => void (sunk += chunk.length));
+      sinkDone = pipeline(child.stdout, options.stdout).catch(() => void 0);
+    } else {
+      child.stdout.on("data", (chunk) => stdout.push(chunk));
+    }
     child.stderr.on("data", (chunk) => stderr.push(chunk));
     child.on("error", (err) => {
-      killTree();
-      finish(null, new Error(`${command}: could not start: ${err.message}`, { cause: err }));
+      killProcessTree(child.pid);
+      options.stdout?.end();
+      finish(null, 0, new Error(`${command}: could not start: ${err.message}`, { cause: err }));
     });
-    child.on("exit", () => killTree());
-    child.on("close", (code2) => void waitForGroupExit(child.pid).then(() => finish(code2)));
+    child.on("exit", () => killProcessTree(child.pid));
+    child.on("close", (code2) => {
+      void (async () => {
+        await Promise.all([waitForGroupExit(child.pid), sinkDone]);
+        const leftovers = options.marker ? await killMarked(options.marker) : 0;
+        finish(code2, leftovers);
+      })();
+    });
   });
 }
 function killProcessTree(pid) {
@@ -2074,77 +2296,231 @@ async function waitForGroupExit(pid, limitMs = 5e3) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+function processesWithEnv(entry) {
+  if (process.platform !== "linux") return [];
+  const needle = Buffer.from(`${entry}\0`);
+  let names;
+  try {
+    names = readdirSync("/proc");
+  } catch {
+    return [];
+  }
+  const found = [];
+  for (const name of names) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    let environ;
+    try {
+      environ = readFileSync(`/proc/${name}/environ`);
+    } catch {
+      continue;
+    }
+    if (holdsEntry(environ, needle)) found.push(pid);
+  }
+  return found;
+}
+function holdsEntry(environ, needle) {
+  for (let at = environ.indexOf(needle); at >= 0; at = environ.indexOf(needle, at + 1)) {
+    if (at === 0 || environ[at - 1] === 0) return true;
+  }
+  return false;
+}
+function killProcesses(pids) {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+    }
+  }
+}
+async function killMarked(marker, limitMs = 5e3) {
+  const seen = /* @__PURE__ */ new Set();
+  const deadline = Date.now() + limitMs;
+  for (; ; ) {
+    const pids = processesWithEnv(marker);
+    if (pids.length === 0 || Date.now() >= deadline) return seen.size;
+    for (const pid of pids) seen.add(pid);
+    killProcesses(pids);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 // src/run/test-json.ts
 var MAX_FAILURE_LINES = 60;
 var MAX_FAILURE_CHARS = 8e3;
+var MAX_FAILURES = 200;
+var MAX_SLOWEST_TESTS = 5;
+var TEXT_CHARS = 1024 * 1024;
+var SUMMARY_CHARS = 256 * 1024;
+var BUILD_OUTPUT_CHARS = 16 * 1024;
 var BUILD_FAILED = /^FAIL\s+(\S+)\s+\[(?:build|setup) failed\]\s*$/;
-var NO_TEST_FILES = /^(?:\?\s+\S+\s+\[no test files\]|\t\S+\t\tcoverage: )/;
 var FRAMING = /^\s*(?:=== (?:RUN|PAUSE|CONT|NAME)\s|--- (?:PASS|FAIL|SKIP):\s)/;
-function parseTestJson(stdout, stderr = "") {
-  const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
-  const testOutput = /* @__PURE__ */ new Map();
-  const packages = /* @__PURE__ */ new Map();
-  const failedBuilds = /* @__PURE__ */ new Set();
-  const noTestFiles = /* @__PURE__ */ new Set();
-  const buildOutput = /* @__PURE__ */ new Map();
-  const text2 = [];
-  for (const line of stdout.split("\n")) {
+var CACHED = /^ok\s+(\S+)\s+\(cached\)/;
+var NO_TEST_FILES = /^(?:\?\s+\S+\s+\[no test files\]|\t\S+\t\tcoverage: )/;
+var PACKAGE_FRAMING = /^(?:PASS|FAIL|coverage: .* of statements.*)$/;
+var TestOutput = class {
+  lines = new HeadTail({ headChars: 0, tailChars: MAX_FAILURE_CHARS, tailLines: MAX_FAILURE_LINES });
+  /** A line that test2json split (it cuts lines at 4 KiB) and that has not ended yet. */
+  partial = "";
+  add(output) {
+    if (!output.endsWith("\n")) {
+      this.partial = (this.partial + output).slice(-MAX_FAILURE_CHARS);
+      return;
+    }
+    const line = (this.partial + output.slice(0, -1)).replace(/\r$/, "");
+    this.partial = "";
+    if (line.trim() === "" || FRAMING.test(line)) return;
+    this.lines.add(line);
+  }
+  /** The kept lines, without the indentation Go adds to a test's log lines, saying how many were left out. */
+  text() {
+    if (this.partial !== "") this.add("\n");
+    const { tail } = this.lines.kept();
+    return trimmedText(tail, this.lines.droppedLines);
+  }
+};
+var TestJsonParser = class {
+  counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  omittedFailures = 0;
+  running = /* @__PURE__ */ new Map();
+  packages = /* @__PURE__ */ new Map();
+  cachedPackages = /* @__PURE__ */ new Set();
+  noTestFiles = /* @__PURE__ */ new Set();
+  failedBuilds = /* @__PURE__ */ new Set();
+  /** Go 1.24+: the package whose build broke a package's test (itself or a dependency), from FailedBuild. */
+  brokenBy = /* @__PURE__ */ new Map();
+  buildOutput = /* @__PURE__ */ new Map();
+  /** Per package, its slowest tests so far: they join the run's list only if the package was not replayed from the cache. */
+  slowByPackage = /* @__PURE__ */ new Map();
+  slowest = [];
+  text = new HeadTail({ headChars: TEXT_CHARS, tailChars: TEXT_CHARS });
+  summary = new HeadTail({ headChars: SUMMARY_CHARS, tailChars: SUMMARY_CHARS });
+  lines = new LineSplitter((line) => this.line(line));
+  bytes = 0;
+  push(chunk) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    this.bytes += bytes.length;
+    this.lines.push(bytes);
+  }
+  end(stderr = "") {
+    this.lines.end();
+    const stderrBlocks = parseBuildErrors(stderr);
+    for (const [pkg, lines] of stderrBlocks) for (const l of lines) this.buildOutputOf(pkg).add(l.replace(/\n$/, ""));
+    const failures = [...this.failedBuilds];
+    const buildFailures = failures.map((pkg) => {
+      const own = this.buildOutput.get(this.brokenBy.get(pkg) ?? pkg);
+      const output = own ? outputOf(own) : [...this.buildOutput.values()].map(outputOf).filter((o) => o !== "").join("\n");
+      return { package: pkg, output: output.trimEnd() };
+    });
+    for (const pkg of failures) {
+      const known = this.packages.get(pkg);
+      this.packages.set(pkg, { name: pkg, status: "fail", seconds: known?.seconds ?? 0, cached: false });
+    }
+    const gap = (lines) => `\u2026 ${lines} lines left out (the whole stream is in test.json)`;
+    return {
+      tests: this.counts,
+      buildFailures,
+      packages: [...this.packages.values()],
+      slowest: this.slowest,
+      summary: this.summary.text(gap),
+      text: this.text.text(gap),
+      bytes: this.bytes,
+      omitted: { textLines: this.text.droppedLines, summaryLines: this.summary.droppedLines, failures: this.omittedFailures }
+    };
+  }
+  line(line) {
     const event = parseEvent(line);
     if (!event) {
-      if (line.trim() === "") continue;
-      text2.push(line);
+      if (line.trim() === "") return;
+      this.text.add(line);
+      this.summary.add(line);
       const m = BUILD_FAILED.exec(line);
-      if (m) failedBuilds.add(m[1]);
-      continue;
+      if (m) this.failedBuilds.add(m[1]);
+      return;
     }
     if (event.Action === "build-output" && event.ImportPath) {
-      const output = event.Output ?? "";
-      text2.push(trimNewline(output));
-      if (!/^# \S/.test(output)) push(buildOutput, packageOf2(event.ImportPath), output);
-      continue;
+      const output = trimNewline(event.Output ?? "");
+      this.text.add(output);
+      this.summary.add(output);
+      if (!/^# \S/.test(output)) this.buildOutputOf(packageOf2(event.ImportPath)).add(output);
+      return;
     }
     if (event.Action === "build-fail" && event.ImportPath) {
-      continue;
+      return;
     }
     const pkg = event.Package ?? "";
     if (event.Action === "output") {
       const output = event.Output ?? "";
-      text2.push(trimNewline(output));
-      if (event.Test) push(testOutput, key(pkg, event.Test), output);
-      else {
-        const m = BUILD_FAILED.exec(trimNewline(output));
-        if (m) failedBuilds.add(m[1]);
-        if (NO_TEST_FILES.test(output)) noTestFiles.add(pkg);
+      this.text.add(trimNewline(output));
+      if (event.Test) {
+        this.outputOf(pkg, event.Test).add(output);
+        return;
       }
-      continue;
+      const line2 = trimNewline(output);
+      if (!PACKAGE_FRAMING.test(line2)) this.summary.add(line2);
+      const failed = BUILD_FAILED.exec(line2);
+      if (failed) this.failedBuilds.add(failed[1]);
+      if (CACHED.test(line2)) this.cachedPackages.add(pkg);
+      if (NO_TEST_FILES.test(output)) this.noTestFiles.add(pkg);
+      return;
     }
-    if (event.Action !== "pass" && event.Action !== "fail" && event.Action !== "skip") continue;
-    if (event.Test) {
-      if (event.Action === "pass") counts.passed++;
-      else if (event.Action === "skip") counts.skipped++;
-      else {
-        counts.failed++;
-        counts.failures.push({ package: pkg, test: event.Test, output: trimOutput(testOutput.get(key(pkg, event.Test)) ?? []) });
-      }
-      continue;
+    if (event.Action !== "pass" && event.Action !== "fail" && event.Action !== "skip") return;
+    if (event.Test) this.testDone(pkg, event.Test, event.Action, event.Elapsed ?? 0);
+    else this.packageDone(pkg, event);
+  }
+  testDone(pkg, test, action, seconds2) {
+    const k = key(pkg, test);
+    const output = this.running.get(k);
+    this.running.delete(k);
+    if (action === "pass") this.counts.passed++;
+    else if (action === "skip") this.counts.skipped++;
+    else {
+      this.counts.failed++;
+      const text2 = output?.text() ?? "";
+      this.summary.add(`--- FAIL: ${test} (${pkg}, ${seconds2.toFixed(2)}s)`);
+      for (const l of text2.split("\n")) if (l !== "") this.summary.add(`    ${l}`);
+      if (this.counts.failures.length < MAX_FAILURES) this.counts.failures.push({ package: pkg, test, output: text2 });
+      else this.omittedFailures++;
     }
-    if (event.FailedBuild) failedBuilds.add(pkg);
-    packages.set(pkg, { name: pkg, status: event.Action, seconds: event.Elapsed ?? 0, ...noTestFiles.has(pkg) ? { noTestFiles: true } : {} });
+    if (action !== "skip" && seconds2 > 0 && !test.includes("/")) {
+      this.slowByPackage.set(pkg, slowestOf([...this.slowByPackage.get(pkg) ?? [], { package: pkg, test, seconds: seconds2 }]));
+    }
   }
-  const stderrBlocks = parseBuildErrors(stderr);
-  for (const [pkg, lines] of stderrBlocks) for (const l of lines) push(buildOutput, pkg, l);
-  const buildFailures = [...failedBuilds].map((pkg) => {
-    const own = buildOutput.get(pkg);
-    const output = own ? own.join("") : [...buildOutput.values()].map((l) => l.join("")).join("");
-    return { package: pkg, output: output.trimEnd() };
-  });
-  for (const pkg of failedBuilds) {
-    const known = packages.get(pkg);
-    packages.set(pkg, { name: pkg, status: "fail", seconds: known?.seconds ?? 0 });
+  packageDone(pkg, event) {
+    const cached = this.cachedPackages.has(pkg);
+    if (event.FailedBuild) {
+      this.failedBuilds.add(pkg);
+      this.brokenBy.set(pkg, packageOf2(event.FailedBuild));
+    }
+    this.packages.set(pkg, {
+      name: pkg,
+      status: event.Action,
+      seconds: event.Elapsed ?? 0,
+      cached,
+      ...this.noTestFiles.has(pkg) ? { noTestFiles: true } : {}
+    });
+    const slow = this.slowByPackage.get(pkg);
+    this.slowByPackage.delete(pkg);
+    if (slow && !cached) this.slowest = slowestOf([...this.slowest, ...slow]);
   }
-  return { tests: counts, buildFailures, packages: [...packages.values()], text: text2.join("\n") };
-}
+  outputOf(pkg, test) {
+    const k = key(pkg, test);
+    let output = this.running.get(k);
+    if (!output) {
+      output = new TestOutput();
+      this.running.set(k, output);
+    }
+    return output;
+  }
+  buildOutputOf(pkg) {
+    let output = this.buildOutput.get(pkg);
+    if (!output) {
+      output = new HeadTail({ headChars: BUILD_OUTPUT_CHARS, tailChars: 0 });
+      this.buildOutput.set(pkg, output);
+    }
+    return output;
+  }
+};
 function parseEvent(line) {
   const t = line.trim();
   if (!t.startsWith("{")) return null;
@@ -2157,6 +2533,12 @@ function parseEvent(line) {
   }
   return null;
 }
+function slowestOf(tests) {
+  return tests.sort((a, b) => b.seconds - a.seconds).slice(0, MAX_SLOWEST_TESTS);
+}
+function outputOf(lines) {
+  return lines.text((n) => `\u2026 ${n} more lines`);
+}
 function parseBuildErrors(stderr) {
   const blocks = /* @__PURE__ */ new Map();
   let current = "";
@@ -2167,8 +2549,11 @@ function parseBuildErrors(stderr) {
       continue;
     }
     if (line.trim() === "") continue;
-    push(blocks, current, `${line}
+    const list = blocks.get(current);
+    if (list) list.push(`${line}
 `);
+    else blocks.set(current, [`${line}
+`]);
   }
   return blocks;
 }
@@ -2178,27 +2563,19 @@ function packageOf2(importPath) {
 function key(pkg, test) {
   return `${pkg}\0${test}`;
 }
-function push(map, k, value) {
-  const list = map.get(k);
-  if (list) list.push(value);
-  else map.set(k, [value]);
-}
 function trimNewline(s) {
   return s.endsWith("\n") ? s.slice(0, -1) : s;
 }
-function trimOutput(chunks) {
-  const lines = chunks.join("").split("\n").filter((l) => l.trim() !== "" && !FRAMING.test(l));
+function trimmedText(lines, omitted) {
+  if (lines.length === 0) return omitted > 0 ? `\u2026 ${omitted} earlier lines omitted` : "";
   const indent = Math.min(...lines.map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
-  let kept = lines.slice(-MAX_FAILURE_LINES).map((l) => l.slice(indent));
-  while (kept.length > 1 && kept.join("\n").length > MAX_FAILURE_CHARS) kept = kept.slice(1);
-  let text2 = kept.join("\n");
-  if (text2.length > MAX_FAILURE_CHARS) text2 = text2.slice(-MAX_FAILURE_CHARS);
-  const omitted = lines.length - kept.length;
+  const text2 = lines.map((l) => l.slice(indent)).join("\n");
   return omitted > 0 ? `\u2026 ${omitted} earlier lines omitted
 ${text2}` : text2;
 }
 
 // src/run/version-run.ts
+var RUN_MARKER_VARIABLE = "GO_MATRIX_RUN_ID";
 var MS_PER_MINUTE = 6e4;
 var MAX_TIMER_MS = 2 ** 31 - 1;
 async function runVersion(plan) {
@@ -2226,14 +2603,16 @@ async function runVersion(plan) {
   } catch (err) {
     return done("error", `missing toolchain: ${goBinary} is not an executable (${err.message})`);
   }
-  const env = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version));
+  const runId = randomUUID();
+  const env = { ...isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)), [RUN_MARKER_VARIABLE]: runId };
+  const marker = `${RUN_MARKER_VARIABLE}=${runId}`;
   const stop = new AbortController();
   const limitMs = Math.min(plan.timeoutMinutes * MS_PER_MINUTE, MAX_TIMER_MS);
   const timer = setTimeout(() => stop.abort({ kind: "timeout" }), limitMs);
   const onCancel = () => stop.abort({ kind: "cancelled", why: cancelledReason(plan.signal?.reason) });
   plan.signal?.addEventListener("abort", onCancel, { once: true });
   try {
-    const go = (args, stepEnv = env) => runProcess(goBinary, args, { cwd: plan.moduleDir, env: stepEnv, signal: stop.signal });
+    const go = (args, stepEnv = env, stdout) => runProcess(goBinary, args, { cwd: plan.moduleDir, env: stepEnv, signal: stop.signal, marker, ...stdout ? { stdout } : {} });
     const annotations = [];
     const problems = [];
     const buildSteps = [];
@@ -2253,7 +2632,8 @@ async function runVersion(plan) {
       log.push(entry);
       await appendFile(buildLog, entry);
       const ok = result2.exitCode === 0;
-      run.steps.push({ name: step.name, args: step.args, ok, seconds: result2.seconds, output });
+      run.steps.push({ name: step.name, args: step.args, ok, exitCode: result2.exitCode, seconds: result2.seconds, output });
+      run.notes.push(...processNotes(step.name, result2));
       const stopped2 = stopReason(result2, plan.timeoutMinutes);
       if (stopped2 !== null) return done("error", stopped2);
       if (!ok) {
@@ -2270,16 +2650,22 @@ async function runVersion(plan) {
       ...plan.testFlags,
       ...plan.packages
     ];
-    const result = await go(testArgs);
-    await writeFile3(testJson, result.stdout);
+    const parser = new TestJsonParser();
+    const stream = await fileSink(testJson, (chunk) => parser.push(chunk));
+    const result = await go(testArgs, env, stream.sink);
+    const writeError = await stream.closed;
+    if (writeError) run.notes.push(`test.json is incomplete: ${writeError.message}`);
     if (result.stderr !== "") await appendFile(buildLog, logEntry("test", testArgs, { ...result, stdout: "" }));
-    const report = parseTestJson(result.stdout, result.stderr);
-    log.push(logEntry("test", testArgs, { ...result, stdout: report.text === "" ? "" : `${report.text}
+    const report = parser.end(result.stderr);
+    const shown = plan.fullLog ? report.text : report.summary;
+    log.push(logEntry("test", testArgs, { ...result, stdout: shown === "" ? "" : `${shown}
 ` }));
-    run.steps.push({ name: "test", args: testArgs, ok: result.exitCode === 0, seconds: result.seconds, output: result.stderr });
+    run.steps.push({ name: "test", args: testArgs, ok: result.exitCode === 0, exitCode: result.exitCode, seconds: result.seconds, output: result.stderr });
+    run.notes.push(...processNotes("test", { ...result, bytes: { stdout: 0, stderr: result.bytes.stderr } }), ...streamNotes(report));
     run.tests = report.tests;
     run.buildFailures = report.buildFailures;
     run.packages = report.packages;
+    run.slowestTests = report.slowest;
     run.profile = await exists(profile) ? profile : null;
     annotations.push(...compilerAnnotations(result.stderr, plan.moduleDir));
     for (const failure of report.tests.failures) annotations.push(...testFailureAnnotations(failure, plan.modules, plan.moduleDir));
@@ -2320,9 +2706,30 @@ function cancelledReason(reason) {
 }
 function logEntry(name, args, result) {
   const status = result.aborted !== void 0 ? "stopped" : result.exitCode === 0 ? "ok" : `exit status ${result.exitCode ?? "killed"}`;
+  const leftovers = result.leftovers > 0 ? `; killed ${count(result.leftovers, "process")} it left running` : "";
   const output = result.stdout + result.stderr;
-  return `\u2500\u2500 ${name}: go ${args.join(" ")} (${status}, ${result.seconds.toFixed(1)}s)
+  return `\u2500\u2500 ${name}: go ${args.join(" ")} (${status}, ${result.seconds.toFixed(1)}s${leftovers})
 ${output}${output === "" || output.endsWith("\n") ? "" : "\n"}`;
+}
+function processNotes(name, result) {
+  const notes = [];
+  if (result.truncated) {
+    notes.push(`go ${name} printed ${formatBytes(result.bytes.stdout + result.bytes.stderr)}; the log keeps its first and last lines.`);
+  }
+  if (result.leftovers > 0) {
+    notes.push(`go ${name} left ${count(result.leftovers, "process")} running outside its process group (a daemon a test started?); go-matrix killed ${result.leftovers === 1 ? "it" : "them"}.`);
+  }
+  return notes;
+}
+function streamNotes(report) {
+  const notes = [];
+  if (report.omitted.textLines > 0 || report.omitted.summaryLines > 0) {
+    notes.push(`go test printed ${formatBytes(report.bytes)} of test output, more than go-matrix keeps in memory: its output was truncated in the log (its first and last lines are kept); test.json in the version's report folder has all of it.`);
+  }
+  if (report.omitted.failures > 0) {
+    notes.push(`${count(report.tests.failed, "test")} failed; the report lists the first ${report.tests.failures.length} with their output.`);
+  }
+  return notes;
 }
 function count(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -2346,6 +2753,8 @@ function emptyRun(toolchain, dir) {
     tests: { passed: 0, failed: 0, skipped: 0, failures: [] },
     buildFailures: [],
     packages: [],
+    slowestTests: [],
+    notes: [],
     annotations: [],
     profile: null,
     dir,
@@ -2533,6 +2942,7 @@ async function runMatrix(request) {
           timeoutMinutes: request.timeoutMinutes,
           dir,
           paths,
+          fullLog: request.fullLogs ?? false,
           env: request.env ?? process.env,
           ...request.signal ? { signal: request.signal } : {}
         }));
@@ -2588,7 +2998,9 @@ function groupTitle(run) {
   const { tests } = run;
   const counts = run.status === "skipped" ? "" : `, ${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped`;
   const reason = run.reason ? ` (${run.reason})` : "";
-  return `Go ${run.toolchain.version}: ${run.status}${reason}${counts}, ${run.seconds.toFixed(1)}s`;
+  const cached = run.packages.filter((p) => p.cached).length;
+  const reused = cached > 0 ? `, ${cached} of ${run.packages.length} packages from Go's test cache` : "";
+  return `Go ${run.toolchain.version}: ${run.status}${reason}${counts}${reused}, ${run.seconds.toFixed(1)}s`;
 }
 function mergeAnnotations(runs) {
   const merged = /* @__PURE__ */ new Map();
@@ -2689,7 +3101,7 @@ ${fn.name}`;
 
 // src/coverage/go-cover.ts
 import { execFile as execFile2 } from "node:child_process";
-import { existsSync as existsSync2, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync2, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
 import os4 from "node:os";
 import path13 from "node:path";
 async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
@@ -2737,7 +3149,7 @@ function mainModule(dir) {
     if (existsSync2(goMod)) {
       let modulePath;
       try {
-        modulePath = parseGoFile(goMod, readFileSync(goMod, "utf8")).module;
+        modulePath = parseGoFile(goMod, readFileSync2(goMod, "utf8")).module;
       } catch {
         return null;
       }
@@ -3644,8 +4056,9 @@ function notesSection(notes) {
   return { head: notes.map((n) => `> \u2139\uFE0F ${escape(n)}`).join("\n>\n"), items: [], separator: "" };
 }
 function buildCell(v) {
-  if (!v.steps || v.steps.length === 0) return v.status === "skipped" || v.status === "error" ? "\u2014" : "\u2705";
-  const failed = v.steps.filter((s) => !s.ok);
+  const steps = v.steps?.filter((s) => s.name !== "test") ?? [];
+  if (steps.length === 0) return v.status === "skipped" || v.status === "error" ? "\u2014" : "\u2705";
+  const failed = steps.filter((s) => !s.ok);
   return failed.length === 0 ? "\u2705" : `\u274C ${failed.map((s) => escape(s.name)).join(", ")}`;
 }
 function testsCell(v) {
@@ -3884,6 +4297,24 @@ ${options.outputDropped ? `${droppedNote("Test output was", "each version's test
     leftOut: leftOutNote((n) => plural(n, "more failing test"), see)
   };
 }
+function slowestTestsSection(report, see) {
+  const rows = report.versions.flatMap(
+    (v) => (v.slowestTests ?? []).map(
+      (t) => tableRow([escape(v.version), code(t.test, { cell: true }), code(t.package, { cell: true }), t.seconds < 60 ? `${t.seconds.toFixed(2)} s` : seconds(t.seconds)])
+    )
+  );
+  if (rows.length === 0) return null;
+  return {
+    head: `<details><summary>Slowest tests</summary>
+
+${tableHead(["Go", "test", "package", "time"], ["l", "l", "l", "r"])}
+`,
+    items: rows,
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more test"), see),
+    tail: "\n\n</details>"
+  };
+}
 function groupLines(lines) {
   const byFile = /* @__PURE__ */ new Map();
   for (const { file, line } of lines) byFile.set(file, [...byFile.get(file) ?? [], line]);
@@ -3963,7 +4394,8 @@ var SUMMARY_LEVELS = [
   { output: null, lines: false }
 ];
 function notesOf(report, extras) {
-  return [.../* @__PURE__ */ new Set([...report.notes ?? [], ...extras.notes ?? []])];
+  const versions = report.versions.flatMap((v) => (v.notes ?? []).map((n) => `Go ${v.version}: ${n}`));
+  return [.../* @__PURE__ */ new Set([...report.notes ?? [], ...versions, ...extras.notes ?? []])];
 }
 function present(sections) {
   return sections.filter((s) => s !== null && (s.head !== "" || s.items.length > 0));
@@ -3980,6 +4412,7 @@ function renderSummary(report, verdict, extras = {}) {
       baselineSection(report, see),
       crossVersionSection(report, level.lines, see),
       failuresSection(report, level.output, see, { outputDropped: level.output === null }),
+      slowestTestsSection(report, see),
       diffSection(report, level.lines, see),
       gatesSection(report, see),
       footerSection(report, extras.runUrl, "this run")
@@ -4091,6 +4524,7 @@ async function runPipeline(options, ctx) {
     env: ctx.env,
     logger,
     signal: ctx.signal,
+    fullLogs: ctx.fullLogs ?? false,
     annotationBase: ctx.workspace,
     // Marked handled here; the await below still receives any error.
     onVersionDone: (run) => void analyse(run).catch(() => void 0)
@@ -4246,7 +4680,7 @@ function versionReport(run, coverage) {
     ...run.reason !== void 0 ? { reason: run.reason } : {},
     platform: `${currentPlatform().os}/${currentPlatform().arch}`,
     toolchain: { source: run.toolchain.source, sha256: run.toolchain.sha256, seconds: run.toolchain.seconds },
-    steps: run.steps.filter((s) => s.name !== "test").map((s) => ({ name: s.name, ok: s.ok, seconds: s.seconds })),
+    steps: run.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: s.seconds, command: joinArgs(["go", ...s.args]), exitCode: s.exitCode })),
     // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
     tests: {
       ...run.tests,
@@ -4259,6 +4693,9 @@ function versionReport(run, coverage) {
       packages: coverage.statements.packages.map((p) => ({ name: p.name, statements: p.summary })),
       ...coverage.otherTestBinaries ? { otherTestBinaries: { statements: coverage.otherTestBinaries.statements, packages: coverage.otherTestBinaries.packages.map((p) => ({ name: p.name, statements: p.summary })) } } : {}
     } : null,
+    cachedPackages: run.packages.filter((p) => p.cached).length,
+    slowestTests: run.slowestTests,
+    ...run.notes.length > 0 ? { notes: run.notes } : {},
     seconds: run.seconds
   };
 }

@@ -14,7 +14,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-RIDAX3IX.js";
+} from "./chunk-T2STBA6F.js";
 import {
   CoverageError,
   lineCoverage,

@@ -1,7 +1,7 @@
 /** Toolchains already on the machine (`local-toolchains`): which Go version each GOROOT holds. */
 import {execFile} from 'node:child_process'
-import path from 'node:path'
 import {promisify} from 'node:util'
+import {currentPlatform, goBinary, type Platform} from './platform.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -15,8 +15,8 @@ export function parseGoVersionOutput(output: string): string | undefined {
  * switch toolchains) and GOROOT pinned to that directory (an inherited GOROOT of another Go would make
  * it fail or describe the other one), and returns the version it reports.
  */
-export async function goVersionAt(goroot: string, goBinary = process.platform === 'win32' ? 'go.exe' : 'go'): Promise<string> {
-  const go = path.join(goroot, 'bin', goBinary)
+export async function goVersionAt(goroot: string, platform: Pick<Platform, 'goBinary'> = currentPlatform()): Promise<string> {
+  const go = goBinary(goroot, platform)
   let stdout: string
   try {
     ;({stdout} = await execFileAsync(go, ['version'], {env: {...process.env, GOROOT: goroot, GOTOOLCHAIN: 'local'}, timeout: 60_000}))

@@ -1,0 +1,89 @@
+import {describe, expect, it} from '@jest/globals'
+import {compareGoVersions, isGoVersion, parseGoFile, skipReason} from '../../src/runner/go-mod.js'
+
+describe('compareGoVersions', () => {
+  it.each([
+    ['1.23', '1.23.5', -1],
+    ['1.23.5', '1.23', 1],
+    ['1.21', '1.21rc1', -1],
+    ['1.21rc1', '1.21.0', -1],
+    ['1.21rc1', '1.21rc2', -1],
+    ['1.21beta1', '1.21rc1', -1],
+    ['1.21alpha1', '1.21beta1', -1],
+    ['1.21.0', '1.21.1', -1],
+    ['1.24rc1', '1.23.5', 1],
+    ['1.9', '1.10', -1],
+    ['go1.22.12', '1.22.12', 0],
+    ['1.22', '1.22', 0],
+    ['2', '1.99', 1]
+  ])('%s vs %s → %i', (a, b, sign) => {
+    expect(Math.sign(compareGoVersions(a, b))).toBe(sign)
+  })
+
+  it('names text that is not a version', () => {
+    expect(() => compareGoVersions('1.22', 'stable')).toThrow('not a Go version: "stable"')
+    expect(isGoVersion('1.22.x')).toBe(false)
+  })
+})
+
+describe('parseGoFile', () => {
+  it('reads module, go and toolchain lines, ignoring comments and blocks', () => {
+    const text = [
+      '// a comment',
+      'module example.com/m // trailing comment',
+      '',
+      'go 1.21.0',
+      'toolchain go1.22.5',
+      'require (',
+      '\tgo 1.99 // inside a block: not a directive',
+      ')'
+    ].join('\n')
+    expect(parseGoFile('go.mod', text)).toEqual({
+      name: 'go.mod',
+      go: '1.21.0',
+      toolchain: '1.22.5',
+      module: 'example.com/m',
+      use: []
+    })
+  })
+
+  it('reads the use directives of go.work, single and in blocks', () => {
+    const text = 'go 1.22\n\nuse ./tools\nuse (\n\t.\n\t"./api"\n)\n'
+    expect(parseGoFile('go.work', text)).toMatchObject({go: '1.22', use: ['./tools', '.', './api']})
+  })
+
+  it('gives null when there is no go line', () => {
+    expect(parseGoFile('go.mod', 'module x\n').go).toBeNull()
+  })
+
+  it('names the file and line of a malformed go line', () => {
+    expect(() => parseGoFile('go.mod', 'module x\ngo one.two\n')).toThrow(
+      'go.mod:2: expected "go 1.N" or "go 1.N.P", got "go one.two"'
+    )
+  })
+})
+
+describe('skipReason', () => {
+  const goMod = (go: string | null) => ({name: 'go.mod', go, toolchain: null, module: 'm', use: []})
+  it.each([
+    ['1.19.8', '1.23', 'go.mod requires go >= 1.23'],
+    ['1.22.12', '1.23', 'go.mod requires go >= 1.23'],
+    ['1.23.5', '1.23', null],
+    ['1.23.0', '1.23.0', null],
+    ['1.23rc1', '1.23.0', 'go.mod requires go >= 1.23.0'],
+    ['1.23rc1', '1.23', null],
+    ['1.19.8', null, null]
+  ])('Go %s with go line %s', (version, go, reason) => {
+    expect(skipReason(version, goMod(go))).toBe(reason)
+  })
+
+  it('names go.work when that file decides', () => {
+    expect(skipReason('1.21.13', {name: 'go.work', go: '1.22', toolchain: null, module: null, use: []})).toBe(
+      'go.work requires go >= 1.22'
+    )
+  })
+
+  it('runs every version when the module has no go file', () => {
+    expect(skipReason('1.19.8', null)).toBeNull()
+  })
+})

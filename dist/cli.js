@@ -25,9 +25,9 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-7I5N5MMI.js")).runCommand(rest, io);
+      return (await import("./chunks/run-2P6M7ASX.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-AJWYTAZ5.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-FGN43CPP.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-C3ZNIU3S.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-R3LW2RYY.js";
+} from "./chunks/chunk-A7UWJLKU.js";
 import {
   debug,
   endGroup,
@@ -29,7 +29,7 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-WIXOGJYA.js";
+} from "./chunks/chunk-DG5CHF3O.js";
 import "./chunks/chunk-F7F6JXZD.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";

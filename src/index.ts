@@ -20,10 +20,10 @@ export {
   parseVersionSpec,
   goToSemver,
   semverToGo,
-  compareGoVersions,
   parseGoVersion,
   VersionResolutionError
 } from './go/versions.js'
+export {compareGoVersions, isGoVersion, isPrerelease} from './go/gover.js'
 export type {VersionSpec, AvailableVersion, SpecRequest, ResolvedVersion, GoVersion} from './go/versions.js'
 export {parseVersionFile, readVersionFile, versionFileKind, VersionFileError} from './go/version-file.js'
 export type {DeclaredVersion, VersionFileKind} from './go/version-file.js'

@@ -6,7 +6,7 @@
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {DOWNLOAD_TIMEOUT_VARIABLE, installGo, parseDownloadTimeout} from './go/install.js'
-import {compareGoVersions} from './go/versions.js'
+import {compareGoVersions} from './go/gover.js'
 import {currentPlatform} from './go/platform.js'
 import type {Toolchain} from './go/toolchain.js'
 import {runMatrix} from './runner/matrix.js'

@@ -1,30 +1,5 @@
 import {describe, expect, it} from '@jest/globals'
-import {compareGoVersions, isGoVersion, parseGoFile, skipReason} from '../../src/runner/go-mod.js'
-
-describe('compareGoVersions', () => {
-  it.each([
-    ['1.23', '1.23.5', -1],
-    ['1.23.5', '1.23', 1],
-    ['1.21', '1.21rc1', -1],
-    ['1.21rc1', '1.21.0', -1],
-    ['1.21rc1', '1.21rc2', -1],
-    ['1.21beta1', '1.21rc1', -1],
-    ['1.21alpha1', '1.21beta1', -1],
-    ['1.21.0', '1.21.1', -1],
-    ['1.24rc1', '1.23.5', 1],
-    ['1.9', '1.10', -1],
-    ['go1.22.12', '1.22.12', 0],
-    ['1.22', '1.22', 0],
-    ['2', '1.99', 1]
-  ])('%s vs %s → %i', (a, b, sign) => {
-    expect(Math.sign(compareGoVersions(a, b))).toBe(sign)
-  })
-
-  it('names text that is not a version', () => {
-    expect(() => compareGoVersions('1.22', 'stable')).toThrow('not a Go version: "stable"')
-    expect(isGoVersion('1.22.x')).toBe(false)
-  })
-})
+import {parseGoFile, skipReason} from '../../src/runner/go-mod.js'
 
 describe('parseGoFile', () => {
   it('reads module, go and toolchain lines, ignoring comments and blocks', () => {

@@ -21,6 +21,7 @@ import {archiveUrl, availableVersions, fetchReleases, findArchive, indexUrl, typ
 import {createStaging, removeAbandonedStaging, STAGING_PREFIX} from './staging.js'
 import type {Toolchain, ToolchainSource} from './toolchain.js'
 import {readVersionFile, type DeclaredVersion} from './version-file.js'
+import {isPrerelease} from './gover.js'
 import {goToSemver, resolveVersions, type AvailableVersion, type SpecRequest} from './versions.js'
 import {silentLogger, type Logger} from '../util/log.js'
 
@@ -196,7 +197,7 @@ async function loadIndex(context: InstallContext): Promise<{releases: GoRelease[
     }
     // Offline with toolchains on the machine (the command line, a self-hosted runner): use those.
     logger.warning(`cannot fetch the Go release index from ${baseUrl} (${(err as Error).message}); resolving against local-toolchains: ${[...locals.keys()].join(', ')}`)
-    return {releases: undefined, available: [...locals.keys()].map(version => ({version, stable: !/(rc|beta)\d+$/.test(version)}))}
+    return {releases: undefined, available: [...locals.keys()].map(version => ({version, stable: !isPrerelease(version)}))}
   }
 }
 

@@ -1,8 +1,10 @@
 /**
  * What the module asks of the Go toolchain: the `go` line of go.work (when the module root has
- * one) or go.mod, its module paths, and Go's own version ordering to compare a toolchain against
- * that line. Pure: the caller reads the files.
+ * one) or go.mod, and its module paths; a toolchain is compared with that line in Go's own
+ * version order (go/gover.ts). Pure: the caller reads the files.
  */
+import {compareGoVersions, isGoVersion} from '../go/gover.js'
+
 
 /** The parts of a go.mod or go.work file that decide which toolchains can run the module. */
 export interface GoFile {
@@ -16,57 +18,6 @@ export interface GoFile {
   module: string | null
   /** go.work: the directories of its `use` directives, as written; go.mod: empty. */
   use: string[]
-}
-
-/** A Go version split into its ordered parts, as Go's own `gover` package does. */
-interface ParsedVersion {
-  major: number
-  minor: number
-  /** -1 when absent (`1.21`, the language version), else the patch (`1.21.0`). */
-  patch: number
-  /** '' for a release, else `alpha`, `beta` or `rc`. */
-  kind: '' | 'alpha' | 'beta' | 'rc'
-  pre: number
-}
-
-const VERSION = /^(?:go)?(\d+)(?:\.(\d+))?(?:\.(\d+)|(alpha|beta|rc)(\d+))?$/
-
-function parseVersion(text: string): ParsedVersion | null {
-  const m = VERSION.exec(text.trim())
-  if (!m) return null
-  return {
-    major: Number(m[1]),
-    minor: m[2] === undefined ? 0 : Number(m[2]),
-    patch: m[3] === undefined ? -1 : Number(m[3]),
-    kind: (m[4] ?? '') as ParsedVersion['kind'],
-    pre: m[5] === undefined ? 0 : Number(m[5])
-  }
-}
-
-/** True when `text` is a Go version this module can order (`1.23`, `1.23.5`, `go1.24rc1`). */
-export function isGoVersion(text: string): boolean {
-  return parseVersion(text) !== null
-}
-
-const KIND_ORDER = {alpha: 0, beta: 1, rc: 2} as const
-
-/**
- * Orders Go versions the way the go command does: 1.21 < 1.21rc1 < 1.21.0 < 1.21.1 < 1.22
- * (a bare `1.21` is the language version, older than any of its releases). Negative, zero or
- * positive like a sort comparator. Throws on text that is not a Go version.
- */
-export function compareGoVersions(a: string, b: string): number {
-  const x = parseVersion(a)
-  const y = parseVersion(b)
-  if (!x) throw new Error(`not a Go version: ${JSON.stringify(a)}`)
-  if (!y) throw new Error(`not a Go version: ${JSON.stringify(b)}`)
-  return x.major - y.major || x.minor - y.minor || rank(x) - rank(y) || x.pre - y.pre || x.patch - y.patch
-}
-
-/** Within one minor: language version, then prereleases, then patch releases. */
-function rank(v: ParsedVersion): number {
-  if (v.kind !== '') return 1 + KIND_ORDER[v.kind]
-  return v.patch < 0 ? 0 : 4
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-WIXOGJYA.js";
+} from "./chunk-DG5CHF3O.js";
 import "./chunk-F7F6JXZD.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

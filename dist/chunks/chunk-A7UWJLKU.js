@@ -11,7 +11,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-WIXOGJYA.js";
+} from "./chunk-DG5CHF3O.js";
 import {
   CoverageError,
   lineCoverage,

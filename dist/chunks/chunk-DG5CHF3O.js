@@ -139,7 +139,7 @@ var require_lib = __commonJS({
         cb("Failed to parse string");
       }
     };
-    var parse = function(file, cb) {
+    var parse2 = function(file, cb) {
       exists2(file, function(x) {
         if (!x) {
           return walkFile(file, cb);
@@ -149,7 +149,7 @@ var require_lib = __commonJS({
         });
       });
     };
-    module.exports = parse;
+    module.exports = parse2;
     module.exports.source = walkFile;
   }
 });
@@ -991,6 +991,54 @@ async function extractVerifiedZip(file, dest, archive, signal) {
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
+// src/go/gover.ts
+var INVALID = { major: "", minor: "", patch: "", kind: "", pre: "" };
+function parse(text2) {
+  let rest = text2.trim();
+  if (rest.startsWith("go")) rest = rest.slice(2).split("-", 1)[0];
+  const major = leadingInt(rest);
+  if (major === null) return INVALID;
+  rest = rest.slice(major.length);
+  if (rest === "") return { ...INVALID, major, minor: "0", patch: "0" };
+  if (rest[0] !== ".") return INVALID;
+  const minor = leadingInt(rest.slice(1));
+  if (minor === null) return INVALID;
+  rest = rest.slice(1 + minor.length);
+  if (rest === "") return { ...INVALID, major, minor, patch: compareDecimal(minor, "21") < 0 ? "0" : "" };
+  if (rest[0] === ".") {
+    const patch = leadingInt(rest.slice(1));
+    return patch !== null && rest.length === 1 + patch.length ? { ...INVALID, major, minor, patch } : INVALID;
+  }
+  const kind = /^[a-z]+/.exec(rest)?.[0];
+  if (kind === void 0) return INVALID;
+  rest = rest.slice(kind.length);
+  if (rest === "") return { ...INVALID, major, minor, kind };
+  const pre = leadingInt(rest);
+  return pre !== null && rest.length === pre.length ? { major, minor, patch: "", kind, pre } : INVALID;
+}
+function leadingInt(text2) {
+  const digits = /^\d+/.exec(text2)?.[0];
+  if (digits === void 0 || digits.length > 1 && digits.startsWith("0")) return null;
+  return digits;
+}
+function compareDecimal(a, b) {
+  if (a === b) return 0;
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return a < b ? -1 : 1;
+}
+function compareGoVersions(a, b) {
+  const x = parse(a);
+  const y = parse(b);
+  return compareDecimal(x.major, y.major) || compareDecimal(x.minor, y.minor) || compareDecimal(x.patch, y.patch) || // '' < alpha < beta < rc: a release or language version before a prerelease of the same patch ('').
+  (x.kind === y.kind ? 0 : x.kind < y.kind ? -1 : 1) || compareDecimal(x.pre, y.pre);
+}
+function isGoVersion(text2) {
+  return parse(text2).major !== "";
+}
+function isPrerelease(text2) {
+  return parse(text2).kind !== "";
+}
+
 // src/go/platform.ts
 import path3 from "node:path";
 var GO_OS = {
@@ -1034,7 +1082,9 @@ function goBinary(goroot, platform = currentPlatform()) {
 // src/go/local.ts
 var execFileAsync = promisify(execFile);
 function parseGoVersionOutput(output) {
-  return /^go version go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)\b/.exec(output.trim())?.[1];
+  const name = /^go version (go\S+)/.exec(output.trim())?.[1];
+  const version = name?.slice(2).split("-", 1)[0];
+  return version !== void 0 && isGoVersion(version) ? version : void 0;
 }
 async function goVersionAt(goroot, platform = currentPlatform()) {
   const go = goBinary(goroot, platform);
@@ -1325,9 +1375,6 @@ function semverToGo(text2) {
   if (parsed.patch === 0 && parsed.major === 1 && parsed.minor < 21) return `${parsed.major}.${parsed.minor}`;
   return `${parsed.major}.${parsed.minor}.${parsed.patch}`;
 }
-function compareGoVersions(a, b) {
-  return import_semver.default.compare(goToSemver(a), goToSemver(b));
-}
 function stripPrefix(text2) {
   return text2.replace(/^(go|v)(?=\d)/i, "");
 }
@@ -1370,8 +1417,7 @@ function resolveMinimum(spec, source, candidates) {
   } catch (err) {
     const floor = err instanceof VersionResolutionError ? parseGoVersion(spec) : void 0;
     if (floor === void 0) throw err;
-    const least = goToSemver(formatGoVersion(floor));
-    const newer = candidates.filter((c) => c.stable && import_semver.default.gte(c.semver, least));
+    const newer = candidates.filter((c) => c.stable && compareGoVersions(c.version, spec) >= 0);
     const oldest = newer[newer.length - 1];
     if (oldest === void 0) throw err;
     const standIn = newer.find((c) => c.parsed.major === oldest.parsed.major && c.parsed.minor === oldest.parsed.minor);
@@ -1388,7 +1434,7 @@ function toCandidates(available) {
     const parsed = parseGoVersion(a.version);
     if (parsed) candidates.push({ ...a, parsed, semver: goToSemver(a.version) });
   }
-  return candidates.sort((x, y) => import_semver.default.rcompare(x.semver, y.semver));
+  return candidates.sort((x, y) => compareGoVersions(y.version, x.version));
 }
 function resolveOne(spec, source, candidates) {
   const parsed = parseVersionSpec(spec, source);
@@ -1399,8 +1445,8 @@ function resolveOne(spec, source, candidates) {
   };
   switch (parsed.kind) {
     case "exact": {
-      const want = goToSemver(formatGoVersion(parsed.version));
-      return candidates.find((c) => import_semver.default.eq(c.semver, want))?.version ?? noMatch(parsed.version);
+      const want = formatGoVersion(parsed.version);
+      return candidates.find((c) => compareGoVersions(c.version, want) === 0)?.version ?? noMatch(parsed.version);
     }
     case "minor": {
       const { major, minor } = parsed;
@@ -1576,7 +1622,7 @@ async function loadIndex(context) {
       throw new Error(`cannot fetch the Go release index from ${baseUrl}: ${err.message}`, { cause: err });
     }
     logger.warning(`cannot fetch the Go release index from ${baseUrl} (${err.message}); resolving against local-toolchains: ${[...locals.keys()].join(", ")}`);
-    return { releases: void 0, available: [...locals.keys()].map((version) => ({ version, stable: !/(rc|beta)\d+$/.test(version) })) };
+    return { releases: void 0, available: [...locals.keys()].map((version) => ({ version, stable: !isPrerelease(version) })) };
   }
 }
 async function installVersion(spec, version, context) {
@@ -1842,33 +1888,6 @@ function joinPosix(dir, file) {
 }
 
 // src/runner/go-mod.ts
-var VERSION = /^(?:go)?(\d+)(?:\.(\d+))?(?:\.(\d+)|(alpha|beta|rc)(\d+))?$/;
-function parseVersion(text2) {
-  const m = VERSION.exec(text2.trim());
-  if (!m) return null;
-  return {
-    major: Number(m[1]),
-    minor: m[2] === void 0 ? 0 : Number(m[2]),
-    patch: m[3] === void 0 ? -1 : Number(m[3]),
-    kind: m[4] ?? "",
-    pre: m[5] === void 0 ? 0 : Number(m[5])
-  };
-}
-function isGoVersion(text2) {
-  return parseVersion(text2) !== null;
-}
-var KIND_ORDER = { alpha: 0, beta: 1, rc: 2 };
-function compareGoVersions2(a, b) {
-  const x = parseVersion(a);
-  const y = parseVersion(b);
-  if (!x) throw new Error(`not a Go version: ${JSON.stringify(a)}`);
-  if (!y) throw new Error(`not a Go version: ${JSON.stringify(b)}`);
-  return x.major - y.major || x.minor - y.minor || rank(x) - rank(y) || x.pre - y.pre || x.patch - y.patch;
-}
-function rank(v) {
-  if (v.kind !== "") return 1 + KIND_ORDER[v.kind];
-  return v.patch < 0 ? 0 : 4;
-}
 function parseGoFile(name, text2) {
   const file = { name, go: null, toolchain: null, module: null, use: [] };
   let block = null;
@@ -1917,7 +1936,7 @@ function unquote(text2) {
 }
 function skipReason(version, file) {
   if (!file?.go) return null;
-  return compareGoVersions2(version, file.go) < 0 ? `${file.name} requires go >= ${file.go}` : null;
+  return compareGoVersions(version, file.go) < 0 ? `${file.name} requires go >= ${file.go}` : null;
 }
 
 // src/runner/version-run.ts
@@ -3104,7 +3123,7 @@ function readReportBaseline(json, source) {
   const withCoverage = versions.filter((v) => isSummary(v.coverage?.statements) && typeof v.version === "string");
   const comparisons = Array.isArray(report.comparisons?.versions) ? report.comparisons.versions : [];
   const named = comparisons.find((c) => typeof c.reference === "string")?.reference;
-  const chosen = withCoverage.find((v) => v.version === named) ?? [...withCoverage].sort((a, b) => compareGoVersions3(String(b.version), String(a.version)))[0];
+  const chosen = withCoverage.find((v) => v.version === named) ?? [...withCoverage].sort((a, b) => compareGoVersions(String(b.version), String(a.version)))[0];
   if (chosen !== void 0) {
     const coverage = chosen.coverage;
     return {
@@ -3139,21 +3158,6 @@ function readPackages(value, metric, source) {
 function isSummary(value) {
   const s = value;
   return typeof s === "object" && s !== null && Number.isFinite(s.covered) && Number.isFinite(s.total);
-}
-function compareGoVersions3(a, b) {
-  const key2 = (v) => {
-    const m = /^(?:go)?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:(alpha|beta|rc)(\d+))?/.exec(v);
-    if (m === null) return [0];
-    const pre = m[4] === void 0 ? 3 : ["alpha", "beta", "rc"].indexOf(m[4]);
-    return [Number(m[1]), Number(m[2] ?? 0), pre === 3 ? 1 : 0, Number(m[3] ?? 0), pre, Number(m[5] ?? 0)];
-  };
-  const ka = key2(a);
-  const kb = key2(b);
-  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
-    const d = (ka[i] ?? 0) - (kb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 async function readLcovBaseline(text2, source) {
   const records = await new Promise((resolve, reject) => {

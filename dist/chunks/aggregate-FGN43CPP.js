@@ -2,10 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-R3LW2RYY.js";
+} from "./chunk-A7UWJLKU.js";
 import {
   consoleLogger
-} from "./chunk-WIXOGJYA.js";
+} from "./chunk-DG5CHF3O.js";
 import "./chunk-F7F6JXZD.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

@@ -1,8 +1,9 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
-  cancelOnSignals
-} from "./chunks/chunk-ICLWKFK2.js";
+  aggregateReports,
+  writeFailedLeg
+} from "./chunks/chunk-A7UWJLKU.js";
 import {
   debug,
   endGroup,
@@ -18,18 +19,7 @@ import {
   warning
 } from "./chunks/chunk-6OFKXU6K.js";
 import {
-  aggregateReports,
-  writeFailedLeg
-} from "./chunks/chunk-SW5SKGKV.js";
-import {
-  TOOL_VERSION,
-  gitFailure,
-  gitRunner
-} from "./chunks/chunk-JC5ITTRH.js";
-import {
-  actionError
-} from "./chunks/chunk-HJ3M4JUS.js";
-import {
+  COMMENT_LIMIT_BYTES,
   currentPlatform,
   parseGitDiff,
   parseRetryAfter,
@@ -39,28 +29,41 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-T2STBA6F.js";
+} from "./chunks/chunk-DG5CHF3O.js";
 import "./chunks/chunk-F7F6JXZD.js";
-import {
-  InputError,
-  parseOptions
-} from "./chunks/chunk-3NOXMF6B.js";
-import "./chunks/chunk-XJBWTY5O.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-GLNLGA6B.js";
+import {
+  cancelOnSignals
+} from "./chunks/chunk-ICLWKFK2.js";
+import {
+  gitFailure,
+  gitRunner
+} from "./chunks/chunk-DNGZ5PR3.js";
+import {
+  actionError
+} from "./chunks/chunk-UWQEJ2UO.js";
+import {
+  TOOL_VERSION
+} from "./chunks/chunk-ZVPWXIBU.js";
+import {
+  InputError,
+  parseOptions
+} from "./chunks/chunk-YRNHVHRE.js";
+import "./chunks/chunk-RL7VICY3.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
-// src/main.ts
+// src/action/main.ts
 import os from "node:os";
 import path2 from "node:path";
 
-// src/action-inputs.ts
+// src/action/inputs.ts
 function readActionOptions() {
   return parseOptions((name) => getInput(name));
 }
 
-// src/actions-logger.ts
+// src/action/logger.ts
 var actionsLogger = {
   info: (message) => info(message),
   warning: (message, where) => warning(message, where ? { file: where.file, startLine: where.line } : void 0),
@@ -543,7 +546,6 @@ function formatSeconds(ms) {
 }
 
 // src/github/comment.ts
-var COMMENT_MAX_CHARS = 65536;
 function decideComment(ctx, options) {
   if (!options.comment) return { comment: false, reason: "comment is false" };
   if (options.mode === "collect") return { comment: false, reason: "mode collect leaves the comment to the aggregate job" };
@@ -564,11 +566,11 @@ function markedBody(body, key) {
   const marker = commentMarker(key);
   const full = `${marker}
 ${body}`;
-  if (full.length <= COMMENT_MAX_CHARS) return full;
+  if (full.length <= COMMENT_LIMIT_BYTES) return full;
   const note = `
 
-\u2026 cut to GitHub's ${COMMENT_MAX_CHARS.toLocaleString("en-US")}-character comment limit; the job summary has the whole report.`;
-  let cut = body.slice(0, COMMENT_MAX_CHARS - marker.length - 1 - note.length);
+\u2026 cut to GitHub's ${COMMENT_LIMIT_BYTES.toLocaleString("en-US")}-character comment limit; the job summary has the whole report.`;
+  let cut = body.slice(0, COMMENT_LIMIT_BYTES - marker.length - 1 - note.length);
   const lineEnd = cut.lastIndexOf("\n");
   if (lineEnd > cut.length / 2) cut = cut.slice(0, lineEnd);
   else if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
@@ -576,7 +578,7 @@ ${body}`;
 ${cut}${note}`;
 }
 function commentBodyLimit(key) {
-  return COMMENT_MAX_CHARS - commentMarker(key).length - 1;
+  return COMMENT_LIMIT_BYTES - commentMarker(key).length - 1;
 }
 async function findMarkedComment(client, where) {
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
@@ -668,7 +670,7 @@ async function commentOnPullRequest(args) {
   });
 }
 
-// src/main.ts
+// src/action/main.ts
 var MAX_LINE_ANNOTATIONS = 50;
 async function run() {
   const signals = cancelOnSignals();

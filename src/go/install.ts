@@ -15,12 +15,13 @@ import {actionsToolchainCache, toolchainCacheKey, type ToolchainCache} from './a
 import {extractTarGz, extractVerifiedZip, saveVerified} from './archive.js'
 import {abortable, formatDuration, HttpError, openStream, withDeadline, withRetries, type RetryOptions} from './http.js'
 import {goVersionAt} from './local.js'
-import {currentPlatform, type Platform} from './platform.js'
+import {currentPlatform, goBinary, type Platform} from './platform.js'
 import {mapBounded} from './pool.js'
 import {archiveUrl, availableVersions, fetchReleases, findArchive, indexUrl, type GoRelease, type GoReleaseFile} from './releases.js'
 import {createStaging, removeAbandonedStaging, STAGING_PREFIX} from './staging.js'
 import type {Toolchain, ToolchainSource} from './toolchain.js'
 import {readVersionFile, type DeclaredVersion} from './version-file.js'
+import {isPrerelease} from './gover.js'
 import {goToSemver, resolveVersions, type AvailableVersion, type SpecRequest} from './versions.js'
 import {silentLogger, type Logger} from '../util/log.js'
 
@@ -170,7 +171,7 @@ async function inspectLocalToolchains(dirs: readonly string[], platform: Platfor
   const found = await Promise.all(
     dirs.map(async dir => {
       try {
-        return {dir, version: await goVersionAt(dir, platform.goBinary)}
+        return {dir, version: await goVersionAt(dir, platform)}
       } catch (err) {
         logger.warning(`local-toolchains: ${dir} is not usable: ${(err as Error).message}`)
         return undefined
@@ -196,7 +197,7 @@ async function loadIndex(context: InstallContext): Promise<{releases: GoRelease[
     }
     // Offline with toolchains on the machine (the command line, a self-hosted runner): use those.
     logger.warning(`cannot fetch the Go release index from ${baseUrl} (${(err as Error).message}); resolving against local-toolchains: ${[...locals.keys()].join(', ')}`)
-    return {releases: undefined, available: [...locals.keys()].map(version => ({version, stable: !/(rc|beta)\d+$/.test(version)}))}
+    return {releases: undefined, available: [...locals.keys()].map(version => ({version, stable: !isPrerelease(version)}))}
   }
 }
 
@@ -251,7 +252,7 @@ export function toolCachePath(toolCacheDir: string, version: string, platform: P
 
 /** A tool cache entry counts only with its `<arch>.complete` marker and a go binary. */
 function isComplete(dir: string, platform: Platform): boolean {
-  return existsSync(`${dir}.complete`) && existsSync(path.join(dir, 'bin', platform.goBinary))
+  return existsSync(`${dir}.complete`) && existsSync(goBinary(dir, platform))
 }
 
 async function cacheAvailable(context: InstallContext): Promise<boolean> {
@@ -273,7 +274,7 @@ async function restoreFromCache(dir: string, key: string, version: string, conte
     // A markerless directory there is not ours to trust; the restore starts from nothing.
     await rm(dir, {recursive: true, force: true})
     if (!(await abortable(context.cache.restore(dir, key), context.signal))) return false
-    const restored = await goVersionAt(dir, context.platform.goBinary)
+    const restored = await goVersionAt(dir, context.platform)
     if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`)
     context.signal?.throwIfAborted()
     await writeFile(`${dir}.complete`, '')
@@ -320,7 +321,7 @@ async function downloadAndPlace(version: string, file: GoReleaseFile, dir: strin
       )
     )
     const root = path.join(extracted, 'go')
-    if (!existsSync(path.join(root, 'bin', platform.goBinary))) {
+    if (!existsSync(goBinary(root, platform))) {
       throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`)
     }
     // A cancelled install adds nothing to the tool cache, not even a whole toolchain.

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-A7UWJLKU.js";
+} from "./chunks/chunk-5EBIM3EO.js";
 import {
   debug,
   endGroup,
@@ -29,7 +29,7 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-DG5CHF3O.js";
+} from "./chunks/chunk-NB3KB44T.js";
 import "./chunks/chunk-F7F6JXZD.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
@@ -43,15 +43,15 @@ import {
 } from "./chunks/chunk-DNGZ5PR3.js";
 import {
   actionError
-} from "./chunks/chunk-UWQEJ2UO.js";
+} from "./chunks/chunk-HIF3ERUJ.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-ZVPWXIBU.js";
 import {
   InputError,
   parseOptions
-} from "./chunks/chunk-YRNHVHRE.js";
-import "./chunks/chunk-RL7VICY3.js";
+} from "./chunks/chunk-JHU43CY3.js";
+import "./chunks/chunk-7K7GBOX4.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/action/main.ts

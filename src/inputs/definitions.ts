@@ -168,6 +168,14 @@ export const INPUTS: readonly InputDefinition[] = [
       'Save and restore toolchains and the module cache with the Actions cache service, when it is available.'
   },
   {
+    name: 'modules',
+    list: true,
+    default: '',
+    commands: RUN,
+    description:
+      "Which modules to test: empty is the module at working-directory; auto finds every go.mod below it (skipping vendor, testdata, hidden and node_modules folders), or takes the modules its go.work uses; else a list of module folders or globs relative to working-directory (!pattern excludes; exclusions alone start from auto). Each module is tested under every version."
+  },
+  {
     name: 'report-directory',
     default: '',
     commands: BOTH,

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {INPUTS} from './definitions.js'
 import {splitArgs, splitList} from '../util/split-args.js'
+import {parseModuleSelection, type ModuleSelection} from '../modules/selection.js'
 
 /** Every input of the action, validated and typed. Built by parseOptions from raw strings. */
 export interface Options {
@@ -30,6 +31,8 @@ export interface Options {
   downloadBaseUrl: string
   localToolchains: string[]
   cache: boolean
+  /** Which modules to test (the `modules` input): `root` is the module at workingDirectory. */
+  modules: ModuleSelection
   reportDirectory: string
   mode: Mode
   reports: string[]
@@ -88,6 +91,7 @@ export function parseOptions(read: InputReader): Options {
     downloadBaseUrl: url(raw('download-base-url'), 'download-base-url'),
     localToolchains: splitList(raw('local-toolchains')),
     cache: bool(raw('cache'), 'cache'),
+    modules: modules(raw('modules')),
     reportDirectory: staysInside(raw('report-directory'), 'report-directory'),
     mode,
     reports: splitList(raw('reports'))
@@ -185,6 +189,14 @@ function staysInside(value: string, name: string): string {
     throw new InputError(`input ${name}: ${JSON.stringify(value)} leaves the workspace; a relative path must stay inside it (give an absolute path for a folder elsewhere)`)
   }
   return value
+}
+
+function modules(value: string): ModuleSelection {
+  try {
+    return parseModuleSelection(value)
+  } catch (err) {
+    throw new InputError(`input modules: ${(err as Error).message}`, {cause: err})
+  }
 }
 
 function parseTarget(text: string): BuildTarget {

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   INPUTS
-} from "./chunk-RL7VICY3.js";
+} from "./chunk-7K7GBOX4.js";
 
 // src/util/split-args.ts
 function splitArgs(text) {
@@ -46,7 +46,113 @@ function joinArgs(words2) {
 }
 
 // src/inputs/options.ts
+import path2 from "node:path";
+
+// src/aggregate/glob.ts
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+var MAGIC = /[*?[]/;
+function isGlob(entry) {
+  return MAGIC.test(entry);
+}
+function globToRegExp(pattern) {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const slashAfter = pattern[i + 2] === "/";
+      if (atStart && slashAfter) {
+        out += "(?:[^/]*/)*";
+        i += 2;
+      } else if (atStart && i + 2 === pattern.length) {
+        out += ".*";
+        i += 1;
+      } else {
+        out += "[^/]*";
+        i += 1;
+      }
+    } else if (c === "*") {
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close === -1) {
+        out += "\\[";
+      } else {
+        const body = pattern.slice(i + 1, close);
+        const negated = body.startsWith("!") || body.startsWith("^");
+        const chars = (negated ? body.slice(1) : body).replace(/[\\\]^]/g, (m) => `\\${m}`);
+        out += negated ? `[^/${chars}]` : `[${chars}]`;
+        i = close;
+      }
+    } else {
+      out += c.replace(/[.+^${}()|\\/]/g, (m) => `\\${m}`);
+    }
+  }
+  return new RegExp(`^${out}$`);
+}
+async function expandGlob(pattern) {
+  const posix = pattern.split(path.sep).join("/");
+  const segments = posix.split("/");
+  const firstMagic = segments.findIndex(isGlob);
+  if (firstMagic === -1) return await stat(pattern).catch(() => null) ? [pattern] : [];
+  const base = segments.slice(0, firstMagic).join("/") || "/";
+  const rest = segments.slice(firstMagic);
+  const maxDepth = rest.includes("**") ? Infinity : rest.length;
+  const matcher = globToRegExp(posix);
+  const matches = [];
+  const walk = async (dir, depth) => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = `${dir === "/" ? "" : dir}/${entry.name}`;
+      if (matcher.test(full)) matches.push(full);
+      const isDir = entry.isDirectory() || maxDepth !== Infinity && entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory();
+      if (isDir && depth + 1 < maxDepth) await walk(full, depth + 1);
+    }
+  };
+  await walk(base, 0);
+  return matches.sort().map((p) => p.split("/").join(path.sep));
+}
+
+// src/modules/selection.ts
+var ModuleSelectionError = class extends Error {
+  name = "ModuleSelectionError";
+};
+function parseModuleSelection(text) {
+  const entries = splitList(text);
+  if (entries.length === 0) return { kind: "root" };
+  let auto = false;
+  const include = [];
+  const exclude = [];
+  for (const entry of entries) {
+    if (entry === "auto") {
+      auto = true;
+    } else if (entry.startsWith("!")) {
+      exclude.push(normalizeEntry(entry.slice(1), entry));
+    } else {
+      include.push(normalizeEntry(entry, entry));
+    }
+  }
+  return { kind: "list", auto: auto || include.length === 0, include, exclude };
+}
+function normalizeEntry(raw, written) {
+  const posix = raw.trim().replace(/\\/g, "/");
+  if (posix === "") throw new ModuleSelectionError(`${JSON.stringify(written)} names no folder`);
+  if (posix.startsWith("/") || /^[A-Za-z]:/.test(posix)) {
+    throw new ModuleSelectionError(`${JSON.stringify(written)} is absolute; give folders relative to working-directory`);
+  }
+  const segments = posix.split("/").filter((s) => s !== "" && s !== ".");
+  if (segments.includes("..")) {
+    throw new ModuleSelectionError(
+      `${JSON.stringify(written)} leaves working-directory; every module must lie inside it (set working-directory to a folder that holds them all)`
+    );
+  }
+  return segments.length === 0 ? "." : segments.join("/");
+}
+
+// src/inputs/options.ts
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -84,6 +190,7 @@ function parseOptions(read) {
     downloadBaseUrl: url(raw("download-base-url"), "download-base-url"),
     localToolchains: splitList(raw("local-toolchains")),
     cache: bool(raw("cache"), "cache"),
+    modules: modules(raw("modules")),
     reportDirectory: staysInside(raw("report-directory"), "report-directory"),
     mode,
     reports: splitList(raw("reports"))
@@ -154,10 +261,17 @@ function isFalse(value) {
   return ["0", "f", "F", "false", "FALSE", "False"].includes(value);
 }
 function staysInside(value, name) {
-  if (value !== "" && !path.isAbsolute(value) && path.normalize(value).split(/[\\/]/)[0] === "..") {
+  if (value !== "" && !path2.isAbsolute(value) && path2.normalize(value).split(/[\\/]/)[0] === "..") {
     throw new InputError(`input ${name}: ${JSON.stringify(value)} leaves the workspace; a relative path must stay inside it (give an absolute path for a folder elsewhere)`);
   }
   return value;
+}
+function modules(value) {
+  try {
+    return parseModuleSelection(value);
+  } catch (err) {
+    throw new InputError(`input modules: ${err.message}`, { cause: err });
+  }
 }
 function parseTarget(text) {
   const match = /^([a-z0-9]+)\/([a-z0-9]+)$/.exec(text);
@@ -181,6 +295,9 @@ function url(value, name) {
 
 export {
   joinArgs,
+  isGlob,
+  globToRegExp,
+  expandGlob,
   InputError,
   parseOptions
 };

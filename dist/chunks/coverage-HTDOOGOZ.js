@@ -16,8 +16,8 @@ import {
 } from "./chunk-F7F6JXZD.js";
 import {
   commandError
-} from "./chunk-UWQEJ2UO.js";
-import "./chunk-RL7VICY3.js";
+} from "./chunk-HIF3ERUJ.js";
+import "./chunk-7K7GBOX4.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

@@ -35,7 +35,7 @@ import {
 import {
   InputError,
   joinArgs
-} from "./chunk-YRNHVHRE.js";
+} from "./chunk-JHU43CY3.js";
 import {
   __commonJS,
   __require,
@@ -2622,7 +2622,7 @@ async function runVersion(plan) {
   const testJson = path9.join(plan.dir, "test.json");
   await Promise.all([profile, buildLog, testJson].map((f) => rm3(f, { force: true })));
   await writeFile3(buildLog, "");
-  const skip = skipReason(plan.toolchain.version, plan.goFile);
+  const skip = plan.goFiles.map((file) => skipReason(plan.toolchain.version, file)).find((reason) => reason !== null) ?? null;
   if (skip !== null) return done("skipped", skip);
   if (plan.signal?.aborted) return done("error", cancelledReason(plan.signal.reason));
   const go = goBinary(plan.toolchain.goroot);
@@ -2800,63 +2800,118 @@ async function runMatrix(request) {
   if (duplicate !== void 0) {
     throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`);
   }
+  const folders = request.modules ?? [];
+  const twice = folders.find((d, i) => folders.indexOf(d) !== i);
+  if (twice !== void 0) throw new Error(`runMatrix: module ${twice} is listed twice; each module gets one report folder per version`);
   const reportDir = path10.resolve(request.reportDir);
   const paths = matrixPaths({ workDir: request.workDir ?? defaultWorkDir(request.env ?? process.env), cacheDir: request.cacheDir });
   await mkdir3(paths.gomodcache, { recursive: true });
-  let info;
-  try {
-    info = await readModuleInfo(request.moduleDir);
-  } catch (err) {
-    const reason = err.message;
-    return request.toolchains.map((toolchain) => errorRun(toolchain, path10.join(reportDir, toolchain.version), reason));
-  }
+  const inherited = request.env ?? process.env;
+  const units = request.modules ? await Promise.all(request.modules.map((dir) => readUnit(request.moduleDir, dir, inherited))) : [await legacyUnit(request.moduleDir, inherited)];
+  const work = request.toolchains.flatMap((toolchain) => units.map((unit) => ({ toolchain, unit })));
   const limit = request.maxParallel > 0 ? request.maxParallel : os3.availableParallelism();
-  const results = new Array(request.toolchains.length);
+  const results = new Array(work.length);
   let next = 0;
   const worker = async () => {
-    while (next < request.toolchains.length) {
+    while (next < work.length) {
       const index = next++;
-      const toolchain = request.toolchains[index];
-      const dir = path10.join(reportDir, toolchain.version);
+      const { toolchain, unit } = work[index];
+      const name = unitName(toolchain.version, unit);
+      const dir = unitReportDir(reportDir, toolchain.version, unit.dir);
       let run;
       let log;
-      request.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request.toolchains.length})`);
-      try {
-        ;
-        ({ run, log } = await runVersion({
-          toolchain,
-          moduleDir: request.moduleDir,
-          goFile: info.goFile,
-          modules: info.modules,
-          packages: request.packages,
-          build: request.build,
-          vet: request.vet,
-          buildTargets: request.buildTargets,
-          testFlags: request.testFlags,
-          coverMode: request.coverMode,
-          coverPackages: request.coverPackages,
-          timeoutMinutes: request.timeoutMinutes,
-          dir,
-          paths,
-          fullLog: request.fullLogs ?? false,
-          env: request.env ?? process.env,
-          ...request.signal ? { signal: request.signal } : {}
-        }));
-      } catch (err) {
-        run = errorRun(toolchain, dir, `go-matrix could not run Go ${toolchain.version}: ${err.message}`);
-        log = `${err.stack ?? String(err)}
+      request.logger.info(`${name}: started (${index + 1} of ${work.length})`);
+      if ("error" in unit.info) {
+        run = errorRun(toolchain, dir, unit.info.error);
+        log = `${unit.info.error}
 `;
+      } else {
+        try {
+          ;
+          ({ run, log } = await runVersion({
+            toolchain,
+            moduleDir: unit.moduleDir,
+            goFiles: unit.info.goFiles,
+            modules: unit.info.modules,
+            packages: request.packages,
+            build: request.build,
+            vet: request.vet,
+            buildTargets: request.buildTargets,
+            testFlags: request.testFlags,
+            coverMode: request.coverMode,
+            coverPackages: request.coverPackages,
+            timeoutMinutes: request.timeoutMinutes,
+            dir,
+            paths,
+            fullLog: request.fullLogs ?? false,
+            env: unit.info.env,
+            ...request.signal ? { signal: request.signal } : {}
+          }));
+        } catch (err) {
+          run = errorRun(toolchain, dir, `go-matrix could not run ${name}: ${err.message}`);
+          log = `${err.stack ?? String(err)}
+`;
+        }
+      }
+      if (unit.dir !== void 0) {
+        run.module = { dir: unit.dir, path: unit.path ?? "" };
+        run.annotations = run.annotations.map((a) => ({ ...a, file: joinFolder(unit.dir, a.file) }));
       }
       results[index] = run;
-      request.logger.group(groupTitle(run), log);
+      request.logger.group(groupTitle(run, name), log);
       request.onVersionDone?.(run);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, request.toolchains.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, work.length) }, worker));
   if (request.annotate !== false) {
     emitAnnotations(results, request.logger, request.moduleDir, request.annotationBase ?? request.moduleDir);
   }
   return results;
+}
+function unitReportDir(reportDir, version, dir) {
+  return dir === void 0 || dir === "." ? path10.join(reportDir, version) : path10.join(reportDir, version, ...dir.split("/"));
+}
+function unitName(version, unit) {
+  return unit.dir === void 0 ? `Go ${version}` : `Go ${version} \xB7 ${unit.dir === "." ? "root module" : unit.dir}`;
+}
+function joinFolder(dir, file) {
+  return dir === "." ? file : `${dir}/${file}`;
+}
+async function legacyUnit(moduleDir, env) {
+  try {
+    const info = await readModuleInfo(moduleDir);
+    return { moduleDir, info: { goFiles: info.goFile ? [info.goFile] : [], modules: info.modules, env } };
+  } catch (err) {
+    return { moduleDir, info: { error: err.message } };
+  }
+}
+async function readUnit(root, dir, inherited) {
+  const moduleDir = dir === "." ? root : path10.join(root, ...dir.split("/"));
+  const label = dir === "." ? "" : `${dir}/`;
+  try {
+    const text2 = await readOptional(path10.join(moduleDir, "go.mod"));
+    if (text2 === null) return { dir, moduleDir, info: { error: `${label}go.mod: not found in ${moduleDir}` } };
+    const goMod = parseGoFile(`${label}go.mod`, text2);
+    const modules = goMod.module ? [{ path: goMod.module, dir: "" }] : [];
+    const base = { dir, moduleDir, ...goMod.module ? { path: goMod.module } : {} };
+    const work = inherited.GOWORK === void 0 || inherited.GOWORK === "" ? await findGoWork(root, moduleDir) : null;
+    if (work === null) return { ...base, info: { goFiles: [goMod], modules, env: inherited } };
+    const uses = work.file.use.map((use) => path10.resolve(work.dir, use));
+    if (!uses.includes(moduleDir)) return { ...base, info: { goFiles: [goMod], modules, env: { ...inherited, GOWORK: "off" } } };
+    return { ...base, info: { goFiles: [work.file, goMod], modules, env: inherited } };
+  } catch (err) {
+    return { dir, moduleDir, info: { error: err.message } };
+  }
+}
+async function findGoWork(root, moduleDir) {
+  for (let dir = moduleDir; ; dir = path10.dirname(dir)) {
+    const text2 = await readOptional(path10.join(dir, "go.work"));
+    if (text2 !== null) {
+      const name = path10.relative(root, path10.join(dir, "go.work")).split(path10.sep).join("/");
+      return { dir, file: parseGoFile(name, text2) };
+    }
+    if (dir === root || path10.dirname(dir) === dir || !dir.startsWith(root)) return null;
+  }
 }
 function matrixPaths(dirs) {
   const dir = path10.resolve(dirs.workDir);
@@ -2890,13 +2945,13 @@ async function readOptional(file) {
 function errorRun(toolchain, dir, reason) {
   return { ...emptyRun(toolchain, dir), status: "error", reason };
 }
-function groupTitle(run) {
+function groupTitle(run, name) {
   const { tests } = run;
   const counts = run.status === "skipped" ? "" : `, ${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped`;
   const reason = run.reason ? ` (${run.reason})` : "";
   const cached = run.packages.filter((p) => p.cached).length;
   const reused = cached > 0 ? `, ${cached} of ${run.packages.length} packages from Go's test cache` : "";
-  return `Go ${run.toolchain.version}: ${run.status}${reason}${counts}${reused}, ${run.seconds.toFixed(1)}s`;
+  return `${name}: ${run.status}${reason}${counts}${reused}, ${run.seconds.toFixed(1)}s`;
 }
 function mergeAnnotations(runs) {
   const merged = /* @__PURE__ */ new Map();

@@ -11,7 +11,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-DG5CHF3O.js";
+} from "./chunk-NB3KB44T.js";
 import {
   CoverageError,
   lineCoverage,
@@ -22,11 +22,16 @@ import {
 } from "./chunk-F7F6JXZD.js";
 import {
   errorMessage
-} from "./chunk-UWQEJ2UO.js";
+} from "./chunk-HIF3ERUJ.js";
+import {
+  expandGlob,
+  globToRegExp,
+  isGlob
+} from "./chunk-JHU43CY3.js";
 
 // src/aggregate/aggregate.ts
 import { writeFile } from "node:fs/promises";
-import path3 from "node:path";
+import path2 from "node:path";
 
 // src/util/shape.ts
 var string = (max, pattern, what) => ({ kind: "string", max, ...pattern ? { pattern } : {}, ...what ? { what } : {} });
@@ -42,8 +47,8 @@ var object = (fields, check) => ({
 });
 var nullable = (of) => ({ kind: "nullable", of });
 var optional = (of) => ({ kind: "optional", of });
-function shapeProblem(value, shape, path4 = "") {
-  const at = path4 === "" ? "the value" : path4;
+function shapeProblem(value, shape, path3 = "") {
+  const at = path3 === "" ? "the value" : path3;
   const got = `, got ${describe(value)}`;
   switch (shape.kind) {
     case "string":
@@ -61,12 +66,12 @@ function shapeProblem(value, shape, path4 = "") {
     case "oneOf":
       return shape.values.includes(value) ? null : `${at}: expected one of ${shape.values.map((v) => JSON.stringify(v)).join(", ")}${got}`;
     case "nullable":
-      return value === null ? null : shapeProblem(value, shape.of, path4);
+      return value === null ? null : shapeProblem(value, shape.of, path3);
     case "array": {
       if (!Array.isArray(value)) return `${at}: expected a list${got}`;
       if (value.length > shape.max) return `${at}: expected at most ${shape.max} entries, got ${value.length}`;
       for (let i = 0; i < value.length; i++) {
-        const problem = shapeProblem(value[i], shape.of, `${path4}[${i}]`);
+        const problem = shapeProblem(value[i], shape.of, `${path3}[${i}]`);
         if (problem !== null) return problem;
       }
       return null;
@@ -75,7 +80,7 @@ function shapeProblem(value, shape, path4 = "") {
       if (typeof value !== "object" || value === null || Array.isArray(value)) return `${at}: expected an object${got}`;
       const record = value;
       for (const [name2, field] of Object.entries(shape.fields)) {
-        const inner = path4 === "" ? name2 : `${path4}.${name2}`;
+        const inner = path3 === "" ? name2 : `${path3}.${name2}`;
         const present = Object.hasOwn(record, name2) && record[name2] !== void 0;
         if (field.kind === "optional") {
           if (!present) continue;
@@ -221,76 +226,8 @@ function isObject(value) {
 }
 
 // src/aggregate/read.ts
-import { readFile, realpath, stat as stat2 } from "node:fs/promises";
-import path2 from "node:path";
-
-// src/aggregate/glob.ts
-import { readdir, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-var MAGIC = /[*?[]/;
-function isGlob(entry) {
-  return MAGIC.test(entry);
-}
-function globToRegExp(pattern) {
-  let out = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*" && pattern[i + 1] === "*") {
-      const atStart = i === 0 || pattern[i - 1] === "/";
-      const slashAfter = pattern[i + 2] === "/";
-      if (atStart && slashAfter) {
-        out += "(?:[^/]*/)*";
-        i += 2;
-      } else if (atStart && i + 2 === pattern.length) {
-        out += ".*";
-        i += 1;
-      } else {
-        out += "[^/]*";
-        i += 1;
-      }
-    } else if (c === "*") {
-      out += "[^/]*";
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close === -1) {
-        out += "\\[";
-      } else {
-        const body = pattern.slice(i + 1, close);
-        const negated = body.startsWith("!") || body.startsWith("^");
-        const chars = (negated ? body.slice(1) : body).replace(/[\\\]^]/g, (m) => `\\${m}`);
-        out += negated ? `[^/${chars}]` : `[${chars}]`;
-        i = close;
-      }
-    } else {
-      out += c.replace(/[.+^${}()|\\/]/g, (m) => `\\${m}`);
-    }
-  }
-  return new RegExp(`^${out}$`);
-}
-async function expandGlob(pattern) {
-  const posix = pattern.split(path.sep).join("/");
-  const segments = posix.split("/");
-  const firstMagic = segments.findIndex(isGlob);
-  if (firstMagic === -1) return await stat(pattern).catch(() => null) ? [pattern] : [];
-  const base = segments.slice(0, firstMagic).join("/") || "/";
-  const rest = segments.slice(firstMagic);
-  const maxDepth = rest.includes("**") ? Infinity : rest.length;
-  const matcher = globToRegExp(posix);
-  const matches = [];
-  const walk = async (dir, depth) => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const full = `${dir === "/" ? "" : dir}/${entry.name}`;
-      if (matcher.test(full)) matches.push(full);
-      const isDir = entry.isDirectory() || maxDepth !== Infinity && entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory();
-      if (isDir && depth + 1 < maxDepth) await walk(full, depth + 1);
-    }
-  };
-  await walk(base, 0);
-  return matches.sort().map((p) => p.split("/").join(path.sep));
-}
 
 // src/aggregate/lcov-functions.ts
 function parseLcovFunctions(text2, where) {
@@ -382,8 +319,8 @@ async function findLegFiles(entries, workspace) {
   const add = (file) => {
     if (!files.includes(file)) files.push(file);
   };
-  const absolute = (entry) => path2.resolve(workspace, entry);
-  const exclusions = entries.filter((e) => e.startsWith("!")).map((e) => globToRegExp(absolute(e.slice(1)).split(path2.sep).join("/")));
+  const absolute = (entry) => path.resolve(workspace, entry);
+  const exclusions = entries.filter((e) => e.startsWith("!")).map((e) => globToRegExp(absolute(e.slice(1)).split(path.sep).join("/")));
   for (const entry of entries) {
     if (entry.startsWith("!")) continue;
     if (!isGlob(entry)) {
@@ -394,7 +331,7 @@ async function findLegFiles(entries, workspace) {
     }
     const matched = [];
     for (const found of await expandGlob(absolute(entry))) {
-      if (exclusions.some((exclusion) => exclusion.test(found.split(path2.sep).join("/")))) continue;
+      if (exclusions.some((exclusion) => exclusion.test(found.split(path.sep).join("/")))) continue;
       const file = await reportFileAt(found);
       if (file) matched.push(file);
     }
@@ -404,11 +341,11 @@ async function findLegFiles(entries, workspace) {
   return { files, missing };
 }
 async function reportFileAt(file) {
-  const info = await stat2(file).catch(() => null);
+  const info = await stat(file).catch(() => null);
   if (info?.isFile()) return file;
   if (info?.isDirectory()) {
-    const inside = path2.join(file, "report.json");
-    if ((await stat2(inside).catch(() => null))?.isFile()) return inside;
+    const inside = path.join(file, "report.json");
+    if ((await stat(inside).catch(() => null))?.isFile()) return inside;
   }
   return null;
 }
@@ -416,7 +353,7 @@ async function readLegs(files, shown) {
   if (files.length > LEG_LIMITS.legs) throw new AggregateError(`${files.length} report.json files were found; the aggregate reads at most ${LEG_LIMITS.legs}`);
   let total = 0;
   for (const file of files) {
-    const info = await stat2(file).catch((err) => {
+    const info = await stat(file).catch((err) => {
       throw new AggregateError(`${shown(file)}: cannot be read: ${err.message}`, { cause: err });
     });
     if (!info.isFile()) throw new AggregateError(`${shown(file)}: not a regular file`);
@@ -446,23 +383,23 @@ function tooLarge(size, limit) {
   return `${mib(size)}, more than the ${mib(limit)} the aggregate reads`;
 }
 async function fileInLeg(legDir, name2, maxBytes, where) {
-  const file = path2.join(legDir, name2);
+  const file = path.join(legDir, name2);
   const [root, real] = await Promise.all([realpath(legDir), realpath(file).catch((err) => err.code === "ENOENT" ? null : Promise.reject(err))]);
   if (real === null) return null;
   if (!isInside(real, root)) throw new AggregateError(`${where}: ${file} leads outside the leg's folder (to ${real}); a leg's files must be inside its folder`);
-  const info = await stat2(real);
+  const info = await stat(real);
   if (!info.isFile()) throw new AggregateError(`${where}: ${file} is not a regular file`);
   if (info.size > maxBytes) throw new AggregateError(`${where}: ${file} is ${tooLarge(info.size, maxBytes)}`);
   return real;
 }
 async function rebuildCoverage(legFile, shown, version) {
-  const legDir = path2.dirname(legFile);
-  const dir = path2.join(legDir, version.version);
+  const legDir = path.dirname(legFile);
+  const dir = path.join(legDir, version.version);
   const where = `${shown}: Go ${version.version}`;
-  const profileFile = path2.join(dir, "coverage.out");
+  const profileFile = path.join(dir, "coverage.out");
   let written;
   try {
-    const real = await fileInLeg(legDir, path2.join(version.version, "coverage.out"), LEG_LIMITS.profileBytes, where);
+    const real = await fileInLeg(legDir, path.join(version.version, "coverage.out"), LEG_LIMITS.profileBytes, where);
     if (real === null) throw new Error("no such file");
     written = await readProfile(real);
   } catch (err) {
@@ -480,8 +417,8 @@ async function rebuildCoverage(legFile, shown, version) {
     );
   }
   const lines = lineCoverage(profile);
-  const lcovFile = path2.join(dir, "coverage.lcov");
-  const realLcov = await fileInLeg(legDir, path2.join(version.version, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
+  const lcovFile = path.join(dir, "coverage.lcov");
+  const realLcov = await fileInLeg(legDir, path.join(version.version, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
   const lcov = realLcov === null ? null : await readFile(realLcov, "utf8");
   if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
   const lcovFunctions = parseLcovFunctions(lcov, lcovFile);
@@ -509,7 +446,7 @@ async function writeRefusal(reportDir, err, ctx) {
   const verdict = stoppedVerdict(errorMessage(err), "aggregate");
   const summary2 = renderStopped(verdict, { tool: { name: "go-matrix", version: ctx.toolVersion }, commit: ctx.commit }, ctx.runUrl ? { runUrl: ctx.runUrl } : {});
   try {
-    await writeFile(path3.join(reportDir, "summary.md"), summary2);
+    await writeFile(path2.join(reportDir, "summary.md"), summary2);
   } catch (writeErr) {
     ctx.logger.warning(`summary.md not written to ${reportDir}: ${writeErr.message}`);
   }
@@ -517,8 +454,8 @@ async function writeRefusal(reportDir, err, ctx) {
 async function combineAndConclude(options, ctx, reportDir, legFiles) {
   const { files, missing } = legFiles;
   const shown = (file) => {
-    const relative = path3.relative(ctx.workspace, file);
-    return relative.startsWith("..") || path3.isAbsolute(relative) ? file : relative.split(path3.sep).join("/");
+    const relative = path2.relative(ctx.workspace, file);
+    return relative.startsWith("..") || path2.isAbsolute(relative) ? file : relative.split(path2.sep).join("/");
   };
   const found = await readLegs(files, shown);
   const legs = combineLegs(found, missing);
@@ -560,7 +497,7 @@ async function writeFailedLeg(reportDir, leg) {
     error: leg.error
   };
   await claimReportEntries(reportDir, ["report.json"]);
-  const file = path3.join(reportDir, "report.json");
+  const file = path2.join(reportDir, "report.json");
   await writeFile(file, JSON.stringify(report, null, 2) + "\n");
   return file;
 }

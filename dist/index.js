@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-5EBIM3EO.js";
+} from "./chunks/chunk-JVNVQT3U.js";
 import {
   debug,
   endGroup,
@@ -29,7 +29,7 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-NB3KB44T.js";
+} from "./chunks/chunk-UPSXYUT3.js";
 import "./chunks/chunk-F7F6JXZD.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
@@ -50,7 +50,7 @@ import {
 import {
   InputError,
   parseOptions
-} from "./chunks/chunk-JHU43CY3.js";
+} from "./chunks/chunk-PIHUZSYD.js";
 import "./chunks/chunk-7K7GBOX4.js";
 import "./chunks/chunk-L35V7ZA7.js";
 

@@ -37,6 +37,9 @@ import {decideVerdict, type Verdict} from './report/verdict.js'
 import {renderSummary} from './report/summary.js'
 import {claimReportEntries, prepareReportFolder} from './files/report-folder.js'
 import {checkInputFiles} from './files/preflight.js'
+import {chooseModules, type ModuleFolder} from './modules/discover.js'
+import {combineModuleCoverage, repositoryPaths} from './modules/coverage.js'
+import {moduleOfVersionRow, versionOfModules} from './modules/report.js'
 
 export interface PipelineContext {
   /** The repository root (GITHUB_WORKSPACE, or the current directory): relative inputs resolve here. */
@@ -112,6 +115,8 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : undefined
   // Inputs that name files, and the report folder, are checked before anything is installed.
   await checkInputFiles(options, ctx.workspace)
+  // The modules are found before anything is installed, so a selection that names nothing fails at once.
+  const modules = await chooseModules(options.modules, {workingDir: moduleDir, workspace: ctx.workspace}, logger)
   await prepareReportFolder(reportDir, {workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir]})
 
   const toolchains = await installGo({
@@ -130,24 +135,28 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   ctx.onInstalled?.(toolchains)
   await claimReportEntries(reportDir, toolchains.map(t => t.version))
 
-  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace)
-  // Each version's coverage is analysed (its own `go tool cover -func` process) as soon as that
-  // version finishes, while the others are still testing.
+  const sourcePath = modules
+    ? repositoryPaths(modules.map(m => ({path: m.path, dir: repositoryDir(ctx.workspace, m.absolute)})))
+    : await lcovSourcePath(moduleDir, ctx.workspace)
+  // Each version's (each module × version's) coverage is analysed (its own `go tool cover -func`
+  // process) as soon as it finishes, while the others are still testing. Its folder names it.
   const analyses = new Map<string, Promise<VersionCoverage | null>>()
   const analyse = (run: VersionRun): Promise<VersionCoverage | null> => {
-    let pending = analyses.get(run.toolchain.version)
+    let pending = analyses.get(run.dir)
     if (!pending) {
-      pending = analyseVersion(run, moduleDir, ownTestsOnly(options), logger).then(async result => {
+      const dir = run.module ? path.join(moduleDir, ...run.module.dir.split('/')) : moduleDir
+      pending = analyseVersion(run, dir, ownTestsOnly(options), logger).then(async result => {
         if (result) await writeFile(path.join(run.dir, 'coverage.lcov'), formatLcov(result.lines, {functions: result.functions, sourcePath}))
         return result
       })
-      analyses.set(run.toolchain.version, pending)
+      analyses.set(run.dir, pending)
     }
     return pending
   }
   const runs = await runMatrix({
     toolchains,
     moduleDir,
+    ...(modules ? {modules: modules.map(m => m.dir)} : {}),
     packages: options.packages,
     build: options.build,
     vet: options.vet,
@@ -169,13 +178,8 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     onVersionDone: run => void analyse(run).catch(() => undefined)
   })
 
-  const analysed = await Promise.all(runs.map(async run => [run.toolchain.version, await analyse(run)] as const))
-  const coverage = new Map<string, VersionCoverage>()
-  for (const [version, result] of analysed) if (result) coverage.set(version, result)
-  const versions: AnalysedVersion[] = runs.map(run => {
-    const c = coverage.get(run.toolchain.version)
-    return {report: versionReport(run, c), coverage: c ?? null}
-  })
+  const analysed = await Promise.all(runs.map(async run => ({run, coverage: await analyse(run)})))
+  const versions: AnalysedVersion[] = modules ? versionsOfModules(analysed, modules) : analysed.map(({run, coverage: c}) => ({report: versionReport(run, c ?? undefined), coverage: c}))
   // How a version was chosen when no spec named it (a go.mod without a go line) belongs in the report too.
   const chosen = toolchains.flatMap(t => (t.note ? [t.note] : []))
   const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen]}, {reportDir, versions, sourcePath})
@@ -252,7 +256,7 @@ export async function concludeRun(
   const all = [...coverage.values()]
   const mergedLines = all.length > 0 ? mergeLineCoverage(all.map(c => c.lines)) : null
   // Diff coverage is over the merged lines: a changed line counts as covered when a test ran it under any version.
-  const diff: DiffCoverage | null = concludes && ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null
+  const diff: DiffCoverage | null = concludes && ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines, sourcePath) : null
 
   const evaluated = !concludes ? [] : evaluateGates(
     {
@@ -417,6 +421,31 @@ function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): 
     ...(run.notes.length > 0 ? {notes: run.notes} : {}),
     seconds: run.seconds
   }
+}
+
+/**
+ * Each version's row from its modules' runs (the runner returns them version by version): the
+ * row's figures are its modules' together (modules/report.ts), its coverage their profiles merged.
+ */
+function versionsOfModules(analysed: readonly {run: VersionRun; coverage: VersionCoverage | null}[], modules: readonly ModuleFolder[]): AnalysedVersion[] {
+  const byVersion = new Map<string, {run: VersionRun; coverage: VersionCoverage | null}[]>()
+  for (const unit of analysed) byVersion.set(unit.run.toolchain.version, [...(byVersion.get(unit.run.toolchain.version) ?? []), unit])
+  return [...byVersion.values()].map(units => {
+    const first = (units[0] as (typeof units)[number]).run
+    const rows = units.map(({run, coverage}) => moduleOfVersionRow(versionReport(run, coverage ?? undefined), run.module ?? {dir: '.', path: modules[0]?.path ?? ''}))
+    const row = versionReport(first, undefined)
+    const covered = units.flatMap(({run, coverage}) => (coverage ? [{name: `Go ${run.toolchain.version} ${run.module?.dir ?? '.'}`, coverage}] : []))
+    return {
+      report: versionOfModules({spec: row.spec, version: row.version, toolchain: row.toolchain, ...(row.platform !== undefined ? {platform: row.platform} : {})}, rows),
+      coverage: covered.length > 0 ? combineModuleCoverage(covered) : null
+    }
+  })
+}
+
+/** A folder's path in the repository ('' for the workspace itself, a path outside it as it is). */
+function repositoryDir(workspace: string, dir: string): string {
+  const relative = path.relative(workspace, dir).split(path.sep).join('/')
+  return relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative
 }
 
 /** LCOV names files by their path in the repository (so genhtml and coverage services find them). */

@@ -69,8 +69,8 @@ describe('combineLegs', () => {
   })
 
   it.each([
-    ['another schema version', legJson([], {schemaVersion: 2}), 'leg/report.json: schemaVersion 2 is not 1'],
-    ['no schema version', legJson([], {schemaVersion: undefined}), 'leg/report.json: schemaVersion undefined is not 1'],
+    ['a newer schema version', legJson([], {schemaVersion: 3}), "leg/report.json: schemaVersion 3 is not one this go-matrix reads (1, 2); every leg must run a go-matrix release no newer than the aggregate's"],
+    ['no schema version', legJson([], {schemaVersion: undefined}), 'leg/report.json: schemaVersion undefined is not one this go-matrix reads (1, 2)'],
     ['not an object', [1, 2], 'leg/report.json: not a go-matrix report.json'],
     ['a commit that is not a string', legJson([], {commit: 7}), 'leg/report.json: not a valid go-matrix report.json: commit: expected a string, got 7'],
     ['versions that are not a list', legJson([], {versions: {}}), 'leg/report.json: not a valid go-matrix report.json: versions: expected a list, got an object'],

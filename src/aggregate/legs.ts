@@ -3,7 +3,7 @@
  * together, which rows they bring, and which legs failed or are missing. Pure: parsed JSON in,
  * rows and problems out; reading files is read.ts's job.
  */
-import {SCHEMA_VERSION, type Gate, type Report, type VersionReport} from '../report/schema.js'
+import {READABLE_SCHEMA_VERSIONS, type Gate, type Report, type VersionReport} from '../report/schema.js'
 import {arrayOf, boolean, integer, nullable, number, object, oneOf, optional, shapeProblem, string} from '../util/shape.js'
 
 /** A report.json written by a `mode: collect` leg: a Report, with `error` when the leg's run itself failed. */
@@ -46,7 +46,7 @@ export class AggregateError extends Error {
 
 /**
  * Checks that the legs belong together and lists their rows in leg order: every report of
- * schemaVersion 1, all of one commit, no version and platform reported by two legs. A leg
+ * a schemaVersion go-matrix reads (1 or 2), all of one commit, no version and platform reported by two legs. A leg
  * whose report records an error becomes a problem, as do the `missing` ones passed in.
  */
 export function combineLegs(found: readonly FoundLeg[], missing: readonly LegProblem[] = []): CombinedLegs {
@@ -180,8 +180,10 @@ const LEG_SHAPE = object({
  */
 function asLegReport(json: unknown, file: string): LegReport {
   if (!isObject(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`)
-  if (json.schemaVersion !== SCHEMA_VERSION) {
-    throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`)
+  if (!READABLE_SCHEMA_VERSIONS.includes(json.schemaVersion as number)) {
+    throw new AggregateError(
+      `${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not one this go-matrix reads (${READABLE_SCHEMA_VERSIONS.join(', ')}); every leg must run a go-matrix release no newer than the aggregate's`
+    )
   }
   const problem = shapeProblem(json, LEG_SHAPE)
   if (problem !== null) throw new AggregateError(`${file}: not a valid go-matrix report.json: ${problem}`)

@@ -1,10 +1,18 @@
 /**
- * report.json, schemaVersion 1 (../shared/interface.md). These types are the public contract of
- * the file: change them only together with the interface.
+ * report.json, schemaVersion 2 (docs/interface.md; the module level: README.md "Many modules").
+ * These types are the public contract of the file: change them only together with the interface.
  */
 import type {ToolchainSource} from '../go/toolchain.js'
+import type {ModuleReport} from '../modules/report.js'
 
-export const SCHEMA_VERSION = 1
+/**
+ * 2 added `versions[].modules[]` (a run over several modules); a version's own figures are its
+ * modules' together, so schema 1's fields keep their meaning.
+ */
+export const SCHEMA_VERSION = 2
+
+/** The schema versions go-matrix reads (aggregate legs, baselines): every one it ever wrote. */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2]
 
 export interface Counts {
   covered: number
@@ -65,6 +73,8 @@ export interface VersionReport {
   /** What a reader should know about this version's run: output truncated, processes left running. */
   notes?: string[]
   seconds: number
+  /** With several modules (schema 2): each module under this version, in folder order. */
+  modules?: ModuleReport[]
 }
 
 export interface VersionComparisonReport {

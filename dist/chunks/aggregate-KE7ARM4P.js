@@ -2,10 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-5EBIM3EO.js";
+} from "./chunk-JVNVQT3U.js";
 import {
   consoleLogger
-} from "./chunk-NB3KB44T.js";
+} from "./chunk-UPSXYUT3.js";
 import "./chunk-F7F6JXZD.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
@@ -31,7 +31,7 @@ import {
 import {
   InputError,
   parseOptions
-} from "./chunk-JHU43CY3.js";
+} from "./chunk-PIHUZSYD.js";
 import {
   INPUTS
 } from "./chunk-7K7GBOX4.js";

@@ -1,6 +1,7 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  READABLE_SCHEMA_VERSIONS,
   SCHEMA_VERSION,
   checkInputFiles,
   claimReportEntries,
@@ -11,7 +12,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-NB3KB44T.js";
+} from "./chunk-UPSXYUT3.js";
 import {
   CoverageError,
   lineCoverage,
@@ -27,7 +28,7 @@ import {
   expandGlob,
   globToRegExp,
   isGlob
-} from "./chunk-JHU43CY3.js";
+} from "./chunk-PIHUZSYD.js";
 
 // src/aggregate/aggregate.ts
 import { writeFile } from "node:fs/promises";
@@ -214,8 +215,10 @@ var LEG_SHAPE = object({
 });
 function asLegReport(json, file) {
   if (!isObject(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`);
-  if (json.schemaVersion !== SCHEMA_VERSION) {
-    throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`);
+  if (!READABLE_SCHEMA_VERSIONS.includes(json.schemaVersion)) {
+    throw new AggregateError(
+      `${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not one this go-matrix reads (${READABLE_SCHEMA_VERSIONS.join(", ")}); every leg must run a go-matrix release no newer than the aggregate's`
+    );
   }
   const problem = shapeProblem(json, LEG_SHAPE);
   if (problem !== null) throw new AggregateError(`${file}: not a valid go-matrix report.json: ${problem}`);

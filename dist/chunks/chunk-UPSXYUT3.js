@@ -34,8 +34,12 @@ import {
 } from "./chunk-GLNLGA6B.js";
 import {
   InputError,
+  ModuleSelectionError,
+  applySelection,
+  checkReportFolders,
+  compareFolders,
   joinArgs
-} from "./chunk-JHU43CY3.js";
+} from "./chunk-PIHUZSYD.js";
 import {
   __commonJS,
   __require,
@@ -46,8 +50,8 @@ import {
 var require_lib = __commonJS({
   "node_modules/lcov-parse/lib/index.js"(exports, module) {
     var fs = __require("fs");
-    var path16 = __require("path");
-    var exists2 = fs.exists || path16.exists;
+    var path17 = __require("path");
+    var exists2 = fs.exists || path17.exists;
     var walkFile = function(str, cb) {
       var data = [], item;
       ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
@@ -155,8 +159,8 @@ var require_lib = __commonJS({
 });
 
 // src/pipeline.ts
-import { readFile as readFile6, writeFile as writeFile5 } from "node:fs/promises";
-import path15 from "node:path";
+import { readFile as readFile7, writeFile as writeFile5 } from "node:fs/promises";
+import path16 from "node:path";
 
 // src/go/install.ts
 import { randomBytes } from "node:crypto";
@@ -3169,10 +3173,26 @@ function functionsOfOwnTests(functions, other) {
 // src/coverage/baseline.ts
 var import_lcov_parse = __toESM(require_lib(), 1);
 import { readFile as readFile4 } from "node:fs/promises";
+
+// src/report/schema.ts
+var SCHEMA_VERSION = 2;
+var READABLE_SCHEMA_VERSIONS = [1, 2];
+function toResults(report) {
+  return report.versions.map((v) => ({
+    spec: v.spec,
+    version: v.version,
+    status: v.status,
+    coverage: v.coverage ? v.coverage.statements.percent : null,
+    tests: { passed: v.tests.passed, failed: v.tests.failed, skipped: v.tests.skipped },
+    seconds: v.seconds
+  }));
+}
+
+// src/coverage/baseline.ts
 function readReportBaseline(json, source) {
   const report = json;
-  if (typeof report !== "object" || report === null || report.schemaVersion !== 1) {
-    throw new CoverageError(`${source}: not a go-matrix report.json (expected "schemaVersion": 1)`);
+  if (typeof report !== "object" || report === null || !READABLE_SCHEMA_VERSIONS.includes(report.schemaVersion)) {
+    throw new CoverageError(`${source}: not a go-matrix report.json (expected "schemaVersion": ${READABLE_SCHEMA_VERSIONS.join(" or ")})`);
   }
   const versions = Array.isArray(report.versions) ? report.versions : [];
   const withCoverage = versions.filter((v) => isSummary(v.coverage?.statements) && typeof v.version === "string");
@@ -3248,23 +3268,23 @@ function packagesOf(files) {
   }
   return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b) => compareStrings(a.name, b.name));
 }
-async function readBaselineFile(path16) {
+async function readBaselineFile(path17) {
   let text2;
   try {
-    text2 = await readFile4(path16, "utf8");
+    text2 = await readFile4(path17, "utf8");
   } catch (err) {
-    throw new CoverageError(`${path16}: cannot read the baseline: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path17}: cannot read the baseline: ${err.message}`, { cause: err });
   }
   if (text2.trimStart().startsWith("{")) {
     let json;
     try {
       json = JSON.parse(text2);
     } catch (err) {
-      throw new CoverageError(`${path16}: not valid JSON: ${err.message}`, { cause: err });
+      throw new CoverageError(`${path17}: not valid JSON: ${err.message}`, { cause: err });
     }
-    return readReportBaseline(json, path16);
+    return readReportBaseline(json, path17);
   }
-  return readLcovBaseline(text2, path16);
+  return readLcovBaseline(text2, path17);
 }
 
 // src/compare/delta.ts
@@ -3418,15 +3438,16 @@ function suffixMatcher(candidates) {
     const base = segments2[segments2.length - 1];
     if (base === void 0) return void 0;
     let best;
-    let bestLength = 0;
+    let bestRank = -1;
     let tie = false;
     for (const candidate of byBaseName.get(base) ?? []) {
       const length = commonSuffix(candidate, segments2);
-      if (length > bestLength) {
+      const rank = length * 2 + (length === candidate.length ? 1 : 0);
+      if (rank > bestRank) {
         best = candidate;
-        bestLength = length;
+        bestRank = rank;
         tie = false;
-      } else if (length === bestLength) tie = true;
+      } else if (rank === bestRank) tie = true;
     }
     return best === void 0 || tie ? void 0 : best.join("/");
   };
@@ -3539,11 +3560,11 @@ function pathsOfHeader(rest) {
   const b = rest.lastIndexOf(" b/");
   return b >= 0 ? rest.slice(b + 3) : rest;
 }
-function stripPrefix2(path16) {
-  return path16.replace(/^[ab]\//, "").replace(/\t$/, "");
+function stripPrefix2(path17) {
+  return path17.replace(/^[ab]\//, "").replace(/\t$/, "");
 }
-function unquote2(path16) {
-  const trimmed = path16.replace(/\t.*$/, "");
+function unquote2(path17) {
+  const trimmed = path17.replace(/\t.*$/, "");
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const bytes = [];
   const body = trimmed.slice(1, -1);
@@ -3565,15 +3586,18 @@ function unquote2(path16) {
   }
   return Buffer.from(bytes).toString("utf8");
 }
-function diffCoverage(lines, changed) {
-  const match = suffixMatcher(lines.keys());
+function diffCoverage(lines, changed, sourcePath) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const file of lines.keys()) byPath.set(sourcePath ? sourcePath(file) : file, file);
+  const match = suffixMatcher(byPath.keys());
   const files = [];
   const uncovered = [];
   let covered = 0;
   let total = 0;
   for (const change of changed) {
     if (change.status === "deleted" || change.lines.length === 0) continue;
-    const file = match(change.path) ?? null;
+    const matched = match(change.path);
+    const file = matched === void 0 ? null : byPath.get(matched) ?? null;
     const hitsByLine = file === null ? void 0 : lines.get(file);
     if (hitsByLine === void 0) continue;
     let fileCovered = 0;
@@ -3710,29 +3734,74 @@ function capitalize(word) {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-// src/report/schema.ts
-var SCHEMA_VERSION = 1;
-function toResults(report) {
-  return report.versions.map((v) => ({
-    spec: v.spec,
-    version: v.version,
-    status: v.status,
-    coverage: v.coverage ? v.coverage.statements.percent : null,
-    tests: { passed: v.tests.passed, failed: v.tests.failed, skipped: v.tests.skipped },
-    seconds: v.seconds
-  }));
+// src/modules/report.ts
+function moduleName(m) {
+  return m.dir;
+}
+function versionStatus(modules) {
+  for (const status of ["error", "failed", "passed"]) if (modules.some((m) => m.status === status)) return status;
+  return "skipped";
+}
+var SLOWEST_TESTS = 5;
+function versionOfModules(version, modules) {
+  const status = versionStatus(modules);
+  const named = (m, text2) => `${moduleName(m)}: ${text2}`;
+  const reasons = modules.filter((m) => m.status !== "passed" && m.reason !== void 0).map((m) => named(m, m.reason));
+  const covered = modules.filter((m) => m.coverage !== null).map((m) => m.coverage);
+  const other = covered.flatMap((c) => c.otherTestBinaries ? [c.otherTestBinaries] : []);
+  const notes = modules.flatMap((m) => (m.notes ?? []).map((n) => named(m, n)));
+  const slowest = modules.flatMap((m) => m.slowestTests ?? []).sort((a, b) => b.seconds - a.seconds).slice(0, SLOWEST_TESTS);
+  return {
+    spec: version.spec,
+    version: version.version,
+    status,
+    ...status !== "passed" && reasons.length > 0 ? { reason: reasons.join("; ") } : {},
+    ...version.platform !== void 0 ? { platform: version.platform } : {},
+    toolchain: version.toolchain,
+    steps: modules.flatMap((m) => (m.steps ?? []).map((s) => ({ ...s, name: named(m, s.name) }))),
+    tests: {
+      passed: sum(modules.map((m) => m.tests.passed)),
+      failed: sum(modules.map((m) => m.tests.failed)),
+      skipped: sum(modules.map((m) => m.tests.skipped)),
+      failures: modules.flatMap((m) => m.tests.failures)
+    },
+    coverage: covered.length === 0 ? null : {
+      statements: addSummaries(covered.map((c) => c.statements)),
+      lines: addSummaries(covered.map((c) => c.lines)),
+      functions: addSummaries(covered.map((c) => c.functions)),
+      packages: covered.flatMap((c) => c.packages),
+      ...other.length > 0 ? { otherTestBinaries: { statements: addSummaries(other.map((o) => o.statements)), packages: other.flatMap((o) => o.packages) } } : {}
+    },
+    cachedPackages: sum(modules.map((m) => m.cachedPackages ?? 0)),
+    slowestTests: slowest,
+    ...notes.length > 0 ? { notes } : {},
+    seconds: sum(modules.map((m) => m.seconds)),
+    modules: [...modules]
+  };
+}
+function moduleOfVersionRow(row, module) {
+  const { spec: _spec, version: _version, platform: _platform, toolchain: _toolchain, modules: _modules, ...own } = row;
+  return { dir: module.dir, path: module.path, ...own };
+}
+function sum(values) {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 // src/report/verdict.ts
-function describeVersionProblem(v) {
-  if (v.status === "error") return `Go ${v.version} could not be run: ${v.reason ?? "unknown error"}`;
+function describeProblem(version, where, v) {
+  if (v.status === "error") return `Go ${version} could not be run${where}: ${v.reason ?? "unknown error"}`;
   const failures = v.tests.failures.map((f) => f.test).filter((t) => t !== "");
   if (v.tests.failed > 0) {
     const names = failures.slice(0, 3).join(", ");
     const more = failures.length > 3 ? ` and ${failures.length - 3} more` : "";
-    return `Go ${v.version} failed: ${v.tests.failed} test${v.tests.failed === 1 ? "" : "s"} failed${names ? ` (${names}${more})` : ""}`;
+    return `Go ${version} failed${where}: ${v.tests.failed} test${v.tests.failed === 1 ? "" : "s"} failed${names ? ` (${names}${more})` : ""}`;
   }
-  return `Go ${v.version} failed: ${v.reason ?? "the build failed"}`;
+  return `Go ${version} failed${where}: ${v.reason ?? "the build failed"}`;
+}
+function describeVersionProblems(v) {
+  const modules = (v.modules ?? []).filter((m) => m.status === "failed" || m.status === "error");
+  if (modules.length === 0) return [describeProblem(v.version, "", v)];
+  return modules.map((m) => describeProblem(v.version, ` in module ${moduleName(m)}`, m));
 }
 function decideVerdict(report, failOnTestFailure) {
   const failedGates2 = report.gates.filter((g) => !g.passed);
@@ -3744,9 +3813,12 @@ function decideVerdict(report, failOnTestFailure) {
     const ran = report.versions.filter((v) => v.status === "passed");
     const skipped2 = report.versions.length - ran.length;
     const who = ran.length === 1 ? `Go ${ran[0].version}` : `All ${ran.length} Go versions`;
-    sentence = `\u2705 ${who} passed${skipped2 > 0 ? ` (${skipped2} skipped)` : ""}${report.gates.length > 0 ? " and every gate held" : ""}.`;
+    const modules = new Set(report.versions.flatMap((v) => (v.modules ?? []).map((m) => m.dir)));
+    const skippedModules = ran.reduce((n, v) => n + (v.modules ?? []).filter((m) => m.status === "skipped").length, 0);
+    const skips = [skipped2 > 0 ? `${skipped2} skipped` : "", skippedModules > 0 ? `${skippedModules} module run${skippedModules === 1 ? "" : "s"} skipped` : ""].filter((t) => t !== "");
+    sentence = `\u2705 ${who} passed${modules.size > 0 ? ` in ${modules.size} module${modules.size === 1 ? "" : "s"}` : ""}${skips.length > 0 ? ` (${skips.join(", ")})` : ""}${report.gates.length > 0 ? " and every gate held" : ""}.`;
   } else {
-    const parts = [...failedGates2.map((g) => g.message), ...broken.map(describeVersionProblem)];
+    const parts = [...failedGates2.map((g) => g.message), ...broken.flatMap(describeVersionProblems)];
     const head = failJob ? "\u274C" : "\u26A0\uFE0F";
     const first = parts[0].replace(/\.$/, "");
     sentence = `${head} ${first}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? "s" : ""})` : ""}.`;
@@ -4126,8 +4198,8 @@ function onlyInTable(group) {
   for (const p of view.onlyInVersion?.packages ?? []) byName.set(p.name, { ...byName.get(p.name), version: p });
   for (const p of view.onlyInReference?.packages ?? []) byName.set(p.name, { ...byName.get(p.name), reference: p });
   if (byName.size === 0) return "";
-  const cell = (p) => p ? `${p.lines.total} lines, ${p.lines.covered} covered` : "\u2014";
-  const rows = [...byName].slice(0, MAX_PACKAGES_PER_COMPARISON).map(([name, only]) => tableRow([code(name, { cell: true }), cell(only.version), cell(only.reference)]));
+  const cell2 = (p) => p ? `${p.lines.total} lines, ${p.lines.covered} covered` : "\u2014";
+  const rows = [...byName].slice(0, MAX_PACKAGES_PER_COMPARISON).map(([name, only]) => tableRow([code(name, { cell: true }), cell2(only.version), cell2(only.reference)]));
   const more = byName.size - MAX_PACKAGES_PER_COMPARISON;
   return [
     tableHead(["instrumented by one side only", `only Go ${group.versions.map(escape).join(", ")}`, `only Go ${escape(view.reference)}`], ["l", "r", "r"]),
@@ -4319,15 +4391,89 @@ function footerSection(report, runUrl, linkText) {
   return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
 }
 
+// src/report/modules.ts
+var CELL_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", error: "\u{1F4A5}" };
+function modulesOf(rows) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const row of rows) for (const m of row.modules ?? []) if (!seen.has(m.dir)) seen.set(m.dir, m.path);
+  return [...seen].map(([dir, path17]) => ({ dir, path: path17 }));
+}
+function isProblem(m) {
+  return m !== void 0 && (m.status === "failed" || m.status === "error");
+}
+function cell(m) {
+  if (m === void 0) return "\u2014";
+  if (m.coverage) return `${CELL_ICON[m.status]} ${percent(m.coverage.statements.percent)}`;
+  return `${CELL_ICON[m.status]} ${m.status}`;
+}
+function leftOut(what, see) {
+  return (n) => `_\u2026 ${what(n)} left out (see ${see})._`;
+}
+function moduleGridSection(report, see, options = {}) {
+  const rows = report.versions;
+  const modules = modulesOf(rows);
+  if (modules.length === 0) return null;
+  const labels = versionLabels(rows);
+  const byModule = (dir) => rows.map((r) => r.modules?.find((m) => m.dir === dir));
+  const failing = modules.filter((m) => byModule(m.dir).some(isProblem));
+  const ordered = [...failing, ...modules.filter((m) => !failing.includes(m))];
+  const dropped = options.detailDropped ? `
+
+_Each module's detail was left out to stay within GitHub\u2019s size limit (see ${see})._` : "";
+  return {
+    head: `### Modules (${modules.length})
+
+Status and statement coverage of each module under each version.${dropped}
+
+${tableHead(["module", ...labels.map((l) => `Go ${escape(l)}`)], ["l", ...labels.map(() => "r")])}
+`,
+    items: ordered.map((m) => tableRow([code(m.dir, { cell: true }), ...byModule(m.dir).map(cell)])),
+    separator: "\n",
+    leftOut: leftOut((n) => plural(n, "more module"), see),
+    keep: failing.length
+  };
+}
+function testsText(m) {
+  if (m.status === "skipped" || m.status === "error" && m.tests.passed + m.tests.failed + m.tests.skipped === 0) return escape(m.reason ?? m.status);
+  const { passed, failed, skipped: skipped2 } = m.tests;
+  return [`${passed} passed`, failed > 0 ? `**${failed} failed**` : "", skipped2 > 0 ? `${skipped2} skipped` : ""].filter((t) => t !== "").join(" \xB7 ");
+}
+function moduleDetailsSection(report, see) {
+  const rows = report.versions;
+  const modules = modulesOf(rows);
+  if (modules.length === 0) return null;
+  const labels = versionLabels(rows);
+  const blocks = modules.map((module) => {
+    const runs = rows.map((r, i) => ({ label: labels[i], m: r.modules?.find((x) => x.dir === module.dir) }));
+    const table = [
+      tableHead(["Go", "status", "tests", "statements", "lines", "functions", "time"], ["l", "l", "l", "r", "r", "r", "r"]),
+      ...runs.filter((r) => r.m !== void 0).map(({ label, m }) => {
+        const x = m;
+        return tableRow([escape(label), `${CELL_ICON[x.status]} ${x.status}`, testsText(x), percent(x.coverage?.statements.percent), percent(x.coverage?.lines.percent), percent(x.coverage?.functions.percent), seconds(x.seconds)]);
+      })
+    ].join("\n");
+    const failing = runs.some((r) => isProblem(r.m));
+    return { failing, text: details(`${failing ? "\u274C " : ""}<code>${escapeHtml(module.dir)}</code> (${escapeHtml(module.path)})`, table) };
+  });
+  const ordered = [...blocks.filter((b) => b.failing), ...blocks.filter((b) => !b.failing)];
+  return {
+    head: "#### Each module\n\n",
+    items: ordered.map((b) => b.text),
+    separator: "\n\n",
+    leftOut: leftOut((n) => plural(n, "more module"), see)
+  };
+}
+
 // src/report/summary.ts
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 var COMMENT_LIMIT_BYTES = 65536;
 var SUMMARY_LEVELS = [
-  { output: { lines: Infinity, bytes: Infinity }, lines: true },
-  { output: { lines: 40, bytes: 4e3 }, lines: true },
-  { output: { lines: 10, bytes: 1e3 }, lines: true },
-  { output: null, lines: true },
-  { output: null, lines: false }
+  { output: { lines: Infinity, bytes: Infinity }, lines: true, modules: true },
+  { output: { lines: 40, bytes: 4e3 }, lines: true, modules: true },
+  { output: { lines: 10, bytes: 1e3 }, lines: true, modules: true },
+  { output: null, lines: true, modules: true },
+  { output: null, lines: false, modules: true },
+  { output: null, lines: false, modules: false }
 ];
 function notesOf(report, extras) {
   const versions = report.versions.flatMap((v) => (v.notes ?? []).map((n) => `Go ${v.version}: ${n}`));
@@ -4339,11 +4485,13 @@ function present(sections) {
 function renderSummary(report, verdict, extras = {}) {
   const see = "report.json";
   const build = (detail) => {
-    const level = SUMMARY_LEVELS[detail] ?? { output: null, lines: false };
+    const level = SUMMARY_LEVELS[detail] ?? { output: null, lines: false, modules: false };
     return present([
       verdictSection(verdict),
       notesSection(notesOf(report, extras)),
       versionsSection(report, see),
+      moduleGridSection(report, see, { detailDropped: !level.modules }),
+      level.modules ? moduleDetailsSection(report, see) : null,
       mergedSection(report, see),
       baselineSection(report, see),
       crossVersionSection(report, level.lines, see),
@@ -4366,6 +4514,7 @@ function renderComment(report, verdict, extras = {}) {
       verdictSection(verdict),
       notesSection(notesOf(report, extras)),
       versionsSection(report, see),
+      moduleGridSection(report, see),
       failuresSection(report, null, see, { limit: COMMENT_FAILURES }),
       failedGates(report, "max-coverage-drop").length > 0 ? baselineSection(report, see) : null,
       failedGates(report, "max-version-delta").length > 0 ? crossVersionSection(report, lines, see) : null,
@@ -4529,24 +4678,159 @@ async function expectPath(input, file, kind, give) {
   if (!ok) throw new InputError(`input ${input}: ${file} is not a ${kind}; give ${give}`);
 }
 
+// src/modules/discover.ts
+import { readdir as readdir3, readFile as readFile6, realpath as realpath2 } from "node:fs/promises";
+import path15 from "node:path";
+function isSkippedFolder(name) {
+  return name === "vendor" || name === "testdata" || name === "node_modules" || name.startsWith(".");
+}
+var MAX_FOLDERS_WALKED = 1e5;
+async function findModuleFolders(root) {
+  const found = [];
+  const pending = ["."];
+  let walked = 0;
+  while (pending.length > 0) {
+    const dir = pending.pop();
+    if (++walked > MAX_FOLDERS_WALKED) {
+      throw new ModuleSelectionError(
+        `auto: more than ${MAX_FOLDERS_WALKED} folders below ${root}; set working-directory to the folder that holds the modules, or list them`
+      );
+    }
+    let entries;
+    try {
+      entries = await readdir3(path15.join(root, dir), { withFileTypes: true });
+    } catch (err) {
+      if (dir === ".") throw new ModuleSelectionError(`cannot read ${root}: ${err.message}`, { cause: err });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isFile() && entry.name === "go.mod") found.push(dir);
+      else if (entry.isDirectory() && !isSkippedFolder(entry.name)) pending.push(dir === "." ? entry.name : `${dir}/${entry.name}`);
+    }
+  }
+  return found.sort(compareFolders);
+}
+async function resolveModules(selection, dirs) {
+  const needsWalk = selection.auto || selection.include.some((e) => e !== "." && /[*?[]/.test(e));
+  const found = needsWalk ? await findModuleFolders(dirs.workingDir) : [];
+  const work = selection.auto ? await readGoWork(dirs.workingDir) : null;
+  const auto = work ? work.uses : found;
+  const { dirs: chosen, unmatched } = applySelection(selection, found, auto);
+  if (chosen.length === 0) {
+    const what = work ? `go.work in ${dirs.workingDir} uses` : `found below ${dirs.workingDir}`;
+    const seen = auto.length === 0 ? "none" : auto.join(", ");
+    throw new ModuleSelectionError(`selects no module (modules ${what}: ${seen}); check the list and its ! exclusions`);
+  }
+  checkReportFolders(chosen);
+  const workspace = await realpath2(dirs.workspace).catch(() => path15.resolve(dirs.workspace));
+  const modules = [];
+  for (const dir of chosen) modules.push(await readModuleFolder(dir, dirs.workingDir, workspace, work !== null && work.uses.includes(dir)));
+  return { modules, warnings: unmatched.map((glob) => `input modules: ${glob} matches no module below ${dirs.workingDir}`) };
+}
+async function readModuleFolder(dir, workingDir, workspace, fromGoWork) {
+  const absolute = path15.join(workingDir, ...dir.split("/"));
+  const named = fromGoWork ? `go.work uses ${dir}, but` : `${dir}:`;
+  let real;
+  try {
+    real = await realpath2(absolute);
+  } catch {
+    throw new ModuleSelectionError(`${named} there is no folder ${absolute}`);
+  }
+  if (real !== workspace && !real.startsWith(workspace + path15.sep)) {
+    throw new ModuleSelectionError(`${named} ${absolute} leads outside the workspace (to ${real})`);
+  }
+  const file = path15.join(absolute, "go.mod");
+  let text2;
+  try {
+    text2 = await readFile6(file, "utf8");
+  } catch (err) {
+    const why = err.code === "ENOENT" ? "no go.mod there" : err.message;
+    throw new ModuleSelectionError(`${named} ${file}: ${why}; name module folders (those holding a go.mod)`, { cause: err });
+  }
+  const goMod = parseGoFile(`${dir === "." ? "" : `${dir}/`}go.mod`, text2);
+  if (!goMod.module) throw new ModuleSelectionError(`${file} has no module line`);
+  return { dir, absolute, path: goMod.module, goMod };
+}
+async function readGoWork(workingDir) {
+  const file = path15.join(workingDir, "go.work");
+  let text2;
+  try {
+    text2 = await readFile6(file, "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT") return null;
+    throw new ModuleSelectionError(`${file}: ${err.message}`, { cause: err });
+  }
+  const goWork = parseGoFile("go.work", text2);
+  const uses = goWork.use.map((use) => {
+    const posix = use.replace(/\\/g, "/");
+    const segments2 = path15.posix.normalize(posix).split("/").filter((s) => s !== "" && s !== ".");
+    if (path15.posix.isAbsolute(posix) || /^[A-Za-z]:/.test(posix) || segments2.includes("..")) {
+      throw new ModuleSelectionError(
+        `go.work uses ${use}, outside working-directory (${workingDir}); set working-directory to a folder that holds every module, or list the modules instead of auto`
+      );
+    }
+    return segments2.length === 0 ? "." : segments2.join("/");
+  });
+  return { file: goWork, uses: [...new Set(uses)].sort(compareFolders) };
+}
+async function chooseModules(selection, dirs, logger) {
+  if (selection.kind === "root") return null;
+  try {
+    const { modules, warnings } = await resolveModules(selection, dirs);
+    for (const warning of warnings) logger.warning(warning);
+    return modules;
+  } catch (err) {
+    if (err instanceof ModuleSelectionError) throw new InputError(`input modules: ${err.message}`, { cause: err });
+    throw err;
+  }
+}
+
+// src/modules/coverage.ts
+function combineModuleCoverage(modules) {
+  const [first] = modules;
+  if (first === void 0) throw new Error("combineModuleCoverage: no module has coverage");
+  if (modules.length === 1) return first.coverage;
+  const profile = mergeProfiles(modules.map((m) => ({ name: m.name, profile: m.coverage.profile })));
+  const lines = mergeLineCoverage(modules.map((m) => m.coverage.lines));
+  const other = modules.flatMap((m) => m.coverage.otherTestBinaries ? [m.coverage.otherTestBinaries] : []);
+  return {
+    profile,
+    statements: summarizeStatements(profile),
+    lines,
+    lineSummary: summarizeLines(lines),
+    functions: modules.flatMap((m) => m.coverage.functions),
+    otherTestBinaries: other.length === 0 ? null : { statements: addSummaries(other.map((o) => o.statements)), packages: other.flatMap((o) => o.packages) }
+  };
+}
+function repositoryPaths(modules) {
+  const byLength = [...modules].sort((a, b) => b.path.length - a.path.length);
+  return (file) => {
+    const module = byLength.find((m) => file.startsWith(`${m.path}/`));
+    if (module === void 0) return file;
+    const dir = module.dir.replace(/\/+$/, "").replace(/^\.(\/|$)/, "");
+    return (dir === "" ? "" : `${dir}/`) + file.slice(module.path.length + 1);
+  };
+}
+
 // src/pipeline.ts
 function reportDirectoryOf(options, workspace, tempDir) {
-  return options.reportDirectory ? path15.resolve(workspace, options.reportDirectory) : path15.join(tempDir, "go-matrix");
+  return options.reportDirectory ? path16.resolve(workspace, options.reportDirectory) : path16.join(tempDir, "go-matrix");
 }
 async function runPipeline(options, ctx) {
   const { logger } = ctx;
   const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE]);
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
-  const moduleDir = path15.resolve(ctx.workspace, options.workingDirectory);
+  const moduleDir = path16.resolve(ctx.workspace, options.workingDirectory);
   const workDir = defaultWorkDir(ctx.env);
-  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path15.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path16.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
   await checkInputFiles(options, ctx.workspace);
+  const modules = await chooseModules(options.modules, { workingDir: moduleDir, workspace: ctx.workspace }, logger);
   await prepareReportFolder(reportDir, { workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir] });
   const toolchains = await installGo({
     specs: options.goVersions,
-    versionFile: options.goVersionFile ? path15.resolve(ctx.workspace, options.goVersionFile) : "",
+    versionFile: options.goVersionFile ? path16.resolve(ctx.workspace, options.goVersionFile) : "",
     downloadBaseUrl: options.downloadBaseUrl,
-    localToolchains: options.localToolchains.map((dir) => path15.resolve(ctx.workspace, dir)),
+    localToolchains: options.localToolchains.map((dir) => path16.resolve(ctx.workspace, dir)),
     cache: options.cache,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
@@ -4557,22 +4841,24 @@ async function runPipeline(options, ctx) {
   logger.info(`go-matrix: ${toolchains.map((t) => `${t.version} (${t.source})`).join(", ")}`);
   ctx.onInstalled?.(toolchains);
   await claimReportEntries(reportDir, toolchains.map((t) => t.version));
-  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace);
+  const sourcePath = modules ? repositoryPaths(modules.map((m) => ({ path: m.path, dir: repositoryDir(ctx.workspace, m.absolute) }))) : await lcovSourcePath(moduleDir, ctx.workspace);
   const analyses = /* @__PURE__ */ new Map();
   const analyse = (run) => {
-    let pending = analyses.get(run.toolchain.version);
+    let pending = analyses.get(run.dir);
     if (!pending) {
-      pending = analyseVersion(run, moduleDir, ownTestsOnly(options), logger).then(async (result2) => {
-        if (result2) await writeFile5(path15.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+      const dir = run.module ? path16.join(moduleDir, ...run.module.dir.split("/")) : moduleDir;
+      pending = analyseVersion(run, dir, ownTestsOnly(options), logger).then(async (result2) => {
+        if (result2) await writeFile5(path16.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
-      analyses.set(run.toolchain.version, pending);
+      analyses.set(run.dir, pending);
     }
     return pending;
   };
   const runs = await runMatrix({
     toolchains,
     moduleDir,
+    ...modules ? { modules: modules.map((m) => m.dir) } : {},
     packages: options.packages,
     build: options.build,
     vet: options.vet,
@@ -4593,13 +4879,8 @@ async function runPipeline(options, ctx) {
     // Marked handled here; the await below still receives any error.
     onVersionDone: (run) => void analyse(run).catch(() => void 0)
   });
-  const analysed = await Promise.all(runs.map(async (run) => [run.toolchain.version, await analyse(run)]));
-  const coverage = /* @__PURE__ */ new Map();
-  for (const [version, result2] of analysed) if (result2) coverage.set(version, result2);
-  const versions = runs.map((run) => {
-    const c = coverage.get(run.toolchain.version);
-    return { report: versionReport(run, c), coverage: c ?? null };
-  });
+  const analysed = await Promise.all(runs.map(async (run) => ({ run, coverage: await analyse(run) })));
+  const versions = modules ? versionsOfModules(analysed, modules) : analysed.map(({ run, coverage: c }) => ({ report: versionReport(run, c ?? void 0), coverage: c }));
   const chosen = toolchains.flatMap((t) => t.note ? [t.note] : []);
   const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen] }, { reportDir, versions, sourcePath });
   return { ...result, toolchains };
@@ -4624,7 +4905,7 @@ async function concludeRun(options, ctx, input) {
   ) : [];
   const notes = [...ctx.notes ?? []];
   const concludes = options.mode !== "collect";
-  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path15.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
+  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path16.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
   let baseline = null;
   if (baselineFile && referenceCoverage) {
     const rows = input.versions.map((v, i) => ({ label: labels[i], version: v.report.version, platform: v.report.platform, statements: v.report.coverage?.statements ?? null }));
@@ -4634,7 +4915,7 @@ async function concludeRun(options, ctx, input) {
   }
   const all = [...coverage.values()];
   const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
-  const diff = concludes && ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
+  const diff = concludes && ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines, sourcePath) : null;
   const evaluated = !concludes ? [] : evaluateGates(
     {
       maxVersionDelta: options.maxVersionDelta,
@@ -4654,10 +4935,10 @@ async function concludeRun(options, ctx, input) {
   );
   const gates = [...input.checks ?? [], ...evaluated];
   const files = {
-    report: path15.join(reportDir, "report.json"),
-    lcov: path15.join(reportDir, "merged.lcov"),
-    merged: path15.join(reportDir, "merged.out"),
-    summary: path15.join(reportDir, "summary.md")
+    report: path16.join(reportDir, "report.json"),
+    lcov: path16.join(reportDir, "merged.lcov"),
+    merged: path16.join(reportDir, "merged.out"),
+    summary: path16.join(reportDir, "summary.md")
   };
   await writeFile5(
     files.lcov,
@@ -4763,15 +5044,33 @@ function versionReport(run, coverage) {
     seconds: run.seconds
   };
 }
+function versionsOfModules(analysed, modules) {
+  const byVersion = /* @__PURE__ */ new Map();
+  for (const unit of analysed) byVersion.set(unit.run.toolchain.version, [...byVersion.get(unit.run.toolchain.version) ?? [], unit]);
+  return [...byVersion.values()].map((units) => {
+    const first = units[0].run;
+    const rows = units.map(({ run, coverage }) => moduleOfVersionRow(versionReport(run, coverage ?? void 0), run.module ?? { dir: ".", path: modules[0]?.path ?? "" }));
+    const row = versionReport(first, void 0);
+    const covered = units.flatMap(({ run, coverage }) => coverage ? [{ name: `Go ${run.toolchain.version} ${run.module?.dir ?? "."}`, coverage }] : []);
+    return {
+      report: versionOfModules({ spec: row.spec, version: row.version, toolchain: row.toolchain, ...row.platform !== void 0 ? { platform: row.platform } : {} }, rows),
+      coverage: covered.length > 0 ? combineModuleCoverage(covered) : null
+    };
+  });
+}
+function repositoryDir(workspace, dir) {
+  const relative = path16.relative(workspace, dir).split(path16.sep).join("/");
+  return relative.startsWith("..") || path16.isAbsolute(relative) ? dir : relative;
+}
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile6(path15.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile7(path16.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }
-  const relative = path15.relative(workspace, moduleDir).split(path15.sep).join("/");
-  return moduleRelativePath(modulePathOf(goMod, path15.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
+  const relative = path16.relative(workspace, moduleDir).split(path16.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path16.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
 }
 async function writeMergedProfile(file, coverage, logger) {
   if (coverage.size === 0) {
@@ -4792,9 +5091,10 @@ export {
   currentPlatform,
   consoleLogger,
   countOwnTests,
-  parseGitDiff,
   SCHEMA_VERSION,
+  READABLE_SCHEMA_VERSIONS,
   toResults,
+  parseGitDiff,
   stoppedVerdict,
   COMMENT_LIMIT_BYTES,
   renderComment,

@@ -101,13 +101,13 @@ async function expandGlob(pattern) {
   const base = segments.slice(0, firstMagic).join("/") || "/";
   const rest = segments.slice(firstMagic);
   const maxDepth = rest.includes("**") ? Infinity : rest.length;
-  const matcher = globToRegExp(posix);
+  const matcher2 = globToRegExp(posix);
   const matches = [];
   const walk = async (dir, depth) => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       const full = `${dir === "/" ? "" : dir}/${entry.name}`;
-      if (matcher.test(full)) matches.push(full);
+      if (matcher2.test(full)) matches.push(full);
       const isDir = entry.isDirectory() || maxDepth !== Infinity && entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory();
       if (isDir && depth + 1 < maxDepth) await walk(full, depth + 1);
     }
@@ -120,6 +120,7 @@ async function expandGlob(pattern) {
 var ModuleSelectionError = class extends Error {
   name = "ModuleSelectionError";
 };
+var UNIT_REPORT_FILES = ["coverage.out", "coverage.lcov", "test.json", "build.log"];
 function parseModuleSelection(text) {
   const entries = splitList(text);
   if (entries.length === 0) return { kind: "root" };
@@ -150,6 +151,48 @@ function normalizeEntry(raw, written) {
     );
   }
   return segments.length === 0 ? "." : segments.join("/");
+}
+function matcher(entry) {
+  if (!isGlob(entry)) return (dir) => dir === entry;
+  const re = globToRegExp(entry);
+  return (dir) => dir !== "." && re.test(dir);
+}
+function applySelection(selection, found, auto) {
+  const chosen = new Set(selection.auto ? auto : []);
+  const unmatched = [];
+  for (const entry of selection.include) {
+    if (!isGlob(entry)) {
+      chosen.add(entry);
+      continue;
+    }
+    const matches = matcher(entry);
+    const hits = found.filter(matches);
+    if (hits.length === 0) unmatched.push(entry);
+    for (const hit of hits) chosen.add(hit);
+  }
+  const excluded = selection.exclude.map(matcher);
+  const dirs = [...chosen].filter((dir) => !excluded.some((m) => m(dir))).sort(compareFolders);
+  return { dirs, unmatched };
+}
+function compareFolders(a, b) {
+  if (a === b) return 0;
+  if (a === ".") return -1;
+  if (b === ".") return 1;
+  return a < b ? -1 : 1;
+}
+function checkReportFolders(dirs) {
+  const chosen = new Set(dirs);
+  for (const dir of dirs) {
+    if (dir === ".") continue;
+    const slash = dir.lastIndexOf("/");
+    const parent = slash === -1 ? "." : dir.slice(0, slash);
+    const name = dir.slice(slash + 1);
+    if (chosen.has(parent) && UNIT_REPORT_FILES.includes(name)) {
+      throw new ModuleSelectionError(
+        `module ${dir}'s report folder would be module ${parent}'s ${name} (<report-directory>/<version>/${dir}); exclude one of them with !${dir} or !${parent}`
+      );
+    }
+  }
 }
 
 // src/inputs/options.ts
@@ -298,6 +341,10 @@ export {
   isGlob,
   globToRegExp,
   expandGlob,
+  ModuleSelectionError,
+  applySelection,
+  compareFolders,
+  checkReportFolders,
   InputError,
   parseOptions
 };

@@ -5,12 +5,12 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-NB3KB44T.js";
+} from "./chunk-UPSXYUT3.js";
 import "./chunk-F7F6JXZD.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";
-import "./chunk-JHU43CY3.js";
+import "./chunk-PIHUZSYD.js";
 import "./chunk-7K7GBOX4.js";
 import "./chunk-L35V7ZA7.js";
 export {

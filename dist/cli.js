@@ -25,9 +25,9 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-NJG2HUHP.js")).runCommand(rest, io);
+      return (await import("./chunks/run-R4QFVFYO.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-KE7ARM4P.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-ZE7JOLQZ.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-HTDOOGOZ.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-JVNVQT3U.js";
+} from "./chunks/chunk-DLWGZYPZ.js";
 import {
   debug,
   endGroup,
@@ -29,7 +29,7 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-UPSXYUT3.js";
+} from "./chunks/chunk-WBGNRCYO.js";
 import "./chunks/chunk-F7F6JXZD.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";

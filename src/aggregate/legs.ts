@@ -5,6 +5,8 @@
  */
 import {READABLE_SCHEMA_VERSIONS, type Gate, type Report, type VersionReport} from '../report/schema.js'
 import {arrayOf, boolean, integer, nullable, number, object, oneOf, optional, shapeProblem, string} from '../util/shape.js'
+import {versionOfModules, type ModuleReport} from '../modules/report.js'
+import {compareFolders} from '../modules/selection.js'
 
 /** A report.json written by a `mode: collect` leg: a Report, with `error` when the leg's run itself failed. */
 export interface LegReport extends Report {
@@ -29,6 +31,11 @@ export interface LegProblem {
 export interface LegRow {
   file: string
   report: VersionReport
+  /**
+   * For a row over several modules: the leg file each module came from (legs may split a run by
+   * module, by version, or both), by module folder. Its files are in `<leg>/<version>/<folder>/`.
+   */
+  moduleFiles?: Map<string, string>
 }
 
 export interface CombinedLegs {
@@ -61,16 +68,31 @@ export function combineLegs(found: readonly FoundLeg[], missing: readonly LegPro
 
   const problems: LegProblem[] = [...missing]
   const rows: LegRow[] = []
-  const seen = new Map<string, string>()
+  const seen = new Map<string, LegRow>()
   for (const {file, report} of reports) {
     if (report.error !== undefined) problems.push({file, kind: 'failed', reason: report.error})
     for (const version of report.versions) {
       const key = `${version.version}\n${version.platform ?? ''}`
-      const other = seen.get(key)
       const where = `Go ${version.version}${version.platform ? ` on ${version.platform}` : ''}`
-      if (other !== undefined) throw new AggregateError(`${where} is reported twice, by ${other} and by ${file}; give each leg its own versions or platform`)
-      seen.set(key, file)
-      rows.push({file, report: version})
+      const row = seen.get(key)
+      if (row === undefined) {
+        const added: LegRow = version.modules
+          ? {file, report: rowOfModules(version, version.modules, where, file), moduleFiles: new Map(version.modules.map(m => [m.dir, file]))}
+          : {file, report: version}
+        seen.set(key, added)
+        rows.push(added)
+        continue
+      }
+      // Legs split by module report the same version with other modules: their modules make one row.
+      if (!row.moduleFiles || !version.modules) {
+        throw new AggregateError(`${where} is reported twice, by ${row.file} and by ${file}; give each leg its own versions, platform or modules`)
+      }
+      for (const m of version.modules) {
+        const other = row.moduleFiles.get(m.dir)
+        if (other !== undefined) throw new AggregateError(`${where}, module ${m.dir}, is reported twice, by ${other} and by ${file}; give each leg its own modules or versions`)
+        row.moduleFiles.set(m.dir, file)
+      }
+      row.report = rowOfModules(row.report, [...(row.report.modules ?? []), ...version.modules], where, file)
     }
   }
   if (rows.length > LEG_LIMITS.rows) {
@@ -78,6 +100,18 @@ export function combineLegs(found: readonly FoundLeg[], missing: readonly LegPro
   }
   const first = reports[0]?.report
   return {rows, problems, commit: first?.commit ?? '', ref: first?.ref ?? ''}
+}
+
+/**
+ * A version's row from its modules, recomputed here (never taken from the leg): each module once,
+ * in folder order, the row's figures their sums.
+ */
+function rowOfModules(version: VersionReport, modules: readonly ModuleReport[], where: string, file: string): VersionReport {
+  const dirs = modules.map(m => m.dir)
+  const twice = dirs.find((d, i) => dirs.indexOf(d) !== i)
+  if (twice !== undefined) throw new AggregateError(`${file}: ${where} lists module ${twice} twice`)
+  const ordered = [...modules].sort((a, b) => compareFolders(a.dir, b.dir))
+  return versionOfModules({spec: version.spec, version: version.version, toolchain: version.toolchain, ...(version.platform !== undefined ? {platform: version.platform} : {})}, ordered)
 }
 
 /**
@@ -120,6 +154,8 @@ export const LEG_LIMITS = {
   rows: 2000,
   failuresPerVersion: 100_000,
   packagesPerVersion: 100_000,
+  /** Modules one version row may list (schema 2). */
+  modulesPerVersion: 10_000,
   stepsPerVersion: 1000,
   /** Characters of a name (package, test, step, spec, commit, ref). */
   name: 4096,
@@ -138,14 +174,13 @@ const seconds = number(0, 1e9)
 const name = string(LEG_LIMITS.name)
 const text = string(LEG_LIMITS.text)
 
-/** The parts of a VersionReport the aggregate, the comparisons and the renderers use. */
-const VERSION_SHAPE = object({
-  spec: name,
-  version: string(32, GO_VERSION, 'a Go version such as 1.22.12 or 1.24rc1'),
+/** A module's folder as the runner names it (`.`, `api`, `services/a`): it names folders of the leg, so nothing that leaves them. */
+const MODULE_DIR = /^(?:\.|(?!\.\.?(?:\/|$))[^/\\\0:]+(?:\/(?!\.\.?(?:\/|$))[^/\\\0:]+)*)$/
+
+/** What one version (or one module of it) ran: the fields a version row and a module row share. */
+const RUN_FIELDS = {
   status: oneOf('passed', 'failed', 'skipped', 'error'),
   reason: optional(text),
-  platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, 'GOOS/GOARCH such as linux/amd64')),
-  toolchain: object({source: oneOf('tool-cache', 'cache', 'download', 'local'), sha256: string(128, /^[0-9a-f]*$/, 'a hexadecimal digest'), seconds}),
   steps: optional(arrayOf(object({name, ok: boolean, seconds}), LEG_LIMITS.stepsPerVersion)),
   tests: object({
     passed: count,
@@ -162,6 +197,23 @@ const VERSION_SHAPE = object({
     })
   ),
   seconds
+}
+
+/** The parts of a VersionReport the aggregate, the comparisons and the renderers use. */
+const VERSION_SHAPE = object({
+  spec: name,
+  version: string(32, GO_VERSION, 'a Go version such as 1.22.12 or 1.24rc1'),
+  status: RUN_FIELDS.status,
+  reason: RUN_FIELDS.reason,
+  platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, 'GOOS/GOARCH such as linux/amd64')),
+  toolchain: object({source: oneOf('tool-cache', 'cache', 'download', 'local'), sha256: string(128, /^[0-9a-f]*$/, 'a hexadecimal digest'), seconds}),
+  steps: RUN_FIELDS.steps,
+  tests: RUN_FIELDS.tests,
+  coverage: RUN_FIELDS.coverage,
+  seconds,
+  modules: optional(
+    arrayOf(object({dir: string(1024, MODULE_DIR, 'a module folder inside the repository (., api, services/a)'), path: name, ...RUN_FIELDS}), LEG_LIMITS.modulesPerVersion)
+  )
 })
 
 /** The parts of a leg's report.json the aggregate uses; the rest (its own comparisons and gates) it recomputes. */

@@ -5,14 +5,16 @@ import {
   SCHEMA_VERSION,
   checkInputFiles,
   claimReportEntries,
+  combineModuleCoverage,
   concludeRun,
   countOwnTests,
   isInside,
   prepareReportFolder,
   renderStopped,
   reportDirectoryOf,
-  stoppedVerdict
-} from "./chunk-UPSXYUT3.js";
+  stoppedVerdict,
+  versionOfModules
+} from "./chunk-WBGNRCYO.js";
 import {
   CoverageError,
   lineCoverage,
@@ -25,6 +27,7 @@ import {
   errorMessage
 } from "./chunk-HIF3ERUJ.js";
 import {
+  compareFolders,
   expandGlob,
   globToRegExp,
   isGlob
@@ -126,11 +129,23 @@ function combineLegs(found, missing = []) {
     for (const version of report.versions) {
       const key = `${version.version}
 ${version.platform ?? ""}`;
-      const other = seen.get(key);
       const where = `Go ${version.version}${version.platform ? ` on ${version.platform}` : ""}`;
-      if (other !== void 0) throw new AggregateError(`${where} is reported twice, by ${other} and by ${file}; give each leg its own versions or platform`);
-      seen.set(key, file);
-      rows.push({ file, report: version });
+      const row = seen.get(key);
+      if (row === void 0) {
+        const added = version.modules ? { file, report: rowOfModules(version, version.modules, where, file), moduleFiles: new Map(version.modules.map((m) => [m.dir, file])) } : { file, report: version };
+        seen.set(key, added);
+        rows.push(added);
+        continue;
+      }
+      if (!row.moduleFiles || !version.modules) {
+        throw new AggregateError(`${where} is reported twice, by ${row.file} and by ${file}; give each leg its own versions, platform or modules`);
+      }
+      for (const m of version.modules) {
+        const other = row.moduleFiles.get(m.dir);
+        if (other !== void 0) throw new AggregateError(`${where}, module ${m.dir}, is reported twice, by ${other} and by ${file}; give each leg its own modules or versions`);
+        row.moduleFiles.set(m.dir, file);
+      }
+      row.report = rowOfModules(row.report, [...row.report.modules ?? [], ...version.modules], where, file);
     }
   }
   if (rows.length > LEG_LIMITS.rows) {
@@ -138,6 +153,13 @@ ${version.platform ?? ""}`;
   }
   const first = reports[0]?.report;
   return { rows, problems, commit: first?.commit ?? "", ref: first?.ref ?? "" };
+}
+function rowOfModules(version, modules, where, file) {
+  const dirs = modules.map((m) => m.dir);
+  const twice = dirs.find((d, i) => dirs.indexOf(d) !== i);
+  if (twice !== void 0) throw new AggregateError(`${file}: ${where} lists module ${twice} twice`);
+  const ordered = [...modules].sort((a, b) => compareFolders(a.dir, b.dir));
+  return versionOfModules({ spec: version.spec, version: version.version, toolchain: version.toolchain, ...version.platform !== void 0 ? { platform: version.platform } : {} }, ordered);
 }
 function legsGate(legCount, problems) {
   if (problems.length === 0) {
@@ -168,6 +190,8 @@ var LEG_LIMITS = {
   rows: 2e3,
   failuresPerVersion: 1e5,
   packagesPerVersion: 1e5,
+  /** Modules one version row may list (schema 2). */
+  modulesPerVersion: 1e4,
   stepsPerVersion: 1e3,
   /** Characters of a name (package, test, step, spec, commit, ref). */
   name: 4096,
@@ -183,13 +207,10 @@ var counts = object(
 var seconds = number(0, 1e9);
 var name = string(LEG_LIMITS.name);
 var text = string(LEG_LIMITS.text);
-var VERSION_SHAPE = object({
-  spec: name,
-  version: string(32, GO_VERSION, "a Go version such as 1.22.12 or 1.24rc1"),
+var MODULE_DIR = /^(?:\.|(?!\.\.?(?:\/|$))[^/\\\0:]+(?:\/(?!\.\.?(?:\/|$))[^/\\\0:]+)*)$/;
+var RUN_FIELDS = {
   status: oneOf("passed", "failed", "skipped", "error"),
   reason: optional(text),
-  platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, "GOOS/GOARCH such as linux/amd64")),
-  toolchain: object({ source: oneOf("tool-cache", "cache", "download", "local"), sha256: string(128, /^[0-9a-f]*$/, "a hexadecimal digest"), seconds }),
   steps: optional(arrayOf(object({ name, ok: boolean, seconds }), LEG_LIMITS.stepsPerVersion)),
   tests: object({
     passed: count,
@@ -206,6 +227,21 @@ var VERSION_SHAPE = object({
     })
   ),
   seconds
+};
+var VERSION_SHAPE = object({
+  spec: name,
+  version: string(32, GO_VERSION, "a Go version such as 1.22.12 or 1.24rc1"),
+  status: RUN_FIELDS.status,
+  reason: RUN_FIELDS.reason,
+  platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, "GOOS/GOARCH such as linux/amd64")),
+  toolchain: object({ source: oneOf("tool-cache", "cache", "download", "local"), sha256: string(128, /^[0-9a-f]*$/, "a hexadecimal digest"), seconds }),
+  steps: RUN_FIELDS.steps,
+  tests: RUN_FIELDS.tests,
+  coverage: RUN_FIELDS.coverage,
+  seconds,
+  modules: optional(
+    arrayOf(object({ dir: string(1024, MODULE_DIR, "a module folder inside the repository (., api, services/a)"), path: name, ...RUN_FIELDS }), LEG_LIMITS.modulesPerVersion)
+  )
 });
 var LEG_SHAPE = object({
   commit: name,
@@ -395,25 +431,27 @@ async function fileInLeg(legDir, name2, maxBytes, where) {
   if (info.size > maxBytes) throw new AggregateError(`${where}: ${file} is ${tooLarge(info.size, maxBytes)}`);
   return real;
 }
-async function rebuildCoverage(legFile, shown, version) {
+async function rebuildCoverage(legFile, shown, version, module) {
   const legDir = path.dirname(legFile);
-  const dir = path.join(legDir, version.version);
-  const where = `${shown}: Go ${version.version}`;
+  const folder = module === void 0 || module.dir === "." ? version.version : path.join(version.version, ...module.dir.split("/"));
+  const dir = path.join(legDir, folder);
+  const where = `${shown}: Go ${version.version}${module ? `, module ${module.dir}` : ""}`;
+  const recordedRun = module ?? version;
   const profileFile = path.join(dir, "coverage.out");
   let written;
   try {
-    const real = await fileInLeg(legDir, path.join(version.version, "coverage.out"), LEG_LIMITS.profileBytes, where);
+    const real = await fileInLeg(legDir, path.join(folder, "coverage.out"), LEG_LIMITS.profileBytes, where);
     if (real === null) throw new Error("no such file");
     written = await readProfile(real);
   } catch (err) {
     if (err instanceof AggregateError) throw err;
     throw new AggregateError(`${where} has coverage, but ${profileFile} cannot be read (upload the whole report directory): ${err.message}`, { cause: err });
   }
-  const setAside = version.coverage?.otherTestBinaries?.packages;
+  const setAside = recordedRun.coverage?.otherTestBinaries?.packages;
   const withoutTests = Array.isArray(setAside) ? setAside.flatMap((p) => typeof p?.name === "string" ? [p.name] : []) : [];
   const { profile, otherTestBinaries } = countOwnTests(written, withoutTests);
   const statements = summarizeStatements(profile);
-  const recorded = version.coverage?.statements;
+  const recorded = recordedRun.coverage?.statements;
   if (recorded && (recorded.covered !== statements.total.covered || recorded.total !== statements.total.total)) {
     throw new AggregateError(
       `${where}: ${profileFile} covers ${statements.total.covered} of ${statements.total.total} statements, but the report says ${recorded.covered} of ${recorded.total}; the files are not of the same run`
@@ -421,7 +459,7 @@ async function rebuildCoverage(legFile, shown, version) {
   }
   const lines = lineCoverage(profile);
   const lcovFile = path.join(dir, "coverage.lcov");
-  const realLcov = await fileInLeg(legDir, path.join(version.version, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
+  const realLcov = await fileInLeg(legDir, path.join(folder, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
   const lcov = realLcov === null ? null : await readFile(realLcov, "utf8");
   if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
   const lcovFunctions = parseLcovFunctions(lcov, lcovFile);
@@ -464,12 +502,18 @@ async function combineAndConclude(options, ctx, reportDir, legFiles) {
   const legs = combineLegs(found, missing);
   const fileOf = new Map(files.map((file) => [shown(file), file]));
   const sourcePaths = /* @__PURE__ */ new Map();
+  const rebuild = async (file, row, module) => {
+    const rebuilt = await rebuildCoverage(fileOf.get(file), file, row, module);
+    for (const [name2, source] of rebuilt.sourcePaths) sourcePaths.set(name2, source);
+    return rebuilt.coverage;
+  };
   const versions = await Promise.all(
     legs.rows.map(async (row) => {
       if (!row.report.coverage) return { report: row.report, coverage: null };
-      const rebuilt = await rebuildCoverage(fileOf.get(row.file), row.file, row.report);
-      for (const [file, source] of rebuilt.sourcePaths) sourcePaths.set(file, source);
-      return { report: row.report, coverage: rebuilt.coverage };
+      if (!row.moduleFiles) return { report: row.report, coverage: await rebuild(row.file, row.report) };
+      const covered = (row.report.modules ?? []).filter((m) => m.coverage !== null);
+      const coverage = await Promise.all(covered.map(async (m) => ({ name: `${row.moduleFiles?.get(m.dir)}: ${m.dir}`, coverage: await rebuild(row.moduleFiles?.get(m.dir), row.report, m) })));
+      return { report: row.report, coverage: combineModuleCoverage(coverage) };
     })
   );
   const legCount = files.length + missing.length;

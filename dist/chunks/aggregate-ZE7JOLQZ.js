@@ -2,10 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-JVNVQT3U.js";
+} from "./chunk-DLWGZYPZ.js";
 import {
   consoleLogger
-} from "./chunk-UPSXYUT3.js";
+} from "./chunk-WBGNRCYO.js";
 import "./chunk-F7F6JXZD.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

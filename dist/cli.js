@@ -27,7 +27,7 @@ async function main(argv, io = defaultIo()) {
     case "run":
       return (await import("./chunks/run-2P6M7ASX.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-FGN43CPP.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-DHXS6HES.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-C3ZNIU3S.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":

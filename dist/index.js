@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-A7UWJLKU.js";
+} from "./chunks/chunk-KG34BS3O.js";
 import {
   debug,
   endGroup,

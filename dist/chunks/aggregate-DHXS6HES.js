@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-A7UWJLKU.js";
+} from "./chunk-KG34BS3O.js";
 import {
   consoleLogger
 } from "./chunk-DG5CHF3O.js";

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-A7UWJLKU.js";
+} from "./chunks/chunk-REJ3CO3E.js";
 import {
   debug,
   endGroup,
@@ -29,8 +29,8 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-DG5CHF3O.js";
-import "./chunks/chunk-F7F6JXZD.js";
+} from "./chunks/chunk-2JWZ4KI2.js";
+import "./chunks/chunk-EMMJHXPX.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-GLNLGA6B.js";

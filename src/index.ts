@@ -24,6 +24,8 @@ export {
   VersionResolutionError
 } from './go/versions.js'
 export {compareGoVersions, isGoVersion, isPrerelease} from './go/gover.js'
+export {parseGoFile, modulePathOf, skipReason, GoFileError, DEFAULT_GO_VERSION} from './go/go-mod.js'
+export type {GoFile} from './go/go-mod.js'
 export type {VersionSpec, AvailableVersion, SpecRequest, ResolvedVersion, GoVersion} from './go/versions.js'
 export {parseVersionFile, readVersionFile, versionFileKind, VersionFileError} from './go/version-file.js'
 export type {DeclaredVersion, VersionFileKind} from './go/version-file.js'
@@ -64,7 +66,6 @@ export {
   functionsFromGo,
   formatLcov,
   moduleRelativePath,
-  modulePathOf,
   formatProfile,
   readBaselineFile,
   readLcovBaseline,

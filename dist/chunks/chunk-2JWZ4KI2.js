@@ -2,12 +2,18 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   CoverageError,
+  DEFAULT_GO_VERSION,
+  GoFileError,
   addSummaries,
+  compareGoVersions,
   compareStrings,
   formatLcov,
   formatOneDecimal,
   formatPercent,
   formatProfile,
+  isGoVersion,
+  isPrerelease,
+  isWorkFile,
   lastLineOf,
   lineCoverage,
   mergeLineCoverage,
@@ -15,11 +21,13 @@ import {
   modulePathOf,
   moduleRelativePath,
   packageOf,
+  parseGoFile,
   readProfile,
+  skipReason,
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-F7F6JXZD.js";
+} from "./chunk-EMMJHXPX.js";
 import {
   HttpClient,
   require_semver
@@ -139,7 +147,7 @@ var require_lib = __commonJS({
         cb("Failed to parse string");
       }
     };
-    var parse2 = function(file, cb) {
+    var parse = function(file, cb) {
       exists2(file, function(x) {
         if (!x) {
           return walkFile(file, cb);
@@ -149,7 +157,7 @@ var require_lib = __commonJS({
         });
       });
     };
-    module.exports = parse2;
+    module.exports = parse;
     module.exports.source = walkFile;
   }
 });
@@ -991,54 +999,6 @@ async function extractVerifiedZip(file, dest, archive, signal) {
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
-// src/go/gover.ts
-var INVALID = { major: "", minor: "", patch: "", kind: "", pre: "" };
-function parse(text2) {
-  let rest = text2.trim();
-  if (rest.startsWith("go")) rest = rest.slice(2).split("-", 1)[0];
-  const major = leadingInt(rest);
-  if (major === null) return INVALID;
-  rest = rest.slice(major.length);
-  if (rest === "") return { ...INVALID, major, minor: "0", patch: "0" };
-  if (rest[0] !== ".") return INVALID;
-  const minor = leadingInt(rest.slice(1));
-  if (minor === null) return INVALID;
-  rest = rest.slice(1 + minor.length);
-  if (rest === "") return { ...INVALID, major, minor, patch: compareDecimal(minor, "21") < 0 ? "0" : "" };
-  if (rest[0] === ".") {
-    const patch = leadingInt(rest.slice(1));
-    return patch !== null && rest.length === 1 + patch.length ? { ...INVALID, major, minor, patch } : INVALID;
-  }
-  const kind = /^[a-z]+/.exec(rest)?.[0];
-  if (kind === void 0) return INVALID;
-  rest = rest.slice(kind.length);
-  if (rest === "") return { ...INVALID, major, minor, kind };
-  const pre = leadingInt(rest);
-  return pre !== null && rest.length === pre.length ? { major, minor, patch: "", kind, pre } : INVALID;
-}
-function leadingInt(text2) {
-  const digits = /^\d+/.exec(text2)?.[0];
-  if (digits === void 0 || digits.length > 1 && digits.startsWith("0")) return null;
-  return digits;
-}
-function compareDecimal(a, b) {
-  if (a === b) return 0;
-  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
-  return a < b ? -1 : 1;
-}
-function compareGoVersions(a, b) {
-  const x = parse(a);
-  const y = parse(b);
-  return compareDecimal(x.major, y.major) || compareDecimal(x.minor, y.minor) || compareDecimal(x.patch, y.patch) || // '' < alpha < beta < rc: a release or language version before a prerelease of the same patch ('').
-  (x.kind === y.kind ? 0 : x.kind < y.kind ? -1 : 1) || compareDecimal(x.pre, y.pre);
-}
-function isGoVersion(text2) {
-  return parse(text2).major !== "";
-}
-function isPrerelease(text2) {
-  return parse(text2).kind !== "";
-}
-
 // src/go/platform.ts
 import path3 from "node:path";
 var GO_OS = {
@@ -1264,7 +1224,6 @@ function parseOwner(text2) {
 // src/go/version-file.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import path5 from "node:path";
-var GO_DEFAULT = { mod: "1.16", work: "1.18" };
 var VersionFileError = class extends Error {
   name = "VersionFileError";
 };
@@ -1274,52 +1233,43 @@ function versionFileKind(file) {
   if (base === ".tool-versions") return "tool-versions";
   return "go-version";
 }
-var VERSION_TEXT = /^(?:go)?(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)$/;
+function versionText(text2) {
+  const version = text2.replace(/^go(?=\d)/, "");
+  return isGoVersion(version) ? version : void 0;
+}
 function parseVersionFile(text2, file, kind = versionFileKind(file)) {
+  if (kind === "go.mod") return { ...fromGoMod(text2, file) ?? goDefault(file), minimum: true };
   const lines = text2.split(/\r?\n/);
-  if (kind === "go.mod") return { ...fromGoMod(lines) ?? goDefault(file), minimum: true };
   const found = kind === "tool-versions" ? fromToolVersions(lines, file) : fromGoVersion(lines, file);
   if (!found) throw new VersionFileError(`go-version-file: ${file}: ${kind === "tool-versions" ? 'no "golang" entry' : "no version"} found`);
   return found;
 }
 function goDefault(file) {
-  const work = path5.basename(file).endsWith(".work");
-  const spec = work ? GO_DEFAULT.work : GO_DEFAULT.mod;
+  const work = isWorkFile(file);
+  const spec = work ? DEFAULT_GO_VERSION.work : DEFAULT_GO_VERSION.mod;
   return {
     spec,
     line: 0,
     assumed: `go-version-file: ${file} has no "go" line; Go reads ${work ? "a go.work" : "a go.mod"} without one as "go ${spec}", so Go ${spec} is tested (add a "go" line to name the oldest Go the module supports)`
   };
 }
-function fromGoMod(lines) {
-  let go;
-  let toolchain;
-  let inBlock = false;
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/\/\/.*$/, "").trim();
-    if (inBlock) {
-      if (line === ")") inBlock = false;
-      return;
-    }
-    if (/\($/.test(line)) {
-      inBlock = true;
-      return;
-    }
-    const directive = /^(go|toolchain)\s+(\S+)$/.exec(line);
-    if (!directive) return;
-    const [, name, value = ""] = directive;
-    const version = VERSION_TEXT.exec(value.replace(/[+-].*$/, ""))?.[1];
-    if (!version) return;
-    if (name === "go") go ??= { spec: version, line: i + 1 };
-    else toolchain ??= { spec: version, line: i + 1 };
-  });
-  return toolchain ?? go;
+function fromGoMod(text2, file) {
+  let parsed;
+  try {
+    parsed = parseGoFile(file, text2);
+  } catch (err) {
+    if (err instanceof GoFileError) throw new VersionFileError(`go-version-file: ${err.message}`, { cause: err });
+    throw err;
+  }
+  if (parsed.toolchain !== null) return { spec: parsed.toolchain, line: parsed.toolchainLine };
+  if (parsed.go !== null) return { spec: parsed.go, line: parsed.goLine };
+  return void 0;
 }
 function fromGoVersion(lines, file) {
   for (const [i, raw] of lines.entries()) {
     const line = raw.replace(/#.*$/, "").trim();
     if (line === "") continue;
-    const version = VERSION_TEXT.exec(line)?.[1];
+    const version = versionText(line);
     if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(line)} is not a Go version`);
     return { spec: version, line: i + 1 };
   }
@@ -1329,7 +1279,7 @@ function fromToolVersions(lines, file) {
   for (const [i, raw] of lines.entries()) {
     const [tool, first] = raw.replace(/#.*$/, "").trim().split(/\s+/);
     if (tool !== "golang" && tool !== "go") continue;
-    const version = first === void 0 ? void 0 : VERSION_TEXT.exec(first)?.[1];
+    const version = first === void 0 ? void 0 : versionText(first);
     if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(first ?? "")} is not a Go version`);
     return { spec: version, line: i + 1 };
   }
@@ -1885,58 +1835,6 @@ function relativeInside(root, file) {
 }
 function joinPosix(dir, file) {
   return dir === "" || dir === "." ? file : `${dir.replace(/\/+$/, "")}/${file}`;
-}
-
-// src/runner/go-mod.ts
-function parseGoFile(name, text2) {
-  const file = { name, go: null, toolchain: null, module: null, use: [] };
-  let block = null;
-  const lines = text2.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = stripComment(lines[i]).trim();
-    if (line === "") continue;
-    if (block !== null) {
-      if (line === ")") block = null;
-      else if (block === "use") file.use.push(unquote(line));
-      continue;
-    }
-    const [keyword, ...rest] = line.split(/\s+/);
-    const value = rest.join(" ");
-    if (value === "(") {
-      block = keyword ?? "";
-      continue;
-    }
-    switch (keyword) {
-      case "go":
-        if (!isGoVersion(value)) {
-          throw new Error(`${name}:${i + 1}: expected "go 1.N" or "go 1.N.P", got ${JSON.stringify(line)}`);
-        }
-        file.go = value;
-        break;
-      case "toolchain":
-        file.toolchain = value.replace(/^go/, "");
-        break;
-      case "module":
-        file.module = unquote(value);
-        break;
-      case "use":
-        file.use.push(unquote(value));
-        break;
-    }
-  }
-  return file;
-}
-function stripComment(line) {
-  const at = line.indexOf("//");
-  return at < 0 ? line : line.slice(0, at);
-}
-function unquote(text2) {
-  const t = text2.trim();
-  return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
-}
-function skipReason(version, file) {
-  if (!file?.go) return null;
-  return compareGoVersions(version, file.go) < 0 ? `${file.name} requires go >= ${file.go}` : null;
 }
 
 // src/runner/version-run.ts
@@ -3466,18 +3364,18 @@ function parseGitDiff(text2, source = "git diff") {
     } else if (line.startsWith("new file mode")) file.status = "added";
     else if (line.startsWith("deleted file mode")) file.status = "deleted";
     else if (line.startsWith("rename from ")) {
-      file.oldPath = unquote2(line.slice("rename from ".length));
+      file.oldPath = unquote(line.slice("rename from ".length));
       file.status = "renamed";
-    } else if (line.startsWith("rename to ")) file.path = unquote2(line.slice("rename to ".length));
-    else if (line.startsWith("+++ ") && !line.startsWith("+++ /dev/null")) file.path = stripPrefix2(unquote2(line.slice(4)));
-    else if (line.startsWith("--- ") && file.status === "deleted" && !line.startsWith("--- /dev/null")) file.path = stripPrefix2(unquote2(line.slice(4)));
+    } else if (line.startsWith("rename to ")) file.path = unquote(line.slice("rename to ".length));
+    else if (line.startsWith("+++ ") && !line.startsWith("+++ /dev/null")) file.path = stripPrefix2(unquote(line.slice(4)));
+    else if (line.startsWith("--- ") && file.status === "deleted" && !line.startsWith("--- /dev/null")) file.path = stripPrefix2(unquote(line.slice(4)));
   });
   return files;
 }
 function pathsOfHeader(rest) {
   if (rest.startsWith('"')) {
     const second = rest.lastIndexOf(' "');
-    return stripPrefix2(unquote2(second > 0 ? rest.slice(second + 1) : rest));
+    return stripPrefix2(unquote(second > 0 ? rest.slice(second + 1) : rest));
   }
   const half = (rest.length - 1) / 2;
   if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) return rest.slice(half + 3);
@@ -3487,7 +3385,7 @@ function pathsOfHeader(rest) {
 function stripPrefix2(path16) {
   return path16.replace(/^[ab]\//, "").replace(/\t$/, "");
 }
-function unquote2(path16) {
+function unquote(path16) {
   const trimmed = path16.replace(/\t.*$/, "");
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const bytes = [];

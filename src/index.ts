@@ -33,7 +33,7 @@ export {platformFor, currentPlatform, archiveName} from './go/platform.js'
 export type {Platform} from './go/platform.js'
 export {fetchReleases, parseIndex, availableVersions, archiveFor, findArchive} from './go/releases.js'
 export type {GoRelease, GoReleaseFile} from './go/releases.js'
-export type {ToolchainCache} from './go/actions-cache.js'
+export type {CacheClient, CacheClient as ToolchainCache} from './transport/actions-cache.js'
 
 // The runner.
 export {runMatrix, readModuleInfo} from './runner/matrix.js'

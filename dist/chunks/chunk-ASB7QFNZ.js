@@ -172,25 +172,53 @@ import { existsSync } from "node:fs";
 import { mkdir, rename, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path6 from "node:path";
 
-// src/go/actions-cache.ts
+// src/transport/actions-cache.ts
+import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
-function toolchainCacheKey(version, os5, arch, sha256) {
-  return `go-matrix-go-${version}-${os5}-${arch}-${sha256}`;
-}
-var actionsToolchainCache = {
+var actionsCacheClient = {
   async available() {
     const cache = await import("./cache-BTWSK2OZ.js");
     return cache.isFeatureAvailable();
   },
-  async restore(dir, key2) {
+  async restore(paths, key2, restoreKeys) {
     const cache = await import("./cache-BTWSK2OZ.js");
-    return await cache.restoreCache([path.resolve(dir)], key2) !== void 0;
+    return cache.restoreCache(paths.map((p) => path.resolve(p)), key2, [...restoreKeys]);
   },
-  async save(dir, key2) {
+  async save(paths, key2) {
     const cache = await import("./cache-BTWSK2OZ.js");
-    await cache.saveCache([path.resolve(dir)], key2);
+    return await cache.saveCache(paths.map((p) => path.resolve(p)), key2) !== -1;
   }
 };
+async function restoreEntry(request) {
+  const started = performance.now();
+  const client2 = request.client ?? actionsCacheClient;
+  const matched = await client2.restore(request.paths, request.key, request.restoreKeys ?? []);
+  if (matched === void 0) return { outcome: "miss", matchedKey: null, bytes: 0, seconds: secondsSince(started) };
+  return { outcome: matched === request.key ? "hit" : "partial", matchedKey: matched, bytes: await bytesOf(request.paths), seconds: secondsSince(started) };
+}
+async function saveEntry(request) {
+  const started = performance.now();
+  const client2 = request.client ?? actionsCacheClient;
+  const bytes = await bytesOf(request.paths);
+  const saved = await client2.save(request.paths, request.key);
+  return { saved, bytes, seconds: secondsSince(started) };
+}
+function secondsSince(started) {
+  return Math.round(performance.now() - started) / 1e3;
+}
+async function bytesOf(paths) {
+  let total = 0;
+  for (const top of paths) {
+    const info = await lstat(top).catch(() => null);
+    if (info === null) continue;
+    if (info.isFile()) total += info.size;
+    if (!info.isDirectory()) continue;
+    for (const entry of await readdir(top, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) total += (await lstat(path.join(entry.parentPath ?? entry.path, entry.name))).size;
+    }
+  }
+  return total;
+}
 
 // src/go/archive.ts
 import { spawn } from "node:child_process";
@@ -330,29 +358,33 @@ var ArchiveTree = class {
   }
 };
 
-// src/go/http.ts
+// src/transport/http.ts
 import http from "node:http";
 import https from "node:https";
 import { addAbortSignal } from "node:stream";
+
+// src/transport/retry.ts
 import { setTimeout as sleepFor } from "node:timers/promises";
-var HttpError = class extends Error {
-  constructor(message, retryable, status, retryAfterMs, options) {
-    super(message, options);
-    this.retryable = retryable;
-    this.status = status;
-    this.retryAfterMs = retryAfterMs;
+async function retrying(policy, attempt) {
+  const attempts = Math.max(1, policy.attempts);
+  const maxTotal = policy.maxTotalDelayMs ?? Number.POSITIVE_INFINITY;
+  let waited = 0;
+  for (let n = 1; ; n++) {
+    policy.signal?.throwIfAborted();
+    try {
+      return await attempt(n);
+    } catch (err) {
+      policy.signal?.throwIfAborted();
+      const decision = policy.decide(err, n);
+      if (decision.retry && n < attempts && waited + decision.delayMs <= maxTotal) {
+        waited += decision.delayMs;
+        policy.onRetry?.(err, decision, n);
+        await pause(decision.delayMs, policy.sleep, policy.signal);
+        continue;
+      }
+      throw policy.giveUp ? policy.giveUp(err, decision, n) : err;
+    }
   }
-  retryable;
-  status;
-  retryAfterMs;
-  name = "HttpError";
-};
-var RETRYABLE_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE", "UND_ERR_SOCKET"]);
-function isRetryable(err) {
-  if (err instanceof HttpError) return err.retryable;
-  const e = err;
-  if (e?.code && RETRYABLE_CODES.has(e.code)) return true;
-  return /socket hang up|aborted|Request timeout|premature close/i.test(e?.message ?? "");
 }
 function backoffDelay(retry, options, retryAfterMs) {
   const base = options.baseDelayMs ?? 1e3;
@@ -367,26 +399,6 @@ function parseRetryAfter(value, now = Date.now()) {
   if (/^\d+$/.test(text2.trim())) return Number(text2.trim()) * 1e3;
   const date = Date.parse(text2);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-async function withRetries(options, attempt, signal) {
-  const attempts = Math.max(1, options.attempts ?? 4);
-  for (let n = 1; ; n++) {
-    signal?.throwIfAborted();
-    try {
-      return await attempt(n);
-    } catch (err) {
-      signal?.throwIfAborted();
-      if (n >= attempts || !isRetryable(err)) {
-        if (n > 1 && isRetryable(err)) {
-          throw new Error(`${err.message} (gave up after ${n} attempts)`, { cause: err });
-        }
-        throw err;
-      }
-      const delay = backoffDelay(n, options, err instanceof HttpError ? err.retryAfterMs : void 0);
-      options.onRetry?.(`${err.message}; retrying in ${(delay / 1e3).toFixed(1)} s (attempt ${n + 1} of ${attempts})`);
-      await pause(delay, options.sleep, signal);
-    }
-  }
 }
 async function pause(ms, sleep, signal) {
   if (sleep) return abortable(sleep(ms), signal);
@@ -417,6 +429,41 @@ async function withDeadline(ms, expired, signal, work) {
 }
 function formatDuration(ms) {
   return ms < 12e4 ? `${Number((ms / 1e3).toFixed(1))} s` : `${Number((ms / 6e4).toFixed(1))} min`;
+}
+
+// src/transport/http.ts
+var HttpError = class extends Error {
+  constructor(message, retryable, status, retryAfterMs, options) {
+    super(message, options);
+    this.retryable = retryable;
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+  }
+  retryable;
+  status;
+  retryAfterMs;
+  name = "HttpError";
+};
+var RETRYABLE_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE", "UND_ERR_SOCKET"]);
+function isRetryable(err) {
+  if (err instanceof HttpError) return err.retryable;
+  const e = err;
+  if (e?.code && RETRYABLE_CODES.has(e.code)) return true;
+  return /socket hang up|aborted|Request timeout|premature close/i.test(e?.message ?? "");
+}
+async function withRetries(options, attempt, signal) {
+  const attempts = Math.max(1, options.attempts ?? 4);
+  return retrying(
+    {
+      attempts,
+      sleep: options.sleep,
+      signal,
+      decide: (err, n) => isRetryable(err) ? { retry: true, delayMs: backoffDelay(n, options, err instanceof HttpError ? err.retryAfterMs : void 0), why: "" } : { retry: false },
+      onRetry: (err, { delayMs }, n) => options.onRetry?.(`${err.message}; retrying in ${(delayMs / 1e3).toFixed(1)} s (attempt ${n + 1} of ${attempts})`),
+      giveUp: (err, _decision, n) => n > 1 && isRetryable(err) ? new Error(`${err.message} (gave up after ${n} attempts)`, { cause: err }) : err
+    },
+    attempt
+  );
 }
 var client;
 function httpClient() {
@@ -1128,7 +1175,7 @@ async function fetchReleases(baseUrl, retry, signal) {
 
 // src/go/staging.ts
 import { readlinkSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir as readdir2, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path4 from "node:path";
 var STAGING_PREFIX = ".staging-";
@@ -1177,7 +1224,7 @@ async function createStaging(parent, prefix, heartbeatMs = HEARTBEAT_MS) {
 async function removeAbandonedStaging(goDir, logger, now = Date.now()) {
   let names;
   try {
-    names = (await readdir(goDir)).filter((name) => name.startsWith(STAGING_PREFIX));
+    names = (await readdir2(goDir)).filter((name) => name.startsWith(STAGING_PREFIX));
   } catch (err) {
     if (err.code === "ENOENT") return [];
     throw err;
@@ -1506,7 +1553,7 @@ async function install(request, stopped) {
     retry,
     releases: void 0,
     locals: /* @__PURE__ */ new Map(),
-    cache: request.toolchainCache ?? actionsToolchainCache,
+    cache: request.toolchainCache ?? actionsCacheClient,
     signal,
     downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
     stopped
@@ -1606,13 +1653,16 @@ async function findOrInstall(spec, version, context) {
   if (!placed) context.logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
   if (useCache && placed) {
     try {
-      await abortable(context.cache.save(dir, key2), context.signal);
+      await abortable(saveEntry({ paths: [dir], key: key2, client: context.cache }), context.signal);
     } catch (err) {
       context.signal?.throwIfAborted();
       context.logger.warning(`Go ${version}: saving to the Actions cache failed: ${err.message}`);
     }
   }
   return done("download", dir, file.sha256);
+}
+function toolchainCacheKey(version, os5, arch, sha256) {
+  return `go-matrix-go-${version}-${os5}-${arch}-${sha256}`;
 }
 function toolCachePath(toolCacheDir, version, platform) {
   return path6.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
@@ -1631,7 +1681,7 @@ async function cacheAvailable(context) {
 async function restoreFromCache(dir, key2, version, context) {
   try {
     await rm2(dir, { recursive: true, force: true });
-    if (!await abortable(context.cache.restore(dir, key2), context.signal)) return false;
+    if ((await abortable(restoreEntry({ paths: [dir], key: key2, client: context.cache }), context.signal)).outcome === "miss") return false;
     const restored = await goVersionAt(dir, context.platform);
     if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`);
     context.signal?.throwIfAborted();
@@ -4225,7 +4275,7 @@ function renderStopped(verdict, about, extras = {}) {
 }
 
 // src/files/report-folder.ts
-import { lstat, mkdir as mkdir4, readdir as readdir2, readFile as readFile5, realpath, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir4, readdir as readdir3, readFile as readFile5, realpath, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
 import path13 from "node:path";
 
 // src/util/paths.ts
@@ -4286,7 +4336,7 @@ async function claimReportEntries(dir, names) {
   for (const name of names) {
     checkEntryName(dir, name);
     if (owned.includes(name)) continue;
-    const exists2 = await lstat(path13.join(dir, name)).then(
+    const exists2 = await lstat2(path13.join(dir, name)).then(
       () => true,
       () => false
     );
@@ -4296,7 +4346,7 @@ async function claimReportEntries(dir, names) {
   await writeMarker(dir, claimed);
 }
 async function ownedEntries(dir) {
-  const info = await lstat(dir).catch((err) => {
+  const info = await lstat2(dir).catch((err) => {
     if (err.code === "ENOENT") return null;
     throw refusal2(dir, `cannot be read: ${err.message}`);
   });
@@ -4306,12 +4356,12 @@ async function ownedEntries(dir) {
     });
     return [];
   }
-  if (!info.isDirectory() && !(info.isSymbolicLink() && (await realPath(dir).then(lstat)).isDirectory())) {
+  if (!info.isDirectory() && !(info.isSymbolicLink() && (await realPath(dir).then(lstat2)).isDirectory())) {
     throw refusal2(dir, "is not a folder");
   }
   const marker = await readMarker(dir);
   if (marker !== null) return marker;
-  const present2 = await readdir2(dir);
+  const present2 = await readdir3(dir);
   if (present2.length === 0) return [];
   const shown = present2.sort().slice(0, 5).join(", ") + (present2.length > 5 ? `, and ${present2.length - 5} more` : "");
   throw refusal2(
@@ -4321,7 +4371,7 @@ async function ownedEntries(dir) {
 }
 async function readMarker(dir) {
   const file = path13.join(dir, REPORT_MARKER);
-  const info = await lstat(file).catch(() => null);
+  const info = await lstat2(file).catch(() => null);
   if (!info?.isFile() || info.size > MAX_MARKER_BYTES) return null;
   let marker;
   try {
@@ -4631,6 +4681,11 @@ async function writeMergedProfile(file, coverage, logger) {
 }
 
 export {
+  actionsCacheClient,
+  restoreEntry,
+  saveEntry,
+  retrying,
+  backoffDelay,
   parseRetryAfter,
   currentPlatform,
   consoleLogger,

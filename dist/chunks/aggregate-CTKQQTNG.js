@@ -2,10 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-REJ3CO3E.js";
+} from "./chunk-QGJGG33V.js";
 import {
   consoleLogger
-} from "./chunk-2JWZ4KI2.js";
+} from "./chunk-ASB7QFNZ.js";
 import "./chunk-EMMJHXPX.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

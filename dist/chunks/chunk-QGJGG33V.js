@@ -11,7 +11,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-2JWZ4KI2.js";
+} from "./chunk-ASB7QFNZ.js";
 import {
   CoverageError,
   lineCoverage,

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-QGJGG33V.js";
+} from "./chunks/chunk-REIYXQNU.js";
 import {
   debug,
   endGroup,
@@ -34,7 +34,7 @@ import {
   saveEntry,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-ASB7QFNZ.js";
+} from "./chunks/chunk-N65RS3EF.js";
 import "./chunks/chunk-EMMJHXPX.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";

@@ -11,7 +11,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-ASB7QFNZ.js";
+} from "./chunk-N65RS3EF.js";
 import {
   CoverageError,
   lineCoverage,

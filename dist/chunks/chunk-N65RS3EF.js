@@ -3485,7 +3485,7 @@ function diffCoverage(lines, changed) {
     covered += fileCovered;
     total += fileTotal;
   }
-  return { lines: summary(covered, total), files, uncovered };
+  return { lines: summary(covered, total), uncovered, files };
 }
 
 // src/compare/gates.ts
@@ -4568,7 +4568,7 @@ async function concludeRun(options, ctx, input) {
     comparisons: {
       versions: comparisons,
       baseline,
-      diff: diff ? { lines: diff.lines, uncovered: diff.uncovered, files: diff.files } : null
+      diff
     },
     gates,
     notes

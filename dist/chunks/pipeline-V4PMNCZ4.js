@@ -5,7 +5,7 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-ASB7QFNZ.js";
+} from "./chunk-N65RS3EF.js";
 import "./chunk-EMMJHXPX.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

@@ -2,10 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-QGJGG33V.js";
+} from "./chunk-REIYXQNU.js";
 import {
   consoleLogger
-} from "./chunk-ASB7QFNZ.js";
+} from "./chunk-N65RS3EF.js";
 import "./chunk-EMMJHXPX.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

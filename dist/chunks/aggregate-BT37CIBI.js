@@ -2,11 +2,11 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-KG34BS3O.js";
+} from "./chunk-QQTN2HWG.js";
 import {
   consoleLogger
-} from "./chunk-DG5CHF3O.js";
-import "./chunk-F7F6JXZD.js";
+} from "./chunk-N65RS3EF.js";
+import "./chunk-EMMJHXPX.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {

@@ -11,7 +11,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-DG5CHF3O.js";
+} from "./chunk-N65RS3EF.js";
 import {
   CoverageError,
   lineCoverage,
@@ -19,7 +19,7 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-F7F6JXZD.js";
+} from "./chunk-EMMJHXPX.js";
 import {
   errorMessage
 } from "./chunk-UWQEJ2UO.js";

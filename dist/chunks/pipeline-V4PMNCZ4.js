@@ -5,8 +5,8 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-DG5CHF3O.js";
-import "./chunk-F7F6JXZD.js";
+} from "./chunk-N65RS3EF.js";
+import "./chunk-EMMJHXPX.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";

@@ -18,7 +18,8 @@ import {lineCoverage, mergeLineCoverage, summarizeLines} from './coverage/lines.
 import {functionCoverage, mergeFunctionCoverage, summarizeFunctions, type FunctionCoverage} from './coverage/functions.js'
 import {functionsFromGo} from './coverage/go-cover.js'
 import {countOwnTests, functionsOfOwnTests, type OtherTestBinaries} from './coverage/own-tests.js'
-import {formatLcov, modulePathOf, moduleRelativePath} from './coverage/lcov.js'
+import {formatLcov, moduleRelativePath} from './coverage/lcov.js'
+import {modulePathOf} from './go/go-mod.js'
 import {formatProfile} from './coverage/go-profile.js'
 import {mergeProfiles} from './coverage/merge.js'
 import {readBaselineFile} from './coverage/baseline.js'
@@ -88,7 +89,7 @@ export interface PipelineResult {
 }
 
 /** What the coverage engine made of one version's profile. */
-export interface VersionCoverage {
+export interface AnalysedCoverage {
   /** The profile as counted: each package by its own tests (countOwnTests). */
   profile: Profile
   statements: Breakdown
@@ -140,8 +141,8 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     : await lcovSourcePath(moduleDir, ctx.workspace)
   // Each version's (each module × version's) coverage is analysed (its own `go tool cover -func`
   // process) as soon as it finishes, while the others are still testing. Its folder names it.
-  const analyses = new Map<string, Promise<VersionCoverage | null>>()
-  const analyse = (run: VersionRun): Promise<VersionCoverage | null> => {
+  const analyses = new Map<string, Promise<AnalysedCoverage | null>>()
+  const analyse = (run: VersionRun): Promise<AnalysedCoverage | null> => {
     let pending = analyses.get(run.dir)
     if (!pending) {
       const dir = run.module ? path.join(moduleDir, ...run.module.dir.split('/')) : moduleDir
@@ -189,7 +190,7 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
 /** One version's outcome as report.json records it, with what the coverage engine made of its profile. */
 export interface AnalysedVersion {
   report: VersionReport
-  coverage: VersionCoverage | null
+  coverage: AnalysedCoverage | null
 }
 
 /**
@@ -216,7 +217,7 @@ export async function concludeRun(
   // Rows are keyed by their label: the version, or `<version> (<platform>)` when an aggregated
   // matrix ran one version on several platforms. Comparisons and gates name rows by it.
   const labels = versionLabels(input.versions.map(v => v.report))
-  const coverage = new Map<string, VersionCoverage>()
+  const coverage = new Map<string, AnalysedCoverage>()
   input.versions.forEach((v, i) => {
     if (v.coverage) coverage.set(labels[i] as string, v.coverage)
   })
@@ -303,9 +304,9 @@ export async function concludeRun(
       ? {lines: mergedSummary.total, packages: mergedSummary.packages.map(p => ({name: p.name, lines: p.summary}))}
       : null,
     comparisons: {
-      versions: comparisons as unknown as Report['comparisons']['versions'],
-      baseline: baseline as unknown as Record<string, unknown> | null,
-      diff: diff ? {lines: diff.lines, uncovered: diff.uncovered, files: diff.files} : null
+      versions: comparisons,
+      baseline,
+      diff
     },
     gates,
     notes
@@ -343,7 +344,7 @@ function ownTestsOnly(options: Pick<Options, 'coverPackages' | 'testFlags'>): bo
   return options.coverPackages === '' && !options.testFlags.some(flag => /^--?coverpkg(=|$)/.test(flag))
 }
 
-async function analyseVersion(run: VersionRun, moduleDir: string, ownTests: boolean, logger: Logger): Promise<VersionCoverage | null> {
+async function analyseVersion(run: VersionRun, moduleDir: string, ownTests: boolean, logger: Logger): Promise<AnalysedCoverage | null> {
   if (!run.profile) return null
   let written: Profile
   try {
@@ -391,7 +392,7 @@ export function pickReference(
   return newest?.label ?? null
 }
 
-function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): VersionReport {
+function versionReport(run: VersionRun, coverage: AnalysedCoverage | undefined): VersionReport {
   return {
     spec: run.toolchain.spec,
     version: run.toolchain.version,
@@ -427,8 +428,8 @@ function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): 
  * Each version's row from its modules' runs (the runner returns them version by version): the
  * row's figures are its modules' together (modules/report.ts), its coverage their profiles merged.
  */
-function versionsOfModules(analysed: readonly {run: VersionRun; coverage: VersionCoverage | null}[], modules: readonly ModuleFolder[]): AnalysedVersion[] {
-  const byVersion = new Map<string, {run: VersionRun; coverage: VersionCoverage | null}[]>()
+function versionsOfModules(analysed: readonly {run: VersionRun; coverage: AnalysedCoverage | null}[], modules: readonly ModuleFolder[]): AnalysedVersion[] {
+  const byVersion = new Map<string, {run: VersionRun; coverage: AnalysedCoverage | null}[]>()
   for (const unit of analysed) byVersion.set(unit.run.toolchain.version, [...(byVersion.get(unit.run.toolchain.version) ?? []), unit])
   return [...byVersion.values()].map(units => {
     const first = (units[0] as (typeof units)[number]).run
@@ -460,7 +461,7 @@ async function lcovSourcePath(moduleDir: string, workspace: string): Promise<(fi
   return moduleRelativePath(modulePathOf(goMod, path.join(moduleDir, 'go.mod')), relative.startsWith('..') ? '' : relative)
 }
 
-async function writeMergedProfile(file: string, coverage: ReadonlyMap<string, VersionCoverage>, logger: Logger): Promise<void> {
+async function writeMergedProfile(file: string, coverage: ReadonlyMap<string, AnalysedCoverage>, logger: Logger): Promise<void> {
   if (coverage.size === 0) {
     await writeFile(file, '')
     return

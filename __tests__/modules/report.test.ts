@@ -5,7 +5,7 @@ import {lineCoverage, summarizeLines} from '../../src/coverage/lines.js'
 import {summarizeStatements} from '../../src/coverage/summary.js'
 import {makeProfile} from '../coverage/builders.js'
 import {counts, makeFailure, makeVersion} from '../report/builders.js'
-import type {VersionCoverage} from '../../src/pipeline.js'
+import type {AnalysedCoverage} from '../../src/pipeline.js'
 
 const toolchain = {source: 'local' as const, sha256: '', seconds: 0.1}
 
@@ -70,7 +70,7 @@ describe('versionOfModules', () => {
 
 describe('combineModuleCoverage', () => {
   it("merges the modules' profiles, whose files are their own, so the version's statements are their sum", () => {
-    const analysed = (profile: ReturnType<typeof makeProfile>): VersionCoverage => {
+    const analysed = (profile: ReturnType<typeof makeProfile>): AnalysedCoverage => {
       const lines = lineCoverage(profile)
       return {profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions: [], otherTestBinaries: null}
     }

@@ -6,7 +6,7 @@
  */
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {concludeRun, reportDirectoryOf, type AnalysedVersion, type PipelineContext, type PipelineResult, type VersionCoverage} from '../pipeline.js'
+import {concludeRun, reportDirectoryOf, type AnalysedVersion, type PipelineContext, type PipelineResult, type AnalysedCoverage} from '../pipeline.js'
 import type {Options} from '../inputs/options.js'
 import {SCHEMA_VERSION} from '../report/schema.js'
 import {renderStopped} from '../report/summary.js'
@@ -71,7 +71,7 @@ async function combineAndConclude(
   const fileOf = new Map(files.map(file => [shown(file), file]))
 
   const sourcePaths = new Map<string, string>()
-  const rebuild = async (file: string, row: LegRow['report'], module?: ModuleReport): Promise<VersionCoverage> => {
+  const rebuild = async (file: string, row: LegRow['report'], module?: ModuleReport): Promise<AnalysedCoverage> => {
     const rebuilt = await rebuildCoverage(fileOf.get(file) as string, file, row, module)
     for (const [name, source] of rebuilt.sourcePaths) sourcePaths.set(name, source)
     return rebuilt.coverage

@@ -6,14 +6,14 @@ import {mergeProfiles} from '../coverage/merge.js'
 import {summarizeStatements} from '../coverage/summary.js'
 import {mergeLineCoverage, summarizeLines} from '../coverage/lines.js'
 import {addSummaries} from '../coverage/percent.js'
-import type {VersionCoverage} from '../pipeline.js'
+import type {AnalysedCoverage} from '../pipeline.js'
 
 /**
  * A version's coverage from its modules' (at least one): the profiles merged as Go merges them
  * (each module's files are its own, so this is their union and the statements add up), the lines
  * likewise, the functions together, and the other test binaries' counters each module set aside.
  */
-export function combineModuleCoverage(modules: readonly {name: string; coverage: VersionCoverage}[]): VersionCoverage {
+export function combineModuleCoverage(modules: readonly {name: string; coverage: AnalysedCoverage}[]): AnalysedCoverage {
   const [first] = modules
   if (first === undefined) throw new Error('combineModuleCoverage: no module has coverage')
   if (modules.length === 1) return first.coverage

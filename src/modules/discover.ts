@@ -5,8 +5,8 @@
  */
 import {readdir, readFile, realpath} from 'node:fs/promises'
 import path from 'node:path'
-import {parseGoFile} from '../runner/go-mod.js'
-import type {GoFile} from '../runner/go-mod.js'
+import {parseGoFile} from '../go/go-mod.js'
+import type {GoFile} from '../go/go-mod.js'
 import {applySelection, checkReportFolders, compareFolders, ModuleSelectionError} from './selection.js'
 import type {ModuleSelection} from './selection.js'
 import {InputError} from '../inputs/options.js'

@@ -2,11 +2,11 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-DLWGZYPZ.js";
+} from "./chunk-2B3T7CKY.js";
 import {
   consoleLogger
-} from "./chunk-WBGNRCYO.js";
-import "./chunk-F7F6JXZD.js";
+} from "./chunk-PIPUY64U.js";
+import "./chunk-EMMJHXPX.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {

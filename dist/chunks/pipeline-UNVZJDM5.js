@@ -5,8 +5,8 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-WBGNRCYO.js";
-import "./chunk-F7F6JXZD.js";
+} from "./chunk-PIPUY64U.js";
+import "./chunk-EMMJHXPX.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";

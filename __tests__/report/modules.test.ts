@@ -1,6 +1,7 @@
 import {describe, expect, it} from '@jest/globals'
 import {renderComment, renderSummary, COMMENT_LIMIT_BYTES, SUMMARY_LIMIT_BYTES} from '../../src/report/summary.js'
 import {decideVerdict} from '../../src/report/verdict.js'
+import {renderTerminalReport} from '../../src/report/terminal.js'
 import {byteLength} from '../../src/report/markdown.js'
 import {moduleOfVersionRow, versionOfModules} from '../../src/modules/report.js'
 import type {Report} from '../../src/report/schema.js'
@@ -58,6 +59,11 @@ describe('the module × version grid', () => {
     const comment = renderComment(failing, verdict)
     const rows = comment.split('\n').filter(l => l.startsWith('| `'))
     expect(rows[0]).toBe('| `tools` | ✅ 20.0% | ❌ 20.0% |')
+  })
+
+  it('shows the grid on the command line too', () => {
+    const text = renderTerminalReport(report, decideVerdict(report, true), false)
+    expect(text).toContain(['module  go 1.21.13    go 1.27.4', '.       passed 0.0%   passed 0.0%', 'api     passed 10.0%  passed 10.0%', 'tools   skipped       passed 20.0%'].join('\n'))
   })
 
   it('leaves the grid out of a report without modules', () => {

@@ -11,7 +11,7 @@ import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {
   renderTerminalReport
-} from "./chunk-5UY36FLV.js";
+} from "./chunk-OKOP22GT.js";
 import "./chunk-GLNLGA6B.js";
 import {
   UsageError,

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   renderTerminalReport
-} from "./chunk-5UY36FLV.js";
+} from "./chunk-OKOP22GT.js";
 import "./chunk-GLNLGA6B.js";
 import "./chunk-L35V7ZA7.js";
 export {

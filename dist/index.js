@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-2B3T7CKY.js";
+} from "./chunks/chunk-TOZZSDJB.js";
 import {
   debug,
   endGroup,
@@ -34,7 +34,7 @@ import {
   saveEntry,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-PIPUY64U.js";
+} from "./chunks/chunk-UGYRPIQ7.js";
 import "./chunks/chunk-EMMJHXPX.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";

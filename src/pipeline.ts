@@ -41,6 +41,7 @@ import {checkInputFiles} from './files/preflight.js'
 import {chooseModules, type ModuleFolder} from './modules/discover.js'
 import {combineModuleCoverage, repositoryPaths} from './modules/coverage.js'
 import {moduleOfVersionRow, versionOfModules} from './modules/report.js'
+import {compareModules, withComparisons} from './modules/compare.js'
 
 export interface PipelineContext {
   /** The repository root (GITHUB_WORKSPACE, or the current directory): relative inputs resolve here. */
@@ -191,6 +192,8 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
 export interface AnalysedVersion {
   report: VersionReport
   coverage: AnalysedCoverage | null
+  /** With several modules: what the engine made of each module's profile, by module folder, for like for like per module. */
+  modules?: {dir: string; coverage: AnalysedCoverage | null}[]
 }
 
 /**
@@ -234,6 +237,11 @@ export async function concludeRun(
         reference
       )
     : []
+
+  const moduleComparisons = compareModules(
+    input.versions.map((v, i) => ({label: labels[i] as string, modules: v.modules ?? []})),
+    reference
+  )
 
   const notes = [...(ctx.notes ?? [])]
   // A collect leg reports its own versions only: the baseline, the pull request's diff and the
@@ -299,7 +307,7 @@ export async function concludeRun(
     tool: {name: 'go-matrix', version: ctx.toolVersion},
     commit: ctx.commit,
     ref: ctx.ref,
-    versions: input.versions.map(v => v.report),
+    versions: input.versions.map((v, i) => (v.report.modules ? {...v.report, modules: withComparisons(v.report.modules, moduleComparisons.get(labels[i] as string))} : v.report)),
     merged: mergedSummary
       ? {lines: mergedSummary.total, packages: mergedSummary.packages.map(p => ({name: p.name, lines: p.summary}))}
       : null,
@@ -438,7 +446,8 @@ function versionsOfModules(analysed: readonly {run: VersionRun; coverage: Analys
     const covered = units.flatMap(({run, coverage}) => (coverage ? [{name: `Go ${run.toolchain.version} ${run.module?.dir ?? '.'}`, coverage}] : []))
     return {
       report: versionOfModules({spec: row.spec, version: row.version, toolchain: row.toolchain, ...(row.platform !== undefined ? {platform: row.platform} : {})}, rows),
-      coverage: covered.length > 0 ? combineModuleCoverage(covered) : null
+      coverage: covered.length > 0 ? combineModuleCoverage(covered) : null,
+      modules: units.map(({run, coverage}) => ({dir: run.module?.dir ?? '.', coverage}))
     }
   })
 }

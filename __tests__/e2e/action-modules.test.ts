@@ -46,6 +46,7 @@ interface Counts {
   percent: number
 }
 interface ModuleJson {
+  comparison?: {reference: string; rawDelta: number; likeForLikeDelta: number; commonLines: number}
   dir: string
   path: string
   status: string
@@ -83,7 +84,7 @@ const figures = (report: ReportJson) =>
     status: v.status,
     coverage: v.coverage,
     tests: v.tests,
-    modules: v.modules.map(m => ({dir: m.dir, path: m.path, status: m.status, reason: m.reason, tests: m.tests, coverage: m.coverage}))
+    modules: v.modules.map(m => ({dir: m.dir, path: m.path, status: m.status, reason: m.reason, tests: m.tests, coverage: m.coverage, comparison: m.comparison}))
   }))
 
 describe('dist/index.js over a repository of three modules', () => {
@@ -178,6 +179,14 @@ describe('dist/index.js over a repository of three modules', () => {
       expect(v?.coverage?.statements.covered).toBe(covered.reduce((n, c) => n + c.covered, 0))
       expect(v?.coverage?.statements.total).toBe(covered.reduce((n, c) => n + c.total, 0))
     }
+
+    // Like for like per module: each module under Go 1.21 against itself under the reference.
+    expect(report.versions[0]?.modules.map(m => [m.dir, m.comparison?.reference, typeof m.comparison?.likeForLikeDelta])).toEqual([
+      ['.', NEW, 'number'],
+      ['api', NEW, 'number'],
+      ['tools', undefined, 'undefined']
+    ])
+    expect(report.versions[1]?.modules.every(m => m.comparison === undefined)).toBe(true)
 
     // merged.lcov and merged.out hold every module, by repository path and by import path.
     const lcov = await readFile(result.outputs.lcov as string, 'utf8')

@@ -1,6 +1,7 @@
 import {describe, expect, it} from '@jest/globals'
 import {moduleOfVersionRow, versionOfModules, type ModuleReport} from '../../src/modules/report.js'
 import {combineModuleCoverage, repositoryPaths} from '../../src/modules/coverage.js'
+import {compareModules} from '../../src/modules/compare.js'
 import {lineCoverage, summarizeLines} from '../../src/coverage/lines.js'
 import {summarizeStatements} from '../../src/coverage/summary.js'
 import {makeProfile} from '../coverage/builders.js'
@@ -84,6 +85,34 @@ describe('combineModuleCoverage', () => {
     expect(both.lineSummary.total.total).toBe(root.lineSummary.total.total + api.lineSummary.total.total)
     expect(both.statements.packages.map(p => p.name)).toEqual(['example.com/mono', 'example.com/mono/api'])
     expect(combineModuleCoverage([{name: 'root', coverage: root}])).toBe(root)
+  })
+})
+
+describe('compareModules', () => {
+  const analysed = (profile: ReturnType<typeof makeProfile>): AnalysedCoverage => {
+    const lines = lineCoverage(profile)
+    return {profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions: [], otherTestBinaries: null}
+  }
+  // Go 1.21 covers api's second block, Go 1.27 does not; the root is the same under both.
+  const root = analysed(makeProfile('set', [['example.com/mono/mono.go', '3.1,5.2', 2, 1]]))
+  const apiOld = analysed(makeProfile('set', [['example.com/mono/api/api.go', '3.1,4.2', 2, 1], ['example.com/mono/api/api.go', '6.1,7.2', 2, 1]]))
+  const apiNew = analysed(makeProfile('set', [['example.com/mono/api/api.go', '3.1,4.2', 2, 1], ['example.com/mono/api/api.go', '6.1,7.2', 2, 0]]))
+  const tools = analysed(makeProfile('set', [['example.com/mono/tools/tools.go', '3.1,3.9', 1, 1]]))
+
+  it('compares each module with itself under the reference version, on the lines both instrument', () => {
+    const compared = compareModules(
+      [
+        {label: '1.21.13', modules: [{dir: '.', coverage: root}, {dir: 'api', coverage: apiOld}, {dir: 'tools', coverage: null}]},
+        {label: '1.27.4', modules: [{dir: '.', coverage: root}, {dir: 'api', coverage: apiNew}, {dir: 'tools', coverage: tools}]}
+      ],
+      '1.27.4'
+    )
+    expect([...compared.keys()]).toEqual(['1.21.13'])
+    expect(Object.fromEntries(compared.get('1.21.13') ?? [])).toEqual({
+      '.': {reference: '1.27.4', rawDelta: 0, likeForLikeDelta: 0, commonLines: 3},
+      api: {reference: '1.27.4', rawDelta: 50, likeForLikeDelta: 50, commonLines: 4}
+    })
+    expect(compareModules([{label: '1.27.4', modules: [{dir: '.', coverage: root}]}], null).size).toBe(0)
   })
 })
 

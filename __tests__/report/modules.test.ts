@@ -45,7 +45,7 @@ describe('the module × version grid', () => {
     expect(grid).toContain('| `api` | ✅ 10.0% | ✅ 10.0% |')
     expect(grid).toContain('| `tools` | ⏭️ skipped | ✅ 20.0% |')
     expect(summary).toContain('<details><summary><code>tools</code> (example.com/mono/tools)</summary>')
-    expect(summary).toContain('| 1.21.13 | ⏭️ skipped | tools/go.mod requires go &gt;= 1.25 |')
+    expect(summary).toContain('| 1.21.13 | ⏭️ skipped | tools/go.mod requires go &gt;= 1.25 | — | — | — | — | 1.5 s |')
     // The comment carries the grid, not the detail.
     const comment = renderComment(report, decideVerdict(report, true))
     expect(comment).toContain('| `tools` | ⏭️ skipped | ✅ 20.0% |')

@@ -81,9 +81,11 @@ async function combineAndConclude(
       if (!row.report.coverage) return {report: row.report, coverage: null}
       if (!row.moduleFiles) return {report: row.report, coverage: await rebuild(row.file, row.report)}
       // A row over several modules (from one leg or several): each module's files, its coverage theirs together.
-      const covered = (row.report.modules ?? []).filter(m => m.coverage !== null)
-      const coverage = await Promise.all(covered.map(async m => ({name: `${row.moduleFiles?.get(m.dir)}: ${m.dir}`, coverage: await rebuild(row.moduleFiles?.get(m.dir) as string, row.report, m)})))
-      return {report: row.report, coverage: combineModuleCoverage(coverage)}
+      const modules = await Promise.all(
+        (row.report.modules ?? []).map(async m => ({dir: m.dir, coverage: m.coverage === null ? null : await rebuild(row.moduleFiles?.get(m.dir) as string, row.report, m)}))
+      )
+      const covered = modules.flatMap(m => (m.coverage ? [{name: `${row.moduleFiles?.get(m.dir)}: ${m.dir}`, coverage: m.coverage}] : []))
+      return {report: row.report, coverage: combineModuleCoverage(covered), modules}
     })
   )
   const legCount = files.length + missing.length

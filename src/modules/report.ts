@@ -13,6 +13,20 @@ export interface ModuleReport extends Omit<VersionReport, 'spec' | 'version' | '
   dir: string
   /** Its module path (`example.com/repo/api`). */
   path: string
+  /** This module against itself under the run's reference version (absent for the reference, or when either has no coverage). */
+  comparison?: ModuleComparison
+}
+
+/** Like for like per module (modules/compare.ts), as compare/versions.ts judges whole versions. */
+export interface ModuleComparison {
+  /** The reference row's label. */
+  reference: string
+  /** Statement coverage minus the reference's, in points. */
+  rawDelta: number
+  /** Line coverage on the lines both instrument, minus the reference's, in points. */
+  likeForLikeDelta: number
+  /** How many lines both instrument. */
+  commonLines: number
 }
 
 /** How a module is named to a reader: its folder, `.` for the module at working-directory. */

@@ -4,7 +4,8 @@
  * sections.ts; module folders and paths come from the repository under test, so they are escaped.
  */
 import {code, details, escape, escapeHtml, tableHead, tableRow} from './markdown.js'
-import {percent, plural, seconds} from './format.js'
+import {percent, plural, seconds, signed} from './format.js'
+import {referenceVersion} from './views.js'
 import type {Section} from './fit.js'
 import type {Report, VersionReport} from './schema.js'
 import {versionLabels} from '../aggregate/version-labels.js'
@@ -64,7 +65,8 @@ function testsText(m: ModuleReport): string {
 }
 
 /**
- * Each module's figures under each version, collapsed: tests, statements, lines, functions, time.
+ * Each module's figures under each version, collapsed: tests, statements, lines, functions, the
+ * like-for-like delta against the same module under the reference version, time.
  * Failing modules first; null when the report has no modules.
  */
 export function moduleDetailsSection(report: Report, see: string): Section | null {
@@ -72,15 +74,17 @@ export function moduleDetailsSection(report: Report, see: string): Section | nul
   const modules = modulesOf(rows)
   if (modules.length === 0) return null
   const labels = versionLabels(rows)
+  const reference = referenceVersion(report)
   const blocks = modules.map(module => {
     const runs = rows.map((r, i) => ({label: labels[i] as string, m: r.modules?.find(x => x.dir === module.dir)}))
     const table = [
-      tableHead(['Go', 'status', 'tests', 'statements', 'lines', 'functions', 'time'], ['l', 'l', 'l', 'r', 'r', 'r', 'r']),
+      tableHead(['Go', 'status', 'tests', 'statements', 'lines', 'functions', 'Δ like-for-like', 'time'], ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r']),
       ...runs
         .filter(r => r.m !== undefined)
         .map(({label, m}) => {
           const x = m as ModuleReport
-          return tableRow([escape(label), `${CELL_ICON[x.status]} ${x.status}`, testsText(x), percent(x.coverage?.statements.percent), percent(x.coverage?.lines.percent), percent(x.coverage?.functions.percent), seconds(x.seconds)])
+          const delta = x.comparison ? signed(x.comparison.likeForLikeDelta) : label === reference && x.coverage ? 'reference' : '—'
+          return tableRow([escape(label), `${CELL_ICON[x.status]} ${x.status}`, testsText(x), percent(x.coverage?.statements.percent), percent(x.coverage?.lines.percent), percent(x.coverage?.functions.percent), delta, seconds(x.seconds)])
         })
     ].join('\n')
     const failing = runs.some(r => isProblem(r.m))

@@ -14,7 +14,7 @@ import {
   reportDirectoryOf,
   stoppedVerdict,
   versionOfModules
-} from "./chunk-PIPUY64U.js";
+} from "./chunk-UGYRPIQ7.js";
 import {
   CoverageError,
   lineCoverage,
@@ -526,9 +526,11 @@ async function combineAndConclude(options, ctx, reportDir, legFiles) {
     legs.rows.map(async (row) => {
       if (!row.report.coverage) return { report: row.report, coverage: null };
       if (!row.moduleFiles) return { report: row.report, coverage: await rebuild(row.file, row.report) };
-      const covered = (row.report.modules ?? []).filter((m) => m.coverage !== null);
-      const coverage = await Promise.all(covered.map(async (m) => ({ name: `${row.moduleFiles?.get(m.dir)}: ${m.dir}`, coverage: await rebuild(row.moduleFiles?.get(m.dir), row.report, m) })));
-      return { report: row.report, coverage: combineModuleCoverage(coverage) };
+      const modules = await Promise.all(
+        (row.report.modules ?? []).map(async (m) => ({ dir: m.dir, coverage: m.coverage === null ? null : await rebuild(row.moduleFiles?.get(m.dir), row.report, m) }))
+      );
+      const covered = modules.flatMap((m) => m.coverage ? [{ name: `${row.moduleFiles?.get(m.dir)}: ${m.dir}`, coverage: m.coverage }] : []);
+      return { report: row.report, coverage: combineModuleCoverage(covered), modules };
     })
   );
   const legCount = files.length + missing.length;

@@ -2,10 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-2B3T7CKY.js";
+} from "./chunk-TOZZSDJB.js";
 import {
   consoleLogger
-} from "./chunk-PIPUY64U.js";
+} from "./chunk-UGYRPIQ7.js";
 import "./chunk-EMMJHXPX.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

@@ -4391,13 +4391,15 @@ function moduleDetailsSection(report, see) {
   const modules = modulesOf(rows);
   if (modules.length === 0) return null;
   const labels = versionLabels(rows);
+  const reference = referenceVersion(report);
   const blocks = modules.map((module) => {
     const runs = rows.map((r, i) => ({ label: labels[i], m: r.modules?.find((x) => x.dir === module.dir) }));
     const table = [
-      tableHead(["Go", "status", "tests", "statements", "lines", "functions", "time"], ["l", "l", "l", "r", "r", "r", "r"]),
+      tableHead(["Go", "status", "tests", "statements", "lines", "functions", "\u0394 like-for-like", "time"], ["l", "l", "l", "r", "r", "r", "r", "r"]),
       ...runs.filter((r) => r.m !== void 0).map(({ label, m }) => {
         const x = m;
-        return tableRow([escape(label), `${CELL_ICON[x.status]} ${x.status}`, testsText(x), percent(x.coverage?.statements.percent), percent(x.coverage?.lines.percent), percent(x.coverage?.functions.percent), seconds(x.seconds)]);
+        const delta2 = x.comparison ? signed(x.comparison.likeForLikeDelta) : label === reference && x.coverage ? "reference" : "\u2014";
+        return tableRow([escape(label), `${CELL_ICON[x.status]} ${x.status}`, testsText(x), percent(x.coverage?.statements.percent), percent(x.coverage?.lines.percent), percent(x.coverage?.functions.percent), delta2, seconds(x.seconds)]);
       })
     ].join("\n");
     const failing = runs.some((r) => isProblem(r.m));
@@ -4760,6 +4762,32 @@ function repositoryPaths(modules) {
   };
 }
 
+// src/modules/compare.ts
+function compareModules(rows, reference) {
+  const result = /* @__PURE__ */ new Map();
+  const ref = rows.find((r) => r.label === reference);
+  if (reference === null || ref === void 0) return result;
+  for (const refModule of ref.modules) {
+    if (refModule.coverage === null) continue;
+    const inputs = rows.flatMap((row) => {
+      const c = row.modules.find((m) => m.dir === refModule.dir)?.coverage;
+      return c ? [{ version: row.label, profile: c.profile, lines: c.lines, otherTestBinaries: c.otherTestBinaries ?? null }] : [];
+    });
+    for (const c of compareVersions(inputs, reference, { maxLines: 0 })) {
+      const byDir = result.get(c.version) ?? /* @__PURE__ */ new Map();
+      byDir.set(refModule.dir, { reference: c.reference, rawDelta: c.rawDelta, likeForLikeDelta: c.likeForLikeDelta, commonLines: c.common.lines });
+      result.set(c.version, byDir);
+    }
+  }
+  return result;
+}
+function withComparisons(modules, comparisons) {
+  return modules.map((m) => {
+    const comparison = comparisons?.get(m.dir);
+    return comparison ? { ...m, comparison } : m;
+  });
+}
+
 // src/pipeline.ts
 function reportDirectoryOf(options, workspace, tempDir) {
   return options.reportDirectory ? path16.resolve(workspace, options.reportDirectory) : path16.join(tempDir, "go-matrix");
@@ -4851,6 +4879,10 @@ async function concludeRun(options, ctx, input) {
     [...coverage].map(([version, c]) => ({ version, profile: c.profile, lines: c.lines, otherTestBinaries: c.otherTestBinaries ?? null })),
     reference
   ) : [];
+  const moduleComparisons = compareModules(
+    input.versions.map((v, i) => ({ label: labels[i], modules: v.modules ?? [] })),
+    reference
+  );
   const notes = [...ctx.notes ?? []];
   const concludes = options.mode !== "collect";
   const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path16.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
@@ -4899,7 +4931,7 @@ async function concludeRun(options, ctx, input) {
     tool: { name: "go-matrix", version: ctx.toolVersion },
     commit: ctx.commit,
     ref: ctx.ref,
-    versions: input.versions.map((v) => v.report),
+    versions: input.versions.map((v, i) => v.report.modules ? { ...v.report, modules: withComparisons(v.report.modules, moduleComparisons.get(labels[i])) } : v.report),
     merged: mergedSummary ? { lines: mergedSummary.total, packages: mergedSummary.packages.map((p) => ({ name: p.name, lines: p.summary })) } : null,
     comparisons: {
       versions: comparisons,
@@ -5002,7 +5034,8 @@ function versionsOfModules(analysed, modules) {
     const covered = units.flatMap(({ run, coverage }) => coverage ? [{ name: `Go ${run.toolchain.version} ${run.module?.dir ?? "."}`, coverage }] : []);
     return {
       report: versionOfModules({ spec: row.spec, version: row.version, toolchain: row.toolchain, ...row.platform !== void 0 ? { platform: row.platform } : {} }, rows),
-      coverage: covered.length > 0 ? combineModuleCoverage(covered) : null
+      coverage: covered.length > 0 ? combineModuleCoverage(covered) : null,
+      modules: units.map(({ run, coverage }) => ({ dir: run.module?.dir ?? ".", coverage }))
     };
   });
 }

@@ -5,7 +5,7 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-PIPUY64U.js";
+} from "./chunk-UGYRPIQ7.js";
 import "./chunk-EMMJHXPX.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

@@ -8,15 +8,14 @@
  * module whose aggregate is the same report as one run.
  */
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
-import {execFileSync} from 'node:child_process'
 import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {startGitHubStandIn, type GitHubStandIn} from '../helpers/github-stand-in.js'
 import {git} from '../helpers/git.js'
-import {sharedVersionDirs} from '../helpers/go-caches.js'
-import {isolatedEnv} from '../../src/runner/env.js'
+import {pullRequestEnv, repositoryWithChange} from '../helpers/pull-request.js'
+import {goTestCoverIn, localToolchain} from '../runner/helpers.js'
 import {runAction, type ActionRun, type RunnerDirs} from './runner-env.js'
 import {gorootOf} from '../../scripts/toolchains.mjs'
 
@@ -63,20 +62,6 @@ interface ReportJson {
 
 const readJson = async (file: string): Promise<ReportJson> => JSON.parse(await readFile(file, 'utf8')) as ReportJson
 
-/** What `go test -cover ./...` prints in one module folder under one Go: package → percent. */
-function goTestCover(minor: string, version: string, dir: string): Record<string, string> {
-  const goroot = gorootOf(minor)
-  const env = isolatedEnv({...process.env, GOFLAGS: '-count=1'}, sharedVersionDirs(goroot, version, path.join(os.tmpdir(), 'go-matrix-runner-tests-work')))
-  const out = execFileSync(path.join(goroot, 'bin', 'go'), ['test', '-cover', './...'], {cwd: dir, env, encoding: 'utf8'})
-  const found: Record<string, string> = {}
-  for (const line of out.split('\n')) {
-    const fields = line.split('\t')
-    const cover = fields.map(f => /^coverage: ([\d.]+)% of statements/.exec(f)).find(m => m)
-    if (cover && fields[1]) found[fields[1]] = cover[1] as string
-  }
-  return found
-}
-
 /** The parts of a report that must not depend on how the run was split (not timings or steps). */
 const figures = (report: ReportJson) =>
   report.versions.map(v => ({
@@ -100,16 +85,7 @@ describe('dist/index.js over a repository of three modules', () => {
     api = await startGitHubStandIn({token: TOKEN})
     root = await mkdtemp(path.join(os.tmpdir(), 'go-matrix-e2e-modules-'))
     workspace = path.join(root, 'repo')
-    await cp(fixture, workspace, {recursive: true})
-    git(workspace, 'init', '-q', '-b', 'main')
-    git(workspace, 'add', '.')
-    git(workspace, 'commit', '-qm', 'base')
-    base = git(workspace, 'rev-parse', 'HEAD')
-    git(workspace, 'checkout', '-qb', 'feature')
-    const apiGo = path.join(workspace, 'api/api.go')
-    await writeFile(apiGo, (await readFile(apiGo, 'utf8')) + UNCOVERED)
-    git(workspace, 'commit', '-qam', 'add Largest, untested')
-    head = git(workspace, 'rev-parse', 'HEAD')
+    ;({base, head} = await repositoryWithChange(fixture, workspace, {file: 'api/api.go', appended: UNCOVERED, message: 'add Largest, untested'}))
   }, 300_000)
 
   afterAll(async () => {
@@ -134,30 +110,8 @@ describe('dist/index.js over a repository of three modules', () => {
     return runAction(bundle, dirs(name, at), inputs({'report-directory': path.join(root, 'reports', name), ...extra}), env)
   }
 
-  async function pullRequestEnv(): Promise<Record<string, string>> {
-    const payload = JSON.parse(await readFile(path.join(repoRoot, '__tests__/fixtures/events/pull_request.json'), 'utf8'))
-    payload.number = 15
-    payload.pull_request.number = 15
-    payload.pull_request.base.sha = base
-    payload.pull_request.base.ref = 'main'
-    payload.pull_request.head.sha = head
-    payload.pull_request.head.ref = 'feature'
-    payload.pull_request.head.repo.full_name = payload.repository.full_name
-    const event = path.join(root, 'pull_request.json')
-    await writeFile(event, JSON.stringify(payload))
-    return {
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: event,
-      GITHUB_REF: 'refs/pull/15/merge',
-      GITHUB_SHA: head,
-      GITHUB_REPOSITORY: payload.repository.full_name,
-      GITHUB_API_URL: api.apiUrl,
-      GITHUB_RUN_ID: '1515'
-    }
-  }
-
   it('tests every module under every version in one step: one verdict, one comment, per-module detail', async () => {
-    const result = await run('pr', {'min-diff-coverage': '80'}, await pullRequestEnv())
+    const result = await run('pr', {'min-diff-coverage': '80'}, await pullRequestEnv({number: 15, base, head, apiUrl: api.apiUrl, runId: '1515', eventFile: path.join(root, 'pull_request.json')}))
     expect(result.stderr).toBe('')
     expect(result.code).toBe(1)
     expect(result.summary.split('\n')[0]).toMatch(/^❌ Tests run \d+ of the \d+ changed lines/)
@@ -172,7 +126,7 @@ describe('dist/index.js over a repository of three modules', () => {
     for (const [minor, v] of [['1.21', report.versions[0]], ['1.27', report.versions[1]]] as const) {
       for (const m of v?.modules ?? []) {
         if (m.status === 'skipped') continue
-        const expected = goTestCover(minor, v?.version as string, path.join(workspace, m.dir))
+        const expected = goTestCoverIn(localToolchain(minor), path.join(workspace, m.dir))
         expect([v?.version, m.dir, Object.fromEntries((m.coverage?.packages ?? []).map(p => [p.name, p.statements.percent.toFixed(1)]))]).toEqual([v?.version, m.dir, expected])
       }
       const covered = (v?.modules ?? []).flatMap(m => (m.coverage ? [m.coverage.statements] : []))

@@ -4,17 +4,15 @@
  * api/ depending on it through a replace, tools/ with `go 1.25`), under an old and a new Go.
  */
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
-import {execFileSync} from 'node:child_process'
 import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {isolatedEnv} from '../../src/runner/env.js'
 import {runMatrix} from '../../src/runner/matrix.js'
 import type {RunRequest, VersionRun} from '../../src/runner/types.js'
 import type {Logger} from '../../src/util/log.js'
-import {SHARED_WORK_DIR, localToolchain, recordingLogger} from './helpers.js'
-import {SHARED_GO_CACHES, sharedVersionDirs} from '../helpers/go-caches.js'
+import {SHARED_WORK_DIR, goTestCoverIn, localToolchain, recordingLogger} from './helpers.js'
+import {SHARED_GO_CACHES} from '../helpers/go-caches.js'
 
 const THREE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/repos/three')
 const old = localToolchain('1.21')
@@ -50,19 +48,6 @@ function request(root: string, overrides: Partial<RunRequest> = {}): RunRequest 
     logger: recordingLogger().logger,
     ...overrides
   }
-}
-
-/** `go test -cover ./...` run by hand in one module folder: package → percent. */
-function goTestCover(version: typeof old, dir: string): Map<string, string> {
-  const env = isolatedEnv({...process.env, GOFLAGS: '-count=1'}, sharedVersionDirs(version.goroot, version.version, SHARED_WORK_DIR))
-  const out = execFileSync(path.join(version.goroot, 'bin', 'go'), ['test', '-cover', './...'], {cwd: dir, env, encoding: 'utf8'})
-  const found = new Map<string, string>()
-  for (const line of out.split('\n')) {
-    const fields = line.split('\t')
-    const cover = fields.map(f => /^coverage: ([\d.]+)% of statements/.exec(f)).find(m => m)
-    if (cover && fields[1]) found.set(fields[1], cover[1] as string)
-  }
-  return found
 }
 
 /** The same, from the unit's coverage.out: package → percent, as go test -cover computes it. */
@@ -120,7 +105,7 @@ describe('runMatrix over three modules', () => {
   it("gives each module's figures exactly as go test -cover prints them in that module", () => {
     for (const run of runs.filter(r => r.status === 'passed')) {
       const dir = path.join(THREE, run.module?.dir as string)
-      expect([run.toolchain.spec, run.module?.dir, profileCover(run)]).toEqual([run.toolchain.spec, run.module?.dir, goTestCover(run.toolchain, dir)])
+      expect([run.toolchain.spec, run.module?.dir, Object.fromEntries(profileCover(run))]).toEqual([run.toolchain.spec, run.module?.dir, goTestCoverIn(run.toolchain, dir)])
     }
     // Each module's tests are its own: go test ./... stops at module boundaries.
     expect(runs[3]?.packages.map(p => p.name)).toEqual(['example.com/mono'])

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-TOZZSDJB.js";
+} from "./chunks/chunk-4LIPBZCP.js";
 import {
   debug,
   endGroup,
@@ -34,8 +34,8 @@ import {
   saveEntry,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-UGYRPIQ7.js";
-import "./chunks/chunk-EMMJHXPX.js";
+} from "./chunks/chunk-FD76OGF4.js";
+import "./chunks/chunk-K22NRGBV.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-GLNLGA6B.js";

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {describe, expect, it} from '@jest/globals'
 import {lineCoverage} from '../../src/coverage/lines.js'
 import {diffCoverage, parseGitDiff} from '../../src/compare/diff.js'
-import {repositoryPaths} from '../../src/modules/coverage.js'
+import {repositoryPaths} from '../../src/coverage/lcov.js'
 import {makeProfile} from '../coverage/builders.js'
 import {coverFixtures, fixtureRun, setProfile} from '../coverage/fixtures.js'
 

@@ -1,6 +1,7 @@
 import {describe, expect, it} from '@jest/globals'
 import {moduleOfVersionRow, versionOfModules, type ModuleReport} from '../../src/modules/report.js'
-import {combineModuleCoverage, repositoryPaths} from '../../src/modules/coverage.js'
+import {combineModuleCoverage} from '../../src/modules/coverage.js'
+import {repositoryPaths} from '../../src/coverage/lcov.js'
 import {compareModules} from '../../src/modules/compare.js'
 import {lineCoverage, summarizeLines} from '../../src/coverage/lines.js'
 import {summarizeStatements} from '../../src/coverage/summary.js'
@@ -128,5 +129,7 @@ describe('repositoryPaths', () => {
     expect(at('example.com/mono/api/handler.go')).toBe('services/api/handler.go')
     expect(at('example.com/mono/api/v2/h.go')).toBe('services/api/v2/h.go')
     expect(at('example.com/other/x.go')).toBe('example.com/other/x.go')
+    // A folder that starts with a dot keeps it.
+    expect(repositoryPaths([{path: 'example.com/h', dir: '.hidden/mod'}])('example.com/h/a.go')).toBe('.hidden/mod/a.go')
   })
 })

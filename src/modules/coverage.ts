@@ -1,6 +1,6 @@
 /**
- * One version's coverage over several modules, and the paths that name a module's files in the
- * repository. Pure: the caller analysed each module's profile (pipeline.ts analyseVersion).
+ * One version's coverage over several modules. Pure: the caller analysed each module's profile
+ * (pipeline.ts analyseVersion); coverage/lcov.ts repositoryPaths names their files in the repository.
  */
 import {mergeProfiles} from '../coverage/merge.js'
 import {summarizeStatements} from '../coverage/summary.js'
@@ -27,26 +27,5 @@ export function combineModuleCoverage(modules: readonly {name: string; coverage:
     lineSummary: summarizeLines(lines),
     functions: modules.flatMap(m => m.coverage.functions),
     otherTestBinaries: other.length === 0 ? null : {statements: addSummaries(other.map(o => o.statements)), packages: other.flatMap(o => o.packages)}
-  }
-}
-
-/** A module as the repository holds it: its module path and its folder relative to the repository root ('' for the root). */
-export interface ModulePlace {
-  path: string
-  dir: string
-}
-
-/**
- * A file's path in the repository from its name in a profile (`example.com/m/api/x.go` →
- * `api/x.go`): the module whose path is the longest prefix of the name decides (a nested module
- * is not a package of the one around it). A file of no listed module keeps its import path.
- */
-export function repositoryPaths(modules: readonly ModulePlace[]): (file: string) => string {
-  const byLength = [...modules].sort((a, b) => b.path.length - a.path.length)
-  return file => {
-    const module = byLength.find(m => file.startsWith(`${m.path}/`))
-    if (module === undefined) return file
-    const dir = module.dir.replace(/\/+$/, '').replace(/^\.(\/|$)/, '')
-    return (dir === '' ? '' : `${dir}/`) + file.slice(module.path.length + 1)
   }
 }

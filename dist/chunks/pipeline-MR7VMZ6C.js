@@ -5,8 +5,8 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-UGYRPIQ7.js";
-import "./chunk-EMMJHXPX.js";
+} from "./chunk-FD76OGF4.js";
+import "./chunk-K22NRGBV.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";

@@ -14,7 +14,7 @@ import {
   reportDirectoryOf,
   stoppedVerdict,
   versionOfModules
-} from "./chunk-UGYRPIQ7.js";
+} from "./chunk-FD76OGF4.js";
 import {
   CoverageError,
   lineCoverage,
@@ -22,7 +22,7 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-EMMJHXPX.js";
+} from "./chunk-K22NRGBV.js";
 import {
   errorMessage
 } from "./chunk-HIF3ERUJ.js";

@@ -23,11 +23,12 @@ import {
   packageOf,
   parseGoFile,
   readProfile,
+  repositoryPaths,
   skipReason,
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-EMMJHXPX.js";
+} from "./chunk-K22NRGBV.js";
 import {
   HttpClient,
   require_semver
@@ -4750,15 +4751,6 @@ function combineModuleCoverage(modules) {
     lineSummary: summarizeLines(lines),
     functions: modules.flatMap((m) => m.coverage.functions),
     otherTestBinaries: other.length === 0 ? null : { statements: addSummaries(other.map((o) => o.statements)), packages: other.flatMap((o) => o.packages) }
-  };
-}
-function repositoryPaths(modules) {
-  const byLength = [...modules].sort((a, b) => b.path.length - a.path.length);
-  return (file) => {
-    const module = byLength.find((m) => file.startsWith(`${m.path}/`));
-    if (module === void 0) return file;
-    const dir = module.dir.replace(/\/+$/, "").replace(/^\.(\/|$)/, "");
-    return (dir === "" ? "" : `${dir}/`) + file.slice(module.path.length + 1);
   };
 }
 

@@ -14,7 +14,7 @@ import {
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-EMMJHXPX.js";
+} from "./chunk-K22NRGBV.js";
 import {
   commandError
 } from "./chunk-HIF3ERUJ.js";

@@ -2,11 +2,11 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-TOZZSDJB.js";
+} from "./chunk-4LIPBZCP.js";
 import {
   consoleLogger
-} from "./chunk-UGYRPIQ7.js";
-import "./chunk-EMMJHXPX.js";
+} from "./chunk-FD76OGF4.js";
+import "./chunk-K22NRGBV.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import {

@@ -86,7 +86,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-SOX5IHOP.js"), import("./terminal-5UAJKGZJ.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-MR7VMZ6C.js"), import("./terminal-5UAJKGZJ.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-4LIPBZCP.js";
+} from "./chunks/chunk-ME36D7VB.js";
 import {
   debug,
   endGroup,
@@ -34,7 +34,7 @@ import {
   saveEntry,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-FD76OGF4.js";
+} from "./chunks/chunk-INX7I3CZ.js";
 import "./chunks/chunk-K22NRGBV.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
@@ -48,15 +48,15 @@ import {
 } from "./chunks/chunk-DNGZ5PR3.js";
 import {
   actionError
-} from "./chunks/chunk-HIF3ERUJ.js";
+} from "./chunks/chunk-YS2RE52J.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-ZVPWXIBU.js";
 import {
   InputError,
   parseOptions
-} from "./chunks/chunk-PIHUZSYD.js";
-import "./chunks/chunk-7K7GBOX4.js";
+} from "./chunks/chunk-R4G4KI3G.js";
+import "./chunks/chunk-FB4FYNZZ.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/action/main.ts

@@ -73,7 +73,7 @@ export const INPUTS: readonly InputDefinition[] = [
     name: 'max-parallel',
     default: '0',
     commands: RUN,
-    description: 'Versions run at once; 0 means the number of CPUs.'
+    description: 'Versions run at once (with modules: module × version runs, all together); 0 means the number of CPUs.'
   },
   {
     name: 'timeout-minutes',

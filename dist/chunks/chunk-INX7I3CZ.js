@@ -48,7 +48,7 @@ import {
   checkReportFolders,
   compareFolders,
   joinArgs
-} from "./chunk-PIHUZSYD.js";
+} from "./chunk-R4G4KI3G.js";
 import {
   __commonJS,
   __require,

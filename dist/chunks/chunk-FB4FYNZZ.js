@@ -51,7 +51,7 @@ var INPUTS = [
     name: "max-parallel",
     default: "0",
     commands: RUN,
-    description: "Versions run at once; 0 means the number of CPUs."
+    description: "Versions run at once (with modules: module \xD7 version runs, all together); 0 means the number of CPUs."
   },
   {
     name: "timeout-minutes",

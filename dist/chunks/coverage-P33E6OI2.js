@@ -17,8 +17,8 @@ import {
 } from "./chunk-K22NRGBV.js";
 import {
   commandError
-} from "./chunk-HIF3ERUJ.js";
-import "./chunk-7K7GBOX4.js";
+} from "./chunk-YS2RE52J.js";
+import "./chunk-FB4FYNZZ.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

@@ -14,7 +14,7 @@ import {
   reportDirectoryOf,
   stoppedVerdict,
   versionOfModules
-} from "./chunk-FD76OGF4.js";
+} from "./chunk-INX7I3CZ.js";
 import {
   CoverageError,
   lineCoverage,
@@ -25,13 +25,13 @@ import {
 } from "./chunk-K22NRGBV.js";
 import {
   errorMessage
-} from "./chunk-HIF3ERUJ.js";
+} from "./chunk-YS2RE52J.js";
 import {
   compareFolders,
   expandGlob,
   globToRegExp,
   isGlob
-} from "./chunk-PIHUZSYD.js";
+} from "./chunk-R4G4KI3G.js";
 
 // src/aggregate/aggregate.ts
 import { writeFile } from "node:fs/promises";

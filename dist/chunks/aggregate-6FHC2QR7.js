@@ -2,10 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-4LIPBZCP.js";
+} from "./chunk-ME36D7VB.js";
 import {
   consoleLogger
-} from "./chunk-FD76OGF4.js";
+} from "./chunk-INX7I3CZ.js";
 import "./chunk-K22NRGBV.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
@@ -24,17 +24,17 @@ import {
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-HIF3ERUJ.js";
+} from "./chunk-YS2RE52J.js";
 import {
   TOOL_VERSION
 } from "./chunk-ZVPWXIBU.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-PIHUZSYD.js";
+} from "./chunk-R4G4KI3G.js";
 import {
   INPUTS
-} from "./chunk-7K7GBOX4.js";
+} from "./chunk-FB4FYNZZ.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/aggregate.ts

@@ -16,17 +16,17 @@ import {
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-HIF3ERUJ.js";
+} from "./chunk-YS2RE52J.js";
 import {
   TOOL_VERSION
 } from "./chunk-ZVPWXIBU.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-PIHUZSYD.js";
+} from "./chunk-R4G4KI3G.js";
 import {
   INPUTS
-} from "./chunk-7K7GBOX4.js";
+} from "./chunk-FB4FYNZZ.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/run.ts
@@ -86,7 +86,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-MR7VMZ6C.js"), import("./terminal-5UAJKGZJ.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-UPRK6BTC.js"), import("./terminal-5UAJKGZJ.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

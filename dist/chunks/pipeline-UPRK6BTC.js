@@ -5,13 +5,13 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-FD76OGF4.js";
+} from "./chunk-INX7I3CZ.js";
 import "./chunk-K22NRGBV.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";
-import "./chunk-PIHUZSYD.js";
-import "./chunk-7K7GBOX4.js";
+import "./chunk-R4G4KI3G.js";
+import "./chunk-FB4FYNZZ.js";
 import "./chunk-L35V7ZA7.js";
 export {
   concludeRun,

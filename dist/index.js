@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-REIYXQNU.js";
+} from "./chunks/chunk-UCD6AKDN.js";
 import {
   debug,
   endGroup,
@@ -19,26 +19,29 @@ import {
   warning
 } from "./chunks/chunk-6OFKXU6K.js";
 import {
-  COMMENT_LIMIT_BYTES,
   actionsCacheClient,
   backoffDelay,
   currentPlatform,
-  parseGitDiff,
   parseRetryAfter,
-  renderComment,
-  renderStopped,
-  reportDirectoryOf,
   restoreEntry,
   retrying,
   runPipeline,
-  saveEntry,
+  saveEntry
+} from "./chunks/chunk-S35IILMW.js";
+import {
+  COMMENT_LIMIT_BYTES,
+  parseGitDiff,
+  renderComment,
+  renderStopped,
+  reportDirectoryOf,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-N65RS3EF.js";
-import "./chunks/chunk-EMMJHXPX.js";
+} from "./chunks/chunk-G5JFL5ZD.js";
+import "./chunks/chunk-GH2FLOLZ.js";
+import "./chunks/chunk-SZ77QLM2.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
-import "./chunks/chunk-GLNLGA6B.js";
+import "./chunks/chunk-SJKBGCPK.js";
 import {
   cancelOnSignals
 } from "./chunks/chunk-ICLWKFK2.js";

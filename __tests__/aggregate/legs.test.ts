@@ -1,8 +1,8 @@
 import {describe, expect, it} from '@jest/globals'
 import {AggregateError, combineLegs, legsGate, type LegProblem} from '../../src/aggregate/legs.js'
-import {versionLabels} from '../../src/aggregate/version-labels.js'
+import {versionLabels} from '../../src/report/labels.js'
 import {functionsFromLcov, matchSourceFiles, parseLcovFunctions} from '../../src/aggregate/lcov-functions.js'
-import {pickReference} from '../../src/pipeline.js'
+import {pickReference} from '../../src/conclusion/conclude.js'
 import {makeProfile} from '../coverage/builders.js'
 
 /** A leg's report.json as parsed JSON, with rows given as [version, platform]. */

@@ -10,8 +10,9 @@ import {
   prepareReportFolder,
   renderStopped,
   reportDirectoryOf,
+  reportJson,
   stoppedVerdict
-} from "./chunk-N65RS3EF.js";
+} from "./chunk-G5JFL5ZD.js";
 import {
   CoverageError,
   lineCoverage,
@@ -19,7 +20,7 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-EMMJHXPX.js";
+} from "./chunk-SZ77QLM2.js";
 import {
   errorMessage
 } from "./chunk-UWQEJ2UO.js";
@@ -561,7 +562,7 @@ async function writeFailedLeg(reportDir, leg) {
   };
   await claimReportEntries(reportDir, ["report.json"]);
   const file = path3.join(reportDir, "report.json");
-  await writeFile(file, JSON.stringify(report, null, 2) + "\n");
+  await writeFile(file, reportJson(report));
   return file;
 }
 

@@ -25,11 +25,11 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-I2TAX4TD.js")).runCommand(rest, io);
+      return (await import("./chunks/run-PJUF2DI7.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-DTXSO6Q6.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-2YQQCBYX.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-4FTCVGIS.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-DZMELWJL.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-UCD6AKDN.js";
+} from "./chunks/chunk-7KVZMWPX.js";
 import {
   debug,
   endGroup,
@@ -27,7 +27,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-S35IILMW.js";
+} from "./chunks/chunk-5JU7HNKB.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,
@@ -36,9 +36,9 @@ import {
   reportDirectoryOf,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-G5JFL5ZD.js";
-import "./chunks/chunk-GH2FLOLZ.js";
-import "./chunks/chunk-SZ77QLM2.js";
+} from "./chunks/chunk-ML52NNMG.js";
+import "./chunks/chunk-VRCO3Z7G.js";
+import "./chunks/chunk-4WRANSZI.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-SJKBGCPK.js";

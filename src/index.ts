@@ -50,7 +50,6 @@ export {
   packageOf,
   ProfileParser,
   parseProfile,
-  readProfile,
   mergeProfiles,
   formatPercent,
   formatOneDecimal,
@@ -63,11 +62,11 @@ export {
   mergeFunctionCoverage,
   parseFuncOutput,
   summarizeFunctions,
-  functionsFromGo,
   formatLcov,
   moduleRelativePath,
   formatProfile,
-  readBaselineFile,
+  parseBaseline,
+  parseLcov,
   readLcovBaseline,
   readReportBaseline
 } from './coverage/index.js'
@@ -84,6 +83,10 @@ export type {
   OtherTestBinaries,
   Baseline
 } from './coverage/index.js'
+// Files read for the engine (its parsers take text), and the go tool cover adapter (it runs Go).
+export {readProfile} from './files/read-profile.js'
+export {readBaselineFile} from './files/baseline-file.js'
+export {functionsFromGo} from './runner/go-cover.js'
 export {compareVersions, compareBaseline, diffCoverage, parseGitDiff, evaluateGates} from './compare/index.js'
 export type {VersionComparison, BaselineComparison, ChangedFile, DiffCoverage, Gate, GateThresholds} from './compare/index.js'
 

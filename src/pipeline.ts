@@ -12,11 +12,11 @@ import {modulePathOf} from './go/go-mod.js'
 import {runMatrix} from './runner/matrix.js'
 import {defaultWorkDir} from './runner/env.js'
 import type {VersionRun} from './runner/types.js'
-import {readProfile} from './coverage/read.js'
+import {readProfile} from './files/read-profile.js'
 import {summarizeStatements} from './coverage/summary.js'
 import {lineCoverage, summarizeLines} from './coverage/lines.js'
 import {functionCoverage, summarizeFunctions, type FunctionCoverage} from './coverage/functions.js'
-import {functionsFromGo} from './coverage/go-cover.js'
+import {functionsFromGo} from './runner/go-cover.js'
 import {countOwnTests, functionsOfOwnTests} from './coverage/own-tests.js'
 import {formatLcov, moduleRelativePath} from './coverage/lcov.js'
 import type {Profile} from './coverage/model.js'
@@ -150,7 +150,7 @@ async function analyseVersion(run: VersionRun, moduleDir: string, ownTests: bool
   const lines = lineCoverage(profile)
   let functions: FunctionCoverage[] = []
   try {
-    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, written), profile), otherTestBinaries)
+    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, written, run.env), profile), otherTestBinaries)
   } catch (err) {
     logger.warning(`Go ${run.toolchain.version}: no function coverage: ${(err as Error).message}`)
   }

@@ -1,7 +1,7 @@
 /** Collect legs made from the generated Go profiles, as `mode: collect` writes them (no Go runs). */
 import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {readProfile} from '../../src/coverage/read.js'
+import {readProfile} from '../../src/files/read-profile.js'
 import {summarizeStatements} from '../../src/coverage/summary.js'
 import {lineCoverage, summarizeLines} from '../../src/coverage/lines.js'
 import {functionCoverage, parseFuncOutput, summarizeFunctions} from '../../src/coverage/functions.js'

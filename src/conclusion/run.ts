@@ -4,7 +4,7 @@
  * (conclude.ts), its warnings logged and its files written (write.ts).
  */
 import path from 'node:path'
-import {readBaselineFile} from '../coverage/baseline.js'
+import {readBaselineFile} from '../files/baseline-file.js'
 import type {ChangedFile} from '../compare/diff.js'
 import type {Toolchain} from '../go/toolchain.js'
 import type {Options} from '../inputs/options.js'

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   GoFileError,
   modulePathOf
-} from "./chunk-GH2FLOLZ.js";
+} from "./chunk-VRCO3Z7G.js";
 import {
   CoverageError,
   formatLcov,
@@ -16,7 +16,7 @@ import {
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-SZ77QLM2.js";
+} from "./chunk-4WRANSZI.js";
 import {
   commandError
 } from "./chunk-UWQEJ2UO.js";

@@ -14,10 +14,11 @@ import {
   mergeLineCoverage,
   mergeProfiles,
   packageOf,
+  parseLcov,
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-SZ77QLM2.js";
+} from "./chunk-4WRANSZI.js";
 import {
   lineRanges,
   percent,
@@ -29,123 +30,6 @@ import {
 import {
   InputError
 } from "./chunk-YRNHVHRE.js";
-import {
-  __commonJS,
-  __require,
-  __toESM
-} from "./chunk-L35V7ZA7.js";
-
-// node_modules/lcov-parse/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/lcov-parse/lib/index.js"(exports, module) {
-    var fs = __require("fs");
-    var path6 = __require("path");
-    var exists = fs.exists || path6.exists;
-    var walkFile = function(str, cb) {
-      var data = [], item;
-      ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
-        line = line.trim();
-        var allparts = line.split(":"), parts = [allparts.shift(), allparts.join(":")], lines, fn;
-        switch (parts[0].toUpperCase()) {
-          case "TN":
-            item.title = parts[1].trim();
-            break;
-          case "SF":
-            item.file = parts.slice(1).join(":").trim();
-            break;
-          case "FNF":
-            item.functions.found = Number(parts[1].trim());
-            break;
-          case "FNH":
-            item.functions.hit = Number(parts[1].trim());
-            break;
-          case "LF":
-            item.lines.found = Number(parts[1].trim());
-            break;
-          case "LH":
-            item.lines.hit = Number(parts[1].trim());
-            break;
-          case "DA":
-            lines = parts[1].split(",");
-            item.lines.details.push({
-              line: Number(lines[0]),
-              hit: Number(lines[1])
-            });
-            break;
-          case "FN":
-            fn = parts[1].split(",");
-            item.functions.details.push({
-              name: fn[1],
-              line: Number(fn[0])
-            });
-            break;
-          case "FNDA":
-            fn = parts[1].split(",");
-            item.functions.details.some(function(i, k) {
-              if (i.name === fn[1] && i.hit === void 0) {
-                item.functions.details[k].hit = Number(fn[0]);
-                return true;
-              }
-            });
-            break;
-          case "BRDA":
-            fn = parts[1].split(",");
-            item.branches.details.push({
-              line: Number(fn[0]),
-              block: Number(fn[1]),
-              branch: Number(fn[2]),
-              taken: fn[3] === "-" ? 0 : Number(fn[3])
-            });
-            break;
-          case "BRF":
-            item.branches.found = Number(parts[1]);
-            break;
-          case "BRH":
-            item.branches.hit = Number(parts[1]);
-            break;
-        }
-        if (line.indexOf("end_of_record") > -1) {
-          data.push(item);
-          item = {
-            lines: {
-              found: 0,
-              hit: 0,
-              details: []
-            },
-            functions: {
-              hit: 0,
-              found: 0,
-              details: []
-            },
-            branches: {
-              hit: 0,
-              found: 0,
-              details: []
-            }
-          };
-        }
-      });
-      data.shift();
-      if (data.length) {
-        cb(null, data);
-      } else {
-        cb("Failed to parse string");
-      }
-    };
-    var parse = function(file, cb) {
-      exists(file, function(x) {
-        if (!x) {
-          return walkFile(file, cb);
-        }
-        fs.readFile(file, "utf8", function(err, str) {
-          walkFile(str, cb);
-        });
-      });
-    };
-    module.exports = parse;
-    module.exports.source = walkFile;
-  }
-});
 
 // src/util/log.ts
 var silentLogger = {
@@ -440,9 +324,10 @@ async function expectPath(input, file, kind, give) {
 // src/conclusion/run.ts
 import path5 from "node:path";
 
-// src/coverage/baseline.ts
-var import_lcov_parse = __toESM(require_lib(), 1);
+// src/files/baseline-file.ts
 import { readFile as readFile2 } from "node:fs/promises";
+
+// src/coverage/baseline.ts
 function readReportBaseline(json, source) {
   const report = json;
   if (typeof report !== "object" || report === null || report.schemaVersion !== 1) {
@@ -489,28 +374,27 @@ function isSummary(value) {
   return typeof s === "object" && s !== null && Number.isFinite(s.covered) && Number.isFinite(s.total);
 }
 async function readLcovBaseline(text, source) {
-  const records = await new Promise((resolve, reject) => {
-    import_lcov_parse.default.source(text, (err, data) => {
-      if (err !== null || data === void 0) reject(new CoverageError(`${source}: not an LCOV file (lcov-parse: ${String(err)})`));
-      else resolve(data);
-    });
-  });
+  const records = parseLcov(text, source);
+  if (records.length === 0) {
+    throw new CoverageError(
+      /end_of_record/.test(text) ? `${source}: the LCOV file names no source files (no SF records)` : `${source}: not an LCOV file (no SF or end_of_record line)`
+    );
+  }
   const byFile = /* @__PURE__ */ new Map();
   const counted = /* @__PURE__ */ new Map();
   for (const record of records) {
-    if (!record.file) continue;
-    if (record.lines.details.length === 0) {
-      counted.set(record.file, summary(record.lines.hit, record.lines.found));
+    if (record.source === "") continue;
+    if (record.lines.size === 0) {
+      counted.set(record.source, summary(record.hit ?? 0, record.found ?? 0));
       continue;
     }
-    const lines = byFile.get(record.file) ?? /* @__PURE__ */ new Map();
-    for (const { line, hit } of record.lines.details) lines.set(line, Math.max(lines.get(line) ?? 0, hit));
-    byFile.set(record.file, lines);
+    const lines = byFile.get(record.source) ?? /* @__PURE__ */ new Map();
+    for (const [line, hit] of record.lines) lines.set(line, Math.max(lines.get(line) ?? 0, hit));
+    byFile.set(record.source, lines);
   }
   for (const [file, lines] of byFile) {
     counted.set(file, summary([...lines.values()].filter((hit) => hit > 0).length, lines.size));
   }
-  if (counted.size === 0) throw new CoverageError(`${source}: the LCOV file names no source files (no SF records)`);
   const files = [...counted].map(([name, s]) => ({ name, summary: s })).sort((a, b) => compareStrings(a.name, b.name));
   return { source, kind: "lcov", metric: "lines", total: addSummaries(files.map((f) => f.summary)), packages: packagesOf(files), files };
 }
@@ -522,6 +406,20 @@ function packagesOf(files) {
   }
   return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b) => compareStrings(a.name, b.name));
 }
+async function parseBaseline(text, source) {
+  if (text.trimStart().startsWith("{")) {
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      throw new CoverageError(`${source}: not valid JSON: ${err.message}`, { cause: err });
+    }
+    return readReportBaseline(json, source);
+  }
+  return readLcovBaseline(text, source);
+}
+
+// src/files/baseline-file.ts
 async function readBaselineFile(path6) {
   let text;
   try {
@@ -529,16 +427,7 @@ async function readBaselineFile(path6) {
   } catch (err) {
     throw new CoverageError(`${path6}: cannot read the baseline: ${err.message}`, { cause: err });
   }
-  if (text.trimStart().startsWith("{")) {
-    let json;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      throw new CoverageError(`${path6}: not valid JSON: ${err.message}`, { cause: err });
-    }
-    return readReportBaseline(json, path6);
-  }
-  return readLcovBaseline(text, path6);
+  return parseBaseline(text, path6);
 }
 
 // src/compare/delta.ts

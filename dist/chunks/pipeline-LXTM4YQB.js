@@ -2,10 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-S35IILMW.js";
-import "./chunk-G5JFL5ZD.js";
-import "./chunk-GH2FLOLZ.js";
-import "./chunk-SZ77QLM2.js";
+} from "./chunk-5JU7HNKB.js";
+import "./chunk-ML52NNMG.js";
+import "./chunk-VRCO3Z7G.js";
+import "./chunk-4WRANSZI.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-SJKBGCPK.js";

@@ -2,11 +2,11 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-UCD6AKDN.js";
+} from "./chunk-7KVZMWPX.js";
 import {
   consoleLogger
-} from "./chunk-G5JFL5ZD.js";
-import "./chunk-SZ77QLM2.js";
+} from "./chunk-ML52NNMG.js";
+import "./chunk-4WRANSZI.js";
 import {
   renderTerminalReport
 } from "./chunk-ORBWP5FK.js";

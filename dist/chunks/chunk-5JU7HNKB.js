@@ -12,7 +12,7 @@ import {
   reportDirectoryOf,
   silentLogger,
   summarizeFunctions
-} from "./chunk-G5JFL5ZD.js";
+} from "./chunk-ML52NNMG.js";
 import {
   DEFAULT_GO_VERSION,
   GoFileError,
@@ -20,7 +20,7 @@ import {
   modulePathOf,
   parseGoFile,
   skipReason
-} from "./chunk-GH2FLOLZ.js";
+} from "./chunk-VRCO3Z7G.js";
 import {
   CoverageError,
   compareGoVersions,
@@ -34,7 +34,7 @@ import {
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-SZ77QLM2.js";
+} from "./chunk-4WRANSZI.js";
 import {
   HttpClient,
   require_semver
@@ -2435,7 +2435,9 @@ async function runVersion(plan) {
     return done("error", `missing toolchain: ${go} is not an executable (${err.message})`);
   }
   const runId = randomUUID();
-  const env = { ...isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)), [RUN_MARKER_VARIABLE]: runId };
+  const isolated = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version));
+  run.env = isolated;
+  const env = { ...isolated, [RUN_MARKER_VARIABLE]: runId };
   const marker = `${RUN_MARKER_VARIABLE}=${runId}`;
   const stop = new AbortController();
   const limitMs = Math.min(plan.timeoutMinutes * MS_PER_MINUTE, MAX_TIMER_MS);
@@ -2720,20 +2722,20 @@ function emitAnnotations(runs, logger, moduleDir, base) {
   }
 }
 
-// src/coverage/go-cover.ts
+// src/runner/go-cover.ts
 import { execFile as execFile2 } from "node:child_process";
 import { existsSync as existsSync2, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
 import os4 from "node:os";
 import path11 from "node:path";
-async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
+async function functionsFromGo(goroot, profilePath, moduleDir, profile, env = process.env) {
   const local = profile === void 0 ? /* @__PURE__ */ new Map() : localPaths(profile.files.map((f) => f.file), moduleDir);
-  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path11.resolve(profilePath), profilePath, moduleDir);
+  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path11.resolve(profilePath), profilePath, moduleDir, env);
   const tmp = mkdtempSync(path11.join(os4.tmpdir(), "go-matrix-func-"));
   try {
     const input = path11.join(tmp, "coverage.out");
     const renamed = profile.files.map((f) => ({ ...f, file: local.get(f.file) ?? f.file }));
     writeFileSync(input, formatProfile({ ...profile, files: renamed }));
-    const report = await runCoverFunc(goroot, input, profilePath, moduleDir);
+    const report = await runCoverFunc(goroot, input, profilePath, moduleDir, env);
     const original = new Map([...local].map(([name, file]) => [file, name]));
     const functions = report.functions.map((fn) => ({ ...fn, file: original.get(fn.file) ?? fn.file }));
     functions.sort((a, b) => compareStrings(a.file, b.file));
@@ -2779,7 +2781,7 @@ function mainModule(dir) {
     if (path11.dirname(at) === at) return null;
   }
 }
-function runCoverFunc(goroot, input, profilePath, moduleDir) {
+function runCoverFunc(goroot, input, profilePath, moduleDir, env) {
   const go = goBinary(goroot);
   const args = ["tool", "cover", `-func=${input}`];
   const shown = `${go} tool cover -func=${path11.resolve(profilePath)}`;
@@ -2787,7 +2789,7 @@ function runCoverFunc(goroot, input, profilePath, moduleDir) {
     execFile2(
       go,
       args,
-      { cwd: moduleDir, env: { ...process.env, GOTOOLCHAIN: "local", GOROOT: goroot }, maxBuffer: 1 << 30 },
+      { cwd: moduleDir, env: { ...env, GOTOOLCHAIN: "local", GOROOT: goroot }, maxBuffer: 1 << 30 },
       (err, out, errOut) => {
         if (err) {
           const detail = String(errOut).trim() || err.message;
@@ -2893,7 +2895,7 @@ async function analyseVersion(run, moduleDir, ownTests, logger) {
   const lines = lineCoverage(profile);
   let functions = [];
   try {
-    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, written), profile), otherTestBinaries);
+    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, written, run.env), profile), otherTestBinaries);
   } catch (err) {
     logger.warning(`Go ${run.toolchain.version}: no function coverage: ${err.message}`);
   }

@@ -29,7 +29,7 @@ function lineBudget(blocks) {
 var LINES_PER_PROFILE = 1 << 20;
 var LINES_PER_BLOCK = 16;
 
-// src/coverage/read.ts
+// src/files/read-profile.ts
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 
 // src/coverage/blocks-builder.ts
@@ -858,7 +858,7 @@ function isNegativeCount(bytes, start, end) {
   return i < end - 1 && bytes[i] === MINUS && i - 1 >= start && bytes[i - 1] === SPACE;
 }
 
-// src/coverage/read.ts
+// src/files/read-profile.ts
 async function readProfile(path) {
   let size = 0;
   try {
@@ -1496,6 +1496,57 @@ function moduleRelativePath(modulePath, moduleDir = "") {
   const dir = moduleDir.replace(/\/+$/, "").replace(/^\.\/?/, "");
   return (file) => file.startsWith(prefix) ? (dir ? `${dir}/` : "") + file.slice(prefix.length) : file;
 }
+function parseLcov(text, where, options = {}) {
+  const records = [];
+  let record = null;
+  let byName = /* @__PURE__ */ new Map();
+  text.split("\n").forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "end_of_record") {
+      record = null;
+      return;
+    }
+    const colon = line.indexOf(":");
+    const key = line.slice(0, colon).toUpperCase();
+    const value = line.slice(colon + 1);
+    if (key === "SF") {
+      record = { source: value.trim(), lines: /* @__PURE__ */ new Map(), found: null, hit: null, functions: [] };
+      records.push(record);
+      byName = /* @__PURE__ */ new Map();
+      return;
+    }
+    if (key === "DA" && record !== null) {
+      const [at, hits] = value.split(",").map(Number);
+      if (at === void 0 || hits === void 0 || !Number.isFinite(at) || !Number.isFinite(hits)) return;
+      record.lines.set(at, Math.max(record.lines.get(at) ?? 0, hits));
+    } else if ((key === "LF" || key === "LH") && record !== null) {
+      const n = Number(value.trim());
+      if (key === "LF") record.found = n;
+      else record.hit = n;
+    } else if ((key === "FN" || key === "FNDA") && options.functions) {
+      readFunction(line, key, value, `${where}:${index + 1}`, record, byName);
+    }
+  });
+  return records;
+}
+function readFunction(line, key, body, at, record, byName) {
+  const comma = body.indexOf(",");
+  const number = Number(body.slice(0, comma));
+  const name = body.slice(comma + 1);
+  if (comma <= 0 || !Number.isInteger(number) || number < 0 || name === "") {
+    throw new CoverageError(`${at}: expected "${key === "FN" ? "FN:<line>,<name>" : "FNDA:<hits>,<name>"}", got ${JSON.stringify(line)}`);
+  }
+  if (record === null) throw new CoverageError(`${at}: ${JSON.stringify(line)} outside an SF record`);
+  if (key === "FN") {
+    const fn = { source: record.source, line: number, name: name.endsWith(`@${number}`) ? name.slice(0, -`@${number}`.length) : name, hits: 0 };
+    byName.set(name, fn);
+    record.functions.push(fn);
+  } else {
+    const fn = byName.get(name);
+    if (fn === void 0) throw new CoverageError(`${at}: FNDA for ${JSON.stringify(name)}, which no FN line of ${record.source} declares`);
+    fn.hits = number;
+  }
+}
 
 // src/coverage/merge.ts
 function mergeProfiles(profiles) {
@@ -1600,5 +1651,6 @@ export {
   formatProfile,
   formatLcov,
   moduleRelativePath,
+  parseLcov,
   mergeProfiles
 };

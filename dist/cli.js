@@ -25,11 +25,11 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-LJI7G443.js")).runCommand(rest, io);
+      return (await import("./chunks/run-PJUF2DI7.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-BT37CIBI.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-ZCCWQBQB.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-QUF7AKPT.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-DZMELWJL.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-QQTN2HWG.js";
+} from "./chunks/chunk-E7HZKNJ4.js";
 import {
   debug,
   endGroup,
@@ -19,26 +19,29 @@ import {
   warning
 } from "./chunks/chunk-6OFKXU6K.js";
 import {
-  COMMENT_LIMIT_BYTES,
   actionsCacheClient,
   backoffDelay,
   currentPlatform,
-  parseGitDiff,
   parseRetryAfter,
-  renderComment,
-  renderStopped,
-  reportDirectoryOf,
   restoreEntry,
   retrying,
   runPipeline,
-  saveEntry,
+  saveEntry
+} from "./chunks/chunk-5JU7HNKB.js";
+import {
+  COMMENT_LIMIT_BYTES,
+  parseGitDiff,
+  renderComment,
+  renderStopped,
+  reportDirectoryOf,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-N65RS3EF.js";
-import "./chunks/chunk-EMMJHXPX.js";
+} from "./chunks/chunk-ML52NNMG.js";
+import "./chunks/chunk-VRCO3Z7G.js";
+import "./chunks/chunk-4WRANSZI.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
-import "./chunks/chunk-GLNLGA6B.js";
+import "./chunks/chunk-SJKBGCPK.js";
 import {
   cancelOnSignals
 } from "./chunks/chunk-ICLWKFK2.js";

@@ -1,20 +1,22 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
-  CoverageError,
   GoFileError,
+  modulePathOf
+} from "./chunk-VRCO3Z7G.js";
+import {
+  CoverageError,
   formatLcov,
   formatPercent,
   formatProfile,
   lineCoverage,
   mergeLineCoverage,
   mergeProfiles,
-  modulePathOf,
   moduleRelativePath,
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-EMMJHXPX.js";
+} from "./chunk-4WRANSZI.js";
 import {
   commandError
 } from "./chunk-UWQEJ2UO.js";

@@ -1,21 +1,17 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
-  concludeRun,
-  pickReference,
-  reportDirectoryOf,
   runPipeline
-} from "./chunk-N65RS3EF.js";
-import "./chunk-EMMJHXPX.js";
+} from "./chunk-5JU7HNKB.js";
+import "./chunk-ML52NNMG.js";
+import "./chunk-VRCO3Z7G.js";
+import "./chunk-4WRANSZI.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
-import "./chunk-GLNLGA6B.js";
+import "./chunk-SJKBGCPK.js";
 import "./chunk-YRNHVHRE.js";
 import "./chunk-RL7VICY3.js";
 import "./chunk-L35V7ZA7.js";
 export {
-  concludeRun,
-  pickReference,
-  reportDirectoryOf,
   runPipeline
 };

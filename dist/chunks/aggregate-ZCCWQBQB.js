@@ -2,17 +2,15 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-QQTN2HWG.js";
+} from "./chunk-E7HZKNJ4.js";
 import {
   consoleLogger
-} from "./chunk-N65RS3EF.js";
-import "./chunk-EMMJHXPX.js";
-import "./chunk-YMFHXHFB.js";
-import "./chunk-4IC3KUYO.js";
+} from "./chunk-ML52NNMG.js";
+import "./chunk-4WRANSZI.js";
 import {
   renderTerminalReport
-} from "./chunk-5UY36FLV.js";
-import "./chunk-GLNLGA6B.js";
+} from "./chunk-ORBWP5FK.js";
+import "./chunk-SJKBGCPK.js";
 import {
   UsageError,
   commandLineRevision,

@@ -25,11 +25,11 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-CXDOTVQS.js")).runCommand(rest, io);
+      return (await import("./chunks/run-JHRDDUJZ.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-6FHC2QR7.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-2FQHYAV3.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-P33E6OI2.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-XTETH5I5.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

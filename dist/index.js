@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-ME36D7VB.js";
+} from "./chunks/chunk-AFNEHZKZ.js";
 import {
   debug,
   endGroup,
@@ -19,26 +19,29 @@ import {
   warning
 } from "./chunks/chunk-6OFKXU6K.js";
 import {
-  COMMENT_LIMIT_BYTES,
   actionsCacheClient,
   backoffDelay,
   currentPlatform,
-  parseGitDiff,
   parseRetryAfter,
-  renderComment,
-  renderStopped,
-  reportDirectoryOf,
   restoreEntry,
   retrying,
   runPipeline,
-  saveEntry,
+  saveEntry
+} from "./chunks/chunk-YGYSC3VP.js";
+import {
+  COMMENT_LIMIT_BYTES,
+  parseGitDiff,
+  renderComment,
+  renderStopped,
+  reportDirectoryOf,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-INX7I3CZ.js";
-import "./chunks/chunk-K22NRGBV.js";
+} from "./chunks/chunk-DFMDYH3D.js";
+import "./chunks/chunk-AAL3RNF6.js";
+import "./chunks/chunk-FQMXL7CY.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
-import "./chunks/chunk-GLNLGA6B.js";
+import "./chunks/chunk-SJKBGCPK.js";
 import {
   cancelOnSignals
 } from "./chunks/chunk-ICLWKFK2.js";
@@ -55,7 +58,7 @@ import {
 import {
   InputError,
   parseOptions
-} from "./chunks/chunk-R4G4KI3G.js";
+} from "./chunks/chunk-L2BMKEQD.js";
 import "./chunks/chunk-FB4FYNZZ.js";
 import "./chunks/chunk-L35V7ZA7.js";
 

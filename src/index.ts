@@ -46,8 +46,8 @@ export {parseModuleSelection, applySelection, ModuleSelectionError} from './modu
 export type {ModuleSelection, Selected} from './modules/selection.js'
 export {findModuleFolders, resolveModules} from './modules/discover.js'
 export type {ModuleFolder, ResolvedModules} from './modules/discover.js'
-export {versionOfModules} from './modules/report.js'
-export type {ModuleReport, ModuleComparison} from './modules/report.js'
+export {versionOfModules} from './report/module-rows.js'
+export type {ModuleReport, ModuleComparison} from './report/schema.js'
 export type {TestReport, TestEvent, TestFailure, PackageResult, SlowTest} from './runner/test-json.js'
 
 // The coverage engine and comparisons (pure).
@@ -58,7 +58,6 @@ export {
   packageOf,
   ProfileParser,
   parseProfile,
-  readProfile,
   mergeProfiles,
   formatPercent,
   formatOneDecimal,
@@ -71,12 +70,12 @@ export {
   mergeFunctionCoverage,
   parseFuncOutput,
   summarizeFunctions,
-  functionsFromGo,
   formatLcov,
   moduleRelativePath,
   repositoryPaths,
   formatProfile,
-  readBaselineFile,
+  parseBaseline,
+  parseLcov,
   readLcovBaseline,
   readReportBaseline
 } from './coverage/index.js'
@@ -93,11 +92,15 @@ export type {
   OtherTestBinaries,
   Baseline
 } from './coverage/index.js'
+// Files read for the engine (its parsers take text), and the go tool cover adapter (it runs Go).
+export {readProfile} from './files/read-profile.js'
+export {readBaselineFile} from './files/baseline-file.js'
+export {functionsFromGo} from './runner/go-cover.js'
 export {compareVersions, compareBaseline, diffCoverage, parseGitDiff, evaluateGates} from './compare/index.js'
 export type {VersionComparison, BaselineComparison, ChangedFile, DiffCoverage, Gate, GateThresholds} from './compare/index.js'
 
 // The whole job, and its reports.
-export {runPipeline, pickReference} from './pipeline.js'
+export {runPipeline} from './pipeline.js'
 export type {PipelineContext, PipelineResult} from './pipeline.js'
 export {SCHEMA_VERSION, READABLE_SCHEMA_VERSIONS, toResults} from './report/schema.js'
 export type {Report, VersionReport, Counts} from './report/schema.js'
@@ -113,7 +116,10 @@ export {upsertComment, commentMarker} from './github/comment.js'
 export {saveBaseline, restoreBaseline, decideBaselineAction} from './github/baseline-store.js'
 export {changedLines} from './git/changed-lines.js'
 export {aggregateReports} from './aggregate/aggregate.js'
-export {versionLabels} from './aggregate/version-labels.js'
-export {concludeRun} from './pipeline.js'
-export type {AnalysedVersion, AnalysedCoverage} from './pipeline.js'
+export {versionLabels} from './report/labels.js'
+export {concludeRun} from './conclusion/run.js'
+export type {ConclusionContext} from './conclusion/run.js'
+export {conclude, pickReference, referenceOf} from './conclusion/conclude.js'
+export type {AnalysedVersion, AnalysedCoverage, Conclusion, ConclusionInput, ConclusionOptions} from './conclusion/conclude.js'
+export {writeConclusion} from './conclusion/write.js'
 export {renderTerminalReport} from './report/terminal.js'

@@ -3,7 +3,7 @@ import {renderComment, renderSummary, COMMENT_LIMIT_BYTES, SUMMARY_LIMIT_BYTES} 
 import {decideVerdict} from '../../src/report/verdict.js'
 import {renderTerminalReport} from '../../src/report/terminal.js'
 import {byteLength} from '../../src/report/markdown.js'
-import {moduleOfVersionRow, versionOfModules} from '../../src/modules/report.js'
+import {moduleOfVersionRow, versionOfModules} from '../../src/report/module-rows.js'
 import type {Report} from '../../src/report/schema.js'
 import {counts, makeFailure, makeGate, makeReport, makeVersion} from './builders.js'
 

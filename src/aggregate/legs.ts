@@ -5,7 +5,8 @@
  */
 import {READABLE_SCHEMA_VERSIONS, type Gate, type Report, type VersionReport} from '../report/schema.js'
 import {arrayOf, boolean, integer, nullable, number, object, oneOf, optional, conform, string} from '../util/shape.js'
-import {versionOfModules, type ModuleReport} from '../modules/report.js'
+import {versionOfModules} from '../report/module-rows.js'
+import type {ModuleReport} from '../report/schema.js'
 import {compareFolders} from '../modules/selection.js'
 
 /** A report.json written by a `mode: collect` leg: a Report, with `error` when the leg's run itself failed. */

@@ -9,8 +9,6 @@ import {parseGoFile} from '../go/go-mod.js'
 import type {GoFile} from '../go/go-mod.js'
 import {applySelection, checkReportFolders, compareFolders, ModuleSelectionError} from './selection.js'
 import type {ModuleSelection} from './selection.js'
-import {InputError} from '../inputs/options.js'
-import type {Logger} from '../util/log.js'
 
 /** Folders discovery never enters: Go ignores vendor/ and testdata/ in `./...`; the others hold other people's code or tools' state. */
 export function isSkippedFolder(name: string): boolean {
@@ -143,23 +141,3 @@ async function readGoWork(workingDir: string): Promise<{file: GoFile; uses: stri
   return {file: goWork, uses: [...new Set(uses)].sort(compareFolders)}
 }
 
-/**
- * The modules a run tests: null for the empty input (the module at working-directory, as before
- * modules existed), else those the input selects, its globs that matched nothing said as warnings
- * and its problems as an error naming the input.
- */
-export async function chooseModules(
-  selection: ModuleSelection,
-  dirs: {workingDir: string; workspace: string},
-  logger: Pick<Logger, 'warning'>
-): Promise<ModuleFolder[] | null> {
-  if (selection.kind === 'root') return null
-  try {
-    const {modules, warnings} = await resolveModules(selection, dirs)
-    for (const warning of warnings) logger.warning(warning)
-    return modules
-  } catch (err) {
-    if (err instanceof ModuleSelectionError) throw new InputError(`input modules: ${err.message}`, {cause: err})
-    throw err
-  }
-}

@@ -4,7 +4,7 @@
  * disk and reads go.work); every folder here is a '/'-separated path relative to
  * `working-directory`, `.` for working-directory itself.
  */
-import {globToRegExp, isGlob} from '../aggregate/glob.js'
+import {globToRegExp, isGlob} from '../util/glob.js'
 import {splitList} from '../util/split-args.js'
 
 /**

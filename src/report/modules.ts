@@ -8,8 +8,8 @@ import {percent, plural, seconds, signed} from './format.js'
 import {referenceVersion} from './views.js'
 import type {Section} from './fit.js'
 import type {Report, VersionReport} from './schema.js'
-import {versionLabels} from '../aggregate/version-labels.js'
-import type {ModuleReport} from '../modules/report.js'
+import {versionLabels} from './labels.js'
+import type {ModuleReport} from './schema.js'
 
 const CELL_ICON: Record<ModuleReport['status'], string> = {passed: '✅', failed: '❌', skipped: '⏭️', error: '💥'}
 

@@ -12,11 +12,10 @@ import type {Gate} from '../compare/gates.js'
 import type {VersionComparison} from '../compare/versions.js'
 import type {Summary} from '../coverage/model.js'
 import type {ToolchainSource} from '../go/toolchain.js'
-import type {ModuleReport} from '../modules/report.js'
 import type {TestFailure} from '../runner/test-json.js'
 import type {VersionStatus} from '../runner/types.js'
 
-export type {BaselineComparison, DiffCoverage, Gate, ModuleReport, TestFailure, VersionComparison, VersionStatus}
+export type {BaselineComparison, DiffCoverage, Gate, TestFailure, VersionComparison, VersionStatus}
 
 /**
  * 2 added `versions[].modules[]` (a run over several modules); a version's own figures are its
@@ -25,7 +24,7 @@ export type {BaselineComparison, DiffCoverage, Gate, ModuleReport, TestFailure, 
 export const SCHEMA_VERSION = 2
 
 /** The schema versions go-matrix reads (aggregate legs, baselines): every one it ever wrote. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2]
+export {READABLE_SCHEMA_VERSIONS} from '../coverage/baseline.js'
 
 /** Covered of total, and the percent with one decimal, as Go's %.1f prints it (coverage/model.ts Summary). */
 export type Counts = Summary
@@ -76,6 +75,31 @@ export interface VersionReport {
   seconds: number
   /** With several modules (schema 2): each module under this version, in folder order. */
   modules?: ModuleReport[]
+}
+
+/**
+ * One module under one version (schema 2, `versions[].modules[]`): a version row's own fields,
+ * for that module alone, with where it is (report/module-rows.ts makes a version's row from them).
+ */
+export interface ModuleReport extends Omit<VersionReport, 'spec' | 'version' | 'platform' | 'toolchain' | 'modules'> {
+  /** The module's folder relative to working-directory (`.` for working-directory itself), '/'-separated. */
+  dir: string
+  /** Its module path (`example.com/repo/api`). */
+  path: string
+  /** This module against itself under the run's reference version (absent for the reference, or when either has no coverage). */
+  comparison?: ModuleComparison
+}
+
+/** Like for like per module (conclusion/modules.ts), as compare/versions.ts judges whole versions. */
+export interface ModuleComparison {
+  /** The reference row's label. */
+  reference: string
+  /** Statement coverage minus the reference's, in points. */
+  rawDelta: number
+  /** Line coverage on the lines both instrument, minus the reference's, in points. */
+  likeForLikeDelta: number
+  /** How many lines both instrument. */
+  commonLines: number
 }
 
 /** `comparisons.versions[]`: one version against the reference (compare/versions.ts). */

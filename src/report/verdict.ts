@@ -1,5 +1,5 @@
 import type {Report, VersionReport} from './schema.js'
-import {moduleName} from '../modules/report.js'
+import {moduleName} from './module-rows.js'
 
 export interface Verdict {
   /** Every gate passed and no version failed or errored (the `passed` output). */

@@ -88,7 +88,10 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
   }
 
   const runId = randomUUID()
-  const env = {...isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)), [RUN_MARKER_VARIABLE]: runId}
+  const isolated = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version))
+  // Kept for the go commands that read this version's results afterwards (go tool cover).
+  run.env = isolated
+  const env = {...isolated, [RUN_MARKER_VARIABLE]: runId}
   const marker = `${RUN_MARKER_VARIABLE}=${runId}`
 
   // One controller for the version: its time limit and the caller's cancellation both stop it.

@@ -23,7 +23,7 @@ import {
 import {
   InputError,
   parseOptions
-} from "./chunk-R4G4KI3G.js";
+} from "./chunk-L2BMKEQD.js";
 import {
   INPUTS
 } from "./chunk-FB4FYNZZ.js";
@@ -86,7 +86,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-UPRK6BTC.js"), import("./terminal-5UAJKGZJ.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-HCVHJ7B5.js"), import("./terminal-JJOUDSHW.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

@@ -1,13 +1,13 @@
 import {describe, expect, it} from '@jest/globals'
-import {moduleOfVersionRow, versionOfModules, type ModuleReport} from '../../src/modules/report.js'
-import {combineModuleCoverage} from '../../src/modules/coverage.js'
+import {moduleOfVersionRow, versionOfModules} from '../../src/report/module-rows.js'
+import type {ModuleReport} from '../../src/report/schema.js'
 import {repositoryPaths} from '../../src/coverage/lcov.js'
-import {compareModules} from '../../src/modules/compare.js'
+import {combineModuleCoverage, compareModules} from '../../src/conclusion/modules.js'
 import {lineCoverage, summarizeLines} from '../../src/coverage/lines.js'
 import {summarizeStatements} from '../../src/coverage/summary.js'
 import {makeProfile} from '../coverage/builders.js'
 import {counts, makeFailure, makeVersion} from '../report/builders.js'
-import type {AnalysedCoverage} from '../../src/pipeline.js'
+import type {AnalysedCoverage} from '../../src/conclusion/conclude.js'
 
 const toolchain = {source: 'local' as const, sha256: '', seconds: 0.1}
 

@@ -12,30 +12,31 @@ import {
   prepareReportFolder,
   renderStopped,
   reportDirectoryOf,
+  reportJson,
   stoppedVerdict,
   versionOfModules
-} from "./chunk-INX7I3CZ.js";
+} from "./chunk-DFMDYH3D.js";
 import {
   CoverageError,
   lineCoverage,
+  parseLcov,
   readProfile,
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-K22NRGBV.js";
+} from "./chunk-FQMXL7CY.js";
 import {
   errorMessage
 } from "./chunk-YS2RE52J.js";
 import {
   compareFolders,
-  expandGlob,
   globToRegExp,
   isGlob
-} from "./chunk-R4G4KI3G.js";
+} from "./chunk-L2BMKEQD.js";
 
 // src/aggregate/aggregate.ts
 import { writeFile } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/util/shape.ts
 var string = (max, pattern, what) => ({ kind: "string", max, ...pattern ? { pattern } : {}, ...what ? { what } : {} });
@@ -51,8 +52,8 @@ var object = (fields, check) => ({
 });
 var nullable = (of) => ({ kind: "nullable", of });
 var optional = (of) => ({ kind: "optional", of });
-function conform(value, shape, path3 = "") {
-  const at = path3 === "" ? "the value" : path3;
+function conform(value, shape, path4 = "") {
+  const at = path4 === "" ? "the value" : path4;
   const fail = (problem) => ({ ok: false, problem });
   const got = () => `, got ${describe(value)}`;
   switch (shape.kind) {
@@ -71,13 +72,13 @@ function conform(value, shape, path3 = "") {
     case "oneOf":
       return shape.values.includes(value) ? { ok: true, value } : fail(`${at}: expected one of ${shape.values.map((v) => JSON.stringify(v)).join(", ")}${got()}`);
     case "nullable":
-      return value === null ? { ok: true, value } : conform(value, shape.of, path3);
+      return value === null ? { ok: true, value } : conform(value, shape.of, path4);
     case "array": {
       if (!Array.isArray(value)) return fail(`${at}: expected a list${got()}`);
       if (value.length > shape.max) return fail(`${at}: expected at most ${shape.max} entries, got ${value.length}`);
       const copy = new Array(value.length);
       for (let i = 0; i < value.length; i++) {
-        const item = conform(value[i], shape.of, `${path3}[${i}]`);
+        const item = conform(value[i], shape.of, `${path4}[${i}]`);
         if (!item.ok) return item;
         copy[i] = item.value;
       }
@@ -88,7 +89,7 @@ function conform(value, shape, path3 = "") {
       const record = value;
       const copy = {};
       for (const [name2, field] of Object.entries(shape.fields)) {
-        const inner = path3 === "" ? name2 : `${path3}.${name2}`;
+        const inner = path4 === "" ? name2 : `${path4}.${name2}`;
         const present = Object.hasOwn(record, name2) && record[name2] !== void 0;
         if (!present) {
           if (field.kind === "optional") continue;
@@ -280,44 +281,36 @@ function isObject(value) {
 }
 
 // src/aggregate/read.ts
-import { readFile, realpath, stat } from "node:fs/promises";
+import { readFile, realpath, stat as stat2 } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/aggregate/glob.ts
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+async function expandGlob(pattern) {
+  const posix = pattern.split(path.sep).join("/");
+  const segments = posix.split("/");
+  const firstMagic = segments.findIndex(isGlob);
+  if (firstMagic === -1) return await stat(pattern).catch(() => null) ? [pattern] : [];
+  const base = segments.slice(0, firstMagic).join("/") || "/";
+  const rest = segments.slice(firstMagic);
+  const maxDepth = rest.includes("**") ? Infinity : rest.length;
+  const matcher = globToRegExp(posix);
+  const matches = [];
+  const walk = async (dir, depth) => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = `${dir === "/" ? "" : dir}/${entry.name}`;
+      if (matcher.test(full)) matches.push(full);
+      const isDir = entry.isDirectory() || maxDepth !== Infinity && entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory();
+      if (isDir && depth + 1 < maxDepth) await walk(full, depth + 1);
+    }
+  };
+  await walk(base, 0);
+  return matches.sort().map((p) => p.split("/").join(path.sep));
+}
 
 // src/aggregate/lcov-functions.ts
-function parseLcovFunctions(text2, where) {
-  const result = [];
-  let source = null;
-  let byName = /* @__PURE__ */ new Map();
-  text2.split("\n").forEach((raw, index) => {
-    const line = raw.replace(/\r$/, "");
-    const at = `${where}:${index + 1}`;
-    if (line.startsWith("SF:")) {
-      source = line.slice(3);
-      byName = /* @__PURE__ */ new Map();
-    } else if (line === "end_of_record") {
-      source = null;
-    } else if (line.startsWith("FN:") || line.startsWith("FNDA:")) {
-      const body = line.slice(line.indexOf(":") + 1);
-      const comma = body.indexOf(",");
-      const number2 = Number(body.slice(0, comma));
-      const name2 = body.slice(comma + 1);
-      if (comma <= 0 || !Number.isInteger(number2) || number2 < 0 || name2 === "") {
-        throw new CoverageError(`${at}: expected "${line.startsWith("FN:") ? "FN:<line>,<name>" : "FNDA:<hits>,<name>"}", got ${JSON.stringify(line)}`);
-      }
-      if (source === null) throw new CoverageError(`${at}: ${JSON.stringify(line)} outside an SF record`);
-      if (line.startsWith("FN:")) {
-        const fn = { source, line: number2, name: name2.endsWith(`@${number2}`) ? name2.slice(0, -`@${number2}`.length) : name2, hits: 0 };
-        byName.set(name2, fn);
-        result.push(fn);
-      } else {
-        const fn = byName.get(name2);
-        if (fn === void 0) throw new CoverageError(`${at}: FNDA for ${JSON.stringify(name2)}, which no FN line of ${source} declares`);
-        fn.hits = number2;
-      }
-    }
-  });
-  return result;
-}
 function matchSourceFiles(sources, files, where) {
   const byBase = /* @__PURE__ */ new Map();
   for (const file of files) {
@@ -373,8 +366,8 @@ async function findLegFiles(entries, workspace) {
   const add = (file) => {
     if (!files.includes(file)) files.push(file);
   };
-  const absolute = (entry) => path.resolve(workspace, entry);
-  const exclusions = entries.filter((e) => e.startsWith("!")).map((e) => globToRegExp(absolute(e.slice(1)).split(path.sep).join("/")));
+  const absolute = (entry) => path2.resolve(workspace, entry);
+  const exclusions = entries.filter((e) => e.startsWith("!")).map((e) => globToRegExp(absolute(e.slice(1)).split(path2.sep).join("/")));
   for (const entry of entries) {
     if (entry.startsWith("!")) continue;
     if (!isGlob(entry)) {
@@ -385,7 +378,7 @@ async function findLegFiles(entries, workspace) {
     }
     const matched = [];
     for (const found of await expandGlob(absolute(entry))) {
-      if (exclusions.some((exclusion) => exclusion.test(found.split(path.sep).join("/")))) continue;
+      if (exclusions.some((exclusion) => exclusion.test(found.split(path2.sep).join("/")))) continue;
       const file = await reportFileAt(found);
       if (file) matched.push(file);
     }
@@ -395,11 +388,11 @@ async function findLegFiles(entries, workspace) {
   return { files, missing };
 }
 async function reportFileAt(file) {
-  const info = await stat(file).catch(() => null);
+  const info = await stat2(file).catch(() => null);
   if (info?.isFile()) return file;
   if (info?.isDirectory()) {
-    const inside = path.join(file, "report.json");
-    if ((await stat(inside).catch(() => null))?.isFile()) return inside;
+    const inside = path2.join(file, "report.json");
+    if ((await stat2(inside).catch(() => null))?.isFile()) return inside;
   }
   return null;
 }
@@ -407,7 +400,7 @@ async function readLegs(files, shown) {
   if (files.length > LEG_LIMITS.legs) throw new AggregateError(`${files.length} report.json files were found; the aggregate reads at most ${LEG_LIMITS.legs}`);
   let total = 0;
   for (const file of files) {
-    const info = await stat(file).catch((err) => {
+    const info = await stat2(file).catch((err) => {
       throw new AggregateError(`${shown(file)}: cannot be read: ${err.message}`, { cause: err });
     });
     if (!info.isFile()) throw new AggregateError(`${shown(file)}: not a regular file`);
@@ -437,25 +430,25 @@ function tooLarge(size, limit) {
   return `${mib(size)}, more than the ${mib(limit)} the aggregate reads`;
 }
 async function fileInLeg(legDir, name2, maxBytes, where) {
-  const file = path.join(legDir, name2);
+  const file = path2.join(legDir, name2);
   const [root, real] = await Promise.all([realpath(legDir), realpath(file).catch((err) => err.code === "ENOENT" ? null : Promise.reject(err))]);
   if (real === null) return null;
   if (!isInside(real, root)) throw new AggregateError(`${where}: ${file} leads outside the leg's folder (to ${real}); a leg's files must be inside its folder`);
-  const info = await stat(real);
+  const info = await stat2(real);
   if (!info.isFile()) throw new AggregateError(`${where}: ${file} is not a regular file`);
   if (info.size > maxBytes) throw new AggregateError(`${where}: ${file} is ${tooLarge(info.size, maxBytes)}`);
   return real;
 }
 async function rebuildCoverage(legFile, shown, version, module) {
-  const legDir = path.dirname(legFile);
-  const folder = module === void 0 || module.dir === "." ? version.version : path.join(version.version, ...module.dir.split("/"));
-  const dir = path.join(legDir, folder);
+  const legDir = path2.dirname(legFile);
+  const folder = module === void 0 || module.dir === "." ? version.version : path2.join(version.version, ...module.dir.split("/"));
+  const dir = path2.join(legDir, folder);
   const where = `${shown}: Go ${version.version}${module ? `, module ${module.dir}` : ""}`;
   const recordedRun = module ?? version;
-  const profileFile = path.join(dir, "coverage.out");
+  const profileFile = path2.join(dir, "coverage.out");
   let written;
   try {
-    const real = await fileInLeg(legDir, path.join(folder, "coverage.out"), LEG_LIMITS.profileBytes, where);
+    const real = await fileInLeg(legDir, path2.join(folder, "coverage.out"), LEG_LIMITS.profileBytes, where);
     if (real === null) throw new Error("no such file");
     written = await readProfile(real);
   } catch (err) {
@@ -473,12 +466,13 @@ async function rebuildCoverage(legFile, shown, version, module) {
     );
   }
   const lines = lineCoverage(profile);
-  const lcovFile = path.join(dir, "coverage.lcov");
-  const realLcov = await fileInLeg(legDir, path.join(folder, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
+  const lcovFile = path2.join(dir, "coverage.lcov");
+  const realLcov = await fileInLeg(legDir, path2.join(folder, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
   const lcov = realLcov === null ? null : await readFile(realLcov, "utf8");
   if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
-  const lcovFunctions = parseLcovFunctions(lcov, lcovFile);
-  const sources = [...new Set(lcov.split("\n").filter((l) => l.startsWith("SF:")).map((l) => l.slice(3).replace(/\r$/, "")))];
+  const records = parseLcov(lcov, lcovFile, { functions: true });
+  const lcovFunctions = records.flatMap((r) => r.functions);
+  const sources = [...new Set(records.map((r) => r.source))];
   const sourceToFile = matchSourceFiles(sources, profile.files.map((f) => f.file), lcovFile);
   const functions = functionsFromLcov(lcovFunctions, sourceToFile, profile);
   const sourcePaths = new Map([...sourceToFile].map(([source, file]) => [file, source]));
@@ -502,7 +496,7 @@ async function writeRefusal(reportDir, err, ctx) {
   const verdict = stoppedVerdict(errorMessage(err), "aggregate");
   const summary2 = renderStopped(verdict, { tool: { name: "go-matrix", version: ctx.toolVersion }, commit: ctx.commit }, ctx.runUrl ? { runUrl: ctx.runUrl } : {});
   try {
-    await writeFile(path2.join(reportDir, "summary.md"), summary2);
+    await writeFile(path3.join(reportDir, "summary.md"), summary2);
   } catch (writeErr) {
     ctx.logger.warning(`summary.md not written to ${reportDir}: ${writeErr.message}`);
   }
@@ -510,8 +504,8 @@ async function writeRefusal(reportDir, err, ctx) {
 async function combineAndConclude(options, ctx, reportDir, legFiles) {
   const { files, missing } = legFiles;
   const shown = (file) => {
-    const relative = path2.relative(ctx.workspace, file);
-    return relative.startsWith("..") || path2.isAbsolute(relative) ? file : relative.split(path2.sep).join("/");
+    const relative = path3.relative(ctx.workspace, file);
+    return relative.startsWith("..") || path3.isAbsolute(relative) ? file : relative.split(path3.sep).join("/");
   };
   const found = await readLegs(files, shown);
   const legs = combineLegs(found, missing);
@@ -561,8 +555,8 @@ async function writeFailedLeg(reportDir, leg) {
     error: leg.error
   };
   await claimReportEntries(reportDir, ["report.json"]);
-  const file = path2.join(reportDir, "report.json");
-  await writeFile(file, JSON.stringify(report, null, 2) + "\n");
+  const file = path3.join(reportDir, "report.json");
+  await writeFile(file, reportJson(report));
   return file;
 }
 

@@ -1,20 +1,22 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
-  CoverageError,
   GoFileError,
+  modulePathOf
+} from "./chunk-AAL3RNF6.js";
+import {
+  CoverageError,
   formatLcov,
   formatPercent,
   formatProfile,
   lineCoverage,
   mergeLineCoverage,
   mergeProfiles,
-  modulePathOf,
   moduleRelativePath,
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-K22NRGBV.js";
+} from "./chunk-FQMXL7CY.js";
 import {
   commandError
 } from "./chunk-YS2RE52J.js";

@@ -2,17 +2,15 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-ME36D7VB.js";
+} from "./chunk-AFNEHZKZ.js";
 import {
   consoleLogger
-} from "./chunk-INX7I3CZ.js";
-import "./chunk-K22NRGBV.js";
-import "./chunk-YMFHXHFB.js";
-import "./chunk-4IC3KUYO.js";
+} from "./chunk-DFMDYH3D.js";
+import "./chunk-FQMXL7CY.js";
 import {
   renderTerminalReport
-} from "./chunk-OKOP22GT.js";
-import "./chunk-GLNLGA6B.js";
+} from "./chunk-AEZUXN6U.js";
+import "./chunk-SJKBGCPK.js";
 import {
   UsageError,
   commandLineRevision,
@@ -31,7 +29,7 @@ import {
 import {
   InputError,
   parseOptions
-} from "./chunk-R4G4KI3G.js";
+} from "./chunk-L2BMKEQD.js";
 import {
   INPUTS
 } from "./chunk-FB4FYNZZ.js";

@@ -45,12 +45,7 @@ function joinArgs(words2) {
   return words2.map((w) => /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(" ");
 }
 
-// src/inputs/options.ts
-import path2 from "node:path";
-
-// src/aggregate/glob.ts
-import { readdir, stat } from "node:fs/promises";
-import path from "node:path";
+// src/util/glob.ts
 var MAGIC = /[*?[]/;
 function isGlob(entry) {
   return MAGIC.test(entry);
@@ -92,28 +87,6 @@ function globToRegExp(pattern) {
     }
   }
   return new RegExp(`^${out}$`);
-}
-async function expandGlob(pattern) {
-  const posix = pattern.split(path.sep).join("/");
-  const segments = posix.split("/");
-  const firstMagic = segments.findIndex(isGlob);
-  if (firstMagic === -1) return await stat(pattern).catch(() => null) ? [pattern] : [];
-  const base = segments.slice(0, firstMagic).join("/") || "/";
-  const rest = segments.slice(firstMagic);
-  const maxDepth = rest.includes("**") ? Infinity : rest.length;
-  const matcher2 = globToRegExp(posix);
-  const matches = [];
-  const walk = async (dir, depth) => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const full = `${dir === "/" ? "" : dir}/${entry.name}`;
-      if (matcher2.test(full)) matches.push(full);
-      const isDir = entry.isDirectory() || maxDepth !== Infinity && entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory();
-      if (isDir && depth + 1 < maxDepth) await walk(full, depth + 1);
-    }
-  };
-  await walk(base, 0);
-  return matches.sort().map((p) => p.split("/").join(path.sep));
 }
 
 // src/modules/selection.ts
@@ -196,6 +169,7 @@ function checkReportFolders(dirs) {
 }
 
 // src/inputs/options.ts
+import path from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -304,7 +278,7 @@ function isFalse(value) {
   return ["0", "f", "F", "false", "FALSE", "False"].includes(value);
 }
 function staysInside(value, name) {
-  if (value !== "" && !path2.isAbsolute(value) && path2.normalize(value).split(/[\\/]/)[0] === "..") {
+  if (value !== "" && !path.isAbsolute(value) && path.normalize(value).split(/[\\/]/)[0] === "..") {
     throw new InputError(`input ${name}: ${JSON.stringify(value)} leaves the workspace; a relative path must stay inside it (give an absolute path for a folder elsewhere)`);
   }
   return value;
@@ -340,7 +314,6 @@ export {
   joinArgs,
   isGlob,
   globToRegExp,
-  expandGlob,
   ModuleSelectionError,
   applySelection,
   compareFolders,

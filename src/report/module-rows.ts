@@ -1,33 +1,11 @@
 /**
- * The module level of report.json (schemaVersion 2): a version's row holds one entry per module
+ * The module level of report.json (schemaVersion 2, schema.ts ModuleReport): a version's row holds one entry per module
  * (`versions[].modules[]`), and the row's own figures are those of its modules together, so every
  * reader of schema 1's `versions[]` (the `results` output, the comparisons, the gates, the version
  * table) keeps working on whole versions. Pure: module rows in, a version row out.
  */
 import {addSummaries} from '../coverage/percent.js'
-import type {VersionReport} from '../report/schema.js'
-
-/** One module under one version: a version row's own fields, for that module alone, with where it is. */
-export interface ModuleReport extends Omit<VersionReport, 'spec' | 'version' | 'platform' | 'toolchain' | 'modules'> {
-  /** The module's folder relative to working-directory (`.` for working-directory itself), '/'-separated. */
-  dir: string
-  /** Its module path (`example.com/repo/api`). */
-  path: string
-  /** This module against itself under the run's reference version (absent for the reference, or when either has no coverage). */
-  comparison?: ModuleComparison
-}
-
-/** Like for like per module (modules/compare.ts), as compare/versions.ts judges whole versions. */
-export interface ModuleComparison {
-  /** The reference row's label. */
-  reference: string
-  /** Statement coverage minus the reference's, in points. */
-  rawDelta: number
-  /** Line coverage on the lines both instrument, minus the reference's, in points. */
-  likeForLikeDelta: number
-  /** How many lines both instrument. */
-  commonLines: number
-}
+import type {ModuleReport, VersionReport} from './schema.js'
 
 /** How a module is named to a reader: its folder, `.` for the module at working-directory. */
 export function moduleName(m: Pick<ModuleReport, 'dir'>): string {

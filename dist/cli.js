@@ -13,17 +13,16 @@ import {
   progressLogger,
   renderHelp,
   wantsColor
-} from "./chunks/chunk-HYZYVCQI.js";
-import {
-  TOOL_VERSION
-} from "./chunks/chunk-JC5ITTRH.js";
+} from "./chunks/chunk-RJHYTBL2.js";
+import "./chunks/chunk-DNGZ5PR3.js";
 import {
   commandError
 } from "./chunks/chunk-HJ3M4JUS.js";
 import {
   InputError,
+  TOOL_VERSION,
   parseOptions
-} from "./chunks/chunk-3NOXMF6B.js";
+} from "./chunks/chunk-XGHWAQBD.js";
 import {
   INPUTS
 } from "./chunks/chunk-XJBWTY5O.js";
@@ -55,7 +54,7 @@ async function main(argv, io = defaultIo()) {
     // Each command loads its own modules: `coverage` then starts without the installer, the
     // runner and their HTTP client (bench/README.md, coverage).
     case "aggregate":
-      return (await import("./chunks/aggregate-Q7HIEJAI.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-MXE5M3ZT.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-23LRTONP.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
@@ -130,7 +129,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-V6S5RPU7.js"), import("./chunks/terminal-UZHJELT4.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-RWZACBSW.js"), import("./chunks/terminal-UZHJELT4.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

@@ -20,12 +20,11 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-SW5SKGKV.js";
+} from "./chunks/chunk-O5GMLY4I.js";
 import {
-  TOOL_VERSION,
   gitFailure,
   gitRunner
-} from "./chunks/chunk-JC5ITTRH.js";
+} from "./chunks/chunk-DNGZ5PR3.js";
 import {
   actionError
 } from "./chunks/chunk-HJ3M4JUS.js";
@@ -39,12 +38,13 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-T2STBA6F.js";
+} from "./chunks/chunk-SZK3H3W6.js";
 import "./chunks/chunk-F7F6JXZD.js";
 import {
   InputError,
+  TOOL_VERSION,
   parseOptions
-} from "./chunks/chunk-3NOXMF6B.js";
+} from "./chunks/chunk-XGHWAQBD.js";
 import "./chunks/chunk-XJBWTY5O.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";

@@ -20,6 +20,8 @@ import type {Toolchain} from '../../src/go/toolchain.js'
 import type {Logger} from '../../src/util/log.js'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {gorootOf} from '../../scripts/toolchains.mjs'
+import {treeFromDisk} from '../../src/toolchains/disk-tree.js'
+import {readManifestOf} from '../../src/toolchains/layout.js'
 
 const execFileAsync = promisify(execFile)
 // An old release and the two current ones (oldstable, stable), as on go.dev today.
@@ -100,9 +102,31 @@ describe('installGo from a loopback mirror', () => {
       await expectWorking(t)
     }
     expect(leftovers(cleanRequest.toolCacheDir)).toEqual([served['1.21'], served['1.26'], served['1.27']].sort())
-    expect(readdirSync(path.join(cleanRequest.toolCacheDir, 'go', served['1.26'] ?? ''))).toEqual(['x64', 'x64.complete'])
+    expect(readdirSync(path.join(cleanRequest.toolCacheDir, 'go', served['1.26'] ?? ''))).toEqual(['x64', 'x64.complete', 'x64.manifest.json'])
     // the index was fetched once
     expect(mirror.requests.filter(r => r.startsWith('/dl/?'))).toEqual(['/dl/?mode=json&include=all'])
+  })
+
+  it('writes beside each a manifest of what it installed, from where, and the tree it holds', async () => {
+    for (const minor of ['1.21', '1.26', '1.27']) {
+      const version = served[minor] ?? ''
+      const dir = path.join(cleanRequest.toolCacheDir, 'go', version, 'x64')
+      const manifest = await readManifestOf(dir)
+      expect(manifest).toMatchObject({
+        manifestVersion: 1,
+        version,
+        os: 'linux',
+        arch: 'amd64',
+        source: {url: `${mirror.baseUrl}/${archiveOf(version)}`, archive: archiveOf(version), sha256: sha[version]},
+        installer: 'go-matrix 0.1.0'
+      })
+      expect(Date.now() - Date.parse(manifest?.installedAt ?? '')).toBeLessThan(10 * 60_000)
+      expect(manifest?.tree.files).toBeGreaterThan(10_000)
+    }
+    // The tree hashed as the archive streamed is the tree on disk (plus the folders tar made for
+    // paths the archive did not list, which a GOROOT packed by tar has none of).
+    const dir = path.join(cleanRequest.toolCacheDir, 'go', served['1.21'] ?? '', 'x64')
+    expect(await treeFromDisk(dir)).toEqual((await readManifestOf(dir))?.tree.entries)
   })
 
   it('finds them in the tool cache the next time, downloading nothing', async () => {
@@ -211,7 +235,7 @@ describe('installGo from a loopback mirror', () => {
     await expectWorking(a as Toolchain)
     await expectWorking(b as Toolchain)
     expect(leftovers(first.toolCacheDir)).toEqual([served['1.26']])
-    expect(readdirSync(path.join(first.toolCacheDir, 'go', served['1.26'] ?? ''))).toEqual(['x64', 'x64.complete'])
+    expect(readdirSync(path.join(first.toolCacheDir, 'go', served['1.26'] ?? ''))).toEqual(['x64', 'x64.complete', 'x64.manifest.json'])
   })
 
   it('uses a local toolchain whose go version matches, downloading nothing', async () => {

@@ -23,6 +23,11 @@ import type {Toolchain, ToolchainSource} from './toolchain.js'
 import {readVersionFile, type DeclaredVersion} from './version-file.js'
 import {goToSemver, resolveVersions, type AvailableVersion, type SpecRequest} from './versions.js'
 import {silentLogger, type Logger} from '../util/log.js'
+import {treeFromDisk} from '../toolchains/disk-tree.js'
+import {sidecarsOf, writeFileAtomically} from '../toolchains/layout.js'
+import {buildManifest, formatManifest} from '../toolchains/manifest.js'
+import type {TreeEntry} from '../toolchains/tree.js'
+import {TOOL_VERSION} from '../version.js'
 
 export interface InstallRequest {
   /** `go-versions`, one spec each. */
@@ -309,8 +314,7 @@ async function downloadAndPlace(version: string, file: GoReleaseFile, dir: strin
           const target = path.join(staging.dir, `attempt-${attempt}`)
           await mkdir(target)
           try {
-            await fetchAndExtract(url, file, target, version, context, signal)
-            return target
+            return {target, tree: await fetchAndExtract(url, file, target, version, context, signal)}
           } catch (err) {
             await rm(target, {recursive: true, force: true})
             throw err
@@ -319,20 +323,30 @@ async function downloadAndPlace(version: string, file: GoReleaseFile, dir: strin
         signal
       )
     )
-    const root = path.join(extracted, 'go')
+    const root = path.join(extracted.target, 'go')
     if (!existsSync(path.join(root, 'bin', platform.goBinary))) {
       throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`)
     }
+    const manifest = buildManifest({
+      version,
+      os: platform.os,
+      arch: platform.arch,
+      source: {url, archive: file.filename, sha256: file.sha256.toLowerCase()},
+      installedAt: new Date(),
+      installer: `go-matrix ${TOOL_VERSION}`,
+      entries: extracted.tree
+    })
     // A cancelled install adds nothing to the tool cache, not even a whole toolchain.
     context.signal?.throwIfAborted()
-    return await placeAtomically(root, dir, platform, context.logger)
+    return await placeAtomically(root, dir, platform, context.logger, formatManifest(manifest))
   } finally {
     staging.release()
     await rm(staging.dir, {recursive: true, force: true})
   }
 }
 
-async function fetchAndExtract(url: string, file: GoReleaseFile, target: string, version: string, context: InstallContext, signal: AbortSignal): Promise<void> {
+/** Downloads, verifies and extracts into `target`; returns the tree extracted under go/, every file hashed. */
+async function fetchAndExtract(url: string, file: GoReleaseFile, target: string, version: string, context: InstallContext, signal: AbortSignal): Promise<TreeEntry[]> {
   const {body, length} = await openStream(url, {
     what: file.filename,
     notFoundHint: `is ${version} a released version?`,
@@ -341,14 +355,16 @@ async function fetchAndExtract(url: string, file: GoReleaseFile, target: string,
   })
   const verify = {archive: file.filename, url, sha256: file.sha256, length, signal}
   if (context.platform.archive === '.tar.gz') {
-    await extractTarGz(body, {...verify, dest: target})
-    return
+    // The tree is hashed as the archive streams through.
+    return (await extractTarGz(body, {...verify, dest: target})).tree
   }
   const download = path.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString('hex')}-${file.filename}`)
   await mkdir(context.request.tempDir, {recursive: true})
   try {
     await saveVerified(body, {...verify, file: download})
     await extractVerifiedZip(download, target, file.filename, signal)
+    // A zip cannot be extracted as it streams (its directory is at its end), so its tree is read back.
+    return await treeFromDisk(path.join(target, 'go'))
   } finally {
     await rm(download, {force: true})
   }
@@ -357,18 +373,20 @@ async function fetchAndExtract(url: string, file: GoReleaseFile, target: string,
 const TARGET_EXISTS = new Set(['ENOTEMPTY', 'EEXIST', 'EPERM', 'EACCES', 'EISDIR'])
 
 /**
- * Renames a verified toolchain into the tool cache, then writes the marker. rename() is atomic, so a
- * directory there came whole from some job. When the target exists: with its marker, another job won
- * the race and its toolchain is used; without one, wait briefly (the winner writes the marker right
- * after its rename), then treat it as a stray (an interrupted run, a half-copied tool-cache entry):
- * move it aside and put ours in its place.
+ * Renames a verified toolchain into the tool cache, then writes its manifest (when given: the JSON
+ * text) and the marker, in that order, so that a marked toolchain has its manifest. rename() is
+ * atomic, so a directory there came whole from some job. When the target exists: with its marker,
+ * another job won the race and its toolchain is used; without one, wait briefly (the winner writes
+ * the marker right after its rename), then treat it as a stray (an interrupted run, a half-copied
+ * tool-cache entry): move it aside and put ours in its place.
  */
-export async function placeAtomically(source: string, dir: string, platform: Platform, logger: Logger = silentLogger): Promise<boolean> {
+export async function placeAtomically(source: string, dir: string, platform: Platform, logger: Logger = silentLogger, manifest?: string): Promise<boolean> {
   await mkdir(path.dirname(dir), {recursive: true})
-  const marker = `${dir}.complete`
+  const {marker, manifest: manifestFile} = sidecarsOf(dir)
   for (let round = 1; ; round++) {
     try {
       await rename(source, dir)
+      if (manifest !== undefined) await writeFileAtomically(manifestFile, manifest)
       await writeFile(marker, '')
       return true
     } catch (err) {

@@ -5,9 +5,9 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-T2STBA6F.js";
+} from "./chunk-SZK3H3W6.js";
 import "./chunk-F7F6JXZD.js";
-import "./chunk-3NOXMF6B.js";
+import "./chunk-XGHWAQBD.js";
 import "./chunk-XJBWTY5O.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

@@ -14,7 +14,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-T2STBA6F.js";
+} from "./chunk-SZK3H3W6.js";
 import {
   CoverageError,
   lineCoverage,

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   gitRunner
-} from "./chunk-JC5ITTRH.js";
+} from "./chunk-DNGZ5PR3.js";
 
 // src/cli/flags.ts
 var UsageError = class extends Error {

@@ -179,8 +179,12 @@ function url(value, name) {
   return value.replace(/\/+$/, "");
 }
 
+// src/version.ts
+var TOOL_VERSION = "0.1.0";
+
 export {
   joinArgs,
   InputError,
-  parseOptions
+  parseOptions,
+  TOOL_VERSION
 };

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-SW5SKGKV.js";
+} from "./chunk-O5GMLY4I.js";
 import {
   UsageError,
   commandLineRevision,
@@ -10,21 +10,20 @@ import {
   parseFlags,
   renderHelp,
   wantsColor
-} from "./chunk-HYZYVCQI.js";
-import {
-  TOOL_VERSION
-} from "./chunk-JC5ITTRH.js";
+} from "./chunk-RJHYTBL2.js";
+import "./chunk-DNGZ5PR3.js";
 import {
   commandError
 } from "./chunk-HJ3M4JUS.js";
 import {
   consoleLogger
-} from "./chunk-T2STBA6F.js";
+} from "./chunk-SZK3H3W6.js";
 import "./chunk-F7F6JXZD.js";
 import {
   InputError,
+  TOOL_VERSION,
   parseOptions
-} from "./chunk-3NOXMF6B.js";
+} from "./chunk-XGHWAQBD.js";
 import {
   INPUTS
 } from "./chunk-XJBWTY5O.js";

@@ -1,9 +1,6 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 
-// src/version.ts
-var TOOL_VERSION = "0.1.0";
-
 // src/git/run-git.ts
 import { spawn } from "node:child_process";
 function gitRunner(options = {}) {
@@ -58,7 +55,6 @@ ${result.stdout}`.split("\n").map((line) => line.trim()).filter((line) => line !
 }
 
 export {
-  TOOL_VERSION,
   gitRunner,
   gitFailure
 };

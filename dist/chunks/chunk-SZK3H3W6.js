@@ -22,8 +22,9 @@ import {
 } from "./chunk-F7F6JXZD.js";
 import {
   InputError,
+  TOOL_VERSION,
   joinArgs
-} from "./chunk-3NOXMF6B.js";
+} from "./chunk-XGHWAQBD.js";
 import {
   HttpClient,
   require_semver
@@ -46,8 +47,8 @@ import {
 var require_lib = __commonJS({
   "node_modules/lcov-parse/lib/index.js"(exports, module) {
     var fs = __require("fs");
-    var path16 = __require("path");
-    var exists2 = fs.exists || path16.exists;
+    var path17 = __require("path");
+    var exists2 = fs.exists || path17.exists;
     var walkFile = function(str, cb) {
       var data = [], item;
       ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
@@ -155,14 +156,14 @@ var require_lib = __commonJS({
 });
 
 // src/pipeline.ts
-import { readFile as readFile6, writeFile as writeFile5 } from "node:fs/promises";
-import path15 from "node:path";
+import { readFile as readFile8, writeFile as writeFile6 } from "node:fs/promises";
+import path16 from "node:path";
 
 // src/go/install.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import { mkdir, rename as rename2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import path7 from "node:path";
 
 // src/go/actions-cache.ts
 import path from "node:path";
@@ -186,7 +187,7 @@ var actionsToolchainCache = {
 
 // src/go/archive.ts
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
@@ -557,15 +558,23 @@ var OTHER_TYPES = {
 var LOCAL_KEYWORDS = /* @__PURE__ */ new Set(["path", "linkpath", "size", "mtime", "atime", "ctime", "uid", "gid", "uname", "gname", "comment"]);
 var GLOBAL_KEYWORDS = /* @__PURE__ */ new Set(["comment"]);
 var TarHeaderReader = class {
-  constructor(onMember) {
+  /**
+   * `onMember` is called as each member's header is complete; `onData`, when given, with each
+   * slice of that member's data (in order, padding left out) before the next member's header.
+   */
+  constructor(onMember, onData) {
     this.onMember = onMember;
+    this.onData = onData;
   }
   onMember;
+  onData;
   offset = 0;
   /** Bytes of a header block split across chunks. */
   partial = [];
   partialLength = 0;
-  /** Member data and padding still to pass over. */
+  /** Bytes of the current member's data still to come, shown to onData. */
+  data = 0;
+  /** Padding (or a meta header's padding) still to pass over. */
   skip = 0;
   meta;
   pax;
@@ -583,6 +592,14 @@ var TarHeaderReader = class {
         if (stray >= 0) this.fail("data after the end-of-archive blocks", this.offset + stray - at);
         this.offset += chunk.length - at;
         return;
+      }
+      if (this.data > 0) {
+        const n = Math.min(this.data, chunk.length - at);
+        this.onData?.(chunk.subarray(at, at + n));
+        this.data -= n;
+        at += n;
+        this.offset += n;
+        continue;
       }
       if (this.skip > 0) {
         const n = Math.min(this.skip, chunk.length - at);
@@ -611,7 +628,7 @@ var TarHeaderReader = class {
   }
   /** The stream is over: it must not stop inside a member or a header. */
   end() {
-    if (this.partialLength > 0 || this.skip > 0 || this.meta) this.fail("the archive ends in the middle of an entry", this.offset + this.partialLength);
+    if (this.partialLength > 0 || this.data > 0 || this.skip > 0 || this.meta) this.fail("the archive ends in the middle of an entry", this.offset + this.partialLength);
     if (this.pax || this.longName !== void 0 || this.longLink !== void 0) this.fail("the archive ends with a header that describes no entry", this.offset);
   }
   fail(message, offset = this.offset, entry) {
@@ -635,6 +652,7 @@ var TarHeaderReader = class {
       this.startMeta(flag, size);
       return;
     }
+    const mode = this.number(block, 100, 8, "mode");
     const headerName = text(block, 0, 100);
     const prefix = posix ? text(block, 345, 155) : "";
     const pax = this.pax;
@@ -653,8 +671,9 @@ var TarHeaderReader = class {
     if (type !== "File" && memberSize !== 0) this.fail(`a ${type} entry that carries ${memberSize} bytes of data`, this.offset, name);
     if (type !== "SymbolicLink" && type !== "Link" && linkpath !== "") this.fail(`a ${type} entry with a link target`, this.offset, name);
     this.members++;
-    this.onMember({ name, type, linkpath, size: memberSize });
-    this.skip = padded(memberSize);
+    this.onMember({ name, type, linkpath, size: memberSize, mode });
+    this.data = memberSize;
+    this.skip = padded(memberSize) - memberSize;
   }
   startMeta(kind, size) {
     if (size > MAX_META) this.fail(`an extended header of ${size} bytes (more than ${MAX_META})`);
@@ -830,10 +849,131 @@ function localHeaderMismatch(local, record, centralOffset) {
   return void 0;
 }
 
+// src/toolchains/tar-tree.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/toolchains/tree.ts
+import { createHash } from "node:crypto";
+function modeString(mode) {
+  return (mode & 511).toString(8).padStart(4, "0");
+}
+function entryLine(entry) {
+  switch (entry.type) {
+    case "file":
+      return JSON.stringify({ path: entry.path, type: entry.type, mode: entry.mode, size: entry.size, sha256: entry.sha256 });
+    case "dir":
+      return JSON.stringify({ path: entry.path, type: entry.type, mode: entry.mode });
+    case "symlink":
+      return JSON.stringify({ path: entry.path, type: entry.type, target: entry.target });
+  }
+}
+function sortTree(entries) {
+  const keyed = [...entries].map((entry) => ({ entry, key: Buffer.from(entry.path) }));
+  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
+  return keyed.map((k) => k.entry);
+}
+function treeDigest(sorted) {
+  const hash = createHash("sha256");
+  for (const entry of sorted) hash.update(`${entryLine(entry)}
+`);
+  return `sha256:${hash.digest("hex")}`;
+}
+function treeTotals(entries) {
+  const totals = { files: 0, directories: 0, symlinks: 0, bytes: 0 };
+  for (const entry of entries) {
+    if (entry.type === "file") {
+      totals.files++;
+      totals.bytes += entry.size;
+    } else if (entry.type === "dir") {
+      totals.directories++;
+    } else {
+      totals.symlinks++;
+    }
+  }
+  return totals;
+}
+
+// src/toolchains/tar-tree.ts
+var EMPTY_SHA256 = createHash2("sha256").digest("hex");
+var TarTreeRecorder = class {
+  entries = /* @__PURE__ */ new Map();
+  /** The file whose data is streaming now. */
+  open;
+  /** A member's header: call before its data. */
+  member(member) {
+    if (this.open) throw new Error(`tar stream: ${this.open.entry.path} ended ${this.open.left} bytes early`);
+    const path17 = this.onDisk(member.name);
+    if (path17 === "") return;
+    switch (member.type) {
+      case "Directory":
+        this.entries.set(path17, { path: path17, type: "dir", mode: modeString(member.mode) });
+        return;
+      case "SymbolicLink":
+        this.entries.set(path17, { path: path17, type: "symlink", target: member.linkpath });
+        return;
+      case "Link": {
+        const target = this.entries.get(this.onDisk(member.linkpath));
+        if (target?.type !== "file") throw new Error(`tar stream: the hard link ${member.name} names ${member.linkpath}, which is no file before it`);
+        this.entries.set(path17, { ...target, path: path17 });
+        return;
+      }
+      case "File": {
+        const entry = { path: path17, type: "file", mode: modeString(member.mode), size: member.size, sha256: EMPTY_SHA256 };
+        this.entries.set(path17, entry);
+        if (member.size > 0) this.open = { entry, hash: createHash2("sha256"), left: member.size };
+      }
+    }
+  }
+  /** A slice of the current member's data, in order. */
+  data(chunk) {
+    const open3 = this.open;
+    if (!open3) return;
+    open3.hash.update(chunk);
+    open3.left -= chunk.length;
+    if (open3.left <= 0) {
+      open3.entry.sha256 = open3.hash.digest("hex");
+      this.open = void 0;
+    }
+  }
+  /** The tree, sorted as the manifest lists it. */
+  finish() {
+    if (this.open) throw new Error(`tar stream: ${this.open.entry.path} ended ${this.open.left} bytes early`);
+    return sortTree(this.entries.values());
+  }
+  /**
+   * Where an archive name lands, relative to the GOROOT: `go/bin/go` -> `bin/go`, `./go/` -> '' (the
+   * GOROOT itself), every directory of it followed through the symbolic links recorded so far, as
+   * the kernel follows them when tar creates the file. The name's last part is not followed.
+   */
+  onDisk(name) {
+    const pending = name.split("/").filter((part) => part !== "" && part !== ".");
+    const last = pending.pop();
+    if (last === void 0) return "";
+    const done = [];
+    for (let hops = 0; pending.length > 0; ) {
+      const part = pending.shift();
+      if (part === "..") {
+        done.pop();
+        continue;
+      }
+      if (part === ".") continue;
+      done.push(part);
+      const link = this.entries.get(done.slice(1).join("/"));
+      if (link?.type === "symlink") {
+        if (++hops > 40) throw new Error(`tar stream: ${name} loops through symbolic links`);
+        done.pop();
+        pending.unshift(...link.target.split("/"));
+      }
+    }
+    return [...done, last].slice(1).join("/");
+  }
+};
+
 // src/go/archive.ts
 var ArchiveError = class extends Error {
   name = "ArchiveError";
 };
+var TAR_EXTRACT_ARGS = ["-x", "-p", "--no-same-owner", "-f", "-"];
 function mismatchError(archive, expected, actual) {
   return new ArchiveError(`${archive}: sha256 mismatch: expected ${expected}, got ${actual}`);
 }
@@ -856,10 +996,10 @@ function entryGuard(archive) {
 async function extractTarGz(body, options) {
   const { archive, dest, signal } = options;
   signal?.throwIfAborted();
-  const hash = createHash("sha256");
+  const hash = createHash3("sha256");
   let bytes = 0;
   let extractError;
-  const tar = spawn("tar", ["-x", "--no-same-owner", "-f", "-", "-C", dest], { stdio: ["pipe", "ignore", "pipe"] });
+  const tar = spawn("tar", [...TAR_EXTRACT_ARGS, "-C", dest], { stdio: ["pipe", "ignore", "pipe"] });
   let tarStderr = "";
   tar.stderr.on("data", (d) => tarStderr = (tarStderr + d.toString()).slice(-2e3));
   tar.stdin.on("error", () => void 0);
@@ -872,7 +1012,14 @@ async function extractTarGz(body, options) {
   });
   const gunzip = createGunzip();
   const guard = entryGuard(archive);
-  const reader = new TarHeaderReader((member) => guard.admit(member));
+  const tree = new TarTreeRecorder();
+  const reader = new TarHeaderReader(
+    (member) => {
+      guard.admit(member);
+      tree.member(member);
+    },
+    (data) => tree.data(data)
+  );
   function fail(err) {
     if (extractError) return;
     extractError = err;
@@ -939,7 +1086,7 @@ async function extractTarGz(body, options) {
     const code2 = await tarExit;
     if (extractError) throw extractError;
     if (code2 !== 0) throw new ArchiveError(`${archive}: tar exited with ${code2} extracting into ${dest}: ${tarStderr.trim()}`);
-    return { sha256: actual, bytes, entries: reader.members };
+    return { sha256: actual, bytes, entries: reader.members, tree: tree.finish() };
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
@@ -952,7 +1099,7 @@ function asArchiveError(err, archive) {
   return new ArchiveError(`${archive}: ${err.message}`, { cause: err });
 }
 async function saveVerified(body, options) {
-  const hash = createHash("sha256");
+  const hash = createHash3("sha256");
   let bytes = 0;
   body.on("data", (chunk) => {
     hash.update(chunk);
@@ -1467,6 +1614,88 @@ ${body.endsWith("\n") || body === "" ? body : body + "\n"}`)
   };
 }
 
+// src/toolchains/disk-tree.ts
+import { createHash as createHash4, webcrypto } from "node:crypto";
+import { lstatSync, readdirSync, readlinkSync as readlinkSync2 } from "node:fs";
+import { readFile as readFile3 } from "node:fs/promises";
+import path6 from "node:path";
+function walkTree(root) {
+  const out = [];
+  const pending = [""];
+  while (pending.length > 0) {
+    const relative = pending.pop();
+    const dir = relative === "" ? root : path6.join(root, relative);
+    for (const name of readdirSync(dir)) {
+      const child = relative === "" ? name : `${relative}/${name}`;
+      const stats = lstatSync(path6.join(dir, name));
+      out.push({ path: child, stats });
+      if (stats.isDirectory()) pending.push(child);
+    }
+  }
+  return out;
+}
+var THREAD_POOL_HASH_BYTES = 1 << 20;
+async function hashFile(file) {
+  const content = await readFile3(file);
+  if (content.length < THREAD_POOL_HASH_BYTES) return createHash4("sha256").update(content).digest("hex");
+  return Buffer.from(await webcrypto.subtle.digest("SHA-256", content)).toString("hex");
+}
+var HASH_CONCURRENCY = 4;
+async function treeFromDisk(root) {
+  const walked = walkTree(root);
+  const entries = await mapBounded(walked, HASH_CONCURRENCY, async ({ path: relative, stats }) => {
+    if (stats.isDirectory()) return { path: relative, type: "dir", mode: modeString(stats.mode) };
+    if (stats.isSymbolicLink()) return { path: relative, type: "symlink", target: readlinkSync2(path6.join(root, relative)) };
+    if (stats.isFile()) return { path: relative, type: "file", mode: modeString(stats.mode), size: stats.size, sha256: await hashFile(path6.join(root, relative)) };
+    return void 0;
+  });
+  return sortTree(entries.filter((e) => e !== void 0));
+}
+
+// src/toolchains/layout.ts
+import { randomBytes } from "node:crypto";
+import { readFile as readFile4, rename, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+
+// src/toolchains/manifest.ts
+var MANIFEST_VERSION = 1;
+function buildManifest(input) {
+  const entries = sortTree(input.entries);
+  return {
+    manifestVersion: MANIFEST_VERSION,
+    version: input.version,
+    os: input.os,
+    arch: input.arch,
+    source: { url: input.source.url, archive: input.source.archive, sha256: input.source.sha256 },
+    installedAt: input.installedAt.toISOString(),
+    installer: input.installer,
+    tree: { digest: treeDigest(entries), ...treeTotals(entries), entries }
+  };
+}
+var ENTRIES_PLACEHOLDER = '"@entries@"';
+function formatManifest(manifest) {
+  const head = JSON.stringify({ ...manifest, tree: { ...manifest.tree, entries: "@entries@" } }, null, 2);
+  const entries = manifest.tree.entries.length === 0 ? "[]" : `[
+${manifest.tree.entries.map((e) => `      ${entryLine(e)}`).join(",\n")}
+    ]`;
+  return `${head.replace(ENTRIES_PLACEHOLDER, entries)}
+`;
+}
+
+// src/toolchains/layout.ts
+function sidecarsOf(dir) {
+  return { marker: `${dir}.complete`, manifest: `${dir}.manifest.json`, state: `${dir}.state.json`, leases: `${dir}.leases` };
+}
+async function writeFileAtomically(file, text2) {
+  const temporary = `${file}.tmp-${randomBytes(6).toString("hex")}`;
+  try {
+    await writeFile2(temporary, text2);
+    await rename(temporary, file);
+  } catch (err) {
+    await rm2(temporary, { force: true });
+    throw err;
+  }
+}
+
 // src/go/install.ts
 var DEFAULT_DOWNLOAD_TIMEOUT_MS = 10 * 6e4;
 var DOWNLOAD_TIMEOUT_VARIABLE = "GO_MATRIX_DOWNLOAD_TIMEOUT_MINUTES";
@@ -1495,7 +1724,7 @@ async function install(request, stopped) {
   const logger = request.logger ?? silentLogger;
   const platform = request.platform ?? currentPlatform();
   const retry = { onRetry: (message) => logger.warning(message), ...request.retry };
-  const sweeping = removeAbandonedStaging(path6.join(request.toolCacheDir, "go"), logger).catch((err) => {
+  const sweeping = removeAbandonedStaging(path7.join(request.toolCacheDir, "go"), logger).catch((err) => {
     logger.warning(`cannot look for abandoned staging folders in ${request.toolCacheDir}: ${err.message}`);
   });
   const context = {
@@ -1614,10 +1843,10 @@ async function findOrInstall(spec, version, context) {
   return done("download", dir, file.sha256);
 }
 function toolCachePath(toolCacheDir, version, platform) {
-  return path6.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
+  return path7.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
 }
 function isComplete(dir, platform) {
-  return existsSync(`${dir}.complete`) && existsSync(path6.join(dir, "bin", platform.goBinary));
+  return existsSync(`${dir}.complete`) && existsSync(path7.join(dir, "bin", platform.goBinary));
 }
 async function cacheAvailable(context) {
   try {
@@ -1629,26 +1858,26 @@ async function cacheAvailable(context) {
 }
 async function restoreFromCache(dir, key2, version, context) {
   try {
-    await rm2(dir, { recursive: true, force: true });
+    await rm3(dir, { recursive: true, force: true });
     if (!await abortable(context.cache.restore(dir, key2), context.signal)) return false;
     const restored = await goVersionAt(dir, context.platform.goBinary);
     if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`);
     context.signal?.throwIfAborted();
-    await writeFile2(`${dir}.complete`, "");
+    await writeFile3(`${dir}.complete`, "");
     return true;
   } catch (err) {
     if (context.signal?.aborted) {
-      await rm2(dir, { recursive: true, force: true }).catch(() => void 0);
+      await rm3(dir, { recursive: true, force: true }).catch(() => void 0);
       throw err;
     }
     context.logger.warning(`Go ${version}: restoring from the Actions cache (key ${key2}) failed: ${err.message}; downloading instead`);
-    await rm2(dir, { recursive: true, force: true }).catch(() => void 0);
+    await rm3(dir, { recursive: true, force: true }).catch(() => void 0);
     return false;
   }
 }
 async function downloadAndPlace(version, file, dir, context) {
   const { request, platform } = context;
-  const goDir = path6.join(request.toolCacheDir, "go");
+  const goDir = path7.join(request.toolCacheDir, "go");
   await mkdir(goDir, { recursive: true });
   const staging = await createStaging(goDir, `${STAGING_PREFIX}${goToSemver(version)}-${platform.toolCacheArch}-`);
   try {
@@ -1661,28 +1890,36 @@ async function downloadAndPlace(version, file, dir, context) {
       (signal) => withRetries(
         context.retry,
         async (attempt) => {
-          const target = path6.join(staging.dir, `attempt-${attempt}`);
+          const target = path7.join(staging.dir, `attempt-${attempt}`);
           await mkdir(target);
           try {
-            await fetchAndExtract(url, file, target, version, context, signal);
-            return target;
+            return { target, tree: await fetchAndExtract(url, file, target, version, context, signal) };
           } catch (err) {
-            await rm2(target, { recursive: true, force: true });
+            await rm3(target, { recursive: true, force: true });
             throw err;
           }
         },
         signal
       )
     );
-    const root = path6.join(extracted, "go");
-    if (!existsSync(path6.join(root, "bin", platform.goBinary))) {
+    const root = path7.join(extracted.target, "go");
+    if (!existsSync(path7.join(root, "bin", platform.goBinary))) {
       throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`);
     }
+    const manifest = buildManifest({
+      version,
+      os: platform.os,
+      arch: platform.arch,
+      source: { url, archive: file.filename, sha256: file.sha256.toLowerCase() },
+      installedAt: /* @__PURE__ */ new Date(),
+      installer: `go-matrix ${TOOL_VERSION}`,
+      entries: extracted.tree
+    });
     context.signal?.throwIfAborted();
-    return await placeAtomically(root, dir, platform, context.logger);
+    return await placeAtomically(root, dir, platform, context.logger, formatManifest(manifest));
   } finally {
     staging.release();
-    await rm2(staging.dir, { recursive: true, force: true });
+    await rm3(staging.dir, { recursive: true, force: true });
   }
 }
 async function fetchAndExtract(url, file, target, version, context, signal) {
@@ -1694,31 +1931,32 @@ async function fetchAndExtract(url, file, target, version, context, signal) {
   });
   const verify = { archive: file.filename, url, sha256: file.sha256, length, signal };
   if (context.platform.archive === ".tar.gz") {
-    await extractTarGz(body, { ...verify, dest: target });
-    return;
+    return (await extractTarGz(body, { ...verify, dest: target })).tree;
   }
-  const download = path6.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString("hex")}-${file.filename}`);
+  const download = path7.join(context.request.tempDir, `go-matrix-${randomBytes2(6).toString("hex")}-${file.filename}`);
   await mkdir(context.request.tempDir, { recursive: true });
   try {
     await saveVerified(body, { ...verify, file: download });
     await extractVerifiedZip(download, target, file.filename, signal);
+    return await treeFromDisk(path7.join(target, "go"));
   } finally {
-    await rm2(download, { force: true });
+    await rm3(download, { force: true });
   }
 }
 var TARGET_EXISTS = /* @__PURE__ */ new Set(["ENOTEMPTY", "EEXIST", "EPERM", "EACCES", "EISDIR"]);
-async function placeAtomically(source, dir, platform, logger = silentLogger) {
-  await mkdir(path6.dirname(dir), { recursive: true });
-  const marker = `${dir}.complete`;
+async function placeAtomically(source, dir, platform, logger = silentLogger, manifest) {
+  await mkdir(path7.dirname(dir), { recursive: true });
+  const { marker, manifest: manifestFile } = sidecarsOf(dir);
   for (let round = 1; ; round++) {
     try {
-      await rename(source, dir);
-      await writeFile2(marker, "");
+      await rename2(source, dir);
+      if (manifest !== void 0) await writeFileAtomically(manifestFile, manifest);
+      await writeFile3(marker, "");
       return true;
     } catch (err) {
       const code2 = err.code ?? "";
       if (code2 === "ENOENT" && existsSync(source) && round < 5) {
-        await mkdir(path6.dirname(dir), { recursive: true });
+        await mkdir(path7.dirname(dir), { recursive: true });
         continue;
       }
       if (!TARGET_EXISTS.has(code2) || !existsSync(dir)) {
@@ -1727,14 +1965,14 @@ async function placeAtomically(source, dir, platform, logger = silentLogger) {
     }
     if (await markerAppears(dir, platform)) return false;
     if (round >= 5) throw new Error(`cannot move the toolchain into ${dir}: something keeps putting an incomplete directory there`);
-    const aside = `${dir}.stale-${randomBytes(6).toString("hex")}`;
-    logger.warning(`${dir} has no ${path6.basename(marker)} marker: replacing it`);
+    const aside = `${dir}.stale-${randomBytes2(6).toString("hex")}`;
+    logger.warning(`${dir} has no ${path7.basename(marker)} marker: replacing it`);
     try {
-      await rename(dir, aside);
+      await rename2(dir, aside);
     } catch (err) {
       if (err.code !== "ENOENT") throw new Error(`cannot move the incomplete ${dir} aside: ${err.message}`, { cause: err });
     }
-    await rm2(aside, { recursive: true, force: true });
+    await rm3(aside, { recursive: true, force: true });
   }
 }
 async function markerAppears(dir, platform, waitMs = 1e3) {
@@ -1747,12 +1985,12 @@ async function markerAppears(dir, platform, waitMs = 1e3) {
 }
 
 // src/run/matrix.ts
-import { mkdir as mkdir4, readFile as readFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, readFile as readFile6 } from "node:fs/promises";
 import os3 from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/run/annotations.ts
-import path7 from "node:path";
+import path8 from "node:path";
 var LOCATION = /^\s*((?:[A-Za-z]:)?[^\s:]*\.go):(\d+)(?::(\d+))?: (.*)$/;
 function compilerAnnotations(output, moduleDir) {
   const found = [];
@@ -1827,10 +2065,10 @@ function located(file, line, column, message) {
   return a;
 }
 function relativeInside(root, file) {
-  const absolute = path7.isAbsolute(file) ? file : path7.join(root, file);
-  const rel = path7.relative(root, absolute);
-  if (rel === "" || rel.startsWith("..") || path7.isAbsolute(rel)) return null;
-  return rel.split(path7.sep).join("/");
+  const absolute = path8.isAbsolute(file) ? file : path8.join(root, file);
+  const rel = path8.relative(root, absolute);
+  if (rel === "" || rel.startsWith("..") || path8.isAbsolute(rel)) return null;
+  return rel.split(path8.sep).join("/");
 }
 function joinPosix(dir, file) {
   return dir === "" || dir === "." ? file : `${dir.replace(/\/+$/, "")}/${file}`;
@@ -1916,21 +2154,21 @@ function skipReason(version, file) {
 }
 
 // src/run/version-run.ts
-import { access, mkdir as mkdir2, rm as rm3, writeFile as writeFile3, appendFile } from "node:fs/promises";
+import { access, mkdir as mkdir2, rm as rm4, writeFile as writeFile4, appendFile } from "node:fs/promises";
 import { constants } from "node:fs";
 import { randomUUID } from "node:crypto";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/run/env.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function versionDirs(goroot, paths, version) {
-  const state = path8.join(paths.workDir, version);
+  const state = path9.join(paths.workDir, version);
   return {
     goroot,
-    gopath: path8.join(state, "gopath"),
-    gocache: path8.join(paths.cacheDir, version, "gocache"),
-    goenv: path8.join(state, "go.env"),
-    gobin: path8.join(state, "bin"),
+    gopath: path9.join(state, "gopath"),
+    gocache: path9.join(paths.cacheDir, version, "gocache"),
+    goenv: path9.join(state, "go.env"),
+    gobin: path9.join(state, "bin"),
     gomodcache: paths.gomodcache
   };
 }
@@ -1967,7 +2205,7 @@ var KEPT = new Set(KEPT_GO_VARIABLES);
 function isDroppedVariable(name) {
   return name.startsWith("GO") && !KEPT.has(name);
 }
-function isolatedEnv(inherited, dirs, delimiter = path8.delimiter) {
+function isolatedEnv(inherited, dirs, delimiter = path9.delimiter) {
   const env = {};
   let pathKey = "PATH";
   for (const [name, value] of Object.entries(inherited)) {
@@ -1979,7 +2217,7 @@ function isolatedEnv(inherited, dirs, delimiter = path8.delimiter) {
     env[name] = value;
   }
   const inheritedPath = inherited[pathKey] ?? "";
-  const bin = path8.join(dirs.goroot, "bin");
+  const bin = path9.join(dirs.goroot, "bin");
   env[pathKey] = inheritedPath === "" ? bin : `${bin}${delimiter}${inheritedPath}`;
   env.GOROOT = dirs.goroot;
   env.GOPATH = dirs.gopath;
@@ -2197,7 +2435,7 @@ async function writeAll(handle, chunk) {
 
 // src/run/process.ts
 import { spawn as spawn2 } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 var KEPT_OUTPUT_CHARS = 256 * 1024;
 function runProcess(command, args, options) {
@@ -2301,7 +2539,7 @@ function processesWithEnv(entry) {
   const needle = Buffer.from(`${entry}\0`);
   let names;
   try {
-    names = readdirSync("/proc");
+    names = readdirSync2("/proc");
   } catch {
     return [];
   }
@@ -2589,15 +2827,15 @@ async function runVersion(plan) {
     return { run, log: log.join("") };
   };
   await mkdir2(plan.dir, { recursive: true });
-  const profile = path9.join(plan.dir, "coverage.out");
-  const buildLog = path9.join(plan.dir, "build.log");
-  const testJson = path9.join(plan.dir, "test.json");
-  await Promise.all([profile, buildLog, testJson].map((f) => rm3(f, { force: true })));
-  await writeFile3(buildLog, "");
+  const profile = path10.join(plan.dir, "coverage.out");
+  const buildLog = path10.join(plan.dir, "build.log");
+  const testJson = path10.join(plan.dir, "test.json");
+  await Promise.all([profile, buildLog, testJson].map((f) => rm4(f, { force: true })));
+  await writeFile4(buildLog, "");
   const skip = skipReason(plan.toolchain.version, plan.goFile);
   if (skip !== null) return done("skipped", skip);
   if (plan.signal?.aborted) return done("error", cancelledReason(plan.signal.reason));
-  const goBinary = path9.join(plan.toolchain.goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  const goBinary = path10.join(plan.toolchain.goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
   try {
     await access(goBinary, constants.X_OK);
   } catch (err) {
@@ -2763,30 +3001,30 @@ function emptyRun(toolchain, dir) {
 }
 
 // src/report-folder.ts
-import { lstat, mkdir as mkdir3, readdir as readdir2, readFile as readFile3, realpath, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
+import { lstat, mkdir as mkdir3, readdir as readdir2, readFile as readFile5, realpath, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
 import os2 from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/util/paths.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function isInside(child, parent) {
-  const relative = path10.relative(parent, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${path10.sep}`) && !path10.isAbsolute(relative);
+  const relative = path11.relative(parent, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path11.sep}`) && !path11.isAbsolute(relative);
 }
 
 // src/report-folder.ts
 var REPORT_MARKER = ".go-matrix";
 var REPORT_FILES = ["report.json", "summary.md", "merged.lcov", "merged.out"];
 function defaultWorkDir(env) {
-  return env.RUNNER_TEMP ? path11.join(env.RUNNER_TEMP, "go-matrix-work") : path11.join(os2.homedir(), ".cache", "go-matrix", "work");
+  return env.RUNNER_TEMP ? path12.join(env.RUNNER_TEMP, "go-matrix-work") : path12.join(os2.homedir(), ".cache", "go-matrix", "work");
 }
 function reportFolderProblem(dir, ctx) {
-  if (path11.dirname(dir) === dir) return "is the file system's root";
+  if (path12.dirname(dir) === dir) return "is the file system's root";
   if (dir === ctx.workspace) return "is the workspace itself: go-matrix would write its files among yours";
   if (isInside(ctx.workspace, dir)) return `contains the workspace (${ctx.workspace})`;
   if (ctx.moduleDir !== void 0 && isInside(ctx.moduleDir, dir)) return `is or contains the module's folder (working-directory, ${ctx.moduleDir})`;
-  const below = isInside(dir, ctx.workspace) ? path11.relative(ctx.workspace, dir) : dir;
-  if (below.split(path11.sep).some((part) => part.toLowerCase() === ".git")) return "is inside a .git folder, the repository's own data";
+  const below = isInside(dir, ctx.workspace) ? path12.relative(ctx.workspace, dir) : dir;
+  if (below.split(path12.sep).some((part) => part.toLowerCase() === ".git")) return "is inside a .git folder, the repository's own data";
   for (const work of ctx.workDirs ?? []) {
     if (isInside(work, dir)) return `contains go-matrix's work folder (${work}: build and module caches), which must not be uploaded with the report`;
     if (isInside(dir, work)) return `is inside go-matrix's work folder (${work})`;
@@ -2796,15 +3034,15 @@ function reportFolderProblem(dir, ctx) {
   return null;
 }
 async function realPath(file) {
-  const absolute = path11.resolve(file);
+  const absolute = path12.resolve(file);
   const rest = [];
-  for (let at = absolute; ; at = path11.dirname(at)) {
+  for (let at = absolute; ; at = path12.dirname(at)) {
     try {
-      return path11.join(await realpath(at), ...rest.reverse());
+      return path12.join(await realpath(at), ...rest.reverse());
     } catch (err) {
       const code2 = err.code;
-      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" || path11.dirname(at) === at) return absolute;
-      rest.push(path11.basename(at));
+      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" || path12.dirname(at) === at) return absolute;
+      rest.push(path12.basename(at));
     }
   }
 }
@@ -2818,7 +3056,7 @@ async function prepareReportFolder(dir, ctx) {
   });
   if (problem !== null) throw refusal2(dir, problem);
   const earlier = await ownedEntries(dir);
-  for (const name of earlier) await rm4(path11.join(dir, name), { recursive: true, force: true });
+  for (const name of earlier) await rm5(path12.join(dir, name), { recursive: true, force: true });
   await writeMarker(dir, []);
   await claimReportEntries(dir, REPORT_FILES);
 }
@@ -2828,7 +3066,7 @@ async function claimReportEntries(dir, names) {
   for (const name of names) {
     checkEntryName(dir, name);
     if (owned.includes(name)) continue;
-    const exists2 = await lstat(path11.join(dir, name)).then(
+    const exists2 = await lstat(path12.join(dir, name)).then(
       () => true,
       () => false
     );
@@ -2862,12 +3100,12 @@ async function ownedEntries(dir) {
   );
 }
 async function readMarker(dir) {
-  const file = path11.join(dir, REPORT_MARKER);
+  const file = path12.join(dir, REPORT_MARKER);
   const info = await lstat(file).catch(() => null);
   if (!info?.isFile() || info.size > MAX_MARKER_BYTES) return null;
   let marker;
   try {
-    marker = JSON.parse(await readFile3(file, "utf8"));
+    marker = JSON.parse(await readFile5(file, "utf8"));
   } catch {
     return null;
   }
@@ -2882,7 +3120,7 @@ async function writeMarker(dir, entries) {
     about: "go-matrix wrote the entries listed here and removes them at the start of its next run into this folder; it leaves everything else alone.",
     entries: [...entries]
   };
-  await writeFile4(path11.join(dir, REPORT_MARKER), JSON.stringify(marker, null, 2) + "\n");
+  await writeFile5(path12.join(dir, REPORT_MARKER), JSON.stringify(marker, null, 2) + "\n");
 }
 function isEntryName(name) {
   return name !== "" && name !== "." && name !== ".." && name !== REPORT_MARKER && !/[/\\\0]/.test(name);
@@ -2896,7 +3134,7 @@ function refusal2(dir, why) {
 
 // src/run/matrix.ts
 async function runMatrix(request) {
-  if (!path12.isAbsolute(request.moduleDir)) {
+  if (!path13.isAbsolute(request.moduleDir)) {
     throw new Error(`runMatrix: moduleDir must be absolute, got ${JSON.stringify(request.moduleDir)}`);
   }
   const versions = request.toolchains.map((t) => t.version);
@@ -2904,7 +3142,7 @@ async function runMatrix(request) {
   if (duplicate !== void 0) {
     throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`);
   }
-  const reportDir = path12.resolve(request.reportDir);
+  const reportDir = path13.resolve(request.reportDir);
   const paths = matrixPaths({ workDir: request.workDir ?? defaultWorkDir(request.env ?? process.env), cacheDir: request.cacheDir });
   await mkdir4(paths.gomodcache, { recursive: true });
   let info;
@@ -2912,7 +3150,7 @@ async function runMatrix(request) {
     info = await readModuleInfo(request.moduleDir);
   } catch (err) {
     const reason = err.message;
-    return request.toolchains.map((toolchain) => errorRun(toolchain, path12.join(reportDir, toolchain.version), reason));
+    return request.toolchains.map((toolchain) => errorRun(toolchain, path13.join(reportDir, toolchain.version), reason));
   }
   const limit = request.maxParallel > 0 ? request.maxParallel : os3.availableParallelism();
   const results = new Array(request.toolchains.length);
@@ -2921,7 +3159,7 @@ async function runMatrix(request) {
     while (next < request.toolchains.length) {
       const index = next++;
       const toolchain = request.toolchains[index];
-      const dir = path12.join(reportDir, toolchain.version);
+      const dir = path13.join(reportDir, toolchain.version);
       let run;
       let log;
       request.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request.toolchains.length})`);
@@ -2963,21 +3201,21 @@ async function runMatrix(request) {
   return results;
 }
 function matrixPaths(dirs) {
-  const dir = path12.resolve(dirs.workDir);
-  const caches = path12.resolve(dirs.cacheDir ?? dir);
-  return { workDir: dir, cacheDir: caches, gomodcache: path12.join(caches, "mod") };
+  const dir = path13.resolve(dirs.workDir);
+  const caches = path13.resolve(dirs.cacheDir ?? dir);
+  return { workDir: dir, cacheDir: caches, gomodcache: path13.join(caches, "mod") };
 }
 async function readModuleInfo(moduleDir) {
-  const work = await readOptional(path12.join(moduleDir, "go.work"));
-  const mod = await readOptional(path12.join(moduleDir, "go.mod"));
+  const work = await readOptional(path13.join(moduleDir, "go.work"));
+  const mod = await readOptional(path13.join(moduleDir, "go.mod"));
   const goMod = mod === null ? null : parseGoFile("go.mod", mod);
   const goWork = work === null ? null : parseGoFile("go.work", work);
   const modules = [];
   if (goMod?.module) modules.push({ path: goMod.module, dir: "" });
   for (const use of goWork?.use ?? []) {
-    const dir = path12.posix.normalize(use.replace(/\\/g, "/"));
-    if (dir === "." || path12.isAbsolute(dir)) continue;
-    const text2 = await readOptional(path12.join(moduleDir, dir, "go.mod"));
+    const dir = path13.posix.normalize(use.replace(/\\/g, "/"));
+    if (dir === "." || path13.isAbsolute(dir)) continue;
+    const text2 = await readOptional(path13.join(moduleDir, dir, "go.mod"));
     const module = text2 === null ? null : parseGoFile(`${dir}/go.mod`, text2).module;
     if (module) modules.push({ path: module, dir });
   }
@@ -2985,7 +3223,7 @@ async function readModuleInfo(moduleDir) {
 }
 async function readOptional(file) {
   try {
-    return await readFile4(file, "utf8");
+    return await readFile6(file, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return null;
     throw new Error(`${file}: ${err.message}`, { cause: err });
@@ -3016,7 +3254,7 @@ function mergeAnnotations(runs) {
 }
 function emitAnnotations(runs, logger, moduleDir, base) {
   for (const a of mergeAnnotations(runs)) {
-    const file = path12.relative(base, path12.join(moduleDir, a.file)).split(path12.sep).join("/");
+    const file = path13.relative(base, path13.join(moduleDir, a.file)).split(path13.sep).join("/");
     logger.error(`${a.message} (Go ${a.versions.join(", ")})`, { file, line: a.line });
   }
 }
@@ -3103,13 +3341,13 @@ ${fn.name}`;
 import { execFile as execFile2 } from "node:child_process";
 import { existsSync as existsSync2, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
 import os4 from "node:os";
-import path13 from "node:path";
+import path14 from "node:path";
 async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
   const local = profile === void 0 ? /* @__PURE__ */ new Map() : localPaths(profile.files.map((f) => f.file), moduleDir);
-  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path13.resolve(profilePath), profilePath, moduleDir);
-  const tmp = mkdtempSync(path13.join(os4.tmpdir(), "go-matrix-func-"));
+  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path14.resolve(profilePath), profilePath, moduleDir);
+  const tmp = mkdtempSync(path14.join(os4.tmpdir(), "go-matrix-func-"));
   try {
-    const input = path13.join(tmp, "coverage.out");
+    const input = path14.join(tmp, "coverage.out");
     const renamed = profile.files.map((f) => ({ ...f, file: local.get(f.file) ?? f.file }));
     writeFileSync(input, formatProfile({ ...profile, files: renamed }));
     const report = await runCoverFunc(goroot, input, profilePath, moduleDir);
@@ -3123,14 +3361,14 @@ async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
 }
 function localPaths(files, moduleDir) {
   const local = /* @__PURE__ */ new Map();
-  const module = mainModule(path13.resolve(moduleDir));
+  const module = mainModule(path14.resolve(moduleDir));
   if (module === null) return local;
   const ownDir = /* @__PURE__ */ new Map();
   const inModule = (dir) => {
     if (dir === module.root) return true;
     let own = ownDir.get(dir);
     if (own === void 0) {
-      own = !existsSync2(path13.join(dir, "go.mod")) && inModule(path13.dirname(dir));
+      own = !existsSync2(path14.join(dir, "go.mod")) && inModule(path14.dirname(dir));
       ownDir.set(dir, own);
     }
     return own;
@@ -3138,14 +3376,14 @@ function localPaths(files, moduleDir) {
   const prefix = `${module.path}/`;
   for (const name of files) {
     if (!name.startsWith(prefix)) continue;
-    const file = path13.join(module.root, ...name.slice(prefix.length).split("/"));
-    if (inModule(path13.dirname(file)) && existsSync2(file)) local.set(name, file);
+    const file = path14.join(module.root, ...name.slice(prefix.length).split("/"));
+    if (inModule(path14.dirname(file)) && existsSync2(file)) local.set(name, file);
   }
   return local;
 }
 function mainModule(dir) {
-  for (let at = dir; ; at = path13.dirname(at)) {
-    const goMod = path13.join(at, "go.mod");
+  for (let at = dir; ; at = path14.dirname(at)) {
+    const goMod = path14.join(at, "go.mod");
     if (existsSync2(goMod)) {
       let modulePath;
       try {
@@ -3155,13 +3393,13 @@ function mainModule(dir) {
       }
       return modulePath === null ? null : { root: at, path: modulePath };
     }
-    if (path13.dirname(at) === at) return null;
+    if (path14.dirname(at) === at) return null;
   }
 }
 function runCoverFunc(goroot, input, profilePath, moduleDir) {
-  const go = path13.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  const go = path14.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
   const args = ["tool", "cover", `-func=${input}`];
-  const shown = `${go} tool cover -func=${path13.resolve(profilePath)}`;
+  const shown = `${go} tool cover -func=${path14.resolve(profilePath)}`;
   return new Promise((resolve, reject) => {
     execFile2(
       go,
@@ -3217,7 +3455,7 @@ function functionsOfOwnTests(functions, other) {
 
 // src/coverage/baseline.ts
 var import_lcov_parse = __toESM(require_lib(), 1);
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 function readReportBaseline(json, source) {
   const report = json;
   if (typeof report !== "object" || report === null || report.schemaVersion !== 1) {
@@ -3312,23 +3550,23 @@ function packagesOf(files) {
   }
   return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b) => compareStrings(a.name, b.name));
 }
-async function readBaselineFile(path16) {
+async function readBaselineFile(path17) {
   let text2;
   try {
-    text2 = await readFile5(path16, "utf8");
+    text2 = await readFile7(path17, "utf8");
   } catch (err) {
-    throw new CoverageError(`${path16}: cannot read the baseline: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path17}: cannot read the baseline: ${err.message}`, { cause: err });
   }
   if (text2.trimStart().startsWith("{")) {
     let json;
     try {
       json = JSON.parse(text2);
     } catch (err) {
-      throw new CoverageError(`${path16}: not valid JSON: ${err.message}`, { cause: err });
+      throw new CoverageError(`${path17}: not valid JSON: ${err.message}`, { cause: err });
     }
-    return readReportBaseline(json, path16);
+    return readReportBaseline(json, path17);
   }
-  return readLcovBaseline(text2, path16);
+  return readLcovBaseline(text2, path17);
 }
 
 // src/compare/delta.ts
@@ -3603,11 +3841,11 @@ function pathsOfHeader(rest) {
   const b = rest.lastIndexOf(" b/");
   return b >= 0 ? rest.slice(b + 3) : rest;
 }
-function stripPrefix2(path16) {
-  return path16.replace(/^[ab]\//, "").replace(/\t$/, "");
+function stripPrefix2(path17) {
+  return path17.replace(/^[ab]\//, "").replace(/\t$/, "");
 }
-function unquote2(path16) {
-  const trimmed = path16.replace(/\t.*$/, "");
+function unquote2(path17) {
+  const trimmed = path17.replace(/\t.*$/, "");
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const bytes = [];
   const body = trimmed.slice(1, -1);
@@ -4447,13 +4685,13 @@ function renderStopped(verdict, about, extras = {}) {
 
 // src/preflight.ts
 import { stat as stat2 } from "node:fs/promises";
-import path14 from "node:path";
+import path15 from "node:path";
 async function checkInputFiles(options, workspace) {
   if (options.mode !== "aggregate") {
-    await expectPath("working-directory", path14.resolve(workspace, options.workingDirectory), "folder", "the module (or go.work) root, relative to the workspace");
+    await expectPath("working-directory", path15.resolve(workspace, options.workingDirectory), "folder", "the module (or go.work) root, relative to the workspace");
   }
   if (options.baseline.kind === "path") {
-    await expectPath("baseline", path14.resolve(workspace, options.baseline.path), "file", "a report.json or LCOV file, or auto, or none");
+    await expectPath("baseline", path15.resolve(workspace, options.baseline.path), "file", "a report.json or LCOV file, or auto, or none");
   }
 }
 async function expectPath(input, file, kind, give) {
@@ -4467,22 +4705,22 @@ async function expectPath(input, file, kind, give) {
 
 // src/pipeline.ts
 function reportDirectoryOf(options, workspace, tempDir) {
-  return options.reportDirectory ? path15.resolve(workspace, options.reportDirectory) : path15.join(tempDir, "go-matrix");
+  return options.reportDirectory ? path16.resolve(workspace, options.reportDirectory) : path16.join(tempDir, "go-matrix");
 }
 async function runPipeline(options, ctx) {
   const { logger } = ctx;
   const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE]);
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
-  const moduleDir = path15.resolve(ctx.workspace, options.workingDirectory);
+  const moduleDir = path16.resolve(ctx.workspace, options.workingDirectory);
   const workDir = defaultWorkDir(ctx.env);
-  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path15.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path16.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
   await checkInputFiles(options, ctx.workspace);
   await prepareReportFolder(reportDir, { workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir] });
   const toolchains = await installGo({
     specs: options.goVersions,
-    versionFile: options.goVersionFile ? path15.resolve(ctx.workspace, options.goVersionFile) : "",
+    versionFile: options.goVersionFile ? path16.resolve(ctx.workspace, options.goVersionFile) : "",
     downloadBaseUrl: options.downloadBaseUrl,
-    localToolchains: options.localToolchains.map((dir) => path15.resolve(ctx.workspace, dir)),
+    localToolchains: options.localToolchains.map((dir) => path16.resolve(ctx.workspace, dir)),
     cache: options.cache,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
@@ -4499,7 +4737,7 @@ async function runPipeline(options, ctx) {
     let pending = analyses.get(run.toolchain.version);
     if (!pending) {
       pending = analyseVersion(run, moduleDir, ownTestsOnly(options), logger).then(async (result2) => {
-        if (result2) await writeFile5(path15.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+        if (result2) await writeFile6(path16.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
       analyses.set(run.toolchain.version, pending);
@@ -4560,7 +4798,7 @@ async function concludeRun(options, ctx, input) {
   ) : [];
   const notes = [...ctx.notes ?? []];
   const concludes = options.mode !== "collect";
-  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path15.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
+  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path16.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
   let baseline = null;
   if (baselineFile && referenceCoverage) {
     const rows = input.versions.map((v, i) => ({ label: labels[i], version: v.report.version, platform: v.report.platform, statements: v.report.coverage?.statements ?? null }));
@@ -4590,12 +4828,12 @@ async function concludeRun(options, ctx, input) {
   );
   const gates = [...input.checks ?? [], ...evaluated];
   const files = {
-    report: path15.join(reportDir, "report.json"),
-    lcov: path15.join(reportDir, "merged.lcov"),
-    merged: path15.join(reportDir, "merged.out"),
-    summary: path15.join(reportDir, "summary.md")
+    report: path16.join(reportDir, "report.json"),
+    lcov: path16.join(reportDir, "merged.lcov"),
+    merged: path16.join(reportDir, "merged.out"),
+    summary: path16.join(reportDir, "summary.md")
   };
-  await writeFile5(
+  await writeFile6(
     files.lcov,
     mergedLines ? formatLcov(mergedLines, { functions: mergeFunctionCoverage(all.map((c) => c.functions)), sourcePath }) : ""
   );
@@ -4618,8 +4856,8 @@ async function concludeRun(options, ctx, input) {
   };
   const verdict = decideVerdict(report, options.failOnTestFailure);
   const summary2 = renderSummary(report, verdict, { notes, ...ctx.runUrl ? { runUrl: ctx.runUrl } : {} });
-  await writeFile5(files.report, JSON.stringify(report, null, 2) + "\n");
-  await writeFile5(files.summary, summary2);
+  await writeFile6(files.report, JSON.stringify(report, null, 2) + "\n");
+  await writeFile6(files.summary, summary2);
   return {
     report,
     verdict,
@@ -4702,24 +4940,24 @@ function versionReport(run, coverage) {
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile6(path15.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile8(path16.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }
-  const relative = path15.relative(workspace, moduleDir).split(path15.sep).join("/");
-  return moduleRelativePath(modulePathOf(goMod, path15.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
+  const relative = path16.relative(workspace, moduleDir).split(path16.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path16.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
 }
 async function writeMergedProfile(file, coverage, logger) {
   if (coverage.size === 0) {
-    await writeFile5(file, "");
+    await writeFile6(file, "");
     return;
   }
   try {
     const merged = mergeProfiles([...coverage].map(([version, c]) => ({ name: `Go ${version}`, profile: c.profile })));
-    await writeFile5(file, formatProfile(merged));
+    await writeFile6(file, formatProfile(merged));
   } catch (err) {
     logger.warning(`merged.out not written: ${err.message}`);
-    await writeFile5(file, "");
+    await writeFile6(file, "");
   }
 }
 

@@ -6,26 +6,28 @@ import {
 } from "./chunks/chunk-ICLWKFK2.js";
 import {
   CI_VARIABLES,
-  UsageError,
   commandLineRevision,
   commandLineTempDir,
-  parseFlags,
   progressLogger,
-  renderHelp,
   wantsColor
-} from "./chunks/chunk-RJHYTBL2.js";
+} from "./chunks/chunk-CI6XBGPG.js";
+import {
+  UsageError,
+  parseFlags,
+  renderHelp
+} from "./chunks/chunk-FARIO7UA.js";
 import "./chunks/chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunks/chunk-HJ3M4JUS.js";
+} from "./chunks/chunk-PYL3GQBB.js";
 import {
   InputError,
   TOOL_VERSION,
   parseOptions
-} from "./chunks/chunk-XGHWAQBD.js";
+} from "./chunks/chunk-YLG64EP2.js";
 import {
   INPUTS
-} from "./chunks/chunk-XJBWTY5O.js";
+} from "./chunks/chunk-VAJWLZ3G.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/cli.ts
@@ -41,6 +43,7 @@ commands:
   run        the whole matrix on a module (one flag per action input)
   aggregate  combine the report.json files of several runs (collect legs), then gate and report
   coverage   the coverage engine alone on existing Go profiles
+  toolchains list, verify and prune the Go toolchains of the tool cache
 
 Run 'go-matrix <command> --help' for a command's flags.
 Exit status: 0 all passed; 1 a gate, build or test failed; 2 bad usage or bad input;
@@ -54,9 +57,11 @@ async function main(argv, io = defaultIo()) {
     // Each command loads its own modules: `coverage` then starts without the installer, the
     // runner and their HTTP client (bench/README.md, coverage).
     case "aggregate":
-      return (await import("./chunks/aggregate-MXE5M3ZT.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-JTC4LBHA.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-23LRTONP.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-J3Q6YZZA.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+    case "toolchains":
+      return (await import("./chunks/toolchains-BIFKBRAX.js")).toolchainsCommand(rest, io);
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);
@@ -129,7 +134,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-RWZACBSW.js"), import("./chunks/terminal-UZHJELT4.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./chunks/pipeline-K2EBCUF5.js"), import("./chunks/terminal-UZHJELT4.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

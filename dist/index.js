@@ -20,16 +20,15 @@ import {
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-O5GMLY4I.js";
+} from "./chunks/chunk-MPK3MHC7.js";
 import {
   gitFailure,
   gitRunner
 } from "./chunks/chunk-DNGZ5PR3.js";
 import {
   actionError
-} from "./chunks/chunk-HJ3M4JUS.js";
+} from "./chunks/chunk-PYL3GQBB.js";
 import {
-  currentPlatform,
   parseGitDiff,
   parseRetryAfter,
   renderComment,
@@ -38,15 +37,19 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-SZK3H3W6.js";
+} from "./chunks/chunk-AN5VR5YT.js";
 import "./chunks/chunk-F7F6JXZD.js";
+import {
+  currentPlatform
+} from "./chunks/chunk-OTHNZZR7.js";
 import {
   InputError,
   TOOL_VERSION,
   parseOptions
-} from "./chunks/chunk-XGHWAQBD.js";
-import "./chunks/chunk-XJBWTY5O.js";
-import "./chunks/chunk-YMFHXHFB.js";
+} from "./chunks/chunk-YLG64EP2.js";
+import "./chunks/chunk-VAJWLZ3G.js";
+import "./chunks/chunk-4DVBH7EU.js";
+import "./chunks/chunk-MJU2DCFZ.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-GLNLGA6B.js";
 import "./chunks/chunk-L35V7ZA7.js";
@@ -181,15 +184,15 @@ import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 var actionsBaselineCache = {
   async available() {
-    const cache = await import("./chunks/cache-BTWSK2OZ.js");
+    const cache = await import("./chunks/cache-FBEXT34I.js");
     return cache.isFeatureAvailable();
   },
   async restore(dir, primaryKey, restoreKeys) {
-    const cache = await import("./chunks/cache-BTWSK2OZ.js");
+    const cache = await import("./chunks/cache-FBEXT34I.js");
     return cache.restoreCache([path.resolve(dir)], primaryKey, [...restoreKeys]);
   },
   async save(dir, key) {
-    const cache = await import("./chunks/cache-BTWSK2OZ.js");
+    const cache = await import("./chunks/cache-FBEXT34I.js");
     return await cache.saveCache([path.resolve(dir)], key) !== -1;
   }
 };

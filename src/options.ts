@@ -30,6 +30,10 @@ export interface Options {
   downloadBaseUrl: string
   localToolchains: string[]
   cache: boolean
+  /** How a reused toolchain is checked against its install manifest. */
+  verify: 'fast' | 'full'
+  /** At the end of the job, prune toolchains unused for this many days; 0 is off. */
+  toolchainRetentionDays: number
   reportDirectory: string
   mode: Mode
   reports: string[]
@@ -88,6 +92,8 @@ export function parseOptions(read: InputReader): Options {
     downloadBaseUrl: url(raw('download-base-url'), 'download-base-url'),
     localToolchains: splitList(raw('local-toolchains')),
     cache: bool(raw('cache'), 'cache'),
+    verify: oneOf(raw('verify'), 'verify', ['fast', 'full'] as const),
+    toolchainRetentionDays: number(raw('toolchain-retention-days'), 'toolchain-retention-days', {min: 0}),
     reportDirectory: staysInside(raw('report-directory'), 'report-directory'),
     mode,
     reports: splitList(raw('reports'))

@@ -34,6 +34,8 @@ import {SCHEMA_VERSION, type Gate, type Report, type VersionReport} from './repo
 import {versionLabels} from './aggregate/version-labels.js'
 import {decideVerdict, type Verdict} from './report/verdict.js'
 import {renderSummary} from './report/summary.js'
+import {ToolchainLedger} from './toolchains/ledger.js'
+import {pruneForRetention} from './toolchains/reclaim.js'
 import {claimReportEntries, defaultWorkDir, prepareReportFolder} from './report-folder.js'
 import {checkInputFiles} from './preflight.js'
 
@@ -113,12 +115,31 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   await checkInputFiles(options, ctx.workspace)
   await prepareReportFolder(reportDir, {workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir]})
 
+  // The job's leases on the toolchains it uses: toolchains prune (another job's retention, an
+  // administrator) leaves them alone until the job ends.
+  const ledger = new ToolchainLedger(ctx.toolCacheDir, message => logger.warning(message))
+  try {
+    return await installAndRun(options, ctx, {reportDir, moduleDir, workDir, cacheDir, downloadTimeoutMs, ledger})
+  } finally {
+    await ledger.leases.releaseAll()
+  }
+}
+
+async function installAndRun(
+  options: Options,
+  ctx: PipelineContext,
+  job: {reportDir: string; moduleDir: string; workDir: string; cacheDir: string | undefined; downloadTimeoutMs: number | undefined; ledger: ToolchainLedger}
+): Promise<PipelineResult> {
+  const {logger} = ctx
+  const {reportDir, moduleDir, workDir, cacheDir, downloadTimeoutMs, ledger} = job
   const toolchains = await installGo({
     specs: options.goVersions,
     versionFile: options.goVersionFile ? path.resolve(ctx.workspace, options.goVersionFile) : '',
     downloadBaseUrl: options.downloadBaseUrl,
     localToolchains: options.localToolchains.map(dir => path.resolve(ctx.workspace, dir)),
     cache: options.cache,
+    verify: options.verify,
+    ledger,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
     logger,
@@ -177,7 +198,11 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   })
   // How a version was chosen when no spec named it (a go.mod without a go line) belongs in the report too.
   const chosen = toolchains.flatMap(t => (t.note ? [t.note] : []))
-  const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen]}, {reportDir, versions, sourcePath})
+  // Retention runs once the versions are done, with this job's leases released: it may remove a
+  // toolchain this job used, never one another running job holds.
+  await ledger.leases.releaseAll()
+  const reclaimed = options.toolchainRetentionDays > 0 ? await pruneForRetention(ctx.toolCacheDir, options.toolchainRetentionDays, ledger.audit, logger) : undefined
+  const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen]}, {reportDir, versions, sourcePath, ...(reclaimed ? {footer: [reclaimed]} : {})})
   return {...result, toolchains}
 }
 
@@ -204,6 +229,8 @@ export async function concludeRun(
     sourcePath: (file: string) => string
     /** Checks decided before this point that gate the job too (the aggregate's "every leg reported"). */
     checks?: readonly Gate[]
+    /** Said in the summary's footer: what the toolchain retention reclaimed. */
+    footer?: readonly string[]
   }
 ): Promise<Omit<PipelineResult, 'toolchains'>> {
   const {logger} = ctx
@@ -306,7 +333,7 @@ export async function concludeRun(
     notes
   }
   const verdict = decideVerdict(report, options.failOnTestFailure)
-  const summary = renderSummary(report, verdict, {notes, ...(ctx.runUrl ? {runUrl: ctx.runUrl} : {})})
+  const summary = renderSummary(report, verdict, {notes, ...(ctx.runUrl ? {runUrl: ctx.runUrl} : {}), ...(input.footer ? {footer: input.footer} : {})})
   await writeFile(files.report, JSON.stringify(report, null, 2) + '\n')
   await writeFile(files.summary, summary)
   return {
@@ -387,13 +414,14 @@ export function pickReference(
 }
 
 function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): VersionReport {
+  const notes = [...(run.toolchain.recovery ? [run.toolchain.recovery] : []), ...run.notes]
   return {
     spec: run.toolchain.spec,
     version: run.toolchain.version,
     status: run.status,
     ...(run.reason !== undefined ? {reason: run.reason} : {}),
     platform: `${currentPlatform().os}/${currentPlatform().arch}`,
-    toolchain: {source: run.toolchain.source, sha256: run.toolchain.sha256, seconds: run.toolchain.seconds},
+    toolchain: toolchainReport(run.toolchain),
     steps: run.steps.map(s => ({name: s.name, ok: s.ok, seconds: s.seconds, command: joinArgs(['go', ...s.args]), exitCode: s.exitCode})),
     // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
     tests: {
@@ -413,8 +441,19 @@ function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): 
       : null,
     cachedPackages: run.packages.filter(p => p.cached).length,
     slowestTests: run.slowestTests,
-    ...(run.notes.length > 0 ? {notes: run.notes} : {}),
+    ...(notes.length > 0 ? {notes} : {}),
     seconds: run.seconds
+  }
+}
+
+/** report.json's `toolchain`: where it came from, how it was checked, and whether a damaged copy was replaced. */
+function toolchainReport(t: Toolchain): VersionReport['toolchain'] {
+  return {
+    source: t.source,
+    sha256: t.sha256,
+    seconds: t.seconds,
+    ...(t.verified !== undefined ? {verified: t.verified} : {}),
+    recovered: t.recovery !== undefined
   }
 }
 

@@ -102,7 +102,7 @@ describe('installGo from a loopback mirror', () => {
       await expectWorking(t)
     }
     expect(leftovers(cleanRequest.toolCacheDir)).toEqual([served['1.21'], served['1.26'], served['1.27']].sort())
-    expect(readdirSync(path.join(cleanRequest.toolCacheDir, 'go', served['1.26'] ?? ''))).toEqual(['x64', 'x64.complete', 'x64.manifest.json'])
+    expect(readdirSync(path.join(cleanRequest.toolCacheDir, 'go', served['1.26'] ?? '')).sort()).toEqual(['x64', 'x64.complete', 'x64.leases', 'x64.manifest.json', 'x64.state.json'])
     // the index was fetched once
     expect(mirror.requests.filter(r => r.startsWith('/dl/?'))).toEqual(['/dl/?mode=json&include=all'])
   })
@@ -136,7 +136,8 @@ describe('installGo from a loopback mirror', () => {
       ['1.27', served['1.27'], 'tool-cache'],
       ['oldstable', served['1.26'], 'tool-cache']
     ])
-    expect(toolchains.every(t => t.seconds < 0.5)).toBe(true)
+    // Verification included; bench/install measures the 0.25 s target on a quiet machine, this bounds a loaded one.
+    expect(toolchains.every(t => t.seconds < 1.5)).toBe(true)
     expect(mirror.requests.slice(before)).toEqual(['/dl/?mode=json&include=all'])
   })
 
@@ -235,7 +236,7 @@ describe('installGo from a loopback mirror', () => {
     await expectWorking(a as Toolchain)
     await expectWorking(b as Toolchain)
     expect(leftovers(first.toolCacheDir)).toEqual([served['1.26']])
-    expect(readdirSync(path.join(first.toolCacheDir, 'go', served['1.26'] ?? ''))).toEqual(['x64', 'x64.complete', 'x64.manifest.json'])
+    expect(readdirSync(path.join(first.toolCacheDir, 'go', served['1.26'] ?? '')).sort()).toEqual(['x64', 'x64.complete', 'x64.leases', 'x64.manifest.json', 'x64.state.json'])
   })
 
   it('uses a local toolchain whose go version matches, downloading nothing', async () => {
@@ -336,7 +337,7 @@ describe('installGo cancelled, or past its deadline', () => {
     let restoring: Promise<void> | undefined
     const slow: ToolchainCache = {
       available: async () => true,
-      restore: async dir => {
+      restore: async ([dir = '']) => {
         // As the real client: it writes into the tool cache, and takes no signal, so it goes on
         // writing after go-matrix has stopped waiting (and removed what it found there).
         restoring = (async () => {
@@ -437,15 +438,20 @@ describe('installGo with the Actions cache', () => {
     return {
       keys,
       available: async () => true,
-      async restore(dir, key) {
+      async restore(paths, key) {
         if (!existsSync(slot(key))) return false
-        await mkdir(path.dirname(dir), {recursive: true})
-        await execFileAsync('cp', ['-al', slot(key), dir])
+        for (const [i, p] of paths.entries()) {
+          await mkdir(path.dirname(p), {recursive: true})
+          await execFileAsync('cp', ['-al', path.join(slot(key), String(i)), p])
+        }
         return true
       },
-      async save(dir, key) {
+      async save(paths, key) {
         keys.push(key)
-        await execFileAsync('cp', ['-al', dir, slot(key)])
+        // As the service: an entry is immutable; saving an existing key again saves nothing.
+        if (existsSync(slot(key))) return
+        await mkdir(slot(key))
+        for (const [i, p] of paths.entries()) await execFileAsync('cp', ['-al', p, path.join(slot(key), String(i))])
       }
     }
   }
@@ -465,6 +471,19 @@ describe('installGo with the Actions cache', () => {
     await expectWorking(restored as Toolchain)
     expect(existsSync(`${restored?.goroot}.complete`)).toBe(true)
     expect(archiveRequests(archiveOf(version))).toBe(before)
+    expect(restored?.verified).toBe('full')
+
+    // A cache entry damaged in the store is checked fully against the manifest it carries,
+    // discarded, and the version downloaded instead (reported as a recovery).
+    const [entry] = cache.keys
+    await rm(path.join(store, entry ?? '', '0', 'src', 'fmt', 'print.go'))
+    const third = await request({specs: ['1.21'], cache: true, toolchainCache: cache})
+    const [recovered] = await installGo(third)
+    expect([recovered?.source, recovered?.verified]).toEqual(['download', 'archive'])
+    expect(recovered?.recovery).toMatch(/^the toolchain restored from the Actions cache \(key go-matrix-go-.*\) differs from its install manifest: src\/fmt\/print\.go: missing; it was moved aside/)
+    expect((third.logger as Captured).warnings).toEqual([expect.stringMatching(/src\/fmt\/print\.go: missing; downloading it instead$/)])
+    expect(archiveRequests(archiveOf(version))).toBe(before + 1)
+    await expectWorking(recovered as Toolchain)
   })
 
   it('turns a failing cache service into warnings and downloads', async () => {

@@ -145,7 +145,13 @@ const VERSION_SHAPE = object({
   status: oneOf('passed', 'failed', 'skipped', 'error'),
   reason: optional(text),
   platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, 'GOOS/GOARCH such as linux/amd64')),
-  toolchain: object({source: oneOf('tool-cache', 'cache', 'download', 'local'), sha256: string(128, /^[0-9a-f]*$/, 'a hexadecimal digest'), seconds}),
+  toolchain: object({
+    source: oneOf('tool-cache', 'cache', 'download', 'local'),
+    sha256: string(128, /^[0-9a-f]*$/, 'a hexadecimal digest'),
+    seconds,
+    verified: optional(oneOf('archive', 'fast', 'full', 'unverified')),
+    recovered: optional(boolean)
+  }),
   steps: optional(arrayOf(object({name, ok: boolean, seconds}), LEG_LIMITS.stepsPerVersion)),
   tests: object({
     passed: count,

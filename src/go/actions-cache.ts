@@ -3,13 +3,25 @@
  * the module is loaded on first use, keeping the library's import free of it.
  */
 import path from 'node:path'
+import {sidecarsOf} from '../toolchains/layout.js'
 
-/** Saves and restores installed toolchains across runs. Failures are the caller's to turn into warnings. */
+/**
+ * Saves and restores installed toolchains across runs: each entry holds the paths toolchainCachePaths
+ * names (the toolchain and its install manifest). Failures are the caller's to turn into warnings.
+ */
 export interface ToolchainCache {
   available(): Promise<boolean>
-  /** Restores `dir` under `key`; true on a hit. */
-  restore(dir: string, key: string): Promise<boolean>
-  save(dir: string, key: string): Promise<void>
+  /** Restores `paths` under `key`; true on a hit. */
+  restore(paths: readonly string[], key: string): Promise<boolean>
+  save(paths: readonly string[], key: string): Promise<void>
+}
+
+/**
+ * What a toolchain's cache entry holds: its folder and its install manifest beside it, so that a
+ * restored toolchain is verified against the manifest written when it was installed.
+ */
+export function toolchainCachePaths(dir: string): string[] {
+  return [dir, sidecarsOf(dir).manifest]
 }
 
 /** `go-matrix-go-<version>-<os>-<arch>-<sha256>`: a new archive digest never restores an old toolchain. */
@@ -22,12 +34,12 @@ export const actionsToolchainCache: ToolchainCache = {
     const cache = await import('@actions/cache')
     return cache.isFeatureAvailable()
   },
-  async restore(dir, key) {
+  async restore(paths, key) {
     const cache = await import('@actions/cache')
-    return (await cache.restoreCache([path.resolve(dir)], key)) !== undefined
+    return (await cache.restoreCache(paths.map(p => path.resolve(p)), key)) !== undefined
   },
-  async save(dir, key) {
+  async save(paths, key) {
     const cache = await import('@actions/cache')
-    await cache.saveCache([path.resolve(dir)], key)
+    await cache.saveCache(paths.map(p => path.resolve(p)), key)
   }
 }

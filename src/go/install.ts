@@ -11,7 +11,7 @@ import {randomBytes} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {actionsToolchainCache, toolchainCacheKey, type ToolchainCache} from './actions-cache.js'
+import {actionsToolchainCache, toolchainCacheKey, toolchainCachePaths, type ToolchainCache} from './actions-cache.js'
 import {extractTarGz, extractVerifiedZip, saveVerified} from './archive.js'
 import {abortable, formatDuration, HttpError, openStream, withDeadline, withRetries, type RetryOptions} from './http.js'
 import {goVersionAt} from './local.js'
@@ -19,7 +19,7 @@ import {currentPlatform, type Platform} from './platform.js'
 import {mapBounded} from './pool.js'
 import {archiveUrl, availableVersions, fetchReleases, findArchive, indexUrl, type GoRelease, type GoReleaseFile} from './releases.js'
 import {createStaging, removeAbandonedStaging, STAGING_PREFIX} from './staging.js'
-import type {Toolchain, ToolchainSource} from './toolchain.js'
+import type {Toolchain, ToolchainSource, ToolchainVerification} from './toolchain.js'
 import {readVersionFile, type DeclaredVersion} from './version-file.js'
 import {goToSemver, resolveVersions, type AvailableVersion, type SpecRequest} from './versions.js'
 import {silentLogger, type Logger} from '../util/log.js'
@@ -27,6 +27,11 @@ import {treeFromDisk} from '../toolchains/disk-tree.js'
 import {sidecarsOf, writeFileAtomically} from '../toolchains/layout.js'
 import {buildManifest, formatManifest} from '../toolchains/manifest.js'
 import type {TreeEntry} from '../toolchains/tree.js'
+import {replaceToolchain} from '../toolchains/replace.js'
+import {checkToolchain, type Expected} from '../toolchains/reuse.js'
+import type {VerifyLevel} from '../toolchains/verify.js'
+import type {AuditEvent} from '../toolchains/audit.js'
+import {ToolchainLedger} from '../toolchains/ledger.js'
 import {TOOL_VERSION} from '../version.js'
 
 export interface InstallRequest {
@@ -51,6 +56,17 @@ export interface InstallRequest {
   retry?: RetryOptions
   /** Defaults to the Actions cache service. */
   toolchainCache?: ToolchainCache
+  /**
+   * How a toolchain found installed is checked against its install manifest before it is used
+   * (`verify`): `fast` (default) or `full`. An Actions cache restore is always checked fully.
+   */
+  verify?: VerifyLevel
+  /**
+   * Leases, audit log and state for the toolchains of the tool cache (toolchains/ledger.ts). The
+   * pipeline passes one and releases its leases when the job ends; by default installGo makes one
+   * whose leases end with the process.
+   */
+  ledger?: ToolchainLedger
   /**
    * Cancels the install: downloads, extraction, backoffs and cache restores stop at once, what was
    * staged is removed, and installGo rejects with a message that starts with the reason's message
@@ -113,7 +129,8 @@ async function install(request: InstallRequest, stopped: Set<string>): Promise<T
     cache: request.toolchainCache ?? actionsToolchainCache,
     signal,
     downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
-    stopped
+    stopped,
+    ledger: request.ledger ?? new ToolchainLedger(request.toolCacheDir, message => logger.warning(message))
   }
   let available: AvailableVersion[]
   let declared: DeclaredVersion | undefined
@@ -154,6 +171,7 @@ interface InstallContext {
   downloadTimeoutMs: number
   /** The versions whose install the signal stopped, for the message that says so. */
   stopped: Set<string>
+  ledger: ToolchainLedger
 }
 
 /** An abort's reason as text: an Error's message (`cancelled by SIGTERM`), a string, else `cancelled`. */
@@ -217,36 +235,73 @@ async function installVersion(spec: string, version: string, context: InstallCon
 
 async function findOrInstall(spec: string, version: string, context: InstallContext): Promise<Toolchain> {
   const started = performance.now()
-  const done = (source: ToolchainSource, goroot: string, sha256: string): Toolchain => {
+  const {request, platform, logger} = context
+  const level = request.verify ?? 'fast'
+  const done = (source: ToolchainSource, goroot: string, sha256: string, verified: ToolchainVerification, recovery?: string): Toolchain => {
     const seconds = Math.round(performance.now() - started) / 1000
-    context.logger.info(`Go ${version} (${spec}): ${source} ${goroot} in ${seconds.toFixed(2)} s`)
-    return {spec, version, goroot, sha256, source, seconds}
+    const how = verified === 'archive' ? 'verified archive' : verified === 'unverified' ? 'unverified: no install manifest' : `verified ${verified}`
+    logger.info(`Go ${version} (${spec}): ${source} ${goroot} (${how}${recovery ? ', recovered' : ''}) in ${seconds.toFixed(2)} s`)
+    return {spec, version, goroot, sha256, source, seconds, verified, ...(recovery ? {recovery} : {})}
   }
-  const local = context.locals.get(version)
-  if (local) return done('local', local, '')
+  const expected = {version, os: platform.os, arch: platform.arch, goBinary: platform.goBinary}
 
-  const {request, platform} = context
+  const local = context.locals.get(version)
+  let localProblem = ''
+  if (local) {
+    const check = await checkToolchain(local, expected, level)
+    if (check.ok) return done('local', local, '', check.verified)
+    // Not ours to repair: the version comes from the tool cache or a download instead.
+    localProblem = `local-toolchains: ${local} ${check.problem}`
+    logger.warning(`${localProblem}; not using it`)
+  }
+
   const found = context.releases && findArchive(context.releases, version, platform)
-  if (!found) throw new Error(`Go ${version}: no ${platform.os}-${platform.arch} archive in the index of ${request.downloadBaseUrl}`)
+  if (!found) throw new Error(`${localProblem ? `${localProblem}, and ` : ''}Go ${version}: no ${platform.os}-${platform.arch} archive in the index of ${request.downloadBaseUrl}`)
   const {file} = found
   const dir = toolCachePath(request.toolCacheDir, version, platform)
-  if (isComplete(dir, platform)) return done('tool-cache', dir, file.sha256)
+  const {ledger} = context
+  const record = (event: AuditEvent, outcome: string, verification?: ToolchainVerification | 'damaged', detail?: string): Promise<void> =>
+    ledger.record(dir, {event, version, arch: platform.toolCacheArch, outcome, verification, ...(detail ? {detail} : {})})
+  // Leased before looking: toolchains prune removes the marker before it checks leases (toolchains/prune.ts).
+  await ledger.lease(dir)
+  let damage: string | undefined
+  if (isComplete(dir, platform)) {
+    const check = await checkToolchain(dir, {...expected, sha256: file.sha256}, level)
+    if (check.ok) {
+      await record('reuse', `verified ${check.verified}`, check.verified)
+      return done('tool-cache', dir, file.sha256, check.verified)
+    }
+    damage = `the toolchain in ${dir} ${check.problem}`
+    logger.warning(`Go ${version}: ${damage}; moving it aside and reinstalling it from the verified archive`)
+    await record('verify', 'damaged', 'damaged', check.problem)
+  }
 
   const key = toolchainCacheKey(version, platform.os, platform.arch, file.sha256)
   const useCache = request.cache === true && (await cacheAvailable(context))
-  if (useCache && (await restoreFromCache(dir, key, version, context))) return done('cache', dir, file.sha256)
+  // A damaged toolchain is replaced from the archive: a restore would write into the folder in place.
+  if (useCache && damage === undefined) {
+    const restore = await restoreFromCache(dir, key, {...expected, sha256: file.sha256}, context)
+    if (restore === 'restored') {
+      await record('install', 'ok', 'full', `restored from the Actions cache (key ${key}), verified full`)
+      return done('cache', dir, file.sha256, 'full')
+    }
+    if (restore !== 'miss') damage = restore.damage
+  }
 
-  const placed = await downloadAndPlace(version, file, dir, context)
-  if (!placed) context.logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`)
+  const placed = await downloadAndPlace(version, file, dir, context, damage !== undefined && isComplete(dir, platform))
+  if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`)
   if (useCache && placed) {
     try {
-      await abortable(context.cache.save(dir, key), context.signal)
+      await abortable(context.cache.save(toolchainCachePaths(dir), key), context.signal)
     } catch (err) {
       context.signal?.throwIfAborted()
-      context.logger.warning(`Go ${version}: saving to the Actions cache failed: ${(err as Error).message}`)
+      logger.warning(`Go ${version}: saving to the Actions cache failed: ${(err as Error).message}`)
     }
   }
-  return done('download', dir, file.sha256)
+  const recovery = damage && `${damage}; it was moved aside and Go ${version} reinstalled from the verified archive`
+  if (placed) await record(damage ? 'recover' : 'install', 'ok', 'archive', `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`)
+  else await record('reuse', 'installed by another job', 'archive')
+  return done('download', dir, file.sha256, 'archive', recovery)
 }
 
 /** <toolCacheDir>/go/<semver>/<arch>, the layout of actions/tool-cache and setup-go. */
@@ -269,37 +324,49 @@ async function cacheAvailable(context: InstallContext): Promise<boolean> {
 }
 
 /**
- * Restores from the Actions cache into the tool cache; any failure is a warning and a miss. The cache
- * client takes no signal: on cancellation we stop waiting and never mark what it restores, so the
- * directory stays untrusted (the next install replaces it).
+ * Restores from the Actions cache into the tool cache, with the manifest saved beside the toolchain,
+ * and verifies it fully before marking it: a miss, a failing service or a restore without its
+ * manifest is a warning and a miss; a restored tree that differs from its manifest is damage (the
+ * caller downloads instead and reports the recovery). The cache client takes no signal: on
+ * cancellation we stop waiting and never mark what it restores, so the directory stays untrusted
+ * (the next install replaces it).
  */
-async function restoreFromCache(dir: string, key: string, version: string, context: InstallContext): Promise<boolean> {
+async function restoreFromCache(dir: string, key: string, expected: Expected, context: InstallContext): Promise<'restored' | 'miss' | {damage: string}> {
+  const {version} = expected
+  const discard = (): Promise<void> => Promise.all(toolchainCachePaths(dir).map(p => rm(p, {recursive: true, force: true}))).then(() => undefined)
   try {
     // A markerless directory there is not ours to trust; the restore starts from nothing.
-    await rm(dir, {recursive: true, force: true})
-    if (!(await abortable(context.cache.restore(dir, key), context.signal))) return false
-    const restored = await goVersionAt(dir, context.platform.goBinary)
-    if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`)
+    await discard()
+    if (!(await abortable(context.cache.restore(toolchainCachePaths(dir), key), context.signal))) return 'miss'
+    if (!existsSync(sidecarsOf(dir).manifest)) throw new Error('the cache entry holds no install manifest')
+    const check = await checkToolchain(dir, expected, 'full')
     context.signal?.throwIfAborted()
-    await writeFile(`${dir}.complete`, '')
-    return true
+    if (!check.ok) {
+      const damage = `the toolchain restored from the Actions cache (key ${key}) ${check.problem}`
+      context.logger.warning(`Go ${version}: ${damage}; downloading it instead`)
+      await discard()
+      return {damage}
+    }
+    await writeFile(sidecarsOf(dir).marker, '')
+    return 'restored'
   } catch (err) {
     if (context.signal?.aborted) {
-      await rm(dir, {recursive: true, force: true}).catch(() => undefined)
+      await discard().catch(() => undefined)
       throw err
     }
     context.logger.warning(`Go ${version}: restoring from the Actions cache (key ${key}) failed: ${(err as Error).message}; downloading instead`)
-    await rm(dir, {recursive: true, force: true}).catch(() => undefined)
-    return false
+    await discard().catch(() => undefined)
+    return 'miss'
   }
 }
 
 /**
  * Downloads, verifies and extracts into a staging directory beside the target (same file system),
- * then renames it into place. Returns false when another job placed the same version first. The
- * staging directory goes in every case: on success, failure and cancellation alike.
+ * then renames it into place, or in place of the damaged toolchain there (`replace`). Returns false
+ * when another job placed the same version first. The staging directory goes in every case: on
+ * success, failure and cancellation alike.
  */
-async function downloadAndPlace(version: string, file: GoReleaseFile, dir: string, context: InstallContext): Promise<boolean> {
+async function downloadAndPlace(version: string, file: GoReleaseFile, dir: string, context: InstallContext, replace: boolean): Promise<boolean> {
   const {request, platform} = context
   const goDir = path.join(request.toolCacheDir, 'go')
   await mkdir(goDir, {recursive: true})
@@ -338,7 +405,8 @@ async function downloadAndPlace(version: string, file: GoReleaseFile, dir: strin
     })
     // A cancelled install adds nothing to the tool cache, not even a whole toolchain.
     context.signal?.throwIfAborted()
-    return await placeAtomically(root, dir, platform, context.logger, formatManifest(manifest))
+    const text = formatManifest(manifest)
+    return replace ? await replaceToolchain(root, dir, text) : await placeAtomically(root, dir, platform, context.logger, text)
   } finally {
     staging.release()
     await rm(staging.dir, {recursive: true, force: true})

@@ -138,7 +138,7 @@ async function readOwner(dir: string): Promise<{owner: StagingOwner | undefined;
   }
 }
 
-function parseOwner(text: string): StagingOwner | undefined {
+export function parseOwner(text: string): StagingOwner | undefined {
   try {
     const value = JSON.parse(text) as Partial<StagingOwner>
     if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.pidNamespace === 'string' && typeof value.started === 'string') {

@@ -1,6 +1,15 @@
 /** Where an installed toolchain came from (report.json `toolchain.source`). */
 export type ToolchainSource = 'tool-cache' | 'cache' | 'download' | 'local'
 
+/**
+ * How a toolchain was checked before this run used it (report.json `toolchain.verified`):
+ * `archive`, installed now from an archive whose sha256 matched the index; `fast` or `full`, reused
+ * and verified against its install manifest (an Actions cache restore always fully); `unverified`,
+ * reused without a manifest (a runner image's Go, one another tool installed), after `go version`
+ * and `go env GOROOT` agreed with where it lies.
+ */
+export type ToolchainVerification = 'archive' | 'fast' | 'full' | 'unverified'
+
 /** One installed Go version, ready to run: the `toolchain` object of report.json plus its GOROOT. */
 export interface Toolchain {
   /** The spec it was resolved from, as the user wrote it (`1.22`, `stable`, `go.mod`). */
@@ -15,4 +24,10 @@ export interface Toolchain {
   seconds: number
   /** Why this version was chosen when no spec named it (a go.mod without a go line, a minimum with no release of its own). */
   note?: string
+  verified?: ToolchainVerification
+  /**
+   * Set when the copy found was damaged and replaced from the verified archive: what differed
+   * (report.json `toolchain.recovered` is true, and the version's notes say this).
+   */
+  recovery?: string
 }

@@ -4,7 +4,7 @@
  * lives beside the toolchain, outside the GOROOT (`<tool cache>/go/<semver>/<arch>.manifest.json`),
  * so `go` never sees it. Pure: text in, a checked manifest out, and back.
  */
-import {entryLine, sortTree, treeDigest, treeTotals, type TreeEntry, type TreeTotals} from './tree.js'
+import {comparePaths, entryLine, sortTree, treeDigest, treeTotals, type TreeEntry, type TreeTotals} from './tree.js'
 
 export const MANIFEST_VERSION = 1
 
@@ -96,9 +96,11 @@ export function parseManifest(text: string, file: string): ToolchainManifest {
   const tree = json.tree
   if (!isRecord(tree) || !Array.isArray(tree.entries) || typeof tree.digest !== 'string') return fail('tree: expected {digest, entries}')
   const entries = tree.entries.map((entry, i) => checkedEntry(entry, `tree.entries[${i}]`, fail))
-  const sorted = sortTree(entries)
-  if (sorted.some((entry, i) => entry !== entries[i])) fail('tree.entries: not sorted by path')
-  for (let i = 1; i < sorted.length; i++) if ((sorted[i] as TreeEntry).path === (sorted[i - 1] as TreeEntry).path) fail(`tree.entries: ${(sorted[i] as TreeEntry).path} is listed twice`)
+  for (let i = 1; i < entries.length; i++) {
+    const order = comparePaths((entries[i - 1] as TreeEntry).path, (entries[i] as TreeEntry).path)
+    if (order === 0) fail(`tree.entries: ${(entries[i] as TreeEntry).path} is listed twice`)
+    if (order > 0) fail('tree.entries: not sorted by path')
+  }
   const digest = treeDigest(entries)
   if (digest !== tree.digest) fail(`tree.digest ${tree.digest} does not match its entries (${digest}): the manifest was changed after it was written`)
   const totals = treeTotals(entries)

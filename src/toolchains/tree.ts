@@ -51,17 +51,25 @@ export function entryLine(entry: TreeEntry): string {
 
 /** Entries in the manifest's order: by path, compared as UTF-8 bytes. */
 export function sortTree(entries: Iterable<TreeEntry>): TreeEntry[] {
-  const keyed = [...entries].map(entry => ({entry, key: Buffer.from(entry.path)}))
-  keyed.sort((a, b) => Buffer.compare(a.key, b.key))
-  return keyed.map(k => k.entry)
+  return [...entries].sort((a, b) => comparePaths(a.path, b.path))
 }
 
 /** `sha256:<hex>` over the sorted entries' lines. */
 export function treeDigest(sorted: readonly TreeEntry[]): string {
-  const hash = createHash('sha256')
-  for (const entry of sorted) hash.update(`${entryLine(entry)}\n`)
-  return `sha256:${hash.digest('hex')}`
+  // One update over the joined lines: 17,000 small updates cost four times as much (a reuse parses
+  // the manifest, and every millisecond of it counts against the reuse budget).
+  const lines = sorted.map(entryLine)
+  return `sha256:${createHash('sha256').update(lines.length === 0 ? '' : `${lines.join('\n')}\n`).digest('hex')}`
 }
+
+/** -1, 0 or 1 as `a` sorts before, with or after `b` by UTF-8 bytes. */
+export function comparePaths(a: string, b: string): number {
+  // For printable ASCII (every path of a Go release), UTF-16 order is UTF-8 byte order, and far cheaper.
+  if (!NON_ASCII.test(a) && !NON_ASCII.test(b)) return a < b ? -1 : a > b ? 1 : 0
+  return Buffer.compare(Buffer.from(a), Buffer.from(b))
+}
+
+const NON_ASCII = /[^ -~]/
 
 /** What a tree holds, for the manifest's header and for `toolchains list`. */
 export interface TreeTotals {

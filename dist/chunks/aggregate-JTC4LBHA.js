@@ -2,32 +2,36 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-O5GMLY4I.js";
+} from "./chunk-MPK3MHC7.js";
 import {
-  UsageError,
   commandLineRevision,
   commandLineTempDir,
-  parseFlags,
-  renderHelp,
   wantsColor
-} from "./chunk-RJHYTBL2.js";
+} from "./chunk-CI6XBGPG.js";
+import {
+  UsageError,
+  parseFlags,
+  renderHelp
+} from "./chunk-FARIO7UA.js";
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-HJ3M4JUS.js";
+} from "./chunk-PYL3GQBB.js";
 import {
   consoleLogger
-} from "./chunk-SZK3H3W6.js";
+} from "./chunk-AN5VR5YT.js";
 import "./chunk-F7F6JXZD.js";
+import "./chunk-OTHNZZR7.js";
 import {
   InputError,
   TOOL_VERSION,
   parseOptions
-} from "./chunk-XGHWAQBD.js";
+} from "./chunk-YLG64EP2.js";
 import {
   INPUTS
-} from "./chunk-XJBWTY5O.js";
-import "./chunk-YMFHXHFB.js";
+} from "./chunk-VAJWLZ3G.js";
+import "./chunk-4DVBH7EU.js";
+import "./chunk-MJU2DCFZ.js";
 import "./chunk-4IC3KUYO.js";
 import {
   renderTerminalReport

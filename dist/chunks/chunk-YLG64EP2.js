@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   INPUTS
-} from "./chunk-XJBWTY5O.js";
+} from "./chunk-VAJWLZ3G.js";
 
 // src/util/split-args.ts
 function splitArgs(text) {
@@ -84,6 +84,8 @@ function parseOptions(read) {
     downloadBaseUrl: url(raw("download-base-url"), "download-base-url"),
     localToolchains: splitList(raw("local-toolchains")),
     cache: bool(raw("cache"), "cache"),
+    verify: oneOf(raw("verify"), "verify", ["fast", "full"]),
+    toolchainRetentionDays: number(raw("toolchain-retention-days"), "toolchain-retention-days", { min: 0 }),
     reportDirectory: staysInside(raw("report-directory"), "report-directory"),
     mode,
     reports: splitList(raw("reports"))

@@ -21,14 +21,37 @@ import {
   summary
 } from "./chunk-F7F6JXZD.js";
 import {
+  AuditLog,
+  LeaseHolder,
+  STAGING_PREFIX,
+  buildManifest,
+  checkToolchain,
+  compareGoVersions,
+  createStaging,
+  currentPlatform,
+  formatManifest,
+  goToSemver,
+  goVersionAt,
+  mapBounded,
+  modeString,
+  pruneForRetention,
+  removeAbandonedStaging,
+  removingPathOf,
+  resolveVersions,
+  sidecarsOf,
+  sortTree,
+  treeFromDisk,
+  writeFileAtomically,
+  writeState
+} from "./chunk-OTHNZZR7.js";
+import {
   InputError,
   TOOL_VERSION,
   joinArgs
-} from "./chunk-XGHWAQBD.js";
+} from "./chunk-YLG64EP2.js";
 import {
-  HttpClient,
-  require_semver
-} from "./chunk-YMFHXHFB.js";
+  HttpClient
+} from "./chunk-4DVBH7EU.js";
 import {
   lineRanges,
   percent,
@@ -47,8 +70,8 @@ import {
 var require_lib = __commonJS({
   "node_modules/lcov-parse/lib/index.js"(exports, module) {
     var fs = __require("fs");
-    var path17 = __require("path");
-    var exists2 = fs.exists || path17.exists;
+    var path14 = __require("path");
+    var exists2 = fs.exists || path14.exists;
     var walkFile = function(str, cb) {
       var data = [], item;
       ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
@@ -156,38 +179,41 @@ var require_lib = __commonJS({
 });
 
 // src/pipeline.ts
-import { readFile as readFile8, writeFile as writeFile6 } from "node:fs/promises";
-import path16 from "node:path";
+import { readFile as readFile5, writeFile as writeFile5 } from "node:fs/promises";
+import path13 from "node:path";
 
 // src/go/install.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, rename as rename2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path7 from "node:path";
+import { randomBytes } from "node:crypto";
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/go/actions-cache.ts
 import path from "node:path";
-function toolchainCacheKey(version, os5, arch, sha256) {
-  return `go-matrix-go-${version}-${os5}-${arch}-${sha256}`;
+function toolchainCachePaths(dir) {
+  return [dir, sidecarsOf(dir).manifest];
+}
+function toolchainCacheKey(version, os4, arch, sha256) {
+  return `go-matrix-go-${version}-${os4}-${arch}-${sha256}`;
 }
 var actionsToolchainCache = {
   async available() {
-    const cache = await import("./cache-BTWSK2OZ.js");
+    const cache = await import("./cache-FBEXT34I.js");
     return cache.isFeatureAvailable();
   },
-  async restore(dir, key2) {
-    const cache = await import("./cache-BTWSK2OZ.js");
-    return await cache.restoreCache([path.resolve(dir)], key2) !== void 0;
+  async restore(paths, key2) {
+    const cache = await import("./cache-FBEXT34I.js");
+    return await cache.restoreCache(paths.map((p) => path.resolve(p)), key2) !== void 0;
   },
-  async save(dir, key2) {
-    const cache = await import("./cache-BTWSK2OZ.js");
-    await cache.saveCache([path.resolve(dir)], key2);
+  async save(paths, key2) {
+    const cache = await import("./cache-FBEXT34I.js");
+    await cache.saveCache(paths.map((p) => path.resolve(p)), key2);
   }
 };
 
 // src/go/archive.ts
 import { spawn } from "node:child_process";
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
@@ -850,51 +876,8 @@ function localHeaderMismatch(local, record, centralOffset) {
 }
 
 // src/toolchains/tar-tree.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/toolchains/tree.ts
 import { createHash } from "node:crypto";
-function modeString(mode) {
-  return (mode & 511).toString(8).padStart(4, "0");
-}
-function entryLine(entry) {
-  switch (entry.type) {
-    case "file":
-      return JSON.stringify({ path: entry.path, type: entry.type, mode: entry.mode, size: entry.size, sha256: entry.sha256 });
-    case "dir":
-      return JSON.stringify({ path: entry.path, type: entry.type, mode: entry.mode });
-    case "symlink":
-      return JSON.stringify({ path: entry.path, type: entry.type, target: entry.target });
-  }
-}
-function sortTree(entries) {
-  const keyed = [...entries].map((entry) => ({ entry, key: Buffer.from(entry.path) }));
-  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
-  return keyed.map((k) => k.entry);
-}
-function treeDigest(sorted) {
-  const hash = createHash("sha256");
-  for (const entry of sorted) hash.update(`${entryLine(entry)}
-`);
-  return `sha256:${hash.digest("hex")}`;
-}
-function treeTotals(entries) {
-  const totals = { files: 0, directories: 0, symlinks: 0, bytes: 0 };
-  for (const entry of entries) {
-    if (entry.type === "file") {
-      totals.files++;
-      totals.bytes += entry.size;
-    } else if (entry.type === "dir") {
-      totals.directories++;
-    } else {
-      totals.symlinks++;
-    }
-  }
-  return totals;
-}
-
-// src/toolchains/tar-tree.ts
-var EMPTY_SHA256 = createHash2("sha256").digest("hex");
+var EMPTY_SHA256 = createHash("sha256").digest("hex");
 var TarTreeRecorder = class {
   entries = /* @__PURE__ */ new Map();
   /** The file whose data is streaming now. */
@@ -902,25 +885,25 @@ var TarTreeRecorder = class {
   /** A member's header: call before its data. */
   member(member) {
     if (this.open) throw new Error(`tar stream: ${this.open.entry.path} ended ${this.open.left} bytes early`);
-    const path17 = this.onDisk(member.name);
-    if (path17 === "") return;
+    const path14 = this.onDisk(member.name);
+    if (path14 === "") return;
     switch (member.type) {
       case "Directory":
-        this.entries.set(path17, { path: path17, type: "dir", mode: modeString(member.mode) });
+        this.entries.set(path14, { path: path14, type: "dir", mode: modeString(member.mode) });
         return;
       case "SymbolicLink":
-        this.entries.set(path17, { path: path17, type: "symlink", target: member.linkpath });
+        this.entries.set(path14, { path: path14, type: "symlink", target: member.linkpath });
         return;
       case "Link": {
         const target = this.entries.get(this.onDisk(member.linkpath));
         if (target?.type !== "file") throw new Error(`tar stream: the hard link ${member.name} names ${member.linkpath}, which is no file before it`);
-        this.entries.set(path17, { ...target, path: path17 });
+        this.entries.set(path14, { ...target, path: path14 });
         return;
       }
       case "File": {
-        const entry = { path: path17, type: "file", mode: modeString(member.mode), size: member.size, sha256: EMPTY_SHA256 };
-        this.entries.set(path17, entry);
-        if (member.size > 0) this.open = { entry, hash: createHash2("sha256"), left: member.size };
+        const entry = { path: path14, type: "file", mode: modeString(member.mode), size: member.size, sha256: EMPTY_SHA256 };
+        this.entries.set(path14, entry);
+        if (member.size > 0) this.open = { entry, hash: createHash("sha256"), left: member.size };
       }
     }
   }
@@ -996,7 +979,7 @@ function entryGuard(archive) {
 async function extractTarGz(body, options) {
   const { archive, dest, signal } = options;
   signal?.throwIfAborted();
-  const hash = createHash3("sha256");
+  const hash = createHash2("sha256");
   let bytes = 0;
   let extractError;
   const tar = spawn("tar", [...TAR_EXTRACT_ARGS, "-C", dest], { stdio: ["pipe", "ignore", "pipe"] });
@@ -1099,7 +1082,7 @@ function asArchiveError(err, archive) {
   return new ArchiveError(`${archive}: ${err.message}`, { cause: err });
 }
 async function saveVerified(body, options) {
-  const hash = createHash3("sha256");
+  const hash = createHash2("sha256");
   let bytes = 0;
   body.on("data", (chunk) => {
     hash.update(chunk);
@@ -1129,87 +1112,9 @@ async function extractVerifiedZip(file, dest, archive, signal) {
   }
   guard.finish();
   signal?.throwIfAborted();
-  const toolCache = await import("./tool-cache-FO6POQ2C.js");
+  const toolCache = await import("./tool-cache-B2KSYL36.js");
   await toolCache.extractZip(file, dest);
   return entries.length;
-}
-
-// src/go/local.ts
-import { execFile } from "node:child_process";
-import path3 from "node:path";
-import { promisify } from "node:util";
-var execFileAsync = promisify(execFile);
-function parseGoVersionOutput(output) {
-  return /^go version go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)\b/.exec(output.trim())?.[1];
-}
-async function goVersionAt(goroot, goBinary = process.platform === "win32" ? "go.exe" : "go") {
-  const go = path3.join(goroot, "bin", goBinary);
-  let stdout;
-  try {
-    ;
-    ({ stdout } = await execFileAsync(go, ["version"], { env: { ...process.env, GOROOT: goroot, GOTOOLCHAIN: "local" }, timeout: 6e4 }));
-  } catch (err) {
-    throw new Error(`${go} version failed: ${err.message.trim()}`, { cause: err });
-  }
-  const version = parseGoVersionOutput(stdout);
-  if (!version) throw new Error(`${go} version: unexpected output ${JSON.stringify(stdout.trim())}`);
-  return version;
-}
-
-// src/go/platform.ts
-var GO_OS = {
-  linux: "linux",
-  darwin: "darwin",
-  win32: "windows",
-  freebsd: "freebsd",
-  openbsd: "openbsd",
-  netbsd: "netbsd",
-  aix: "aix",
-  sunos: "solaris"
-};
-var GO_ARCH = {
-  x64: "amd64",
-  arm64: "arm64",
-  ia32: "386",
-  // go.dev publishes 32-bit ARM Linux builds as armv6l (they run on v7 too).
-  arm: "armv6l",
-  // Node calls little-endian POWER "ppc64" on Linux; Go's only Linux POWER build is ppc64le.
-  ppc64: "ppc64le",
-  s390x: "s390x",
-  riscv64: "riscv64",
-  loong64: "loong64",
-  mips64el: "mips64le"
-};
-function platformFor(nodePlatform, nodeArch) {
-  const os5 = GO_OS[nodePlatform];
-  const arch = GO_ARCH[nodeArch];
-  if (!os5) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
-  if (!arch) throw new Error(`architecture ${nodeArch}: go.dev publishes no Go releases for it`);
-  const windows = os5 === "windows";
-  return { os: os5, arch, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
-}
-function currentPlatform() {
-  return platformFor(process.platform, process.arch);
-}
-
-// src/go/pool.ts
-async function mapBounded(items, limit, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const index = next++;
-      try {
-        results[index] = await work(items[index], index);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure) throw failure.error;
-  return results;
 }
 
 // src/go/releases.ts
@@ -1258,110 +1163,15 @@ async function fetchReleases(baseUrl, retry, signal) {
   return parseIndex(await getText(url, "the Go release index", retry, signal), url);
 }
 
-// src/go/staging.ts
-import { readlinkSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path4 from "node:path";
-var STAGING_PREFIX = ".staging-";
-var HEARTBEAT_MS = 3e4;
-var STALE_AFTER_MS = 10 * 6e4;
-var OWNER_FILE = "owner.json";
-function currentOwner() {
-  return { pid: process.pid, host: os.hostname(), pidNamespace: pidNamespace(), started: (/* @__PURE__ */ new Date()).toISOString() };
-}
-var namespace;
-function pidNamespace() {
-  if (namespace === void 0) {
-    try {
-      namespace = process.platform === "linux" ? readlinkSync("/proc/self/ns/pid") : "";
-    } catch {
-      namespace = "";
-    }
-  }
-  return namespace;
-}
-function isAbandoned(owner, silentForMs, here, isAlive) {
-  if (silentForMs > STALE_AFTER_MS) return true;
-  if (!owner) return false;
-  const sameMachine = owner.host === here.host && owner.pidNamespace === here.pidNamespace;
-  return sameMachine && !isAlive(owner.pid);
-}
-function processAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
-async function createStaging(parent, prefix, heartbeatMs = HEARTBEAT_MS) {
-  const dir = await mkdtemp(path4.join(parent, prefix));
-  const record = path4.join(dir, OWNER_FILE);
-  await writeFile(record, JSON.stringify(currentOwner()) + "\n");
-  const heartbeat = setInterval(() => {
-    const now = /* @__PURE__ */ new Date();
-    utimes(record, now, now).catch(() => void 0);
-  }, heartbeatMs);
-  heartbeat.unref();
-  return { dir, release: () => clearInterval(heartbeat) };
-}
-async function removeAbandonedStaging(goDir, logger, now = Date.now()) {
-  let names;
-  try {
-    names = (await readdir(goDir)).filter((name) => name.startsWith(STAGING_PREFIX));
-  } catch (err) {
-    if (err.code === "ENOENT") return [];
-    throw err;
-  }
-  const here = currentOwner();
-  const removed = [];
-  await Promise.all(
-    names.map(async (name) => {
-      const dir = path4.join(goDir, name);
-      try {
-        const { owner, lastSeen } = await readOwner(dir);
-        if (!isAbandoned(owner, now - lastSeen, here, processAlive)) return;
-        await rm(dir, { recursive: true, force: true });
-        removed.push(dir);
-        const who = owner ? `process ${owner.pid} on ${owner.host}, started ${owner.started}` : "an unknown process";
-        logger.info(`removed the staging folder ${dir}, abandoned by ${who} (last active ${Math.round((now - lastSeen) / 1e3)} s ago)`);
-      } catch (err) {
-        logger.warning(`cannot clean up the staging folder ${dir}: ${err.message}`);
-      }
-    })
-  );
-  return removed;
-}
-async function readOwner(dir) {
-  const record = path4.join(dir, OWNER_FILE);
-  try {
-    const [text2, info] = await Promise.all([readFile(record, "utf8"), stat(record)]);
-    return { owner: parseOwner(text2), lastSeen: info.mtimeMs };
-  } catch {
-    return { owner: void 0, lastSeen: (await stat(dir)).mtimeMs };
-  }
-}
-function parseOwner(text2) {
-  try {
-    const value = JSON.parse(text2);
-    if (typeof value.pid === "number" && typeof value.host === "string" && typeof value.pidNamespace === "string" && typeof value.started === "string") {
-      return value;
-    }
-  } catch {
-  }
-  return void 0;
-}
-
 // src/go/version-file.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path5 from "node:path";
+import { readFile } from "node:fs/promises";
+import path3 from "node:path";
 var GO_DEFAULT = { mod: "1.16", work: "1.18" };
 var VersionFileError = class extends Error {
   name = "VersionFileError";
 };
 function versionFileKind(file) {
-  const base = path5.basename(file);
+  const base = path3.basename(file);
   if (base.endsWith(".mod") || base.endsWith(".work")) return "go.mod";
   if (base === ".tool-versions") return "tool-versions";
   return "go-version";
@@ -1375,7 +1185,7 @@ function parseVersionFile(text2, file, kind = versionFileKind(file)) {
   return found;
 }
 function goDefault(file) {
-  const work = path5.basename(file).endsWith(".work");
+  const work = path3.basename(file).endsWith(".work");
   const spec = work ? GO_DEFAULT.work : GO_DEFAULT.mod;
   return {
     spec,
@@ -1430,159 +1240,12 @@ function fromToolVersions(lines, file) {
 async function readVersionFile(file) {
   let text2;
   try {
-    text2 = await readFile2(file, "utf8");
+    text2 = await readFile(file, "utf8");
   } catch (err) {
     const reason = err.code === "ENOENT" ? "no such file" : err.message;
     throw new VersionFileError(`go-version-file: ${file}: ${reason}`, { cause: err });
   }
   return parseVersionFile(text2, file);
-}
-
-// src/go/versions.ts
-var import_semver = __toESM(require_semver(), 1);
-var VersionResolutionError = class extends Error {
-  name = "VersionResolutionError";
-};
-var GO_VERSION = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:(beta|rc)(\d+))?$/;
-function parseGoVersion(text2) {
-  const match = GO_VERSION.exec(stripPrefix(text2.trim()));
-  if (!match) return void 0;
-  const [, major, minor, patch, kind, number] = match;
-  if (kind !== void 0 && patch !== void 0) return void 0;
-  const version = { major: Number(major), minor: Number(minor ?? 0), patch: Number(patch ?? 0) };
-  if (kind !== void 0) version.prerelease = { kind, number: Number(number) };
-  return version;
-}
-function goToSemver(text2) {
-  const version = parseGoVersion(text2);
-  if (!version) throw new VersionResolutionError(`${JSON.stringify(text2)} is not a Go version`);
-  const pre = version.prerelease ? `-${version.prerelease.kind}.${version.prerelease.number}` : "";
-  return `${version.major}.${version.minor}.${version.patch}${pre}`;
-}
-function semverToGo(text2) {
-  const parsed = import_semver.default.parse(text2);
-  if (!parsed) throw new VersionResolutionError(`${JSON.stringify(text2)} is not a semantic version`);
-  const [kind, number] = parsed.prerelease;
-  if (kind === "rc" || kind === "beta") return `${parsed.major}.${parsed.minor}${kind}${number ?? ""}`;
-  if (parsed.patch === 0 && parsed.major === 1 && parsed.minor < 21) return `${parsed.major}.${parsed.minor}`;
-  return `${parsed.major}.${parsed.minor}.${parsed.patch}`;
-}
-function compareGoVersions(a, b) {
-  return import_semver.default.compare(goToSemver(a), goToSemver(b));
-}
-function stripPrefix(text2) {
-  return text2.replace(/^(go|v)(?=\d)/i, "");
-}
-var SPEC_FORMS = 'use 1.22.5, 1.22, 1.22.x, a range such as ^1.22 or ">=1.21 <1.24", stable, oldstable or 1.24rc1';
-function parseVersionSpec(text2, source = "go-versions") {
-  const spec = stripPrefix(text2.trim());
-  const lower = spec.toLowerCase();
-  if (lower === "stable") return { kind: "stable" };
-  if (lower === "oldstable") return { kind: "oldstable" };
-  const minor = /^(\d+)\.(\d+)(?:\.x)?$/i.exec(spec);
-  if (minor) return { kind: "minor", major: Number(minor[1]), minor: Number(minor[2]) };
-  if (/^\d+\.\d+\.\d+$/.test(spec) || /^\d+\.\d+(beta|rc)\d+$/.test(spec)) {
-    const version = parseGoVersion(spec);
-    if (version) return { kind: "exact", version };
-  }
-  const asSemver = import_semver.default.valid(spec);
-  if (asSemver) {
-    const version = parseGoVersion(semverToGo(asSemver));
-    if (version) return { kind: "exact", version };
-  }
-  if (spec !== "" && import_semver.default.validRange(spec)) return { kind: "range", range: spec };
-  throw new VersionResolutionError(`${source}: ${JSON.stringify(text2)} is not a Go version spec (${SPEC_FORMS})`);
-}
-function resolveVersions(specs, available) {
-  const candidates = toCandidates(available);
-  const resolved = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const request of specs) {
-    const { spec, source = "go-versions", minimum = false } = typeof request === "string" ? { spec: request } : request;
-    const found = minimum ? resolveMinimum(spec, source, candidates) : { spec, version: resolveOne(spec, source, candidates) };
-    if (seen.has(found.version)) continue;
-    seen.add(found.version);
-    resolved.push(found);
-  }
-  return resolved;
-}
-function resolveMinimum(spec, source, candidates) {
-  try {
-    return { spec, version: resolveOne(spec, source, candidates) };
-  } catch (err) {
-    const floor = err instanceof VersionResolutionError ? parseGoVersion(spec) : void 0;
-    if (floor === void 0) throw err;
-    const least = goToSemver(formatGoVersion(floor));
-    const newer = candidates.filter((c) => c.stable && import_semver.default.gte(c.semver, least));
-    const oldest = newer[newer.length - 1];
-    if (oldest === void 0) throw err;
-    const standIn = newer.find((c) => c.parsed.major === oldest.parsed.major && c.parsed.minor === oldest.parsed.minor);
-    return {
-      spec: `>=${spec}`,
-      version: standIn.version,
-      note: `${source}: no Go ${spec} release is available; the module's minimum is go ${spec}, which every newer Go satisfies, so Go ${standIn.version}, the oldest release that does, is tested in its place`
-    };
-  }
-}
-function toCandidates(available) {
-  const candidates = [];
-  for (const a of available) {
-    const parsed = parseGoVersion(a.version);
-    if (parsed) candidates.push({ ...a, parsed, semver: goToSemver(a.version) });
-  }
-  return candidates.sort((x, y) => import_semver.default.rcompare(x.semver, y.semver));
-}
-function resolveOne(spec, source, candidates) {
-  const parsed = parseVersionSpec(spec, source);
-  const stable = candidates.filter((c) => c.stable);
-  const noMatch = (target, what = `no Go release matches ${JSON.stringify(spec)}`) => {
-    const nearest = nearestVersions(target, candidates);
-    throw new VersionResolutionError(`${source}: ${what}${nearest.length ? `; nearest: ${nearest.join(", ")}` : ""}`);
-  };
-  switch (parsed.kind) {
-    case "exact": {
-      const want = goToSemver(formatGoVersion(parsed.version));
-      return candidates.find((c) => import_semver.default.eq(c.semver, want))?.version ?? noMatch(parsed.version);
-    }
-    case "minor": {
-      const { major, minor } = parsed;
-      return stable.find((c) => c.parsed.major === major && c.parsed.minor === minor)?.version ?? noMatch({ major, minor, patch: 0 });
-    }
-    case "range": {
-      const match = stable.find((c) => import_semver.default.satisfies(c.semver, parsed.range));
-      if (match) return match.version;
-      const lowest = import_semver.default.minVersion(parsed.range);
-      return noMatch(lowest ? parseGoVersion(semverToGo(lowest.version)) : void 0);
-    }
-    case "stable":
-      return stable[0]?.version ?? noMatch(void 0, "the index lists no stable Go release for this platform");
-    case "oldstable": {
-      const newest = stable[0];
-      const older = newest && stable.find((c) => c.parsed.major < newest.parsed.major || c.parsed.minor < newest.parsed.minor);
-      return older?.version ?? noMatch(void 0, `the index lists no stable Go release older than ${newest?.version ?? "the newest"} for this platform`);
-    }
-  }
-}
-function formatGoVersion(v) {
-  if (v.prerelease) return `${v.major}.${v.minor}${v.prerelease.kind}${v.prerelease.number}`;
-  return `${v.major}.${v.minor}.${v.patch}`;
-}
-function nearestVersions(target, candidates, count2 = 2) {
-  const stable = candidates.filter((c) => c.stable);
-  if (!target) return stable.slice(0, count2).map((c) => c.version);
-  const sameMinor = candidates.filter((c) => c.parsed.major === target.major && c.parsed.minor === target.minor);
-  const sameMinorStable = sameMinor.filter((c) => c.stable);
-  if (sameMinorStable.length > 0) return sameMinorStable.slice(0, 1).map((c) => c.version);
-  if (sameMinor.length > 0) return sameMinor.slice(0, 3).map((c) => c.version);
-  const perMinor = [];
-  for (const c of stable) {
-    if (!perMinor.some((p) => p.parsed.major === c.parsed.major && p.parsed.minor === c.parsed.minor)) perMinor.push(c);
-  }
-  const key2 = (v) => v.major * 1e4 + v.minor;
-  const below = perMinor.filter((c) => key2(c.parsed) < key2(target));
-  const above = perMinor.filter((c) => key2(c.parsed) > key2(target)).reverse();
-  const picked = below.length && above.length ? [above[0], below[0]] : [...above, ...below].slice(0, count2);
-  return picked.filter((c) => c !== void 0).sort((a, b) => key2(b.parsed) - key2(a.parsed)).map((c) => c.version);
 }
 
 // src/util/log.ts
@@ -1614,87 +1277,65 @@ ${body.endsWith("\n") || body === "" ? body : body + "\n"}`)
   };
 }
 
-// src/toolchains/disk-tree.ts
-import { createHash as createHash4, webcrypto } from "node:crypto";
-import { lstatSync, readdirSync, readlinkSync as readlinkSync2 } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
-import path6 from "node:path";
-function walkTree(root) {
-  const out = [];
-  const pending = [""];
-  while (pending.length > 0) {
-    const relative = pending.pop();
-    const dir = relative === "" ? root : path6.join(root, relative);
-    for (const name of readdirSync(dir)) {
-      const child = relative === "" ? name : `${relative}/${name}`;
-      const stats = lstatSync(path6.join(dir, name));
-      out.push({ path: child, stats });
-      if (stats.isDirectory()) pending.push(child);
+// src/toolchains/replace.ts
+import { existsSync } from "node:fs";
+import { rename, rm, writeFile } from "node:fs/promises";
+async function replaceToolchain(source, dir, manifest) {
+  const aside = removingPathOf(dir);
+  try {
+    await rename(dir, aside);
+  } catch (err) {
+    if (err.code !== "ENOENT") throw new Error(`cannot move the damaged toolchain ${dir} aside: ${err.message}`, { cause: err });
+  }
+  try {
+    await rename(source, dir);
+  } catch (err) {
+    if (!existsSync(dir)) throw new Error(`cannot move the toolchain into ${dir}: ${err.message}`, { cause: err });
+    await rm(aside, { recursive: true, force: true });
+    return false;
+  }
+  const { marker, manifest: manifestFile } = sidecarsOf(dir);
+  await writeFileAtomically(manifestFile, manifest);
+  await writeFile(marker, "");
+  await rm(aside, { recursive: true, force: true });
+  return true;
+}
+
+// src/toolchains/ledger.ts
+var ToolchainLedger = class {
+  constructor(toolCacheDir, warn, leases = new LeaseHolder(), env = process.env) {
+    this.warn = warn;
+    this.leases = leases;
+    this.audit = AuditLog.of(toolCacheDir, warn, env);
+  }
+  warn;
+  leases;
+  audit;
+  warned = false;
+  /** Leases the toolchain folder `dir` for this job; a failure is a warning (the job goes on without). */
+  async lease(dir) {
+    try {
+      await this.leases.take(dir);
+    } catch (err) {
+      this.warnOnce(`cannot take a lease on ${dir} (toolchains prune may remove it while this job runs): ${err.message}`);
     }
   }
-  return out;
-}
-var THREAD_POOL_HASH_BYTES = 1 << 20;
-async function hashFile(file) {
-  const content = await readFile3(file);
-  if (content.length < THREAD_POOL_HASH_BYTES) return createHash4("sha256").update(content).digest("hex");
-  return Buffer.from(await webcrypto.subtle.digest("SHA-256", content)).toString("hex");
-}
-var HASH_CONCURRENCY = 4;
-async function treeFromDisk(root) {
-  const walked = walkTree(root);
-  const entries = await mapBounded(walked, HASH_CONCURRENCY, async ({ path: relative, stats }) => {
-    if (stats.isDirectory()) return { path: relative, type: "dir", mode: modeString(stats.mode) };
-    if (stats.isSymbolicLink()) return { path: relative, type: "symlink", target: readlinkSync2(path6.join(root, relative)) };
-    if (stats.isFile()) return { path: relative, type: "file", mode: modeString(stats.mode), size: stats.size, sha256: await hashFile(path6.join(root, relative)) };
-    return void 0;
-  });
-  return sortTree(entries.filter((e) => e !== void 0));
-}
-
-// src/toolchains/layout.ts
-import { randomBytes } from "node:crypto";
-import { readFile as readFile4, rename, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-
-// src/toolchains/manifest.ts
-var MANIFEST_VERSION = 1;
-function buildManifest(input) {
-  const entries = sortTree(input.entries);
-  return {
-    manifestVersion: MANIFEST_VERSION,
-    version: input.version,
-    os: input.os,
-    arch: input.arch,
-    source: { url: input.source.url, archive: input.source.archive, sha256: input.source.sha256 },
-    installedAt: input.installedAt.toISOString(),
-    installer: input.installer,
-    tree: { digest: treeDigest(entries), ...treeTotals(entries), entries }
-  };
-}
-var ENTRIES_PLACEHOLDER = '"@entries@"';
-function formatManifest(manifest) {
-  const head = JSON.stringify({ ...manifest, tree: { ...manifest.tree, entries: "@entries@" } }, null, 2);
-  const entries = manifest.tree.entries.length === 0 ? "[]" : `[
-${manifest.tree.entries.map((e) => `      ${entryLine(e)}`).join(",\n")}
-    ]`;
-  return `${head.replace(ENTRIES_PLACEHOLDER, entries)}
-`;
-}
-
-// src/toolchains/layout.ts
-function sidecarsOf(dir) {
-  return { marker: `${dir}.complete`, manifest: `${dir}.manifest.json`, state: `${dir}.state.json`, leases: `${dir}.leases` };
-}
-async function writeFileAtomically(file, text2) {
-  const temporary = `${file}.tmp-${randomBytes(6).toString("hex")}`;
-  try {
-    await writeFile2(temporary, text2);
-    await rename(temporary, file);
-  } catch (err) {
-    await rm2(temporary, { force: true });
-    throw err;
+  async record(dir, entry, now = /* @__PURE__ */ new Date()) {
+    const { verification, ...audit } = entry;
+    await this.audit.append({ ...audit, path: dir }, now);
+    if (verification === void 0) return;
+    try {
+      await writeState(dir, { lastUsed: now.toISOString(), lastVerified: now.toISOString(), verification });
+    } catch (err) {
+      this.warnOnce(`cannot record the use of ${dir}: ${err.message}`);
+    }
   }
-}
+  warnOnce(message) {
+    if (this.warned) return;
+    this.warned = true;
+    this.warn(message);
+  }
+};
 
 // src/go/install.ts
 var DEFAULT_DOWNLOAD_TIMEOUT_MS = 10 * 6e4;
@@ -1724,7 +1365,7 @@ async function install(request, stopped) {
   const logger = request.logger ?? silentLogger;
   const platform = request.platform ?? currentPlatform();
   const retry = { onRetry: (message) => logger.warning(message), ...request.retry };
-  const sweeping = removeAbandonedStaging(path7.join(request.toolCacheDir, "go"), logger).catch((err) => {
+  const sweeping = removeAbandonedStaging(path4.join(request.toolCacheDir, "go"), logger).catch((err) => {
     logger.warning(`cannot look for abandoned staging folders in ${request.toolCacheDir}: ${err.message}`);
   });
   const context = {
@@ -1737,7 +1378,8 @@ async function install(request, stopped) {
     cache: request.toolchainCache ?? actionsToolchainCache,
     signal,
     downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
-    stopped
+    stopped,
+    ledger: request.ledger ?? new ToolchainLedger(request.toolCacheDir, (message) => logger.warning(message))
   };
   let available;
   let declared;
@@ -1814,39 +1456,71 @@ async function installVersion(spec, version, context) {
 }
 async function findOrInstall(spec, version, context) {
   const started = performance.now();
-  const done = (source, goroot, sha256) => {
+  const { request, platform, logger } = context;
+  const level = request.verify ?? "fast";
+  const done = (source, goroot, sha256, verified, recovery2) => {
     const seconds2 = Math.round(performance.now() - started) / 1e3;
-    context.logger.info(`Go ${version} (${spec}): ${source} ${goroot} in ${seconds2.toFixed(2)} s`);
-    return { spec, version, goroot, sha256, source, seconds: seconds2 };
+    const how = verified === "archive" ? "verified archive" : verified === "unverified" ? "unverified: no install manifest" : `verified ${verified}`;
+    logger.info(`Go ${version} (${spec}): ${source} ${goroot} (${how}${recovery2 ? ", recovered" : ""}) in ${seconds2.toFixed(2)} s`);
+    return { spec, version, goroot, sha256, source, seconds: seconds2, verified, ...recovery2 ? { recovery: recovery2 } : {} };
   };
+  const expected = { version, os: platform.os, arch: platform.arch, goBinary: platform.goBinary };
   const local = context.locals.get(version);
-  if (local) return done("local", local, "");
-  const { request, platform } = context;
+  let localProblem = "";
+  if (local) {
+    const check = await checkToolchain(local, expected, level);
+    if (check.ok) return done("local", local, "", check.verified);
+    localProblem = `local-toolchains: ${local} ${check.problem}`;
+    logger.warning(`${localProblem}; not using it`);
+  }
   const found = context.releases && findArchive(context.releases, version, platform);
-  if (!found) throw new Error(`Go ${version}: no ${platform.os}-${platform.arch} archive in the index of ${request.downloadBaseUrl}`);
+  if (!found) throw new Error(`${localProblem ? `${localProblem}, and ` : ""}Go ${version}: no ${platform.os}-${platform.arch} archive in the index of ${request.downloadBaseUrl}`);
   const { file } = found;
   const dir = toolCachePath(request.toolCacheDir, version, platform);
-  if (isComplete(dir, platform)) return done("tool-cache", dir, file.sha256);
+  const { ledger } = context;
+  const record = (event, outcome, verification, detail) => ledger.record(dir, { event, version, arch: platform.toolCacheArch, outcome, verification, ...detail ? { detail } : {} });
+  await ledger.lease(dir);
+  let damage;
+  if (isComplete(dir, platform)) {
+    const check = await checkToolchain(dir, { ...expected, sha256: file.sha256 }, level);
+    if (check.ok) {
+      await record("reuse", `verified ${check.verified}`, check.verified);
+      return done("tool-cache", dir, file.sha256, check.verified);
+    }
+    damage = `the toolchain in ${dir} ${check.problem}`;
+    logger.warning(`Go ${version}: ${damage}; moving it aside and reinstalling it from the verified archive`);
+    await record("verify", "damaged", "damaged", check.problem);
+  }
   const key2 = toolchainCacheKey(version, platform.os, platform.arch, file.sha256);
   const useCache = request.cache === true && await cacheAvailable(context);
-  if (useCache && await restoreFromCache(dir, key2, version, context)) return done("cache", dir, file.sha256);
-  const placed = await downloadAndPlace(version, file, dir, context);
-  if (!placed) context.logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
+  if (useCache && damage === void 0) {
+    const restore = await restoreFromCache(dir, key2, { ...expected, sha256: file.sha256 }, context);
+    if (restore === "restored") {
+      await record("install", "ok", "full", `restored from the Actions cache (key ${key2}), verified full`);
+      return done("cache", dir, file.sha256, "full");
+    }
+    if (restore !== "miss") damage = restore.damage;
+  }
+  const placed = await downloadAndPlace(version, file, dir, context, damage !== void 0 && isComplete(dir, platform));
+  if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
   if (useCache && placed) {
     try {
-      await abortable(context.cache.save(dir, key2), context.signal);
+      await abortable(context.cache.save(toolchainCachePaths(dir), key2), context.signal);
     } catch (err) {
       context.signal?.throwIfAborted();
-      context.logger.warning(`Go ${version}: saving to the Actions cache failed: ${err.message}`);
+      logger.warning(`Go ${version}: saving to the Actions cache failed: ${err.message}`);
     }
   }
-  return done("download", dir, file.sha256);
+  const recovery = damage && `${damage}; it was moved aside and Go ${version} reinstalled from the verified archive`;
+  if (placed) await record(damage ? "recover" : "install", "ok", "archive", `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`);
+  else await record("reuse", "installed by another job", "archive");
+  return done("download", dir, file.sha256, "archive", recovery);
 }
 function toolCachePath(toolCacheDir, version, platform) {
-  return path7.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
+  return path4.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
 }
 function isComplete(dir, platform) {
-  return existsSync(`${dir}.complete`) && existsSync(path7.join(dir, "bin", platform.goBinary));
+  return existsSync2(`${dir}.complete`) && existsSync2(path4.join(dir, "bin", platform.goBinary));
 }
 async function cacheAvailable(context) {
   try {
@@ -1856,28 +1530,36 @@ async function cacheAvailable(context) {
     return false;
   }
 }
-async function restoreFromCache(dir, key2, version, context) {
+async function restoreFromCache(dir, key2, expected, context) {
+  const { version } = expected;
+  const discard = () => Promise.all(toolchainCachePaths(dir).map((p) => rm2(p, { recursive: true, force: true }))).then(() => void 0);
   try {
-    await rm3(dir, { recursive: true, force: true });
-    if (!await abortable(context.cache.restore(dir, key2), context.signal)) return false;
-    const restored = await goVersionAt(dir, context.platform.goBinary);
-    if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`);
+    await discard();
+    if (!await abortable(context.cache.restore(toolchainCachePaths(dir), key2), context.signal)) return "miss";
+    if (!existsSync2(sidecarsOf(dir).manifest)) throw new Error("the cache entry holds no install manifest");
+    const check = await checkToolchain(dir, expected, "full");
     context.signal?.throwIfAborted();
-    await writeFile3(`${dir}.complete`, "");
-    return true;
+    if (!check.ok) {
+      const damage = `the toolchain restored from the Actions cache (key ${key2}) ${check.problem}`;
+      context.logger.warning(`Go ${version}: ${damage}; downloading it instead`);
+      await discard();
+      return { damage };
+    }
+    await writeFile2(sidecarsOf(dir).marker, "");
+    return "restored";
   } catch (err) {
     if (context.signal?.aborted) {
-      await rm3(dir, { recursive: true, force: true }).catch(() => void 0);
+      await discard().catch(() => void 0);
       throw err;
     }
     context.logger.warning(`Go ${version}: restoring from the Actions cache (key ${key2}) failed: ${err.message}; downloading instead`);
-    await rm3(dir, { recursive: true, force: true }).catch(() => void 0);
-    return false;
+    await discard().catch(() => void 0);
+    return "miss";
   }
 }
-async function downloadAndPlace(version, file, dir, context) {
+async function downloadAndPlace(version, file, dir, context, replace) {
   const { request, platform } = context;
-  const goDir = path7.join(request.toolCacheDir, "go");
+  const goDir = path4.join(request.toolCacheDir, "go");
   await mkdir(goDir, { recursive: true });
   const staging = await createStaging(goDir, `${STAGING_PREFIX}${goToSemver(version)}-${platform.toolCacheArch}-`);
   try {
@@ -1890,20 +1572,20 @@ async function downloadAndPlace(version, file, dir, context) {
       (signal) => withRetries(
         context.retry,
         async (attempt) => {
-          const target = path7.join(staging.dir, `attempt-${attempt}`);
+          const target = path4.join(staging.dir, `attempt-${attempt}`);
           await mkdir(target);
           try {
             return { target, tree: await fetchAndExtract(url, file, target, version, context, signal) };
           } catch (err) {
-            await rm3(target, { recursive: true, force: true });
+            await rm2(target, { recursive: true, force: true });
             throw err;
           }
         },
         signal
       )
     );
-    const root = path7.join(extracted.target, "go");
-    if (!existsSync(path7.join(root, "bin", platform.goBinary))) {
+    const root = path4.join(extracted.target, "go");
+    if (!existsSync2(path4.join(root, "bin", platform.goBinary))) {
       throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`);
     }
     const manifest = buildManifest({
@@ -1916,10 +1598,11 @@ async function downloadAndPlace(version, file, dir, context) {
       entries: extracted.tree
     });
     context.signal?.throwIfAborted();
-    return await placeAtomically(root, dir, platform, context.logger, formatManifest(manifest));
+    const text2 = formatManifest(manifest);
+    return replace ? await replaceToolchain(root, dir, text2) : await placeAtomically(root, dir, platform, context.logger, text2);
   } finally {
     staging.release();
-    await rm3(staging.dir, { recursive: true, force: true });
+    await rm2(staging.dir, { recursive: true, force: true });
   }
 }
 async function fetchAndExtract(url, file, target, version, context, signal) {
@@ -1933,46 +1616,46 @@ async function fetchAndExtract(url, file, target, version, context, signal) {
   if (context.platform.archive === ".tar.gz") {
     return (await extractTarGz(body, { ...verify, dest: target })).tree;
   }
-  const download = path7.join(context.request.tempDir, `go-matrix-${randomBytes2(6).toString("hex")}-${file.filename}`);
+  const download = path4.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString("hex")}-${file.filename}`);
   await mkdir(context.request.tempDir, { recursive: true });
   try {
     await saveVerified(body, { ...verify, file: download });
     await extractVerifiedZip(download, target, file.filename, signal);
-    return await treeFromDisk(path7.join(target, "go"));
+    return await treeFromDisk(path4.join(target, "go"));
   } finally {
-    await rm3(download, { force: true });
+    await rm2(download, { force: true });
   }
 }
 var TARGET_EXISTS = /* @__PURE__ */ new Set(["ENOTEMPTY", "EEXIST", "EPERM", "EACCES", "EISDIR"]);
 async function placeAtomically(source, dir, platform, logger = silentLogger, manifest) {
-  await mkdir(path7.dirname(dir), { recursive: true });
+  await mkdir(path4.dirname(dir), { recursive: true });
   const { marker, manifest: manifestFile } = sidecarsOf(dir);
   for (let round = 1; ; round++) {
     try {
       await rename2(source, dir);
       if (manifest !== void 0) await writeFileAtomically(manifestFile, manifest);
-      await writeFile3(marker, "");
+      await writeFile2(marker, "");
       return true;
     } catch (err) {
       const code2 = err.code ?? "";
-      if (code2 === "ENOENT" && existsSync(source) && round < 5) {
-        await mkdir(path7.dirname(dir), { recursive: true });
+      if (code2 === "ENOENT" && existsSync2(source) && round < 5) {
+        await mkdir(path4.dirname(dir), { recursive: true });
         continue;
       }
-      if (!TARGET_EXISTS.has(code2) || !existsSync(dir)) {
+      if (!TARGET_EXISTS.has(code2) || !existsSync2(dir)) {
         throw new Error(`cannot move the toolchain into ${dir}: ${err.message}`, { cause: err });
       }
     }
     if (await markerAppears(dir, platform)) return false;
     if (round >= 5) throw new Error(`cannot move the toolchain into ${dir}: something keeps putting an incomplete directory there`);
-    const aside = `${dir}.stale-${randomBytes2(6).toString("hex")}`;
-    logger.warning(`${dir} has no ${path7.basename(marker)} marker: replacing it`);
+    const aside = `${dir}.stale-${randomBytes(6).toString("hex")}`;
+    logger.warning(`${dir} has no ${path4.basename(marker)} marker: replacing it`);
     try {
       await rename2(dir, aside);
     } catch (err) {
       if (err.code !== "ENOENT") throw new Error(`cannot move the incomplete ${dir} aside: ${err.message}`, { cause: err });
     }
-    await rm3(aside, { recursive: true, force: true });
+    await rm2(aside, { recursive: true, force: true });
   }
 }
 async function markerAppears(dir, platform, waitMs = 1e3) {
@@ -1985,12 +1668,12 @@ async function markerAppears(dir, platform, waitMs = 1e3) {
 }
 
 // src/run/matrix.ts
-import { mkdir as mkdir4, readFile as readFile6 } from "node:fs/promises";
-import os3 from "node:os";
-import path13 from "node:path";
+import { mkdir as mkdir4, readFile as readFile3 } from "node:fs/promises";
+import os2 from "node:os";
+import path10 from "node:path";
 
 // src/run/annotations.ts
-import path8 from "node:path";
+import path5 from "node:path";
 var LOCATION = /^\s*((?:[A-Za-z]:)?[^\s:]*\.go):(\d+)(?::(\d+))?: (.*)$/;
 function compilerAnnotations(output, moduleDir) {
   const found = [];
@@ -2065,10 +1748,10 @@ function located(file, line, column, message) {
   return a;
 }
 function relativeInside(root, file) {
-  const absolute = path8.isAbsolute(file) ? file : path8.join(root, file);
-  const rel = path8.relative(root, absolute);
-  if (rel === "" || rel.startsWith("..") || path8.isAbsolute(rel)) return null;
-  return rel.split(path8.sep).join("/");
+  const absolute = path5.isAbsolute(file) ? file : path5.join(root, file);
+  const rel = path5.relative(root, absolute);
+  if (rel === "" || rel.startsWith("..") || path5.isAbsolute(rel)) return null;
+  return rel.split(path5.sep).join("/");
 }
 function joinPosix(dir, file) {
   return dir === "" || dir === "." ? file : `${dir.replace(/\/+$/, "")}/${file}`;
@@ -2154,21 +1837,21 @@ function skipReason(version, file) {
 }
 
 // src/run/version-run.ts
-import { access, mkdir as mkdir2, rm as rm4, writeFile as writeFile4, appendFile } from "node:fs/promises";
+import { access, mkdir as mkdir2, rm as rm3, writeFile as writeFile3, appendFile } from "node:fs/promises";
 import { constants } from "node:fs";
 import { randomUUID } from "node:crypto";
-import path10 from "node:path";
+import path7 from "node:path";
 
 // src/run/env.ts
-import path9 from "node:path";
+import path6 from "node:path";
 function versionDirs(goroot, paths, version) {
-  const state = path9.join(paths.workDir, version);
+  const state = path6.join(paths.workDir, version);
   return {
     goroot,
-    gopath: path9.join(state, "gopath"),
-    gocache: path9.join(paths.cacheDir, version, "gocache"),
-    goenv: path9.join(state, "go.env"),
-    gobin: path9.join(state, "bin"),
+    gopath: path6.join(state, "gopath"),
+    gocache: path6.join(paths.cacheDir, version, "gocache"),
+    goenv: path6.join(state, "go.env"),
+    gobin: path6.join(state, "bin"),
     gomodcache: paths.gomodcache
   };
 }
@@ -2205,7 +1888,7 @@ var KEPT = new Set(KEPT_GO_VARIABLES);
 function isDroppedVariable(name) {
   return name.startsWith("GO") && !KEPT.has(name);
 }
-function isolatedEnv(inherited, dirs, delimiter = path9.delimiter) {
+function isolatedEnv(inherited, dirs, delimiter = path6.delimiter) {
   const env = {};
   let pathKey = "PATH";
   for (const [name, value] of Object.entries(inherited)) {
@@ -2217,7 +1900,7 @@ function isolatedEnv(inherited, dirs, delimiter = path9.delimiter) {
     env[name] = value;
   }
   const inheritedPath = inherited[pathKey] ?? "";
-  const bin = path9.join(dirs.goroot, "bin");
+  const bin = path6.join(dirs.goroot, "bin");
   env[pathKey] = inheritedPath === "" ? bin : `${bin}${delimiter}${inheritedPath}`;
   env.GOROOT = dirs.goroot;
   env.GOPATH = dirs.gopath;
@@ -2435,7 +2118,7 @@ async function writeAll(handle, chunk) {
 
 // src/run/process.ts
 import { spawn as spawn2 } from "node:child_process";
-import { readdirSync as readdirSync2, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 var KEPT_OUTPUT_CHARS = 256 * 1024;
 function runProcess(command, args, options) {
@@ -2539,7 +2222,7 @@ function processesWithEnv(entry) {
   const needle = Buffer.from(`${entry}\0`);
   let names;
   try {
-    names = readdirSync2("/proc");
+    names = readdirSync("/proc");
   } catch {
     return [];
   }
@@ -2827,15 +2510,15 @@ async function runVersion(plan) {
     return { run, log: log.join("") };
   };
   await mkdir2(plan.dir, { recursive: true });
-  const profile = path10.join(plan.dir, "coverage.out");
-  const buildLog = path10.join(plan.dir, "build.log");
-  const testJson = path10.join(plan.dir, "test.json");
-  await Promise.all([profile, buildLog, testJson].map((f) => rm4(f, { force: true })));
-  await writeFile4(buildLog, "");
+  const profile = path7.join(plan.dir, "coverage.out");
+  const buildLog = path7.join(plan.dir, "build.log");
+  const testJson = path7.join(plan.dir, "test.json");
+  await Promise.all([profile, buildLog, testJson].map((f) => rm3(f, { force: true })));
+  await writeFile3(buildLog, "");
   const skip = skipReason(plan.toolchain.version, plan.goFile);
   if (skip !== null) return done("skipped", skip);
   if (plan.signal?.aborted) return done("error", cancelledReason(plan.signal.reason));
-  const goBinary = path10.join(plan.toolchain.goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  const goBinary = path7.join(plan.toolchain.goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
   try {
     await access(goBinary, constants.X_OK);
   } catch (err) {
@@ -3001,30 +2684,30 @@ function emptyRun(toolchain, dir) {
 }
 
 // src/report-folder.ts
-import { lstat, mkdir as mkdir3, readdir as readdir2, readFile as readFile5, realpath, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
-import os2 from "node:os";
-import path12 from "node:path";
+import { lstat, mkdir as mkdir3, readdir, readFile as readFile2, realpath, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
+import os from "node:os";
+import path9 from "node:path";
 
 // src/util/paths.ts
-import path11 from "node:path";
+import path8 from "node:path";
 function isInside(child, parent) {
-  const relative = path11.relative(parent, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${path11.sep}`) && !path11.isAbsolute(relative);
+  const relative = path8.relative(parent, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path8.sep}`) && !path8.isAbsolute(relative);
 }
 
 // src/report-folder.ts
 var REPORT_MARKER = ".go-matrix";
 var REPORT_FILES = ["report.json", "summary.md", "merged.lcov", "merged.out"];
 function defaultWorkDir(env) {
-  return env.RUNNER_TEMP ? path12.join(env.RUNNER_TEMP, "go-matrix-work") : path12.join(os2.homedir(), ".cache", "go-matrix", "work");
+  return env.RUNNER_TEMP ? path9.join(env.RUNNER_TEMP, "go-matrix-work") : path9.join(os.homedir(), ".cache", "go-matrix", "work");
 }
 function reportFolderProblem(dir, ctx) {
-  if (path12.dirname(dir) === dir) return "is the file system's root";
+  if (path9.dirname(dir) === dir) return "is the file system's root";
   if (dir === ctx.workspace) return "is the workspace itself: go-matrix would write its files among yours";
   if (isInside(ctx.workspace, dir)) return `contains the workspace (${ctx.workspace})`;
   if (ctx.moduleDir !== void 0 && isInside(ctx.moduleDir, dir)) return `is or contains the module's folder (working-directory, ${ctx.moduleDir})`;
-  const below = isInside(dir, ctx.workspace) ? path12.relative(ctx.workspace, dir) : dir;
-  if (below.split(path12.sep).some((part) => part.toLowerCase() === ".git")) return "is inside a .git folder, the repository's own data";
+  const below = isInside(dir, ctx.workspace) ? path9.relative(ctx.workspace, dir) : dir;
+  if (below.split(path9.sep).some((part) => part.toLowerCase() === ".git")) return "is inside a .git folder, the repository's own data";
   for (const work of ctx.workDirs ?? []) {
     if (isInside(work, dir)) return `contains go-matrix's work folder (${work}: build and module caches), which must not be uploaded with the report`;
     if (isInside(dir, work)) return `is inside go-matrix's work folder (${work})`;
@@ -3034,15 +2717,15 @@ function reportFolderProblem(dir, ctx) {
   return null;
 }
 async function realPath(file) {
-  const absolute = path12.resolve(file);
+  const absolute = path9.resolve(file);
   const rest = [];
-  for (let at = absolute; ; at = path12.dirname(at)) {
+  for (let at = absolute; ; at = path9.dirname(at)) {
     try {
-      return path12.join(await realpath(at), ...rest.reverse());
+      return path9.join(await realpath(at), ...rest.reverse());
     } catch (err) {
       const code2 = err.code;
-      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" || path12.dirname(at) === at) return absolute;
-      rest.push(path12.basename(at));
+      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" || path9.dirname(at) === at) return absolute;
+      rest.push(path9.basename(at));
     }
   }
 }
@@ -3056,7 +2739,7 @@ async function prepareReportFolder(dir, ctx) {
   });
   if (problem !== null) throw refusal2(dir, problem);
   const earlier = await ownedEntries(dir);
-  for (const name of earlier) await rm5(path12.join(dir, name), { recursive: true, force: true });
+  for (const name of earlier) await rm4(path9.join(dir, name), { recursive: true, force: true });
   await writeMarker(dir, []);
   await claimReportEntries(dir, REPORT_FILES);
 }
@@ -3066,7 +2749,7 @@ async function claimReportEntries(dir, names) {
   for (const name of names) {
     checkEntryName(dir, name);
     if (owned.includes(name)) continue;
-    const exists2 = await lstat(path12.join(dir, name)).then(
+    const exists2 = await lstat(path9.join(dir, name)).then(
       () => true,
       () => false
     );
@@ -3091,7 +2774,7 @@ async function ownedEntries(dir) {
   }
   const marker = await readMarker(dir);
   if (marker !== null) return marker;
-  const present2 = await readdir2(dir);
+  const present2 = await readdir(dir);
   if (present2.length === 0) return [];
   const shown = present2.sort().slice(0, 5).join(", ") + (present2.length > 5 ? `, and ${present2.length - 5} more` : "");
   throw refusal2(
@@ -3100,12 +2783,12 @@ async function ownedEntries(dir) {
   );
 }
 async function readMarker(dir) {
-  const file = path12.join(dir, REPORT_MARKER);
+  const file = path9.join(dir, REPORT_MARKER);
   const info = await lstat(file).catch(() => null);
   if (!info?.isFile() || info.size > MAX_MARKER_BYTES) return null;
   let marker;
   try {
-    marker = JSON.parse(await readFile5(file, "utf8"));
+    marker = JSON.parse(await readFile2(file, "utf8"));
   } catch {
     return null;
   }
@@ -3120,7 +2803,7 @@ async function writeMarker(dir, entries) {
     about: "go-matrix wrote the entries listed here and removes them at the start of its next run into this folder; it leaves everything else alone.",
     entries: [...entries]
   };
-  await writeFile5(path12.join(dir, REPORT_MARKER), JSON.stringify(marker, null, 2) + "\n");
+  await writeFile4(path9.join(dir, REPORT_MARKER), JSON.stringify(marker, null, 2) + "\n");
 }
 function isEntryName(name) {
   return name !== "" && name !== "." && name !== ".." && name !== REPORT_MARKER && !/[/\\\0]/.test(name);
@@ -3134,7 +2817,7 @@ function refusal2(dir, why) {
 
 // src/run/matrix.ts
 async function runMatrix(request) {
-  if (!path13.isAbsolute(request.moduleDir)) {
+  if (!path10.isAbsolute(request.moduleDir)) {
     throw new Error(`runMatrix: moduleDir must be absolute, got ${JSON.stringify(request.moduleDir)}`);
   }
   const versions = request.toolchains.map((t) => t.version);
@@ -3142,7 +2825,7 @@ async function runMatrix(request) {
   if (duplicate !== void 0) {
     throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`);
   }
-  const reportDir = path13.resolve(request.reportDir);
+  const reportDir = path10.resolve(request.reportDir);
   const paths = matrixPaths({ workDir: request.workDir ?? defaultWorkDir(request.env ?? process.env), cacheDir: request.cacheDir });
   await mkdir4(paths.gomodcache, { recursive: true });
   let info;
@@ -3150,16 +2833,16 @@ async function runMatrix(request) {
     info = await readModuleInfo(request.moduleDir);
   } catch (err) {
     const reason = err.message;
-    return request.toolchains.map((toolchain) => errorRun(toolchain, path13.join(reportDir, toolchain.version), reason));
+    return request.toolchains.map((toolchain) => errorRun(toolchain, path10.join(reportDir, toolchain.version), reason));
   }
-  const limit = request.maxParallel > 0 ? request.maxParallel : os3.availableParallelism();
+  const limit = request.maxParallel > 0 ? request.maxParallel : os2.availableParallelism();
   const results = new Array(request.toolchains.length);
   let next = 0;
   const worker = async () => {
     while (next < request.toolchains.length) {
       const index = next++;
       const toolchain = request.toolchains[index];
-      const dir = path13.join(reportDir, toolchain.version);
+      const dir = path10.join(reportDir, toolchain.version);
       let run;
       let log;
       request.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request.toolchains.length})`);
@@ -3201,21 +2884,21 @@ async function runMatrix(request) {
   return results;
 }
 function matrixPaths(dirs) {
-  const dir = path13.resolve(dirs.workDir);
-  const caches = path13.resolve(dirs.cacheDir ?? dir);
-  return { workDir: dir, cacheDir: caches, gomodcache: path13.join(caches, "mod") };
+  const dir = path10.resolve(dirs.workDir);
+  const caches = path10.resolve(dirs.cacheDir ?? dir);
+  return { workDir: dir, cacheDir: caches, gomodcache: path10.join(caches, "mod") };
 }
 async function readModuleInfo(moduleDir) {
-  const work = await readOptional(path13.join(moduleDir, "go.work"));
-  const mod = await readOptional(path13.join(moduleDir, "go.mod"));
+  const work = await readOptional(path10.join(moduleDir, "go.work"));
+  const mod = await readOptional(path10.join(moduleDir, "go.mod"));
   const goMod = mod === null ? null : parseGoFile("go.mod", mod);
   const goWork = work === null ? null : parseGoFile("go.work", work);
   const modules = [];
   if (goMod?.module) modules.push({ path: goMod.module, dir: "" });
   for (const use of goWork?.use ?? []) {
-    const dir = path13.posix.normalize(use.replace(/\\/g, "/"));
-    if (dir === "." || path13.isAbsolute(dir)) continue;
-    const text2 = await readOptional(path13.join(moduleDir, dir, "go.mod"));
+    const dir = path10.posix.normalize(use.replace(/\\/g, "/"));
+    if (dir === "." || path10.isAbsolute(dir)) continue;
+    const text2 = await readOptional(path10.join(moduleDir, dir, "go.mod"));
     const module = text2 === null ? null : parseGoFile(`${dir}/go.mod`, text2).module;
     if (module) modules.push({ path: module, dir });
   }
@@ -3223,7 +2906,7 @@ async function readModuleInfo(moduleDir) {
 }
 async function readOptional(file) {
   try {
-    return await readFile6(file, "utf8");
+    return await readFile3(file, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return null;
     throw new Error(`${file}: ${err.message}`, { cause: err });
@@ -3254,7 +2937,7 @@ function mergeAnnotations(runs) {
 }
 function emitAnnotations(runs, logger, moduleDir, base) {
   for (const a of mergeAnnotations(runs)) {
-    const file = path13.relative(base, path13.join(moduleDir, a.file)).split(path13.sep).join("/");
+    const file = path10.relative(base, path10.join(moduleDir, a.file)).split(path10.sep).join("/");
     logger.error(`${a.message} (Go ${a.versions.join(", ")})`, { file, line: a.line });
   }
 }
@@ -3338,16 +3021,16 @@ ${fn.name}`;
 }
 
 // src/coverage/go-cover.ts
-import { execFile as execFile2 } from "node:child_process";
-import { existsSync as existsSync2, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
-import os4 from "node:os";
-import path14 from "node:path";
+import { execFile } from "node:child_process";
+import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
+import os3 from "node:os";
+import path11 from "node:path";
 async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
   const local = profile === void 0 ? /* @__PURE__ */ new Map() : localPaths(profile.files.map((f) => f.file), moduleDir);
-  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path14.resolve(profilePath), profilePath, moduleDir);
-  const tmp = mkdtempSync(path14.join(os4.tmpdir(), "go-matrix-func-"));
+  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path11.resolve(profilePath), profilePath, moduleDir);
+  const tmp = mkdtempSync(path11.join(os3.tmpdir(), "go-matrix-func-"));
   try {
-    const input = path14.join(tmp, "coverage.out");
+    const input = path11.join(tmp, "coverage.out");
     const renamed = profile.files.map((f) => ({ ...f, file: local.get(f.file) ?? f.file }));
     writeFileSync(input, formatProfile({ ...profile, files: renamed }));
     const report = await runCoverFunc(goroot, input, profilePath, moduleDir);
@@ -3361,14 +3044,14 @@ async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
 }
 function localPaths(files, moduleDir) {
   const local = /* @__PURE__ */ new Map();
-  const module = mainModule(path14.resolve(moduleDir));
+  const module = mainModule(path11.resolve(moduleDir));
   if (module === null) return local;
   const ownDir = /* @__PURE__ */ new Map();
   const inModule = (dir) => {
     if (dir === module.root) return true;
     let own = ownDir.get(dir);
     if (own === void 0) {
-      own = !existsSync2(path14.join(dir, "go.mod")) && inModule(path14.dirname(dir));
+      own = !existsSync3(path11.join(dir, "go.mod")) && inModule(path11.dirname(dir));
       ownDir.set(dir, own);
     }
     return own;
@@ -3376,15 +3059,15 @@ function localPaths(files, moduleDir) {
   const prefix = `${module.path}/`;
   for (const name of files) {
     if (!name.startsWith(prefix)) continue;
-    const file = path14.join(module.root, ...name.slice(prefix.length).split("/"));
-    if (inModule(path14.dirname(file)) && existsSync2(file)) local.set(name, file);
+    const file = path11.join(module.root, ...name.slice(prefix.length).split("/"));
+    if (inModule(path11.dirname(file)) && existsSync3(file)) local.set(name, file);
   }
   return local;
 }
 function mainModule(dir) {
-  for (let at = dir; ; at = path14.dirname(at)) {
-    const goMod = path14.join(at, "go.mod");
-    if (existsSync2(goMod)) {
+  for (let at = dir; ; at = path11.dirname(at)) {
+    const goMod = path11.join(at, "go.mod");
+    if (existsSync3(goMod)) {
       let modulePath;
       try {
         modulePath = parseGoFile(goMod, readFileSync2(goMod, "utf8")).module;
@@ -3393,15 +3076,15 @@ function mainModule(dir) {
       }
       return modulePath === null ? null : { root: at, path: modulePath };
     }
-    if (path14.dirname(at) === at) return null;
+    if (path11.dirname(at) === at) return null;
   }
 }
 function runCoverFunc(goroot, input, profilePath, moduleDir) {
-  const go = path14.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  const go = path11.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
   const args = ["tool", "cover", `-func=${input}`];
-  const shown = `${go} tool cover -func=${path14.resolve(profilePath)}`;
+  const shown = `${go} tool cover -func=${path11.resolve(profilePath)}`;
   return new Promise((resolve, reject) => {
-    execFile2(
+    execFile(
       go,
       args,
       { cwd: moduleDir, env: { ...process.env, GOTOOLCHAIN: "local", GOROOT: goroot }, maxBuffer: 1 << 30 },
@@ -3455,7 +3138,7 @@ function functionsOfOwnTests(functions, other) {
 
 // src/coverage/baseline.ts
 var import_lcov_parse = __toESM(require_lib(), 1);
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 function readReportBaseline(json, source) {
   const report = json;
   if (typeof report !== "object" || report === null || report.schemaVersion !== 1) {
@@ -3550,23 +3233,23 @@ function packagesOf(files) {
   }
   return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b) => compareStrings(a.name, b.name));
 }
-async function readBaselineFile(path17) {
+async function readBaselineFile(path14) {
   let text2;
   try {
-    text2 = await readFile7(path17, "utf8");
+    text2 = await readFile4(path14, "utf8");
   } catch (err) {
-    throw new CoverageError(`${path17}: cannot read the baseline: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path14}: cannot read the baseline: ${err.message}`, { cause: err });
   }
   if (text2.trimStart().startsWith("{")) {
     let json;
     try {
       json = JSON.parse(text2);
     } catch (err) {
-      throw new CoverageError(`${path17}: not valid JSON: ${err.message}`, { cause: err });
+      throw new CoverageError(`${path14}: not valid JSON: ${err.message}`, { cause: err });
     }
-    return readReportBaseline(json, path17);
+    return readReportBaseline(json, path14);
   }
-  return readLcovBaseline(text2, path17);
+  return readLcovBaseline(text2, path14);
 }
 
 // src/compare/delta.ts
@@ -3826,26 +3509,26 @@ function parseGitDiff(text2, source = "git diff") {
       file.oldPath = unquote2(line.slice("rename from ".length));
       file.status = "renamed";
     } else if (line.startsWith("rename to ")) file.path = unquote2(line.slice("rename to ".length));
-    else if (line.startsWith("+++ ") && !line.startsWith("+++ /dev/null")) file.path = stripPrefix2(unquote2(line.slice(4)));
-    else if (line.startsWith("--- ") && file.status === "deleted" && !line.startsWith("--- /dev/null")) file.path = stripPrefix2(unquote2(line.slice(4)));
+    else if (line.startsWith("+++ ") && !line.startsWith("+++ /dev/null")) file.path = stripPrefix(unquote2(line.slice(4)));
+    else if (line.startsWith("--- ") && file.status === "deleted" && !line.startsWith("--- /dev/null")) file.path = stripPrefix(unquote2(line.slice(4)));
   });
   return files;
 }
 function pathsOfHeader(rest) {
   if (rest.startsWith('"')) {
     const second = rest.lastIndexOf(' "');
-    return stripPrefix2(unquote2(second > 0 ? rest.slice(second + 1) : rest));
+    return stripPrefix(unquote2(second > 0 ? rest.slice(second + 1) : rest));
   }
   const half = (rest.length - 1) / 2;
   if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) return rest.slice(half + 3);
   const b = rest.lastIndexOf(" b/");
   return b >= 0 ? rest.slice(b + 3) : rest;
 }
-function stripPrefix2(path17) {
-  return path17.replace(/^[ab]\//, "").replace(/\t$/, "");
+function stripPrefix(path14) {
+  return path14.replace(/^[ab]\//, "").replace(/\t$/, "");
 }
-function unquote2(path17) {
-  const trimmed = path17.replace(/\t.*$/, "");
+function unquote2(path14) {
+  const trimmed = path14.replace(/\t.*$/, "");
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const bytes = [];
   const body = trimmed.slice(1, -1);
@@ -4613,11 +4296,12 @@ ${tableHead(["gate", "limit", "actual", "result"], ["l", "r", "r", "l"])}
     keep: failed
   };
 }
-function footerSection(report, runUrl, linkText) {
+function footerSection(report, runUrl, linkText, more = []) {
   const parts = [];
   if (runUrl) parts.push(`[${linkText}](${runUrl.replace(/[()\s]/g, encodeURIComponent)})`);
   parts.push(`go-matrix ${escape(report.tool.version)}`);
   if (report.commit) parts.push(`commit ${code(report.commit.slice(0, 12))}`);
+  parts.push(...more.map(escape));
   return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
 }
 
@@ -4653,7 +4337,7 @@ function renderSummary(report, verdict, extras = {}) {
       slowestTestsSection(report, see),
       diffSection(report, level.lines, see),
       gatesSection(report, see),
-      footerSection(report, extras.runUrl, "this run")
+      footerSection(report, extras.runUrl, "this run", extras.footer)
     ]);
   };
   return fit(build, SUMMARY_LEVELS.length, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
@@ -4684,18 +4368,18 @@ function renderStopped(verdict, about, extras = {}) {
 }
 
 // src/preflight.ts
-import { stat as stat2 } from "node:fs/promises";
-import path15 from "node:path";
+import { stat } from "node:fs/promises";
+import path12 from "node:path";
 async function checkInputFiles(options, workspace) {
   if (options.mode !== "aggregate") {
-    await expectPath("working-directory", path15.resolve(workspace, options.workingDirectory), "folder", "the module (or go.work) root, relative to the workspace");
+    await expectPath("working-directory", path12.resolve(workspace, options.workingDirectory), "folder", "the module (or go.work) root, relative to the workspace");
   }
   if (options.baseline.kind === "path") {
-    await expectPath("baseline", path15.resolve(workspace, options.baseline.path), "file", "a report.json or LCOV file, or auto, or none");
+    await expectPath("baseline", path12.resolve(workspace, options.baseline.path), "file", "a report.json or LCOV file, or auto, or none");
   }
 }
 async function expectPath(input, file, kind, give) {
-  const info = await stat2(file).catch((err) => {
+  const info = await stat(file).catch((err) => {
     const why = err.code === "ENOENT" ? "does not exist" : `cannot be read (${err.code ?? err.message})`;
     throw new InputError(`input ${input}: ${file} ${why}; give ${give}`, { cause: err });
   });
@@ -4705,23 +4389,35 @@ async function expectPath(input, file, kind, give) {
 
 // src/pipeline.ts
 function reportDirectoryOf(options, workspace, tempDir) {
-  return options.reportDirectory ? path16.resolve(workspace, options.reportDirectory) : path16.join(tempDir, "go-matrix");
+  return options.reportDirectory ? path13.resolve(workspace, options.reportDirectory) : path13.join(tempDir, "go-matrix");
 }
 async function runPipeline(options, ctx) {
   const { logger } = ctx;
   const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE]);
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
-  const moduleDir = path16.resolve(ctx.workspace, options.workingDirectory);
+  const moduleDir = path13.resolve(ctx.workspace, options.workingDirectory);
   const workDir = defaultWorkDir(ctx.env);
-  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path16.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path13.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
   await checkInputFiles(options, ctx.workspace);
   await prepareReportFolder(reportDir, { workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir] });
+  const ledger = new ToolchainLedger(ctx.toolCacheDir, (message) => logger.warning(message));
+  try {
+    return await installAndRun(options, ctx, { reportDir, moduleDir, workDir, cacheDir, downloadTimeoutMs, ledger });
+  } finally {
+    await ledger.leases.releaseAll();
+  }
+}
+async function installAndRun(options, ctx, job) {
+  const { logger } = ctx;
+  const { reportDir, moduleDir, workDir, cacheDir, downloadTimeoutMs, ledger } = job;
   const toolchains = await installGo({
     specs: options.goVersions,
-    versionFile: options.goVersionFile ? path16.resolve(ctx.workspace, options.goVersionFile) : "",
+    versionFile: options.goVersionFile ? path13.resolve(ctx.workspace, options.goVersionFile) : "",
     downloadBaseUrl: options.downloadBaseUrl,
-    localToolchains: options.localToolchains.map((dir) => path16.resolve(ctx.workspace, dir)),
+    localToolchains: options.localToolchains.map((dir) => path13.resolve(ctx.workspace, dir)),
     cache: options.cache,
+    verify: options.verify,
+    ledger,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
     logger,
@@ -4737,7 +4433,7 @@ async function runPipeline(options, ctx) {
     let pending = analyses.get(run.toolchain.version);
     if (!pending) {
       pending = analyseVersion(run, moduleDir, ownTestsOnly(options), logger).then(async (result2) => {
-        if (result2) await writeFile6(path16.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+        if (result2) await writeFile5(path13.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
       analyses.set(run.toolchain.version, pending);
@@ -4775,7 +4471,9 @@ async function runPipeline(options, ctx) {
     return { report: versionReport(run, c), coverage: c ?? null };
   });
   const chosen = toolchains.flatMap((t) => t.note ? [t.note] : []);
-  const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen] }, { reportDir, versions, sourcePath });
+  await ledger.leases.releaseAll();
+  const reclaimed = options.toolchainRetentionDays > 0 ? await pruneForRetention(ctx.toolCacheDir, options.toolchainRetentionDays, ledger.audit, logger) : void 0;
+  const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen] }, { reportDir, versions, sourcePath, ...reclaimed ? { footer: [reclaimed] } : {} });
   return { ...result, toolchains };
 }
 async function concludeRun(options, ctx, input) {
@@ -4798,7 +4496,7 @@ async function concludeRun(options, ctx, input) {
   ) : [];
   const notes = [...ctx.notes ?? []];
   const concludes = options.mode !== "collect";
-  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path16.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
+  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path13.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
   let baseline = null;
   if (baselineFile && referenceCoverage) {
     const rows = input.versions.map((v, i) => ({ label: labels[i], version: v.report.version, platform: v.report.platform, statements: v.report.coverage?.statements ?? null }));
@@ -4828,12 +4526,12 @@ async function concludeRun(options, ctx, input) {
   );
   const gates = [...input.checks ?? [], ...evaluated];
   const files = {
-    report: path16.join(reportDir, "report.json"),
-    lcov: path16.join(reportDir, "merged.lcov"),
-    merged: path16.join(reportDir, "merged.out"),
-    summary: path16.join(reportDir, "summary.md")
+    report: path13.join(reportDir, "report.json"),
+    lcov: path13.join(reportDir, "merged.lcov"),
+    merged: path13.join(reportDir, "merged.out"),
+    summary: path13.join(reportDir, "summary.md")
   };
-  await writeFile6(
+  await writeFile5(
     files.lcov,
     mergedLines ? formatLcov(mergedLines, { functions: mergeFunctionCoverage(all.map((c) => c.functions)), sourcePath }) : ""
   );
@@ -4855,9 +4553,9 @@ async function concludeRun(options, ctx, input) {
     notes
   };
   const verdict = decideVerdict(report, options.failOnTestFailure);
-  const summary2 = renderSummary(report, verdict, { notes, ...ctx.runUrl ? { runUrl: ctx.runUrl } : {} });
-  await writeFile6(files.report, JSON.stringify(report, null, 2) + "\n");
-  await writeFile6(files.summary, summary2);
+  const summary2 = renderSummary(report, verdict, { notes, ...ctx.runUrl ? { runUrl: ctx.runUrl } : {}, ...input.footer ? { footer: input.footer } : {} });
+  await writeFile5(files.report, JSON.stringify(report, null, 2) + "\n");
+  await writeFile5(files.summary, summary2);
   return {
     report,
     verdict,
@@ -4911,13 +4609,14 @@ function pickReference(wanted, versions, coverage) {
   return newest?.label ?? null;
 }
 function versionReport(run, coverage) {
+  const notes = [...run.toolchain.recovery ? [run.toolchain.recovery] : [], ...run.notes];
   return {
     spec: run.toolchain.spec,
     version: run.toolchain.version,
     status: run.status,
     ...run.reason !== void 0 ? { reason: run.reason } : {},
     platform: `${currentPlatform().os}/${currentPlatform().arch}`,
-    toolchain: { source: run.toolchain.source, sha256: run.toolchain.sha256, seconds: run.toolchain.seconds },
+    toolchain: toolchainReport(run.toolchain),
     steps: run.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: s.seconds, command: joinArgs(["go", ...s.args]), exitCode: s.exitCode })),
     // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
     tests: {
@@ -4933,37 +4632,45 @@ function versionReport(run, coverage) {
     } : null,
     cachedPackages: run.packages.filter((p) => p.cached).length,
     slowestTests: run.slowestTests,
-    ...run.notes.length > 0 ? { notes: run.notes } : {},
+    ...notes.length > 0 ? { notes } : {},
     seconds: run.seconds
+  };
+}
+function toolchainReport(t) {
+  return {
+    source: t.source,
+    sha256: t.sha256,
+    seconds: t.seconds,
+    ...t.verified !== void 0 ? { verified: t.verified } : {},
+    recovered: t.recovery !== void 0
   };
 }
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile8(path16.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile5(path13.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }
-  const relative = path16.relative(workspace, moduleDir).split(path16.sep).join("/");
-  return moduleRelativePath(modulePathOf(goMod, path16.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
+  const relative = path13.relative(workspace, moduleDir).split(path13.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path13.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
 }
 async function writeMergedProfile(file, coverage, logger) {
   if (coverage.size === 0) {
-    await writeFile6(file, "");
+    await writeFile5(file, "");
     return;
   }
   try {
     const merged = mergeProfiles([...coverage].map(([version, c]) => ({ name: `Go ${version}`, profile: c.profile })));
-    await writeFile6(file, formatProfile(merged));
+    await writeFile5(file, formatProfile(merged));
   } catch (err) {
     logger.warning(`merged.out not written: ${err.message}`);
-    await writeFile6(file, "");
+    await writeFile5(file, "");
   }
 }
 
 export {
   parseRetryAfter,
-  currentPlatform,
   consoleLogger,
   isInside,
   prepareReportFolder,

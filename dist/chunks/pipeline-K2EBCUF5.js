@@ -5,11 +5,13 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-SZK3H3W6.js";
+} from "./chunk-AN5VR5YT.js";
 import "./chunk-F7F6JXZD.js";
-import "./chunk-XGHWAQBD.js";
-import "./chunk-XJBWTY5O.js";
-import "./chunk-YMFHXHFB.js";
+import "./chunk-OTHNZZR7.js";
+import "./chunk-YLG64EP2.js";
+import "./chunk-VAJWLZ3G.js";
+import "./chunk-4DVBH7EU.js";
+import "./chunk-MJU2DCFZ.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";
 import "./chunk-L35V7ZA7.js";

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   INPUTS
-} from "./chunk-XJBWTY5O.js";
+} from "./chunk-VAJWLZ3G.js";
 
 // src/util/error-message.ts
 var INPUT_NAMES = new Set(INPUTS.map((i) => i.name));

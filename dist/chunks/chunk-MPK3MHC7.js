@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   errorMessage
-} from "./chunk-HJ3M4JUS.js";
+} from "./chunk-PYL3GQBB.js";
 import {
   SCHEMA_VERSION,
   checkInputFiles,
@@ -14,7 +14,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-SZK3H3W6.js";
+} from "./chunk-AN5VR5YT.js";
 import {
   CoverageError,
   lineCoverage,
@@ -183,7 +183,13 @@ var VERSION_SHAPE = object({
   status: oneOf("passed", "failed", "skipped", "error"),
   reason: optional(text),
   platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, "GOOS/GOARCH such as linux/amd64")),
-  toolchain: object({ source: oneOf("tool-cache", "cache", "download", "local"), sha256: string(128, /^[0-9a-f]*$/, "a hexadecimal digest"), seconds }),
+  toolchain: object({
+    source: oneOf("tool-cache", "cache", "download", "local"),
+    sha256: string(128, /^[0-9a-f]*$/, "a hexadecimal digest"),
+    seconds,
+    verified: optional(oneOf("archive", "fast", "full", "unverified")),
+    recovered: optional(boolean)
+  }),
   steps: optional(arrayOf(object({ name, ok: boolean, seconds }), LEG_LIMITS.stepsPerVersion)),
   tests: object({
     passed: count,

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   commandError
-} from "./chunk-HJ3M4JUS.js";
+} from "./chunk-PYL3GQBB.js";
 import {
   CoverageError,
   formatLcov,
@@ -17,7 +17,7 @@ import {
   summarizeLines,
   summarizeStatements
 } from "./chunk-F7F6JXZD.js";
-import "./chunk-XJBWTY5O.js";
+import "./chunk-VAJWLZ3G.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

@@ -1,0 +1,154 @@
+/**
+ * Checks an installed toolchain against its manifest before it is used again.
+ *
+ * - fast (the default): every listed entry is there with its type, size, mode (and a link its
+ *   target), and the files that run (`bin/*`, `pkg/tool/*\/*`) have their content hash: catches a
+ *   truncated or deleted file, a replaced `bin/go`, a file turned into a link, in about 0.1-0.2 s.
+ * - full: the same, every file's content hash, and no file the archive did not hold (a stray
+ *   `.go` file in `src/` would be compiled into the standard library).
+ *
+ * compareEntry and describeDifferences are pure; verifyTree reads the disk.
+ */
+import {lstatSync, readlinkSync, type Stats} from 'node:fs'
+import path from 'node:path'
+import {mapBounded} from '../go/pool.js'
+import {hashFile, HASH_CONCURRENCY, walkTree} from './disk-tree.js'
+import {comparePaths, isExecutedFile, modeString, type TreeEntry} from './tree.js'
+
+export type VerifyLevel = 'fast' | 'full'
+
+/** One way the tree on disk differs from the manifest. */
+export interface Difference {
+  path: string
+  problem: string
+}
+
+export interface VerifyResult {
+  level: VerifyLevel
+  /** Entries of the manifest looked at. */
+  entries: number
+  /** Files whose content was hashed. */
+  hashed: number
+  /** The differences found, sorted by path; at most MAX_DIFFERENCES. */
+  differences: Difference[]
+  /** How many more there were. */
+  more: number
+}
+
+/** A damaged tree can differ everywhere; past this many, only the count is kept. */
+export const MAX_DIFFERENCES = 100
+
+/** What lstat saw at a path. */
+export type Observed =
+  | {type: 'file'; mode: string; size: number}
+  | {type: 'dir'; mode: string}
+  | {type: 'symlink'; target: string}
+  | {type: 'other'}
+
+const KIND: Record<Observed['type'], string> = {file: 'a file', dir: 'a folder', symlink: 'a symbolic link', other: 'something else (a device, a socket or a pipe)'}
+
+/** How an entry on disk differs from the manifest's, or undefined when it does not (content aside). */
+export function compareEntry(expected: TreeEntry, observed: Observed | undefined): string | undefined {
+  if (!observed) return 'missing'
+  if (observed.type !== expected.type) return `${KIND[observed.type]} where ${KIND[expected.type]} was installed`
+  if (expected.type === 'file' && observed.type === 'file') {
+    if (observed.size !== expected.size) return `${observed.size} bytes where ${expected.size} were installed`
+    if (observed.mode !== expected.mode) return `mode ${observed.mode} where ${expected.mode} was installed`
+  }
+  if (expected.type === 'dir' && observed.type === 'dir' && observed.mode !== expected.mode) return `mode ${observed.mode} where ${expected.mode} was installed`
+  if (expected.type === 'symlink' && observed.type === 'symlink' && observed.target !== expected.target) {
+    return `links to ${JSON.stringify(observed.target)} where it linked to ${JSON.stringify(expected.target)}`
+  }
+  return undefined
+}
+
+/** `bin/go: content differs; src/fmt/print.go: missing; and 3 more`: the first few, for a warning. */
+export function describeDifferences(result: Pick<VerifyResult, 'differences' | 'more'>, shown = 5): string {
+  const total = result.differences.length + result.more
+  const listed = result.differences.slice(0, shown).map(d => `${d.path}: ${d.problem}`)
+  return total > shown ? `${listed.join('; ')}; and ${total - shown} more` : listed.join('; ')
+}
+
+function observe(file: string): Observed | undefined {
+  let stats: Stats | undefined
+  try {
+    stats = lstatSync(file, {throwIfNoEntry: false})
+  } catch {
+    // ENOTDIR: a folder above it is now a file.
+    return undefined
+  }
+  return stats && observed(stats, file)
+}
+
+function observed(stats: Stats, file: string): Observed {
+  if (stats.isFile()) return {type: 'file', mode: modeString(stats.mode), size: stats.size}
+  if (stats.isDirectory()) return {type: 'dir', mode: modeString(stats.mode)}
+  if (stats.isSymbolicLink()) return {type: 'symlink', target: readlinkSync(file)}
+  return {type: 'other'}
+}
+
+/** Checks the tree at `goroot` against a manifest's entries. */
+export async function verifyTree(goroot: string, entries: readonly TreeEntry[], level: VerifyLevel): Promise<VerifyResult> {
+  const differences: Difference[] = []
+  const hash = ({entry, file}: {entry: TreeEntry & {type: 'file'}; file: string}): Promise<Difference | undefined> =>
+    hashFile(file).then(
+      sha256 => (sha256 === entry.sha256 ? undefined : {path: entry.path, problem: 'content differs'}),
+      (err: Error) => ({path: entry.path, problem: `cannot be read: ${err.message}`})
+    )
+  // fast: the files that run are known from the manifest alone, so their hashing (on the thread
+  // pool) starts first and overlaps the lstat pass (on this thread): a third less time per reuse.
+  const executed = level === 'fast' ? entries.filter((e): e is TreeEntry & {type: 'file'} => e.type === 'file' && isExecutedFile(e.path)) : []
+  const early = mapBounded(
+    executed.map(entry => ({entry, file: path.join(goroot, entry.path)})),
+    HASH_CONCURRENCY,
+    hash
+  )
+  const toHash: {entry: TreeEntry & {type: 'file'}; file: string}[] = []
+  const differing = new Set<string>()
+  // Synchronous lstat, in slices that let the hashing's callbacks run: lstatSync over 15,000
+  // entries takes a third of what the thread pool's round trips would.
+  for (let start = 0; start < entries.length; start += LSTAT_SLICE) {
+    if (start > 0) await new Promise(resolve => setImmediate(resolve))
+    for (const entry of entries.slice(start, start + LSTAT_SLICE)) {
+      const file = path.join(goroot, entry.path)
+      const problem = compareEntry(entry, observe(file))
+      if (problem) {
+        differences.push({path: entry.path, problem})
+        differing.add(entry.path)
+      } else if (entry.type === 'file' && level === 'full') toHash.push({entry, file})
+    }
+  }
+  if (level === 'full') differences.push(...extraEntries(goroot, entries))
+  const hashed = [...(await early), ...(await mapBounded(toHash, HASH_CONCURRENCY, hash))]
+  // A file already found missing or of another size is reported once, by what lstat saw.
+  for (const difference of hashed) if (difference && !differing.has(difference.path)) differences.push(difference)
+  differences.sort((a, b) => comparePaths(a.path, b.path))
+  return {
+    level,
+    entries: entries.length,
+    hashed: executed.length + toHash.length,
+    differences: differences.slice(0, MAX_DIFFERENCES),
+    more: Math.max(0, differences.length - MAX_DIFFERENCES)
+  }
+}
+
+/** Entries lstat-ed between two turns of the event loop. */
+const LSTAT_SLICE = 2000
+
+/** What is on disk that the archive did not hold (folders tar made for listed paths aside). */
+function extraEntries(goroot: string, entries: readonly TreeEntry[]): Difference[] {
+  const expected = new Set<string>()
+  for (const entry of entries) {
+    expected.add(entry.path)
+    for (let at = entry.path.lastIndexOf('/'); at > 0; at = entry.path.lastIndexOf('/', at - 1)) expected.add(entry.path.slice(0, at))
+  }
+  const extras: Difference[] = []
+  try {
+    for (const {path: relative, stats} of walkTree(goroot)) {
+      if (!expected.has(relative)) extras.push({path: relative, problem: `${KIND[observed(stats, path.join(goroot, relative)).type]} the archive did not hold`})
+    }
+  } catch (err) {
+    extras.push({path: '.', problem: `cannot be listed: ${(err as Error).message}`})
+  }
+  return extras
+}

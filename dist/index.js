@@ -1,8 +1,9 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
-  cancelOnSignals
-} from "./chunks/chunk-ICLWKFK2.js";
+  aggregateReports,
+  writeFailedLeg
+} from "./chunks/chunk-MUFSPKEB.js";
 import {
   debug,
   endGroup,
@@ -18,17 +19,7 @@ import {
   warning
 } from "./chunks/chunk-6OFKXU6K.js";
 import {
-  aggregateReports,
-  writeFailedLeg
-} from "./chunks/chunk-MPK3MHC7.js";
-import {
-  gitFailure,
-  gitRunner
-} from "./chunks/chunk-DNGZ5PR3.js";
-import {
-  actionError
-} from "./chunks/chunk-PYL3GQBB.js";
-import {
+  COMMENT_LIMIT_BYTES,
   parseGitDiff,
   parseRetryAfter,
   renderComment,
@@ -37,33 +28,45 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-AN5VR5YT.js";
+} from "./chunks/chunk-QQFTMOUH.js";
 import "./chunks/chunk-F7F6JXZD.js";
 import {
   currentPlatform
-} from "./chunks/chunk-OTHNZZR7.js";
-import {
-  InputError,
-  TOOL_VERSION,
-  parseOptions
-} from "./chunks/chunk-YLG64EP2.js";
-import "./chunks/chunk-VAJWLZ3G.js";
+} from "./chunks/chunk-OD2NIDEU.js";
 import "./chunks/chunk-4DVBH7EU.js";
 import "./chunks/chunk-MJU2DCFZ.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-GLNLGA6B.js";
+import {
+  cancelOnSignals
+} from "./chunks/chunk-ICLWKFK2.js";
+import {
+  gitFailure,
+  gitRunner
+} from "./chunks/chunk-DNGZ5PR3.js";
+import {
+  actionError
+} from "./chunks/chunk-5FEFBITW.js";
+import {
+  InputError,
+  parseOptions
+} from "./chunks/chunk-VP3YYQVM.js";
+import "./chunks/chunk-W2K55WZX.js";
+import {
+  TOOL_VERSION
+} from "./chunks/chunk-ZVPWXIBU.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
-// src/main.ts
+// src/action/main.ts
 import os from "node:os";
 import path2 from "node:path";
 
-// src/action-inputs.ts
+// src/action/inputs.ts
 function readActionOptions() {
   return parseOptions((name) => getInput(name));
 }
 
-// src/actions-logger.ts
+// src/action/logger.ts
 var actionsLogger = {
   info: (message) => info(message),
   warning: (message, where) => warning(message, where ? { file: where.file, startLine: where.line } : void 0),
@@ -546,7 +549,6 @@ function formatSeconds(ms) {
 }
 
 // src/github/comment.ts
-var COMMENT_MAX_CHARS = 65536;
 function decideComment(ctx, options) {
   if (!options.comment) return { comment: false, reason: "comment is false" };
   if (options.mode === "collect") return { comment: false, reason: "mode collect leaves the comment to the aggregate job" };
@@ -567,11 +569,11 @@ function markedBody(body, key) {
   const marker = commentMarker(key);
   const full = `${marker}
 ${body}`;
-  if (full.length <= COMMENT_MAX_CHARS) return full;
+  if (full.length <= COMMENT_LIMIT_BYTES) return full;
   const note = `
 
-\u2026 cut to GitHub's ${COMMENT_MAX_CHARS.toLocaleString("en-US")}-character comment limit; the job summary has the whole report.`;
-  let cut = body.slice(0, COMMENT_MAX_CHARS - marker.length - 1 - note.length);
+\u2026 cut to GitHub's ${COMMENT_LIMIT_BYTES.toLocaleString("en-US")}-character comment limit; the job summary has the whole report.`;
+  let cut = body.slice(0, COMMENT_LIMIT_BYTES - marker.length - 1 - note.length);
   const lineEnd = cut.lastIndexOf("\n");
   if (lineEnd > cut.length / 2) cut = cut.slice(0, lineEnd);
   else if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
@@ -579,7 +581,7 @@ ${body}`;
 ${cut}${note}`;
 }
 function commentBodyLimit(key) {
-  return COMMENT_MAX_CHARS - commentMarker(key).length - 1;
+  return COMMENT_LIMIT_BYTES - commentMarker(key).length - 1;
 }
 async function findMarkedComment(client, where) {
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
@@ -671,7 +673,7 @@ async function commentOnPullRequest(args) {
   });
 }
 
-// src/main.ts
+// src/action/main.ts
 var MAX_LINE_ANNOTATIONS = 50;
 async function run() {
   const signals = cancelOnSignals();

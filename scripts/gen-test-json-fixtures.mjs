@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Records the `go test -json` streams the runner parses, as every Go version on the machine
- * writes them, so src/run/test-json.ts is tested on real output without running Go each time.
+ * writes them, so src/runner/test-json.ts is tested on real output without running Go each time.
  *
  *   node scripts/gen-test-json-fixtures.mjs [GOROOT...]
  *

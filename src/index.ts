@@ -2,10 +2,10 @@
  * The go-matrix library: the pure parts (version resolution, coverage, comparisons, rendering)
  * and the installer, runner and pipeline APIs. Importing it has no side effects.
  */
-export {INPUTS, OUTPUTS} from './definitions.js'
-export type {InputDefinition, OutputDefinition} from './definitions.js'
-export {parseOptions, InputError} from './options.js'
-export type {Options, Mode, Baseline as BaselineInput, BuildTarget} from './options.js'
+export {INPUTS, OUTPUTS} from './inputs/definitions.js'
+export type {InputDefinition, OutputDefinition} from './inputs/definitions.js'
+export {parseOptions, InputError} from './inputs/options.js'
+export type {Options, Mode, Baseline as BaselineInput, BuildTarget} from './inputs/options.js'
 export {splitArgs, splitList} from './util/split-args.js'
 export {consoleLogger, silentLogger} from './util/log.js'
 export type {Logger} from './util/log.js'
@@ -20,10 +20,10 @@ export {
   parseVersionSpec,
   goToSemver,
   semverToGo,
-  compareGoVersions,
   parseGoVersion,
   VersionResolutionError
 } from './go/versions.js'
+export {compareGoVersions, isGoVersion, isPrerelease} from './go/gover.js'
 export type {VersionSpec, AvailableVersion, SpecRequest, ResolvedVersion, GoVersion} from './go/versions.js'
 export {parseVersionFile, readVersionFile, versionFileKind, VersionFileError} from './go/version-file.js'
 export type {DeclaredVersion, VersionFileKind} from './go/version-file.js'
@@ -34,11 +34,11 @@ export type {GoRelease, GoReleaseFile} from './go/releases.js'
 export type {ToolchainCache} from './go/actions-cache.js'
 
 // The runner.
-export {runMatrix, readModuleInfo} from './run/matrix.js'
-export type {RunRequest, VersionRun, StepResult, VersionStatus} from './run/types.js'
-export {isolatedEnv} from './run/env.js'
-export {parseTestJson, TestJsonParser} from './run/test-json.js'
-export type {TestReport, TestEvent, TestFailure, PackageResult, SlowTest} from './run/test-json.js'
+export {runMatrix, readModuleInfo} from './runner/matrix.js'
+export type {RunRequest, VersionRun, StepResult, VersionStatus} from './runner/types.js'
+export {isolatedEnv} from './runner/env.js'
+export {parseTestJson, TestJsonParser} from './runner/test-json.js'
+export type {TestReport, TestEvent, TestFailure, PackageResult, SlowTest} from './runner/test-json.js'
 
 // The coverage engine and comparisons (pure).
 export {

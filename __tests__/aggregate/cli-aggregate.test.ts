@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {PassThrough} from 'node:stream'
 import {aggregateCommand, AGGREGATE_INPUTS} from '../../src/cli/aggregate.js'
-import {INPUTS} from '../../src/definitions.js'
+import {INPUTS} from '../../src/inputs/definitions.js'
 import {fixtureRuns} from '../coverage/fixtures.js'
 import {analysed, writeLeg} from './legs-builder.js'
 

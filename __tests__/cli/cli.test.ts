@@ -1,6 +1,6 @@
 import {describe, expect, it} from '@jest/globals'
-import {main, type CliIo} from '../../src/cli.js'
-import {INPUTS} from '../../src/definitions.js'
+import {main, type CliIo} from '../../src/cli/main.js'
+import {INPUTS} from '../../src/inputs/definitions.js'
 
 function io(): CliIo & {out: () => string; err: () => string} {
   let out = ''

@@ -1,6 +1,6 @@
 import {describe, expect, it} from '@jest/globals'
 import {parseFlags, renderHelp, UsageError} from '../../src/cli/flags.js'
-import {INPUTS} from '../../src/definitions.js'
+import {INPUTS} from '../../src/inputs/definitions.js'
 
 const run = INPUTS.filter(i => i.commands.includes('run'))
 
@@ -67,7 +67,7 @@ describe('the run flags and action.yml cannot drift apart', () => {
 
   it("lists every action.yml input in run's --help with action.yml's default, except the GitHub-only ones", async () => {
     const {readFile} = await import('node:fs/promises')
-    const {main} = await import('../../src/cli.js')
+    const {main} = await import('../../src/cli/main.js')
     const yml = actionYmlInputs(await readFile('action.yml', 'utf8'))
     expect(yml.size).toBe(INPUTS.length)
     let help = ''

@@ -1,7 +1,7 @@
 import {describe, expect, it} from '@jest/globals'
 import {groupBlock, progressLine, progressLogger, wantsColor, type ProgressOptions} from '../../src/cli/progress.js'
 import {ciRevision} from '../../src/cli/ci-env.js'
-import {installedLine, installingLine} from '../../src/cli.js'
+import {installedLine, installingLine} from '../../src/cli/run.js'
 
 function sink(): {write(text: string): boolean; text: () => string} {
   let text = ''

@@ -5,7 +5,7 @@ import {countOwnTests} from '../../src/coverage/own-tests.js'
 import type {OtherTestBinaries} from '../../src/coverage/own-tests.js'
 import type {Profile} from '../../src/coverage/model.js'
 import {readProfile} from '../../src/coverage/read.js'
-import {parseTestJson} from '../../src/run/test-json.js'
+import {parseTestJson} from '../../src/runner/test-json.js'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const coverFixtures = path.join(root, '__tests__', 'fixtures', 'cover')

@@ -12,7 +12,7 @@ import {readProfile} from '../../src/coverage/read.js'
 import {blocksOf} from '../../src/coverage/model.js'
 import {summarizeStatements} from '../../src/coverage/summary.js'
 import {basicModule, coverFixtures, fixtureFile, fixtureRuns, runsWithGo} from './fixtures.js'
-import {compareGoVersions} from '../../src/coverage/baseline.js'
+import {compareGoVersions} from '../../src/go/gover.js'
 
 /** Tests that run Go itself: the fixtures are current, and Go accepts what the engine writes. */
 const withGo = runsWithGo().sort((a, b) => compareGoVersions(b.version, a.version))

@@ -38,7 +38,7 @@ describe('the bundle loads at start only what the command needs', () => {
     expect(loads(files, 'undici')).toBe(false)
     expect(loads(files, '@actions/http-client')).toBe(false)
     expect([...files].some(f => readFileSync(f, 'utf8').includes('// src/coverage/read.ts'))).toBe(true)
-    expect([...files].some(f => readFileSync(f, 'utf8').includes('// src/run/matrix.ts'))).toBe(false)
+    expect([...files].some(f => readFileSync(f, 'utf8').includes('// src/runner/matrix.ts'))).toBe(false)
   })
 
   it('the check sees what it looks for: the action itself loads the HTTP client for the index', () => {

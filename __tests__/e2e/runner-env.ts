@@ -6,7 +6,7 @@
 import {spawn, type ChildProcess} from 'node:child_process'
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {INPUTS} from '../../src/definitions.js'
+import {INPUTS} from '../../src/inputs/definitions.js'
 import {SHARED_GO_CACHES} from '../helpers/go-caches.js'
 
 export interface RunnerDirs {

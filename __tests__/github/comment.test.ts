@@ -1,6 +1,7 @@
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from '@jest/globals'
 import {createGitHubClient, type GitHubClient, type GitHubRetryOptions} from '../../src/github/client.js'
-import {COMMENT_MAX_CHARS, commentBodyLimit, commentMarker, isMarkedComment, markedBody, upsertComment} from '../../src/github/comment.js'
+import {commentBodyLimit, commentMarker, isMarkedComment, markedBody, upsertComment} from '../../src/github/comment.js'
+import {COMMENT_LIMIT_BYTES} from '../../src/report/summary.js'
 import {startGitHubStandIn, type GitHubStandIn} from '../helpers/github-stand-in.js'
 import {recordingLogger} from './recording-logger.js'
 
@@ -50,21 +51,21 @@ describe('markedBody', () => {
 
   it('keeps a body of exactly the limit whole', () => {
     const body = 'x'.repeat(commentBodyLimit('k'))
-    expect(markedBody(body, 'k')).toHaveLength(COMMENT_MAX_CHARS)
+    expect(markedBody(body, 'k')).toHaveLength(COMMENT_LIMIT_BYTES)
     expect(markedBody(body, 'k').endsWith('x')).toBe(true)
   })
 
   it('cuts a longer body at a line end, with a note, within the limit', () => {
     const lines = Array.from({length: 3000}, (_, i) => `| row ${i} | ${'y'.repeat(20)} |`)
     const out = markedBody(lines.join('\n'), 'k')
-    expect(out.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    expect(out.length).toBeLessThanOrEqual(COMMENT_LIMIT_BYTES)
     expect(out).toMatch(/\| y{20} \|\n\n… cut to GitHub's 65,536-character comment limit; the job summary has the whole report\.$/)
   })
 
   // Keys of both lengths' parities, so that one of them puts the cut inside a pair.
   it.each(['k', 'kk'])('never splits a surrogate pair when there is no line end to cut at (key %j)', key => {
     const out = markedBody('😀'.repeat(40000), key)
-    expect(out.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    expect(out.length).toBeLessThanOrEqual(COMMENT_LIMIT_BYTES)
     expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/)
   })
 })
@@ -214,7 +215,7 @@ describe('upsertComment against the stand-in', () => {
     const body = Array.from({length: 5000}, (_, i) => `- failing test ${i}: ${'z'.repeat(10)}`).join('\n')
     const result = await upsertComment({client, ...where(), key: '', body, logger: recordingLogger()})
     expect(result.action).toBe('created')
-    expect(ours()[0]?.body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    expect(ours()[0]?.body.length).toBeLessThanOrEqual(COMMENT_LIMIT_BYTES)
   })
 
   it('ends with a warning when nothing answers', async () => {

@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url'
 import {decideComment, shouldComment} from '../../src/github/comment.js'
 import {parseEvent, readGitHubContext, type GitHubContext} from '../../src/github/event.js'
 import {commentOnPullRequest} from '../../src/github/pr-comment.js'
-import type {Options} from '../../src/options.js'
+import type {Options} from '../../src/inputs/options.js'
 import {startGitHubStandIn, type GitHubStandIn} from '../helpers/github-stand-in.js'
 import {recordingLogger} from './recording-logger.js'
 

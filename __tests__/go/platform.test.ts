@@ -1,5 +1,6 @@
 import {describe, expect, it} from '@jest/globals'
-import {archiveName, platformFor} from '../../src/go/platform.js'
+import path from 'node:path'
+import {archiveName, goBinary, platformFor} from '../../src/go/platform.js'
 
 describe('platformFor', () => {
   it.each([
@@ -25,5 +26,12 @@ describe('platformFor', () => {
     ['1.20', 'win32', 'x64', 'go1.20.windows-amd64.zip']
   ])('archive of %s on %s/%s is %s', (version, platform, arch, name) => {
     expect(archiveName(version, platformFor(platform, arch))).toBe(name)
+  })
+})
+
+describe('goBinary', () => {
+  it('is the go command of a GOROOT, go.exe on Windows', () => {
+    expect(goBinary('/opt/go', platformFor('linux', 'x64'))).toBe(path.join('/opt/go', 'bin', 'go'))
+    expect(goBinary('/opt/go', platformFor('win32', 'x64'))).toBe(path.join('/opt/go', 'bin', 'go.exe'))
   })
 })

@@ -7,8 +7,8 @@
  */
 import os from 'node:os'
 import path from 'node:path'
-import {versionDirs, type IsolationDirs} from '../../src/run/env.js'
-import {matrixPaths} from '../../src/run/matrix.js'
+import {versionDirs, type IsolationDirs} from '../../src/runner/env.js'
+import {matrixPaths} from '../../src/runner/matrix.js'
 
 export const SHARED_GO_CACHES = path.join(os.tmpdir(), 'go-matrix-test-go-caches')
 

@@ -19,9 +19,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import readline from 'node:readline'
-import {isolatedEnv, versionDirs} from '../../lib/run/env.js'
-import {matrixPaths} from '../../lib/run/matrix.js'
-import {INPUTS} from '../../lib/definitions.js'
+import {isolatedEnv, versionDirs} from '../../lib/runner/env.js'
+import {matrixPaths} from '../../lib/runner/matrix.js'
+import {INPUTS} from '../../lib/inputs/definitions.js'
 import {gorootOf} from '../../scripts/toolchains.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

@@ -6,15 +6,15 @@
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {concludeRun, reportDirectoryOf, type AnalysedVersion, type PipelineContext, type PipelineResult} from '../pipeline.js'
-import type {Options} from '../options.js'
+import type {Options} from '../inputs/options.js'
 import {SCHEMA_VERSION} from '../report/schema.js'
 import {renderStopped} from '../report/summary.js'
 import {stoppedVerdict} from '../report/verdict.js'
-import {errorMessage} from '../util/error-message.js'
+import {errorMessage} from '../inputs/error-message.js'
 import {AggregateError, combineLegs, legsGate, type LegProblem, type LegReport} from './legs.js'
 import {findLegFiles, readLegs, rebuildCoverage} from './read.js'
-import {claimReportEntries, prepareReportFolder} from '../report-folder.js'
-import {checkInputFiles} from '../preflight.js'
+import {claimReportEntries, prepareReportFolder} from '../files/report-folder.js'
+import {checkInputFiles} from '../files/preflight.js'
 
 export type AggregateContext = Pick<
   PipelineContext,

@@ -3,23 +3,18 @@
  * report.json files of collect legs (paths, directories holding one, or globs), gates, prints
  * the terminal report and writes the same files as `go-matrix run`.
  */
-import {INPUTS} from '../definitions.js'
-import {InputError, parseOptions} from '../options.js'
+import {INPUTS} from '../inputs/definitions.js'
+import {InputError, parseOptions} from '../inputs/options.js'
 import {aggregateReports} from '../aggregate/aggregate.js'
 import {renderTerminalReport} from '../report/terminal.js'
 import {consoleLogger} from '../util/log.js'
 import {commandLineRevision, commandLineTempDir} from './ci-env.js'
-import {commandError} from '../util/error-message.js'
+import {commandError} from '../inputs/error-message.js'
 import {wantsColor} from './progress.js'
 import {TOOL_VERSION} from '../version.js'
 import {parseFlags, renderHelp, UsageError} from './flags.js'
+import type {CliIo} from './io.js'
 
-export interface AggregateIo {
-  stdout: NodeJS.WritableStream & {isTTY?: boolean}
-  stderr: NodeJS.WritableStream
-  cwd: string
-  env: NodeJS.ProcessEnv
-}
 
 export const AGGREGATE_INPUTS = INPUTS.filter(i => i.commands.includes('aggregate'))
 
@@ -27,7 +22,7 @@ const DESCRIPTION =
   'Combines the report.json files written by `go-matrix run` or `mode: collect` legs (each REPORT is a report.json, a directory holding one, or a quoted glob), checks they are of one commit and schema, compares versions across legs and platforms, gates, prints a report and writes report.json, merged.lcov, merged.out and summary.md to --report-directory. A missing or failed leg fails the run.'
 
 /** Returns the exit status: 0 all passed, 1 a gate, leg, build or test failed, 2 bad usage or input. */
-export async function aggregateCommand(argv: readonly string[], io: AggregateIo): Promise<number> {
+export async function aggregateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   let options
   try {
     const flags = parseFlags(argv, AGGREGATE_INPUTS)

@@ -10,7 +10,7 @@ import type {Profile, Summary} from '../coverage/model.js'
 import {formatPercent} from '../coverage/percent.js'
 import {readProfile} from '../coverage/read.js'
 import {summarizeStatements} from '../coverage/summary.js'
-import {commandError} from '../util/error-message.js'
+import {commandError} from '../inputs/error-message.js'
 
 export interface CommandIO {
   stdout: {write(text: string): unknown}

@@ -1,4 +1,4 @@
-import type {InputDefinition} from '../definitions.js'
+import type {InputDefinition} from '../inputs/definitions.js'
 
 export class UsageError extends Error {
   override name = 'UsageError'

@@ -5,7 +5,7 @@
  */
 import os from 'node:os'
 import path from 'node:path'
-import type {InputDefinition} from '../definitions.js'
+import type {InputDefinition} from '../inputs/definitions.js'
 import {currentPlatform} from '../go/platform.js'
 import {semverToGo} from '../go/versions.js'
 import {AuditLog} from '../toolchains/audit.js'
@@ -13,7 +13,7 @@ import {formatSize, listToolchains, parseSize, type InstalledToolchain} from '..
 import {pruneToolCache} from '../toolchains/reclaim.js'
 import {checkToolchain} from '../toolchains/reuse.js'
 import {writeState} from '../toolchains/state.js'
-import {commandError} from '../util/error-message.js'
+import {commandError} from '../inputs/error-message.js'
 import {parseFlags, renderHelp, UsageError} from './flags.js'
 
 export interface ToolchainsIo {

@@ -1,5 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import lcovParse from 'lcov-parse'
+import {compareGoVersions} from '../go/gover.js'
 import {CoverageError, packageOf} from './model.js'
 import type {NamedSummary, Summary} from './model.js'
 import {compareStrings} from './order.js'
@@ -97,24 +98,6 @@ function readPackages(value: unknown, metric: 'statements' | 'lines', source: st
 function isSummary(value: unknown): value is Summary {
   const s = value as Summary | undefined
   return typeof s === 'object' && s !== null && Number.isFinite(s.covered) && Number.isFinite(s.total)
-}
-
-/** Orders Go versions (1.21.13 < 1.22rc1 < 1.22.0 < 1.22.12). */
-export function compareGoVersions(a: string, b: string): number {
-  const key = (v: string): number[] => {
-    const m = /^(?:go)?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:(alpha|beta|rc)(\d+))?/.exec(v)
-    if (m === null) return [0]
-    const pre = m[4] === undefined ? 3 : ['alpha', 'beta', 'rc'].indexOf(m[4])
-    // A prerelease (1.22rc1) comes before the release of the same minor (1.22.0).
-    return [Number(m[1]), Number(m[2] ?? 0), pre === 3 ? 1 : 0, Number(m[3] ?? 0), pre, Number(m[5] ?? 0)]
-  }
-  const ka = key(a)
-  const kb = key(b)
-  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
-    const d = (ka[i] ?? 0) - (kb[i] ?? 0)
-    if (d !== 0) return d
-  }
-  return 0
 }
 
 /**

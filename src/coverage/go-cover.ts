@@ -2,7 +2,8 @@ import {execFile} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {parseGoFile} from '../run/go-mod.js'
+import {goBinary} from '../go/platform.js'
+import {parseGoFile} from '../runner/go-mod.js'
 import {CoverageError} from './model.js'
 import type {Profile} from './model.js'
 import {formatProfile} from './go-profile.js'
@@ -87,7 +88,7 @@ function mainModule(dir: string): {root: string; path: string} | null {
 }
 
 function runCoverFunc(goroot: string, input: string, profilePath: string, moduleDir: string): Promise<FuncReport> {
-  const go = path.join(goroot, 'bin', process.platform === 'win32' ? 'go.exe' : 'go')
+  const go = goBinary(goroot)
   const args = ['tool', 'cover', `-func=${input}`]
   const shown = `${go} tool cover -func=${path.resolve(profilePath)}`
   return new Promise<FuncReport>((resolve, reject) => {

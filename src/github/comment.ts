@@ -3,13 +3,11 @@
  * Commenting is a courtesy: whatever goes wrong (a fork's read-only token, GitHub down after the
  * retries) becomes a warning and the job summary stays the report; it never fails the job.
  */
-import type {Options} from '../options.js'
+import type {Options} from '../inputs/options.js'
+import {COMMENT_LIMIT_BYTES} from '../report/summary.js'
 import type {Logger} from '../util/log.js'
 import {GitHubApiError, type GitHubClient} from './client.js'
 import {PULL_REQUEST_EVENTS, type GitHubContext} from './event.js'
-
-/** GitHub refuses comment bodies longer than this many characters. */
-export const COMMENT_MAX_CHARS = 65536
 
 export type CommentDecision = {comment: true; issueNumber: number} | {comment: false; reason: string}
 
@@ -54,9 +52,9 @@ export function isMarkedComment(body: string | null | undefined, key: string): b
 export function markedBody(body: string, key: string): string {
   const marker = commentMarker(key)
   const full = `${marker}\n${body}`
-  if (full.length <= COMMENT_MAX_CHARS) return full
-  const note = `\n\n… cut to GitHub's ${COMMENT_MAX_CHARS.toLocaleString('en-US')}-character comment limit; the job summary has the whole report.`
-  let cut = body.slice(0, COMMENT_MAX_CHARS - marker.length - 1 - note.length)
+  if (full.length <= COMMENT_LIMIT_BYTES) return full
+  const note = `\n\n… cut to GitHub's ${COMMENT_LIMIT_BYTES.toLocaleString('en-US')}-character comment limit; the job summary has the whole report.`
+  let cut = body.slice(0, COMMENT_LIMIT_BYTES - marker.length - 1 - note.length)
   // Cut at a line end, and not inside a surrogate pair.
   const lineEnd = cut.lastIndexOf('\n')
   if (lineEnd > cut.length / 2) cut = cut.slice(0, lineEnd)
@@ -66,7 +64,7 @@ export function markedBody(body: string, key: string): string {
 
 /** How many characters of body fit in one comment with this key's marker (for the renderer's limit). */
 export function commentBodyLimit(key: string): number {
-  return COMMENT_MAX_CHARS - commentMarker(key).length - 1
+  return COMMENT_LIMIT_BYTES - commentMarker(key).length - 1
 }
 
 export interface UpsertCommentArgs {

@@ -2,7 +2,7 @@
  * The action's one call for the pull request comment: decide whether this run comments, make the
  * client, upsert. Never throws, so a comment that cannot be posted never fails the job.
  */
-import type {Options} from '../options.js'
+import type {Options} from '../inputs/options.js'
 import type {Logger} from '../util/log.js'
 import {createGitHubClient, type GitHubRetryOptions} from './client.js'
 import {decideComment, upsertComment, type UpsertCommentResult} from './comment.js'

@@ -15,12 +15,13 @@ import {actionsToolchainCache, toolchainCacheKey, toolchainCachePaths, type Tool
 import {extractTarGz, extractVerifiedZip, saveVerified} from './archive.js'
 import {abortable, formatDuration, HttpError, openStream, withDeadline, withRetries, type RetryOptions} from './http.js'
 import {goVersionAt} from './local.js'
-import {currentPlatform, type Platform} from './platform.js'
+import {currentPlatform, goBinary, type Platform} from './platform.js'
 import {mapBounded} from './pool.js'
 import {archiveUrl, availableVersions, fetchReleases, findArchive, indexUrl, type GoRelease, type GoReleaseFile} from './releases.js'
 import {createStaging, removeAbandonedStaging, STAGING_PREFIX} from './staging.js'
 import type {Toolchain, ToolchainSource, ToolchainVerification} from './toolchain.js'
 import {readVersionFile, type DeclaredVersion} from './version-file.js'
+import {isPrerelease} from './gover.js'
 import {goToSemver, resolveVersions, type AvailableVersion, type SpecRequest} from './versions.js'
 import {silentLogger, type Logger} from '../util/log.js'
 import {treeFromDisk} from '../toolchains/disk-tree.js'
@@ -193,7 +194,7 @@ async function inspectLocalToolchains(dirs: readonly string[], platform: Platfor
   const found = await Promise.all(
     dirs.map(async dir => {
       try {
-        return {dir, version: await goVersionAt(dir, platform.goBinary)}
+        return {dir, version: await goVersionAt(dir, platform)}
       } catch (err) {
         logger.warning(`local-toolchains: ${dir} is not usable: ${(err as Error).message}`)
         return undefined
@@ -219,7 +220,7 @@ async function loadIndex(context: InstallContext): Promise<{releases: GoRelease[
     }
     // Offline with toolchains on the machine (the command line, a self-hosted runner): use those.
     logger.warning(`cannot fetch the Go release index from ${baseUrl} (${(err as Error).message}); resolving against local-toolchains: ${[...locals.keys()].join(', ')}`)
-    return {releases: undefined, available: [...locals.keys()].map(version => ({version, stable: !/(rc|beta)\d+$/.test(version)}))}
+    return {releases: undefined, available: [...locals.keys()].map(version => ({version, stable: !isPrerelease(version)}))}
   }
 }
 
@@ -311,7 +312,7 @@ export function toolCachePath(toolCacheDir: string, version: string, platform: P
 
 /** A tool cache entry counts only with its `<arch>.complete` marker and a go binary. */
 function isComplete(dir: string, platform: Platform): boolean {
-  return existsSync(`${dir}.complete`) && existsSync(path.join(dir, 'bin', platform.goBinary))
+  return existsSync(`${dir}.complete`) && existsSync(goBinary(dir, platform))
 }
 
 async function cacheAvailable(context: InstallContext): Promise<boolean> {
@@ -391,7 +392,7 @@ async function downloadAndPlace(version: string, file: GoReleaseFile, dir: strin
       )
     )
     const root = path.join(extracted.target, 'go')
-    if (!existsSync(path.join(root, 'bin', platform.goBinary))) {
+    if (!existsSync(goBinary(root, platform))) {
       throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`)
     }
     const manifest = buildManifest({

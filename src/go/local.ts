@@ -1,13 +1,17 @@
 /** Toolchains already on the machine (`local-toolchains`): which Go version each GOROOT holds. */
 import {execFile} from 'node:child_process'
-import path from 'node:path'
 import {promisify} from 'node:util'
+import {isGoVersion} from './gover.js'
+import {currentPlatform, goBinary, type Platform} from './platform.js'
 
 const execFileAsync = promisify(execFile)
 
 /** Parses `go version` output (`go version go1.22.12 linux/amd64`) to `1.22.12`; undefined if it is not that. */
 export function parseGoVersionOutput(output: string): string | undefined {
-  return /^go version go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)\b/.exec(output.trim())?.[1]
+  const name = /^go version (go\S+)/.exec(output.trim())?.[1]
+  // A toolchain name may carry a suffix (`go1.21.0-bigcorp`), which is no part of the version.
+  const version = name?.slice(2).split('-', 1)[0]
+  return version !== undefined && isGoVersion(version) ? version : undefined
 }
 
 /**
@@ -15,8 +19,8 @@ export function parseGoVersionOutput(output: string): string | undefined {
  * switch toolchains) and GOROOT pinned to that directory (an inherited GOROOT of another Go would make
  * it fail or describe the other one), and returns the version it reports.
  */
-export async function goVersionAt(goroot: string, goBinary = process.platform === 'win32' ? 'go.exe' : 'go'): Promise<string> {
-  const go = path.join(goroot, 'bin', goBinary)
+export async function goVersionAt(goroot: string, platform: Pick<Platform, 'goBinary'> = currentPlatform()): Promise<string> {
+  const go = goBinary(goroot, platform)
   let stdout: string
   try {
     ;({stdout} = await execFileAsync(go, ['version'], {env: {...process.env, GOROOT: goroot, GOTOOLCHAIN: 'local'}, timeout: 60_000}))

@@ -3,6 +3,7 @@
  * (process.platform / os.arch()), Go's (GOOS / GOARCH as go.dev names files) and the tool cache's
  * (Node's arch, as actions/setup-go lays out $RUNNER_TOOL_CACHE/go/<semver>/<arch>). Pure.
  */
+import path from 'node:path'
 
 export interface Platform {
   /** Go's GOOS: linux, darwin, windows, freebsd... */
@@ -59,4 +60,12 @@ export function currentPlatform(): Platform {
 /** go.dev's archive name for a version on a platform: go1.22.5.linux-amd64.tar.gz. */
 export function archiveName(version: string, platform: Platform): string {
   return `go${version}.${platform.os}-${platform.arch}${platform.archive}`
+}
+
+/**
+ * The go command of a GOROOT: `<goroot>/bin/go`, or `go.exe` on Windows. Every module that runs a
+ * toolchain's go (the installer, `go version`, the runner, `go tool cover`) builds the path here.
+ */
+export function goBinary(goroot: string, platform: Pick<Platform, 'goBinary'> = currentPlatform()): string {
+  return path.join(goroot, 'bin', platform.goBinary)
 }

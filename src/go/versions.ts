@@ -1,8 +1,11 @@
 /**
  * Go version specs and their resolution against a list of releases. Pure: no I/O; the caller passes
  * the releases available for its platform (see releases.ts) and gets concrete versions back.
+ * Versions are ordered and matched as Go orders them (gover.ts); semver only reads and matches the
+ * ranges a user may write (`^1.22`, `>=1.21 <1.24`).
  */
 import semver from 'semver'
+import {compareGoVersions} from './gover.js'
 
 /** A Go release version, parsed: `1.22.12`, `1.20` (patch 0), `1.24rc1`, `1.9beta2`. */
 export interface GoVersion {
@@ -87,11 +90,6 @@ export function semverToGo(text: string): string {
   return `${parsed.major}.${parsed.minor}.${parsed.patch}`
 }
 
-/** Compares two Go versions (either form), oldest first; prereleases sort before their release. */
-export function compareGoVersions(a: string, b: string): number {
-  return semver.compare(goToSemver(a), goToSemver(b))
-}
-
 function stripPrefix(text: string): string {
   return text.replace(/^(go|v)(?=\d)/i, '')
 }
@@ -157,8 +155,7 @@ function resolveMinimum(spec: string, source: string, candidates: readonly Candi
   } catch (err) {
     const floor = err instanceof VersionResolutionError ? parseGoVersion(spec) : undefined
     if (floor === undefined) throw err
-    const least = goToSemver(formatGoVersion(floor))
-    const newer = candidates.filter(c => c.stable && semver.gte(c.semver, least))
+    const newer = candidates.filter(c => c.stable && compareGoVersions(c.version, spec) >= 0)
     const oldest = newer[newer.length - 1]
     if (oldest === undefined) throw err
     // Candidates are newest first: the first of the oldest minor is its newest patch.
@@ -183,7 +180,7 @@ function toCandidates(available: readonly AvailableVersion[]): Candidate[] {
     if (parsed) candidates.push({...a, parsed, semver: goToSemver(a.version)})
   }
   // Newest first, so that "the first that matches" is the newest.
-  return candidates.sort((x, y) => semver.rcompare(x.semver, y.semver))
+  return candidates.sort((x, y) => compareGoVersions(y.version, x.version))
 }
 
 function resolveOne(spec: string, source: string, candidates: readonly Candidate[]): string {
@@ -195,8 +192,9 @@ function resolveOne(spec: string, source: string, candidates: readonly Candidate
   }
   switch (parsed.kind) {
     case 'exact': {
-      const want = goToSemver(formatGoVersion(parsed.version))
-      return candidates.find(c => semver.eq(c.semver, want))?.version ?? noMatch(parsed.version)
+      // Go's order makes the release `1.20` and the spec `1.20.0` one version, as they are.
+      const want = formatGoVersion(parsed.version)
+      return candidates.find(c => compareGoVersions(c.version, want) === 0)?.version ?? noMatch(parsed.version)
     }
     case 'minor': {
       const {major, minor} = parsed

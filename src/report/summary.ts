@@ -24,7 +24,12 @@ import {failedGates} from './views.js'
 
 /** GitHub's limit for one step's summary. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
-/** GitHub's limit for a comment body (65,536 characters; bytes are never fewer). */
+/**
+ * GitHub's limit for a comment body, the only one go-matrix keeps: 65,536 characters. The
+ * renderer counts UTF-8 bytes, of which a text never has fewer than characters, so what it fits
+ * is within the limit either way; github/comment.ts counts characters, as GitHub does, when it
+ * adds its marker.
+ */
 export const COMMENT_LIMIT_BYTES = 65_536
 
 export interface SummaryExtras {

@@ -7,9 +7,9 @@
  */
 import {execFile} from 'node:child_process'
 import {realpath} from 'node:fs/promises'
-import path from 'node:path'
 import {promisify} from 'node:util'
 import {parseGoVersionOutput} from '../go/local.js'
+import {goBinary} from '../go/platform.js'
 import type {ToolchainVerification} from '../go/toolchain.js'
 import {readManifestOf} from './layout.js'
 import {describeDifferences, verifyTree, type VerifyLevel, type VerifyResult} from './verify.js'
@@ -65,7 +65,7 @@ export async function checkToolchain(goroot: string, expected: Expected, level: 
  * installation). Run with GOROOT unset, so that go finds its own, and GOTOOLCHAIN=local.
  */
 async function goDisagrees(goroot: string, expected: Expected): Promise<string | undefined> {
-  const go = path.join(goroot, 'bin', expected.goBinary)
+  const go = goBinary(goroot, expected)
   const env: NodeJS.ProcessEnv = {...process.env, GOTOOLCHAIN: 'local'}
   delete env.GOROOT
   const run = async (args: string[]): Promise<string> => (await execFileAsync(go, args, {env, timeout: 60_000})).stdout.trim()

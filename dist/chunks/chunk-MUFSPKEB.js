@@ -1,0 +1,577 @@
+import {createRequire as __goMatrixCreateRequire} from 'node:module';
+const require = __goMatrixCreateRequire(import.meta.url);
+import {
+  SCHEMA_VERSION,
+  checkInputFiles,
+  claimReportEntries,
+  concludeRun,
+  countOwnTests,
+  isInside,
+  prepareReportFolder,
+  renderStopped,
+  reportDirectoryOf,
+  stoppedVerdict
+} from "./chunk-QQFTMOUH.js";
+import {
+  CoverageError,
+  lineCoverage,
+  readProfile,
+  summarizeLines,
+  summarizeStatements,
+  summary
+} from "./chunk-F7F6JXZD.js";
+import {
+  errorMessage
+} from "./chunk-5FEFBITW.js";
+
+// src/aggregate/aggregate.ts
+import { writeFile } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/util/shape.ts
+var string = (max, pattern, what) => ({ kind: "string", max, ...pattern ? { pattern } : {}, ...what ? { what } : {} });
+var number = (min, max) => ({ kind: "number", min, max, integer: false });
+var integer = (min, max) => ({ kind: "number", min, max, integer: true });
+var boolean = { kind: "boolean" };
+var oneOf = (...values) => ({ kind: "oneOf", values });
+var arrayOf = (of, max) => ({ kind: "array", of, max });
+var object = (fields, check) => ({
+  kind: "object",
+  fields,
+  ...check ? { check } : {}
+});
+var nullable = (of) => ({ kind: "nullable", of });
+var optional = (of) => ({ kind: "optional", of });
+function shapeProblem(value, shape, path4 = "") {
+  const at = path4 === "" ? "the value" : path4;
+  const got = `, got ${describe(value)}`;
+  switch (shape.kind) {
+    case "string":
+      if (typeof value !== "string") return `${at}: expected a string${got}`;
+      if (value.length > shape.max) return `${at}: expected at most ${shape.max} characters, got ${value.length}`;
+      if (shape.pattern && !shape.pattern.test(value)) return `${at}: expected ${shape.what ?? `text matching ${shape.pattern}`}${got}`;
+      return null;
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value)) return `${at}: expected a number${got}`;
+      if (shape.integer && !Number.isInteger(value)) return `${at}: expected a whole number${got}`;
+      if (value < shape.min || value > shape.max) return `${at}: expected a number from ${shape.min} to ${shape.max}${got}`;
+      return null;
+    case "boolean":
+      return typeof value === "boolean" ? null : `${at}: expected true or false${got}`;
+    case "oneOf":
+      return shape.values.includes(value) ? null : `${at}: expected one of ${shape.values.map((v) => JSON.stringify(v)).join(", ")}${got}`;
+    case "nullable":
+      return value === null ? null : shapeProblem(value, shape.of, path4);
+    case "array": {
+      if (!Array.isArray(value)) return `${at}: expected a list${got}`;
+      if (value.length > shape.max) return `${at}: expected at most ${shape.max} entries, got ${value.length}`;
+      for (let i = 0; i < value.length; i++) {
+        const problem = shapeProblem(value[i], shape.of, `${path4}[${i}]`);
+        if (problem !== null) return problem;
+      }
+      return null;
+    }
+    case "object": {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return `${at}: expected an object${got}`;
+      const record = value;
+      for (const [name2, field] of Object.entries(shape.fields)) {
+        const inner = path4 === "" ? name2 : `${path4}.${name2}`;
+        const present = Object.hasOwn(record, name2) && record[name2] !== void 0;
+        if (field.kind === "optional") {
+          if (!present) continue;
+          const problem3 = shapeProblem(record[name2], field.of, inner);
+          if (problem3 !== null) return problem3;
+          continue;
+        }
+        if (!present) return `${inner}: missing`;
+        const problem2 = shapeProblem(record[name2], field, inner);
+        if (problem2 !== null) return problem2;
+      }
+      const problem = shape.check?.(record) ?? null;
+      return problem === null ? null : `${at}: ${problem}`;
+    }
+  }
+}
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === "object" && value !== null) return "an object";
+  const text2 = typeof value === "number" && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  return text2.length > 60 ? `${text2.slice(0, 57)}\u2026` : text2;
+}
+
+// src/aggregate/legs.ts
+var AggregateError = class extends Error {
+  name = "AggregateError";
+};
+function combineLegs(found, missing = []) {
+  const reports = found.map((leg) => ({ file: leg.file, report: asLegReport(leg.json, leg.file) }));
+  const commits = /* @__PURE__ */ new Map();
+  for (const { file, report } of reports) commits.set(report.commit, [...commits.get(report.commit) ?? [], file]);
+  if (commits.size > 1) {
+    const listed = [...commits].map(([commit, files]) => `${JSON.stringify(commit)} (${files.join(", ")})`).join(" and ");
+    throw new AggregateError(`the reports are of different commits: ${listed}; every leg must test the same commit`);
+  }
+  const problems = [...missing];
+  const rows = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const { file, report } of reports) {
+    if (report.error !== void 0) problems.push({ file, kind: "failed", reason: report.error });
+    for (const version of report.versions) {
+      const key = `${version.version}
+${version.platform ?? ""}`;
+      const other = seen.get(key);
+      const where = `Go ${version.version}${version.platform ? ` on ${version.platform}` : ""}`;
+      if (other !== void 0) throw new AggregateError(`${where} is reported twice, by ${other} and by ${file}; give each leg its own versions or platform`);
+      seen.set(key, file);
+      rows.push({ file, report: version });
+    }
+  }
+  if (rows.length > LEG_LIMITS.rows) {
+    throw new AggregateError(`the legs report ${rows.length} versions in all; the aggregate takes at most ${LEG_LIMITS.rows}`);
+  }
+  const first = reports[0]?.report;
+  return { rows, problems, commit: first?.commit ?? "", ref: first?.ref ?? "" };
+}
+function legsGate(legCount, problems) {
+  if (problems.length === 0) {
+    return { name: "legs", threshold: 0, actual: 0, passed: true, message: `All ${legCount} leg${legCount === 1 ? "" : "s"} reported.` };
+  }
+  const described = problems.map((p) => p.kind === "missing" ? `${p.file} is missing (${p.reason})` : `${p.file} failed: ${p.reason}`);
+  return {
+    name: "legs",
+    threshold: 0,
+    actual: problems.length,
+    passed: false,
+    message: `${problems.length} of ${legCount} leg${legCount === 1 ? "" : "s"} gave no report: ${described.join("; ")}.`
+  };
+}
+var MIB = 1024 * 1024;
+var LEG_LIMITS = {
+  /** report.json files one aggregate reads. */
+  legs: 1e3,
+  /** Bytes of one leg's report.json, and of all of them together. */
+  reportBytes: 128 * MIB,
+  allReportsBytes: 512 * MIB,
+  /** Bytes of a version's coverage.out (read as a stream) and coverage.lcov (read whole). */
+  profileBytes: 1024 * MIB,
+  lcovBytes: 256 * MIB,
+  /** Rows (versions × platforms) one leg may report. */
+  versionsPerLeg: 1e3,
+  /** Rows all legs together may report. */
+  rows: 2e3,
+  failuresPerVersion: 1e5,
+  packagesPerVersion: 1e5,
+  stepsPerVersion: 1e3,
+  /** Characters of a name (package, test, step, spec, commit, ref). */
+  name: 4096,
+  /** Characters of a free text (a reason, a failure's output, a leg's error). */
+  text: 65536
+};
+var GO_VERSION = /^\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?:(?:rc|beta)\d{1,4})?$/;
+var count = integer(0, Number.MAX_SAFE_INTEGER);
+var counts = object(
+  { covered: count, total: count, percent: number(0, 100) },
+  (c) => c.covered > c.total ? `covered (${c.covered}) is more than total (${c.total})` : null
+);
+var seconds = number(0, 1e9);
+var name = string(LEG_LIMITS.name);
+var text = string(LEG_LIMITS.text);
+var VERSION_SHAPE = object({
+  spec: name,
+  version: string(32, GO_VERSION, "a Go version such as 1.22.12 or 1.24rc1"),
+  status: oneOf("passed", "failed", "skipped", "error"),
+  reason: optional(text),
+  platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, "GOOS/GOARCH such as linux/amd64")),
+  toolchain: object({
+    source: oneOf("tool-cache", "cache", "download", "local"),
+    sha256: string(128, /^[0-9a-f]*$/, "a hexadecimal digest"),
+    seconds,
+    verified: optional(oneOf("archive", "fast", "full", "unverified")),
+    recovered: optional(boolean)
+  }),
+  steps: optional(arrayOf(object({ name, ok: boolean, seconds }), LEG_LIMITS.stepsPerVersion)),
+  tests: object({
+    passed: count,
+    failed: count,
+    skipped: count,
+    failures: arrayOf(object({ package: name, test: name, output: text }), LEG_LIMITS.failuresPerVersion)
+  }),
+  coverage: nullable(
+    object({
+      statements: counts,
+      lines: counts,
+      functions: counts,
+      packages: arrayOf(object({ name, statements: counts }), LEG_LIMITS.packagesPerVersion)
+    })
+  ),
+  seconds
+});
+var LEG_SHAPE = object({
+  commit: name,
+  ref: name,
+  versions: arrayOf(VERSION_SHAPE, LEG_LIMITS.versionsPerLeg),
+  error: optional(text)
+});
+function asLegReport(json, file) {
+  if (!isObject(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`);
+  if (json.schemaVersion !== SCHEMA_VERSION) {
+    throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`);
+  }
+  const problem = shapeProblem(json, LEG_SHAPE);
+  if (problem !== null) throw new AggregateError(`${file}: not a valid go-matrix report.json: ${problem}`);
+  return json;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/aggregate/read.ts
+import { readFile, realpath, stat as stat2 } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/aggregate/glob.ts
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+var MAGIC = /[*?[]/;
+function isGlob(entry) {
+  return MAGIC.test(entry);
+}
+function globToRegExp(pattern) {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const slashAfter = pattern[i + 2] === "/";
+      if (atStart && slashAfter) {
+        out += "(?:[^/]*/)*";
+        i += 2;
+      } else if (atStart && i + 2 === pattern.length) {
+        out += ".*";
+        i += 1;
+      } else {
+        out += "[^/]*";
+        i += 1;
+      }
+    } else if (c === "*") {
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close === -1) {
+        out += "\\[";
+      } else {
+        const body = pattern.slice(i + 1, close);
+        const negated = body.startsWith("!") || body.startsWith("^");
+        const chars = (negated ? body.slice(1) : body).replace(/[\\\]^]/g, (m) => `\\${m}`);
+        out += negated ? `[^/${chars}]` : `[${chars}]`;
+        i = close;
+      }
+    } else {
+      out += c.replace(/[.+^${}()|\\/]/g, (m) => `\\${m}`);
+    }
+  }
+  return new RegExp(`^${out}$`);
+}
+async function expandGlob(pattern) {
+  const posix = pattern.split(path.sep).join("/");
+  const segments = posix.split("/");
+  const firstMagic = segments.findIndex(isGlob);
+  if (firstMagic === -1) return await stat(pattern).catch(() => null) ? [pattern] : [];
+  const base = segments.slice(0, firstMagic).join("/") || "/";
+  const rest = segments.slice(firstMagic);
+  const maxDepth = rest.includes("**") ? Infinity : rest.length;
+  const matcher = globToRegExp(posix);
+  const matches = [];
+  const walk = async (dir, depth) => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = `${dir === "/" ? "" : dir}/${entry.name}`;
+      if (matcher.test(full)) matches.push(full);
+      const isDir = entry.isDirectory() || maxDepth !== Infinity && entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory();
+      if (isDir && depth + 1 < maxDepth) await walk(full, depth + 1);
+    }
+  };
+  await walk(base, 0);
+  return matches.sort().map((p) => p.split("/").join(path.sep));
+}
+
+// src/aggregate/lcov-functions.ts
+function parseLcovFunctions(text2, where) {
+  const result = [];
+  let source = null;
+  let byName = /* @__PURE__ */ new Map();
+  text2.split("\n").forEach((raw, index) => {
+    const line = raw.replace(/\r$/, "");
+    const at = `${where}:${index + 1}`;
+    if (line.startsWith("SF:")) {
+      source = line.slice(3);
+      byName = /* @__PURE__ */ new Map();
+    } else if (line === "end_of_record") {
+      source = null;
+    } else if (line.startsWith("FN:") || line.startsWith("FNDA:")) {
+      const body = line.slice(line.indexOf(":") + 1);
+      const comma = body.indexOf(",");
+      const number2 = Number(body.slice(0, comma));
+      const name2 = body.slice(comma + 1);
+      if (comma <= 0 || !Number.isInteger(number2) || number2 < 0 || name2 === "") {
+        throw new CoverageError(`${at}: expected "${line.startsWith("FN:") ? "FN:<line>,<name>" : "FNDA:<hits>,<name>"}", got ${JSON.stringify(line)}`);
+      }
+      if (source === null) throw new CoverageError(`${at}: ${JSON.stringify(line)} outside an SF record`);
+      if (line.startsWith("FN:")) {
+        const fn = { source, line: number2, name: name2.endsWith(`@${number2}`) ? name2.slice(0, -`@${number2}`.length) : name2, hits: 0 };
+        byName.set(name2, fn);
+        result.push(fn);
+      } else {
+        const fn = byName.get(name2);
+        if (fn === void 0) throw new CoverageError(`${at}: FNDA for ${JSON.stringify(name2)}, which no FN line of ${source} declares`);
+        fn.hits = number2;
+      }
+    }
+  });
+  return result;
+}
+function matchSourceFiles(sources, files, where) {
+  const byBase = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const base = file.slice(file.lastIndexOf("/") + 1);
+    byBase.set(base, [...byBase.get(base) ?? [], file]);
+  }
+  const matched = /* @__PURE__ */ new Map();
+  for (const source of sources) {
+    const candidates = byBase.get(source.slice(source.lastIndexOf("/") + 1)) ?? [];
+    const scored = candidates.map((file) => ({ file, shared: sharedTrailingSegments(source, file) })).sort((a, b) => b.shared - a.shared);
+    const [best, second] = scored;
+    if (best === void 0) throw new CoverageError(`${where}: SF:${source} names no file of the coverage profile`);
+    if (second !== void 0 && second.shared === best.shared) {
+      throw new CoverageError(`${where}: SF:${source} could be ${best.file} or ${second.file} of the coverage profile`);
+    }
+    matched.set(source, best.file);
+  }
+  return matched;
+}
+function sharedTrailingSegments(a, b) {
+  const x = a.split("/");
+  const y = b.split("/");
+  let n = 0;
+  while (n < x.length && n < y.length && x[x.length - 1 - n] === y[y.length - 1 - n]) n++;
+  return n;
+}
+function functionsFromLcov(functions, sourceToFile, profile) {
+  const files = new Map(profile.files.map((f) => [f.file, f]));
+  const named = functions.map((fn) => ({ ...fn, file: sourceToFile.get(fn.source) ?? fn.source }));
+  const linesByFile = /* @__PURE__ */ new Map();
+  for (const fn of named) linesByFile.set(fn.file, [...linesByFile.get(fn.file) ?? [], fn.line]);
+  for (const lines of linesByFile.values()) lines.sort((a, b) => a - b);
+  return named.map((fn) => {
+    const nextLine = linesByFile.get(fn.file)?.find((line) => line > fn.line) ?? Infinity;
+    const f = files.get(fn.file);
+    const { startLine, numStmt, count: count2 } = profile.blocks;
+    let covered = 0;
+    let total = 0;
+    for (let i = f?.start ?? 0; f !== void 0 && i < f.start + f.length; i++) {
+      const start = startLine[i];
+      if (start < fn.line || start >= nextLine) continue;
+      total += numStmt[i];
+      if (count2[i] > 0) covered += numStmt[i];
+    }
+    return { file: fn.file, line: fn.line, name: fn.name, percent: summary(covered, total).percent, covered: fn.hits > 0, hits: fn.hits };
+  });
+}
+
+// src/aggregate/read.ts
+async function findLegFiles(entries, workspace) {
+  const files = [];
+  const missing = [];
+  const add = (file) => {
+    if (!files.includes(file)) files.push(file);
+  };
+  const absolute = (entry) => path2.resolve(workspace, entry);
+  const exclusions = entries.filter((e) => e.startsWith("!")).map((e) => globToRegExp(absolute(e.slice(1)).split(path2.sep).join("/")));
+  for (const entry of entries) {
+    if (entry.startsWith("!")) continue;
+    if (!isGlob(entry)) {
+      const file = await reportFileAt(absolute(entry));
+      if (file) add(file);
+      else missing.push({ file: entry, kind: "missing", reason: "no such file" });
+      continue;
+    }
+    const matched = [];
+    for (const found of await expandGlob(absolute(entry))) {
+      if (exclusions.some((exclusion) => exclusion.test(found.split(path2.sep).join("/")))) continue;
+      const file = await reportFileAt(found);
+      if (file) matched.push(file);
+    }
+    if (matched.length === 0) missing.push({ file: entry, kind: "missing", reason: "the pattern matched no report.json" });
+    matched.forEach(add);
+  }
+  return { files, missing };
+}
+async function reportFileAt(file) {
+  const info = await stat2(file).catch(() => null);
+  if (info?.isFile()) return file;
+  if (info?.isDirectory()) {
+    const inside = path2.join(file, "report.json");
+    if ((await stat2(inside).catch(() => null))?.isFile()) return inside;
+  }
+  return null;
+}
+async function readLegs(files, shown) {
+  if (files.length > LEG_LIMITS.legs) throw new AggregateError(`${files.length} report.json files were found; the aggregate reads at most ${LEG_LIMITS.legs}`);
+  let total = 0;
+  for (const file of files) {
+    const info = await stat2(file).catch((err) => {
+      throw new AggregateError(`${shown(file)}: cannot be read: ${err.message}`, { cause: err });
+    });
+    if (!info.isFile()) throw new AggregateError(`${shown(file)}: not a regular file`);
+    if (info.size > LEG_LIMITS.reportBytes) throw new AggregateError(`${shown(file)}: ${tooLarge(info.size, LEG_LIMITS.reportBytes)}`);
+    total += info.size;
+  }
+  if (total > LEG_LIMITS.allReportsBytes) throw new AggregateError(`the legs' report.json files hold ${tooLarge(total, LEG_LIMITS.allReportsBytes)} in all`);
+  const found = [];
+  for (const file of files) found.push(await readLeg(file, shown(file)));
+  return found;
+}
+async function readLeg(file, shown) {
+  let text2;
+  try {
+    text2 = await readFile(file, "utf8");
+  } catch (err) {
+    throw new AggregateError(`${shown}: cannot be read: ${err.message}`, { cause: err });
+  }
+  try {
+    return { file: shown, json: JSON.parse(text2) };
+  } catch (err) {
+    throw new AggregateError(`${shown}: not valid JSON: ${err.message}`, { cause: err });
+  }
+}
+function tooLarge(size, limit) {
+  const mib = (n) => `${(n / (1024 * 1024)).toFixed(n < 1024 * 1024 ? 2 : 0)} MiB`;
+  return `${mib(size)}, more than the ${mib(limit)} the aggregate reads`;
+}
+async function fileInLeg(legDir, name2, maxBytes, where) {
+  const file = path2.join(legDir, name2);
+  const [root, real] = await Promise.all([realpath(legDir), realpath(file).catch((err) => err.code === "ENOENT" ? null : Promise.reject(err))]);
+  if (real === null) return null;
+  if (!isInside(real, root)) throw new AggregateError(`${where}: ${file} leads outside the leg's folder (to ${real}); a leg's files must be inside its folder`);
+  const info = await stat2(real);
+  if (!info.isFile()) throw new AggregateError(`${where}: ${file} is not a regular file`);
+  if (info.size > maxBytes) throw new AggregateError(`${where}: ${file} is ${tooLarge(info.size, maxBytes)}`);
+  return real;
+}
+async function rebuildCoverage(legFile, shown, version) {
+  const legDir = path2.dirname(legFile);
+  const dir = path2.join(legDir, version.version);
+  const where = `${shown}: Go ${version.version}`;
+  const profileFile = path2.join(dir, "coverage.out");
+  let written;
+  try {
+    const real = await fileInLeg(legDir, path2.join(version.version, "coverage.out"), LEG_LIMITS.profileBytes, where);
+    if (real === null) throw new Error("no such file");
+    written = await readProfile(real);
+  } catch (err) {
+    if (err instanceof AggregateError) throw err;
+    throw new AggregateError(`${where} has coverage, but ${profileFile} cannot be read (upload the whole report directory): ${err.message}`, { cause: err });
+  }
+  const setAside = version.coverage?.otherTestBinaries?.packages;
+  const withoutTests = Array.isArray(setAside) ? setAside.flatMap((p) => typeof p?.name === "string" ? [p.name] : []) : [];
+  const { profile, otherTestBinaries } = countOwnTests(written, withoutTests);
+  const statements = summarizeStatements(profile);
+  const recorded = version.coverage?.statements;
+  if (recorded && (recorded.covered !== statements.total.covered || recorded.total !== statements.total.total)) {
+    throw new AggregateError(
+      `${where}: ${profileFile} covers ${statements.total.covered} of ${statements.total.total} statements, but the report says ${recorded.covered} of ${recorded.total}; the files are not of the same run`
+    );
+  }
+  const lines = lineCoverage(profile);
+  const lcovFile = path2.join(dir, "coverage.lcov");
+  const realLcov = await fileInLeg(legDir, path2.join(version.version, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
+  const lcov = realLcov === null ? null : await readFile(realLcov, "utf8");
+  if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
+  const lcovFunctions = parseLcovFunctions(lcov, lcovFile);
+  const sources = [...new Set(lcov.split("\n").filter((l) => l.startsWith("SF:")).map((l) => l.slice(3).replace(/\r$/, "")))];
+  const sourceToFile = matchSourceFiles(sources, profile.files.map((f) => f.file), lcovFile);
+  const functions = functionsFromLcov(lcovFunctions, sourceToFile, profile);
+  const sourcePaths = new Map([...sourceToFile].map(([source, file]) => [file, source]));
+  return { coverage: { profile, statements, lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries }, sourcePaths };
+}
+
+// src/aggregate/aggregate.ts
+async function aggregateReports(options, ctx) {
+  const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
+  await checkInputFiles(options, ctx.workspace);
+  const { files, missing } = await findLegFiles(options.reports, ctx.workspace);
+  await prepareReportFolder(reportDir, { workspace: ctx.workspace, readsFrom: files });
+  try {
+    return await combineAndConclude(options, ctx, reportDir, { files, missing });
+  } catch (err) {
+    if (err instanceof AggregateError) await writeRefusal(reportDir, err, ctx);
+    throw err;
+  }
+}
+async function writeRefusal(reportDir, err, ctx) {
+  const verdict = stoppedVerdict(errorMessage(err), "aggregate");
+  const summary2 = renderStopped(verdict, { tool: { name: "go-matrix", version: ctx.toolVersion }, commit: ctx.commit }, ctx.runUrl ? { runUrl: ctx.runUrl } : {});
+  try {
+    await writeFile(path3.join(reportDir, "summary.md"), summary2);
+  } catch (writeErr) {
+    ctx.logger.warning(`summary.md not written to ${reportDir}: ${writeErr.message}`);
+  }
+}
+async function combineAndConclude(options, ctx, reportDir, legFiles) {
+  const { files, missing } = legFiles;
+  const shown = (file) => {
+    const relative = path3.relative(ctx.workspace, file);
+    return relative.startsWith("..") || path3.isAbsolute(relative) ? file : relative.split(path3.sep).join("/");
+  };
+  const found = await readLegs(files, shown);
+  const legs = combineLegs(found, missing);
+  const fileOf = new Map(files.map((file) => [shown(file), file]));
+  const sourcePaths = /* @__PURE__ */ new Map();
+  const versions = await Promise.all(
+    legs.rows.map(async (row) => {
+      if (!row.report.coverage) return { report: row.report, coverage: null };
+      const rebuilt = await rebuildCoverage(fileOf.get(row.file), row.file, row.report);
+      for (const [file, source] of rebuilt.sourcePaths) sourcePaths.set(file, source);
+      return { report: row.report, coverage: rebuilt.coverage };
+    })
+  );
+  const legCount = files.length + missing.length;
+  ctx.logger.info(`go-matrix: ${versions.length} versions from ${files.length} leg${files.length === 1 ? "" : "s"}${missing.length ? `, ${missing.length} missing` : ""}`);
+  const result = await concludeRun(
+    options,
+    { ...ctx, commit: legs.commit || ctx.commit, ref: legs.ref || ctx.ref },
+    {
+      reportDir,
+      versions,
+      // merged.lcov names files as the legs did.
+      sourcePath: (file) => sourcePaths.get(file) ?? file,
+      checks: [legsGate(legCount, legs.problems)]
+    }
+  );
+  return { ...result, toolchains: [] };
+}
+async function writeFailedLeg(reportDir, leg) {
+  const report = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: "go-matrix", version: leg.toolVersion },
+    commit: leg.commit,
+    ref: leg.ref,
+    versions: [],
+    merged: null,
+    comparisons: { versions: [], baseline: null, diff: null },
+    gates: [],
+    error: leg.error
+  };
+  await claimReportEntries(reportDir, ["report.json"]);
+  const file = path3.join(reportDir, "report.json");
+  await writeFile(file, JSON.stringify(report, null, 2) + "\n");
+  return file;
+}
+
+export {
+  aggregateReports,
+  writeFailedLeg
+};

@@ -1,0 +1,4654 @@
+import {createRequire as __goMatrixCreateRequire} from 'node:module';
+const require = __goMatrixCreateRequire(import.meta.url);
+import {
+  CoverageError,
+  addSummaries,
+  compareStrings,
+  formatLcov,
+  formatOneDecimal,
+  formatPercent,
+  formatProfile,
+  lastLineOf,
+  lineCoverage,
+  mergeLineCoverage,
+  mergeProfiles,
+  modulePathOf,
+  moduleRelativePath,
+  packageOf,
+  readProfile,
+  summarizeLines,
+  summarizeStatements,
+  summary
+} from "./chunk-F7F6JXZD.js";
+import {
+  AuditLog,
+  LeaseHolder,
+  STAGING_PREFIX,
+  buildManifest,
+  checkToolchain,
+  compareGoVersions,
+  createStaging,
+  currentPlatform,
+  formatManifest,
+  goBinary,
+  goToSemver,
+  goVersionAt,
+  isGoVersion,
+  isPrerelease,
+  mapBounded,
+  modeString,
+  pruneForRetention,
+  removeAbandonedStaging,
+  removingPathOf,
+  resolveVersions,
+  sidecarsOf,
+  sortTree,
+  treeFromDisk,
+  writeFileAtomically,
+  writeState
+} from "./chunk-OD2NIDEU.js";
+import {
+  HttpClient
+} from "./chunk-4DVBH7EU.js";
+import {
+  lineRanges,
+  percent,
+  plural,
+  seconds,
+  signed,
+  versionLabels
+} from "./chunk-GLNLGA6B.js";
+import {
+  InputError,
+  joinArgs
+} from "./chunk-VP3YYQVM.js";
+import {
+  TOOL_VERSION
+} from "./chunk-ZVPWXIBU.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-L35V7ZA7.js";
+
+// node_modules/lcov-parse/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/lcov-parse/lib/index.js"(exports, module) {
+    var fs = __require("fs");
+    var path14 = __require("path");
+    var exists2 = fs.exists || path14.exists;
+    var walkFile = function(str, cb) {
+      var data = [], item;
+      ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
+        line = line.trim();
+        var allparts = line.split(":"), parts = [allparts.shift(), allparts.join(":")], lines, fn;
+        switch (parts[0].toUpperCase()) {
+          case "TN":
+            item.title = parts[1].trim();
+            break;
+          case "SF":
+            item.file = parts.slice(1).join(":").trim();
+            break;
+          case "FNF":
+            item.functions.found = Number(parts[1].trim());
+            break;
+          case "FNH":
+            item.functions.hit = Number(parts[1].trim());
+            break;
+          case "LF":
+            item.lines.found = Number(parts[1].trim());
+            break;
+          case "LH":
+            item.lines.hit = Number(parts[1].trim());
+            break;
+          case "DA":
+            lines = parts[1].split(",");
+            item.lines.details.push({
+              line: Number(lines[0]),
+              hit: Number(lines[1])
+            });
+            break;
+          case "FN":
+            fn = parts[1].split(",");
+            item.functions.details.push({
+              name: fn[1],
+              line: Number(fn[0])
+            });
+            break;
+          case "FNDA":
+            fn = parts[1].split(",");
+            item.functions.details.some(function(i, k) {
+              if (i.name === fn[1] && i.hit === void 0) {
+                item.functions.details[k].hit = Number(fn[0]);
+                return true;
+              }
+            });
+            break;
+          case "BRDA":
+            fn = parts[1].split(",");
+            item.branches.details.push({
+              line: Number(fn[0]),
+              block: Number(fn[1]),
+              branch: Number(fn[2]),
+              taken: fn[3] === "-" ? 0 : Number(fn[3])
+            });
+            break;
+          case "BRF":
+            item.branches.found = Number(parts[1]);
+            break;
+          case "BRH":
+            item.branches.hit = Number(parts[1]);
+            break;
+        }
+        if (line.indexOf("end_of_record") > -1) {
+          data.push(item);
+          item = {
+            lines: {
+              found: 0,
+              hit: 0,
+              details: []
+            },
+            functions: {
+              hit: 0,
+              found: 0,
+              details: []
+            },
+            branches: {
+              hit: 0,
+              found: 0,
+              details: []
+            }
+          };
+        }
+      });
+      data.shift();
+      if (data.length) {
+        cb(null, data);
+      } else {
+        cb("Failed to parse string");
+      }
+    };
+    var parse = function(file, cb) {
+      exists2(file, function(x) {
+        if (!x) {
+          return walkFile(file, cb);
+        }
+        fs.readFile(file, "utf8", function(err, str) {
+          walkFile(str, cb);
+        });
+      });
+    };
+    module.exports = parse;
+    module.exports.source = walkFile;
+  }
+});
+
+// src/pipeline.ts
+import { readFile as readFile5, writeFile as writeFile5 } from "node:fs/promises";
+import path13 from "node:path";
+
+// src/go/install.ts
+import { randomBytes } from "node:crypto";
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import path4 from "node:path";
+
+// src/go/actions-cache.ts
+import path from "node:path";
+function toolchainCachePaths(dir) {
+  return [dir, sidecarsOf(dir).manifest];
+}
+function toolchainCacheKey(version, os4, arch, sha256) {
+  return `go-matrix-go-${version}-${os4}-${arch}-${sha256}`;
+}
+var actionsToolchainCache = {
+  async available() {
+    const cache = await import("./cache-FBEXT34I.js");
+    return cache.isFeatureAvailable();
+  },
+  async restore(paths, key2) {
+    const cache = await import("./cache-FBEXT34I.js");
+    return await cache.restoreCache(paths.map((p) => path.resolve(p)), key2) !== void 0;
+  },
+  async save(paths, key2) {
+    const cache = await import("./cache-FBEXT34I.js");
+    await cache.saveCache(paths.map((p) => path.resolve(p)), key2);
+  }
+};
+
+// src/go/archive.ts
+import { spawn } from "node:child_process";
+import { createHash as createHash2 } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+
+// src/go/archive-entries.ts
+import path2 from "node:path";
+var ALLOWED = /* @__PURE__ */ new Set(["File", "OldFile", "ContiguousFile", "Directory", "SymbolicLink", "Link"]);
+var OUTSIDE = "it would land outside the target directory";
+function isAbsolute(name) {
+  return name.startsWith("/") || /^[a-zA-Z]:/.test(name);
+}
+function segments(name) {
+  return name.replace(/\\/g, "/").split("/").filter((s, i) => s !== "" && !(s === "." && i === 0));
+}
+function unsafeEntryReason(name, type, linkpath) {
+  if (!ALLOWED.has(type)) return `entries of type ${type} do not belong in a Go archive`;
+  if (isAbsolute(name.replace(/\\/g, "/"))) return `${OUTSIDE} (absolute path)`;
+  const parts = segments(name);
+  if (parts.includes("..")) {
+    const resolved = path2.posix.normalize(parts.join("/"));
+    return resolved === ".." || resolved.startsWith("../") || !isUnderGo(resolved) ? OUTSIDE : 'its path has a ".." component';
+  }
+  if (parts[0] !== "go") return "a Go archive holds everything under go/";
+  if (type === "SymbolicLink" || type === "Link") {
+    const target = (linkpath ?? "").replace(/\\/g, "/");
+    if (target === "") return "it is a link without a target";
+    if (isAbsolute(target)) return `its link target ${JSON.stringify(linkpath)} is an absolute path`;
+    const resolved = type === "SymbolicLink" ? path2.posix.normalize(path2.posix.join(path2.posix.dirname(parts.join("/")), target)) : path2.posix.normalize(target);
+    if (!isUnderGo(resolved) || type === "Link" && segments(target).includes("..")) {
+      return `its link target ${JSON.stringify(linkpath)} points outside the target directory`;
+    }
+  }
+  return void 0;
+}
+function isUnderGo(normalized) {
+  return normalized === "go" || normalized.startsWith("go/");
+}
+var MAX_ENTRIES = 2e5;
+var MAX_LINK_HOPS = 40;
+var KIND_NAMES = { dir: "directory", file: "file", link: "symbolic link" };
+var ArchiveTree = class {
+  /** Every path extracted so far, parents included, with every link in it followed. */
+  kinds = /* @__PURE__ */ new Map();
+  /** Symbolic links: where on disk, the target they hold and the entry's name. */
+  links = /* @__PURE__ */ new Map();
+  count = 0;
+  /** Why `entry` must not be extracted after the entries admitted so far, or undefined (and it is recorded). */
+  admit(entry) {
+    const lexical = unsafeEntryReason(entry.name, entry.type, entry.linkpath);
+    if (lexical) return lexical;
+    if (++this.count > MAX_ENTRIES) return `the archive holds more than ${MAX_ENTRIES} entries, far more than any Go release`;
+    const parts = segments(entry.name);
+    const parent = this.resolve(parts.slice(0, -1), true);
+    if (!("parts" in parent)) return "loops" in parent ? `its path loops through symbolic links (${JSON.stringify(parent.via)})` : `${OUTSIDE} through the symbolic link ${JSON.stringify(parent.via)}`;
+    const here = [...parent.parts, parts[parts.length - 1]];
+    const key2 = here.join("/");
+    if (!isUnderGo(key2)) return `through the symbolic link ${JSON.stringify(parent.via)} it would land outside go/`;
+    const existing = this.kinds.get(key2);
+    if (existing && !(existing === "dir" && entry.type === "Directory")) return `it would replace the ${KIND_NAMES[existing]} extracted there before it`;
+    for (let i = here.length - 1; i > 0; i--) {
+      const above = this.kinds.get(here.slice(0, i).join("/"));
+      if (above === "file") return `its parent ${JSON.stringify(here.slice(0, i).join("/"))} is a file`;
+      if (above === "dir") break;
+    }
+    let kind = entry.type === "Directory" ? "dir" : "file";
+    if (entry.type === "SymbolicLink") {
+      const reason = this.linkReason(parent.parts, entry.linkpath, parent.via);
+      if (reason) return reason;
+      this.links.set(key2, { target: entry.linkpath, name: entry.name });
+      kind = "link";
+    } else if (entry.type === "Link") {
+      const targetParts = segments(entry.linkpath);
+      const targetParent = this.resolve(targetParts.slice(0, -1), true);
+      const target = "parts" in targetParent ? [...targetParent.parts, targetParts[targetParts.length - 1]].join("/") : "";
+      if (!isUnderGo(target)) return `its link target ${JSON.stringify(entry.linkpath)} points outside the target directory`;
+      const targetKind = this.kinds.get(target);
+      if (targetKind === "link") return `it is a hard link to the symbolic link ${JSON.stringify(entry.linkpath)}`;
+      if (targetKind !== "file") return `its link target ${JSON.stringify(entry.linkpath)} is not a file extracted before it`;
+    }
+    this.kinds.set(key2, kind);
+    for (let i = here.length - 1; i > 0 && !this.kinds.has(here.slice(0, i).join("/")); i--) this.kinds.set(here.slice(0, i).join("/"), "dir");
+    return void 0;
+  }
+  /**
+   * Checks every link again against the finished tree: a link admitted early can lead elsewhere once
+   * later links exist (`go/l -> d/../..` while go/d is a directory, then `go/d -> .`).
+   */
+  finish() {
+    for (const [key2, link] of this.links) {
+      const reason = this.linkReason(key2.split("/").slice(0, -1), link.target);
+      if (reason) return { name: link.name, reason };
+    }
+    return void 0;
+  }
+  /**
+   * Why a symbolic link in `dir` (on disk, link-free) holding `target` must not exist, or undefined.
+   * `dirVia` names the link that led to `dir`, if one did: the reason the target leads elsewhere.
+   */
+  linkReason(dir, target, dirVia) {
+    const resolved = this.resolve([...dir, ...segments(target)], true);
+    const via = resolved.via ?? dirVia;
+    if ("loops" in resolved) return `its link target ${JSON.stringify(target)} loops through symbolic links (${JSON.stringify(via)})`;
+    if ("escapes" in resolved || !isUnderGo(resolved.parts.join("/"))) {
+      return `its link target ${JSON.stringify(target)} points outside the target directory${via ? ` through the symbolic link ${JSON.stringify(via)}` : ""}`;
+    }
+    return void 0;
+  }
+  /** Follows `parts` from the target directory as the kernel would, through the links recorded so far. */
+  resolve(parts, followLast) {
+    if (this.links.size === 0 && !parts.includes("..")) return { parts: [...parts], via: void 0 };
+    const pending = [...parts];
+    const done = [];
+    let via;
+    let hops = 0;
+    while (pending.length > 0) {
+      const part = pending.shift();
+      if (part === "." || part === "") continue;
+      if (part === "..") {
+        if (done.length === 0) return { escapes: true, via };
+        done.pop();
+        continue;
+      }
+      done.push(part);
+      const link = this.links.get(done.join("/"));
+      if (link && (pending.length > 0 || followLast)) {
+        via = link.name;
+        if (++hops > MAX_LINK_HOPS) return { loops: true, via };
+        done.pop();
+        pending.unshift(...segments(link.target));
+      }
+    }
+    return { parts: done, via };
+  }
+};
+
+// src/go/http.ts
+import http from "node:http";
+import https from "node:https";
+import { addAbortSignal } from "node:stream";
+import { setTimeout as sleepFor } from "node:timers/promises";
+var HttpError = class extends Error {
+  constructor(message, retryable, status, retryAfterMs, options) {
+    super(message, options);
+    this.retryable = retryable;
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+  }
+  retryable;
+  status;
+  retryAfterMs;
+  name = "HttpError";
+};
+var RETRYABLE_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE", "UND_ERR_SOCKET"]);
+function isRetryable(err) {
+  if (err instanceof HttpError) return err.retryable;
+  const e = err;
+  if (e?.code && RETRYABLE_CODES.has(e.code)) return true;
+  return /socket hang up|aborted|Request timeout|premature close/i.test(e?.message ?? "");
+}
+function backoffDelay(retry, options, retryAfterMs) {
+  const base = options.baseDelayMs ?? 1e3;
+  const max = options.maxDelayMs ?? 3e4;
+  if (retryAfterMs !== void 0) return Math.min(max, retryAfterMs);
+  const jitter = 0.5 + (options.random ?? Math.random)() / 2;
+  return Math.min(max, Math.round(base * 2 ** (retry - 1) * jitter));
+}
+function parseRetryAfter(value, now = Date.now()) {
+  const text2 = Array.isArray(value) ? value[0] : value;
+  if (text2 === void 0 || text2.trim() === "") return void 0;
+  if (/^\d+$/.test(text2.trim())) return Number(text2.trim()) * 1e3;
+  const date = Date.parse(text2);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+async function withRetries(options, attempt, signal) {
+  const attempts = Math.max(1, options.attempts ?? 4);
+  for (let n = 1; ; n++) {
+    signal?.throwIfAborted();
+    try {
+      return await attempt(n);
+    } catch (err) {
+      signal?.throwIfAborted();
+      if (n >= attempts || !isRetryable(err)) {
+        if (n > 1 && isRetryable(err)) {
+          throw new Error(`${err.message} (gave up after ${n} attempts)`, { cause: err });
+        }
+        throw err;
+      }
+      const delay = backoffDelay(n, options, err instanceof HttpError ? err.retryAfterMs : void 0);
+      options.onRetry?.(`${err.message}; retrying in ${(delay / 1e3).toFixed(1)} s (attempt ${n + 1} of ${attempts})`);
+      await pause(delay, options.sleep, signal);
+    }
+  }
+}
+async function pause(ms, sleep, signal) {
+  if (sleep) return abortable(sleep(ms), signal);
+  try {
+    await sleepFor(ms, void 0, signal ? { signal } : {});
+  } catch (err) {
+    signal?.throwIfAborted();
+    throw err;
+  }
+}
+function abortable(work, signal) {
+  if (!signal) return work;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+async function withDeadline(ms, expired, signal, work) {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(expired()), ms);
+  try {
+    return await work(signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function formatDuration(ms) {
+  return ms < 12e4 ? `${Number((ms / 1e3).toFixed(1))} s` : `${Number((ms / 6e4).toFixed(1))} min`;
+}
+var client;
+function httpClient() {
+  client ??= new HttpClient("go-matrix", [], { keepAlive: false });
+  return client;
+}
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_REDIRECTS = 10;
+async function openStream(url, options) {
+  const idle = options.idleTimeoutMs ?? 6e4;
+  const visited = [url];
+  let current = new URL(url);
+  let message;
+  for (; ; ) {
+    message = await requestOnce(current, options.what, idle, options.signal);
+    const status2 = message.statusCode ?? 0;
+    const location = message.headers.location;
+    if (!REDIRECTS.has(status2) || location === void 0) break;
+    message.resume();
+    current = redirectTarget(current, location, options.what);
+    if (visited.includes(current.href)) {
+      throw new HttpError(`${options.what}: too many redirects: ${visited.at(-1)} redirects back to ${current.href}, a loop`, false, status2);
+    }
+    visited.push(current.href);
+    if (visited.length > MAX_REDIRECTS + 1) {
+      throw new HttpError(`${options.what}: too many redirects: more than ${MAX_REDIRECTS} from ${url} (the last to ${current.href})`, false, status2);
+    }
+  }
+  const where = current.href;
+  const status = message.statusCode ?? 0;
+  if (status !== 200) {
+    message.resume();
+    if (status === 404) {
+      const hint = options.notFoundHint ? `: ${options.notFoundHint}` : "";
+      throw new HttpError(`${options.what}: not found at ${where} (404)${hint}`, false, status);
+    }
+    const retryable = status >= 500 || status === 429 || status === 408;
+    const retryAfter = retryable ? parseRetryAfter(message.headers["retry-after"]) : void 0;
+    throw new HttpError(`${options.what}: ${where} answered ${status} ${message.statusMessage ?? ""}`.trimEnd(), retryable, status, retryAfter);
+  }
+  watchIdle(message, idle, () => new HttpError(`${options.what}: ${where} sent nothing for ${formatDuration(idle)}`, true));
+  if (options.signal) addAbortSignal(options.signal, message);
+  const header = message.headers["content-length"];
+  const length = header !== void 0 && /^\d+$/.test(header) ? Number(header) : void 0;
+  return { body: message, length, url: where };
+}
+function redirectTarget(from, location, what) {
+  let to;
+  try {
+    to = new URL(location, from);
+  } catch (err) {
+    throw new HttpError(`${what}: ${from.href} redirects to ${JSON.stringify(location)}, which is not a URL`, false, void 0, void 0, { cause: err });
+  }
+  if (to.protocol !== "http:" && to.protocol !== "https:") {
+    throw new HttpError(`${what}: ${from.href} redirects to ${to.href}: only http and https are followed`, false);
+  }
+  if (from.protocol === "https:" && to.protocol === "http:") {
+    throw new HttpError(`${what}: ${from.href} redirects to ${to.href}: a redirect from https to plain http is not followed`, false);
+  }
+  return to;
+}
+function requestOnce(url, what, idle, signal) {
+  return new Promise((resolve, reject) => {
+    const agent = httpClient().getAgent(url.href);
+    const request = (url.protocol === "https:" ? https : http).get(url, { agent, headers: { "user-agent": "go-matrix" }, ...signal ? { signal } : {} });
+    const timer = setTimeout(() => request.destroy(new HttpError(`${what}: no response from ${url.href} within ${formatDuration(idle)}`, true)), idle);
+    request.once("response", (response) => {
+      clearTimeout(timer);
+      resolve(response);
+    });
+    request.once("error", (err) => {
+      clearTimeout(timer);
+      if (signal?.aborted) reject(signal.reason);
+      else if (err instanceof HttpError) reject(err);
+      else reject(new HttpError(`${what}: cannot fetch ${url.href}: ${err.message}`, isRetryable(err), void 0, void 0, { cause: err }));
+    });
+  });
+}
+function watchIdle(stream, ms, makeError) {
+  let timer = setTimeout(fire, ms);
+  function fire() {
+    stream.destroy(makeError());
+  }
+  stream.on("data", () => {
+    clearTimeout(timer);
+    timer = setTimeout(fire, ms);
+  });
+  stream.once("close", () => clearTimeout(timer));
+  stream.once("end", () => clearTimeout(timer));
+}
+function truncatedError(what, url, received, expected) {
+  return new HttpError(`${what}: download from ${url} ended after ${received} of ${expected} bytes`, true);
+}
+async function getText(url, what, retry = {}, signal) {
+  return withRetries(
+    retry,
+    async () => {
+      const { body, length } = await openStream(url, { what, idleTimeoutMs: retry.idleTimeoutMs, signal });
+      const chunks = [];
+      let received = 0;
+      try {
+        for await (const chunk of body) {
+          chunks.push(chunk);
+          received += chunk.length;
+        }
+      } catch (err) {
+        throw new HttpError(`${what}: reading ${url} failed: ${err.message}`, true, void 0, void 0, { cause: err });
+      }
+      if (length !== void 0 && received < length) throw truncatedError(what, url, received, length);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    signal
+  );
+}
+
+// src/go/tar-headers.ts
+var TarFormatError = class extends Error {
+  constructor(reason, offset, entry) {
+    super(`${entry === void 0 ? "" : `entry ${JSON.stringify(entry)}: `}${reason} (at byte ${offset} of the unpacked archive)`);
+    this.reason = reason;
+    this.offset = offset;
+    this.entry = entry;
+  }
+  reason;
+  offset;
+  entry;
+  name = "TarFormatError";
+};
+var BLOCK = 512;
+var MAX_META = 64 * 1024;
+var MEMBER_TYPES = { "0": "File", "\0": "File", "7": "File", "5": "Directory", "2": "SymbolicLink", "1": "Link" };
+var OTHER_TYPES = {
+  "3": "CharacterDevice",
+  "4": "BlockDevice",
+  "6": "FIFO",
+  D: "GNUDumpDir",
+  M: "ContinuationFile",
+  N: "OldGnuLongPath",
+  S: "SparseFile",
+  V: "VolumeHeader",
+  A: "SolarisACL",
+  E: "SolarisExtendedAttribute",
+  I: "Inode",
+  X: "OldExtendedHeader"
+};
+var LOCAL_KEYWORDS = /* @__PURE__ */ new Set(["path", "linkpath", "size", "mtime", "atime", "ctime", "uid", "gid", "uname", "gname", "comment"]);
+var GLOBAL_KEYWORDS = /* @__PURE__ */ new Set(["comment"]);
+var TarHeaderReader = class {
+  /**
+   * `onMember` is called as each member's header is complete; `onData`, when given, with each
+   * slice of that member's data (in order, padding left out) before the next member's header.
+   */
+  constructor(onMember, onData) {
+    this.onMember = onMember;
+    this.onData = onData;
+  }
+  onMember;
+  onData;
+  offset = 0;
+  /** Bytes of a header block split across chunks. */
+  partial = [];
+  partialLength = 0;
+  /** Bytes of the current member's data still to come, shown to onData. */
+  data = 0;
+  /** Padding (or a meta header's padding) still to pass over. */
+  skip = 0;
+  meta;
+  pax;
+  longName;
+  longLink;
+  zeroBlocks = 0;
+  ended = false;
+  members = 0;
+  /** Reads a chunk; throws TarFormatError, or what onMember throws, before returning. */
+  write(chunk) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.ended) {
+        const stray = chunk.findIndex((byte, i) => i >= at && byte !== 0);
+        if (stray >= 0) this.fail("data after the end-of-archive blocks", this.offset + stray - at);
+        this.offset += chunk.length - at;
+        return;
+      }
+      if (this.data > 0) {
+        const n = Math.min(this.data, chunk.length - at);
+        this.onData?.(chunk.subarray(at, at + n));
+        this.data -= n;
+        at += n;
+        this.offset += n;
+        continue;
+      }
+      if (this.skip > 0) {
+        const n = Math.min(this.skip, chunk.length - at);
+        this.skip -= n;
+        at += n;
+        this.offset += n;
+        continue;
+      }
+      if (this.meta) {
+        at += this.readMeta(chunk, at);
+        continue;
+      }
+      const need = BLOCK - this.partialLength;
+      if (chunk.length - at < need) {
+        this.partial.push(chunk.subarray(at));
+        this.partialLength += chunk.length - at;
+        return;
+      }
+      const block = this.partialLength === 0 ? chunk.subarray(at, at + BLOCK) : Buffer.concat([...this.partial, chunk.subarray(at, at + need)]);
+      this.partial = [];
+      this.partialLength = 0;
+      at += need;
+      this.header(block);
+      this.offset += BLOCK;
+    }
+  }
+  /** The stream is over: it must not stop inside a member or a header. */
+  end() {
+    if (this.partialLength > 0 || this.data > 0 || this.skip > 0 || this.meta) this.fail("the archive ends in the middle of an entry", this.offset + this.partialLength);
+    if (this.pax || this.longName !== void 0 || this.longLink !== void 0) this.fail("the archive ends with a header that describes no entry", this.offset);
+  }
+  fail(message, offset = this.offset, entry) {
+    throw new TarFormatError(message, offset, entry);
+  }
+  header(block) {
+    if (block.every((byte) => byte === 0)) {
+      if (this.pax || this.longName !== void 0 || this.longLink !== void 0) this.fail("an extended header is followed by the end of the archive");
+      this.zeroBlocks++;
+      if (this.zeroBlocks === 2) this.ended = true;
+      return;
+    }
+    if (this.zeroBlocks > 0) this.fail("a lone zero block in the middle of the archive");
+    this.checkChecksum(block);
+    const magic = block.toString("latin1", 257, 265);
+    const posix = magic === "ustar\x0000";
+    if (!posix && magic !== "ustar  \0") this.fail(`not a ustar, PAX or GNU tar header (magic ${JSON.stringify(magic)})`);
+    const flag = String.fromCharCode(block[156]);
+    const size = this.number(block, 124, 12, "size");
+    if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
+      this.startMeta(flag, size);
+      return;
+    }
+    const mode = this.number(block, 100, 8, "mode");
+    const headerName = text(block, 0, 100);
+    const prefix = posix ? text(block, 345, 155) : "";
+    const pax = this.pax;
+    if (pax?.has("path") && this.longName !== void 0) this.fail("an entry with both a PAX path and a GNU long name");
+    if (pax?.has("linkpath") && this.longLink !== void 0) this.fail("an entry with both a PAX linkpath and a GNU long link name");
+    const name = pax?.get("path") ?? this.longName ?? (prefix ? `${prefix}/${headerName}` : headerName);
+    const linkpath = pax?.get("linkpath") ?? this.longLink ?? text(block, 157, 100);
+    const paxSize = pax?.get("size");
+    const memberSize = paxSize === void 0 ? size : Number(paxSize);
+    this.pax = void 0;
+    this.longName = void 0;
+    this.longLink = void 0;
+    if (name === "") this.fail("an entry without a name");
+    const type = MEMBER_TYPES[flag];
+    if (!type) this.fail(`entries of type ${OTHER_TYPES[flag] ?? JSON.stringify(flag)} do not belong in a Go archive`, this.offset, name);
+    if (type !== "File" && memberSize !== 0) this.fail(`a ${type} entry that carries ${memberSize} bytes of data`, this.offset, name);
+    if (type !== "SymbolicLink" && type !== "Link" && linkpath !== "") this.fail(`a ${type} entry with a link target`, this.offset, name);
+    this.members++;
+    this.onMember({ name, type, linkpath, size: memberSize, mode });
+    this.data = memberSize;
+    this.skip = padded(memberSize) - memberSize;
+  }
+  startMeta(kind, size) {
+    if (size > MAX_META) this.fail(`an extended header of ${size} bytes (more than ${MAX_META})`);
+    if (kind === "x" && this.pax) this.fail("two PAX headers for one entry");
+    if (kind === "L" && this.longName !== void 0) this.fail("two GNU long names for one entry");
+    if (kind === "K" && this.longLink !== void 0) this.fail("two GNU long link names for one entry");
+    this.meta = { kind, size, chunks: [], received: 0, start: this.offset };
+    if (size === 0) this.finishMeta();
+  }
+  /** Collects a meta header's body from `chunk` at `at`; returns the bytes consumed. */
+  readMeta(chunk, at) {
+    const meta = this.meta;
+    const n = Math.min(meta.size - meta.received, chunk.length - at);
+    meta.chunks.push(chunk.subarray(at, at + n));
+    meta.received += n;
+    this.offset += n;
+    if (meta.received === meta.size) this.finishMeta();
+    return n;
+  }
+  finishMeta() {
+    const meta = this.meta;
+    this.meta = void 0;
+    const body = Buffer.concat(meta.chunks);
+    this.skip = padded(meta.size) - meta.size;
+    if (meta.kind === "L" || meta.kind === "K") {
+      const name = body.toString("utf8", 0, body.includes(0) ? body.indexOf(0) : body.length);
+      if (meta.kind === "L") this.longName = name;
+      else this.longLink = name;
+      return;
+    }
+    const records = this.paxRecords(body, meta.start);
+    const allowed = meta.kind === "g" ? GLOBAL_KEYWORDS : LOCAL_KEYWORDS;
+    for (const [key2, value] of records) {
+      if (!allowed.has(key2)) {
+        const why = key2 === "GNU.sparse.name" ? " (GNU tar would extract the entry under that name)" : "";
+        this.fail(`${meta.kind === "g" ? "a global" : "a"} PAX header with the keyword ${JSON.stringify(key2)}, which does not belong in a Go archive${why}`, meta.start);
+      }
+      if (value.includes("\0")) this.fail(`the PAX ${key2} ${JSON.stringify(value)} holds a NUL byte`, meta.start);
+      if (key2 === "size" && !/^\d{1,15}$/.test(value)) this.fail(`the PAX size ${JSON.stringify(value)} is not a number of bytes`, meta.start);
+      if ((key2 === "path" || key2 === "linkpath") && value === "") this.fail(`an empty PAX ${key2}`, meta.start);
+    }
+    if (meta.kind === "x") this.pax = records;
+  }
+  /** `<length> <key>=<value>\n` records, read by their length as tar does (a value may hold a newline). */
+  paxRecords(body, start) {
+    const records = /* @__PURE__ */ new Map();
+    let at = 0;
+    while (at < body.length) {
+      const space = body.indexOf(32, at);
+      const length = space > at ? body.toString("latin1", at, space) : "";
+      const end = at + Number(length);
+      if (!/^\d+$/.test(length) || end > body.length || end <= space + 2 || body[end - 1] !== 10) this.fail("a malformed PAX record", start);
+      const record = body.subarray(space + 1, end - 1);
+      const equals = record.indexOf(61);
+      if (equals <= 0) this.fail("a malformed PAX record (no keyword)", start);
+      const key2 = record.toString("utf8", 0, equals);
+      if (records.has(key2)) this.fail(`a PAX header that gives ${key2} twice`, start);
+      records.set(key2, record.toString("utf8", equals + 1));
+      at = end;
+    }
+    return records;
+  }
+  /** A numeric field: octal digits (space or NUL ended), or GNU's base-256 for large values. */
+  number(block, start, length, field) {
+    const first = block[start];
+    if (first & 128) {
+      if (first === 255) this.fail(`a negative ${field}`);
+      let value = first & 127;
+      for (let i = start + 1; i < start + length; i++) value = value * 256 + block[i];
+      if (!Number.isSafeInteger(value)) this.fail(`a ${field} too large to be real`);
+      return value;
+    }
+    const digits = block.toString("latin1", start, start + length).replace(/[\0 ]+$/, "").replace(/^ +/, "");
+    if (!/^[0-7]*$/.test(digits)) this.fail(`the ${field} field ${JSON.stringify(digits)} is not an octal number`);
+    return digits === "" ? 0 : parseInt(digits, 8);
+  }
+  checkChecksum(block) {
+    const stored = this.number(block, 148, 8, "checksum");
+    let unsigned = 0;
+    let signed3 = 0;
+    for (let i = 0; i < BLOCK; i++) {
+      const byte = i >= 148 && i < 156 ? 32 : block[i];
+      unsigned += byte;
+      signed3 += byte > 127 ? byte - 256 : byte;
+    }
+    if (stored !== unsigned && stored !== signed3) this.fail("a header whose checksum does not match");
+  }
+};
+function text(block, start, length) {
+  const field = block.subarray(start, start + length);
+  const nul = field.indexOf(0);
+  return field.toString("utf8", 0, nul < 0 ? length : nul);
+}
+function padded(size) {
+  return Math.ceil(size / BLOCK) * BLOCK;
+}
+
+// src/go/zip-entries.ts
+import { open } from "node:fs/promises";
+var EOCD_SIGNATURE = 101010256;
+var CENTRAL_SIGNATURE = 33639248;
+var LOCAL_SIGNATURE = 67324752;
+var UNIX_HOSTS = /* @__PURE__ */ new Set([3, 19]);
+var EOCD_MIN = 22;
+var MAX_COMMENT = 65535;
+function locateCentralDirectory(tail, fileSize, file) {
+  let eocd = -1;
+  for (let i = tail.length - EOCD_MIN; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error(`${file}: not a zip archive (no end of central directory record)`);
+  const count2 = tail.readUInt16LE(eocd + 10);
+  const size = tail.readUInt32LE(eocd + 12);
+  const offset = tail.readUInt32LE(eocd + 16);
+  if (count2 === 65535 || size === 4294967295 || offset === 4294967295) {
+    throw new Error(`${file}: zip64 archives are not supported (Go's release zips are not zip64)`);
+  }
+  if (offset + size > fileSize) throw new Error(`${file}: the central directory lies beyond the end of the file`);
+  return { count: count2, offset, size };
+}
+function parseCentralDirectory(directory, count2, file) {
+  const entries = [];
+  let at = 0;
+  for (let i = 0; i < count2; i++) {
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
+      throw new Error(`${file}: central directory entry ${i} is damaged`);
+    }
+    const madeBy = directory.readUInt16LE(at + 4) >> 8;
+    const nameLength = directory.readUInt16LE(at + 28);
+    const extraLength = directory.readUInt16LE(at + 30);
+    const commentLength = directory.readUInt16LE(at + 32);
+    const external = directory.readUInt32LE(at + 38);
+    const localOffset = directory.readUInt32LE(at + 42);
+    const rawName = directory.subarray(at + 46, at + 46 + nameLength);
+    const name = rawName.toString("utf8");
+    const mode = UNIX_HOSTS.has(madeBy) ? external >>> 16 : 0;
+    const type = (mode & 61440) === 40960 ? "SymbolicLink" : name.endsWith("/") || name.endsWith("\\") ? "Directory" : "File";
+    entries.push({ name, type, rawName, localOffset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+async function listZipEntries(file) {
+  const handle = await open(file, "r");
+  const read = async (offset, length) => {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, offset);
+    return buffer.subarray(0, bytesRead);
+  };
+  try {
+    const { size } = await handle.stat();
+    const tailLength = Math.min(size, EOCD_MIN + MAX_COMMENT);
+    const where = locateCentralDirectory(await read(size - tailLength, tailLength), size, file);
+    const records = parseCentralDirectory(await read(where.offset, where.size), where.count, file);
+    for (const record of records) {
+      const reason = localHeaderMismatch(await read(record.localOffset, 30 + record.rawName.length), record, where.offset);
+      if (reason) throw new Error(`${file}: entry ${JSON.stringify(record.name)}: ${reason}`);
+    }
+    return records.map(({ name, type }) => ({ name, type }));
+  } finally {
+    await handle.close();
+  }
+}
+function localHeaderMismatch(local, record, centralOffset) {
+  if (record.localOffset + local.length > centralOffset || local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+    return `no local header at offset ${record.localOffset}`;
+  }
+  const name = local.subarray(30, 30 + local.readUInt16LE(26));
+  if (!name.equals(record.rawName)) return `its local header names it ${JSON.stringify(name.toString("utf8"))}`;
+  return void 0;
+}
+
+// src/toolchains/tar-tree.ts
+import { createHash } from "node:crypto";
+var EMPTY_SHA256 = createHash("sha256").digest("hex");
+var TarTreeRecorder = class {
+  entries = /* @__PURE__ */ new Map();
+  /** The file whose data is streaming now. */
+  open;
+  /** A member's header: call before its data. */
+  member(member) {
+    if (this.open) throw new Error(`tar stream: ${this.open.entry.path} ended ${this.open.left} bytes early`);
+    const path14 = this.onDisk(member.name);
+    if (path14 === "") return;
+    switch (member.type) {
+      case "Directory":
+        this.entries.set(path14, { path: path14, type: "dir", mode: modeString(member.mode) });
+        return;
+      case "SymbolicLink":
+        this.entries.set(path14, { path: path14, type: "symlink", target: member.linkpath });
+        return;
+      case "Link": {
+        const target = this.entries.get(this.onDisk(member.linkpath));
+        if (target?.type !== "file") throw new Error(`tar stream: the hard link ${member.name} names ${member.linkpath}, which is no file before it`);
+        this.entries.set(path14, { ...target, path: path14 });
+        return;
+      }
+      case "File": {
+        const entry = { path: path14, type: "file", mode: modeString(member.mode), size: member.size, sha256: EMPTY_SHA256 };
+        this.entries.set(path14, entry);
+        if (member.size > 0) this.open = { entry, hash: createHash("sha256"), left: member.size };
+      }
+    }
+  }
+  /** A slice of the current member's data, in order. */
+  data(chunk) {
+    const open3 = this.open;
+    if (!open3) return;
+    open3.hash.update(chunk);
+    open3.left -= chunk.length;
+    if (open3.left <= 0) {
+      open3.entry.sha256 = open3.hash.digest("hex");
+      this.open = void 0;
+    }
+  }
+  /** The tree, sorted as the manifest lists it. */
+  finish() {
+    if (this.open) throw new Error(`tar stream: ${this.open.entry.path} ended ${this.open.left} bytes early`);
+    return sortTree(this.entries.values());
+  }
+  /**
+   * Where an archive name lands, relative to the GOROOT: `go/bin/go` -> `bin/go`, `./go/` -> '' (the
+   * GOROOT itself), every directory of it followed through the symbolic links recorded so far, as
+   * the kernel follows them when tar creates the file. The name's last part is not followed.
+   */
+  onDisk(name) {
+    const pending = name.split("/").filter((part) => part !== "" && part !== ".");
+    const last = pending.pop();
+    if (last === void 0) return "";
+    const done = [];
+    for (let hops = 0; pending.length > 0; ) {
+      const part = pending.shift();
+      if (part === "..") {
+        done.pop();
+        continue;
+      }
+      if (part === ".") continue;
+      done.push(part);
+      const link = this.entries.get(done.slice(1).join("/"));
+      if (link?.type === "symlink") {
+        if (++hops > 40) throw new Error(`tar stream: ${name} loops through symbolic links`);
+        done.pop();
+        pending.unshift(...link.target.split("/"));
+      }
+    }
+    return [...done, last].slice(1).join("/");
+  }
+};
+
+// src/go/archive.ts
+var ArchiveError = class extends Error {
+  name = "ArchiveError";
+};
+var TAR_EXTRACT_ARGS = ["-x", "-p", "--no-same-owner", "-f", "-"];
+function mismatchError(archive, expected, actual) {
+  return new ArchiveError(`${archive}: sha256 mismatch: expected ${expected}, got ${actual}`);
+}
+function refusal(archive, name, reason) {
+  return new ArchiveError(`${archive}: refusing entry ${JSON.stringify(name)}: ${reason}`);
+}
+function entryGuard(archive) {
+  const tree = new ArchiveTree();
+  return {
+    admit(entry) {
+      const reason = tree.admit(entry);
+      if (reason) throw refusal(archive, entry.name, reason);
+    },
+    finish() {
+      const refused = tree.finish();
+      if (refused) throw refusal(archive, refused.name, refused.reason);
+    }
+  };
+}
+async function extractTarGz(body, options) {
+  const { archive, dest, signal } = options;
+  signal?.throwIfAborted();
+  const hash = createHash2("sha256");
+  let bytes = 0;
+  let extractError;
+  const tar = spawn("tar", [...TAR_EXTRACT_ARGS, "-C", dest], { stdio: ["pipe", "ignore", "pipe"] });
+  let tarStderr = "";
+  tar.stderr.on("data", (d) => tarStderr = (tarStderr + d.toString()).slice(-2e3));
+  tar.stdin.on("error", () => void 0);
+  const tarExit = new Promise((resolve) => {
+    tar.on("error", (err) => {
+      fail(new ArchiveError(`${archive}: cannot run tar: ${err.message}`, { cause: err }));
+      resolve(null);
+    });
+    tar.on("close", (code2) => resolve(code2));
+  });
+  const gunzip = createGunzip();
+  const guard = entryGuard(archive);
+  const tree = new TarTreeRecorder();
+  const reader = new TarHeaderReader(
+    (member) => {
+      guard.admit(member);
+      tree.member(member);
+    },
+    (data) => tree.data(data)
+  );
+  function fail(err) {
+    if (extractError) return;
+    extractError = err;
+    body.unpipe(gunzip);
+    gunzip.destroy();
+    tar.kill("SIGKILL");
+    body.resume();
+  }
+  function check(step) {
+    try {
+      step();
+    } catch (err) {
+      fail(asArchiveError(err, archive));
+    }
+  }
+  const onAbort = () => {
+    fail(signal?.reason);
+    body.destroy(signal?.reason);
+  };
+  signal?.addEventListener("abort", onAbort, { once: true });
+  gunzip.on("error", (err) => fail(new ArchiveError(`${archive}: not a valid gzip stream: ${err.message}`, { cause: err })));
+  gunzip.on("data", (chunk) => {
+    if (extractError) return;
+    check(() => reader.write(chunk));
+    if (extractError) return;
+    if (!tar.stdin.write(chunk)) {
+      gunzip.pause();
+      tar.stdin.once("drain", () => gunzip.resume());
+    }
+  });
+  const unzipped = new Promise((resolve) => {
+    gunzip.on("end", () => {
+      check(() => {
+        reader.end();
+        guard.finish();
+      });
+      tar.stdin.end();
+      resolve();
+    });
+    gunzip.on("close", resolve);
+  });
+  body.on("data", (chunk) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  });
+  body.pipe(gunzip);
+  try {
+    try {
+      await finished(body);
+      if (options.length !== void 0 && bytes < options.length) throw truncatedError(archive, options.url, bytes, options.length);
+    } catch (err) {
+      fail(err);
+      await tarExit;
+      signal?.throwIfAborted();
+      throw err instanceof HttpError ? err : new HttpError(`${archive}: download from ${options.url} broke off after ${bytes} bytes: ${err.message}`, true, void 0, void 0, { cause: err });
+    }
+    const actual = hash.digest("hex");
+    if (actual !== options.sha256.toLowerCase()) {
+      fail(mismatchError(archive, options.sha256, actual));
+      await tarExit;
+      throw mismatchError(archive, options.sha256, actual);
+    }
+    await unzipped;
+    const code2 = await tarExit;
+    if (extractError) throw extractError;
+    if (code2 !== 0) throw new ArchiveError(`${archive}: tar exited with ${code2} extracting into ${dest}: ${tarStderr.trim()}`);
+    return { sha256: actual, bytes, entries: reader.members, tree: tree.finish() };
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+function asArchiveError(err, archive) {
+  if (err instanceof ArchiveError) return err;
+  if (err instanceof TarFormatError) {
+    return err.entry === void 0 ? new ArchiveError(`${archive}: not a valid tar archive: ${err.message}`, { cause: err }) : refusal(archive, err.entry, err.reason);
+  }
+  return new ArchiveError(`${archive}: ${err.message}`, { cause: err });
+}
+async function saveVerified(body, options) {
+  const hash = createHash2("sha256");
+  let bytes = 0;
+  body.on("data", (chunk) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  });
+  const out = createWriteStream(options.file);
+  body.pipe(out);
+  try {
+    await finished(body);
+  } catch (err) {
+    out.destroy();
+    options.signal?.throwIfAborted();
+    throw new HttpError(`${options.archive}: download from ${options.url} broke off after ${bytes} bytes: ${err.message}`, true, void 0, void 0, { cause: err });
+  }
+  await finished(out);
+  if (options.length !== void 0 && bytes < options.length) throw truncatedError(options.archive, options.url, bytes, options.length);
+  const actual = hash.digest("hex");
+  if (actual !== options.sha256.toLowerCase()) throw mismatchError(options.archive, options.sha256, actual);
+  return { sha256: actual, bytes };
+}
+async function extractVerifiedZip(file, dest, archive, signal) {
+  const entries = await listZipEntries(file);
+  const guard = entryGuard(archive);
+  for (const entry of entries) {
+    if (entry.type === "SymbolicLink") throw refusal(archive, entry.name, "symbolic links do not belong in a Go zip archive");
+    guard.admit(entry);
+  }
+  guard.finish();
+  signal?.throwIfAborted();
+  const toolCache = await import("./tool-cache-B2KSYL36.js");
+  await toolCache.extractZip(file, dest);
+  return entries.length;
+}
+
+// src/go/releases.ts
+function archiveFor(release, platform) {
+  return release.files.find(
+    (f) => f.kind === "archive" && f.os === platform.os && f.arch === platform.arch && f.filename.endsWith(platform.archive)
+  );
+}
+function availableVersions(releases, platform) {
+  return releases.filter((r) => archiveFor(r, platform) !== void 0).map((r) => ({ version: r.version.replace(/^go/, ""), stable: r.stable }));
+}
+function findArchive(releases, version, platform) {
+  const release = releases.find((r) => r.version === `go${version}`);
+  const file = release && archiveFor(release, platform);
+  return release && file ? { release, file } : void 0;
+}
+function indexUrl(baseUrl) {
+  return `${baseUrl.replace(/\/+$/, "")}/?mode=json&include=all`;
+}
+function archiveUrl(baseUrl, filename) {
+  return `${baseUrl.replace(/\/+$/, "")}/${encodeURIComponent(filename)}`;
+}
+function parseIndex(json, url) {
+  let data;
+  try {
+    data = JSON.parse(json);
+  } catch (err) {
+    throw new Error(`${url}: the Go release index is not JSON (${err.message})`, { cause: err });
+  }
+  if (!Array.isArray(data)) throw new Error(`${url}: the Go release index is not a JSON array`);
+  data.forEach((release, i) => {
+    const r = release;
+    if (typeof r?.version !== "string" || typeof r.stable !== "boolean" || !Array.isArray(r.files)) {
+      throw new Error(`${url}: entry ${i} is not a release ({version, stable, files}): ${JSON.stringify(release).slice(0, 200)}`);
+    }
+    r.files.forEach((f, j) => {
+      if (typeof f?.filename !== "string" || typeof f.os !== "string" || typeof f.arch !== "string" || typeof f.sha256 !== "string" || typeof f.kind !== "string") {
+        throw new Error(`${url}: ${r.version} file ${j} lacks filename, os, arch, sha256 or kind: ${JSON.stringify(f).slice(0, 200)}`);
+      }
+    });
+  });
+  return data;
+}
+async function fetchReleases(baseUrl, retry, signal) {
+  const url = indexUrl(baseUrl);
+  return parseIndex(await getText(url, "the Go release index", retry, signal), url);
+}
+
+// src/go/version-file.ts
+import { readFile } from "node:fs/promises";
+import path3 from "node:path";
+var GO_DEFAULT = { mod: "1.16", work: "1.18" };
+var VersionFileError = class extends Error {
+  name = "VersionFileError";
+};
+function versionFileKind(file) {
+  const base = path3.basename(file);
+  if (base.endsWith(".mod") || base.endsWith(".work")) return "go.mod";
+  if (base === ".tool-versions") return "tool-versions";
+  return "go-version";
+}
+var VERSION_TEXT = /^(?:go)?(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)$/;
+function parseVersionFile(text2, file, kind = versionFileKind(file)) {
+  const lines = text2.split(/\r?\n/);
+  if (kind === "go.mod") return { ...fromGoMod(lines) ?? goDefault(file), minimum: true };
+  const found = kind === "tool-versions" ? fromToolVersions(lines, file) : fromGoVersion(lines, file);
+  if (!found) throw new VersionFileError(`go-version-file: ${file}: ${kind === "tool-versions" ? 'no "golang" entry' : "no version"} found`);
+  return found;
+}
+function goDefault(file) {
+  const work = path3.basename(file).endsWith(".work");
+  const spec = work ? GO_DEFAULT.work : GO_DEFAULT.mod;
+  return {
+    spec,
+    line: 0,
+    assumed: `go-version-file: ${file} has no "go" line; Go reads ${work ? "a go.work" : "a go.mod"} without one as "go ${spec}", so Go ${spec} is tested (add a "go" line to name the oldest Go the module supports)`
+  };
+}
+function fromGoMod(lines) {
+  let go;
+  let toolchain;
+  let inBlock = false;
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\/\/.*$/, "").trim();
+    if (inBlock) {
+      if (line === ")") inBlock = false;
+      return;
+    }
+    if (/\($/.test(line)) {
+      inBlock = true;
+      return;
+    }
+    const directive = /^(go|toolchain)\s+(\S+)$/.exec(line);
+    if (!directive) return;
+    const [, name, value = ""] = directive;
+    const version = VERSION_TEXT.exec(value.replace(/[+-].*$/, ""))?.[1];
+    if (!version) return;
+    if (name === "go") go ??= { spec: version, line: i + 1 };
+    else toolchain ??= { spec: version, line: i + 1 };
+  });
+  return toolchain ?? go;
+}
+function fromGoVersion(lines, file) {
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.replace(/#.*$/, "").trim();
+    if (line === "") continue;
+    const version = VERSION_TEXT.exec(line)?.[1];
+    if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(line)} is not a Go version`);
+    return { spec: version, line: i + 1 };
+  }
+  return void 0;
+}
+function fromToolVersions(lines, file) {
+  for (const [i, raw] of lines.entries()) {
+    const [tool, first] = raw.replace(/#.*$/, "").trim().split(/\s+/);
+    if (tool !== "golang" && tool !== "go") continue;
+    const version = first === void 0 ? void 0 : VERSION_TEXT.exec(first)?.[1];
+    if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(first ?? "")} is not a Go version`);
+    return { spec: version, line: i + 1 };
+  }
+  return void 0;
+}
+async function readVersionFile(file) {
+  let text2;
+  try {
+    text2 = await readFile(file, "utf8");
+  } catch (err) {
+    const reason = err.code === "ENOENT" ? "no such file" : err.message;
+    throw new VersionFileError(`go-version-file: ${file}: ${reason}`, { cause: err });
+  }
+  return parseVersionFile(text2, file);
+}
+
+// src/util/log.ts
+var silentLogger = {
+  info() {
+  },
+  warning() {
+  },
+  error() {
+  },
+  debug() {
+  },
+  group() {
+  }
+};
+function consoleLogger(stream = process.stderr, verbose = false) {
+  const at = (where) => where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ` : "";
+  return {
+    info: (message) => void stream.write(`${message}
+`),
+    warning: (message, where) => void stream.write(`warning: ${at(where)}${message}
+`),
+    error: (message, where) => void stream.write(`error: ${at(where)}${message}
+`),
+    debug: (message) => void (verbose && stream.write(`${message}
+`)),
+    group: (title, body) => void stream.write(`\u2500\u2500 ${title}
+${body.endsWith("\n") || body === "" ? body : body + "\n"}`)
+  };
+}
+
+// src/toolchains/replace.ts
+import { existsSync } from "node:fs";
+import { rename, rm, writeFile } from "node:fs/promises";
+async function replaceToolchain(source, dir, manifest) {
+  const aside = removingPathOf(dir);
+  try {
+    await rename(dir, aside);
+  } catch (err) {
+    if (err.code !== "ENOENT") throw new Error(`cannot move the damaged toolchain ${dir} aside: ${err.message}`, { cause: err });
+  }
+  try {
+    await rename(source, dir);
+  } catch (err) {
+    if (!existsSync(dir)) throw new Error(`cannot move the toolchain into ${dir}: ${err.message}`, { cause: err });
+    await rm(aside, { recursive: true, force: true });
+    return false;
+  }
+  const { marker, manifest: manifestFile } = sidecarsOf(dir);
+  await writeFileAtomically(manifestFile, manifest);
+  await writeFile(marker, "");
+  await rm(aside, { recursive: true, force: true });
+  return true;
+}
+
+// src/toolchains/ledger.ts
+var ToolchainLedger = class {
+  constructor(toolCacheDir, warn, leases = new LeaseHolder(), env = process.env) {
+    this.warn = warn;
+    this.leases = leases;
+    this.audit = AuditLog.of(toolCacheDir, warn, env);
+  }
+  warn;
+  leases;
+  audit;
+  warned = false;
+  /** Leases the toolchain folder `dir` for this job; a failure is a warning (the job goes on without). */
+  async lease(dir) {
+    try {
+      await this.leases.take(dir);
+    } catch (err) {
+      this.warnOnce(`cannot take a lease on ${dir} (toolchains prune may remove it while this job runs): ${err.message}`);
+    }
+  }
+  async record(dir, entry, now = /* @__PURE__ */ new Date()) {
+    const { verification, ...audit } = entry;
+    await this.audit.append({ ...audit, path: dir }, now);
+    if (verification === void 0) return;
+    try {
+      await writeState(dir, { lastUsed: now.toISOString(), lastVerified: now.toISOString(), verification });
+    } catch (err) {
+      this.warnOnce(`cannot record the use of ${dir}: ${err.message}`);
+    }
+  }
+  warnOnce(message) {
+    if (this.warned) return;
+    this.warned = true;
+    this.warn(message);
+  }
+};
+
+// src/go/install.ts
+var DEFAULT_DOWNLOAD_TIMEOUT_MS = 10 * 6e4;
+var DOWNLOAD_TIMEOUT_VARIABLE = "GO_MATRIX_DOWNLOAD_TIMEOUT_MINUTES";
+function parseDownloadTimeout(minutes) {
+  if (minutes === void 0 || minutes.trim() === "") return void 0;
+  const value = Number(minutes.trim());
+  if (!/^\d*\.?\d+$/.test(minutes.trim()) || !(value > 0)) {
+    throw new Error(`${DOWNLOAD_TIMEOUT_VARIABLE}: ${JSON.stringify(minutes)} is not a positive number of minutes (the deadline of one toolchain download, default ${DEFAULT_DOWNLOAD_TIMEOUT_MS / 6e4})`);
+  }
+  return Math.round(value * 6e4);
+}
+async function installGo(request) {
+  const stopped = /* @__PURE__ */ new Set();
+  try {
+    return await install(request, stopped);
+  } catch (err) {
+    const { signal } = request;
+    if (!signal?.aborted) throw err;
+    const during = stopped.size > 0 ? ` while installing ${[...stopped].map((v) => `Go ${v}`).join(", ")}` : "";
+    throw new Error(`${abortReason(signal.reason)}${during}; the tool cache holds no partial toolchain`, { cause: err });
+  }
+}
+async function install(request, stopped) {
+  const { signal } = request;
+  signal?.throwIfAborted();
+  const logger = request.logger ?? silentLogger;
+  const platform = request.platform ?? currentPlatform();
+  const retry = { onRetry: (message) => logger.warning(message), ...request.retry };
+  const sweeping = removeAbandonedStaging(path4.join(request.toolCacheDir, "go"), logger).catch((err) => {
+    logger.warning(`cannot look for abandoned staging folders in ${request.toolCacheDir}: ${err.message}`);
+  });
+  const context = {
+    request,
+    platform,
+    logger,
+    retry,
+    releases: void 0,
+    locals: /* @__PURE__ */ new Map(),
+    cache: request.toolchainCache ?? actionsToolchainCache,
+    signal,
+    downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
+    stopped,
+    ledger: request.ledger ?? new ToolchainLedger(request.toolCacheDir, (message) => logger.warning(message))
+  };
+  let available;
+  let declared;
+  const specs = request.specs.map((spec) => ({ spec, source: "go-versions" }));
+  try {
+    declared = request.versionFile ? await readVersionFile(request.versionFile) : void 0;
+    if (declared?.assumed) logger.warning(declared.assumed);
+    context.locals = await inspectLocalToolchains(request.localToolchains ?? [], platform, logger);
+    ({ releases: context.releases, available } = await loadIndex(context));
+  } finally {
+    await sweeping;
+  }
+  const resolved = resolveVersions(specs, available);
+  if (declared) {
+    const [fromFile] = resolveVersions([{ spec: declared.spec, source: `go-version-file: ${request.versionFile}`, minimum: declared.minimum === true }], available);
+    if (fromFile?.note) logger.warning(fromFile.note);
+    const note = [declared.assumed, fromFile?.note].filter(Boolean).join(" ");
+    if (fromFile && !resolved.some((r) => r.version === fromFile.version)) resolved.push({ ...fromFile, ...note ? { note } : {} });
+  }
+  return mapBounded(resolved, request.concurrency ?? 3, async ({ spec, version, note }) => {
+    const toolchain = await installVersion(spec, version, context);
+    return note ? { ...toolchain, note } : toolchain;
+  });
+}
+function abortReason(reason) {
+  if (reason instanceof Error && reason.message) return reason.message;
+  return typeof reason === "string" && reason !== "" ? reason : "cancelled";
+}
+function deadlineError(what, url, ms) {
+  return new HttpError(
+    `${what}: the download from ${url} did not finish within ${formatDuration(ms)} (the download timeout: ${DOWNLOAD_TIMEOUT_VARIABLE} for the action and the command line, downloadTimeoutMs for the library)`,
+    false
+  );
+}
+async function inspectLocalToolchains(dirs, platform, logger) {
+  const found = await Promise.all(
+    dirs.map(async (dir) => {
+      try {
+        return { dir, version: await goVersionAt(dir, platform) };
+      } catch (err) {
+        logger.warning(`local-toolchains: ${dir} is not usable: ${err.message}`);
+        return void 0;
+      }
+    })
+  );
+  const byVersion = /* @__PURE__ */ new Map();
+  for (const f of found) if (f && !byVersion.has(f.version)) byVersion.set(f.version, f.dir);
+  return byVersion;
+}
+async function loadIndex(context) {
+  const { retry, locals, platform, logger, downloadTimeoutMs: timeout } = context;
+  const baseUrl = context.request.downloadBaseUrl;
+  try {
+    const expired = () => deadlineError("the Go release index", indexUrl(baseUrl), timeout);
+    const releases = await withDeadline(timeout, expired, context.signal, (signal) => fetchReleases(baseUrl, retry, signal));
+    return { releases, available: availableVersions(releases, platform) };
+  } catch (err) {
+    context.signal?.throwIfAborted();
+    if (locals.size === 0) {
+      throw new Error(`cannot fetch the Go release index from ${baseUrl}: ${err.message}`, { cause: err });
+    }
+    logger.warning(`cannot fetch the Go release index from ${baseUrl} (${err.message}); resolving against local-toolchains: ${[...locals.keys()].join(", ")}`);
+    return { releases: void 0, available: [...locals.keys()].map((version) => ({ version, stable: !isPrerelease(version) })) };
+  }
+}
+async function installVersion(spec, version, context) {
+  context.signal?.throwIfAborted();
+  try {
+    return await findOrInstall(spec, version, context);
+  } catch (err) {
+    if (context.signal?.aborted) context.stopped.add(version);
+    throw err;
+  }
+}
+async function findOrInstall(spec, version, context) {
+  const started = performance.now();
+  const { request, platform, logger } = context;
+  const level = request.verify ?? "fast";
+  const done = (source, goroot, sha256, verified, recovery2) => {
+    const seconds2 = Math.round(performance.now() - started) / 1e3;
+    const how = verified === "archive" ? "verified archive" : verified === "unverified" ? "unverified: no install manifest" : `verified ${verified}`;
+    logger.info(`Go ${version} (${spec}): ${source} ${goroot} (${how}${recovery2 ? ", recovered" : ""}) in ${seconds2.toFixed(2)} s`);
+    return { spec, version, goroot, sha256, source, seconds: seconds2, verified, ...recovery2 ? { recovery: recovery2 } : {} };
+  };
+  const expected = { version, os: platform.os, arch: platform.arch, goBinary: platform.goBinary };
+  const local = context.locals.get(version);
+  let localProblem = "";
+  if (local) {
+    const check = await checkToolchain(local, expected, level);
+    if (check.ok) return done("local", local, "", check.verified);
+    localProblem = `local-toolchains: ${local} ${check.problem}`;
+    logger.warning(`${localProblem}; not using it`);
+  }
+  const found = context.releases && findArchive(context.releases, version, platform);
+  if (!found) throw new Error(`${localProblem ? `${localProblem}, and ` : ""}Go ${version}: no ${platform.os}-${platform.arch} archive in the index of ${request.downloadBaseUrl}`);
+  const { file } = found;
+  const dir = toolCachePath(request.toolCacheDir, version, platform);
+  const { ledger } = context;
+  const record = (event, outcome, verification, detail) => ledger.record(dir, { event, version, arch: platform.toolCacheArch, outcome, verification, ...detail ? { detail } : {} });
+  await ledger.lease(dir);
+  let damage;
+  if (isComplete(dir, platform)) {
+    const check = await checkToolchain(dir, { ...expected, sha256: file.sha256 }, level);
+    if (check.ok) {
+      await record("reuse", `verified ${check.verified}`, check.verified);
+      return done("tool-cache", dir, file.sha256, check.verified);
+    }
+    damage = `the toolchain in ${dir} ${check.problem}`;
+    logger.warning(`Go ${version}: ${damage}; moving it aside and reinstalling it from the verified archive`);
+    await record("verify", "damaged", "damaged", check.problem);
+  }
+  const key2 = toolchainCacheKey(version, platform.os, platform.arch, file.sha256);
+  const useCache = request.cache === true && await cacheAvailable(context);
+  if (useCache && damage === void 0) {
+    const restore = await restoreFromCache(dir, key2, { ...expected, sha256: file.sha256 }, context);
+    if (restore === "restored") {
+      await record("install", "ok", "full", `restored from the Actions cache (key ${key2}), verified full`);
+      return done("cache", dir, file.sha256, "full");
+    }
+    if (restore !== "miss") damage = restore.damage;
+  }
+  const placed = await downloadAndPlace(version, file, dir, context, damage !== void 0 && isComplete(dir, platform));
+  if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
+  if (useCache && placed) {
+    try {
+      await abortable(context.cache.save(toolchainCachePaths(dir), key2), context.signal);
+    } catch (err) {
+      context.signal?.throwIfAborted();
+      logger.warning(`Go ${version}: saving to the Actions cache failed: ${err.message}`);
+    }
+  }
+  const recovery = damage && `${damage}; it was moved aside and Go ${version} reinstalled from the verified archive`;
+  if (placed) await record(damage ? "recover" : "install", "ok", "archive", `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`);
+  else await record("reuse", "installed by another job", "archive");
+  return done("download", dir, file.sha256, "archive", recovery);
+}
+function toolCachePath(toolCacheDir, version, platform) {
+  return path4.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
+}
+function isComplete(dir, platform) {
+  return existsSync2(`${dir}.complete`) && existsSync2(goBinary(dir, platform));
+}
+async function cacheAvailable(context) {
+  try {
+    return await context.cache.available();
+  } catch (err) {
+    context.logger.warning(`the Actions cache is not usable: ${err.message}`);
+    return false;
+  }
+}
+async function restoreFromCache(dir, key2, expected, context) {
+  const { version } = expected;
+  const discard = () => Promise.all(toolchainCachePaths(dir).map((p) => rm2(p, { recursive: true, force: true }))).then(() => void 0);
+  try {
+    await discard();
+    if (!await abortable(context.cache.restore(toolchainCachePaths(dir), key2), context.signal)) return "miss";
+    if (!existsSync2(sidecarsOf(dir).manifest)) throw new Error("the cache entry holds no install manifest");
+    const check = await checkToolchain(dir, expected, "full");
+    context.signal?.throwIfAborted();
+    if (!check.ok) {
+      const damage = `the toolchain restored from the Actions cache (key ${key2}) ${check.problem}`;
+      context.logger.warning(`Go ${version}: ${damage}; downloading it instead`);
+      await discard();
+      return { damage };
+    }
+    await writeFile2(sidecarsOf(dir).marker, "");
+    return "restored";
+  } catch (err) {
+    if (context.signal?.aborted) {
+      await discard().catch(() => void 0);
+      throw err;
+    }
+    context.logger.warning(`Go ${version}: restoring from the Actions cache (key ${key2}) failed: ${err.message}; downloading instead`);
+    await discard().catch(() => void 0);
+    return "miss";
+  }
+}
+async function downloadAndPlace(version, file, dir, context, replace) {
+  const { request, platform } = context;
+  const goDir = path4.join(request.toolCacheDir, "go");
+  await mkdir(goDir, { recursive: true });
+  const staging = await createStaging(goDir, `${STAGING_PREFIX}${goToSemver(version)}-${platform.toolCacheArch}-`);
+  try {
+    const url = archiveUrl(request.downloadBaseUrl, file.filename);
+    const timeout = context.downloadTimeoutMs;
+    const extracted = await withDeadline(
+      timeout,
+      () => deadlineError(file.filename, url, timeout),
+      context.signal,
+      (signal) => withRetries(
+        context.retry,
+        async (attempt) => {
+          const target = path4.join(staging.dir, `attempt-${attempt}`);
+          await mkdir(target);
+          try {
+            return { target, tree: await fetchAndExtract(url, file, target, version, context, signal) };
+          } catch (err) {
+            await rm2(target, { recursive: true, force: true });
+            throw err;
+          }
+        },
+        signal
+      )
+    );
+    const root = path4.join(extracted.target, "go");
+    if (!existsSync2(goBinary(root, platform))) {
+      throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`);
+    }
+    const manifest = buildManifest({
+      version,
+      os: platform.os,
+      arch: platform.arch,
+      source: { url, archive: file.filename, sha256: file.sha256.toLowerCase() },
+      installedAt: /* @__PURE__ */ new Date(),
+      installer: `go-matrix ${TOOL_VERSION}`,
+      entries: extracted.tree
+    });
+    context.signal?.throwIfAborted();
+    const text2 = formatManifest(manifest);
+    return replace ? await replaceToolchain(root, dir, text2) : await placeAtomically(root, dir, platform, context.logger, text2);
+  } finally {
+    staging.release();
+    await rm2(staging.dir, { recursive: true, force: true });
+  }
+}
+async function fetchAndExtract(url, file, target, version, context, signal) {
+  const { body, length } = await openStream(url, {
+    what: file.filename,
+    notFoundHint: `is ${version} a released version?`,
+    idleTimeoutMs: context.retry.idleTimeoutMs,
+    signal
+  });
+  const verify = { archive: file.filename, url, sha256: file.sha256, length, signal };
+  if (context.platform.archive === ".tar.gz") {
+    return (await extractTarGz(body, { ...verify, dest: target })).tree;
+  }
+  const download = path4.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString("hex")}-${file.filename}`);
+  await mkdir(context.request.tempDir, { recursive: true });
+  try {
+    await saveVerified(body, { ...verify, file: download });
+    await extractVerifiedZip(download, target, file.filename, signal);
+    return await treeFromDisk(path4.join(target, "go"));
+  } finally {
+    await rm2(download, { force: true });
+  }
+}
+var TARGET_EXISTS = /* @__PURE__ */ new Set(["ENOTEMPTY", "EEXIST", "EPERM", "EACCES", "EISDIR"]);
+async function placeAtomically(source, dir, platform, logger = silentLogger, manifest) {
+  await mkdir(path4.dirname(dir), { recursive: true });
+  const { marker, manifest: manifestFile } = sidecarsOf(dir);
+  for (let round = 1; ; round++) {
+    try {
+      await rename2(source, dir);
+      if (manifest !== void 0) await writeFileAtomically(manifestFile, manifest);
+      await writeFile2(marker, "");
+      return true;
+    } catch (err) {
+      const code2 = err.code ?? "";
+      if (code2 === "ENOENT" && existsSync2(source) && round < 5) {
+        await mkdir(path4.dirname(dir), { recursive: true });
+        continue;
+      }
+      if (!TARGET_EXISTS.has(code2) || !existsSync2(dir)) {
+        throw new Error(`cannot move the toolchain into ${dir}: ${err.message}`, { cause: err });
+      }
+    }
+    if (await markerAppears(dir, platform)) return false;
+    if (round >= 5) throw new Error(`cannot move the toolchain into ${dir}: something keeps putting an incomplete directory there`);
+    const aside = `${dir}.stale-${randomBytes(6).toString("hex")}`;
+    logger.warning(`${dir} has no ${path4.basename(marker)} marker: replacing it`);
+    try {
+      await rename2(dir, aside);
+    } catch (err) {
+      if (err.code !== "ENOENT") throw new Error(`cannot move the incomplete ${dir} aside: ${err.message}`, { cause: err });
+    }
+    await rm2(aside, { recursive: true, force: true });
+  }
+}
+async function markerAppears(dir, platform, waitMs = 1e3) {
+  const until = Date.now() + waitMs;
+  for (; ; ) {
+    if (isComplete(dir, platform)) return true;
+    if (Date.now() >= until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+// src/runner/matrix.ts
+import { mkdir as mkdir3, readFile as readFile2 } from "node:fs/promises";
+import os2 from "node:os";
+import path8 from "node:path";
+
+// src/runner/annotations.ts
+import path5 from "node:path";
+var LOCATION = /^\s*((?:[A-Za-z]:)?[^\s:]*\.go):(\d+)(?::(\d+))?: (.*)$/;
+function compilerAnnotations(output, moduleDir) {
+  const found = [];
+  for (const line of output.split("\n")) {
+    const m = LOCATION.exec(line);
+    if (!m) continue;
+    const file = relativeInside(moduleDir, m[1]);
+    if (file === null) continue;
+    found.push(located(file, m[2], m[3], m[4].trim()));
+  }
+  return found;
+}
+function testFailureAnnotations(failure, modules, moduleDir) {
+  const dir = packageDir(failure.package, modules);
+  if (dir === null) return [];
+  const found = loggedLocations(failure, dir);
+  if (found.length > 0 || moduleDir === void 0) return found;
+  const frame = panicFrame(failure.output, moduleDir);
+  if (frame === null) return [];
+  const panic = /^panic: (.*?)(?: \[recovered(?:, repanicked)?\])?$/m.exec(failure.output)?.[1] ?? "panic";
+  return [{ ...frame, message: `${failure.test}: panic: ${panic}` }];
+}
+var FRAME = /^\s+((?:[A-Za-z]:)?[/\\]\S*\.go):(\d+)(?: \+0x[0-9a-f]+)?$/;
+function panicFrame(output, moduleDir) {
+  for (const line of output.split("\n")) {
+    const m = FRAME.exec(line);
+    if (!m) continue;
+    const file = relativeInside(moduleDir, m[1]);
+    if (file !== null) return { file, line: Number(m[2]) };
+  }
+  return null;
+}
+function loggedLocations(failure, dir) {
+  const found = [];
+  const lines = failure.output.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const m = LOCATION.exec(lines[i]);
+    if (!m || m[1].includes("/")) continue;
+    const more = [];
+    while (i + 1 < lines.length && /^\s{4,}\S/.test(lines[i + 1]) && !LOCATION.test(lines[i + 1])) {
+      more.push(lines[++i].trim());
+    }
+    const message = [`${failure.test}: ${m[4].trim()}`, ...more].join("\n");
+    found.push(located(joinPosix(dir, m[1]), m[2], m[3], message));
+  }
+  return found;
+}
+function packageDir(importPath, modules) {
+  const sorted = [...modules].sort((a, b) => b.path.length - a.path.length);
+  for (const mod of sorted) {
+    if (importPath === mod.path) return mod.dir;
+    if (importPath.startsWith(`${mod.path}/`)) return joinPosix(mod.dir, importPath.slice(mod.path.length + 1));
+  }
+  return null;
+}
+function uniqueAnnotations(list) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const a of list) {
+    const k = annotationKey(a);
+    const known = byKey.get(k);
+    if (!known) byKey.set(k, a);
+    else if (known.column === void 0 && a.column !== void 0) byKey.set(k, { ...known, column: a.column });
+  }
+  return [...byKey.values()];
+}
+function annotationKey(a) {
+  return `${a.file}:${a.line}:${a.message}`;
+}
+function located(file, line, column, message) {
+  const a = { file, line: Number(line), message };
+  if (column !== void 0) a.column = Number(column);
+  return a;
+}
+function relativeInside(root, file) {
+  const absolute = path5.isAbsolute(file) ? file : path5.join(root, file);
+  const rel = path5.relative(root, absolute);
+  if (rel === "" || rel.startsWith("..") || path5.isAbsolute(rel)) return null;
+  return rel.split(path5.sep).join("/");
+}
+function joinPosix(dir, file) {
+  return dir === "" || dir === "." ? file : `${dir.replace(/\/+$/, "")}/${file}`;
+}
+
+// src/runner/go-mod.ts
+function parseGoFile(name, text2) {
+  const file = { name, go: null, toolchain: null, module: null, use: [] };
+  let block = null;
+  const lines = text2.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = stripComment(lines[i]).trim();
+    if (line === "") continue;
+    if (block !== null) {
+      if (line === ")") block = null;
+      else if (block === "use") file.use.push(unquote(line));
+      continue;
+    }
+    const [keyword, ...rest] = line.split(/\s+/);
+    const value = rest.join(" ");
+    if (value === "(") {
+      block = keyword ?? "";
+      continue;
+    }
+    switch (keyword) {
+      case "go":
+        if (!isGoVersion(value)) {
+          throw new Error(`${name}:${i + 1}: expected "go 1.N" or "go 1.N.P", got ${JSON.stringify(line)}`);
+        }
+        file.go = value;
+        break;
+      case "toolchain":
+        file.toolchain = value.replace(/^go/, "");
+        break;
+      case "module":
+        file.module = unquote(value);
+        break;
+      case "use":
+        file.use.push(unquote(value));
+        break;
+    }
+  }
+  return file;
+}
+function stripComment(line) {
+  const at = line.indexOf("//");
+  return at < 0 ? line : line.slice(0, at);
+}
+function unquote(text2) {
+  const t = text2.trim();
+  return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
+}
+function skipReason(version, file) {
+  if (!file?.go) return null;
+  return compareGoVersions(version, file.go) < 0 ? `${file.name} requires go >= ${file.go}` : null;
+}
+
+// src/runner/version-run.ts
+import { access, mkdir as mkdir2, rm as rm3, writeFile as writeFile3, appendFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { randomUUID } from "node:crypto";
+import path7 from "node:path";
+
+// src/runner/env.ts
+import os from "node:os";
+import path6 from "node:path";
+function defaultWorkDir(env) {
+  return env.RUNNER_TEMP ? path6.join(env.RUNNER_TEMP, "go-matrix-work") : path6.join(os.homedir(), ".cache", "go-matrix", "work");
+}
+function versionDirs(goroot, paths, version) {
+  const state = path6.join(paths.workDir, version);
+  return {
+    goroot,
+    gopath: path6.join(state, "gopath"),
+    gocache: path6.join(paths.cacheDir, version, "gocache"),
+    goenv: path6.join(state, "go.env"),
+    gobin: path6.join(state, "bin"),
+    gomodcache: paths.gomodcache
+  };
+}
+var KEPT_GO_VARIABLES = [
+  "GO111MODULE",
+  "GOPROXY",
+  "GOPRIVATE",
+  "GONOPROXY",
+  "GONOSUMDB",
+  "GOSUMDB",
+  "GOINSECURE",
+  "GOVCS",
+  "GOAUTH",
+  "GOFLAGS",
+  "GOEXPERIMENT",
+  "GOWORK",
+  "GOTMPDIR",
+  "GODEBUG",
+  "GOGC",
+  "GOMEMLIMIT",
+  "GOMAXPROCS",
+  "GOTRACEBACK",
+  "GOAMD64",
+  "GOARM",
+  "GOARM64",
+  "GO386",
+  "GOMIPS",
+  "GOMIPS64",
+  "GOPPC64",
+  "GORISCV64",
+  "GOWASM"
+];
+var KEPT = new Set(KEPT_GO_VARIABLES);
+function isDroppedVariable(name) {
+  return name.startsWith("GO") && !KEPT.has(name);
+}
+function isolatedEnv(inherited, dirs, delimiter = path6.delimiter) {
+  const env = {};
+  let pathKey = "PATH";
+  for (const [name, value] of Object.entries(inherited)) {
+    if (value === void 0 || isDroppedVariable(name)) continue;
+    if (name.toUpperCase() === "PATH") {
+      pathKey = name;
+      continue;
+    }
+    env[name] = value;
+  }
+  const inheritedPath = inherited[pathKey] ?? "";
+  const bin = path6.join(dirs.goroot, "bin");
+  env[pathKey] = inheritedPath === "" ? bin : `${bin}${delimiter}${inheritedPath}`;
+  env.GOROOT = dirs.goroot;
+  env.GOPATH = dirs.gopath;
+  env.GOCACHE = dirs.gocache;
+  env.GOENV = dirs.goenv;
+  env.GOBIN = dirs.gobin;
+  env.GOMODCACHE = dirs.gomodcache;
+  env.GOTOOLCHAIN = "local";
+  env.GOFLAGS = withFlag(inherited.GOFLAGS ?? "", "-modcacherw");
+  return env;
+}
+function withFlag(goflags, flag) {
+  const words = goflags.split(/\s+/).filter((w) => w !== "");
+  return words.includes(flag) ? words.join(" ") : [...words, flag].join(" ");
+}
+function crossCompileEnv(env, target) {
+  return { ...env, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: "0" };
+}
+
+// src/runner/bounded.ts
+var MAX_LINE_BYTES = 1024 * 1024;
+var LineSplitter = class {
+  constructor(onLine, maxLineBytes = MAX_LINE_BYTES) {
+    this.onLine = onLine;
+    this.maxLineBytes = maxLineBytes;
+  }
+  onLine;
+  maxLineBytes;
+  pending = [];
+  pendingBytes = 0;
+  cut = 0;
+  push(chunk) {
+    let start = 0;
+    for (; ; ) {
+      const newline = chunk.indexOf(10, start);
+      if (newline < 0) {
+        this.keep(chunk, start, chunk.length);
+        return;
+      }
+      this.keep(chunk, start, newline);
+      this.flush();
+      start = newline + 1;
+    }
+  }
+  /** The last line, when the stream did not end with a newline. */
+  end() {
+    if (this.pendingBytes > 0 || this.cut > 0) this.flush();
+  }
+  keep(chunk, from, to) {
+    if (to <= from) return;
+    const room = this.maxLineBytes - this.pendingBytes;
+    const end = Math.min(to, from + room);
+    if (end > from) {
+      this.pending.push(chunk.subarray(from, end));
+      this.pendingBytes += end - from;
+    }
+    this.cut += to - end;
+  }
+  flush() {
+    const line = this.pending.length === 1 ? this.pending[0].toString("utf8") : Buffer.concat(this.pending).toString("utf8");
+    const cut = this.cut;
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.cut = 0;
+    this.onLine(line, cut);
+  }
+};
+var HeadTail = class {
+  constructor(limits) {
+    this.limits = limits;
+  }
+  limits;
+  head = [];
+  headChars = 0;
+  headFull = false;
+  tail = [];
+  tailStart = 0;
+  tailChars = 0;
+  /** Lines and characters between the head and the tail that were not kept. */
+  droppedLines = 0;
+  droppedChars = 0;
+  /** Every line added, kept or not. */
+  lines = 0;
+  add(line) {
+    this.lines++;
+    if (!this.headFull) {
+      if (this.headChars + line.length + 1 <= this.limits.headChars) {
+        this.head.push(line);
+        this.headChars += line.length + 1;
+        return;
+      }
+      this.headFull = true;
+    }
+    let kept = line;
+    if (kept.length + 1 > this.limits.tailChars) {
+      const keep = Math.max(0, this.limits.tailChars - 1);
+      this.droppedChars += kept.length - keep;
+      kept = keep === 0 ? "" : kept.slice(-keep);
+    }
+    this.tail.push(kept);
+    this.tailChars += kept.length + 1;
+    const maxLines = this.limits.tailLines ?? Infinity;
+    while (this.tailStart < this.tail.length && (this.tailChars > this.limits.tailChars || this.tail.length - this.tailStart > maxLines)) {
+      const dropped = this.tail[this.tailStart++];
+      this.tailChars -= dropped.length + 1;
+      this.droppedLines++;
+      this.droppedChars += dropped.length + 1;
+    }
+    if (this.tailStart > 1024 && this.tailStart * 2 > this.tail.length) {
+      this.tail = this.tail.slice(this.tailStart);
+      this.tailStart = 0;
+    }
+  }
+  /** True when some lines were not kept. */
+  get truncated() {
+    return this.droppedLines > 0 || this.droppedChars > 0;
+  }
+  /** The kept lines, in order: the head's, then the tail's. */
+  kept() {
+    return { head: [...this.head], tail: this.tail.slice(this.tailStart) };
+  }
+  /** The kept lines joined with `\n`, with `gap(droppedLines)` as a line between head and tail when lines were dropped. */
+  text(gap) {
+    const { head, tail } = this.kept();
+    const middle = this.droppedLines > 0 ? [gap(this.droppedLines, this.droppedChars)] : [];
+    return [...head, ...middle, ...tail].join("\n");
+  }
+};
+function formatBytes(bytes) {
+  if (bytes < 1e3) return `${bytes} B`;
+  const units = ["kB", "MB", "GB", "TB"];
+  let value = bytes / 1e3;
+  let unit = 0;
+  while (value >= 1e3 && unit < units.length - 1) {
+    value /= 1e3;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+var KeptOutput = class {
+  lines;
+  splitter;
+  endsWithNewline = false;
+  /** Bytes of the stream, kept or not. */
+  bytes = 0;
+  constructor(chars) {
+    this.lines = new HeadTail({ headChars: chars, tailChars: chars });
+    this.splitter = new LineSplitter((line) => this.lines.add(line));
+  }
+  push(chunk) {
+    if (chunk.length === 0) return;
+    this.bytes += chunk.length;
+    this.endsWithNewline = chunk[chunk.length - 1] === 10;
+    this.splitter.push(chunk);
+  }
+  get truncated() {
+    return this.lines.truncated;
+  }
+  /** The kept text; call once, at the end of the stream. */
+  text() {
+    this.splitter.end();
+    if (this.bytes === 0) return "";
+    const body = this.lines.text((lines) => `\u2026 ${lines} lines left out`);
+    return this.endsWithNewline ? `${body}
+` : body;
+  }
+};
+
+// src/runner/file-sink.ts
+import { open as open2 } from "node:fs/promises";
+import { Writable } from "node:stream";
+var HIGH_WATER_MARK = 1024 * 1024;
+async function fileSink(file, onChunk) {
+  const handle = await open2(file, "w");
+  let error = null;
+  let resolveClosed = () => {
+  };
+  const closed = new Promise((resolve) => resolveClosed = resolve);
+  let closing;
+  const close = () => closing ??= handle.close().then(
+    () => resolveClosed(error),
+    (err) => {
+      error ??= err;
+      resolveClosed(error);
+    }
+  );
+  const sink = new Writable({
+    highWaterMark: HIGH_WATER_MARK,
+    write(chunk, _encoding, done) {
+      onChunk(chunk);
+      if (error) return done();
+      writeAll(handle, chunk).then(
+        () => done(),
+        (err) => {
+          error = err;
+          done();
+        }
+      );
+    },
+    final(done) {
+      void close().then(() => done());
+    },
+    destroy(err, done) {
+      void close().then(() => done(err));
+    }
+  });
+  return { sink, closed };
+}
+async function writeAll(handle, chunk) {
+  for (let offset = 0; offset < chunk.length; ) {
+    const { bytesWritten } = await handle.write(chunk, offset);
+    offset += bytesWritten;
+  }
+}
+
+// src/runner/process.ts
+import { spawn as spawn2 } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { pipeline } from "node:stream/promises";
+var KEPT_OUTPUT_CHARS = 256 * 1024;
+function runProcess(command, args, options) {
+  const started = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+  return new Promise((resolve) => {
+    const stdout = new KeptOutput(KEPT_OUTPUT_CHARS);
+    const stderr = new KeptOutput(KEPT_OUTPUT_CHARS);
+    let aborted;
+    let settled = false;
+    const finish = (exitCode, leftovers, spawnError) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener("abort", onAbort);
+      const result = {
+        exitCode,
+        stdout: stdout.text(),
+        stderr: stderr.text(),
+        bytes: { stdout: stdout.bytes + sunk, stderr: stderr.bytes },
+        truncated: stdout.truncated || stderr.truncated,
+        leftovers,
+        seconds: elapsed()
+      };
+      if (aborted !== void 0) result.aborted = aborted;
+      if (spawnError) result.spawnError = spawnError;
+      resolve(result);
+    };
+    let sunk = 0;
+    if (options.signal?.aborted) {
+      aborted = options.signal.reason ?? "aborted";
+      options.stdout?.end();
+      finish(null, 0);
+      return;
+    }
+    const child = spawn2(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: process.platform !== "win32",
+      windowsHide: true
+    });
+    const killAll = () => {
+      killProcessTree(child.pid);
+      if (options.marker) killProcesses(processesWithEnv(options.marker));
+    };
+    function onAbort() {
+      aborted = options.signal?.reason ?? "aborted";
+      killAll();
+    }
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    let sinkDone = Promise.resolve();
+    if (options.stdout) {
+      child.stdout.on("data", (chunk) => void (sunk += chunk.length));
+      sinkDone = pipeline(child.stdout, options.stdout).catch(() => void 0);
+    } else {
+      child.stdout.on("data", (chunk) => stdout.push(chunk));
+    }
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    child.on("error", (err) => {
+      killProcessTree(child.pid);
+      options.stdout?.end();
+      finish(null, 0, new Error(`${command}: could not start: ${err.message}`, { cause: err }));
+    });
+    child.on("exit", () => killProcessTree(child.pid));
+    child.on("close", (code2) => {
+      void (async () => {
+        await Promise.all([waitForGroupExit(child.pid), sinkDone]);
+        const leftovers = options.marker ? await killMarked(options.marker) : 0;
+        finish(code2, leftovers);
+      })();
+    });
+  });
+}
+function killProcessTree(pid) {
+  if (pid === void 0) return;
+  if (process.platform === "win32") {
+    spawn2("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore", windowsHide: true }).on("error", () => {
+    });
+    return;
+  }
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+  }
+}
+async function waitForGroupExit(pid, limitMs = 5e3) {
+  if (pid === void 0 || process.platform === "win32") return;
+  const deadline = Date.now() + limitMs;
+  for (; ; ) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    if (Date.now() >= deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+function processesWithEnv(entry) {
+  if (process.platform !== "linux") return [];
+  const needle = Buffer.from(`${entry}\0`);
+  let names;
+  try {
+    names = readdirSync("/proc");
+  } catch {
+    return [];
+  }
+  const found = [];
+  for (const name of names) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    let environ;
+    try {
+      environ = readFileSync(`/proc/${name}/environ`);
+    } catch {
+      continue;
+    }
+    if (holdsEntry(environ, needle)) found.push(pid);
+  }
+  return found;
+}
+function holdsEntry(environ, needle) {
+  for (let at = environ.indexOf(needle); at >= 0; at = environ.indexOf(needle, at + 1)) {
+    if (at === 0 || environ[at - 1] === 0) return true;
+  }
+  return false;
+}
+function killProcesses(pids) {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+    }
+  }
+}
+async function killMarked(marker, limitMs = 5e3) {
+  const seen = /* @__PURE__ */ new Set();
+  const deadline = Date.now() + limitMs;
+  for (; ; ) {
+    const pids = processesWithEnv(marker);
+    if (pids.length === 0 || Date.now() >= deadline) return seen.size;
+    for (const pid of pids) seen.add(pid);
+    killProcesses(pids);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+// src/runner/test-json.ts
+var MAX_FAILURE_LINES = 60;
+var MAX_FAILURE_CHARS = 8e3;
+var MAX_FAILURES = 200;
+var MAX_SLOWEST_TESTS = 5;
+var TEXT_CHARS = 1024 * 1024;
+var SUMMARY_CHARS = 256 * 1024;
+var BUILD_OUTPUT_CHARS = 16 * 1024;
+var BUILD_FAILED = /^FAIL\s+(\S+)\s+\[(?:build|setup) failed\]\s*$/;
+var FRAMING = /^\s*(?:=== (?:RUN|PAUSE|CONT|NAME)\s|--- (?:PASS|FAIL|SKIP):\s)/;
+var CACHED = /^ok\s+(\S+)\s+\(cached\)/;
+var NO_TEST_FILES = /^(?:\?\s+\S+\s+\[no test files\]|\t\S+\t\tcoverage: )/;
+var PACKAGE_FRAMING = /^(?:PASS|FAIL|coverage: .* of statements.*)$/;
+var TestOutput = class {
+  lines = new HeadTail({ headChars: 0, tailChars: MAX_FAILURE_CHARS, tailLines: MAX_FAILURE_LINES });
+  /** A line that test2json split (it cuts lines at 4 KiB) and that has not ended yet. */
+  partial = "";
+  add(output) {
+    if (!output.endsWith("\n")) {
+      this.partial = (this.partial + output).slice(-MAX_FAILURE_CHARS);
+      return;
+    }
+    const line = (this.partial + output.slice(0, -1)).replace(/\r$/, "");
+    this.partial = "";
+    if (line.trim() === "" || FRAMING.test(line)) return;
+    this.lines.add(line);
+  }
+  /** The kept lines, without the indentation Go adds to a test's log lines, saying how many were left out. */
+  text() {
+    if (this.partial !== "") this.add("\n");
+    const { tail } = this.lines.kept();
+    return trimmedText(tail, this.lines.droppedLines);
+  }
+};
+var TestJsonParser = class {
+  counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  omittedFailures = 0;
+  running = /* @__PURE__ */ new Map();
+  packages = /* @__PURE__ */ new Map();
+  cachedPackages = /* @__PURE__ */ new Set();
+  noTestFiles = /* @__PURE__ */ new Set();
+  failedBuilds = /* @__PURE__ */ new Set();
+  /** Go 1.24+: the package whose build broke a package's test (itself or a dependency), from FailedBuild. */
+  brokenBy = /* @__PURE__ */ new Map();
+  buildOutput = /* @__PURE__ */ new Map();
+  /** Per package, its slowest tests so far: they join the run's list only if the package was not replayed from the cache. */
+  slowByPackage = /* @__PURE__ */ new Map();
+  slowest = [];
+  text = new HeadTail({ headChars: TEXT_CHARS, tailChars: TEXT_CHARS });
+  summary = new HeadTail({ headChars: SUMMARY_CHARS, tailChars: SUMMARY_CHARS });
+  lines = new LineSplitter((line) => this.line(line));
+  bytes = 0;
+  push(chunk) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    this.bytes += bytes.length;
+    this.lines.push(bytes);
+  }
+  end(stderr = "") {
+    this.lines.end();
+    const stderrBlocks = parseBuildErrors(stderr);
+    for (const [pkg, lines] of stderrBlocks) for (const l of lines) this.buildOutputOf(pkg).add(l.replace(/\n$/, ""));
+    const failures = [...this.failedBuilds];
+    const buildFailures = failures.map((pkg) => {
+      const own = this.buildOutput.get(this.brokenBy.get(pkg) ?? pkg);
+      const output = own ? outputOf(own) : [...this.buildOutput.values()].map(outputOf).filter((o) => o !== "").join("\n");
+      return { package: pkg, output: output.trimEnd() };
+    });
+    for (const pkg of failures) {
+      const known = this.packages.get(pkg);
+      this.packages.set(pkg, { name: pkg, status: "fail", seconds: known?.seconds ?? 0, cached: false });
+    }
+    const gap = (lines) => `\u2026 ${lines} lines left out (the whole stream is in test.json)`;
+    return {
+      tests: this.counts,
+      buildFailures,
+      packages: [...this.packages.values()],
+      slowest: this.slowest,
+      summary: this.summary.text(gap),
+      text: this.text.text(gap),
+      bytes: this.bytes,
+      omitted: { textLines: this.text.droppedLines, summaryLines: this.summary.droppedLines, failures: this.omittedFailures }
+    };
+  }
+  line(line) {
+    const event = parseEvent(line);
+    if (!event) {
+      if (line.trim() === "") return;
+      this.text.add(line);
+      this.summary.add(line);
+      const m = BUILD_FAILED.exec(line);
+      if (m) this.failedBuilds.add(m[1]);
+      return;
+    }
+    if (event.Action === "build-output" && event.ImportPath) {
+      const output = trimNewline(event.Output ?? "");
+      this.text.add(output);
+      this.summary.add(output);
+      if (!/^# \S/.test(output)) this.buildOutputOf(packageOf2(event.ImportPath)).add(output);
+      return;
+    }
+    if (event.Action === "build-fail" && event.ImportPath) {
+      return;
+    }
+    const pkg = event.Package ?? "";
+    if (event.Action === "output") {
+      const output = event.Output ?? "";
+      this.text.add(trimNewline(output));
+      if (event.Test) {
+        this.outputOf(pkg, event.Test).add(output);
+        return;
+      }
+      const line2 = trimNewline(output);
+      if (!PACKAGE_FRAMING.test(line2)) this.summary.add(line2);
+      const failed = BUILD_FAILED.exec(line2);
+      if (failed) this.failedBuilds.add(failed[1]);
+      if (CACHED.test(line2)) this.cachedPackages.add(pkg);
+      if (NO_TEST_FILES.test(output)) this.noTestFiles.add(pkg);
+      return;
+    }
+    if (event.Action !== "pass" && event.Action !== "fail" && event.Action !== "skip") return;
+    if (event.Test) this.testDone(pkg, event.Test, event.Action, event.Elapsed ?? 0);
+    else this.packageDone(pkg, event);
+  }
+  testDone(pkg, test, action, seconds2) {
+    const k = key(pkg, test);
+    const output = this.running.get(k);
+    this.running.delete(k);
+    if (action === "pass") this.counts.passed++;
+    else if (action === "skip") this.counts.skipped++;
+    else {
+      this.counts.failed++;
+      const text2 = output?.text() ?? "";
+      this.summary.add(`--- FAIL: ${test} (${pkg}, ${seconds2.toFixed(2)}s)`);
+      for (const l of text2.split("\n")) if (l !== "") this.summary.add(`    ${l}`);
+      if (this.counts.failures.length < MAX_FAILURES) this.counts.failures.push({ package: pkg, test, output: text2 });
+      else this.omittedFailures++;
+    }
+    if (action !== "skip" && seconds2 > 0 && !test.includes("/")) {
+      this.slowByPackage.set(pkg, slowestOf([...this.slowByPackage.get(pkg) ?? [], { package: pkg, test, seconds: seconds2 }]));
+    }
+  }
+  packageDone(pkg, event) {
+    const cached = this.cachedPackages.has(pkg);
+    if (event.FailedBuild) {
+      this.failedBuilds.add(pkg);
+      this.brokenBy.set(pkg, packageOf2(event.FailedBuild));
+    }
+    this.packages.set(pkg, {
+      name: pkg,
+      status: event.Action,
+      seconds: event.Elapsed ?? 0,
+      cached,
+      ...this.noTestFiles.has(pkg) ? { noTestFiles: true } : {}
+    });
+    const slow = this.slowByPackage.get(pkg);
+    this.slowByPackage.delete(pkg);
+    if (slow && !cached) this.slowest = slowestOf([...this.slowest, ...slow]);
+  }
+  outputOf(pkg, test) {
+    const k = key(pkg, test);
+    let output = this.running.get(k);
+    if (!output) {
+      output = new TestOutput();
+      this.running.set(k, output);
+    }
+    return output;
+  }
+  buildOutputOf(pkg) {
+    let output = this.buildOutput.get(pkg);
+    if (!output) {
+      output = new HeadTail({ headChars: BUILD_OUTPUT_CHARS, tailChars: 0 });
+      this.buildOutput.set(pkg, output);
+    }
+    return output;
+  }
+};
+function parseEvent(line) {
+  const t = line.trim();
+  if (!t.startsWith("{")) return null;
+  try {
+    const value = JSON.parse(t);
+    if (typeof value === "object" && value !== null && typeof value.Action === "string") {
+      return value;
+    }
+  } catch {
+  }
+  return null;
+}
+function slowestOf(tests) {
+  return tests.sort((a, b) => b.seconds - a.seconds).slice(0, MAX_SLOWEST_TESTS);
+}
+function outputOf(lines) {
+  return lines.text((n) => `\u2026 ${n} more lines`);
+}
+function parseBuildErrors(stderr) {
+  const blocks = /* @__PURE__ */ new Map();
+  let current = "";
+  for (const line of stderr.split("\n")) {
+    const header = /^# (\S+)(?: \[\S+\])?\s*$/.exec(line);
+    if (header) {
+      current = header[1];
+      continue;
+    }
+    if (line.trim() === "") continue;
+    const list = blocks.get(current);
+    if (list) list.push(`${line}
+`);
+    else blocks.set(current, [`${line}
+`]);
+  }
+  return blocks;
+}
+function packageOf2(importPath) {
+  return importPath.replace(/\s+\[.*\]$/, "");
+}
+function key(pkg, test) {
+  return `${pkg}\0${test}`;
+}
+function trimNewline(s) {
+  return s.endsWith("\n") ? s.slice(0, -1) : s;
+}
+function trimmedText(lines, omitted) {
+  if (lines.length === 0) return omitted > 0 ? `\u2026 ${omitted} earlier lines omitted` : "";
+  const indent = Math.min(...lines.map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
+  const text2 = lines.map((l) => l.slice(indent)).join("\n");
+  return omitted > 0 ? `\u2026 ${omitted} earlier lines omitted
+${text2}` : text2;
+}
+
+// src/runner/version-run.ts
+var RUN_MARKER_VARIABLE = "GO_MATRIX_RUN_ID";
+var MS_PER_MINUTE = 6e4;
+var MAX_TIMER_MS = 2 ** 31 - 1;
+async function runVersion(plan) {
+  const started = Date.now();
+  const run = emptyRun(plan.toolchain, plan.dir);
+  const log = [];
+  const done = (status, reason) => {
+    run.status = status;
+    if (reason !== void 0) run.reason = reason;
+    run.seconds = (Date.now() - started) / 1e3;
+    return { run, log: log.join("") };
+  };
+  await mkdir2(plan.dir, { recursive: true });
+  const profile = path7.join(plan.dir, "coverage.out");
+  const buildLog = path7.join(plan.dir, "build.log");
+  const testJson = path7.join(plan.dir, "test.json");
+  await Promise.all([profile, buildLog, testJson].map((f) => rm3(f, { force: true })));
+  await writeFile3(buildLog, "");
+  const skip = skipReason(plan.toolchain.version, plan.goFile);
+  if (skip !== null) return done("skipped", skip);
+  if (plan.signal?.aborted) return done("error", cancelledReason(plan.signal.reason));
+  const go = goBinary(plan.toolchain.goroot);
+  try {
+    await access(go, constants.X_OK);
+  } catch (err) {
+    return done("error", `missing toolchain: ${go} is not an executable (${err.message})`);
+  }
+  const runId = randomUUID();
+  const env = { ...isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)), [RUN_MARKER_VARIABLE]: runId };
+  const marker = `${RUN_MARKER_VARIABLE}=${runId}`;
+  const stop = new AbortController();
+  const limitMs = Math.min(plan.timeoutMinutes * MS_PER_MINUTE, MAX_TIMER_MS);
+  const timer = setTimeout(() => stop.abort({ kind: "timeout" }), limitMs);
+  const onCancel = () => stop.abort({ kind: "cancelled", why: cancelledReason(plan.signal?.reason) });
+  plan.signal?.addEventListener("abort", onCancel, { once: true });
+  try {
+    const runGo = (args, stepEnv = env, stdout) => runProcess(go, args, { cwd: plan.moduleDir, env: stepEnv, signal: stop.signal, marker, ...stdout ? { stdout } : {} });
+    const annotations = [];
+    const problems = [];
+    const buildSteps = [];
+    if (plan.build) buildSteps.push({ name: "build", args: ["build", ...plan.packages] });
+    if (plan.vet) buildSteps.push({ name: "vet", args: ["vet", ...plan.packages] });
+    for (const target of plan.buildTargets) {
+      buildSteps.push({
+        name: `build ${target.goos}/${target.goarch}`,
+        args: ["build", ...plan.packages],
+        env: crossCompileEnv(env, target)
+      });
+    }
+    for (const step of buildSteps) {
+      const result2 = await runGo(step.args, step.env);
+      const output = result2.stdout + result2.stderr;
+      const entry = logEntry(step.name, step.args, result2);
+      log.push(entry);
+      await appendFile(buildLog, entry);
+      const ok = result2.exitCode === 0;
+      run.steps.push({ name: step.name, args: step.args, ok, exitCode: result2.exitCode, seconds: result2.seconds, output });
+      run.notes.push(...processNotes(step.name, result2));
+      const stopped2 = stopReason(result2, plan.timeoutMinutes);
+      if (stopped2 !== null) return done("error", stopped2);
+      if (!ok) {
+        problems.push(`${step.name} failed`);
+        annotations.push(...compilerAnnotations(output, plan.moduleDir));
+      }
+    }
+    const testArgs = [
+      "test",
+      "-json",
+      `-coverprofile=${profile}`,
+      ...plan.coverMode ? [`-covermode=${plan.coverMode}`] : [],
+      ...plan.coverPackages ? [`-coverpkg=${plan.coverPackages}`] : [],
+      ...plan.testFlags,
+      ...plan.packages
+    ];
+    const parser = new TestJsonParser();
+    const stream = await fileSink(testJson, (chunk) => parser.push(chunk));
+    const result = await runGo(testArgs, env, stream.sink);
+    const writeError = await stream.closed;
+    if (writeError) run.notes.push(`test.json is incomplete: ${writeError.message}`);
+    if (result.stderr !== "") await appendFile(buildLog, logEntry("test", testArgs, { ...result, stdout: "" }));
+    const report = parser.end(result.stderr);
+    const shown = plan.fullLog ? report.text : report.summary;
+    log.push(logEntry("test", testArgs, { ...result, stdout: shown === "" ? "" : `${shown}
+` }));
+    run.steps.push({ name: "test", args: testArgs, ok: result.exitCode === 0, exitCode: result.exitCode, seconds: result.seconds, output: result.stderr });
+    run.notes.push(...processNotes("test", { ...result, bytes: { stdout: 0, stderr: result.bytes.stderr } }), ...streamNotes(report));
+    run.tests = report.tests;
+    run.buildFailures = report.buildFailures;
+    run.packages = report.packages;
+    run.slowestTests = report.slowest;
+    run.profile = await exists(profile) ? profile : null;
+    annotations.push(...compilerAnnotations(result.stderr, plan.moduleDir));
+    for (const failure of report.tests.failures) annotations.push(...testFailureAnnotations(failure, plan.modules, plan.moduleDir));
+    run.annotations = uniqueAnnotations(annotations);
+    const stopped = stopReason(result, plan.timeoutMinutes);
+    if (stopped !== null) {
+      run.profile = null;
+      return done("error", stopped);
+    }
+    if (report.tests.failed > 0) problems.push(`${count(report.tests.failed, "test")} failed`);
+    if (report.buildFailures.length > 0) {
+      problems.push(`${count(report.buildFailures.length, "package")} failed to build`);
+    }
+    if (result.exitCode !== 0 && report.tests.failed === 0 && report.buildFailures.length === 0) {
+      if (result.exitCode === null) return done("error", "go test was killed by a signal");
+      const failedPackages = report.packages.filter((p) => p.status === "fail").map((p) => p.name);
+      problems.push(
+        failedPackages.length > 0 ? `go test failed in ${failedPackages.join(", ")}` : `go test exited with status ${result.exitCode}: ${firstLine(result.stderr) || "no message"}`
+      );
+    }
+    return problems.length > 0 ? done("failed", problems.join("; ")) : done("passed");
+  } finally {
+    clearTimeout(timer);
+    plan.signal?.removeEventListener("abort", onCancel);
+  }
+}
+function stopReason(result, timeoutMinutes) {
+  if (result.spawnError) return `could not run go: ${result.spawnError.message}`;
+  if (result.aborted === void 0) return null;
+  const stop = result.aborted;
+  if (stop.kind === "timeout") return `timed out after ${count(timeoutMinutes, "minute")}`;
+  return stop.why;
+}
+function cancelledReason(reason) {
+  if (typeof reason === "string" && reason !== "") return reason;
+  if (reason instanceof Error && reason.name !== "AbortError" && reason.message !== "") return reason.message;
+  return "cancelled";
+}
+function logEntry(name, args, result) {
+  const status = result.aborted !== void 0 ? "stopped" : result.exitCode === 0 ? "ok" : `exit status ${result.exitCode ?? "killed"}`;
+  const leftovers = result.leftovers > 0 ? `; killed ${count(result.leftovers, "process")} it left running` : "";
+  const output = result.stdout + result.stderr;
+  return `\u2500\u2500 ${name}: go ${args.join(" ")} (${status}, ${result.seconds.toFixed(1)}s${leftovers})
+${output}${output === "" || output.endsWith("\n") ? "" : "\n"}`;
+}
+function processNotes(name, result) {
+  const notes = [];
+  if (result.truncated) {
+    notes.push(`go ${name} printed ${formatBytes(result.bytes.stdout + result.bytes.stderr)}; the log keeps its first and last lines.`);
+  }
+  if (result.leftovers > 0) {
+    notes.push(`go ${name} left ${count(result.leftovers, "process")} running outside its process group (a daemon a test started?); go-matrix killed ${result.leftovers === 1 ? "it" : "them"}.`);
+  }
+  return notes;
+}
+function streamNotes(report) {
+  const notes = [];
+  if (report.omitted.textLines > 0 || report.omitted.summaryLines > 0) {
+    notes.push(`go test printed ${formatBytes(report.bytes)} of test output, more than go-matrix keeps in memory: its output was truncated in the log (its first and last lines are kept); test.json in the version's report folder has all of it.`);
+  }
+  if (report.omitted.failures > 0) {
+    notes.push(`${count(report.tests.failed, "test")} failed; the report lists the first ${report.tests.failures.length} with their output.`);
+  }
+  return notes;
+}
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+function firstLine(text2) {
+  return text2.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+}
+async function exists(file) {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function emptyRun(toolchain, dir) {
+  return {
+    toolchain,
+    status: "passed",
+    steps: [],
+    tests: { passed: 0, failed: 0, skipped: 0, failures: [] },
+    buildFailures: [],
+    packages: [],
+    slowestTests: [],
+    notes: [],
+    annotations: [],
+    profile: null,
+    dir,
+    seconds: 0
+  };
+}
+
+// src/runner/matrix.ts
+async function runMatrix(request) {
+  if (!path8.isAbsolute(request.moduleDir)) {
+    throw new Error(`runMatrix: moduleDir must be absolute, got ${JSON.stringify(request.moduleDir)}`);
+  }
+  const versions = request.toolchains.map((t) => t.version);
+  const duplicate = versions.find((v, i) => versions.indexOf(v) !== i);
+  if (duplicate !== void 0) {
+    throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`);
+  }
+  const reportDir = path8.resolve(request.reportDir);
+  const paths = matrixPaths({ workDir: request.workDir ?? defaultWorkDir(request.env ?? process.env), cacheDir: request.cacheDir });
+  await mkdir3(paths.gomodcache, { recursive: true });
+  let info;
+  try {
+    info = await readModuleInfo(request.moduleDir);
+  } catch (err) {
+    const reason = err.message;
+    return request.toolchains.map((toolchain) => errorRun(toolchain, path8.join(reportDir, toolchain.version), reason));
+  }
+  const limit = request.maxParallel > 0 ? request.maxParallel : os2.availableParallelism();
+  const results = new Array(request.toolchains.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < request.toolchains.length) {
+      const index = next++;
+      const toolchain = request.toolchains[index];
+      const dir = path8.join(reportDir, toolchain.version);
+      let run;
+      let log;
+      request.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request.toolchains.length})`);
+      try {
+        ;
+        ({ run, log } = await runVersion({
+          toolchain,
+          moduleDir: request.moduleDir,
+          goFile: info.goFile,
+          modules: info.modules,
+          packages: request.packages,
+          build: request.build,
+          vet: request.vet,
+          buildTargets: request.buildTargets,
+          testFlags: request.testFlags,
+          coverMode: request.coverMode,
+          coverPackages: request.coverPackages,
+          timeoutMinutes: request.timeoutMinutes,
+          dir,
+          paths,
+          fullLog: request.fullLogs ?? false,
+          env: request.env ?? process.env,
+          ...request.signal ? { signal: request.signal } : {}
+        }));
+      } catch (err) {
+        run = errorRun(toolchain, dir, `go-matrix could not run Go ${toolchain.version}: ${err.message}`);
+        log = `${err.stack ?? String(err)}
+`;
+      }
+      results[index] = run;
+      request.logger.group(groupTitle(run), log);
+      request.onVersionDone?.(run);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, request.toolchains.length) }, worker));
+  if (request.annotate !== false) {
+    emitAnnotations(results, request.logger, request.moduleDir, request.annotationBase ?? request.moduleDir);
+  }
+  return results;
+}
+function matrixPaths(dirs) {
+  const dir = path8.resolve(dirs.workDir);
+  const caches = path8.resolve(dirs.cacheDir ?? dir);
+  return { workDir: dir, cacheDir: caches, gomodcache: path8.join(caches, "mod") };
+}
+async function readModuleInfo(moduleDir) {
+  const work = await readOptional(path8.join(moduleDir, "go.work"));
+  const mod = await readOptional(path8.join(moduleDir, "go.mod"));
+  const goMod = mod === null ? null : parseGoFile("go.mod", mod);
+  const goWork = work === null ? null : parseGoFile("go.work", work);
+  const modules = [];
+  if (goMod?.module) modules.push({ path: goMod.module, dir: "" });
+  for (const use of goWork?.use ?? []) {
+    const dir = path8.posix.normalize(use.replace(/\\/g, "/"));
+    if (dir === "." || path8.isAbsolute(dir)) continue;
+    const text2 = await readOptional(path8.join(moduleDir, dir, "go.mod"));
+    const module = text2 === null ? null : parseGoFile(`${dir}/go.mod`, text2).module;
+    if (module) modules.push({ path: module, dir });
+  }
+  return { goFile: goWork ?? goMod, modules };
+}
+async function readOptional(file) {
+  try {
+    return await readFile2(file, "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT") return null;
+    throw new Error(`${file}: ${err.message}`, { cause: err });
+  }
+}
+function errorRun(toolchain, dir, reason) {
+  return { ...emptyRun(toolchain, dir), status: "error", reason };
+}
+function groupTitle(run) {
+  const { tests } = run;
+  const counts = run.status === "skipped" ? "" : `, ${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped`;
+  const reason = run.reason ? ` (${run.reason})` : "";
+  const cached = run.packages.filter((p) => p.cached).length;
+  const reused = cached > 0 ? `, ${cached} of ${run.packages.length} packages from Go's test cache` : "";
+  return `Go ${run.toolchain.version}: ${run.status}${reason}${counts}${reused}, ${run.seconds.toFixed(1)}s`;
+}
+function mergeAnnotations(runs) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const run of runs) {
+    for (const a of run.annotations) {
+      const k = annotationKey(a);
+      const known = merged.get(k);
+      if (known) known.versions.push(run.toolchain.version);
+      else merged.set(k, { ...a, versions: [run.toolchain.version] });
+    }
+  }
+  return [...merged.values()];
+}
+function emitAnnotations(runs, logger, moduleDir, base) {
+  for (const a of mergeAnnotations(runs)) {
+    const file = path8.relative(base, path8.join(moduleDir, a.file)).split(path8.sep).join("/");
+    logger.error(`${a.message} (Go ${a.versions.join(", ")})`, { file, line: a.line });
+  }
+}
+
+// src/coverage/functions.ts
+function parseFuncOutput(text2, source = "go tool cover -func") {
+  const functions = [];
+  let totalPercent = null;
+  text2.split("\n").forEach((raw, index) => {
+    const line = raw.replace(/\r$/, "");
+    if (line.trim() === "") return;
+    const fields = line.split("	").filter((field) => field !== "");
+    const where = `${source}:${index + 1}`;
+    const percent2 = parsePercent(fields[fields.length - 1], where, line);
+    if (fields[0] === "total:") {
+      totalPercent = percent2;
+      return;
+    }
+    const location = /^(.+):(\d+):$/.exec(fields[0] ?? "");
+    if (fields.length !== 3 || location === null) {
+      throw new CoverageError(`${where}: expected "file.go:LINE:<tab>Name<tab>NN.N%", got ${JSON.stringify(line)}`);
+    }
+    functions.push({ file: location[1], line: Number(location[2]), name: fields[1], percent: percent2 });
+  });
+  return { functions, totalPercent };
+}
+function parsePercent(field, where, line) {
+  const match = /^(\d+\.\d)%$/.exec(field ?? "");
+  if (match === null) throw new CoverageError(`${where}: expected a percentage like "75.0%" at the end, got ${JSON.stringify(line)}`);
+  return Number(match[1]);
+}
+function functionCoverage(report, profile) {
+  const files = new Map(profile.files.map((f) => [f.file, f]));
+  return report.functions.map((fn, index) => {
+    const next = report.functions[index + 1];
+    const end = next !== void 0 && next.file === fn.file && next.line > fn.line ? next.line : Infinity;
+    const f = files.get(fn.file);
+    let ran = false;
+    let entry = 0;
+    if (f !== void 0) {
+      const { startLine, count: count2 } = profile.blocks;
+      const stop = f.start + f.length;
+      const first = lowerBound(startLine, f.start, stop, fn.line);
+      if (first < stop && startLine[first] < end) entry = count2[first];
+      for (let i = first; i < stop && startLine[i] < end && !ran; i++) ran = count2[i] > 0;
+    }
+    const covered = fn.percent > 0 || ran;
+    return { ...fn, covered, hits: Math.max(entry, covered ? 1 : 0) };
+  });
+}
+function lowerBound(column, from, to, value) {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (column[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function summarizeFunctions(functions) {
+  return summary(functions.filter((fn) => fn.covered).length, functions.length);
+}
+function mergeFunctionCoverage(lists) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const list of lists) {
+    for (const fn of list) {
+      const key2 = `${fn.file}
+${fn.line}
+${fn.name}`;
+      const seen = merged.get(key2);
+      if (seen === void 0) merged.set(key2, { ...fn });
+      else {
+        seen.covered ||= fn.covered;
+        seen.hits = Math.max(seen.hits, fn.hits);
+        seen.percent = Math.max(seen.percent, fn.percent);
+      }
+    }
+  }
+  return [...merged.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
+}
+
+// src/coverage/go-cover.ts
+import { execFile } from "node:child_process";
+import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
+import os3 from "node:os";
+import path9 from "node:path";
+async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
+  const local = profile === void 0 ? /* @__PURE__ */ new Map() : localPaths(profile.files.map((f) => f.file), moduleDir);
+  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path9.resolve(profilePath), profilePath, moduleDir);
+  const tmp = mkdtempSync(path9.join(os3.tmpdir(), "go-matrix-func-"));
+  try {
+    const input = path9.join(tmp, "coverage.out");
+    const renamed = profile.files.map((f) => ({ ...f, file: local.get(f.file) ?? f.file }));
+    writeFileSync(input, formatProfile({ ...profile, files: renamed }));
+    const report = await runCoverFunc(goroot, input, profilePath, moduleDir);
+    const original = new Map([...local].map(([name, file]) => [file, name]));
+    const functions = report.functions.map((fn) => ({ ...fn, file: original.get(fn.file) ?? fn.file }));
+    functions.sort((a, b) => compareStrings(a.file, b.file));
+    return { functions, totalPercent: report.totalPercent };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+function localPaths(files, moduleDir) {
+  const local = /* @__PURE__ */ new Map();
+  const module = mainModule(path9.resolve(moduleDir));
+  if (module === null) return local;
+  const ownDir = /* @__PURE__ */ new Map();
+  const inModule = (dir) => {
+    if (dir === module.root) return true;
+    let own = ownDir.get(dir);
+    if (own === void 0) {
+      own = !existsSync3(path9.join(dir, "go.mod")) && inModule(path9.dirname(dir));
+      ownDir.set(dir, own);
+    }
+    return own;
+  };
+  const prefix = `${module.path}/`;
+  for (const name of files) {
+    if (!name.startsWith(prefix)) continue;
+    const file = path9.join(module.root, ...name.slice(prefix.length).split("/"));
+    if (inModule(path9.dirname(file)) && existsSync3(file)) local.set(name, file);
+  }
+  return local;
+}
+function mainModule(dir) {
+  for (let at = dir; ; at = path9.dirname(at)) {
+    const goMod = path9.join(at, "go.mod");
+    if (existsSync3(goMod)) {
+      let modulePath;
+      try {
+        modulePath = parseGoFile(goMod, readFileSync2(goMod, "utf8")).module;
+      } catch {
+        return null;
+      }
+      return modulePath === null ? null : { root: at, path: modulePath };
+    }
+    if (path9.dirname(at) === at) return null;
+  }
+}
+function runCoverFunc(goroot, input, profilePath, moduleDir) {
+  const go = goBinary(goroot);
+  const args = ["tool", "cover", `-func=${input}`];
+  const shown = `${go} tool cover -func=${path9.resolve(profilePath)}`;
+  return new Promise((resolve, reject) => {
+    execFile(
+      go,
+      args,
+      { cwd: moduleDir, env: { ...process.env, GOTOOLCHAIN: "local", GOROOT: goroot }, maxBuffer: 1 << 30 },
+      (err, out, errOut) => {
+        if (err) {
+          const detail = String(errOut).trim() || err.message;
+          reject(new CoverageError(`${shown} (in ${moduleDir}) failed: ${detail}`, { cause: err }));
+        } else {
+          try {
+            resolve(parseFuncOutput(String(out), `${go} tool cover -func`));
+          } catch (parseErr) {
+            reject(parseErr);
+          }
+        }
+      }
+    );
+  });
+}
+
+// src/coverage/own-tests.ts
+function countOwnTests(profile, withoutTests) {
+  const packages = new Set(withoutTests);
+  if (packages.size === 0) return { profile, otherTestBinaries: null };
+  const { numStmt, count: count2 } = profile.blocks;
+  const ran = /* @__PURE__ */ new Map();
+  for (const f of profile.files) {
+    const pkg = packageOf(f.file);
+    if (!packages.has(pkg)) continue;
+    const counts2 = ran.get(pkg) ?? { covered: 0, total: 0 };
+    for (let i = f.start; i < f.start + f.length; i++) {
+      counts2.total += numStmt[i];
+      if (count2[i] > 0) counts2.covered += numStmt[i];
+    }
+    ran.set(pkg, counts2);
+  }
+  const taken = [...ran].filter(([, c]) => c.covered > 0);
+  if (taken.length === 0) return { profile, otherTestBinaries: null };
+  const counts = Float64Array.from(count2);
+  for (const f of profile.files) if (ran.has(packageOf(f.file))) counts.fill(0, f.start, f.start + f.length);
+  const named = taken.map(([name, c]) => ({ name, summary: summary(c.covered, c.total) })).sort((a, b) => a.name < b.name ? -1 : 1);
+  return {
+    profile: { ...profile, blocks: { ...profile.blocks, count: counts } },
+    otherTestBinaries: { statements: addSummaries(named.map((p) => p.summary)), packages: named }
+  };
+}
+function functionsOfOwnTests(functions, other) {
+  if (other === null) return [...functions];
+  const packages = new Set(other.packages.map((p) => p.name));
+  return functions.map((fn) => packages.has(packageOf(fn.file)) ? { ...fn, percent: 0, covered: false, hits: 0 } : fn);
+}
+
+// src/coverage/baseline.ts
+var import_lcov_parse = __toESM(require_lib(), 1);
+import { readFile as readFile3 } from "node:fs/promises";
+function readReportBaseline(json, source) {
+  const report = json;
+  if (typeof report !== "object" || report === null || report.schemaVersion !== 1) {
+    throw new CoverageError(`${source}: not a go-matrix report.json (expected "schemaVersion": 1)`);
+  }
+  const versions = Array.isArray(report.versions) ? report.versions : [];
+  const withCoverage = versions.filter((v) => isSummary(v.coverage?.statements) && typeof v.version === "string");
+  const comparisons = Array.isArray(report.comparisons?.versions) ? report.comparisons.versions : [];
+  const named = comparisons.find((c) => typeof c.reference === "string")?.reference;
+  const chosen = withCoverage.find((v) => v.version === named) ?? [...withCoverage].sort((a, b) => compareGoVersions(String(b.version), String(a.version)))[0];
+  if (chosen !== void 0) {
+    const coverage = chosen.coverage;
+    return {
+      source,
+      kind: "report",
+      metric: "statements",
+      version: String(chosen.version),
+      total: coverage.statements,
+      packages: readPackages(coverage.packages, "statements", source),
+      files: [],
+      versions: withCoverage.map((v) => {
+        const { covered, total } = v.coverage.statements;
+        return { version: String(v.version), ...typeof v.platform === "string" ? { platform: v.platform } : {}, statements: summary(covered, total) };
+      })
+    };
+  }
+  if (isSummary(report.merged?.lines)) {
+    return { source, kind: "report", metric: "lines", total: report.merged.lines, packages: readPackages(report.merged.packages, "lines", source), files: [] };
+  }
+  throw new CoverageError(`${source}: the report has no coverage to compare with (no version with statements, no merged lines)`);
+}
+function readPackages(value, metric, source) {
+  if (!Array.isArray(value)) return [];
+  return value.filter((entry) => typeof entry === "object" && entry !== null).map((entry, i) => {
+    const counts = entry[metric];
+    if (typeof entry.name !== "string" || !isSummary(counts)) {
+      throw new CoverageError(`${source}: packages[${i}] needs a "name" and "${metric}": {covered, total}`);
+    }
+    return { name: entry.name, summary: summary(counts.covered, counts.total) };
+  }).sort((a, b) => compareStrings(a.name, b.name));
+}
+function isSummary(value) {
+  const s = value;
+  return typeof s === "object" && s !== null && Number.isFinite(s.covered) && Number.isFinite(s.total);
+}
+async function readLcovBaseline(text2, source) {
+  const records = await new Promise((resolve, reject) => {
+    import_lcov_parse.default.source(text2, (err, data) => {
+      if (err !== null || data === void 0) reject(new CoverageError(`${source}: not an LCOV file (lcov-parse: ${String(err)})`));
+      else resolve(data);
+    });
+  });
+  const byFile = /* @__PURE__ */ new Map();
+  const counted = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    if (!record.file) continue;
+    if (record.lines.details.length === 0) {
+      counted.set(record.file, summary(record.lines.hit, record.lines.found));
+      continue;
+    }
+    const lines = byFile.get(record.file) ?? /* @__PURE__ */ new Map();
+    for (const { line, hit } of record.lines.details) lines.set(line, Math.max(lines.get(line) ?? 0, hit));
+    byFile.set(record.file, lines);
+  }
+  for (const [file, lines] of byFile) {
+    counted.set(file, summary([...lines.values()].filter((hit) => hit > 0).length, lines.size));
+  }
+  if (counted.size === 0) throw new CoverageError(`${source}: the LCOV file names no source files (no SF records)`);
+  const files = [...counted].map(([name, s]) => ({ name, summary: s })).sort((a, b) => compareStrings(a.name, b.name));
+  return { source, kind: "lcov", metric: "lines", total: addSummaries(files.map((f) => f.summary)), packages: packagesOf(files), files };
+}
+function packagesOf(files) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const name = packageOf(file.name);
+    groups.set(name, [...groups.get(name) ?? [], file.summary]);
+  }
+  return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b) => compareStrings(a.name, b.name));
+}
+async function readBaselineFile(path14) {
+  let text2;
+  try {
+    text2 = await readFile3(path14, "utf8");
+  } catch (err) {
+    throw new CoverageError(`${path14}: cannot read the baseline: ${err.message}`, { cause: err });
+  }
+  if (text2.trimStart().startsWith("{")) {
+    let json;
+    try {
+      json = JSON.parse(text2);
+    } catch (err) {
+      throw new CoverageError(`${path14}: not valid JSON: ${err.message}`, { cause: err });
+    }
+    return readReportBaseline(json, path14);
+  }
+  return readLcovBaseline(text2, path14);
+}
+
+// src/compare/delta.ts
+function pointsDelta(current, previous) {
+  if (current.total === 0 || previous.total === 0) return 0;
+  const value = 100 * current.covered / current.total - 100 * previous.covered / previous.total;
+  return Number(formatOneDecimal(value)) + 0;
+}
+
+// src/compare/versions.ts
+function compareVersions(inputs, reference, options = {}) {
+  const ref = inputs.find((input) => input.version === reference);
+  if (ref === void 0) {
+    throw new CoverageError(`reference version ${reference} has no coverage to compare with (versions with coverage: ${inputs.map((i) => i.version).join(", ") || "none"})`);
+  }
+  const refLines = ref.lines ?? lineCoverage(ref.profile);
+  const refStatements = summarizeStatements(ref.profile).total;
+  return inputs.filter((input) => input !== ref).map((input) => compareOne(input, input.lines ?? lineCoverage(input.profile), ref, refLines, refStatements, options.maxLines ?? 20));
+}
+function compareOne(input, lines, ref, refLines, refStatements, maxLines) {
+  const statements = summarizeStatements(input.profile).total;
+  let common = 0;
+  let covered = 0;
+  let referenceCovered = 0;
+  const onlyVersion = [];
+  const onlyReference = [];
+  for (const [file, hitsByLine] of lines) {
+    const refHits = refLines.get(file);
+    if (refHits === void 0) continue;
+    for (const [line, hits] of hitsByLine) {
+      const other = refHits.get(line);
+      if (other === void 0) continue;
+      common++;
+      if (hits > 0) covered++;
+      if (other > 0) referenceCovered++;
+      if (hits > 0 && other === 0) onlyVersion.push({ file, line });
+      if (hits === 0 && other > 0) onlyReference.push({ file, line });
+    }
+  }
+  const rawDelta = pointsDelta(statements, refStatements);
+  const likeForLikeDelta = pointsDelta(summary(covered, common), summary(referenceCovered, common));
+  const onlyInVersion = onlyIn(input.profile, lines, refLines);
+  const onlyInReference = onlyIn(ref.profile, refLines, lines);
+  const otherInVersion = input.otherTestBinaries ?? null;
+  const otherInReference = ref.otherTestBinaries ?? null;
+  return {
+    version: input.version,
+    reference: ref.version,
+    rawDelta,
+    likeForLikeDelta,
+    statements,
+    referenceStatements: refStatements,
+    common: { lines: common, covered, referenceCovered },
+    onlyInVersion,
+    onlyInReference,
+    coveredOnlyInVersion: capped(onlyVersion, maxLines),
+    coveredOnlyInReference: capped(onlyReference, maxLines),
+    ...otherInVersion ? { otherTestBinariesInVersion: otherInVersion } : {},
+    ...otherInReference ? { otherTestBinariesInReference: otherInReference } : {},
+    explanation: [
+      explain(input.version, ref.version, rawDelta, likeForLikeDelta, common, onlyInVersion, onlyInReference),
+      ...[
+        [input.version, otherInVersion],
+        [ref.version, otherInReference]
+      ].flatMap(([version, other]) => other ? [describeOtherTestBinaries(version, other)] : [])
+    ].join(" ")
+  };
+}
+function onlyIn(profile, lines, other) {
+  const statements = /* @__PURE__ */ new Map();
+  const { startLine, startCol, endLine, endCol, numStmt, count: count2 } = profile.blocks;
+  for (const f of profile.files) {
+    const otherLines = other.get(f.file);
+    const pkg = packageOf(f.file);
+    for (let i = f.start; i < f.start + f.length; i++) {
+      const last = lastLineOf(startLine[i], startCol[i], endLine[i], endCol[i]);
+      let absent = true;
+      for (let line = startLine[i]; absent && line <= last; line++) absent = otherLines?.get(line) === void 0;
+      if (!absent) continue;
+      const counts = statements.get(pkg) ?? { covered: 0, total: 0 };
+      counts.total += numStmt[i];
+      if (count2[i] > 0) counts.covered += numStmt[i];
+      statements.set(pkg, counts);
+    }
+  }
+  const lineCounts = /* @__PURE__ */ new Map();
+  for (const [file, hitsByLine] of lines) {
+    const otherLines = other.get(file);
+    for (const [line, hits] of hitsByLine) {
+      if (otherLines?.get(line) !== void 0) continue;
+      const counts = lineCounts.get(packageOf(file)) ?? { covered: 0, total: 0 };
+      counts.total++;
+      if (hits > 0) counts.covered++;
+      lineCounts.set(packageOf(file), counts);
+    }
+  }
+  const names = [.../* @__PURE__ */ new Set([...statements.keys(), ...lineCounts.keys()])].sort(compareStrings);
+  const packages = names.map((name) => {
+    const s = statements.get(name) ?? { covered: 0, total: 0 };
+    const l = lineCounts.get(name) ?? { covered: 0, total: 0 };
+    return { name, statements: summary(s.covered, s.total), lines: summary(l.covered, l.total) };
+  });
+  return {
+    statements: addSummaries(packages.map((p) => p.statements)),
+    lines: addSummaries(packages.map((p) => p.lines)),
+    packages
+  };
+}
+function capped(lines, max) {
+  return { count: lines.length, lines: lines.slice(0, max), more: Math.max(0, lines.length - max) };
+}
+function explain(version, reference, rawDelta, likeForLike, common, onlyInVersion, onlyInReference) {
+  const sentences = [
+    `Go ${version} covers ${signed2(rawDelta)} points of statements against Go ${reference}, and ${signed2(likeForLike)} on the ${plural2(common, "line")} both instrument.`
+  ];
+  if (onlyInVersion.lines.total > 0) sentences.push(describe(onlyInVersion, version, reference));
+  if (onlyInReference.lines.total > 0) sentences.push(describe(onlyInReference, reference, version));
+  return sentences.join(" ");
+}
+function describe(only, version, other) {
+  const top = only.packages.slice(0, 3).map((p) => `${p.name} (${[plural2(p.lines.total, "line"), ...p.statements.total > 0 ? [plural2(p.statements.total, "statement")] : []].join(", ")})`);
+  const rest = only.packages.length - top.length;
+  const where = `${top.join(", ")}${rest > 0 ? ` and ${plural2(rest, "more package")}` : ""}`;
+  const lines = `Go ${version} instruments ${plural2(only.lines.total, "line")} that Go ${other} does not (${only.lines.covered} covered)`;
+  if (only.statements.total === 0) {
+    return `${lines}, but no statement Go ${other} leaves out: the two lay out their blocks differently, in ${where}.`;
+  }
+  return `${lines}, holding ${plural2(only.statements.total, "statement")} (${only.statements.covered} covered) that Go ${other} does not count at all: ${where}.`;
+}
+function describeOtherTestBinaries(version, other) {
+  const where = other.packages.map((p) => `${p.summary.covered} of ${plural2(p.summary.total, "statement")} in ${p.name}`).join(", ");
+  return `Go ${version} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}); like \`go test -cover\`, go-matrix counts a package as its own tests cover it, so they are not counted.`;
+}
+function signed2(points2) {
+  return `${points2 > 0 ? "+" : ""}${points2.toFixed(1)}`;
+}
+function plural2(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+// src/compare/paths.ts
+function suffixMatcher(candidates) {
+  const byBaseName = /* @__PURE__ */ new Map();
+  for (const candidate of candidates) {
+    const segments2 = candidate.split("/");
+    const base = segments2[segments2.length - 1];
+    byBaseName.set(base, [...byBaseName.get(base) ?? [], segments2]);
+  }
+  return (name) => {
+    const segments2 = name.replace(/\\/g, "/").split("/").filter((s) => s !== "" && s !== ".");
+    const base = segments2[segments2.length - 1];
+    if (base === void 0) return void 0;
+    let best;
+    let bestLength = 0;
+    let tie = false;
+    for (const candidate of byBaseName.get(base) ?? []) {
+      const length = commonSuffix(candidate, segments2);
+      if (length > bestLength) {
+        best = candidate;
+        bestLength = length;
+        tie = false;
+      } else if (length === bestLength) tie = true;
+    }
+    return best === void 0 || tie ? void 0 : best.join("/");
+  };
+}
+function commonSuffix(a, b) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+// src/compare/baseline.ts
+function compareBaseline(current, baseline, rows = []) {
+  const now = baseline.metric === "statements" ? current.statements : current.lines;
+  let baselineFiles = baseline.files;
+  let baselinePackages = baseline.packages;
+  const unmatchedFiles = [];
+  if (baseline.kind === "lcov") {
+    const match = suffixMatcher(now.files.map((f) => f.name));
+    const renamed = /* @__PURE__ */ new Map();
+    for (const file of baseline.files) {
+      const name = match(file.name);
+      if (name === void 0) unmatchedFiles.push(file.name);
+      const key2 = name ?? file.name;
+      renamed.set(key2, [...renamed.get(key2) ?? [], file.summary]);
+    }
+    baselineFiles = [...renamed].map(([name, list]) => ({ name, summary: addSummaries(list) }));
+    baselinePackages = packagesOf(baselineFiles);
+  }
+  return {
+    source: baseline.source,
+    kind: baseline.kind,
+    metric: baseline.metric,
+    ...baseline.version === void 0 ? {} : { version: baseline.version },
+    total: delta("total", now.total, baseline.total),
+    packages: pair(now.packages, baselinePackages),
+    files: baseline.kind === "lcov" ? pair(now.files, baselineFiles) : [],
+    unmatchedFiles,
+    versions: versionDeltas(rows, baseline.versions ?? [])
+  };
+}
+function versionDeltas(rows, previous) {
+  const deltas = [];
+  for (const row of rows) {
+    const sameVersion = previous.filter((p) => p.version === row.version);
+    const match = sameVersion.find((p) => p.platform !== void 0 && p.platform === row.platform) ?? sameVersion[0];
+    if (match && row.statements) deltas.push(delta(row.label, row.statements, match.statements));
+  }
+  return deltas;
+}
+function pair(current, previous) {
+  const before = new Map(previous.map((p) => [p.name, p.summary]));
+  const after = new Map(current.map((c) => [c.name, c.summary]));
+  const names = [.../* @__PURE__ */ new Set([...after.keys(), ...before.keys()])].sort(compareStrings);
+  return names.map((name) => delta(name, after.get(name) ?? null, before.get(name) ?? null));
+}
+function delta(name, current, baseline) {
+  return { name, current, baseline, delta: current === null || baseline === null ? null : pointsDelta(current, baseline) };
+}
+
+// src/compare/diff.ts
+function parseGitDiff(text2, source = "git diff") {
+  const files = [];
+  let file;
+  let newLine = 0;
+  let inHunk = false;
+  text2.split("\n").forEach((raw, index) => {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.startsWith("diff --git ")) {
+      file = { path: pathsOfHeader(line.slice("diff --git ".length)), oldPath: null, status: "modified", lines: [] };
+      files.push(file);
+      inHunk = false;
+      return;
+    }
+    if (file === void 0) return;
+    if (inHunk) {
+      if (line.startsWith("+")) {
+        file.lines.push(newLine++);
+        return;
+      }
+      if (line.startsWith(" ")) {
+        newLine++;
+        return;
+      }
+      if (line.startsWith("-") || line.startsWith("\\")) return;
+      inHunk = false;
+    }
+    if (line.startsWith("@@")) {
+      const match = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+      if (match === null) throw new CoverageError(`${source}:${index + 1}: expected a hunk header "@@ -a,b +c,d @@", got ${JSON.stringify(line)}`);
+      newLine = Number(match[1]);
+      inHunk = true;
+    } else if (line.startsWith("new file mode")) file.status = "added";
+    else if (line.startsWith("deleted file mode")) file.status = "deleted";
+    else if (line.startsWith("rename from ")) {
+      file.oldPath = unquote2(line.slice("rename from ".length));
+      file.status = "renamed";
+    } else if (line.startsWith("rename to ")) file.path = unquote2(line.slice("rename to ".length));
+    else if (line.startsWith("+++ ") && !line.startsWith("+++ /dev/null")) file.path = stripPrefix(unquote2(line.slice(4)));
+    else if (line.startsWith("--- ") && file.status === "deleted" && !line.startsWith("--- /dev/null")) file.path = stripPrefix(unquote2(line.slice(4)));
+  });
+  return files;
+}
+function pathsOfHeader(rest) {
+  if (rest.startsWith('"')) {
+    const second = rest.lastIndexOf(' "');
+    return stripPrefix(unquote2(second > 0 ? rest.slice(second + 1) : rest));
+  }
+  const half = (rest.length - 1) / 2;
+  if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) return rest.slice(half + 3);
+  const b = rest.lastIndexOf(" b/");
+  return b >= 0 ? rest.slice(b + 3) : rest;
+}
+function stripPrefix(path14) {
+  return path14.replace(/^[ab]\//, "").replace(/\t$/, "");
+}
+function unquote2(path14) {
+  const trimmed = path14.replace(/\t.*$/, "");
+  if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
+  const bytes = [];
+  const body = trimmed.slice(1, -1);
+  const escapes = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(escapes[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function diffCoverage(lines, changed) {
+  const match = suffixMatcher(lines.keys());
+  const files = [];
+  const uncovered = [];
+  let covered = 0;
+  let total = 0;
+  for (const change of changed) {
+    if (change.status === "deleted" || change.lines.length === 0) continue;
+    const file = match(change.path) ?? null;
+    const hitsByLine = file === null ? void 0 : lines.get(file);
+    if (hitsByLine === void 0) continue;
+    let fileCovered = 0;
+    let fileTotal = 0;
+    const missed = [];
+    for (const line of change.lines) {
+      const hits = hitsByLine.get(line);
+      if (hits === void 0) continue;
+      fileTotal++;
+      if (hits > 0) fileCovered++;
+      else missed.push(line);
+    }
+    if (fileTotal === 0) continue;
+    files.push({ path: change.path, file, lines: summary(fileCovered, fileTotal), uncovered: missed });
+    uncovered.push(...missed.map((line) => ({ file: change.path, line })));
+    covered += fileCovered;
+    total += fileTotal;
+  }
+  return { lines: summary(covered, total), files, uncovered };
+}
+
+// src/compare/gates.ts
+function evaluateGates(thresholds, inputs) {
+  const { maxVersionDelta, minCoverage, maxCoverageDrop, minDiffCoverage } = thresholds;
+  return [
+    ...maxVersionDelta !== null ? versionDeltaGates(maxVersionDelta, inputs) : [],
+    ...minCoverage > 0 ? [minCoverageGate(minCoverage, inputs)] : [],
+    ...maxCoverageDrop !== null ? [coverageDropGate(maxCoverageDrop, inputs)] : [],
+    ...minDiffCoverage !== null ? [diffCoverageGate(minDiffCoverage, inputs)] : []
+  ];
+}
+function versionDeltaGates(limit, inputs) {
+  const gates = inputs.versions.map((v) => versionDeltaGate(limit, v));
+  const reference = inputs.reference?.version;
+  const uncovered = inputs.runs.length > 1 ? inputs.runs.filter((r) => r.status === "passed" && !r.coverage && r.version !== reference) : [];
+  for (const run of uncovered) {
+    const other = reference !== void 0 ? `Go ${reference}` : "the other versions";
+    gates.push(unevaluated("max-version-delta", limit, `Go ${run.version} passed but ${noProfile(run)}, so it cannot be compared with ${other}.`));
+  }
+  if (gates.length > 0) return gates;
+  const covered = inputs.runs.filter((r) => r.coverage).length;
+  if (reference === void 0 && covered > 1) {
+    return [unevaluated("max-version-delta", limit, "the reference version has no coverage, so no version can be compared with it.")];
+  }
+  return [skipped("max-version-delta", limit, covered === 0 ? "No version has coverage to compare." : "Only one version has coverage, so there is no other version to compare.")];
+}
+function versionDeltaGate(limit, v) {
+  if (v.common.lines === 0 && (v.statements.covered > 0 || v.referenceStatements.covered > 0)) {
+    return unevaluated(
+      "max-version-delta",
+      limit,
+      `Go ${v.version} and Go ${v.reference} instrument no line in common (${v.statements.total} and ${v.referenceStatements.total} statements), so their coverage cannot be compared like for like.`
+    );
+  }
+  const distance = Math.abs(v.likeForLikeDelta);
+  const direction = v.likeForLikeDelta < 0 ? "less" : "more";
+  const message = v.likeForLikeDelta === 0 ? `Go ${v.version} covers the same share as Go ${v.reference} of the ${v.common.lines} lines both instrument (limit ${points(limit)}).` : `Go ${v.version} covers ${distance.toFixed(1)} points ${direction} than Go ${v.reference} on the ${v.common.lines} lines both instrument; the limit is ${limit}.`;
+  return { name: "max-version-delta", threshold: limit, actual: v.likeForLikeDelta, passed: distance <= limit, message };
+}
+function minCoverageGate(minimum, inputs) {
+  const ref = inputs.reference;
+  if (ref === null) return unevaluated("min-coverage", minimum, noReferenceCoverage(inputs.runs));
+  if (ref.statements.total === 0) {
+    const run = inputs.runs.find((r) => r.version === ref.version);
+    const tests = run === void 0 ? "" : run.tests === 0 ? ": no test ran" : ` (${run.tests} tests ran)`;
+    return unevaluated("min-coverage", minimum, `the coverage profile of Go ${ref.version} has no statements${tests}.`);
+  }
+  const { covered, total } = ref.statements;
+  return atLeast("min-coverage", minimum, ref.statements, `Go ${ref.version} covers ${formatPercent(covered, total)}% of statements (${covered} of ${total}); the minimum is ${minimum}%.`);
+}
+function atLeast(name, minimum, measured, message) {
+  return { name, threshold: minimum, actual: measured.percent, passed: measured.percent >= minimum, message };
+}
+function coverageDropGate(limit, inputs) {
+  const baseline = inputs.baseline;
+  if (baseline === null) {
+    if (inputs.baselineFound) return unevaluated("max-coverage-drop", limit, `there is a baseline, but ${noReferenceCoverage(inputs.runs)}`);
+    return skipped("max-coverage-drop", limit, 'No baseline to compare with (none saved yet, or baseline is "none").');
+  }
+  const delta2 = baseline.total.delta;
+  if (delta2 === null) return skipped("max-coverage-drop", limit, "The baseline has no total coverage to compare with.");
+  const what = baseline.metric === "statements" ? "statement" : "line";
+  const change = delta2 < 0 ? `dropped ${(-delta2).toFixed(1)} points` : delta2 > 0 ? `rose ${delta2.toFixed(1)} points` : "did not change";
+  return {
+    name: "max-coverage-drop",
+    threshold: limit,
+    actual: delta2,
+    passed: -delta2 <= limit,
+    message: `${capitalize(what)} coverage ${change} against the baseline (${baseline.total.baseline?.percent.toFixed(1)}% to ${baseline.total.current?.percent.toFixed(1)}%); the largest drop allowed is ${points(limit)}.`
+  };
+}
+function diffCoverageGate(minimum, inputs) {
+  const { diff, changedLines } = inputs;
+  if (diff === null) {
+    if (changedLines.state === "none") return skipped("min-diff-coverage", minimum, "There is no pull request diff to measure.");
+    if (changedLines.state === "unreadable") return unevaluated("min-diff-coverage", minimum, `the pull request's changed lines could not be read: ${changedLines.reason}`);
+    return unevaluated("min-diff-coverage", minimum, `the pull request's changed lines were read, but ${noCoverage(inputs.runs)}`);
+  }
+  if (diff.lines.total === 0) return skipped("min-diff-coverage", minimum, "The change touches no instrumented Go lines.");
+  const { covered, total } = diff.lines;
+  return atLeast("min-diff-coverage", minimum, diff.lines, `Tests run ${covered} of the ${total} changed lines that are instrumented (${formatPercent(covered, total)}%); the minimum is ${minimum}%.`);
+}
+function noReferenceCoverage(runs) {
+  return runs.some((r) => r.coverage) ? "the reference version (reference-version) has no coverage." : noCoverage(runs);
+}
+function noCoverage(runs) {
+  if (runs.length === 0) return "no Go version ran, so there is no coverage.";
+  const shown = runs.slice(0, MAX_RUNS_NAMED).map(describeRun);
+  const more = runs.length > MAX_RUNS_NAMED ? `; and ${runs.length - MAX_RUNS_NAMED} more` : "";
+  return `no version produced coverage: ${shown.join("; ")}${more}.`;
+}
+var MAX_RUNS_NAMED = 5;
+function describeRun(run) {
+  const why = run.reason ? ` (${run.reason.replace(/\.$/, "")})` : "";
+  if (run.status === "skipped") return `Go ${run.version} was skipped${why}`;
+  if (run.status === "error") return `Go ${run.version} could not be run${why}`;
+  if (run.status === "failed") return `Go ${run.version} failed${why} and ${noProfile(run)}`;
+  return `Go ${run.version} passed but ${noProfile(run)}`;
+}
+function noProfile(run) {
+  return run.tests === 0 ? "no test ran and no coverage profile was written" : "no coverage profile was written";
+}
+function unevaluated(name, threshold, why) {
+  const limit = name === "min-coverage" || name === "min-diff-coverage" ? `${threshold}%` : points(threshold);
+  return { name, threshold, actual: null, passed: false, message: `The ${name} gate (${limit}) cannot be judged: ${why}` };
+}
+function skipped(name, threshold, message) {
+  return { name, threshold, actual: null, passed: true, skipped: true, message: `Not evaluated: ${message}` };
+}
+function points(n) {
+  return `${n} point${n === 1 ? "" : "s"}`;
+}
+function capitalize(word) {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+// src/report/schema.ts
+var SCHEMA_VERSION = 1;
+function toResults(report) {
+  return report.versions.map((v) => ({
+    spec: v.spec,
+    version: v.version,
+    status: v.status,
+    coverage: v.coverage ? v.coverage.statements.percent : null,
+    tests: { passed: v.tests.passed, failed: v.tests.failed, skipped: v.tests.skipped },
+    seconds: v.seconds
+  }));
+}
+
+// src/report/verdict.ts
+function describeVersionProblem(v) {
+  if (v.status === "error") return `Go ${v.version} could not be run: ${v.reason ?? "unknown error"}`;
+  const failures = v.tests.failures.map((f) => f.test).filter((t) => t !== "");
+  if (v.tests.failed > 0) {
+    const names = failures.slice(0, 3).join(", ");
+    const more = failures.length > 3 ? ` and ${failures.length - 3} more` : "";
+    return `Go ${v.version} failed: ${v.tests.failed} test${v.tests.failed === 1 ? "" : "s"} failed${names ? ` (${names}${more})` : ""}`;
+  }
+  return `Go ${v.version} failed: ${v.reason ?? "the build failed"}`;
+}
+function decideVerdict(report, failOnTestFailure) {
+  const failedGates2 = report.gates.filter((g) => !g.passed);
+  const broken = report.versions.filter((v) => v.status === "failed" || v.status === "error");
+  const passed = failedGates2.length === 0 && broken.length === 0;
+  const failJob = failedGates2.length > 0 || failOnTestFailure && broken.length > 0;
+  let sentence;
+  if (passed) {
+    const ran = report.versions.filter((v) => v.status === "passed");
+    const skipped2 = report.versions.length - ran.length;
+    const who = ran.length === 1 ? `Go ${ran[0].version}` : `All ${ran.length} Go versions`;
+    sentence = `\u2705 ${who} passed${skipped2 > 0 ? ` (${skipped2} skipped)` : ""}${report.gates.length > 0 ? " and every gate held" : ""}.`;
+  } else {
+    const parts = [...failedGates2.map((g) => g.message), ...broken.map(describeVersionProblem)];
+    const head = failJob ? "\u274C" : "\u26A0\uFE0F";
+    const first = parts[0].replace(/\.$/, "");
+    sentence = `${head} ${first}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? "s" : ""})` : ""}.`;
+  }
+  return { passed, failJob, sentence };
+}
+function stoppedVerdict(reason, mode) {
+  const what = mode === "aggregate" ? "The reports were not combined" : "go-matrix stopped before a report";
+  return { passed: false, failJob: true, sentence: `\u274C ${what}: ${reason.replace(/\.$/, "")}.` };
+}
+
+// src/report/markdown.ts
+var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+var LINE_BREAK = /\r\n|\r|\n/g;
+var ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+function defuseAutolinks(text2) {
+  return text2.replace(/@/g, "@\u200D").replace(/#/g, "#\u200D").replace(/:\/\//g, ":/\u200B/").replace(/\b(www)\./gi, "$1\u200B.");
+}
+function visibleBidi(text2) {
+  return text2.replace(BIDI, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function oneLine(text2) {
+  return text2.replace(LINE_BREAK, " ");
+}
+function escape(text2) {
+  const escaped = defuseAutolinks(oneLine(text2)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*[\]|~]/g, (c) => `\\${c}`).replace(/_/g, (c, at, whole) => WORD.test(whole[at - 1] ?? "") && WORD.test(whole[at + 1] ?? "") ? c : "\\_").replace(/^(\s*)([-+=#])(?=[\s=#-]|\u200d|$)/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  return visibleBidi(escaped);
+}
+var WORD = /^[\p{L}\p{N}]$/u;
+function escapeHtml(text2) {
+  const escaped = defuseAutolinks(oneLine(text2)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return visibleBidi(escaped);
+}
+function code(text2, options = {}) {
+  let body = visibleBidi(oneLine(text2));
+  if (options.cell) body = body.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.trim() === "" ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function codeBlock(text2, lang = "") {
+  const body = text2.replace(ANSI, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${lang}
+${body}
+${fence}`;
+}
+function tableHead(header, align) {
+  const rule = header.map((_h, i) => ({ l: ":--", r: "--:", c: ":-:" })[align?.[i] ?? "l"]);
+  return [tableRow(header), tableRow(rule)].join("\n");
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+function details(summary2, body) {
+  return `<details><summary>${summary2}</summary>
+
+${body}
+
+</details>`;
+}
+function byteLength(text2) {
+  return Buffer.byteLength(text2, "utf8");
+}
+
+// src/report/fit.ts
+function renderSection(s, keep) {
+  const omitted = s.items.length - keep + (s.alsoLeftOut ?? 0);
+  let text2 = (s.head + s.items.slice(0, keep).join(s.separator)).replace(/\n+$/, "");
+  if (omitted > 0 && s.leftOut) text2 += `${text2 === "" ? "" : "\n\n"}${s.leftOut(omitted)}`;
+  return text2 + (s.tail ?? "");
+}
+function renderDocument(sections, keeps) {
+  return sections.map((s, i) => renderSection(s, keeps[i])).filter((t) => t !== "").join("\n\n") + "\n";
+}
+function fit(build, levels, limit) {
+  let sections = [];
+  let detail = 0;
+  for (; detail < levels; detail++) {
+    sections = build(detail);
+    const text3 = renderDocument(
+      sections,
+      sections.map((s) => s.items.length)
+    );
+    if (byteLength(text3) <= limit) return { text: text3, detail, leftOut: leftOutOf(sections, sections.map((s) => s.items.length)) };
+  }
+  detail = levels - 1;
+  const keeps = trimLongest(sections, limit);
+  const text2 = hardCut(renderDocument(sections, keeps), limit);
+  return { text: text2, detail, leftOut: leftOutOf(sections, keeps) };
+}
+function leftOutOf(sections, keeps) {
+  return sections.map((s, i) => ({ section: s.head.split("\n")[0] ?? "", items: s.items.length - keeps[i] + (s.alsoLeftOut ?? 0) })).filter((l) => l.items > 0);
+}
+function trimLongest(sections, limit) {
+  const keeps = sections.map((s) => s.items.length);
+  const itemBytes = sections.map((s) => s.items.map((item) => byteLength(item) + byteLength(s.separator)));
+  const size = (i) => byteLength(renderSection(sections[i], keeps[i]));
+  for (; ; ) {
+    const sizes = sections.map((_s, i) => size(i));
+    const total = byteLength(renderDocument(sections, keeps));
+    const excess = total - limit;
+    if (excess <= 0) return keeps;
+    const candidates = sections.map((s2, i) => ({ i, size: sizes[i], trimmable: s2.leftOut !== void 0 && keeps[i] > (s2.keep ?? 0) })).filter((c) => c.trimmable).sort((a, b) => b.size - a.size);
+    const longest = candidates[0];
+    if (longest === void 0) return keeps;
+    const target = Math.max(longest.size - excess, (candidates[1]?.size ?? 0) - excess / 2);
+    const s = sections[longest.i];
+    const bytes = itemBytes[longest.i];
+    const floor = s.keep ?? 0;
+    let keep = keeps[longest.i];
+    let current = longest.size;
+    while (keep > floor && current > target) {
+      keep--;
+      current -= bytes[keep];
+      if (current <= target + 64) current = byteLength(renderSection(s, keep));
+    }
+    if (keep === keeps[longest.i]) keep--;
+    keeps[longest.i] = Math.max(floor, keep);
+  }
+}
+var CUT_NOTE = "\n\n\u2026 the rest of this report was left out to stay within GitHub\u2019s size limit (see report.json).\n";
+function hardCut(text2, limit) {
+  if (byteLength(text2) <= limit) return text2;
+  const room = limit - byteLength(CUT_NOTE);
+  const bytes = Buffer.from(text2, "utf8").subarray(0, Math.max(0, room));
+  let cut = bytes.toString("utf8");
+  cut = cut.replace(/\ufffd$/, "");
+  const lastBreak = cut.lastIndexOf("\n");
+  return (lastBreak > 0 ? cut.slice(0, lastBreak) : cut) + CUT_NOTE;
+}
+
+// src/report/views.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isCounts(value) {
+  return isObject(value) && typeof value.covered === "number" && typeof value.total === "number" && typeof value.percent === "number";
+}
+function numberOrNull(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function onlyIn2(value) {
+  if (!isObject(value) || !isCounts(value.statements) || !isCounts(value.lines) || !Array.isArray(value.packages)) return null;
+  const packages = value.packages.filter(
+    (p) => isObject(p) && typeof p.name === "string" && isCounts(p.statements) && isCounts(p.lines)
+  );
+  return { statements: value.statements, lines: value.lines, packages };
+}
+function lineList(value) {
+  if (!isObject(value) || !Array.isArray(value.lines)) return null;
+  const lines = value.lines.filter((l) => isObject(l) && typeof l.file === "string" && typeof l.line === "number");
+  return { count: numberOrNull(value.count) ?? lines.length, lines, more: numberOrNull(value.more) ?? 0 };
+}
+function otherTestBinaries(value) {
+  if (!isObject(value) || !isCounts(value.statements) || !Array.isArray(value.packages)) return null;
+  const packages = value.packages.filter((p) => isObject(p) && typeof p.name === "string" && isCounts(p.summary));
+  return { statements: value.statements, packages };
+}
+function comparisonView(c) {
+  const common = isObject(c.common) ? numberOrNull(c.common.lines) : null;
+  return {
+    version: c.version,
+    reference: c.reference,
+    rawDelta: numberOrNull(c.rawDelta),
+    likeForLikeDelta: numberOrNull(c.likeForLikeDelta),
+    explanation: typeof c.explanation === "string" ? c.explanation : "",
+    commonLines: common,
+    onlyInVersion: onlyIn2(c.onlyInVersion),
+    onlyInReference: onlyIn2(c.onlyInReference),
+    coveredOnlyInVersion: lineList(c.coveredOnlyInVersion),
+    coveredOnlyInReference: lineList(c.coveredOnlyInReference),
+    otherTestBinariesInVersion: otherTestBinaries(c.otherTestBinariesInVersion),
+    otherTestBinariesInReference: otherTestBinaries(c.otherTestBinariesInReference)
+  };
+}
+function deltaView(value) {
+  if (!isObject(value) || typeof value.name !== "string") return null;
+  return {
+    name: value.name,
+    current: isCounts(value.current) ? value.current : null,
+    baseline: isCounts(value.baseline) ? value.baseline : null,
+    delta: numberOrNull(value.delta)
+  };
+}
+function baselineView(report) {
+  const b = report.comparisons.baseline;
+  if (!isObject(b)) return null;
+  const total = deltaView(b.total);
+  if (total === null) return null;
+  const deltas = (list) => Array.isArray(list) ? list.map(deltaView).filter((d) => d !== null) : [];
+  return {
+    source: typeof b.source === "string" ? b.source : "",
+    kind: typeof b.kind === "string" ? b.kind : "",
+    metric: typeof b.metric === "string" ? b.metric : "statements",
+    version: typeof b.version === "string" ? b.version : null,
+    total,
+    packages: deltas(b.packages),
+    unmatchedFiles: Array.isArray(b.unmatchedFiles) ? b.unmatchedFiles.filter((f) => typeof f === "string") : [],
+    versions: deltas(b.versions)
+  };
+}
+function referenceVersion(report) {
+  const named = report.comparisons.versions[0]?.reference;
+  if (named !== void 0) return named;
+  const covered = report.versions.filter((v) => v.coverage !== null);
+  return covered.length === 1 ? covered[0]?.version ?? null : null;
+}
+function gateSkipped(gate) {
+  return gate.skipped === true;
+}
+function failedGates(report, name) {
+  return report.gates.filter((g) => g.name === name && !g.passed && !gateSkipped(g));
+}
+function beyondVersionDelta(report, view) {
+  const delta2 = view.likeForLikeDelta;
+  return delta2 !== null && failedGates(report, "max-version-delta").some((g) => Math.abs(delta2) > g.threshold);
+}
+
+// src/report/sections.ts
+function failingFirst(items, failing) {
+  const first = items.filter(failing);
+  return { ordered: [...first, ...items.filter((item) => !failing(item))], first: first.length };
+}
+var STATUS_ICON = {
+  passed: "\u2705 passed",
+  failed: "\u274C failed",
+  skipped: "\u23ED\uFE0F skipped",
+  error: "\u{1F4A5} error"
+};
+function droppedNote(what, see) {
+  return `_${what} left out to stay within GitHub\u2019s size limit (see ${see})._`;
+}
+function leftOutNote(what, see) {
+  return (n) => `_\u2026 ${what(n)} left out (see ${see})._`;
+}
+function verdictSection(verdict) {
+  return { head: escape(verdict.sentence), items: [], separator: "" };
+}
+function notesSection(notes) {
+  return { head: notes.map((n) => `> \u2139\uFE0F ${escape(n)}`).join("\n>\n"), items: [], separator: "" };
+}
+function buildCell(v) {
+  const steps = v.steps?.filter((s) => s.name !== "test") ?? [];
+  if (steps.length === 0) return v.status === "skipped" || v.status === "error" ? "\u2014" : "\u2705";
+  const failed = steps.filter((s) => !s.ok);
+  return failed.length === 0 ? "\u2705" : `\u274C ${failed.map((s) => escape(s.name)).join(", ")}`;
+}
+function testsCell(v) {
+  if (v.status === "skipped" || v.status === "error" && v.tests.passed + v.tests.failed + v.tests.skipped === 0) {
+    return escape(v.reason ?? v.status);
+  }
+  const { passed, failed, skipped: skipped2 } = v.tests;
+  return [`${passed} passed`, failed > 0 ? `**${failed} failed**` : "", skipped2 > 0 ? `${skipped2} skipped` : ""].filter((t) => t !== "").join(" \xB7 ");
+}
+function baselineCell(baseline, label, isReference) {
+  if (baseline === null) return "\u2014";
+  if (isReference) return signed(baseline.total.delta);
+  return signed(baseline.versions.find((v) => v.name === label)?.delta);
+}
+function versionsSection(report, see) {
+  if (report.versions.length === 0) return null;
+  const comparisons = new Map(report.comparisons.versions.map((c) => [c.version, c]));
+  const reference = referenceVersion(report);
+  const baseline = baselineView(report);
+  const platforms = new Set(report.versions.map((v) => v.platform ?? ""));
+  const labels = versionLabels(report.versions);
+  const rows = report.versions.map((v, i) => {
+    const cmp = comparisons.get(labels[i]);
+    const isReference = labels[i] === reference;
+    const name = [
+      `**${escape(v.version)}**`,
+      v.spec !== v.version ? ` (${escape(v.spec)})` : "",
+      platforms.size > 1 && v.platform ? ` ${escape(v.platform)}` : ""
+    ].join("");
+    return tableRow([
+      name,
+      STATUS_ICON[v.status] ?? escape(String(v.status)),
+      buildCell(v),
+      testsCell(v),
+      percent(v.coverage?.statements.percent),
+      cmp ? signed(cmp.likeForLikeDelta) : isReference && v.coverage ? "reference" : "\u2014",
+      baselineCell(baseline, labels[i], isReference),
+      seconds(v.seconds),
+      escape(v.toolchain.source)
+    ]);
+  });
+  return {
+    head: tableHead(
+      ["Go", "status", "build", "tests", "coverage", "\u0394 like-for-like", "\u0394 baseline", "time", "toolchain"],
+      ["l", "l", "l", "l", "r", "r", "r", "r", "l"]
+    ) + "\n",
+    items: rows,
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more version"), see)
+  };
+}
+function mergedSection(report, see) {
+  if (!report.merged) return null;
+  const l = report.merged.lines;
+  const headline = `**Merged line coverage** (a line counts as covered when any version ran it): **${percent(l.percent)}**, ${l.covered} of ${l.total} lines.`;
+  const packages = report.merged.packages;
+  if (packages.length === 0) return { head: headline, items: [], separator: "" };
+  return {
+    head: `${headline}
+
+<details><summary>${plural(packages.length, "package")}</summary>
+
+${tableHead(["package", "lines covered", "coverage"], ["l", "r", "r"])}
+`,
+    items: packages.map((p) => tableRow([code(p.name, { cell: true }), `${p.lines.covered} of ${p.lines.total}`, percent(p.lines.percent)])),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more package"), see),
+    tail: "\n\n</details>"
+  };
+}
+function baselineSection(report, see) {
+  const b = baselineView(report);
+  if (b === null) return null;
+  const reference = referenceVersion(report);
+  const metric = b.metric === "lines" ? "line" : "statement";
+  const was = b.total.baseline ? percent(b.total.baseline.percent) : "\u2014";
+  const now = b.total.current ? percent(b.total.current.percent) : "\u2014";
+  const from = b.source ? ` (${code(b.source)}${b.version ? `, Go ${escape(b.version)}` : ""})` : "";
+  const moved = b.packages.filter((p) => p.delta !== 0);
+  const lines = [
+    "### Against the baseline",
+    "",
+    `${reference ? `Go ${escape(reference)}` : "The reference version"}: ${metric} coverage ${was} \u2192 ${now} (**${signed(b.total.delta)}** points) against the baseline${from}.`
+  ];
+  if (b.unmatchedFiles.length > 0) {
+    lines.push("", `${plural(b.unmatchedFiles.length, "baseline file")} matched no file of this run, e.g. ${code(b.unmatchedFiles[0])}.`);
+  }
+  const unchanged = b.packages.length - moved.length;
+  if (moved.length === 0) {
+    lines.push("", b.packages.length > 0 ? `No package moved (${plural(b.packages.length, "package")}).` : "");
+    return { head: lines.join("\n"), items: [], separator: "" };
+  }
+  lines.push(
+    "",
+    `${plural(moved.length, "package")} changed${unchanged > 0 ? `, ${unchanged} did not` : ""}:`,
+    "",
+    tableHead(["package", "baseline", "now", "\u0394"], ["l", "r", "r", "r"])
+  );
+  return {
+    head: lines.join("\n") + "\n",
+    items: moved.map(
+      (p) => tableRow([
+        code(p.name, { cell: true }),
+        p.baseline ? percent(p.baseline.percent) : "new",
+        p.current ? percent(p.current.percent) : "gone",
+        signed(p.delta)
+      ])
+    ),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more changed package"), see)
+  };
+}
+var MAX_PACKAGES_PER_COMPARISON = 15;
+var WHAT_IS_COMPARED = "_Raw: statement coverage, as `go test -cover` counts it (each package by its own tests). Like for like: line coverage on the lines both versions instrument, which a difference in what Go counts does not move._";
+function groupComparisons(views) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const view of views) {
+    const { version: _version, explanation: _explanation, ...rest } = view;
+    const key2 = JSON.stringify(rest);
+    const group = groups.get(key2);
+    if (group) group.versions.push(view.version);
+    else groups.set(key2, { versions: [view.version], view });
+  }
+  return [...groups.values()];
+}
+function onlyInTable(group) {
+  const { view } = group;
+  const byName = /* @__PURE__ */ new Map();
+  for (const p of view.onlyInVersion?.packages ?? []) byName.set(p.name, { ...byName.get(p.name), version: p });
+  for (const p of view.onlyInReference?.packages ?? []) byName.set(p.name, { ...byName.get(p.name), reference: p });
+  if (byName.size === 0) return "";
+  const cell = (p) => p ? `${p.lines.total} lines, ${p.lines.covered} covered` : "\u2014";
+  const rows = [...byName].slice(0, MAX_PACKAGES_PER_COMPARISON).map(([name, only]) => tableRow([code(name, { cell: true }), cell(only.version), cell(only.reference)]));
+  const more = byName.size - MAX_PACKAGES_PER_COMPARISON;
+  return [
+    tableHead(["instrumented by one side only", `only Go ${group.versions.map(escape).join(", ")}`, `only Go ${escape(view.reference)}`], ["l", "r", "r"]),
+    ...rows,
+    ...more > 0 ? ["", `_\u2026 and ${plural(more, "more package")}._`] : []
+  ].join("\n");
+}
+function coveredOnlyLine(list, versions) {
+  if (list === null || list.count === 0) return "";
+  const byFile = groupLines(list.lines);
+  const where = [...byFile].map(([file, lines]) => `${code(file)} ${lineRanges(lines)}`).join("; ");
+  return `- Covered only under Go ${versions}: ${plural(list.count, "line")}${where ? `: ${where}` : ""}${list.more > 0 ? ` and ${list.more} more` : ""}.`;
+}
+function otherTestBinariesLine(other, versions) {
+  if (other === null || other.packages.length === 0) return "";
+  const where = other.packages.map((p) => `${p.summary.covered} of ${plural(p.summary.total, "statement")} in ${code(p.name)}`).join(", ");
+  return `- Go ${versions} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}). Not counted: like \`go test -cover\`, go-matrix counts each package by its own tests.`;
+}
+function crossVersionSection(report, withLines, see) {
+  const views = report.comparisons.versions.map(comparisonView).filter(
+    (c) => c.rawDelta !== c.likeForLikeDelta || (c.onlyInVersion?.lines.total ?? 0) > 0 || (c.onlyInReference?.lines.total ?? 0) > 0 || (c.coveredOnlyInVersion?.count ?? 0) > 0 || (c.coveredOnlyInReference?.count ?? 0) > 0 || c.otherTestBinariesInVersion !== null || c.otherTestBinariesInReference !== null
+  );
+  if (views.length === 0) return null;
+  const { ordered, first: failing } = failingFirst(groupComparisons(views), (g) => beyondVersionDelta(report, g.view));
+  const items = ordered.map((group) => {
+    const c = group.view;
+    const versions = group.versions.map(escape).join(", ");
+    const parts = [
+      `**Go ${versions}** against Go ${escape(c.reference)}: raw ${signed(c.rawDelta)} points, like for like ${signed(c.likeForLikeDelta)}${c.commonLines !== null ? ` on the ${c.commonLines} lines both instrument` : ""}.`
+    ];
+    const only = onlyInTable(group);
+    if (only) parts.push(only);
+    else if (c.explanation) parts.push(escape(c.explanation));
+    const other = [otherTestBinariesLine(c.otherTestBinariesInVersion, versions), otherTestBinariesLine(c.otherTestBinariesInReference, escape(c.reference))].filter((l) => l !== "");
+    if (only && other.length > 0) parts.push(other.join("\n"));
+    if (withLines) {
+      const covered = [coveredOnlyLine(c.coveredOnlyInVersion, versions), coveredOnlyLine(c.coveredOnlyInReference, escape(c.reference))].filter((l) => l !== "");
+      if (covered.length > 0) parts.push(covered.join("\n"));
+    }
+    return parts.join("\n\n");
+  });
+  const linesDropped = !withLines && views.some((c) => (c.coveredOnlyInVersion?.count ?? 0) + (c.coveredOnlyInReference?.count ?? 0) > 0);
+  return {
+    head: `### Why versions differ
+
+${WHAT_IS_COMPARED}
+
+${linesDropped ? `${droppedNote("The lines only one version covered were", see)}
+
+` : ""}`,
+    items,
+    separator: "\n\n",
+    leftOut: leftOutNote((n) => plural(n, "more version comparison"), see),
+    keep: failing
+  };
+}
+function groupFailures(report) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const v of report.versions) {
+    for (const f of v.tests.failures) {
+      const key2 = JSON.stringify([f.package, f.test, f.output]);
+      const group = groups.get(key2);
+      if (group) group.versions.push(v.version);
+      else groups.set(key2, { failure: f, versions: [v.version] });
+    }
+  }
+  return [...groups.values()];
+}
+function tailOf(output, maxLines, maxBytes) {
+  const lines = output.replace(/\n+$/, "").split("\n");
+  let kept = lines.slice(-maxLines);
+  while (kept.length > 1 && Buffer.byteLength(kept.join("\n")) > maxBytes) kept = kept.slice(1);
+  let text2 = kept.join("\n");
+  if (Buffer.byteLength(text2) > maxBytes) text2 = text2.slice(-maxBytes);
+  const omitted = lines.length - kept.length;
+  return omitted > 0 ? `\u2026 ${plural(omitted, "earlier line")} left out (see test.json)
+${text2}` : text2;
+}
+function failureTitle(group, html) {
+  const { failure, versions } = group;
+  const esc = html ? escapeHtml : escape;
+  const name = failure.test === "" ? "(package-level failure)" : failure.test;
+  const pkg = html ? `<code>${escapeHtml(failure.package)}</code>` : code(failure.package);
+  return `${html ? `<b>${esc(name)}</b>` : `**${esc(name)}**`} in ${pkg} on Go ${versions.map(esc).join(", ")}`;
+}
+function failuresSection(report, budget, see, options = {}) {
+  const limit = options.limit ?? Infinity;
+  const groups = groupFailures(report);
+  if (groups.length === 0) return null;
+  const total = report.versions.reduce((n, v) => n + v.tests.failures.length, 0);
+  const items = groups.map(
+    (g) => budget === null ? `- ${failureTitle(g, false)}` : details(failureTitle(g, true), codeBlock(tailOf(g.failure.output, budget.lines, budget.bytes) || "(no output)"))
+  );
+  return {
+    head: `### Failing tests (${total})
+
+${options.outputDropped ? `${droppedNote("Test output was", "each version's test.json")}
+
+` : ""}`,
+    items: items.slice(0, limit),
+    alsoLeftOut: Math.max(0, items.length - limit),
+    separator: budget === null ? "\n" : "\n\n",
+    leftOut: leftOutNote((n) => plural(n, "more failing test"), see)
+  };
+}
+function slowestTestsSection(report, see) {
+  const rows = report.versions.flatMap(
+    (v) => (v.slowestTests ?? []).map(
+      (t) => tableRow([escape(v.version), code(t.test, { cell: true }), code(t.package, { cell: true }), t.seconds < 60 ? `${t.seconds.toFixed(2)} s` : seconds(t.seconds)])
+    )
+  );
+  if (rows.length === 0) return null;
+  return {
+    head: `<details><summary>Slowest tests</summary>
+
+${tableHead(["Go", "test", "package", "time"], ["l", "l", "l", "r"])}
+`,
+    items: rows,
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more test"), see),
+    tail: "\n\n</details>"
+  };
+}
+function groupLines(lines) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { file, line } of lines) byFile.set(file, [...byFile.get(file) ?? [], line]);
+  return byFile;
+}
+function diffSection(report, withLines, see, maxLines = Infinity) {
+  const d = report.comparisons.diff;
+  if (!d) return null;
+  const head = `### Changed lines: ${percent(d.lines.percent)} covered (${d.lines.covered} of ${plural(d.lines.total, "instrumented changed line")})`;
+  if (d.uncovered.length === 0) return { head, items: [], separator: "" };
+  const shown = d.uncovered.slice(0, maxLines);
+  const byFile = groupLines(shown);
+  const items = [...byFile].map(
+    ([file, lines]) => withLines ? `- ${code(file)}: ${lineRanges(lines)}` : `- ${code(file)}: ${plural(lines.length, "uncovered line")}`
+  );
+  const notShown = d.uncovered.length - shown.length;
+  const dropped = withLines ? "" : ` ${droppedNote("Line numbers", see)}`;
+  const section = {
+    head: `${head}
+
+${plural(d.uncovered.length, "changed line")} no test ran:${dropped}
+
+`,
+    items,
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more file"), see)
+  };
+  if (notShown > 0) section.tail = `
+
+_\u2026 ${plural(notShown, "more uncovered line")} (see ${see})._`;
+  return section;
+}
+function gateValue(g, value) {
+  if (g.name === "legs") return String(value);
+  return g.name === "min-coverage" || g.name === "min-diff-coverage" ? percent(value) : signed(value);
+}
+function gateThreshold(g) {
+  if (g.name === "max-version-delta") return `\xB1${g.threshold}`;
+  if (g.name === "max-coverage-drop") return `\u2212${g.threshold}`;
+  if (g.name === "min-coverage" || g.name === "min-diff-coverage") return `\u2265\xA0${g.threshold}%`;
+  return escape(String(g.threshold));
+}
+function gateResult(g) {
+  if (gateSkipped(g)) return `\u2796 ${escape(g.message)}`;
+  return `${g.passed ? "\u2705" : "\u274C"} ${escape(g.message)}`;
+}
+function gatesSection(report, see) {
+  if (report.gates.length === 0) return null;
+  const { ordered, first: failed } = failingFirst(report.gates, (g) => !g.passed);
+  return {
+    head: `### Gates
+
+${tableHead(["gate", "limit", "actual", "result"], ["l", "r", "r", "l"])}
+`,
+    items: ordered.map((g) => tableRow([escape(g.name), gateThreshold(g), g.actual === null ? "\u2014" : gateValue(g, g.actual), gateResult(g)])),
+    separator: "\n",
+    leftOut: leftOutNote((n) => plural(n, "more gate"), see),
+    keep: failed
+  };
+}
+function footerSection(report, runUrl, linkText, more = []) {
+  const parts = [];
+  if (runUrl) parts.push(`[${linkText}](${runUrl.replace(/[()\s]/g, encodeURIComponent)})`);
+  parts.push(`go-matrix ${escape(report.tool.version)}`);
+  if (report.commit) parts.push(`commit ${code(report.commit.slice(0, 12))}`);
+  parts.push(...more.map(escape));
+  return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
+}
+
+// src/report/summary.ts
+var SUMMARY_LIMIT_BYTES = 1024 * 1024;
+var COMMENT_LIMIT_BYTES = 65536;
+var SUMMARY_LEVELS = [
+  { output: { lines: Infinity, bytes: Infinity }, lines: true },
+  { output: { lines: 40, bytes: 4e3 }, lines: true },
+  { output: { lines: 10, bytes: 1e3 }, lines: true },
+  { output: null, lines: true },
+  { output: null, lines: false }
+];
+function notesOf(report, extras) {
+  const versions = report.versions.flatMap((v) => (v.notes ?? []).map((n) => `Go ${v.version}: ${n}`));
+  return [.../* @__PURE__ */ new Set([...report.notes ?? [], ...versions, ...extras.notes ?? []])];
+}
+function present(sections) {
+  return sections.filter((s) => s !== null && (s.head !== "" || s.items.length > 0));
+}
+function renderSummary(report, verdict, extras = {}) {
+  const see = "report.json";
+  const build = (detail) => {
+    const level = SUMMARY_LEVELS[detail] ?? { output: null, lines: false };
+    return present([
+      verdictSection(verdict),
+      notesSection(notesOf(report, extras)),
+      versionsSection(report, see),
+      mergedSection(report, see),
+      baselineSection(report, see),
+      crossVersionSection(report, level.lines, see),
+      failuresSection(report, level.output, see, { outputDropped: level.output === null }),
+      slowestTestsSection(report, see),
+      diffSection(report, level.lines, see),
+      gatesSection(report, see),
+      footerSection(report, extras.runUrl, "this run", extras.footer)
+    ]);
+  };
+  return fit(build, SUMMARY_LEVELS.length, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
+}
+var COMMENT_FAILURES = 10;
+var COMMENT_UNCOVERED_LINES = 20;
+function renderComment(report, verdict, extras = {}) {
+  const see = extras.runUrl ? `the [job summary](${extras.runUrl.replace(/[()\s]/g, encodeURIComponent)})` : "the job summary";
+  const build = (detail) => {
+    const lines = detail === 0;
+    return present([
+      verdictSection(verdict),
+      notesSection(notesOf(report, extras)),
+      versionsSection(report, see),
+      failuresSection(report, null, see, { limit: COMMENT_FAILURES }),
+      failedGates(report, "max-coverage-drop").length > 0 ? baselineSection(report, see) : null,
+      failedGates(report, "max-version-delta").length > 0 ? crossVersionSection(report, lines, see) : null,
+      diffSection(report, true, see, COMMENT_UNCOVERED_LINES),
+      gatesSection(report, see),
+      footerSection(report, extras.runUrl, "Full report in the job summary")
+    ]);
+  };
+  return fit(build, 2, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text;
+}
+function renderStopped(verdict, about, extras = {}) {
+  const build = () => present([verdictSection(verdict), notesSection(extras.notes ?? []), footerSection(about, extras.runUrl, "this run")]);
+  return fit(build, 1, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
+}
+
+// src/files/report-folder.ts
+import { lstat, mkdir as mkdir4, readdir, readFile as readFile4, realpath, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
+import path11 from "node:path";
+
+// src/util/paths.ts
+import path10 from "node:path";
+function isInside(child, parent) {
+  const relative = path10.relative(parent, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path10.sep}`) && !path10.isAbsolute(relative);
+}
+
+// src/files/report-folder.ts
+var REPORT_MARKER = ".go-matrix";
+var REPORT_FILES = ["report.json", "summary.md", "merged.lcov", "merged.out"];
+function reportFolderProblem(dir, ctx) {
+  if (path11.dirname(dir) === dir) return "is the file system's root";
+  if (dir === ctx.workspace) return "is the workspace itself: go-matrix would write its files among yours";
+  if (isInside(ctx.workspace, dir)) return `contains the workspace (${ctx.workspace})`;
+  if (ctx.moduleDir !== void 0 && isInside(ctx.moduleDir, dir)) return `is or contains the module's folder (working-directory, ${ctx.moduleDir})`;
+  const below = isInside(dir, ctx.workspace) ? path11.relative(ctx.workspace, dir) : dir;
+  if (below.split(path11.sep).some((part) => part.toLowerCase() === ".git")) return "is inside a .git folder, the repository's own data";
+  for (const work of ctx.workDirs ?? []) {
+    if (isInside(work, dir)) return `contains go-matrix's work folder (${work}: build and module caches), which must not be uploaded with the report`;
+    if (isInside(dir, work)) return `is inside go-matrix's work folder (${work})`;
+  }
+  const read = (ctx.readsFrom ?? []).find((file) => isInside(file, dir));
+  if (read !== void 0) return `holds ${read}, which this run reads: the report folder is emptied of an earlier run's files before writing`;
+  return null;
+}
+async function realPath(file) {
+  const absolute = path11.resolve(file);
+  const rest = [];
+  for (let at = absolute; ; at = path11.dirname(at)) {
+    try {
+      return path11.join(await realpath(at), ...rest.reverse());
+    } catch (err) {
+      const code2 = err.code;
+      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" || path11.dirname(at) === at) return absolute;
+      rest.push(path11.basename(at));
+    }
+  }
+}
+async function prepareReportFolder(dir, ctx) {
+  const real = (p) => realPath(p);
+  const problem = reportFolderProblem(await real(dir), {
+    workspace: await real(ctx.workspace),
+    ...ctx.moduleDir !== void 0 ? { moduleDir: await real(ctx.moduleDir) } : {},
+    workDirs: await Promise.all((ctx.workDirs ?? []).map(real)),
+    readsFrom: await Promise.all((ctx.readsFrom ?? []).map(real))
+  });
+  if (problem !== null) throw refusal2(dir, problem);
+  const earlier = await ownedEntries(dir);
+  for (const name of earlier) await rm4(path11.join(dir, name), { recursive: true, force: true });
+  await writeMarker(dir, []);
+  await claimReportEntries(dir, REPORT_FILES);
+}
+async function claimReportEntries(dir, names) {
+  const owned = await ownedEntries(dir);
+  const claimed = [...owned];
+  for (const name of names) {
+    checkEntryName(dir, name);
+    if (owned.includes(name)) continue;
+    const exists2 = await lstat(path11.join(dir, name)).then(
+      () => true,
+      () => false
+    );
+    if (exists2) throw refusal2(dir, `already holds ${name}, which go-matrix did not write; go-matrix never overwrites a file it did not write`);
+    if (!claimed.includes(name)) claimed.push(name);
+  }
+  await writeMarker(dir, claimed);
+}
+async function ownedEntries(dir) {
+  const info = await lstat(dir).catch((err) => {
+    if (err.code === "ENOENT") return null;
+    throw refusal2(dir, `cannot be read: ${err.message}`);
+  });
+  if (info === null) {
+    await mkdir4(dir, { recursive: true }).catch((err) => {
+      throw refusal2(dir, `cannot be created: ${err.message}`);
+    });
+    return [];
+  }
+  if (!info.isDirectory() && !(info.isSymbolicLink() && (await realPath(dir).then(lstat)).isDirectory())) {
+    throw refusal2(dir, "is not a folder");
+  }
+  const marker = await readMarker(dir);
+  if (marker !== null) return marker;
+  const present2 = await readdir(dir);
+  if (present2.length === 0) return [];
+  const shown = present2.sort().slice(0, 5).join(", ") + (present2.length > 5 ? `, and ${present2.length - 5} more` : "");
+  throw refusal2(
+    dir,
+    `already holds files go-matrix did not write (${shown}); go-matrix writes only into a new or empty folder, or one it wrote before (marked by its ${REPORT_MARKER} file)`
+  );
+}
+async function readMarker(dir) {
+  const file = path11.join(dir, REPORT_MARKER);
+  const info = await lstat(file).catch(() => null);
+  if (!info?.isFile() || info.size > MAX_MARKER_BYTES) return null;
+  let marker;
+  try {
+    marker = JSON.parse(await readFile4(file, "utf8"));
+  } catch {
+    return null;
+  }
+  const { writtenBy, entries } = marker ?? {};
+  if (writtenBy !== "go-matrix" || !Array.isArray(entries)) return null;
+  return entries.filter((name) => typeof name === "string" && isEntryName(name));
+}
+var MAX_MARKER_BYTES = 1 << 20;
+async function writeMarker(dir, entries) {
+  const marker = {
+    writtenBy: "go-matrix",
+    about: "go-matrix wrote the entries listed here and removes them at the start of its next run into this folder; it leaves everything else alone.",
+    entries: [...entries]
+  };
+  await writeFile4(path11.join(dir, REPORT_MARKER), JSON.stringify(marker, null, 2) + "\n");
+}
+function isEntryName(name) {
+  return name !== "" && name !== "." && name !== ".." && name !== REPORT_MARKER && !/[/\\\0]/.test(name);
+}
+function checkEntryName(dir, name) {
+  if (!isEntryName(name)) throw new Error(`report folder ${dir}: ${JSON.stringify(name)} is not an entry name`);
+}
+function refusal2(dir, why) {
+  return new InputError(`input report-directory: ${dir} ${why}; choose a folder of its own, such as go-matrix-report`);
+}
+
+// src/files/preflight.ts
+import { stat } from "node:fs/promises";
+import path12 from "node:path";
+async function checkInputFiles(options, workspace) {
+  if (options.mode !== "aggregate") {
+    await expectPath("working-directory", path12.resolve(workspace, options.workingDirectory), "folder", "the module (or go.work) root, relative to the workspace");
+  }
+  if (options.baseline.kind === "path") {
+    await expectPath("baseline", path12.resolve(workspace, options.baseline.path), "file", "a report.json or LCOV file, or auto, or none");
+  }
+}
+async function expectPath(input, file, kind, give) {
+  const info = await stat(file).catch((err) => {
+    const why = err.code === "ENOENT" ? "does not exist" : `cannot be read (${err.code ?? err.message})`;
+    throw new InputError(`input ${input}: ${file} ${why}; give ${give}`, { cause: err });
+  });
+  const ok = kind === "file" ? info.isFile() : info.isDirectory();
+  if (!ok) throw new InputError(`input ${input}: ${file} is not a ${kind}; give ${give}`);
+}
+
+// src/pipeline.ts
+function reportDirectoryOf(options, workspace, tempDir) {
+  return options.reportDirectory ? path13.resolve(workspace, options.reportDirectory) : path13.join(tempDir, "go-matrix");
+}
+async function runPipeline(options, ctx) {
+  const { logger } = ctx;
+  const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE]);
+  const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
+  const moduleDir = path13.resolve(ctx.workspace, options.workingDirectory);
+  const workDir = defaultWorkDir(ctx.env);
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path13.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
+  await checkInputFiles(options, ctx.workspace);
+  await prepareReportFolder(reportDir, { workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir] });
+  const ledger = new ToolchainLedger(ctx.toolCacheDir, (message) => logger.warning(message));
+  try {
+    return await installAndRun(options, ctx, { reportDir, moduleDir, workDir, cacheDir, downloadTimeoutMs, ledger });
+  } finally {
+    await ledger.leases.releaseAll();
+  }
+}
+async function installAndRun(options, ctx, job) {
+  const { logger } = ctx;
+  const { reportDir, moduleDir, workDir, cacheDir, downloadTimeoutMs, ledger } = job;
+  const toolchains = await installGo({
+    specs: options.goVersions,
+    versionFile: options.goVersionFile ? path13.resolve(ctx.workspace, options.goVersionFile) : "",
+    downloadBaseUrl: options.downloadBaseUrl,
+    localToolchains: options.localToolchains.map((dir) => path13.resolve(ctx.workspace, dir)),
+    cache: options.cache,
+    verify: options.verify,
+    ledger,
+    toolCacheDir: ctx.toolCacheDir,
+    tempDir: ctx.tempDir,
+    logger,
+    signal: ctx.signal,
+    ...downloadTimeoutMs !== void 0 ? { downloadTimeoutMs } : {}
+  });
+  logger.info(`go-matrix: ${toolchains.map((t) => `${t.version} (${t.source})`).join(", ")}`);
+  ctx.onInstalled?.(toolchains);
+  await claimReportEntries(reportDir, toolchains.map((t) => t.version));
+  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace);
+  const analyses = /* @__PURE__ */ new Map();
+  const analyse = (run) => {
+    let pending = analyses.get(run.toolchain.version);
+    if (!pending) {
+      pending = analyseVersion(run, moduleDir, ownTestsOnly(options), logger).then(async (result2) => {
+        if (result2) await writeFile5(path13.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+        return result2;
+      });
+      analyses.set(run.toolchain.version, pending);
+    }
+    return pending;
+  };
+  const runs = await runMatrix({
+    toolchains,
+    moduleDir,
+    packages: options.packages,
+    build: options.build,
+    vet: options.vet,
+    buildTargets: options.buildTargets,
+    testFlags: options.testFlags,
+    coverMode: options.coverMode,
+    coverPackages: options.coverPackages,
+    maxParallel: options.maxParallel,
+    timeoutMinutes: options.timeoutMinutes,
+    reportDir,
+    workDir,
+    ...cacheDir ? { cacheDir } : {},
+    env: ctx.env,
+    logger,
+    signal: ctx.signal,
+    fullLogs: ctx.fullLogs ?? false,
+    annotationBase: ctx.workspace,
+    // Marked handled here; the await below still receives any error.
+    onVersionDone: (run) => void analyse(run).catch(() => void 0)
+  });
+  const analysed = await Promise.all(runs.map(async (run) => [run.toolchain.version, await analyse(run)]));
+  const coverage = /* @__PURE__ */ new Map();
+  for (const [version, result2] of analysed) if (result2) coverage.set(version, result2);
+  const versions = runs.map((run) => {
+    const c = coverage.get(run.toolchain.version);
+    return { report: versionReport(run, c), coverage: c ?? null };
+  });
+  const chosen = toolchains.flatMap((t) => t.note ? [t.note] : []);
+  await ledger.leases.releaseAll();
+  const reclaimed = options.toolchainRetentionDays > 0 ? await pruneForRetention(ctx.toolCacheDir, options.toolchainRetentionDays, ledger.audit, logger) : void 0;
+  const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen] }, { reportDir, versions, sourcePath, ...reclaimed ? { footer: [reclaimed] } : {} });
+  return { ...result, toolchains };
+}
+async function concludeRun(options, ctx, input) {
+  const { logger } = ctx;
+  const { reportDir, sourcePath } = input;
+  const labels = versionLabels(input.versions.map((v) => v.report));
+  const coverage = /* @__PURE__ */ new Map();
+  input.versions.forEach((v, i) => {
+    if (v.coverage) coverage.set(labels[i], v.coverage);
+  });
+  const reference = pickReference(
+    options.referenceVersion,
+    input.versions.map((v, i) => ({ spec: v.report.spec, version: v.report.version, label: labels[i] })),
+    coverage
+  );
+  const referenceCoverage = reference ? coverage.get(reference) : void 0;
+  const comparisons = reference ? compareVersions(
+    [...coverage].map(([version, c]) => ({ version, profile: c.profile, lines: c.lines, otherTestBinaries: c.otherTestBinaries ?? null })),
+    reference
+  ) : [];
+  const notes = [...ctx.notes ?? []];
+  const concludes = options.mode !== "collect";
+  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path13.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
+  let baseline = null;
+  if (baselineFile && referenceCoverage) {
+    const rows = input.versions.map((v, i) => ({ label: labels[i], version: v.report.version, platform: v.report.platform, statements: v.report.coverage?.statements ?? null }));
+    baseline = compareBaseline({ statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary }, await readBaselineFile(baselineFile), rows);
+  } else if (baselineFile) {
+    notes.push("The baseline was not compared: the reference version has no coverage.");
+  }
+  const all = [...coverage.values()];
+  const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
+  const diff = concludes && ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
+  const evaluated = !concludes ? [] : evaluateGates(
+    {
+      maxVersionDelta: options.maxVersionDelta,
+      minCoverage: options.minCoverage,
+      maxCoverageDrop: options.maxCoverageDrop,
+      minDiffCoverage: options.minDiffCoverage
+    },
+    {
+      reference: reference && referenceCoverage ? { version: reference, statements: referenceCoverage.statements.total } : null,
+      versions: comparisons,
+      baseline,
+      diff,
+      runs: input.versions.map((v, i) => runFacts(v.report, labels[i], coverage.has(labels[i]))),
+      baselineFound: baselineFile !== null,
+      changedLines: ctx.changedLines ? { state: "read" } : ctx.changedLinesUnreadable !== void 0 ? { state: "unreadable", reason: ctx.changedLinesUnreadable } : { state: "none" }
+    }
+  );
+  const gates = [...input.checks ?? [], ...evaluated];
+  const files = {
+    report: path13.join(reportDir, "report.json"),
+    lcov: path13.join(reportDir, "merged.lcov"),
+    merged: path13.join(reportDir, "merged.out"),
+    summary: path13.join(reportDir, "summary.md")
+  };
+  await writeFile5(
+    files.lcov,
+    mergedLines ? formatLcov(mergedLines, { functions: mergeFunctionCoverage(all.map((c) => c.functions)), sourcePath }) : ""
+  );
+  await writeMergedProfile(files.merged, coverage, logger);
+  const mergedSummary = mergedLines ? summarizeLines(mergedLines) : null;
+  const report = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: "go-matrix", version: ctx.toolVersion },
+    commit: ctx.commit,
+    ref: ctx.ref,
+    versions: input.versions.map((v) => v.report),
+    merged: mergedSummary ? { lines: mergedSummary.total, packages: mergedSummary.packages.map((p) => ({ name: p.name, lines: p.summary })) } : null,
+    comparisons: {
+      versions: comparisons,
+      baseline,
+      diff: diff ? { lines: diff.lines, uncovered: diff.uncovered, files: diff.files } : null
+    },
+    gates,
+    notes
+  };
+  const verdict = decideVerdict(report, options.failOnTestFailure);
+  const summary2 = renderSummary(report, verdict, { notes, ...ctx.runUrl ? { runUrl: ctx.runUrl } : {}, ...input.footer ? { footer: input.footer } : {} });
+  await writeFile5(files.report, JSON.stringify(report, null, 2) + "\n");
+  await writeFile5(files.summary, summary2);
+  return {
+    report,
+    verdict,
+    summary: summary2,
+    referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : "",
+    reportDir,
+    files
+  };
+}
+function runFacts(v, label, hasCoverage) {
+  return {
+    version: label,
+    status: v.status,
+    ...v.reason !== void 0 ? { reason: v.reason } : {},
+    tests: v.tests.passed + v.tests.failed + v.tests.skipped,
+    coverage: hasCoverage
+  };
+}
+function ownTestsOnly(options) {
+  return options.coverPackages === "" && !options.testFlags.some((flag) => /^--?coverpkg(=|$)/.test(flag));
+}
+async function analyseVersion(run, moduleDir, ownTests, logger) {
+  if (!run.profile) return null;
+  let written;
+  try {
+    written = await readProfile(run.profile);
+  } catch (err) {
+    logger.warning(`Go ${run.toolchain.version}: its coverage profile cannot be read: ${err.message}`);
+    return null;
+  }
+  const withoutTests = ownTests ? run.packages.filter((p) => p.noTestFiles).map((p) => p.name) : [];
+  const { profile, otherTestBinaries: otherTestBinaries2 } = countOwnTests(written, withoutTests);
+  const lines = lineCoverage(profile);
+  let functions = [];
+  try {
+    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, written), profile), otherTestBinaries2);
+  } catch (err) {
+    logger.warning(`Go ${run.toolchain.version}: no function coverage: ${err.message}`);
+  }
+  return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries: otherTestBinaries2 };
+}
+function pickReference(wanted, versions, coverage) {
+  const keyed = versions.map((t) => ({ ...t, label: t.label ?? t.version }));
+  const candidates = keyed.filter((t) => coverage.has(t.label));
+  if (wanted !== "") {
+    const bare = wanted.replace(/^go/, "");
+    const match = candidates.find((t) => t.label === wanted) ?? candidates.find((t) => t.version === bare) ?? candidates.find((t) => t.spec === wanted) ?? candidates.find((t) => t.version.startsWith(`${bare}.`));
+    return match?.label ?? null;
+  }
+  const newest = [...candidates].sort((a, b) => compareGoVersions(b.version, a.version))[0];
+  return newest?.label ?? null;
+}
+function versionReport(run, coverage) {
+  const notes = [...run.toolchain.recovery ? [run.toolchain.recovery] : [], ...run.notes];
+  return {
+    spec: run.toolchain.spec,
+    version: run.toolchain.version,
+    status: run.status,
+    ...run.reason !== void 0 ? { reason: run.reason } : {},
+    platform: `${currentPlatform().os}/${currentPlatform().arch}`,
+    toolchain: toolchainReport(run.toolchain),
+    steps: run.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: s.seconds, command: joinArgs(["go", ...s.args]), exitCode: s.exitCode })),
+    // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
+    tests: {
+      ...run.tests,
+      failures: [...run.tests.failures, ...run.buildFailures.map((b) => ({ package: b.package, test: "", output: b.output }))]
+    },
+    coverage: coverage ? {
+      statements: coverage.statements.total,
+      lines: coverage.lineSummary.total,
+      functions: summarizeFunctions(coverage.functions),
+      packages: coverage.statements.packages.map((p) => ({ name: p.name, statements: p.summary })),
+      ...coverage.otherTestBinaries ? { otherTestBinaries: { statements: coverage.otherTestBinaries.statements, packages: coverage.otherTestBinaries.packages.map((p) => ({ name: p.name, statements: p.summary })) } } : {}
+    } : null,
+    cachedPackages: run.packages.filter((p) => p.cached).length,
+    slowestTests: run.slowestTests,
+    ...notes.length > 0 ? { notes } : {},
+    seconds: run.seconds
+  };
+}
+function toolchainReport(t) {
+  return {
+    source: t.source,
+    sha256: t.sha256,
+    seconds: t.seconds,
+    ...t.verified !== void 0 ? { verified: t.verified } : {},
+    recovered: t.recovery !== void 0
+  };
+}
+async function lcovSourcePath(moduleDir, workspace) {
+  let goMod;
+  try {
+    goMod = await readFile5(path13.join(moduleDir, "go.mod"), "utf8");
+  } catch {
+    return (file) => file;
+  }
+  const relative = path13.relative(workspace, moduleDir).split(path13.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path13.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
+}
+async function writeMergedProfile(file, coverage, logger) {
+  if (coverage.size === 0) {
+    await writeFile5(file, "");
+    return;
+  }
+  try {
+    const merged = mergeProfiles([...coverage].map(([version, c]) => ({ name: `Go ${version}`, profile: c.profile })));
+    await writeFile5(file, formatProfile(merged));
+  } catch (err) {
+    logger.warning(`merged.out not written: ${err.message}`);
+    await writeFile5(file, "");
+  }
+}
+
+export {
+  parseRetryAfter,
+  consoleLogger,
+  countOwnTests,
+  parseGitDiff,
+  SCHEMA_VERSION,
+  toResults,
+  stoppedVerdict,
+  COMMENT_LIMIT_BYTES,
+  renderComment,
+  renderStopped,
+  isInside,
+  prepareReportFolder,
+  claimReportEntries,
+  checkInputFiles,
+  reportDirectoryOf,
+  runPipeline,
+  concludeRun,
+  pickReference
+};

@@ -1,0 +1,188 @@
+import {createRequire as __goMatrixCreateRequire} from 'node:module';
+const require = __goMatrixCreateRequire(import.meta.url);
+import {
+  INPUTS
+} from "./chunk-W2K55WZX.js";
+
+// src/util/split-args.ts
+function splitArgs(text) {
+  const words2 = [];
+  let word = "";
+  let inWord = false;
+  let quote = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = null;
+      else if (c === "\\" && (text[i + 1] === '"' || text[i + 1] === "\\")) word += text[++i];
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === "\\" && i + 1 < text.length) {
+      word += text[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words2.push(word);
+      word = "";
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote) throw new Error(`unterminated ${quote} quote in ${JSON.stringify(text)}`);
+  if (inWord) words2.push(word);
+  return words2;
+}
+function splitList(text) {
+  return text.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+function joinArgs(words2) {
+  return words2.map((w) => /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+
+// src/inputs/options.ts
+import path from "node:path";
+var InputError = class extends Error {
+  name = "InputError";
+};
+function parseOptions(read) {
+  const raw = (name) => {
+    const value = read(name).trim();
+    if (value !== "") return value;
+    const def = INPUTS.find((i) => i.name === name)?.default ?? "";
+    return def.startsWith("${{") ? "" : def;
+  };
+  const mode = oneOf(raw("mode"), "mode", ["run", "collect", "aggregate"]);
+  const options = {
+    goVersions: splitList(raw("go-versions")),
+    goVersionFile: raw("go-version-file"),
+    workingDirectory: raw("working-directory"),
+    packages: words(raw("packages"), "packages"),
+    build: bool(raw("build"), "build"),
+    vet: bool(raw("vet"), "vet"),
+    buildTargets: splitList(raw("build-targets")).map(parseTarget),
+    testFlags: testFlags(words(raw("test-flags"), "test-flags")),
+    coverMode: raw("cover-mode") === "" ? "" : oneOf(raw("cover-mode"), "cover-mode", ["set", "count", "atomic"]),
+    coverPackages: raw("cover-packages"),
+    maxParallel: integer(raw("max-parallel"), "max-parallel", 0),
+    timeoutMinutes: number(raw("timeout-minutes"), "timeout-minutes", { min: 0, exclusiveMin: true }),
+    failOnTestFailure: bool(raw("fail-on-test-failure"), "fail-on-test-failure"),
+    referenceVersion: raw("reference-version"),
+    maxVersionDelta: optionalNumber(raw("max-version-delta"), "max-version-delta", { min: 0 }),
+    minCoverage: number(raw("min-coverage"), "min-coverage", { min: 0, max: 100 }),
+    maxCoverageDrop: optionalNumber(raw("max-coverage-drop"), "max-coverage-drop", { min: 0 }),
+    minDiffCoverage: optionalNumber(raw("min-diff-coverage"), "min-diff-coverage", { min: 0, max: 100 }),
+    baseline: parseBaseline(raw("baseline")),
+    comment: bool(raw("comment"), "comment"),
+    commentKey: raw("comment-key"),
+    githubToken: raw("github-token"),
+    downloadBaseUrl: url(raw("download-base-url"), "download-base-url"),
+    localToolchains: splitList(raw("local-toolchains")),
+    cache: bool(raw("cache"), "cache"),
+    verify: oneOf(raw("verify"), "verify", ["fast", "full"]),
+    toolchainRetentionDays: number(raw("toolchain-retention-days"), "toolchain-retention-days", { min: 0 }),
+    reportDirectory: staysInside(raw("report-directory"), "report-directory"),
+    mode,
+    reports: splitList(raw("reports"))
+  };
+  if (mode !== "aggregate" && options.goVersions.length === 0 && options.goVersionFile === "") {
+    throw new InputError("input go-versions: give at least one Go version (or go-version-file)");
+  }
+  if (mode === "aggregate" && options.reports.length === 0) {
+    throw new InputError("input reports: mode aggregate needs the report.json files to combine (a glob or a list)");
+  }
+  return options;
+}
+function bool(value, name) {
+  if (/^(true|yes|on|1)$/i.test(value)) return true;
+  if (/^(false|no|off|0)$/i.test(value)) return false;
+  throw new InputError(`input ${name}: ${JSON.stringify(value)} is not a boolean (use true or false)`);
+}
+function number(value, name, bounds = {}) {
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(n)) throw new InputError(`input ${name}: ${JSON.stringify(value)} is not a number`);
+  const { min, max, exclusiveMin } = bounds;
+  if (min !== void 0 && (exclusiveMin ? n <= min : n < min)) {
+    throw new InputError(`input ${name}: ${value} must be ${exclusiveMin ? "greater than" : "at least"} ${min}`);
+  }
+  if (max !== void 0 && n > max) throw new InputError(`input ${name}: ${value} must be at most ${max}`);
+  return n;
+}
+function optionalNumber(value, name, bounds) {
+  return value === "" ? null : number(value, name, bounds);
+}
+function integer(value, name, min) {
+  const n = number(value, name, { min });
+  if (!Number.isInteger(n)) throw new InputError(`input ${name}: ${value} is not a whole number`);
+  return n;
+}
+function oneOf(value, name, allowed) {
+  if (allowed.includes(value)) return value;
+  throw new InputError(`input ${name}: ${JSON.stringify(value)} is not one of ${allowed.join(", ")}`);
+}
+function words(value, name) {
+  try {
+    return splitArgs(value);
+  } catch (err) {
+    throw new InputError(`input ${name}: ${err.message}`, { cause: err });
+  }
+}
+var CONFLICTING_TEST_FLAGS = {
+  coverprofile: () => "go-matrix writes each version's profile itself (<report-directory>/<version>/coverage.out); remove it",
+  covermode: () => "use the cover-mode input instead, so that every version and the report agree on the mode",
+  coverpkg: () => "use the cover-packages input instead",
+  cover: (value) => value !== void 0 && isFalse(value) ? "go-matrix needs coverage on" : null,
+  json: (value) => value !== void 0 && isFalse(value) ? "go-matrix reads go test's -json stream" : null,
+  c: (value) => value === void 0 || !isFalse(value) ? "it compiles the test binaries without running them, so no test would run and there would be no coverage" : null,
+  list: () => "it lists the tests without running them, so there would be no coverage"
+};
+function testFlags(flags) {
+  for (const flag of flags) {
+    if (flag === "-args" || flag === "--args" || flag === "--") break;
+    const match = /^--?(?:test\.)?([A-Za-z0-9]+)(?:=(.*))?$/s.exec(flag);
+    if (!match) continue;
+    const [, name, value] = match;
+    const why = Object.hasOwn(CONFLICTING_TEST_FLAGS, name) ? CONFLICTING_TEST_FLAGS[name]?.(value) : null;
+    if (why) throw new InputError(`input test-flags: ${flag} conflicts with go-matrix's own flags: ${why}`);
+  }
+  return flags;
+}
+function isFalse(value) {
+  return ["0", "f", "F", "false", "FALSE", "False"].includes(value);
+}
+function staysInside(value, name) {
+  if (value !== "" && !path.isAbsolute(value) && path.normalize(value).split(/[\\/]/)[0] === "..") {
+    throw new InputError(`input ${name}: ${JSON.stringify(value)} leaves the workspace; a relative path must stay inside it (give an absolute path for a folder elsewhere)`);
+  }
+  return value;
+}
+function parseTarget(text) {
+  const match = /^([a-z0-9]+)\/([a-z0-9]+)$/.exec(text);
+  if (!match) throw new InputError(`input build-targets: ${JSON.stringify(text)} is not GOOS/GOARCH (like linux/arm64)`);
+  return { goos: match[1], goarch: match[2] };
+}
+function parseBaseline(value) {
+  if (value === "auto") return { kind: "auto" };
+  if (value === "none") return { kind: "none" };
+  return { kind: "path", path: value };
+}
+function url(value, name) {
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error("not http(s)");
+  } catch (err) {
+    throw new InputError(`input ${name}: ${JSON.stringify(value)} is not an http(s) URL`, { cause: err });
+  }
+  return value.replace(/\/+$/, "");
+}
+
+export {
+  joinArgs,
+  InputError,
+  parseOptions
+};

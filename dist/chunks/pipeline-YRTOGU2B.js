@@ -1,0 +1,24 @@
+import {createRequire as __goMatrixCreateRequire} from 'node:module';
+const require = __goMatrixCreateRequire(import.meta.url);
+import {
+  concludeRun,
+  pickReference,
+  reportDirectoryOf,
+  runPipeline
+} from "./chunk-QQFTMOUH.js";
+import "./chunk-F7F6JXZD.js";
+import "./chunk-OD2NIDEU.js";
+import "./chunk-4DVBH7EU.js";
+import "./chunk-MJU2DCFZ.js";
+import "./chunk-4IC3KUYO.js";
+import "./chunk-GLNLGA6B.js";
+import "./chunk-VP3YYQVM.js";
+import "./chunk-W2K55WZX.js";
+import "./chunk-ZVPWXIBU.js";
+import "./chunk-L35V7ZA7.js";
+export {
+  concludeRun,
+  pickReference,
+  reportDirectoryOf,
+  runPipeline
+};

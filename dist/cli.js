@@ -26,13 +26,13 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-EHLTWFIR.js")).runCommand(rest, io);
+      return (await import("./chunks/run-GYKFZ4IX.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-2RSI3ZTD.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-KQCRME3N.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-ONKRGKGM.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "toolchains":
-      return (await import("./chunks/toolchains-ITRYCQEM.js")).toolchainsCommand(rest, io);
+      return (await import("./chunks/toolchains-QAKTHV7R.js")).toolchainsCommand(rest, io);
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-MUFSPKEB.js";
+} from "./chunks/chunk-KKORRF7G.js";
 import {
   debug,
   endGroup,
@@ -28,11 +28,11 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-QQFTMOUH.js";
+} from "./chunks/chunk-HA4LTSNB.js";
 import "./chunks/chunk-F7F6JXZD.js";
 import {
   currentPlatform
-} from "./chunks/chunk-OD2NIDEU.js";
+} from "./chunks/chunk-NI5OB24H.js";
 import "./chunks/chunk-4DVBH7EU.js";
 import "./chunks/chunk-MJU2DCFZ.js";
 import "./chunks/chunk-4IC3KUYO.js";

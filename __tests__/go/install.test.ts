@@ -21,7 +21,7 @@ import type {Logger} from '../../src/util/log.js'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {gorootOf} from '../../scripts/toolchains.mjs'
 import {treeFromDisk} from '../../src/toolchains/disk-tree.js'
-import {readManifestOf} from '../../src/toolchains/layout.js'
+import {AUDIT_LOG_NAME, readManifestOf} from '../../src/toolchains/layout.js'
 
 const execFileAsync = promisify(execFile)
 // An old release and the two current ones (oldstable, stable), as on go.dev today.
@@ -75,8 +75,9 @@ async function request(overrides: Partial<InstallRequest> = {}): Promise<Install
 
 const archiveRequests = (name: string): number => mirror.requests.filter(r => r === `/dl/${name}`).length
 const archiveOf = (version: string): string => `go${version}.linux-amd64.tar.gz`
-/** What is left in <tool-cache>/go: version directories only, never staging or stale ones. */
-const leftovers = (toolCacheDir: string): string[] => (existsSync(path.join(toolCacheDir, 'go')) ? readdirSync(path.join(toolCacheDir, 'go')).sort() : [])
+/** What is left in <tool cache>/go besides the audit log: version folders only, never staging or stale ones. */
+const leftovers = (toolCacheDir: string): string[] =>
+  existsSync(path.join(toolCacheDir, 'go')) ? readdirSync(path.join(toolCacheDir, 'go')).filter(n => n !== AUDIT_LOG_NAME).sort() : []
 
 async function expectWorking(toolchain: Toolchain): Promise<void> {
   expect(await goVersionAt(toolchain.goroot)).toBe(toolchain.version)
@@ -136,8 +137,9 @@ describe('installGo from a loopback mirror', () => {
       ['1.27', served['1.27'], 'tool-cache'],
       ['oldstable', served['1.26'], 'tool-cache']
     ])
-    // Verification included; bench/install measures the 0.25 s target on a quiet machine, this bounds a loaded one.
-    expect(toolchains.every(t => t.seconds < 1.5)).toBe(true)
+    // Verification included: bench/install/verify.mjs measures the 0.25 s target; this only bounds
+    // a machine loaded by parallel test runs (a reuse that re-hashed every file would take longer).
+    expect(toolchains.every(t => t.seconds < 5)).toBe(true)
     expect(mirror.requests.slice(before)).toEqual(['/dl/?mode=json&include=all'])
   })
 

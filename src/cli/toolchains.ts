@@ -11,7 +11,7 @@ import {semverToGo} from '../go/versions.js'
 import {AuditLog} from '../toolchains/audit.js'
 import {formatSize, listToolchains, parseSize, type InstalledToolchain} from '../toolchains/inventory.js'
 import {pruneToolCache} from '../toolchains/reclaim.js'
-import {checkToolchain} from '../toolchains/reuse.js'
+import {checkOutcome, checkToolchain} from '../toolchains/reuse.js'
 import {writeState} from '../toolchains/state.js'
 import {commandError} from '../inputs/error-message.js'
 import {parseFlags, renderHelp, UsageError} from './flags.js'
@@ -193,7 +193,7 @@ async function verify(toolCacheDir: string, versions: readonly string[], full: b
     const check = await checkToolchain(t.dir, expected, level)
     const seconds = Math.round(performance.now() - started) / 1000
     const outcome = check.ok ? check.verified : 'damaged'
-    await audit.append({event: 'verify', version: t.version, arch: t.arch, path: t.dir, outcome: check.ok ? `verified ${check.verified}` : 'damaged', ...(check.ok ? {} : {detail: check.problem})})
+    await audit.append({event: 'verify', version: t.version, arch: t.arch, path: t.dir, outcome: checkOutcome(check), ...(check.ok ? {} : {detail: check.problem})})
     const now = new Date().toISOString()
     await writeState(t.dir, {lastUsed: t.lastUsed?.toISOString() ?? now, lastVerified: now, verification: outcome}).catch(() => undefined)
     results.push({version: t.version, arch: t.arch, path: t.dir, ok: check.ok, verified: check.verified, seconds, ...(check.ok ? {} : {problem: check.problem}), differences: check.result?.differences ?? []})

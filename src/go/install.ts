@@ -29,7 +29,7 @@ import {sidecarsOf, writeFileAtomically} from '../toolchains/layout.js'
 import {buildManifest, formatManifest} from '../toolchains/manifest.js'
 import type {TreeEntry} from '../toolchains/tree.js'
 import {replaceToolchain} from '../toolchains/replace.js'
-import {checkToolchain, type Expected} from '../toolchains/reuse.js'
+import {checkOutcome, checkToolchain, type Expected} from '../toolchains/reuse.js'
 import type {VerifyLevel} from '../toolchains/verify.js'
 import type {AuditEvent} from '../toolchains/audit.js'
 import {ToolchainLedger} from '../toolchains/ledger.js'
@@ -265,44 +265,51 @@ async function findOrInstall(spec: string, version: string, context: InstallCont
     ledger.record(dir, {event, version, arch: platform.toolCacheArch, outcome, verification, ...(detail ? {detail} : {})})
   // Leased before looking: toolchains prune removes the marker before it checks leases (toolchains/prune.ts).
   await ledger.lease(dir)
-  let damage: string | undefined
-  if (isComplete(dir, platform)) {
-    const check = await checkToolchain(dir, {...expected, sha256: file.sha256}, level)
-    if (check.ok) {
-      await record('reuse', `verified ${check.verified}`, check.verified)
-      return done('tool-cache', dir, file.sha256, check.verified)
+  try {
+    let damage: string | undefined
+    if (isComplete(dir, platform)) {
+      const check = await checkToolchain(dir, {...expected, sha256: file.sha256}, level)
+      if (check.ok) {
+        await record('reuse', checkOutcome(check), check.verified)
+        return done('tool-cache', dir, file.sha256, check.verified)
+      }
+      damage = `the toolchain in ${dir} ${check.problem}`
+      logger.warning(`Go ${version}: ${damage}; moving it aside and reinstalling it from the verified archive`)
+      await record('verify', 'damaged', 'damaged', check.problem)
     }
-    damage = `the toolchain in ${dir} ${check.problem}`
-    logger.warning(`Go ${version}: ${damage}; moving it aside and reinstalling it from the verified archive`)
-    await record('verify', 'damaged', 'damaged', check.problem)
-  }
 
-  const key = toolchainCacheKey(version, platform.os, platform.arch, file.sha256)
-  const useCache = request.cache === true && (await cacheAvailable(context))
-  // A damaged toolchain is replaced from the archive: a restore would write into the folder in place.
-  if (useCache && damage === undefined) {
-    const restore = await restoreFromCache(dir, key, {...expected, sha256: file.sha256}, context)
-    if (restore === 'restored') {
-      await record('install', 'ok', 'full', `restored from the Actions cache (key ${key}), verified full`)
-      return done('cache', dir, file.sha256, 'full')
+    const key = toolchainCacheKey(version, platform.os, platform.arch, file.sha256)
+    const useCache = request.cache === true && (await cacheAvailable(context))
+    // A damaged toolchain is replaced from the archive: a restore would write into the folder in place.
+    if (useCache && damage === undefined) {
+      const restore = await restoreFromCache(dir, key, {...expected, sha256: file.sha256}, context)
+      if (restore === 'restored') {
+        await record('install', 'ok', 'full', `restored from the Actions cache (key ${key}), verified full`)
+        return done('cache', dir, file.sha256, 'full')
+      }
+      if (restore !== 'miss') damage = restore.damage
     }
-    if (restore !== 'miss') damage = restore.damage
-  }
 
-  const placed = await downloadAndPlace(version, file, dir, context, damage !== undefined && isComplete(dir, platform))
-  if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`)
-  if (useCache && placed) {
-    try {
-      await abortable(context.cache.save(toolchainCachePaths(dir), key), context.signal)
-    } catch (err) {
-      context.signal?.throwIfAborted()
-      logger.warning(`Go ${version}: saving to the Actions cache failed: ${(err as Error).message}`)
+    const placed = await downloadAndPlace(version, file, dir, context, damage !== undefined && isComplete(dir, platform))
+    if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`)
+    if (useCache && placed) {
+      try {
+        await abortable(context.cache.save(toolchainCachePaths(dir), key), context.signal)
+      } catch (err) {
+        context.signal?.throwIfAborted()
+        logger.warning(`Go ${version}: saving to the Actions cache failed: ${(err as Error).message}`)
+      }
     }
+    const recovery = damage && `${damage}; it was moved aside and Go ${version} reinstalled from the verified archive`
+    if (placed) await record(damage ? 'recover' : 'install', 'ok', 'archive', `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`)
+    else await record('reuse', 'installed by another job', 'archive')
+    return done('download', dir, file.sha256, 'archive', recovery)
+  } catch (err) {
+    // Nothing of this version is in use: no lease may outlive the failed install.
+    await ledger.leases.release(dir)
+    await record('install', 'failed', undefined, (err as Error).message)
+    throw err
   }
-  const recovery = damage && `${damage}; it was moved aside and Go ${version} reinstalled from the verified archive`
-  if (placed) await record(damage ? 'recover' : 'install', 'ok', 'archive', `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`)
-  else await record('reuse', 'installed by another job', 'archive')
-  return done('download', dir, file.sha256, 'archive', recovery)
 }
 
 /** <toolCacheDir>/go/<semver>/<arch>, the layout of actions/tool-cache and setup-go. */

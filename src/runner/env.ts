@@ -28,6 +28,12 @@ export interface IsolationDirs {
   gobin: string
   /** Shared by every version: modules are downloaded once. */
   gomodcache: string
+  /**
+   * GOTMPDIR, where go build and go test make their go-build* folders: the version's own, in the
+   * work folder, emptied before and removed after the version runs (version-run.ts), so that a
+   * killed go leaves nothing in /tmp. A GOTMPDIR the user set wins (docs/isolation.md).
+   */
+  gotmpdir: string
 }
 
 /**
@@ -54,7 +60,8 @@ export function versionDirs(goroot: string, paths: MatrixPaths, version: string)
     gocache: path.join(paths.cacheDir, version, 'gocache'),
     goenv: path.join(state, 'go.env'),
     gobin: path.join(state, 'bin'),
-    gomodcache: paths.gomodcache
+    gomodcache: paths.gomodcache,
+    gotmpdir: path.join(state, 'tmp')
   }
 }
 
@@ -146,6 +153,7 @@ export function isolatedEnv(
   env.GOBIN = dirs.gobin
   env.GOMODCACHE = dirs.gomodcache
   env.GOTOOLCHAIN = 'local'
+  if (!inherited.GOTMPDIR) env.GOTMPDIR = dirs.gotmpdir
   env.GOFLAGS = withFlag(inherited.GOFLAGS ?? '', '-modcacherw')
   return env
 }

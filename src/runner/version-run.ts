@@ -88,7 +88,14 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
   }
 
   const runId = randomUUID()
-  const env = {...isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)), [RUN_MARKER_VARIABLE]: runId}
+  const dirs = versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)
+  const env: Record<string, string> = {...isolatedEnv(plan.env, dirs), [RUN_MARKER_VARIABLE]: runId}
+  // The version's GOTMPDIR starts empty (a killed run's go-build* folders go) and goes with the run.
+  const scratch = env.GOTMPDIR === dirs.gotmpdir ? dirs.gotmpdir : undefined
+  if (scratch) {
+    await rm(scratch, {recursive: true, force: true})
+    await mkdir(scratch, {recursive: true})
+  }
   const marker = `${RUN_MARKER_VARIABLE}=${runId}`
 
   // One controller for the version: its time limit and the caller's cancellation both stop it.
@@ -186,6 +193,7 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
   } finally {
     clearTimeout(timer)
     plan.signal?.removeEventListener('abort', onCancel)
+    if (scratch) await rm(scratch, {recursive: true, force: true}).catch(() => undefined)
   }
 }
 

@@ -11,7 +11,7 @@
  * lease seen or finds no marker and installs the version itself: never half a toolchain.
  */
 import {randomBytes} from 'node:crypto'
-import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rm, rmdir, stat, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {currentOwner, HEARTBEAT_MS, isAbandoned, parseOwner, processAlive, type StagingOwner} from '../go/staging.js'
 import {sidecarsOf} from './layout.js'
@@ -79,6 +79,21 @@ export class LeaseHolder {
 
   get held(): readonly string[] {
     return [...this.files]
+  }
+
+  /**
+   * Releases the lease on `dir` (an install that failed), and the folders the lease made when they
+   * hold nothing else, so that a failed install leaves the tool cache as it was.
+   */
+  async release(dir: string): Promise<void> {
+    const folder = sidecarsOf(dir).leases
+    for (const file of this.files) {
+      if (path.dirname(file) !== folder) continue
+      this.files.delete(file)
+      await rm(file, {force: true})
+    }
+    await rmdir(folder).catch(() => undefined)
+    await rmdir(path.dirname(dir)).catch(() => undefined)
   }
 
   async releaseAll(): Promise<void> {

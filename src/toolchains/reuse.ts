@@ -30,6 +30,12 @@ export type ReuseCheck =
   | {ok: true; verified: Exclude<ToolchainVerification, 'archive'>; result?: VerifyResult}
   | {ok: false; verified: Exclude<ToolchainVerification, 'archive'>; problem: string; result?: VerifyResult}
 
+/** The audit log's outcome of a check: `verified fast`, `unverified` (no manifest), `damaged`. */
+export function checkOutcome(check: ReuseCheck): string {
+  if (!check.ok) return 'damaged'
+  return check.verified === 'unverified' ? 'unverified' : `verified ${check.verified}`
+}
+
 /**
  * Checks the toolchain at `goroot` before it is used. `problem` is a sentence that says what
  * differs, naming the first differing files: `differs from its install manifest: bin/go: content differs`.

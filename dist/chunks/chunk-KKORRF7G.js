@@ -11,7 +11,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-QQFTMOUH.js";
+} from "./chunk-HA4LTSNB.js";
 import {
   CoverageError,
   lineCoverage,

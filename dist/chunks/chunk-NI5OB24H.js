@@ -600,6 +600,10 @@ function extraEntries(goroot, entries) {
 
 // src/toolchains/reuse.ts
 var execFileAsync2 = promisify2(execFile2);
+function checkOutcome(check) {
+  if (!check.ok) return "damaged";
+  return check.verified === "unverified" ? "unverified" : `verified ${check.verified}`;
+}
 async function checkToolchain(goroot, expected, level) {
   let manifest;
   try {
@@ -800,7 +804,7 @@ function parseOwner(text) {
 
 // src/toolchains/leases.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir2, readdir as readdir2, readFile as readFile5, rm as rm3, stat as stat2, utimes as utimes2, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir2, readdir as readdir2, readFile as readFile5, rm as rm3, rmdir, stat as stat2, utimes as utimes2, writeFile as writeFile3 } from "node:fs/promises";
 import path7 from "node:path";
 async function leasesOf(dir, now = Date.now()) {
   const folder = sidecarsOf(dir).leases;
@@ -850,6 +854,20 @@ var LeaseHolder = class {
   }
   get held() {
     return [...this.files];
+  }
+  /**
+   * Releases the lease on `dir` (an install that failed), and the folders the lease made when they
+   * hold nothing else, so that a failed install leaves the tool cache as it was.
+   */
+  async release(dir) {
+    const folder = sidecarsOf(dir).leases;
+    for (const file of this.files) {
+      if (path7.dirname(file) !== folder) continue;
+      this.files.delete(file);
+      await rm3(file, { force: true });
+    }
+    await rmdir(folder).catch(() => void 0);
+    await rmdir(path7.dirname(dir)).catch(() => void 0);
   }
   async releaseAll() {
     if (this.timer) clearInterval(this.timer);
@@ -944,7 +962,7 @@ function parseSize(text) {
 // src/toolchains/prune.ts
 var import_semver2 = __toESM(require_semver(), 1);
 import { existsSync as existsSync2 } from "node:fs";
-import { lstat, rename as rename2, rm as rm4, rmdir, writeFile as writeFile4 } from "node:fs/promises";
+import { lstat, rename as rename2, rm as rm4, rmdir as rmdir2, writeFile as writeFile4 } from "node:fs/promises";
 import path9 from "node:path";
 var DAY_MS = 24 * 60 * 6e4;
 function seriesOf(version) {
@@ -1022,8 +1040,8 @@ async function removeToolchain(dir) {
   }
   await Promise.all([rm4(sidecars.manifest, { force: true }), rm4(sidecars.state, { force: true }), ...(await leasesOf(dir)).filter((l) => !l.live).map((l) => rm4(l.file, { force: true }))]);
   await rm4(aside, { recursive: true, force: true });
-  await rmdir(sidecars.leases).catch(() => void 0);
-  await rmdir(path9.dirname(dir)).catch(() => void 0);
+  await rmdir2(sidecars.leases).catch(() => void 0);
+  await rmdir2(path9.dirname(dir)).catch(() => void 0);
   return "removed";
 }
 
@@ -1108,6 +1126,7 @@ export {
   semverToGo,
   resolveVersions,
   treeFromDisk,
+  checkOutcome,
   checkToolchain,
   AuditLog,
   LeaseHolder,

@@ -25,6 +25,7 @@ import {
   LeaseHolder,
   STAGING_PREFIX,
   buildManifest,
+  checkOutcome,
   checkToolchain,
   compareGoVersions,
   createStaging,
@@ -46,7 +47,7 @@ import {
   treeFromDisk,
   writeFileAtomically,
   writeState
-} from "./chunk-OD2NIDEU.js";
+} from "./chunk-NI5OB24H.js";
 import {
   HttpClient
 } from "./chunk-4DVBH7EU.js";
@@ -1463,11 +1464,11 @@ async function findOrInstall(spec, version, context) {
   const started = performance.now();
   const { request, platform, logger } = context;
   const level = request.verify ?? "fast";
-  const done = (source, goroot, sha256, verified, recovery2) => {
+  const done = (source, goroot, sha256, verified, recovery) => {
     const seconds2 = Math.round(performance.now() - started) / 1e3;
     const how = verified === "archive" ? "verified archive" : verified === "unverified" ? "unverified: no install manifest" : `verified ${verified}`;
-    logger.info(`Go ${version} (${spec}): ${source} ${goroot} (${how}${recovery2 ? ", recovered" : ""}) in ${seconds2.toFixed(2)} s`);
-    return { spec, version, goroot, sha256, source, seconds: seconds2, verified, ...recovery2 ? { recovery: recovery2 } : {} };
+    logger.info(`Go ${version} (${spec}): ${source} ${goroot} (${how}${recovery ? ", recovered" : ""}) in ${seconds2.toFixed(2)} s`);
+    return { spec, version, goroot, sha256, source, seconds: seconds2, verified, ...recovery ? { recovery } : {} };
   };
   const expected = { version, os: platform.os, arch: platform.arch, goBinary: platform.goBinary };
   const local = context.locals.get(version);
@@ -1485,41 +1486,47 @@ async function findOrInstall(spec, version, context) {
   const { ledger } = context;
   const record = (event, outcome, verification, detail) => ledger.record(dir, { event, version, arch: platform.toolCacheArch, outcome, verification, ...detail ? { detail } : {} });
   await ledger.lease(dir);
-  let damage;
-  if (isComplete(dir, platform)) {
-    const check = await checkToolchain(dir, { ...expected, sha256: file.sha256 }, level);
-    if (check.ok) {
-      await record("reuse", `verified ${check.verified}`, check.verified);
-      return done("tool-cache", dir, file.sha256, check.verified);
+  try {
+    let damage;
+    if (isComplete(dir, platform)) {
+      const check = await checkToolchain(dir, { ...expected, sha256: file.sha256 }, level);
+      if (check.ok) {
+        await record("reuse", checkOutcome(check), check.verified);
+        return done("tool-cache", dir, file.sha256, check.verified);
+      }
+      damage = `the toolchain in ${dir} ${check.problem}`;
+      logger.warning(`Go ${version}: ${damage}; moving it aside and reinstalling it from the verified archive`);
+      await record("verify", "damaged", "damaged", check.problem);
     }
-    damage = `the toolchain in ${dir} ${check.problem}`;
-    logger.warning(`Go ${version}: ${damage}; moving it aside and reinstalling it from the verified archive`);
-    await record("verify", "damaged", "damaged", check.problem);
-  }
-  const key2 = toolchainCacheKey(version, platform.os, platform.arch, file.sha256);
-  const useCache = request.cache === true && await cacheAvailable(context);
-  if (useCache && damage === void 0) {
-    const restore = await restoreFromCache(dir, key2, { ...expected, sha256: file.sha256 }, context);
-    if (restore === "restored") {
-      await record("install", "ok", "full", `restored from the Actions cache (key ${key2}), verified full`);
-      return done("cache", dir, file.sha256, "full");
+    const key2 = toolchainCacheKey(version, platform.os, platform.arch, file.sha256);
+    const useCache = request.cache === true && await cacheAvailable(context);
+    if (useCache && damage === void 0) {
+      const restore = await restoreFromCache(dir, key2, { ...expected, sha256: file.sha256 }, context);
+      if (restore === "restored") {
+        await record("install", "ok", "full", `restored from the Actions cache (key ${key2}), verified full`);
+        return done("cache", dir, file.sha256, "full");
+      }
+      if (restore !== "miss") damage = restore.damage;
     }
-    if (restore !== "miss") damage = restore.damage;
-  }
-  const placed = await downloadAndPlace(version, file, dir, context, damage !== void 0 && isComplete(dir, platform));
-  if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
-  if (useCache && placed) {
-    try {
-      await abortable(context.cache.save(toolchainCachePaths(dir), key2), context.signal);
-    } catch (err) {
-      context.signal?.throwIfAborted();
-      logger.warning(`Go ${version}: saving to the Actions cache failed: ${err.message}`);
+    const placed = await downloadAndPlace(version, file, dir, context, damage !== void 0 && isComplete(dir, platform));
+    if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
+    if (useCache && placed) {
+      try {
+        await abortable(context.cache.save(toolchainCachePaths(dir), key2), context.signal);
+      } catch (err) {
+        context.signal?.throwIfAborted();
+        logger.warning(`Go ${version}: saving to the Actions cache failed: ${err.message}`);
+      }
     }
+    const recovery = damage && `${damage}; it was moved aside and Go ${version} reinstalled from the verified archive`;
+    if (placed) await record(damage ? "recover" : "install", "ok", "archive", `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`);
+    else await record("reuse", "installed by another job", "archive");
+    return done("download", dir, file.sha256, "archive", recovery);
+  } catch (err) {
+    await ledger.leases.release(dir);
+    await record("install", "failed", void 0, err.message);
+    throw err;
   }
-  const recovery = damage && `${damage}; it was moved aside and Go ${version} reinstalled from the verified archive`;
-  if (placed) await record(damage ? "recover" : "install", "ok", "archive", `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`);
-  else await record("reuse", "installed by another job", "archive");
-  return done("download", dir, file.sha256, "archive", recovery);
 }
 function toolCachePath(toolCacheDir, version, platform) {
   return path4.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
@@ -1834,7 +1841,8 @@ function versionDirs(goroot, paths, version) {
     gocache: path6.join(paths.cacheDir, version, "gocache"),
     goenv: path6.join(state, "go.env"),
     gobin: path6.join(state, "bin"),
-    gomodcache: paths.gomodcache
+    gomodcache: paths.gomodcache,
+    gotmpdir: path6.join(state, "tmp")
   };
 }
 var KEPT_GO_VARIABLES = [
@@ -1891,6 +1899,7 @@ function isolatedEnv(inherited, dirs, delimiter = path6.delimiter) {
   env.GOBIN = dirs.gobin;
   env.GOMODCACHE = dirs.gomodcache;
   env.GOTOOLCHAIN = "local";
+  if (!inherited.GOTMPDIR) env.GOTMPDIR = dirs.gotmpdir;
   env.GOFLAGS = withFlag(inherited.GOFLAGS ?? "", "-modcacherw");
   return env;
 }
@@ -2507,7 +2516,13 @@ async function runVersion(plan) {
     return done("error", `missing toolchain: ${go} is not an executable (${err.message})`);
   }
   const runId = randomUUID();
-  const env = { ...isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)), [RUN_MARKER_VARIABLE]: runId };
+  const dirs = versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version);
+  const env = { ...isolatedEnv(plan.env, dirs), [RUN_MARKER_VARIABLE]: runId };
+  const scratch = env.GOTMPDIR === dirs.gotmpdir ? dirs.gotmpdir : void 0;
+  if (scratch) {
+    await rm3(scratch, { recursive: true, force: true });
+    await mkdir2(scratch, { recursive: true });
+  }
   const marker = `${RUN_MARKER_VARIABLE}=${runId}`;
   const stop = new AbortController();
   const limitMs = Math.min(plan.timeoutMinutes * MS_PER_MINUTE, MAX_TIMER_MS);
@@ -2593,6 +2608,7 @@ async function runVersion(plan) {
   } finally {
     clearTimeout(timer);
     plan.signal?.removeEventListener("abort", onCancel);
+    if (scratch) await rm3(scratch, { recursive: true, force: true }).catch(() => void 0);
   }
 }
 function stopReason(result, timeoutMinutes) {

@@ -5,9 +5,9 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-QQFTMOUH.js";
+} from "./chunk-HA4LTSNB.js";
 import "./chunk-F7F6JXZD.js";
-import "./chunk-OD2NIDEU.js";
+import "./chunk-NI5OB24H.js";
 import "./chunk-4DVBH7EU.js";
 import "./chunk-MJU2DCFZ.js";
 import "./chunk-4IC3KUYO.js";

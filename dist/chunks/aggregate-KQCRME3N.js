@@ -2,12 +2,12 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-MUFSPKEB.js";
+} from "./chunk-KKORRF7G.js";
 import {
   consoleLogger
-} from "./chunk-QQFTMOUH.js";
+} from "./chunk-HA4LTSNB.js";
 import "./chunk-F7F6JXZD.js";
-import "./chunk-OD2NIDEU.js";
+import "./chunk-NI5OB24H.js";
 import "./chunk-4DVBH7EU.js";
 import "./chunk-MJU2DCFZ.js";
 import "./chunk-4IC3KUYO.js";

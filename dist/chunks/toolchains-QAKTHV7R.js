@@ -2,6 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   AuditLog,
+  checkOutcome,
   checkToolchain,
   currentPlatform,
   formatSize,
@@ -10,7 +11,7 @@ import {
   pruneToolCache,
   semverToGo,
   writeState
-} from "./chunk-OD2NIDEU.js";
+} from "./chunk-NI5OB24H.js";
 import "./chunk-MJU2DCFZ.js";
 import {
   UsageError,
@@ -172,7 +173,7 @@ async function verify(toolCacheDir, versions, full, json, audit, io) {
     const check = await checkToolchain(t.dir, expected, level);
     const seconds = Math.round(performance.now() - started) / 1e3;
     const outcome = check.ok ? check.verified : "damaged";
-    await audit.append({ event: "verify", version: t.version, arch: t.arch, path: t.dir, outcome: check.ok ? `verified ${check.verified}` : "damaged", ...check.ok ? {} : { detail: check.problem } });
+    await audit.append({ event: "verify", version: t.version, arch: t.arch, path: t.dir, outcome: checkOutcome(check), ...check.ok ? {} : { detail: check.problem } });
     const now = (/* @__PURE__ */ new Date()).toISOString();
     await writeState(t.dir, { lastUsed: t.lastUsed?.toISOString() ?? now, lastVerified: now, verification: outcome }).catch(() => void 0);
     results.push({ version: t.version, arch: t.arch, path: t.dir, ok: check.ok, verified: check.verified, seconds, ...check.ok ? {} : { problem: check.problem }, differences: check.result?.differences ?? [] });

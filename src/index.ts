@@ -5,7 +5,7 @@
 export {INPUTS, OUTPUTS} from './inputs/definitions.js'
 export type {InputDefinition, OutputDefinition} from './inputs/definitions.js'
 export {parseOptions, InputError} from './inputs/options.js'
-export type {Options, Mode, Baseline as BaselineInput, BuildTarget} from './inputs/options.js'
+export type {Options, Mode, BaselineInput, BuildTarget} from './inputs/options.js'
 export {splitArgs, splitList} from './util/split-args.js'
 export {consoleLogger, silentLogger} from './util/log.js'
 export type {Logger} from './util/log.js'
@@ -24,6 +24,8 @@ export {
   VersionResolutionError
 } from './go/versions.js'
 export {compareGoVersions, isGoVersion, isPrerelease} from './go/gover.js'
+export {parseGoFile, modulePathOf, skipReason, GoFileError, DEFAULT_GO_VERSION} from './go/go-mod.js'
+export type {GoFile} from './go/go-mod.js'
 export type {VersionSpec, AvailableVersion, SpecRequest, ResolvedVersion, GoVersion} from './go/versions.js'
 export {parseVersionFile, readVersionFile, versionFileKind, VersionFileError} from './go/version-file.js'
 export type {DeclaredVersion, VersionFileKind} from './go/version-file.js'
@@ -31,7 +33,7 @@ export {platformFor, currentPlatform, archiveName} from './go/platform.js'
 export type {Platform} from './go/platform.js'
 export {fetchReleases, parseIndex, availableVersions, archiveFor, findArchive} from './go/releases.js'
 export type {GoRelease, GoReleaseFile} from './go/releases.js'
-export type {ToolchainCache} from './go/actions-cache.js'
+export type {CacheClient, CacheClient as ToolchainCache} from './transport/actions-cache.js'
 
 // The runner.
 export {runMatrix, readModuleInfo} from './runner/matrix.js'
@@ -64,7 +66,6 @@ export {
   functionsFromGo,
   formatLcov,
   moduleRelativePath,
-  modulePathOf,
   formatProfile,
   readBaselineFile,
   readLcovBaseline,
@@ -105,5 +106,5 @@ export {changedLines} from './git/changed-lines.js'
 export {aggregateReports} from './aggregate/aggregate.js'
 export {versionLabels} from './aggregate/version-labels.js'
 export {concludeRun} from './pipeline.js'
-export type {AnalysedVersion, VersionCoverage as AnalysedCoverage} from './pipeline.js'
+export type {AnalysedVersion, AnalysedCoverage} from './pipeline.js'
 export {renderTerminalReport} from './report/terminal.js'

@@ -18,7 +18,8 @@ import {lineCoverage, mergeLineCoverage, summarizeLines} from './coverage/lines.
 import {functionCoverage, mergeFunctionCoverage, summarizeFunctions, type FunctionCoverage} from './coverage/functions.js'
 import {functionsFromGo} from './coverage/go-cover.js'
 import {countOwnTests, functionsOfOwnTests, type OtherTestBinaries} from './coverage/own-tests.js'
-import {formatLcov, modulePathOf, moduleRelativePath} from './coverage/lcov.js'
+import {formatLcov, moduleRelativePath} from './coverage/lcov.js'
+import {modulePathOf} from './go/go-mod.js'
 import {formatProfile} from './coverage/go-profile.js'
 import {mergeProfiles} from './coverage/merge.js'
 import {readBaselineFile} from './coverage/baseline.js'
@@ -87,7 +88,7 @@ export interface PipelineResult {
 }
 
 /** What the coverage engine made of one version's profile. */
-export interface VersionCoverage {
+export interface AnalysedCoverage {
   /** The profile as counted: each package by its own tests (countOwnTests). */
   profile: Profile
   statements: Breakdown
@@ -154,8 +155,8 @@ async function installAndRun(
   const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace)
   // Each version's coverage is analysed (its own `go tool cover -func` process) as soon as that
   // version finishes, while the others are still testing.
-  const analyses = new Map<string, Promise<VersionCoverage | null>>()
-  const analyse = (run: VersionRun): Promise<VersionCoverage | null> => {
+  const analyses = new Map<string, Promise<AnalysedCoverage | null>>()
+  const analyse = (run: VersionRun): Promise<AnalysedCoverage | null> => {
     let pending = analyses.get(run.toolchain.version)
     if (!pending) {
       pending = analyseVersion(run, moduleDir, ownTestsOnly(options), logger).then(async result => {
@@ -191,7 +192,7 @@ async function installAndRun(
   })
 
   const analysed = await Promise.all(runs.map(async run => [run.toolchain.version, await analyse(run)] as const))
-  const coverage = new Map<string, VersionCoverage>()
+  const coverage = new Map<string, AnalysedCoverage>()
   for (const [version, result] of analysed) if (result) coverage.set(version, result)
   const versions: AnalysedVersion[] = runs.map(run => {
     const c = coverage.get(run.toolchain.version)
@@ -210,7 +211,7 @@ async function installAndRun(
 /** One version's outcome as report.json records it, with what the coverage engine made of its profile. */
 export interface AnalysedVersion {
   report: VersionReport
-  coverage: VersionCoverage | null
+  coverage: AnalysedCoverage | null
 }
 
 /**
@@ -239,7 +240,7 @@ export async function concludeRun(
   // Rows are keyed by their label: the version, or `<version> (<platform>)` when an aggregated
   // matrix ran one version on several platforms. Comparisons and gates name rows by it.
   const labels = versionLabels(input.versions.map(v => v.report))
-  const coverage = new Map<string, VersionCoverage>()
+  const coverage = new Map<string, AnalysedCoverage>()
   input.versions.forEach((v, i) => {
     if (v.coverage) coverage.set(labels[i] as string, v.coverage)
   })
@@ -326,9 +327,9 @@ export async function concludeRun(
       ? {lines: mergedSummary.total, packages: mergedSummary.packages.map(p => ({name: p.name, lines: p.summary}))}
       : null,
     comparisons: {
-      versions: comparisons as unknown as Report['comparisons']['versions'],
-      baseline: baseline as unknown as Record<string, unknown> | null,
-      diff: diff ? {lines: diff.lines, uncovered: diff.uncovered, files: diff.files} : null
+      versions: comparisons,
+      baseline,
+      diff
     },
     gates,
     notes
@@ -366,7 +367,7 @@ function ownTestsOnly(options: Pick<Options, 'coverPackages' | 'testFlags'>): bo
   return options.coverPackages === '' && !options.testFlags.some(flag => /^--?coverpkg(=|$)/.test(flag))
 }
 
-async function analyseVersion(run: VersionRun, moduleDir: string, ownTests: boolean, logger: Logger): Promise<VersionCoverage | null> {
+async function analyseVersion(run: VersionRun, moduleDir: string, ownTests: boolean, logger: Logger): Promise<AnalysedCoverage | null> {
   if (!run.profile) return null
   let written: Profile
   try {
@@ -414,7 +415,7 @@ export function pickReference(
   return newest?.label ?? null
 }
 
-function versionReport(run: VersionRun, coverage: VersionCoverage | undefined): VersionReport {
+function versionReport(run: VersionRun, coverage: AnalysedCoverage | undefined): VersionReport {
   const notes = [...(run.toolchain.recovery ? [run.toolchain.recovery] : []), ...run.notes]
   return {
     spec: run.toolchain.spec,
@@ -470,7 +471,7 @@ async function lcovSourcePath(moduleDir: string, workspace: string): Promise<(fi
   return moduleRelativePath(modulePathOf(goMod, path.join(moduleDir, 'go.mod')), relative.startsWith('..') ? '' : relative)
 }
 
-async function writeMergedProfile(file: string, coverage: ReadonlyMap<string, VersionCoverage>, logger: Logger): Promise<void> {
+async function writeMergedProfile(file: string, coverage: ReadonlyMap<string, AnalysedCoverage>, logger: Logger): Promise<void> {
   if (coverage.size === 0) {
     await writeFile(file, '')
     return

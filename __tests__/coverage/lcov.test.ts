@@ -6,7 +6,8 @@ import {afterAll, describe, expect, it} from '@jest/globals'
 import lcovParse from 'lcov-parse'
 import {functionCoverage, mergeFunctionCoverage, parseFuncOutput} from '../../src/coverage/functions.js'
 import type {FunctionCoverage} from '../../src/coverage/functions.js'
-import {formatLcov, moduleRelativePath, modulePathOf} from '../../src/coverage/lcov.js'
+import {formatLcov, moduleRelativePath} from '../../src/coverage/lcov.js'
+import {modulePathOf} from '../../src/go/go-mod.js'
 import {lineCoverage, mergeLineCoverage} from '../../src/coverage/lines.js'
 import type {LineCoverage} from '../../src/coverage/model.js'
 import {readProfile} from '../../src/coverage/read.js'
@@ -70,8 +71,6 @@ describe('formatLcov', () => {
     const map = moduleRelativePath('example.com/m', './sub/dir/')
     expect(map('example.com/m/pkg/a.go')).toBe('sub/dir/pkg/a.go')
     expect(map('example.com/other/a.go')).toBe('example.com/other/a.go')
-    expect(modulePathOf('// c\nmodule "example.com/q" // x\n\ngo 1.22\n')).toBe('example.com/q')
-    expect(() => modulePathOf('go 1.22\n', 'x/go.mod')).toThrow('x/go.mod: no "module" line')
   })
 
   it('lcov-parse reads every version and the merge back to the same numbers', async () => {

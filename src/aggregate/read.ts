@@ -8,7 +8,7 @@ import {readProfile} from '../coverage/read.js'
 import {countOwnTests} from '../coverage/own-tests.js'
 import {summarizeStatements} from '../coverage/summary.js'
 import {lineCoverage, summarizeLines} from '../coverage/lines.js'
-import type {VersionCoverage} from '../pipeline.js'
+import type {AnalysedCoverage} from '../pipeline.js'
 import type {VersionReport} from '../report/schema.js'
 import {AggregateError, LEG_LIMITS, type FoundLeg, type LegProblem} from './legs.js'
 import {isInside} from '../util/paths.js'
@@ -125,7 +125,7 @@ async function fileInLeg(legDir: string, name: string, maxBytes: number, where: 
 }
 
 export interface RebuiltCoverage {
-  coverage: VersionCoverage
+  coverage: AnalysedCoverage
   /** Profile file (import path) → the SF path the leg wrote for it, for the aggregate's merged.lcov. */
   sourcePaths: Map<string, string>
 }

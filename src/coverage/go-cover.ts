@@ -3,7 +3,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node
 import os from 'node:os'
 import path from 'node:path'
 import {goBinary} from '../go/platform.js'
-import {parseGoFile} from '../runner/go-mod.js'
+import {parseGoFile} from '../go/go-mod.js'
 import {CoverageError} from './model.js'
 import type {Profile} from './model.js'
 import {formatProfile} from './go-profile.js'

@@ -14,7 +14,7 @@ export {FileLines, LineTable, lineCoverage, mergeLineCoverage, summarizeLines} f
 export {functionCoverage, mergeFunctionCoverage, parseFuncOutput, summarizeFunctions} from './functions.js'
 export type {FuncLine, FuncReport, FunctionCoverage} from './functions.js'
 export {functionsFromGo} from './go-cover.js'
-export {formatLcov, moduleRelativePath, modulePathOf} from './lcov.js'
+export {formatLcov, moduleRelativePath} from './lcov.js'
 export type {LcovOptions} from './lcov.js'
 export {formatProfile} from './go-profile.js'
 export {packagesOf, readBaselineFile, readLcovBaseline, readReportBaseline} from './baseline.js'

@@ -1,4 +1,3 @@
-import {CoverageError} from './model.js'
 import type {FunctionCoverage} from './functions.js'
 import type {LineCoverage} from './model.js'
 import {compareStrings} from './order.js'
@@ -66,11 +65,4 @@ export function moduleRelativePath(modulePath: string, moduleDir = ''): (file: s
   const prefix = `${modulePath}/`
   const dir = moduleDir.replace(/\/+$/, '').replace(/^\.\/?/, '')
   return file => (file.startsWith(prefix) ? (dir ? `${dir}/` : '') + file.slice(prefix.length) : file)
-}
-
-/** The module path of a go.mod (its `module` line). */
-export function modulePathOf(goMod: string, source = 'go.mod'): string {
-  const match = /^\s*module\s+("?)([^\s"]+)\1\s*(?:\/\/.*)?$/m.exec(goMod)
-  if (match === null) throw new CoverageError(`${source}: no "module" line, so the module path is unknown`)
-  return match[2] as string
 }

@@ -11,9 +11,10 @@ import {randomBytes} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {actionsToolchainCache, toolchainCacheKey, toolchainCachePaths, type ToolchainCache} from './actions-cache.js'
+import {restoreEntry, saveEntry, actionsCacheClient, type CacheClient} from '../transport/actions-cache.js'
 import {extractTarGz, extractVerifiedZip, saveVerified} from './archive.js'
-import {abortable, formatDuration, HttpError, openStream, withDeadline, withRetries, type RetryOptions} from './http.js'
+import {HttpError, openStream, withRetries, type RetryOptions} from '../transport/http.js'
+import {abortable, formatDuration, withDeadline} from '../transport/retry.js'
 import {goVersionAt} from './local.js'
 import {currentPlatform, goBinary, type Platform} from './platform.js'
 import {mapBounded} from './pool.js'
@@ -56,7 +57,7 @@ export interface InstallRequest {
   logger?: Logger
   retry?: RetryOptions
   /** Defaults to the Actions cache service. */
-  toolchainCache?: ToolchainCache
+  toolchainCache?: CacheClient
   /**
    * How a toolchain found installed is checked against its install manifest before it is used
    * (`verify`): `fast` (default) or `full`. An Actions cache restore is always checked fully.
@@ -127,7 +128,7 @@ async function install(request: InstallRequest, stopped: Set<string>): Promise<T
     retry,
     releases: undefined,
     locals: new Map(),
-    cache: request.toolchainCache ?? actionsToolchainCache,
+    cache: request.toolchainCache ?? actionsCacheClient,
     signal,
     downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
     stopped,
@@ -167,7 +168,7 @@ interface InstallContext {
   retry: RetryOptions
   releases: GoRelease[] | undefined
   locals: Map<string, string>
-  cache: ToolchainCache
+  cache: CacheClient
   signal: AbortSignal | undefined
   downloadTimeoutMs: number
   /** The versions whose install the signal stopped, for the message that says so. */
@@ -294,7 +295,7 @@ async function findOrInstall(spec: string, version: string, context: InstallCont
     if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`)
     if (useCache && placed) {
       try {
-        await abortable(context.cache.save(toolchainCachePaths(dir), key), context.signal)
+        await abortable(saveEntry({paths: toolchainCachePaths(dir), key, client: context.cache}), context.signal)
       } catch (err) {
         context.signal?.throwIfAborted()
         logger.warning(`Go ${version}: saving to the Actions cache failed: ${(err as Error).message}`)
@@ -310,6 +311,19 @@ async function findOrInstall(spec: string, version: string, context: InstallCont
     await record('install', 'failed', undefined, (err as Error).message)
     throw err
   }
+}
+
+/** `go-matrix-go-<version>-<os>-<arch>-<sha256>`: a new archive digest never restores an old toolchain. */
+export function toolchainCacheKey(version: string, os: string, arch: string, sha256: string): string {
+  return `go-matrix-go-${version}-${os}-${arch}-${sha256}`
+}
+
+/**
+ * What a toolchain's cache entry holds: its folder and its install manifest beside it, so that a
+ * restored toolchain is verified against the manifest written when it was installed.
+ */
+export function toolchainCachePaths(dir: string): string[] {
+  return [dir, sidecarsOf(dir).manifest]
 }
 
 /** <toolCacheDir>/go/<semver>/<arch>, the layout of actions/tool-cache and setup-go. */
@@ -345,7 +359,7 @@ async function restoreFromCache(dir: string, key: string, expected: Expected, co
   try {
     // A markerless directory there is not ours to trust; the restore starts from nothing.
     await discard()
-    if (!(await abortable(context.cache.restore(toolchainCachePaths(dir), key), context.signal))) return 'miss'
+    if ((await abortable(restoreEntry({paths: toolchainCachePaths(dir), key, client: context.cache}), context.signal)).outcome === 'miss') return 'miss'
     if (!existsSync(sidecarsOf(dir).manifest)) throw new Error('the cache entry holds no install manifest')
     const check = await checkToolchain(dir, expected, 'full')
     context.signal?.throwIfAborted()

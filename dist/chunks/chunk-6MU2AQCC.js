@@ -2,12 +2,15 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   CoverageError,
+  DEFAULT_GO_VERSION,
+  GoFileError,
   addSummaries,
   compareStrings,
   formatLcov,
   formatOneDecimal,
   formatPercent,
   formatProfile,
+  isWorkFile,
   lastLineOf,
   lineCoverage,
   mergeLineCoverage,
@@ -15,11 +18,13 @@ import {
   modulePathOf,
   moduleRelativePath,
   packageOf,
+  parseGoFile,
   readProfile,
+  skipReason,
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-F7F6JXZD.js";
+} from "./chunk-NNJXE5R7.js";
 import {
   AuditLog,
   LeaseHolder,
@@ -27,15 +32,12 @@ import {
   buildManifest,
   checkOutcome,
   checkToolchain,
-  compareGoVersions,
   createStaging,
   currentPlatform,
   formatManifest,
   goBinary,
   goToSemver,
   goVersionAt,
-  isGoVersion,
-  isPrerelease,
   mapBounded,
   modeString,
   pruneForRetention,
@@ -47,7 +49,12 @@ import {
   treeFromDisk,
   writeFileAtomically,
   writeState
-} from "./chunk-NI5OB24H.js";
+} from "./chunk-SRO5OCIM.js";
+import {
+  compareGoVersions,
+  isGoVersion,
+  isPrerelease
+} from "./chunk-MBZDNYRM.js";
 import {
   HttpClient
 } from "./chunk-4DVBH7EU.js";
@@ -194,28 +201,53 @@ import { existsSync as existsSync2 } from "node:fs";
 import { mkdir, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path4 from "node:path";
 
-// src/go/actions-cache.ts
+// src/transport/actions-cache.ts
+import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
-function toolchainCachePaths(dir) {
-  return [dir, sidecarsOf(dir).manifest];
-}
-function toolchainCacheKey(version, os4, arch, sha256) {
-  return `go-matrix-go-${version}-${os4}-${arch}-${sha256}`;
-}
-var actionsToolchainCache = {
+var actionsCacheClient = {
   async available() {
     const cache = await import("./cache-FBEXT34I.js");
     return cache.isFeatureAvailable();
   },
-  async restore(paths, key2) {
+  async restore(paths, key2, restoreKeys) {
     const cache = await import("./cache-FBEXT34I.js");
-    return await cache.restoreCache(paths.map((p) => path.resolve(p)), key2) !== void 0;
+    return cache.restoreCache(paths.map((p) => path.resolve(p)), key2, [...restoreKeys]);
   },
   async save(paths, key2) {
     const cache = await import("./cache-FBEXT34I.js");
-    await cache.saveCache(paths.map((p) => path.resolve(p)), key2);
+    return await cache.saveCache(paths.map((p) => path.resolve(p)), key2) !== -1;
   }
 };
+async function restoreEntry(request) {
+  const started = performance.now();
+  const client2 = request.client ?? actionsCacheClient;
+  const matched = await client2.restore(request.paths, request.key, request.restoreKeys ?? []);
+  if (matched === void 0) return { outcome: "miss", matchedKey: null, bytes: 0, seconds: secondsSince(started) };
+  return { outcome: matched === request.key ? "hit" : "partial", matchedKey: matched, bytes: await bytesOf(request.paths), seconds: secondsSince(started) };
+}
+async function saveEntry(request) {
+  const started = performance.now();
+  const client2 = request.client ?? actionsCacheClient;
+  const bytes = await bytesOf(request.paths);
+  const saved = await client2.save(request.paths, request.key);
+  return { saved, bytes, seconds: secondsSince(started) };
+}
+function secondsSince(started) {
+  return Math.round(performance.now() - started) / 1e3;
+}
+async function bytesOf(paths) {
+  let total = 0;
+  for (const top of paths) {
+    const info = await lstat(top).catch(() => null);
+    if (info === null) continue;
+    if (info.isFile()) total += info.size;
+    if (!info.isDirectory()) continue;
+    for (const entry of await readdir(top, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) total += (await lstat(path.join(entry.parentPath ?? entry.path, entry.name))).size;
+    }
+  }
+  return total;
+}
 
 // src/go/archive.ts
 import { spawn } from "node:child_process";
@@ -355,29 +387,33 @@ var ArchiveTree = class {
   }
 };
 
-// src/go/http.ts
+// src/transport/http.ts
 import http from "node:http";
 import https from "node:https";
 import { addAbortSignal } from "node:stream";
+
+// src/transport/retry.ts
 import { setTimeout as sleepFor } from "node:timers/promises";
-var HttpError = class extends Error {
-  constructor(message, retryable, status, retryAfterMs, options) {
-    super(message, options);
-    this.retryable = retryable;
-    this.status = status;
-    this.retryAfterMs = retryAfterMs;
+async function retrying(policy, attempt) {
+  const attempts = Math.max(1, policy.attempts);
+  const maxTotal = policy.maxTotalDelayMs ?? Number.POSITIVE_INFINITY;
+  let waited = 0;
+  for (let n = 1; ; n++) {
+    policy.signal?.throwIfAborted();
+    try {
+      return await attempt(n);
+    } catch (err) {
+      policy.signal?.throwIfAborted();
+      const decision = policy.decide(err, n);
+      if (decision.retry && n < attempts && waited + decision.delayMs <= maxTotal) {
+        waited += decision.delayMs;
+        policy.onRetry?.(err, decision, n);
+        await pause(decision.delayMs, policy.sleep, policy.signal);
+        continue;
+      }
+      throw policy.giveUp ? policy.giveUp(err, decision, n) : err;
+    }
   }
-  retryable;
-  status;
-  retryAfterMs;
-  name = "HttpError";
-};
-var RETRYABLE_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE", "UND_ERR_SOCKET"]);
-function isRetryable(err) {
-  if (err instanceof HttpError) return err.retryable;
-  const e = err;
-  if (e?.code && RETRYABLE_CODES.has(e.code)) return true;
-  return /socket hang up|aborted|Request timeout|premature close/i.test(e?.message ?? "");
 }
 function backoffDelay(retry, options, retryAfterMs) {
   const base = options.baseDelayMs ?? 1e3;
@@ -392,26 +428,6 @@ function parseRetryAfter(value, now = Date.now()) {
   if (/^\d+$/.test(text2.trim())) return Number(text2.trim()) * 1e3;
   const date = Date.parse(text2);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-async function withRetries(options, attempt, signal) {
-  const attempts = Math.max(1, options.attempts ?? 4);
-  for (let n = 1; ; n++) {
-    signal?.throwIfAborted();
-    try {
-      return await attempt(n);
-    } catch (err) {
-      signal?.throwIfAborted();
-      if (n >= attempts || !isRetryable(err)) {
-        if (n > 1 && isRetryable(err)) {
-          throw new Error(`${err.message} (gave up after ${n} attempts)`, { cause: err });
-        }
-        throw err;
-      }
-      const delay = backoffDelay(n, options, err instanceof HttpError ? err.retryAfterMs : void 0);
-      options.onRetry?.(`${err.message}; retrying in ${(delay / 1e3).toFixed(1)} s (attempt ${n + 1} of ${attempts})`);
-      await pause(delay, options.sleep, signal);
-    }
-  }
 }
 async function pause(ms, sleep, signal) {
   if (sleep) return abortable(sleep(ms), signal);
@@ -442,6 +458,41 @@ async function withDeadline(ms, expired, signal, work) {
 }
 function formatDuration(ms) {
   return ms < 12e4 ? `${Number((ms / 1e3).toFixed(1))} s` : `${Number((ms / 6e4).toFixed(1))} min`;
+}
+
+// src/transport/http.ts
+var HttpError = class extends Error {
+  constructor(message, retryable, status, retryAfterMs, options) {
+    super(message, options);
+    this.retryable = retryable;
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+  }
+  retryable;
+  status;
+  retryAfterMs;
+  name = "HttpError";
+};
+var RETRYABLE_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE", "UND_ERR_SOCKET"]);
+function isRetryable(err) {
+  if (err instanceof HttpError) return err.retryable;
+  const e = err;
+  if (e?.code && RETRYABLE_CODES.has(e.code)) return true;
+  return /socket hang up|aborted|Request timeout|premature close/i.test(e?.message ?? "");
+}
+async function withRetries(options, attempt, signal) {
+  const attempts = Math.max(1, options.attempts ?? 4);
+  return retrying(
+    {
+      attempts,
+      sleep: options.sleep,
+      signal,
+      decide: (err, n) => isRetryable(err) ? { retry: true, delayMs: backoffDelay(n, options, err instanceof HttpError ? err.retryAfterMs : void 0), why: "" } : { retry: false },
+      onRetry: (err, { delayMs }, n) => options.onRetry?.(`${err.message}; retrying in ${(delayMs / 1e3).toFixed(1)} s (attempt ${n + 1} of ${attempts})`),
+      giveUp: (err, _decision, n) => n > 1 && isRetryable(err) ? new Error(`${err.message} (gave up after ${n} attempts)`, { cause: err }) : err
+    },
+    attempt
+  );
 }
 var client;
 function httpClient() {
@@ -1172,7 +1223,6 @@ async function fetchReleases(baseUrl, retry, signal) {
 // src/go/version-file.ts
 import { readFile } from "node:fs/promises";
 import path3 from "node:path";
-var GO_DEFAULT = { mod: "1.16", work: "1.18" };
 var VersionFileError = class extends Error {
   name = "VersionFileError";
 };
@@ -1182,52 +1232,43 @@ function versionFileKind(file) {
   if (base === ".tool-versions") return "tool-versions";
   return "go-version";
 }
-var VERSION_TEXT = /^(?:go)?(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)$/;
+function versionText(text2) {
+  const version = text2.replace(/^go(?=\d)/, "");
+  return isGoVersion(version) ? version : void 0;
+}
 function parseVersionFile(text2, file, kind = versionFileKind(file)) {
+  if (kind === "go.mod") return { ...fromGoMod(text2, file) ?? goDefault(file), minimum: true };
   const lines = text2.split(/\r?\n/);
-  if (kind === "go.mod") return { ...fromGoMod(lines) ?? goDefault(file), minimum: true };
   const found = kind === "tool-versions" ? fromToolVersions(lines, file) : fromGoVersion(lines, file);
   if (!found) throw new VersionFileError(`go-version-file: ${file}: ${kind === "tool-versions" ? 'no "golang" entry' : "no version"} found`);
   return found;
 }
 function goDefault(file) {
-  const work = path3.basename(file).endsWith(".work");
-  const spec = work ? GO_DEFAULT.work : GO_DEFAULT.mod;
+  const work = isWorkFile(file);
+  const spec = work ? DEFAULT_GO_VERSION.work : DEFAULT_GO_VERSION.mod;
   return {
     spec,
     line: 0,
     assumed: `go-version-file: ${file} has no "go" line; Go reads ${work ? "a go.work" : "a go.mod"} without one as "go ${spec}", so Go ${spec} is tested (add a "go" line to name the oldest Go the module supports)`
   };
 }
-function fromGoMod(lines) {
-  let go;
-  let toolchain;
-  let inBlock = false;
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/\/\/.*$/, "").trim();
-    if (inBlock) {
-      if (line === ")") inBlock = false;
-      return;
-    }
-    if (/\($/.test(line)) {
-      inBlock = true;
-      return;
-    }
-    const directive = /^(go|toolchain)\s+(\S+)$/.exec(line);
-    if (!directive) return;
-    const [, name, value = ""] = directive;
-    const version = VERSION_TEXT.exec(value.replace(/[+-].*$/, ""))?.[1];
-    if (!version) return;
-    if (name === "go") go ??= { spec: version, line: i + 1 };
-    else toolchain ??= { spec: version, line: i + 1 };
-  });
-  return toolchain ?? go;
+function fromGoMod(text2, file) {
+  let parsed;
+  try {
+    parsed = parseGoFile(file, text2);
+  } catch (err) {
+    if (err instanceof GoFileError) throw new VersionFileError(`go-version-file: ${err.message}`, { cause: err });
+    throw err;
+  }
+  if (parsed.toolchain !== null) return { spec: parsed.toolchain, line: parsed.toolchainLine };
+  if (parsed.go !== null) return { spec: parsed.go, line: parsed.goLine };
+  return void 0;
 }
 function fromGoVersion(lines, file) {
   for (const [i, raw] of lines.entries()) {
     const line = raw.replace(/#.*$/, "").trim();
     if (line === "") continue;
-    const version = VERSION_TEXT.exec(line)?.[1];
+    const version = versionText(line);
     if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(line)} is not a Go version`);
     return { spec: version, line: i + 1 };
   }
@@ -1237,7 +1278,7 @@ function fromToolVersions(lines, file) {
   for (const [i, raw] of lines.entries()) {
     const [tool, first] = raw.replace(/#.*$/, "").trim().split(/\s+/);
     if (tool !== "golang" && tool !== "go") continue;
-    const version = first === void 0 ? void 0 : VERSION_TEXT.exec(first)?.[1];
+    const version = first === void 0 ? void 0 : versionText(first);
     if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(first ?? "")} is not a Go version`);
     return { spec: version, line: i + 1 };
   }
@@ -1381,7 +1422,7 @@ async function install(request, stopped) {
     retry,
     releases: void 0,
     locals: /* @__PURE__ */ new Map(),
-    cache: request.toolchainCache ?? actionsToolchainCache,
+    cache: request.toolchainCache ?? actionsCacheClient,
     signal,
     downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
     stopped,
@@ -1512,7 +1553,7 @@ async function findOrInstall(spec, version, context) {
     if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
     if (useCache && placed) {
       try {
-        await abortable(context.cache.save(toolchainCachePaths(dir), key2), context.signal);
+        await abortable(saveEntry({ paths: toolchainCachePaths(dir), key: key2, client: context.cache }), context.signal);
       } catch (err) {
         context.signal?.throwIfAborted();
         logger.warning(`Go ${version}: saving to the Actions cache failed: ${err.message}`);
@@ -1527,6 +1568,12 @@ async function findOrInstall(spec, version, context) {
     await record("install", "failed", void 0, err.message);
     throw err;
   }
+}
+function toolchainCacheKey(version, os4, arch, sha256) {
+  return `go-matrix-go-${version}-${os4}-${arch}-${sha256}`;
+}
+function toolchainCachePaths(dir) {
+  return [dir, sidecarsOf(dir).manifest];
 }
 function toolCachePath(toolCacheDir, version, platform) {
   return path4.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
@@ -1547,7 +1594,7 @@ async function restoreFromCache(dir, key2, expected, context) {
   const discard = () => Promise.all(toolchainCachePaths(dir).map((p) => rm2(p, { recursive: true, force: true }))).then(() => void 0);
   try {
     await discard();
-    if (!await abortable(context.cache.restore(toolchainCachePaths(dir), key2), context.signal)) return "miss";
+    if ((await abortable(restoreEntry({ paths: toolchainCachePaths(dir), key: key2, client: context.cache }), context.signal)).outcome === "miss") return "miss";
     if (!existsSync2(sidecarsOf(dir).manifest)) throw new Error("the cache entry holds no install manifest");
     const check = await checkToolchain(dir, expected, "full");
     context.signal?.throwIfAborted();
@@ -1767,58 +1814,6 @@ function relativeInside(root, file) {
 }
 function joinPosix(dir, file) {
   return dir === "" || dir === "." ? file : `${dir.replace(/\/+$/, "")}/${file}`;
-}
-
-// src/runner/go-mod.ts
-function parseGoFile(name, text2) {
-  const file = { name, go: null, toolchain: null, module: null, use: [] };
-  let block = null;
-  const lines = text2.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = stripComment(lines[i]).trim();
-    if (line === "") continue;
-    if (block !== null) {
-      if (line === ")") block = null;
-      else if (block === "use") file.use.push(unquote(line));
-      continue;
-    }
-    const [keyword, ...rest] = line.split(/\s+/);
-    const value = rest.join(" ");
-    if (value === "(") {
-      block = keyword ?? "";
-      continue;
-    }
-    switch (keyword) {
-      case "go":
-        if (!isGoVersion(value)) {
-          throw new Error(`${name}:${i + 1}: expected "go 1.N" or "go 1.N.P", got ${JSON.stringify(line)}`);
-        }
-        file.go = value;
-        break;
-      case "toolchain":
-        file.toolchain = value.replace(/^go/, "");
-        break;
-      case "module":
-        file.module = unquote(value);
-        break;
-      case "use":
-        file.use.push(unquote(value));
-        break;
-    }
-  }
-  return file;
-}
-function stripComment(line) {
-  const at = line.indexOf("//");
-  return at < 0 ? line : line.slice(0, at);
-}
-function unquote(text2) {
-  const t = text2.trim();
-  return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
-}
-function skipReason(version, file) {
-  if (!file?.go) return null;
-  return compareGoVersions(version, file.go) < 0 ? `${file.name} requires go >= ${file.go}` : null;
 }
 
 // src/runner/version-run.ts
@@ -3357,18 +3352,18 @@ function parseGitDiff(text2, source = "git diff") {
     } else if (line.startsWith("new file mode")) file.status = "added";
     else if (line.startsWith("deleted file mode")) file.status = "deleted";
     else if (line.startsWith("rename from ")) {
-      file.oldPath = unquote2(line.slice("rename from ".length));
+      file.oldPath = unquote(line.slice("rename from ".length));
       file.status = "renamed";
-    } else if (line.startsWith("rename to ")) file.path = unquote2(line.slice("rename to ".length));
-    else if (line.startsWith("+++ ") && !line.startsWith("+++ /dev/null")) file.path = stripPrefix(unquote2(line.slice(4)));
-    else if (line.startsWith("--- ") && file.status === "deleted" && !line.startsWith("--- /dev/null")) file.path = stripPrefix(unquote2(line.slice(4)));
+    } else if (line.startsWith("rename to ")) file.path = unquote(line.slice("rename to ".length));
+    else if (line.startsWith("+++ ") && !line.startsWith("+++ /dev/null")) file.path = stripPrefix(unquote(line.slice(4)));
+    else if (line.startsWith("--- ") && file.status === "deleted" && !line.startsWith("--- /dev/null")) file.path = stripPrefix(unquote(line.slice(4)));
   });
   return files;
 }
 function pathsOfHeader(rest) {
   if (rest.startsWith('"')) {
     const second = rest.lastIndexOf(' "');
-    return stripPrefix(unquote2(second > 0 ? rest.slice(second + 1) : rest));
+    return stripPrefix(unquote(second > 0 ? rest.slice(second + 1) : rest));
   }
   const half = (rest.length - 1) / 2;
   if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) return rest.slice(half + 3);
@@ -3378,7 +3373,7 @@ function pathsOfHeader(rest) {
 function stripPrefix(path14) {
   return path14.replace(/^[ab]\//, "").replace(/\t$/, "");
 }
-function unquote2(path14) {
+function unquote(path14) {
   const trimmed = path14.replace(/\t.*$/, "");
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const bytes = [];
@@ -3428,7 +3423,7 @@ function diffCoverage(lines, changed) {
     covered += fileCovered;
     total += fileTotal;
   }
-  return { lines: summary(covered, total), files, uncovered };
+  return { lines: summary(covered, total), uncovered, files };
 }
 
 // src/compare/gates.ts
@@ -4219,7 +4214,7 @@ function renderStopped(verdict, about, extras = {}) {
 }
 
 // src/files/report-folder.ts
-import { lstat, mkdir as mkdir4, readdir, readFile as readFile4, realpath, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir4, readdir as readdir2, readFile as readFile4, realpath, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
 import path11 from "node:path";
 
 // src/util/paths.ts
@@ -4280,7 +4275,7 @@ async function claimReportEntries(dir, names) {
   for (const name of names) {
     checkEntryName(dir, name);
     if (owned.includes(name)) continue;
-    const exists2 = await lstat(path11.join(dir, name)).then(
+    const exists2 = await lstat2(path11.join(dir, name)).then(
       () => true,
       () => false
     );
@@ -4290,7 +4285,7 @@ async function claimReportEntries(dir, names) {
   await writeMarker(dir, claimed);
 }
 async function ownedEntries(dir) {
-  const info = await lstat(dir).catch((err) => {
+  const info = await lstat2(dir).catch((err) => {
     if (err.code === "ENOENT") return null;
     throw refusal2(dir, `cannot be read: ${err.message}`);
   });
@@ -4300,12 +4295,12 @@ async function ownedEntries(dir) {
     });
     return [];
   }
-  if (!info.isDirectory() && !(info.isSymbolicLink() && (await realPath(dir).then(lstat)).isDirectory())) {
+  if (!info.isDirectory() && !(info.isSymbolicLink() && (await realPath(dir).then(lstat2)).isDirectory())) {
     throw refusal2(dir, "is not a folder");
   }
   const marker = await readMarker(dir);
   if (marker !== null) return marker;
-  const present2 = await readdir(dir);
+  const present2 = await readdir2(dir);
   if (present2.length === 0) return [];
   const shown = present2.sort().slice(0, 5).join(", ") + (present2.length > 5 ? `, and ${present2.length - 5} more` : "");
   throw refusal2(
@@ -4315,7 +4310,7 @@ async function ownedEntries(dir) {
 }
 async function readMarker(dir) {
   const file = path11.join(dir, REPORT_MARKER);
-  const info = await lstat(file).catch(() => null);
+  const info = await lstat2(file).catch(() => null);
   if (!info?.isFile() || info.size > MAX_MARKER_BYTES) return null;
   let marker;
   try {
@@ -4526,7 +4521,7 @@ async function concludeRun(options, ctx, input) {
     comparisons: {
       versions: comparisons,
       baseline,
-      diff: diff ? { lines: diff.lines, uncovered: diff.uncovered, files: diff.files } : null
+      diff
     },
     gates,
     notes
@@ -4649,6 +4644,11 @@ async function writeMergedProfile(file, coverage, logger) {
 }
 
 export {
+  actionsCacheClient,
+  restoreEntry,
+  saveEntry,
+  retrying,
+  backoffDelay,
   parseRetryAfter,
   consoleLogger,
   countOwnTests,

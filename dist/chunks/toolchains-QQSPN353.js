@@ -11,7 +11,8 @@ import {
   pruneToolCache,
   semverToGo,
   writeState
-} from "./chunk-NI5OB24H.js";
+} from "./chunk-SRO5OCIM.js";
+import "./chunk-MBZDNYRM.js";
 import "./chunk-MJU2DCFZ.js";
 import {
   UsageError,

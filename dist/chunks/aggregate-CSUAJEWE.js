@@ -2,12 +2,13 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-KKORRF7G.js";
+} from "./chunk-CWGEWK5C.js";
 import {
   consoleLogger
-} from "./chunk-HA4LTSNB.js";
-import "./chunk-F7F6JXZD.js";
-import "./chunk-NI5OB24H.js";
+} from "./chunk-6MU2AQCC.js";
+import "./chunk-NNJXE5R7.js";
+import "./chunk-SRO5OCIM.js";
+import "./chunk-MBZDNYRM.js";
 import "./chunk-4DVBH7EU.js";
 import "./chunk-MJU2DCFZ.js";
 import "./chunk-4IC3KUYO.js";

@@ -5,9 +5,10 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-HA4LTSNB.js";
-import "./chunk-F7F6JXZD.js";
-import "./chunk-NI5OB24H.js";
+} from "./chunk-6MU2AQCC.js";
+import "./chunk-NNJXE5R7.js";
+import "./chunk-SRO5OCIM.js";
+import "./chunk-MBZDNYRM.js";
 import "./chunk-4DVBH7EU.js";
 import "./chunk-MJU2DCFZ.js";
 import "./chunk-4IC3KUYO.js";

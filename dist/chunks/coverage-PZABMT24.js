@@ -2,6 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   CoverageError,
+  GoFileError,
   formatLcov,
   formatPercent,
   formatProfile,
@@ -13,7 +14,8 @@ import {
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-F7F6JXZD.js";
+} from "./chunk-NNJXE5R7.js";
+import "./chunk-MBZDNYRM.js";
 import {
   commandError
 } from "./chunk-5FEFBITW.js";
@@ -60,7 +62,7 @@ ${COVERAGE_HELP}`);
     await run(args, io);
     return 0;
   } catch (err) {
-    if (err instanceof CoverageError) {
+    if (err instanceof CoverageError || err instanceof GoFileError) {
       io.stderr.write(`${commandError("coverage", err)}
 `);
       return 2;

@@ -26,13 +26,13 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-WE2X3YFL.js")).runCommand(rest, io);
+      return (await import("./chunks/run-GBEKMCOT.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-CSUAJEWE.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-VKGP4QGS.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-PZABMT24.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-Y2HTREU4.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "toolchains":
-      return (await import("./chunks/toolchains-QQSPN353.js")).toolchainsCommand(rest, io);
+      return (await import("./chunks/toolchains-KVDUKYY2.js")).toolchainsCommand(rest, io);
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

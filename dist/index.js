@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-CWGEWK5C.js";
+} from "./chunks/chunk-7EPWBP57.js";
 import {
   debug,
   endGroup,
@@ -33,11 +33,11 @@ import {
   saveEntry,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-6MU2AQCC.js";
+} from "./chunks/chunk-2NK7BEQ2.js";
 import "./chunks/chunk-NNJXE5R7.js";
 import {
   currentPlatform
-} from "./chunks/chunk-SRO5OCIM.js";
+} from "./chunks/chunk-PEZXRUPT.js";
 import "./chunks/chunk-MBZDNYRM.js";
 import "./chunks/chunk-4DVBH7EU.js";
 import "./chunks/chunk-MJU2DCFZ.js";
@@ -52,12 +52,12 @@ import {
 } from "./chunks/chunk-DNGZ5PR3.js";
 import {
   actionError
-} from "./chunks/chunk-5FEFBITW.js";
+} from "./chunks/chunk-53SOCBO6.js";
 import {
   InputError,
   parseOptions
-} from "./chunks/chunk-VP3YYQVM.js";
-import "./chunks/chunk-W2K55WZX.js";
+} from "./chunks/chunk-6FBO7K45.js";
+import "./chunks/chunk-MUWRLIH5.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-ZVPWXIBU.js";

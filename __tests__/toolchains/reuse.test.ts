@@ -6,7 +6,7 @@
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import {execFile} from 'node:child_process'
 import {existsSync, readdirSync} from 'node:fs'
-import {chmod, mkdir, mkdtemp, readFile, rm, stat, symlink, truncate, writeFile} from 'node:fs/promises'
+import {chmod, mkdir, mkdtemp, readFile, rm, stat, symlink, truncate, utimes, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -124,6 +124,32 @@ describe('a toolchain reused from the tool cache', () => {
     await writeFile(file, bytes)
     expect((await install('fast')).source).toBe('tool-cache')
     expect((await install('full')).recovery).toMatch(/src\/fmt\/doc\.go: content differs/)
+  })
+})
+
+describe('stamps of the files that run', () => {
+  it('spare hashing unchanged files on later fast checks, and never hide a change, even with the mtime put back', async () => {
+    const dir = goroot()
+    const expected = {version, os: 'linux', arch: 'amd64', goBinary: 'go'}
+    // Stamps are trusted once the files' ctime is a second older than them.
+    await new Promise(resolve => setTimeout(resolve, 1100))
+    const first = await checkToolchain(dir, expected, 'fast')
+    expect(first.ok && first.result?.hashed).toBeGreaterThan(5)
+    const later = await checkToolchain(dir, expected, 'fast', first.result?.stamps)
+    expect([later.ok, later.result?.hashed, later.result?.unchanged]).toEqual([true, 0, first.result?.hashed])
+    expect((await checkToolchain(dir, expected, 'full', first.result?.stamps)).result?.unchanged).toBe(0)
+
+    const go = path.join(dir, 'bin', 'go')
+    const before = await stat(go)
+    const bytes = await readFile(go)
+    bytes.writeUInt8((bytes.at(-1) ?? 0) ^ 0xff, bytes.length - 1)
+    await writeFile(go, bytes)
+    await utimes(go, before.atime, before.mtime)
+    const changed = await checkToolchain(dir, expected, 'fast', first.result?.stamps)
+    expect(changed).toMatchObject({ok: false, problem: 'differs from its install manifest: bin/go: content differs'})
+    bytes.writeUInt8((bytes.at(-1) ?? 0) ^ 0xff, bytes.length - 1)
+    await writeFile(go, bytes)
+    expect((await checkToolchain(dir, expected, 'fast', first.result?.stamps)).ok).toBe(true)
   })
 })
 

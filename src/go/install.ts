@@ -34,6 +34,8 @@ import {checkOutcome, checkToolchain, type Expected} from '../toolchains/reuse.j
 import type {VerifyLevel} from '../toolchains/verify.js'
 import type {AuditEvent} from '../toolchains/audit.js'
 import {ToolchainLedger} from '../toolchains/ledger.js'
+import {readState} from '../toolchains/state.js'
+import type {Stamps} from '../toolchains/verify.js'
 import {TOOL_VERSION} from '../version.js'
 
 export interface InstallRequest {
@@ -262,16 +264,16 @@ async function findOrInstall(spec: string, version: string, context: InstallCont
   const {file} = found
   const dir = toolCachePath(request.toolCacheDir, version, platform)
   const {ledger} = context
-  const record = (event: AuditEvent, outcome: string, verification?: ToolchainVerification | 'damaged', detail?: string): Promise<void> =>
-    ledger.record(dir, {event, version, arch: platform.toolCacheArch, outcome, verification, ...(detail ? {detail} : {})})
+  const record = (event: AuditEvent, outcome: string, verification?: ToolchainVerification | 'damaged', detail?: string, stamps?: Stamps): Promise<void> =>
+    ledger.record(dir, {event, version, arch: platform.toolCacheArch, outcome, verification, ...(detail ? {detail} : {}), ...(stamps ? {stamps} : {})})
   // Leased before looking: toolchains prune removes the marker before it checks leases (toolchains/prune.ts).
   await ledger.lease(dir)
   try {
     let damage: string | undefined
     if (isComplete(dir, platform)) {
-      const check = await checkToolchain(dir, {...expected, sha256: file.sha256}, level)
+      const check = await checkToolchain(dir, {...expected, sha256: file.sha256}, level, (await readState(dir))?.stamps)
       if (check.ok) {
-        await record('reuse', checkOutcome(check), check.verified)
+        await record('reuse', checkOutcome(check), check.verified, undefined, check.result?.stamps)
         return done('tool-cache', dir, file.sha256, check.verified)
       }
       damage = `the toolchain in ${dir} ${check.problem}`

@@ -172,7 +172,7 @@ export const INPUTS: readonly InputDefinition[] = [
     default: 'fast',
     commands: RUN,
     description:
-      "How a toolchain found installed (tool cache, local-toolchains) is checked against its install manifest before it is used: fast (every file's presence, size and mode, and the content of the files that run: bin/*, pkg/tool/*/*) or full (every file's content, and no file the archive did not hold). A damaged toolchain is replaced from the verified archive; one without a manifest is used after go version and go env GOROOT agree with where it lies, and reported unverified."
+      "How a toolchain found installed (tool cache, local-toolchains) is checked against its install manifest before it is used: fast (every file's presence, size and mode, and the content of the files that run: bin/*, pkg/tool/*/*, hashed again when they changed since they were last hashed) or full (every file's content, and no file the archive did not hold). A damaged toolchain is replaced from the verified archive; one without a manifest is used after go version and go env GOROOT agree with where it lies, and reported unverified."
   },
   {
     name: 'toolchain-retention-days',

@@ -8,6 +8,7 @@ import type {ToolchainVerification} from '../go/toolchain.js'
 import {AuditLog, type AuditEvent} from './audit.js'
 import {LeaseHolder} from './leases.js'
 import {writeState} from './state.js'
+import type {Stamps} from './verify.js'
 
 export interface LedgerEntry {
   event: AuditEvent
@@ -17,6 +18,8 @@ export interface LedgerEntry {
   detail?: string
   /** How the toolchain now in place was checked; recorded as its state (absent: state untouched). */
   verification?: ToolchainVerification | 'damaged'
+  /** The stamps the verification took, for the next fast check. */
+  stamps?: Stamps
 }
 
 export class ToolchainLedger {
@@ -43,11 +46,11 @@ export class ToolchainLedger {
   }
 
   async record(dir: string, entry: LedgerEntry, now = new Date()): Promise<void> {
-    const {verification, ...audit} = entry
+    const {verification, stamps, ...audit} = entry
     await this.audit.append({...audit, path: dir}, now)
     if (verification === undefined) return
     try {
-      await writeState(dir, {lastUsed: now.toISOString(), lastVerified: now.toISOString(), verification})
+      await writeState(dir, {lastUsed: now.toISOString(), lastVerified: now.toISOString(), verification, ...(stamps ? {stamps} : {})})
     } catch (err) {
       this.warnOnce(`cannot record the use of ${dir}: ${(err as Error).message}`)
     }

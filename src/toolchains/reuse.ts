@@ -12,7 +12,7 @@ import {parseGoVersionOutput} from '../go/local.js'
 import {goBinary} from '../go/platform.js'
 import type {ToolchainVerification} from '../go/toolchain.js'
 import {readManifestOf} from './layout.js'
-import {describeDifferences, verifyTree, type VerifyLevel, type VerifyResult} from './verify.js'
+import {describeDifferences, verifyTree, type Stamps, type VerifyLevel, type VerifyResult} from './verify.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -40,7 +40,7 @@ export function checkOutcome(check: ReuseCheck): string {
  * Checks the toolchain at `goroot` before it is used. `problem` is a sentence that says what
  * differs, naming the first differing files: `differs from its install manifest: bin/go: content differs`.
  */
-export async function checkToolchain(goroot: string, expected: Expected, level: VerifyLevel): Promise<ReuseCheck> {
+export async function checkToolchain(goroot: string, expected: Expected, level: VerifyLevel, previous?: Stamps): Promise<ReuseCheck> {
   let manifest
   try {
     manifest = await readManifestOf(goroot)
@@ -60,7 +60,7 @@ export async function checkToolchain(goroot: string, expected: Expected, level: 
     const wanted = `Go ${expected.version} for ${expected.os}/${expected.arch}${expected.sha256 ? ` from the archive with sha256 ${expected.sha256}` : ''}`
     return {ok: false, verified: level, problem: `has an install manifest of ${other.join(', ')}, not of ${wanted}`}
   }
-  const result = await verifyTree(goroot, manifest.tree.entries, level)
+  const result = await verifyTree(goroot, manifest.tree.entries, level, previous)
   if (result.differences.length > 0) return {ok: false, verified: level, problem: `differs from its install manifest: ${describeDifferences(result)}`, result}
   return {ok: true, verified: level, result}
 }

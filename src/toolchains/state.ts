@@ -6,6 +6,7 @@
 import {readFile} from 'node:fs/promises'
 import type {ToolchainVerification} from '../go/toolchain.js'
 import {sidecarsOf, writeFileAtomically} from './layout.js'
+import type {Stamps} from './verify.js'
 
 export interface ToolchainState {
   /** ISO 8601: the last job that used it (installed or reused). */
@@ -14,6 +15,8 @@ export interface ToolchainState {
   lastVerified?: string
   /** How: `archive` (installed from the verified archive), `fast`, `full`, `unverified`, or `damaged`. */
   verification?: ToolchainVerification | 'damaged'
+  /** The files that run, as they were when last hashed and found intact (verify.ts Stamps). */
+  stamps?: Stamps
 }
 
 export async function readState(dir: string): Promise<ToolchainState | undefined> {

@@ -2,8 +2,10 @@
  * Checks an installed toolchain against its manifest before it is used again.
  *
  * - fast (the default): every listed entry is there with its type, size, mode (and a link its
- *   target), and the files that run (`bin/*`, `pkg/tool/*\/*`) have their content hash: catches a
- *   truncated or deleted file, a replaced `bin/go`, a file turned into a link, in about 0.1-0.2 s.
+ *   target), and the files that run (`bin/*`, `pkg/tool/*\/*`) have their content hash, hashed
+ *   again unless their stamps show them unchanged since they were last hashed and found intact
+ *   (Stamps): catches a truncated or deleted file, a replaced or overwritten `bin/go`, a file
+ *   turned into a link.
  * - full: the same, every file's content hash, and no file the archive did not hold (a stray
  *   `.go` file in `src/` would be compiled into the standard library).
  *
@@ -29,6 +31,10 @@ export interface VerifyResult {
   entries: number
   /** Files whose content was hashed. */
   hashed: number
+  /** Files that run left unhashed because their stamps show them unchanged since they were last hashed. */
+  unchanged: number
+  /** What to keep for the next fast check (state.json). */
+  stamps: Stamps
   /** The differences found, sorted by path; at most MAX_DIFFERENCES. */
   differences: Difference[]
   /** How many more there were. */
@@ -87,22 +93,64 @@ function observed(stats: Stats, file: string): Observed {
   return {type: 'other'}
 }
 
-/** Checks the tree at `goroot` against a manifest's entries. */
-export async function verifyTree(goroot: string, entries: readonly TreeEntry[], level: VerifyLevel): Promise<VerifyResult> {
+/**
+ * What the files that run looked like when they were last hashed and found intact: `ino:size:mtime:ctime`
+ * by path. A change to a file's content always moves its ctime (no user-space call sets it back),
+ * and replacing the file changes its inode; so a file whose stamp is unchanged still has the
+ * content that was hashed, and the fast check need not hash it again. As git does for its index,
+ * a stamp is trusted only when the file's ctime is a second older than when the stamp was taken:
+ * a file changed in the same clock tick as the stamp cannot pass for unchanged.
+ */
+export interface Stamps {
+  /** Milliseconds since the epoch: when the verification that took these stamps started. */
+  recordedAt: number
+  files: Record<string, string>
+}
+
+function stampOf(stats: Stats): string {
+  return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`
+}
+
+const RACY_MS = 1000
+
+/** Whether `stats` shows the file unchanged since `previous` stamped it. Pure. */
+export function unchangedSince(previous: Stamps | undefined, relative: string, stats: Stats): boolean {
+  return previous !== undefined && previous.files[relative] === stampOf(stats) && stats.ctimeMs < previous.recordedAt - RACY_MS
+}
+
+/**
+ * Checks the tree at `goroot` against a manifest's entries. `previous` (fast only) lets files that
+ * run and are unchanged since they were last hashed go unhashed; the result's stamps are the ones to
+ * keep for next time (every file that runs and was found intact).
+ */
+export async function verifyTree(goroot: string, entries: readonly TreeEntry[], level: VerifyLevel, previous?: Stamps): Promise<VerifyResult> {
+  const recordedAt = Date.now()
   const differences: Difference[] = []
-  const hash = ({entry, file}: {entry: TreeEntry & {type: 'file'}; file: string}): Promise<Difference | undefined> =>
+  const stamps: Record<string, string> = {}
+  const hash = ({entry, file, stamp}: {entry: TreeEntry & {type: 'file'}; file: string; stamp?: string}): Promise<Difference | undefined> =>
     hashFile(file).then(
-      sha256 => (sha256 === entry.sha256 ? undefined : {path: entry.path, problem: 'content differs'}),
+      sha256 => {
+        if (sha256 !== entry.sha256) return {path: entry.path, problem: 'content differs'}
+        if (stamp !== undefined) stamps[entry.path] = stamp
+        return undefined
+      },
       (err: Error) => ({path: entry.path, problem: `cannot be read: ${err.message}`})
     )
-  // fast: the files that run are known from the manifest alone, so their hashing (on the thread
-  // pool) starts first and overlaps the lstat pass (on this thread): a third less time per reuse.
-  const executed = level === 'fast' ? entries.filter((e): e is TreeEntry & {type: 'file'} => e.type === 'file' && isExecutedFile(e.path)) : []
-  const early = mapBounded(
-    executed.map(entry => ({entry, file: path.join(goroot, entry.path)})),
-    HASH_CONCURRENCY,
-    hash
-  )
+  // The files that run, known from the manifest alone: those changed since they were last hashed
+  // (or never stamped) are hashed first, on the thread pool, while this thread lstats the rest.
+  const executed: {entry: TreeEntry & {type: 'file'}; file: string; stamp?: string}[] = []
+  let trusted = 0
+  for (const entry of entries) {
+    if (entry.type !== 'file' || !isExecutedFile(entry.path)) continue
+    const file = path.join(goroot, entry.path)
+    const stats = lstatSync(file, {throwIfNoEntry: false})
+    const stamp = stats?.isFile() ? stampOf(stats) : undefined
+    if (level === 'fast' && stats && stamp && stats.size === entry.size && unchangedSince(previous, entry.path, stats)) {
+      stamps[entry.path] = stamp
+      trusted++
+    } else executed.push({entry, file, ...(stamp ? {stamp} : {})})
+  }
+  const early = mapBounded(executed, HASH_CONCURRENCY, hash)
   const toHash: {entry: TreeEntry & {type: 'file'}; file: string}[] = []
   const differing = new Set<string>()
   // Synchronous lstat, in slices that let the hashing's callbacks run: lstatSync over 15,000
@@ -115,20 +163,23 @@ export async function verifyTree(goroot: string, entries: readonly TreeEntry[], 
       if (problem) {
         differences.push({path: entry.path, problem})
         differing.add(entry.path)
-      } else if (entry.type === 'file' && level === 'full') toHash.push({entry, file})
+      } else if (entry.type === 'file' && level === 'full' && !isExecutedFile(entry.path)) toHash.push({entry, file})
     }
   }
   if (level === 'full') differences.push(...extraEntries(goroot, entries))
   const hashed = [...(await early), ...(await mapBounded(toHash, HASH_CONCURRENCY, hash))]
   // A file already found missing or of another size is reported once, by what lstat saw.
   for (const difference of hashed) if (difference && !differing.has(difference.path)) differences.push(difference)
+  for (const path of differing) delete stamps[path]
   differences.sort((a, b) => comparePaths(a.path, b.path))
   return {
     level,
     entries: entries.length,
     hashed: executed.length + toHash.length,
+    unchanged: trusted,
     differences: differences.slice(0, MAX_DIFFERENCES),
-    more: Math.max(0, differences.length - MAX_DIFFERENCES)
+    more: Math.max(0, differences.length - MAX_DIFFERENCES),
+    stamps: {recordedAt, files: stamps}
   }
 }
 

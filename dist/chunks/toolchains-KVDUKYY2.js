@@ -11,7 +11,7 @@ import {
   pruneToolCache,
   semverToGo,
   writeState
-} from "./chunk-SRO5OCIM.js";
+} from "./chunk-PEZXRUPT.js";
 import "./chunk-MBZDNYRM.js";
 import "./chunk-MJU2DCFZ.js";
 import {
@@ -21,8 +21,8 @@ import {
 } from "./chunk-FARIO7UA.js";
 import {
   commandError
-} from "./chunk-5FEFBITW.js";
-import "./chunk-W2K55WZX.js";
+} from "./chunk-53SOCBO6.js";
+import "./chunk-MUWRLIH5.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/toolchains.ts
@@ -171,12 +171,13 @@ async function verify(toolCacheDir, versions, full, json, audit, io) {
   for (const t of chosen) {
     const expected = { version: t.manifest?.version ?? semverToGo(t.version), os: t.manifest?.os ?? platform.os, arch: t.manifest?.arch ?? platform.arch, goBinary: platform.goBinary };
     const started = performance.now();
-    const check = await checkToolchain(t.dir, expected, level);
+    const check = await checkToolchain(t.dir, expected, level, t.state?.stamps);
     const seconds = Math.round(performance.now() - started) / 1e3;
     const outcome = check.ok ? check.verified : "damaged";
     await audit.append({ event: "verify", version: t.version, arch: t.arch, path: t.dir, outcome: checkOutcome(check), ...check.ok ? {} : { detail: check.problem } });
     const now = (/* @__PURE__ */ new Date()).toISOString();
-    await writeState(t.dir, { lastUsed: t.lastUsed?.toISOString() ?? now, lastVerified: now, verification: outcome }).catch(() => void 0);
+    const stamps = check.result?.stamps;
+    await writeState(t.dir, { lastUsed: t.lastUsed?.toISOString() ?? now, lastVerified: now, verification: outcome, ...stamps ? { stamps } : {} }).catch(() => void 0);
     results.push({ version: t.version, arch: t.arch, path: t.dir, ok: check.ok, verified: check.verified, seconds, ...check.ok ? {} : { problem: check.problem }, differences: check.result?.differences ?? [] });
   }
   if (json) io.stdout.write(`${JSON.stringify({ toolCache: toolCacheDir, level, toolchains: results }, null, 2)}

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   INPUTS
-} from "./chunk-W2K55WZX.js";
+} from "./chunk-MUWRLIH5.js";
 
 // src/util/split-args.ts
 function splitArgs(text) {

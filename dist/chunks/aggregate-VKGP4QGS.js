@@ -2,12 +2,12 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-CWGEWK5C.js";
+} from "./chunk-7EPWBP57.js";
 import {
   consoleLogger
-} from "./chunk-6MU2AQCC.js";
+} from "./chunk-2NK7BEQ2.js";
 import "./chunk-NNJXE5R7.js";
-import "./chunk-SRO5OCIM.js";
+import "./chunk-PEZXRUPT.js";
 import "./chunk-MBZDNYRM.js";
 import "./chunk-4DVBH7EU.js";
 import "./chunk-MJU2DCFZ.js";
@@ -29,14 +29,14 @@ import {
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-5FEFBITW.js";
+} from "./chunk-53SOCBO6.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-VP3YYQVM.js";
+} from "./chunk-6FBO7K45.js";
 import {
   INPUTS
-} from "./chunk-W2K55WZX.js";
+} from "./chunk-MUWRLIH5.js";
 import {
   TOOL_VERSION
 } from "./chunk-ZVPWXIBU.js";

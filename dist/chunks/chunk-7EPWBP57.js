@@ -11,7 +11,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-6MU2AQCC.js";
+} from "./chunk-2NK7BEQ2.js";
 import {
   CoverageError,
   lineCoverage,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-NNJXE5R7.js";
 import {
   errorMessage
-} from "./chunk-5FEFBITW.js";
+} from "./chunk-53SOCBO6.js";
 
 // src/aggregate/aggregate.ts
 import { writeFile } from "node:fs/promises";

@@ -499,18 +499,38 @@ function observed(stats, file) {
   if (stats.isSymbolicLink()) return { type: "symlink", target: readlinkSync2(file) };
   return { type: "other" };
 }
-async function verifyTree(goroot, entries, level) {
+function stampOf(stats) {
+  return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+}
+var RACY_MS = 1e3;
+function unchangedSince(previous, relative, stats) {
+  return previous !== void 0 && previous.files[relative] === stampOf(stats) && stats.ctimeMs < previous.recordedAt - RACY_MS;
+}
+async function verifyTree(goroot, entries, level, previous) {
+  const recordedAt = Date.now();
   const differences = [];
-  const hash = ({ entry, file }) => hashFile(file).then(
-    (sha256) => sha256 === entry.sha256 ? void 0 : { path: entry.path, problem: "content differs" },
+  const stamps = {};
+  const hash = ({ entry, file, stamp }) => hashFile(file).then(
+    (sha256) => {
+      if (sha256 !== entry.sha256) return { path: entry.path, problem: "content differs" };
+      if (stamp !== void 0) stamps[entry.path] = stamp;
+      return void 0;
+    },
     (err) => ({ path: entry.path, problem: `cannot be read: ${err.message}` })
   );
-  const executed = level === "fast" ? entries.filter((e) => e.type === "file" && isExecutedFile(e.path)) : [];
-  const early = mapBounded(
-    executed.map((entry) => ({ entry, file: path4.join(goroot, entry.path) })),
-    HASH_CONCURRENCY,
-    hash
-  );
+  const executed = [];
+  let trusted = 0;
+  for (const entry of entries) {
+    if (entry.type !== "file" || !isExecutedFile(entry.path)) continue;
+    const file = path4.join(goroot, entry.path);
+    const stats = lstatSync2(file, { throwIfNoEntry: false });
+    const stamp = stats?.isFile() ? stampOf(stats) : void 0;
+    if (level === "fast" && stats && stamp && stats.size === entry.size && unchangedSince(previous, entry.path, stats)) {
+      stamps[entry.path] = stamp;
+      trusted++;
+    } else executed.push({ entry, file, ...stamp ? { stamp } : {} });
+  }
+  const early = mapBounded(executed, HASH_CONCURRENCY, hash);
   const toHash = [];
   const differing = /* @__PURE__ */ new Set();
   for (let start = 0; start < entries.length; start += LSTAT_SLICE) {
@@ -521,19 +541,22 @@ async function verifyTree(goroot, entries, level) {
       if (problem) {
         differences.push({ path: entry.path, problem });
         differing.add(entry.path);
-      } else if (entry.type === "file" && level === "full") toHash.push({ entry, file });
+      } else if (entry.type === "file" && level === "full" && !isExecutedFile(entry.path)) toHash.push({ entry, file });
     }
   }
   if (level === "full") differences.push(...extraEntries(goroot, entries));
   const hashed = [...await early, ...await mapBounded(toHash, HASH_CONCURRENCY, hash)];
   for (const difference of hashed) if (difference && !differing.has(difference.path)) differences.push(difference);
+  for (const path10 of differing) delete stamps[path10];
   differences.sort((a, b) => comparePaths(a.path, b.path));
   return {
     level,
     entries: entries.length,
     hashed: executed.length + toHash.length,
+    unchanged: trusted,
     differences: differences.slice(0, MAX_DIFFERENCES),
-    more: Math.max(0, differences.length - MAX_DIFFERENCES)
+    more: Math.max(0, differences.length - MAX_DIFFERENCES),
+    stamps: { recordedAt, files: stamps }
   };
 }
 var LSTAT_SLICE = 2e3;
@@ -560,7 +583,7 @@ function checkOutcome(check) {
   if (!check.ok) return "damaged";
   return check.verified === "unverified" ? "unverified" : `verified ${check.verified}`;
 }
-async function checkToolchain(goroot, expected, level) {
+async function checkToolchain(goroot, expected, level, previous) {
   let manifest;
   try {
     manifest = await readManifestOf(goroot);
@@ -580,7 +603,7 @@ async function checkToolchain(goroot, expected, level) {
     const wanted = `Go ${expected.version} for ${expected.os}/${expected.arch}${expected.sha256 ? ` from the archive with sha256 ${expected.sha256}` : ""}`;
     return { ok: false, verified: level, problem: `has an install manifest of ${other.join(", ")}, not of ${wanted}` };
   }
-  const result = await verifyTree(goroot, manifest.tree.entries, level);
+  const result = await verifyTree(goroot, manifest.tree.entries, level, previous);
   if (result.differences.length > 0) return { ok: false, verified: level, problem: `differs from its install manifest: ${describeDifferences(result)}`, result };
   return { ok: true, verified: level, result };
 }
@@ -1083,6 +1106,7 @@ export {
   checkToolchain,
   AuditLog,
   LeaseHolder,
+  readState,
   writeState,
   listToolchains,
   formatSize,

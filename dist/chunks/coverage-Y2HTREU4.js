@@ -18,8 +18,8 @@ import {
 import "./chunk-MBZDNYRM.js";
 import {
   commandError
-} from "./chunk-5FEFBITW.js";
-import "./chunk-W2K55WZX.js";
+} from "./chunk-53SOCBO6.js";
+import "./chunk-MUWRLIH5.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

@@ -41,6 +41,7 @@ import {
   mapBounded,
   modeString,
   pruneForRetention,
+  readState,
   removeAbandonedStaging,
   removingPathOf,
   resolveVersions,
@@ -49,7 +50,7 @@ import {
   treeFromDisk,
   writeFileAtomically,
   writeState
-} from "./chunk-SRO5OCIM.js";
+} from "./chunk-PEZXRUPT.js";
 import {
   compareGoVersions,
   isGoVersion,
@@ -69,7 +70,7 @@ import {
 import {
   InputError,
   joinArgs
-} from "./chunk-VP3YYQVM.js";
+} from "./chunk-6FBO7K45.js";
 import {
   TOOL_VERSION
 } from "./chunk-ZVPWXIBU.js";
@@ -1368,11 +1369,11 @@ var ToolchainLedger = class {
     }
   }
   async record(dir, entry, now = /* @__PURE__ */ new Date()) {
-    const { verification, ...audit } = entry;
+    const { verification, stamps, ...audit } = entry;
     await this.audit.append({ ...audit, path: dir }, now);
     if (verification === void 0) return;
     try {
-      await writeState(dir, { lastUsed: now.toISOString(), lastVerified: now.toISOString(), verification });
+      await writeState(dir, { lastUsed: now.toISOString(), lastVerified: now.toISOString(), verification, ...stamps ? { stamps } : {} });
     } catch (err) {
       this.warnOnce(`cannot record the use of ${dir}: ${err.message}`);
     }
@@ -1525,14 +1526,14 @@ async function findOrInstall(spec, version, context) {
   const { file } = found;
   const dir = toolCachePath(request.toolCacheDir, version, platform);
   const { ledger } = context;
-  const record = (event, outcome, verification, detail) => ledger.record(dir, { event, version, arch: platform.toolCacheArch, outcome, verification, ...detail ? { detail } : {} });
+  const record = (event, outcome, verification, detail, stamps) => ledger.record(dir, { event, version, arch: platform.toolCacheArch, outcome, verification, ...detail ? { detail } : {}, ...stamps ? { stamps } : {} });
   await ledger.lease(dir);
   try {
     let damage;
     if (isComplete(dir, platform)) {
-      const check = await checkToolchain(dir, { ...expected, sha256: file.sha256 }, level);
+      const check = await checkToolchain(dir, { ...expected, sha256: file.sha256 }, level, (await readState(dir))?.stamps);
       if (check.ok) {
-        await record("reuse", checkOutcome(check), check.verified);
+        await record("reuse", checkOutcome(check), check.verified, void 0, check.result?.stamps);
         return done("tool-cache", dir, file.sha256, check.verified);
       }
       damage = `the toolchain in ${dir} ${check.problem}`;

@@ -18,14 +18,14 @@ import {
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-5FEFBITW.js";
+} from "./chunk-53SOCBO6.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-VP3YYQVM.js";
+} from "./chunk-6FBO7K45.js";
 import {
   INPUTS
-} from "./chunk-W2K55WZX.js";
+} from "./chunk-MUWRLIH5.js";
 import {
   TOOL_VERSION
 } from "./chunk-ZVPWXIBU.js";
@@ -88,7 +88,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-DTOIDLKM.js"), import("./terminal-UZHJELT4.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-M7U6FKCN.js"), import("./terminal-UZHJELT4.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
+import "./chunks/chunk-36Z2D6VQ.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-ZVPWXIBU.js";
+} from "./chunks/chunk-QCJRL7H3.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/cli/main.ts
@@ -26,13 +27,13 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-GBEKMCOT.js")).runCommand(rest, io);
+      return (await import("./chunks/run-3WSJS2PW.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-VKGP4QGS.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-FTJW6UPP.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-Y2HTREU4.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-JP4AGXNE.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "toolchains":
-      return (await import("./chunks/toolchains-KVDUKYY2.js")).toolchainsCommand(rest, io);
+      return (await import("./chunks/toolchains-OYZ3M5VP.js")).toolchainsCommand(rest, io);
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-7EPWBP57.js";
+} from "./chunks/chunk-G7RUFDGU.js";
 import {
   debug,
   endGroup,
@@ -19,30 +19,33 @@ import {
   warning
 } from "./chunks/chunk-6OFKXU6K.js";
 import {
-  COMMENT_LIMIT_BYTES,
   actionsCacheClient,
   backoffDelay,
-  parseGitDiff,
   parseRetryAfter,
-  renderComment,
-  renderStopped,
-  reportDirectoryOf,
   restoreEntry,
   retrying,
   runPipeline,
-  saveEntry,
+  saveEntry
+} from "./chunks/chunk-XPRMS23Q.js";
+import {
+  COMMENT_LIMIT_BYTES,
+  parseGitDiff,
+  renderComment,
+  renderStopped,
+  reportDirectoryOf,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-2NK7BEQ2.js";
-import "./chunks/chunk-NNJXE5R7.js";
+} from "./chunks/chunk-6JGYJHK6.js";
+import "./chunks/chunk-U7QWH5N3.js";
+import "./chunks/chunk-CAYIYXOC.js";
 import {
   currentPlatform
-} from "./chunks/chunk-PEZXRUPT.js";
+} from "./chunks/chunk-Q77GCFE3.js";
 import "./chunks/chunk-MBZDNYRM.js";
 import "./chunks/chunk-4DVBH7EU.js";
 import "./chunks/chunk-MJU2DCFZ.js";
 import "./chunks/chunk-4IC3KUYO.js";
-import "./chunks/chunk-GLNLGA6B.js";
+import "./chunks/chunk-SJKBGCPK.js";
 import {
   cancelOnSignals
 } from "./chunks/chunk-ICLWKFK2.js";
@@ -53,6 +56,7 @@ import {
 import {
   actionError
 } from "./chunks/chunk-53SOCBO6.js";
+import "./chunks/chunk-36Z2D6VQ.js";
 import {
   InputError,
   parseOptions
@@ -60,7 +64,7 @@ import {
 import "./chunks/chunk-MUWRLIH5.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-ZVPWXIBU.js";
+} from "./chunks/chunk-QCJRL7H3.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/action/main.ts

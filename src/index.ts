@@ -50,7 +50,6 @@ export {
   packageOf,
   ProfileParser,
   parseProfile,
-  readProfile,
   mergeProfiles,
   formatPercent,
   formatOneDecimal,
@@ -63,11 +62,11 @@ export {
   mergeFunctionCoverage,
   parseFuncOutput,
   summarizeFunctions,
-  functionsFromGo,
   formatLcov,
   moduleRelativePath,
   formatProfile,
-  readBaselineFile,
+  parseBaseline,
+  parseLcov,
   readLcovBaseline,
   readReportBaseline
 } from './coverage/index.js'
@@ -84,11 +83,15 @@ export type {
   OtherTestBinaries,
   Baseline
 } from './coverage/index.js'
+// Files read for the engine (its parsers take text), and the go tool cover adapter (it runs Go).
+export {readProfile} from './files/read-profile.js'
+export {readBaselineFile} from './files/baseline-file.js'
+export {functionsFromGo} from './runner/go-cover.js'
 export {compareVersions, compareBaseline, diffCoverage, parseGitDiff, evaluateGates} from './compare/index.js'
 export type {VersionComparison, BaselineComparison, ChangedFile, DiffCoverage, Gate, GateThresholds} from './compare/index.js'
 
 // The whole job, and its reports.
-export {runPipeline, pickReference} from './pipeline.js'
+export {runPipeline} from './pipeline.js'
 export type {PipelineContext, PipelineResult} from './pipeline.js'
 export {SCHEMA_VERSION, toResults} from './report/schema.js'
 export type {Report, VersionReport, Counts} from './report/schema.js'
@@ -104,7 +107,10 @@ export {upsertComment, commentMarker} from './github/comment.js'
 export {saveBaseline, restoreBaseline, decideBaselineAction} from './github/baseline-store.js'
 export {changedLines} from './git/changed-lines.js'
 export {aggregateReports} from './aggregate/aggregate.js'
-export {versionLabels} from './aggregate/version-labels.js'
-export {concludeRun} from './pipeline.js'
-export type {AnalysedVersion, AnalysedCoverage} from './pipeline.js'
+export {versionLabels} from './report/labels.js'
+export {concludeRun} from './conclusion/run.js'
+export type {ConclusionContext} from './conclusion/run.js'
+export {conclude, pickReference, referenceOf} from './conclusion/conclude.js'
+export type {AnalysedVersion, AnalysedCoverage, Conclusion, ConclusionInput, ConclusionOptions} from './conclusion/conclude.js'
+export {writeConclusion} from './conclusion/write.js'
 export {renderTerminalReport} from './report/terminal.js'

@@ -1,8 +1,12 @@
 import {describe, expect, it} from '@jest/globals'
 import {AggregateError, combineLegs, legsGate, type LegProblem} from '../../src/aggregate/legs.js'
-import {versionLabels} from '../../src/aggregate/version-labels.js'
-import {functionsFromLcov, matchSourceFiles, parseLcovFunctions} from '../../src/aggregate/lcov-functions.js'
-import {pickReference} from '../../src/pipeline.js'
+import {versionLabels} from '../../src/report/labels.js'
+import {functionsFromLcov, matchSourceFiles} from '../../src/aggregate/lcov-functions.js'
+import {parseLcov} from '../../src/coverage/lcov.js'
+
+/** The FN/FNDA records of an LCOV text, as the aggregate reads them back from a leg. */
+const parseLcovFunctions = (text: string, where: string) => parseLcov(text, where, {functions: true}).flatMap(r => r.functions)
+import {pickReference} from '../../src/conclusion/conclude.js'
 import {makeProfile} from '../coverage/builders.js'
 
 /** A leg's report.json as parsed JSON, with rows given as [version, platform]. */

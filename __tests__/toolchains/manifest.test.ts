@@ -1,7 +1,7 @@
 import {describe, expect, it} from '@jest/globals'
 import {createHash} from 'node:crypto'
 import {buildManifest, formatManifest, ManifestError, parseManifest, type ToolchainManifest} from '../../src/toolchains/manifest.js'
-import {EMPTY_SHA256, TarTreeRecorder} from '../../src/toolchains/tar-tree.js'
+import {EMPTY_SHA256, TarTreeRecorder} from '../../src/go/tar-tree.js'
 import {isExecutedFile, treeDigest, type TreeEntry} from '../../src/toolchains/tree.js'
 import type {TarMember} from '../../src/go/tar-headers.js'
 

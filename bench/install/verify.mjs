@@ -23,7 +23,7 @@ import {performance} from 'node:perf_hooks'
 import {createInterface} from 'node:readline'
 import {fileURLToPath} from 'node:url'
 import {installGo} from '../../lib/go/install.js'
-import {checkToolchain} from '../../lib/toolchains/reuse.js'
+import {checkToolchain} from '../../lib/go/reuse.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []))

@@ -9,7 +9,7 @@ import {mergeProfiles} from '../coverage/merge.js'
 import {CoverageError} from '../coverage/model.js'
 import type {Profile, Summary} from '../coverage/model.js'
 import {formatPercent} from '../coverage/percent.js'
-import {readProfile} from '../coverage/read.js'
+import {readProfile} from '../files/read-profile.js'
 import {summarizeStatements} from '../coverage/summary.js'
 import {commandError} from '../inputs/error-message.js'
 

@@ -30,7 +30,7 @@ import {ArchiveTree, type ArchiveEntry} from './archive-entries.js'
 import {HttpError, truncatedError} from '../transport/http.js'
 import {TarFormatError, TarHeaderReader} from './tar-headers.js'
 import {listZipEntries} from './zip-entries.js'
-import {TarTreeRecorder} from '../toolchains/tar-tree.js'
+import {TarTreeRecorder} from './tar-tree.js'
 import type {TreeEntry} from '../toolchains/tree.js'
 
 /** A bad archive: a digest mismatch, an unsafe entry, a damaged stream. Retrying the download will not help. */

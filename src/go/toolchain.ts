@@ -1,14 +1,9 @@
 /** Where an installed toolchain came from (report.json `toolchain.source`). */
 export type ToolchainSource = 'tool-cache' | 'cache' | 'download' | 'local'
 
-/**
- * How a toolchain was checked before this run used it (report.json `toolchain.verified`):
- * `archive`, installed now from an archive whose sha256 matched the index; `fast` or `full`, reused
- * and verified against its install manifest (an Actions cache restore always fully); `unverified`,
- * reused without a manifest (a runner image's Go, one another tool installed), after `go version`
- * and `go env GOROOT` agreed with where it lies.
- */
-export type ToolchainVerification = 'archive' | 'fast' | 'full' | 'unverified'
+import type {ToolchainVerification} from '../toolchains/verify.js'
+
+export type {ToolchainVerification}
 
 /** One installed Go version, ready to run: the `toolchain` object of report.json plus its GOROOT. */
 export interface Toolchain {

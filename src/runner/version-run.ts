@@ -89,7 +89,10 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
 
   const runId = randomUUID()
   const dirs = versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)
-  const env: Record<string, string> = {...isolatedEnv(plan.env, dirs), [RUN_MARKER_VARIABLE]: runId}
+  const isolated = isolatedEnv(plan.env, dirs)
+  // Kept for the go commands that read this version's results afterwards (go tool cover).
+  run.env = isolated
+  const env: Record<string, string> = {...isolated, [RUN_MARKER_VARIABLE]: runId}
   // The version's GOTMPDIR starts empty (a killed run's go-build* folders go) and goes with the run.
   const scratch = env.GOTMPDIR === dirs.gotmpdir ? dirs.gotmpdir : undefined
   if (scratch) {

@@ -11,7 +11,7 @@ import {createHash, webcrypto} from 'node:crypto'
 import {lstatSync, readdirSync, readlinkSync, type Stats} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {mapBounded} from '../go/pool.js'
+import {mapBounded} from '../util/pool.js'
 import {modeString, sortTree, type TreeEntry} from './tree.js'
 
 export interface WalkedEntry {

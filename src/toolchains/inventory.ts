@@ -5,7 +5,6 @@
  */
 import {existsSync, lstatSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {STAGING_PREFIX} from '../go/staging.js'
 import type {ToolchainManifest} from './manifest.js'
 import {goFolderOf, readManifestOf, REMOVING_INFIX, SIDECAR_SUFFIXES, sidecarsOf} from './layout.js'
 import {leasesOf} from './leases.js'
@@ -42,7 +41,7 @@ export async function listToolchains(toolCacheDir: string): Promise<InstalledToo
   const folders = (dir: string): string[] => {
     try {
       return readdirSync(dir, {withFileTypes: true})
-        .filter(d => d.isDirectory() && isToolchainFolderName(d.name) && !d.name.startsWith(STAGING_PREFIX))
+        .filter(d => d.isDirectory() && isToolchainFolderName(d.name))
         .map(d => d.name)
         .sort()
     } catch {

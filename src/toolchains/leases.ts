@@ -13,7 +13,7 @@
 import {randomBytes} from 'node:crypto'
 import {mkdir, readdir, readFile, rm, rmdir, stat, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {currentOwner, HEARTBEAT_MS, isAbandoned, parseOwner, processAlive, type StagingOwner} from '../go/staging.js'
+import {currentOwner, HEARTBEAT_MS, isAbandoned, parseOwner, processAlive, type StagingOwner} from '../util/owner.js'
 import {sidecarsOf} from './layout.js'
 
 export interface Lease {

@@ -4,11 +4,10 @@
  * used, last verification). Bookkeeping never fails an install: a tool cache that refuses it turns
  * into one warning.
  */
-import type {ToolchainVerification} from '../go/toolchain.js'
 import {AuditLog, type AuditEvent} from './audit.js'
 import {LeaseHolder} from './leases.js'
 import {writeState} from './state.js'
-import type {Stamps} from './verify.js'
+import type {Stamps, ToolchainVerification} from './verify.js'
 
 export interface LedgerEntry {
   event: AuditEvent

@@ -4,9 +4,8 @@
  * jobs write at once, one of two nearly equal times wins, which is all a "last used" needs.
  */
 import {readFile} from 'node:fs/promises'
-import type {ToolchainVerification} from '../go/toolchain.js'
 import {sidecarsOf, writeFileAtomically} from './layout.js'
-import type {Stamps} from './verify.js'
+import type {Stamps, ToolchainVerification} from './verify.js'
 
 export interface ToolchainState {
   /** ISO 8601: the last job that used it (installed or reused). */

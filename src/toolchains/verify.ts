@@ -13,11 +13,20 @@
  */
 import {lstatSync, readlinkSync, type Stats} from 'node:fs'
 import path from 'node:path'
-import {mapBounded} from '../go/pool.js'
+import {mapBounded} from '../util/pool.js'
 import {hashFile, HASH_CONCURRENCY, walkTree} from './disk-tree.js'
 import {comparePaths, isExecutedFile, modeString, type TreeEntry} from './tree.js'
 
 export type VerifyLevel = 'fast' | 'full'
+
+/**
+ * How a toolchain was checked before this run used it (report.json `toolchain.verified`):
+ * `archive`, installed now from an archive whose sha256 matched the index; `fast` or `full`, reused
+ * and verified against its install manifest (an Actions cache restore always fully); `unverified`,
+ * reused without a manifest (a runner image's Go, one another tool installed), after `go version`
+ * and `go env GOROOT` agreed with where it lies.
+ */
+export type ToolchainVerification = 'archive' | 'fast' | 'full' | 'unverified'
 
 /** One way the tree on disk differs from the manifest. */
 export interface Difference {

@@ -19,6 +19,7 @@ import "./chunk-DNGZ5PR3.js";
 import {
   commandError
 } from "./chunk-53SOCBO6.js";
+import "./chunk-36Z2D6VQ.js";
 import {
   InputError,
   parseOptions
@@ -28,7 +29,7 @@ import {
 } from "./chunk-MUWRLIH5.js";
 import {
   TOOL_VERSION
-} from "./chunk-ZVPWXIBU.js";
+} from "./chunk-QCJRL7H3.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/run.ts
@@ -88,7 +89,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-M7U6FKCN.js"), import("./terminal-UZHJELT4.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-Z6XIVL5W.js"), import("./terminal-6GUZDYYF.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

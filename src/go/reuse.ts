@@ -8,11 +8,11 @@
 import {execFile} from 'node:child_process'
 import {realpath} from 'node:fs/promises'
 import {promisify} from 'node:util'
-import {parseGoVersionOutput} from '../go/local.js'
-import {goBinary} from '../go/platform.js'
-import type {ToolchainVerification} from '../go/toolchain.js'
-import {readManifestOf} from './layout.js'
-import {describeDifferences, verifyTree, type Stamps, type VerifyLevel, type VerifyResult} from './verify.js'
+import {parseGoVersionOutput} from './local.js'
+import {goBinary} from './platform.js'
+import type {ToolchainVerification} from './toolchain.js'
+import {readManifestOf} from '../toolchains/layout.js'
+import {describeDifferences, verifyTree, type Stamps, type VerifyLevel, type VerifyResult} from '../toolchains/verify.js'
 
 const execFileAsync = promisify(execFile)
 

@@ -2,20 +2,16 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-7EPWBP57.js";
+} from "./chunk-G7RUFDGU.js";
 import {
   consoleLogger
-} from "./chunk-2NK7BEQ2.js";
-import "./chunk-NNJXE5R7.js";
-import "./chunk-PEZXRUPT.js";
+} from "./chunk-6JGYJHK6.js";
+import "./chunk-CAYIYXOC.js";
 import "./chunk-MBZDNYRM.js";
-import "./chunk-4DVBH7EU.js";
-import "./chunk-MJU2DCFZ.js";
-import "./chunk-4IC3KUYO.js";
 import {
   renderTerminalReport
-} from "./chunk-5UY36FLV.js";
-import "./chunk-GLNLGA6B.js";
+} from "./chunk-ORBWP5FK.js";
+import "./chunk-SJKBGCPK.js";
 import {
   commandLineRevision,
   commandLineTempDir,
@@ -30,6 +26,7 @@ import "./chunk-DNGZ5PR3.js";
 import {
   commandError
 } from "./chunk-53SOCBO6.js";
+import "./chunk-36Z2D6VQ.js";
 import {
   InputError,
   parseOptions
@@ -39,7 +36,7 @@ import {
 } from "./chunk-MUWRLIH5.js";
 import {
   TOOL_VERSION
-} from "./chunk-ZVPWXIBU.js";
+} from "./chunk-QCJRL7H3.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/aggregate.ts

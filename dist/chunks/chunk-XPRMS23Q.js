@@ -1,48 +1,57 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
-  CoverageError,
+  checkInputFiles,
+  claimReportEntries,
+  concludeRun,
+  countOwnTests,
+  functionCoverage,
+  functionsOfOwnTests,
+  parseFuncOutput,
+  prepareReportFolder,
+  reportDirectoryOf,
+  silentLogger,
+  summarizeFunctions
+} from "./chunk-6JGYJHK6.js";
+import {
   DEFAULT_GO_VERSION,
   GoFileError,
-  addSummaries,
+  isWorkFile,
+  modulePathOf,
+  parseGoFile,
+  skipReason
+} from "./chunk-U7QWH5N3.js";
+import {
+  CoverageError,
   compareStrings,
   formatLcov,
-  formatOneDecimal,
-  formatPercent,
   formatProfile,
-  isWorkFile,
-  lastLineOf,
   lineCoverage,
-  mergeLineCoverage,
-  mergeProfiles,
-  modulePathOf,
   moduleRelativePath,
-  packageOf,
-  parseGoFile,
   readProfile,
-  skipReason,
   summarizeLines,
-  summarizeStatements,
-  summary
-} from "./chunk-NNJXE5R7.js";
+  summarizeStatements
+} from "./chunk-CAYIYXOC.js";
 import {
   AuditLog,
+  HEARTBEAT_MS,
   LeaseHolder,
-  STAGING_PREFIX,
   buildManifest,
   checkOutcome,
   checkToolchain,
-  createStaging,
+  currentOwner,
   currentPlatform,
   formatManifest,
   goBinary,
   goToSemver,
   goVersionAt,
+  isAbandoned,
   mapBounded,
   modeString,
+  parseOwner,
+  processAlive,
   pruneForRetention,
   readState,
-  removeAbandonedStaging,
   removingPathOf,
   resolveVersions,
   sidecarsOf,
@@ -50,9 +59,8 @@ import {
   treeFromDisk,
   writeFileAtomically,
   writeState
-} from "./chunk-PEZXRUPT.js";
+} from "./chunk-Q77GCFE3.js";
 import {
-  compareGoVersions,
   isGoVersion,
   isPrerelease
 } from "./chunk-MBZDNYRM.js";
@@ -60,147 +68,21 @@ import {
   HttpClient
 } from "./chunk-4DVBH7EU.js";
 import {
-  lineRanges,
-  percent,
-  plural,
-  seconds,
-  signed,
-  versionLabels
-} from "./chunk-GLNLGA6B.js";
-import {
-  InputError,
   joinArgs
 } from "./chunk-6FBO7K45.js";
 import {
   TOOL_VERSION
-} from "./chunk-ZVPWXIBU.js";
-import {
-  __commonJS,
-  __require,
-  __toESM
-} from "./chunk-L35V7ZA7.js";
-
-// node_modules/lcov-parse/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/lcov-parse/lib/index.js"(exports, module) {
-    var fs = __require("fs");
-    var path14 = __require("path");
-    var exists2 = fs.exists || path14.exists;
-    var walkFile = function(str, cb) {
-      var data = [], item;
-      ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
-        line = line.trim();
-        var allparts = line.split(":"), parts = [allparts.shift(), allparts.join(":")], lines, fn;
-        switch (parts[0].toUpperCase()) {
-          case "TN":
-            item.title = parts[1].trim();
-            break;
-          case "SF":
-            item.file = parts.slice(1).join(":").trim();
-            break;
-          case "FNF":
-            item.functions.found = Number(parts[1].trim());
-            break;
-          case "FNH":
-            item.functions.hit = Number(parts[1].trim());
-            break;
-          case "LF":
-            item.lines.found = Number(parts[1].trim());
-            break;
-          case "LH":
-            item.lines.hit = Number(parts[1].trim());
-            break;
-          case "DA":
-            lines = parts[1].split(",");
-            item.lines.details.push({
-              line: Number(lines[0]),
-              hit: Number(lines[1])
-            });
-            break;
-          case "FN":
-            fn = parts[1].split(",");
-            item.functions.details.push({
-              name: fn[1],
-              line: Number(fn[0])
-            });
-            break;
-          case "FNDA":
-            fn = parts[1].split(",");
-            item.functions.details.some(function(i, k) {
-              if (i.name === fn[1] && i.hit === void 0) {
-                item.functions.details[k].hit = Number(fn[0]);
-                return true;
-              }
-            });
-            break;
-          case "BRDA":
-            fn = parts[1].split(",");
-            item.branches.details.push({
-              line: Number(fn[0]),
-              block: Number(fn[1]),
-              branch: Number(fn[2]),
-              taken: fn[3] === "-" ? 0 : Number(fn[3])
-            });
-            break;
-          case "BRF":
-            item.branches.found = Number(parts[1]);
-            break;
-          case "BRH":
-            item.branches.hit = Number(parts[1]);
-            break;
-        }
-        if (line.indexOf("end_of_record") > -1) {
-          data.push(item);
-          item = {
-            lines: {
-              found: 0,
-              hit: 0,
-              details: []
-            },
-            functions: {
-              hit: 0,
-              found: 0,
-              details: []
-            },
-            branches: {
-              hit: 0,
-              found: 0,
-              details: []
-            }
-          };
-        }
-      });
-      data.shift();
-      if (data.length) {
-        cb(null, data);
-      } else {
-        cb("Failed to parse string");
-      }
-    };
-    var parse = function(file, cb) {
-      exists2(file, function(x) {
-        if (!x) {
-          return walkFile(file, cb);
-        }
-        fs.readFile(file, "utf8", function(err, str) {
-          walkFile(str, cb);
-        });
-      });
-    };
-    module.exports = parse;
-    module.exports.source = walkFile;
-  }
-});
+} from "./chunk-QCJRL7H3.js";
 
 // src/pipeline.ts
-import { readFile as readFile5, writeFile as writeFile5 } from "node:fs/promises";
-import path13 from "node:path";
+import { readFile as readFile4, writeFile as writeFile5 } from "node:fs/promises";
+import path11 from "node:path";
 
 // src/go/install.ts
 import { randomBytes } from "node:crypto";
 import { existsSync as existsSync2 } from "node:fs";
-import { mkdir, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path4 from "node:path";
+import { mkdir, rename as rename2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import path5 from "node:path";
 
 // src/transport/actions-cache.ts
 import { lstat, readdir } from "node:fs/promises";
@@ -837,13 +719,13 @@ var TarHeaderReader = class {
   checkChecksum(block) {
     const stored = this.number(block, 148, 8, "checksum");
     let unsigned = 0;
-    let signed3 = 0;
+    let signed = 0;
     for (let i = 0; i < BLOCK; i++) {
       const byte = i >= 148 && i < 156 ? 32 : block[i];
       unsigned += byte;
-      signed3 += byte > 127 ? byte - 256 : byte;
+      signed += byte > 127 ? byte - 256 : byte;
     }
-    if (stored !== unsigned && stored !== signed3) this.fail("a header whose checksum does not match");
+    if (stored !== unsigned && stored !== signed) this.fail("a header whose checksum does not match");
   }
 };
 function text(block, start, length) {
@@ -933,7 +815,7 @@ function localHeaderMismatch(local, record, centralOffset) {
   return void 0;
 }
 
-// src/toolchains/tar-tree.ts
+// src/go/tar-tree.ts
 import { createHash } from "node:crypto";
 var EMPTY_SHA256 = createHash("sha256").digest("hex");
 var TarTreeRecorder = class {
@@ -943,24 +825,24 @@ var TarTreeRecorder = class {
   /** A member's header: call before its data. */
   member(member) {
     if (this.open) throw new Error(`tar stream: ${this.open.entry.path} ended ${this.open.left} bytes early`);
-    const path14 = this.onDisk(member.name);
-    if (path14 === "") return;
+    const path12 = this.onDisk(member.name);
+    if (path12 === "") return;
     switch (member.type) {
       case "Directory":
-        this.entries.set(path14, { path: path14, type: "dir", mode: modeString(member.mode) });
+        this.entries.set(path12, { path: path12, type: "dir", mode: modeString(member.mode) });
         return;
       case "SymbolicLink":
-        this.entries.set(path14, { path: path14, type: "symlink", target: member.linkpath });
+        this.entries.set(path12, { path: path12, type: "symlink", target: member.linkpath });
         return;
       case "Link": {
         const target = this.entries.get(this.onDisk(member.linkpath));
         if (target?.type !== "file") throw new Error(`tar stream: the hard link ${member.name} names ${member.linkpath}, which is no file before it`);
-        this.entries.set(path14, { ...target, path: path14 });
+        this.entries.set(path12, { ...target, path: path12 });
         return;
       }
       case "File": {
-        const entry = { path: path14, type: "file", mode: modeString(member.mode), size: member.size, sha256: EMPTY_SHA256 };
-        this.entries.set(path14, entry);
+        const entry = { path: path12, type: "file", mode: modeString(member.mode), size: member.size, sha256: EMPTY_SHA256 };
+        this.entries.set(path12, entry);
         if (member.size > 0) this.open = { entry, hash: createHash("sha256"), left: member.size };
       }
     }
@@ -1049,7 +931,7 @@ async function extractTarGz(body, options) {
       fail(new ArchiveError(`${archive}: cannot run tar: ${err.message}`, { cause: err }));
       resolve(null);
     });
-    tar.on("close", (code2) => resolve(code2));
+    tar.on("close", (code) => resolve(code));
   });
   const gunzip = createGunzip();
   const guard = entryGuard(archive);
@@ -1124,9 +1006,9 @@ async function extractTarGz(body, options) {
       throw mismatchError(archive, options.sha256, actual);
     }
     await unzipped;
-    const code2 = await tarExit;
+    const code = await tarExit;
     if (extractError) throw extractError;
-    if (code2 !== 0) throw new ArchiveError(`${archive}: tar exited with ${code2} extracting into ${dest}: ${tarStderr.trim()}`);
+    if (code !== 0) throw new ArchiveError(`${archive}: tar exited with ${code} extracting into ${dest}: ${tarStderr.trim()}`);
     return { sha256: actual, bytes, entries: reader.members, tree: tree.finish() };
   } finally {
     signal?.removeEventListener("abort", onAbort);
@@ -1221,14 +1103,67 @@ async function fetchReleases(baseUrl, retry, signal) {
   return parseIndex(await getText(url, "the Go release index", retry, signal), url);
 }
 
-// src/go/version-file.ts
-import { readFile } from "node:fs/promises";
+// src/go/staging.ts
+import { mkdtemp, readdir as readdir2, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path3 from "node:path";
+var STAGING_PREFIX = ".staging-";
+var OWNER_FILE = "owner.json";
+async function createStaging(parent, prefix, heartbeatMs = HEARTBEAT_MS) {
+  const dir = await mkdtemp(path3.join(parent, prefix));
+  const record = path3.join(dir, OWNER_FILE);
+  await writeFile(record, JSON.stringify(currentOwner()) + "\n");
+  const heartbeat = setInterval(() => {
+    const now = /* @__PURE__ */ new Date();
+    utimes(record, now, now).catch(() => void 0);
+  }, heartbeatMs);
+  heartbeat.unref();
+  return { dir, release: () => clearInterval(heartbeat) };
+}
+async function removeAbandonedStaging(goDir, logger, now = Date.now()) {
+  let names;
+  try {
+    names = (await readdir2(goDir)).filter((name) => name.startsWith(STAGING_PREFIX));
+  } catch (err) {
+    if (err.code === "ENOENT") return [];
+    throw err;
+  }
+  const here = currentOwner();
+  const removed = [];
+  await Promise.all(
+    names.map(async (name) => {
+      const dir = path3.join(goDir, name);
+      try {
+        const { owner, lastSeen } = await readOwner(dir);
+        if (!isAbandoned(owner, now - lastSeen, here, processAlive)) return;
+        await rm(dir, { recursive: true, force: true });
+        removed.push(dir);
+        const who = owner ? `process ${owner.pid} on ${owner.host}, started ${owner.started}` : "an unknown process";
+        logger.info(`removed the staging folder ${dir}, abandoned by ${who} (last active ${Math.round((now - lastSeen) / 1e3)} s ago)`);
+      } catch (err) {
+        logger.warning(`cannot clean up the staging folder ${dir}: ${err.message}`);
+      }
+    })
+  );
+  return removed;
+}
+async function readOwner(dir) {
+  const record = path3.join(dir, OWNER_FILE);
+  try {
+    const [text2, info] = await Promise.all([readFile(record, "utf8"), stat(record)]);
+    return { owner: parseOwner(text2), lastSeen: info.mtimeMs };
+  } catch {
+    return { owner: void 0, lastSeen: (await stat(dir)).mtimeMs };
+  }
+}
+
+// src/go/version-file.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path4 from "node:path";
 var VersionFileError = class extends Error {
   name = "VersionFileError";
 };
 function versionFileKind(file) {
-  const base = path3.basename(file);
+  const base = path4.basename(file);
   if (base.endsWith(".mod") || base.endsWith(".work")) return "go.mod";
   if (base === ".tool-versions") return "tool-versions";
   return "go-version";
@@ -1288,7 +1223,7 @@ function fromToolVersions(lines, file) {
 async function readVersionFile(file) {
   let text2;
   try {
-    text2 = await readFile(file, "utf8");
+    text2 = await readFile2(file, "utf8");
   } catch (err) {
     const reason = err.code === "ENOENT" ? "no such file" : err.message;
     throw new VersionFileError(`go-version-file: ${file}: ${reason}`, { cause: err });
@@ -1296,38 +1231,9 @@ async function readVersionFile(file) {
   return parseVersionFile(text2, file);
 }
 
-// src/util/log.ts
-var silentLogger = {
-  info() {
-  },
-  warning() {
-  },
-  error() {
-  },
-  debug() {
-  },
-  group() {
-  }
-};
-function consoleLogger(stream = process.stderr, verbose = false) {
-  const at = (where) => where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ` : "";
-  return {
-    info: (message) => void stream.write(`${message}
-`),
-    warning: (message, where) => void stream.write(`warning: ${at(where)}${message}
-`),
-    error: (message, where) => void stream.write(`error: ${at(where)}${message}
-`),
-    debug: (message) => void (verbose && stream.write(`${message}
-`)),
-    group: (title, body) => void stream.write(`\u2500\u2500 ${title}
-${body.endsWith("\n") || body === "" ? body : body + "\n"}`)
-  };
-}
-
 // src/toolchains/replace.ts
 import { existsSync } from "node:fs";
-import { rename, rm, writeFile } from "node:fs/promises";
+import { rename, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 async function replaceToolchain(source, dir, manifest) {
   const aside = removingPathOf(dir);
   try {
@@ -1339,13 +1245,13 @@ async function replaceToolchain(source, dir, manifest) {
     await rename(source, dir);
   } catch (err) {
     if (!existsSync(dir)) throw new Error(`cannot move the toolchain into ${dir}: ${err.message}`, { cause: err });
-    await rm(aside, { recursive: true, force: true });
+    await rm2(aside, { recursive: true, force: true });
     return false;
   }
   const { marker, manifest: manifestFile } = sidecarsOf(dir);
   await writeFileAtomically(manifestFile, manifest);
-  await writeFile(marker, "");
-  await rm(aside, { recursive: true, force: true });
+  await writeFile2(marker, "");
+  await rm2(aside, { recursive: true, force: true });
   return true;
 }
 
@@ -1413,7 +1319,7 @@ async function install(request, stopped) {
   const logger = request.logger ?? silentLogger;
   const platform = request.platform ?? currentPlatform();
   const retry = { onRetry: (message) => logger.warning(message), ...request.retry };
-  const sweeping = removeAbandonedStaging(path4.join(request.toolCacheDir, "go"), logger).catch((err) => {
+  const sweeping = removeAbandonedStaging(path5.join(request.toolCacheDir, "go"), logger).catch((err) => {
     logger.warning(`cannot look for abandoned staging folders in ${request.toolCacheDir}: ${err.message}`);
   });
   const context = {
@@ -1507,10 +1413,10 @@ async function findOrInstall(spec, version, context) {
   const { request, platform, logger } = context;
   const level = request.verify ?? "fast";
   const done = (source, goroot, sha256, verified, recovery) => {
-    const seconds2 = Math.round(performance.now() - started) / 1e3;
+    const seconds = Math.round(performance.now() - started) / 1e3;
     const how = verified === "archive" ? "verified archive" : verified === "unverified" ? "unverified: no install manifest" : `verified ${verified}`;
-    logger.info(`Go ${version} (${spec}): ${source} ${goroot} (${how}${recovery ? ", recovered" : ""}) in ${seconds2.toFixed(2)} s`);
-    return { spec, version, goroot, sha256, source, seconds: seconds2, verified, ...recovery ? { recovery } : {} };
+    logger.info(`Go ${version} (${spec}): ${source} ${goroot} (${how}${recovery ? ", recovered" : ""}) in ${seconds.toFixed(2)} s`);
+    return { spec, version, goroot, sha256, source, seconds, verified, ...recovery ? { recovery } : {} };
   };
   const expected = { version, os: platform.os, arch: platform.arch, goBinary: platform.goBinary };
   const local = context.locals.get(version);
@@ -1577,7 +1483,7 @@ function toolchainCachePaths(dir) {
   return [dir, sidecarsOf(dir).manifest];
 }
 function toolCachePath(toolCacheDir, version, platform) {
-  return path4.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
+  return path5.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
 }
 function isComplete(dir, platform) {
   return existsSync2(`${dir}.complete`) && existsSync2(goBinary(dir, platform));
@@ -1592,7 +1498,7 @@ async function cacheAvailable(context) {
 }
 async function restoreFromCache(dir, key2, expected, context) {
   const { version } = expected;
-  const discard = () => Promise.all(toolchainCachePaths(dir).map((p) => rm2(p, { recursive: true, force: true }))).then(() => void 0);
+  const discard = () => Promise.all(toolchainCachePaths(dir).map((p) => rm3(p, { recursive: true, force: true }))).then(() => void 0);
   try {
     await discard();
     if ((await abortable(restoreEntry({ paths: toolchainCachePaths(dir), key: key2, client: context.cache }), context.signal)).outcome === "miss") return "miss";
@@ -1605,7 +1511,7 @@ async function restoreFromCache(dir, key2, expected, context) {
       await discard();
       return { damage };
     }
-    await writeFile2(sidecarsOf(dir).marker, "");
+    await writeFile3(sidecarsOf(dir).marker, "");
     return "restored";
   } catch (err) {
     if (context.signal?.aborted) {
@@ -1619,7 +1525,7 @@ async function restoreFromCache(dir, key2, expected, context) {
 }
 async function downloadAndPlace(version, file, dir, context, replace) {
   const { request, platform } = context;
-  const goDir = path4.join(request.toolCacheDir, "go");
+  const goDir = path5.join(request.toolCacheDir, "go");
   await mkdir(goDir, { recursive: true });
   const staging = await createStaging(goDir, `${STAGING_PREFIX}${goToSemver(version)}-${platform.toolCacheArch}-`);
   try {
@@ -1632,19 +1538,19 @@ async function downloadAndPlace(version, file, dir, context, replace) {
       (signal) => withRetries(
         context.retry,
         async (attempt) => {
-          const target = path4.join(staging.dir, `attempt-${attempt}`);
+          const target = path5.join(staging.dir, `attempt-${attempt}`);
           await mkdir(target);
           try {
             return { target, tree: await fetchAndExtract(url, file, target, version, context, signal) };
           } catch (err) {
-            await rm2(target, { recursive: true, force: true });
+            await rm3(target, { recursive: true, force: true });
             throw err;
           }
         },
         signal
       )
     );
-    const root = path4.join(extracted.target, "go");
+    const root = path5.join(extracted.target, "go");
     if (!existsSync2(goBinary(root, platform))) {
       throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`);
     }
@@ -1662,7 +1568,7 @@ async function downloadAndPlace(version, file, dir, context, replace) {
     return replace ? await replaceToolchain(root, dir, text2) : await placeAtomically(root, dir, platform, context.logger, text2);
   } finally {
     staging.release();
-    await rm2(staging.dir, { recursive: true, force: true });
+    await rm3(staging.dir, { recursive: true, force: true });
   }
 }
 async function fetchAndExtract(url, file, target, version, context, signal) {
@@ -1676,46 +1582,46 @@ async function fetchAndExtract(url, file, target, version, context, signal) {
   if (context.platform.archive === ".tar.gz") {
     return (await extractTarGz(body, { ...verify, dest: target })).tree;
   }
-  const download = path4.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString("hex")}-${file.filename}`);
+  const download = path5.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString("hex")}-${file.filename}`);
   await mkdir(context.request.tempDir, { recursive: true });
   try {
     await saveVerified(body, { ...verify, file: download });
     await extractVerifiedZip(download, target, file.filename, signal);
-    return await treeFromDisk(path4.join(target, "go"));
+    return await treeFromDisk(path5.join(target, "go"));
   } finally {
-    await rm2(download, { force: true });
+    await rm3(download, { force: true });
   }
 }
 var TARGET_EXISTS = /* @__PURE__ */ new Set(["ENOTEMPTY", "EEXIST", "EPERM", "EACCES", "EISDIR"]);
 async function placeAtomically(source, dir, platform, logger = silentLogger, manifest) {
-  await mkdir(path4.dirname(dir), { recursive: true });
+  await mkdir(path5.dirname(dir), { recursive: true });
   const { marker, manifest: manifestFile } = sidecarsOf(dir);
   for (let round = 1; ; round++) {
     try {
       await rename2(source, dir);
       if (manifest !== void 0) await writeFileAtomically(manifestFile, manifest);
-      await writeFile2(marker, "");
+      await writeFile3(marker, "");
       return true;
     } catch (err) {
-      const code2 = err.code ?? "";
-      if (code2 === "ENOENT" && existsSync2(source) && round < 5) {
-        await mkdir(path4.dirname(dir), { recursive: true });
+      const code = err.code ?? "";
+      if (code === "ENOENT" && existsSync2(source) && round < 5) {
+        await mkdir(path5.dirname(dir), { recursive: true });
         continue;
       }
-      if (!TARGET_EXISTS.has(code2) || !existsSync2(dir)) {
+      if (!TARGET_EXISTS.has(code) || !existsSync2(dir)) {
         throw new Error(`cannot move the toolchain into ${dir}: ${err.message}`, { cause: err });
       }
     }
     if (await markerAppears(dir, platform)) return false;
     if (round >= 5) throw new Error(`cannot move the toolchain into ${dir}: something keeps putting an incomplete directory there`);
     const aside = `${dir}.stale-${randomBytes(6).toString("hex")}`;
-    logger.warning(`${dir} has no ${path4.basename(marker)} marker: replacing it`);
+    logger.warning(`${dir} has no ${path5.basename(marker)} marker: replacing it`);
     try {
       await rename2(dir, aside);
     } catch (err) {
       if (err.code !== "ENOENT") throw new Error(`cannot move the incomplete ${dir} aside: ${err.message}`, { cause: err });
     }
-    await rm2(aside, { recursive: true, force: true });
+    await rm3(aside, { recursive: true, force: true });
   }
 }
 async function markerAppears(dir, platform, waitMs = 1e3) {
@@ -1728,12 +1634,12 @@ async function markerAppears(dir, platform, waitMs = 1e3) {
 }
 
 // src/runner/matrix.ts
-import { mkdir as mkdir3, readFile as readFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile3 } from "node:fs/promises";
 import os2 from "node:os";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/runner/annotations.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var LOCATION = /^\s*((?:[A-Za-z]:)?[^\s:]*\.go):(\d+)(?::(\d+))?: (.*)$/;
 function compilerAnnotations(output, moduleDir) {
   const found = [];
@@ -1808,37 +1714,37 @@ function located(file, line, column, message) {
   return a;
 }
 function relativeInside(root, file) {
-  const absolute = path5.isAbsolute(file) ? file : path5.join(root, file);
-  const rel = path5.relative(root, absolute);
-  if (rel === "" || rel.startsWith("..") || path5.isAbsolute(rel)) return null;
-  return rel.split(path5.sep).join("/");
+  const absolute = path6.isAbsolute(file) ? file : path6.join(root, file);
+  const rel = path6.relative(root, absolute);
+  if (rel === "" || rel.startsWith("..") || path6.isAbsolute(rel)) return null;
+  return rel.split(path6.sep).join("/");
 }
 function joinPosix(dir, file) {
   return dir === "" || dir === "." ? file : `${dir.replace(/\/+$/, "")}/${file}`;
 }
 
 // src/runner/version-run.ts
-import { access, mkdir as mkdir2, rm as rm3, writeFile as writeFile3, appendFile } from "node:fs/promises";
+import { access, mkdir as mkdir2, rm as rm4, writeFile as writeFile4, appendFile } from "node:fs/promises";
 import { constants } from "node:fs";
 import { randomUUID } from "node:crypto";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/runner/env.ts
 import os from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 function defaultWorkDir(env) {
-  return env.RUNNER_TEMP ? path6.join(env.RUNNER_TEMP, "go-matrix-work") : path6.join(os.homedir(), ".cache", "go-matrix", "work");
+  return env.RUNNER_TEMP ? path7.join(env.RUNNER_TEMP, "go-matrix-work") : path7.join(os.homedir(), ".cache", "go-matrix", "work");
 }
 function versionDirs(goroot, paths, version) {
-  const state = path6.join(paths.workDir, version);
+  const state = path7.join(paths.workDir, version);
   return {
     goroot,
-    gopath: path6.join(state, "gopath"),
-    gocache: path6.join(paths.cacheDir, version, "gocache"),
-    goenv: path6.join(state, "go.env"),
-    gobin: path6.join(state, "bin"),
+    gopath: path7.join(state, "gopath"),
+    gocache: path7.join(paths.cacheDir, version, "gocache"),
+    goenv: path7.join(state, "go.env"),
+    gobin: path7.join(state, "bin"),
     gomodcache: paths.gomodcache,
-    gotmpdir: path6.join(state, "tmp")
+    gotmpdir: path7.join(state, "tmp")
   };
 }
 var KEPT_GO_VARIABLES = [
@@ -1874,7 +1780,7 @@ var KEPT = new Set(KEPT_GO_VARIABLES);
 function isDroppedVariable(name) {
   return name.startsWith("GO") && !KEPT.has(name);
 }
-function isolatedEnv(inherited, dirs, delimiter = path6.delimiter) {
+function isolatedEnv(inherited, dirs, delimiter = path7.delimiter) {
   const env = {};
   let pathKey = "PATH";
   for (const [name, value] of Object.entries(inherited)) {
@@ -1886,7 +1792,7 @@ function isolatedEnv(inherited, dirs, delimiter = path6.delimiter) {
     env[name] = value;
   }
   const inheritedPath = inherited[pathKey] ?? "";
-  const bin = path6.join(dirs.goroot, "bin");
+  const bin = path7.join(dirs.goroot, "bin");
   env[pathKey] = inheritedPath === "" ? bin : `${bin}${delimiter}${inheritedPath}`;
   env.GOROOT = dirs.goroot;
   env.GOPATH = dirs.gopath;
@@ -2170,11 +2076,11 @@ function runProcess(command, args, options) {
       finish(null, 0, new Error(`${command}: could not start: ${err.message}`, { cause: err }));
     });
     child.on("exit", () => killProcessTree(child.pid));
-    child.on("close", (code2) => {
+    child.on("close", (code) => {
       void (async () => {
         await Promise.all([waitForGroupExit(child.pid), sinkDone]);
         const leftovers = options.marker ? await killMarked(options.marker) : 0;
-        finish(code2, leftovers);
+        finish(code, leftovers);
       })();
     });
   });
@@ -2350,7 +2256,7 @@ var TestJsonParser = class {
       const output = trimNewline(event.Output ?? "");
       this.text.add(output);
       this.summary.add(output);
-      if (!/^# \S/.test(output)) this.buildOutputOf(packageOf2(event.ImportPath)).add(output);
+      if (!/^# \S/.test(output)) this.buildOutputOf(packageOf(event.ImportPath)).add(output);
       return;
     }
     if (event.Action === "build-fail" && event.ImportPath) {
@@ -2376,7 +2282,7 @@ var TestJsonParser = class {
     if (event.Test) this.testDone(pkg, event.Test, event.Action, event.Elapsed ?? 0);
     else this.packageDone(pkg, event);
   }
-  testDone(pkg, test, action, seconds2) {
+  testDone(pkg, test, action, seconds) {
     const k = key(pkg, test);
     const output = this.running.get(k);
     this.running.delete(k);
@@ -2385,20 +2291,20 @@ var TestJsonParser = class {
     else {
       this.counts.failed++;
       const text2 = output?.text() ?? "";
-      this.summary.add(`--- FAIL: ${test} (${pkg}, ${seconds2.toFixed(2)}s)`);
+      this.summary.add(`--- FAIL: ${test} (${pkg}, ${seconds.toFixed(2)}s)`);
       for (const l of text2.split("\n")) if (l !== "") this.summary.add(`    ${l}`);
       if (this.counts.failures.length < MAX_FAILURES) this.counts.failures.push({ package: pkg, test, output: text2 });
       else this.omittedFailures++;
     }
-    if (action !== "skip" && seconds2 > 0 && !test.includes("/")) {
-      this.slowByPackage.set(pkg, slowestOf([...this.slowByPackage.get(pkg) ?? [], { package: pkg, test, seconds: seconds2 }]));
+    if (action !== "skip" && seconds > 0 && !test.includes("/")) {
+      this.slowByPackage.set(pkg, slowestOf([...this.slowByPackage.get(pkg) ?? [], { package: pkg, test, seconds }]));
     }
   }
   packageDone(pkg, event) {
     const cached = this.cachedPackages.has(pkg);
     if (event.FailedBuild) {
       this.failedBuilds.add(pkg);
-      this.brokenBy.set(pkg, packageOf2(event.FailedBuild));
+      this.brokenBy.set(pkg, packageOf(event.FailedBuild));
     }
     this.packages.set(pkg, {
       name: pkg,
@@ -2465,7 +2371,7 @@ function parseBuildErrors(stderr) {
   }
   return blocks;
 }
-function packageOf2(importPath) {
+function packageOf(importPath) {
   return importPath.replace(/\s+\[.*\]$/, "");
 }
 function key(pkg, test) {
@@ -2497,11 +2403,11 @@ async function runVersion(plan) {
     return { run, log: log.join("") };
   };
   await mkdir2(plan.dir, { recursive: true });
-  const profile = path7.join(plan.dir, "coverage.out");
-  const buildLog = path7.join(plan.dir, "build.log");
-  const testJson = path7.join(plan.dir, "test.json");
-  await Promise.all([profile, buildLog, testJson].map((f) => rm3(f, { force: true })));
-  await writeFile3(buildLog, "");
+  const profile = path8.join(plan.dir, "coverage.out");
+  const buildLog = path8.join(plan.dir, "build.log");
+  const testJson = path8.join(plan.dir, "test.json");
+  await Promise.all([profile, buildLog, testJson].map((f) => rm4(f, { force: true })));
+  await writeFile4(buildLog, "");
   const skip = skipReason(plan.toolchain.version, plan.goFile);
   if (skip !== null) return done("skipped", skip);
   if (plan.signal?.aborted) return done("error", cancelledReason(plan.signal.reason));
@@ -2513,10 +2419,12 @@ async function runVersion(plan) {
   }
   const runId = randomUUID();
   const dirs = versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version);
-  const env = { ...isolatedEnv(plan.env, dirs), [RUN_MARKER_VARIABLE]: runId };
+  const isolated = isolatedEnv(plan.env, dirs);
+  run.env = isolated;
+  const env = { ...isolated, [RUN_MARKER_VARIABLE]: runId };
   const scratch = env.GOTMPDIR === dirs.gotmpdir ? dirs.gotmpdir : void 0;
   if (scratch) {
-    await rm3(scratch, { recursive: true, force: true });
+    await rm4(scratch, { recursive: true, force: true });
     await mkdir2(scratch, { recursive: true });
   }
   const marker = `${RUN_MARKER_VARIABLE}=${runId}`;
@@ -2604,7 +2512,7 @@ async function runVersion(plan) {
   } finally {
     clearTimeout(timer);
     plan.signal?.removeEventListener("abort", onCancel);
-    if (scratch) await rm3(scratch, { recursive: true, force: true }).catch(() => void 0);
+    if (scratch) await rm4(scratch, { recursive: true, force: true }).catch(() => void 0);
   }
 }
 function stopReason(result, timeoutMinutes) {
@@ -2679,7 +2587,7 @@ function emptyRun(toolchain, dir) {
 
 // src/runner/matrix.ts
 async function runMatrix(request) {
-  if (!path8.isAbsolute(request.moduleDir)) {
+  if (!path9.isAbsolute(request.moduleDir)) {
     throw new Error(`runMatrix: moduleDir must be absolute, got ${JSON.stringify(request.moduleDir)}`);
   }
   const versions = request.toolchains.map((t) => t.version);
@@ -2687,7 +2595,7 @@ async function runMatrix(request) {
   if (duplicate !== void 0) {
     throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`);
   }
-  const reportDir = path8.resolve(request.reportDir);
+  const reportDir = path9.resolve(request.reportDir);
   const paths = matrixPaths({ workDir: request.workDir ?? defaultWorkDir(request.env ?? process.env), cacheDir: request.cacheDir });
   await mkdir3(paths.gomodcache, { recursive: true });
   let info;
@@ -2695,7 +2603,7 @@ async function runMatrix(request) {
     info = await readModuleInfo(request.moduleDir);
   } catch (err) {
     const reason = err.message;
-    return request.toolchains.map((toolchain) => errorRun(toolchain, path8.join(reportDir, toolchain.version), reason));
+    return request.toolchains.map((toolchain) => errorRun(toolchain, path9.join(reportDir, toolchain.version), reason));
   }
   const limit = request.maxParallel > 0 ? request.maxParallel : os2.availableParallelism();
   const results = new Array(request.toolchains.length);
@@ -2704,7 +2612,7 @@ async function runMatrix(request) {
     while (next < request.toolchains.length) {
       const index = next++;
       const toolchain = request.toolchains[index];
-      const dir = path8.join(reportDir, toolchain.version);
+      const dir = path9.join(reportDir, toolchain.version);
       let run;
       let log;
       request.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request.toolchains.length})`);
@@ -2746,21 +2654,21 @@ async function runMatrix(request) {
   return results;
 }
 function matrixPaths(dirs) {
-  const dir = path8.resolve(dirs.workDir);
-  const caches = path8.resolve(dirs.cacheDir ?? dir);
-  return { workDir: dir, cacheDir: caches, gomodcache: path8.join(caches, "mod") };
+  const dir = path9.resolve(dirs.workDir);
+  const caches = path9.resolve(dirs.cacheDir ?? dir);
+  return { workDir: dir, cacheDir: caches, gomodcache: path9.join(caches, "mod") };
 }
 async function readModuleInfo(moduleDir) {
-  const work = await readOptional(path8.join(moduleDir, "go.work"));
-  const mod = await readOptional(path8.join(moduleDir, "go.mod"));
+  const work = await readOptional(path9.join(moduleDir, "go.work"));
+  const mod = await readOptional(path9.join(moduleDir, "go.mod"));
   const goMod = mod === null ? null : parseGoFile("go.mod", mod);
   const goWork = work === null ? null : parseGoFile("go.work", work);
   const modules = [];
   if (goMod?.module) modules.push({ path: goMod.module, dir: "" });
   for (const use of goWork?.use ?? []) {
-    const dir = path8.posix.normalize(use.replace(/\\/g, "/"));
-    if (dir === "." || path8.isAbsolute(dir)) continue;
-    const text2 = await readOptional(path8.join(moduleDir, dir, "go.mod"));
+    const dir = path9.posix.normalize(use.replace(/\\/g, "/"));
+    if (dir === "." || path9.isAbsolute(dir)) continue;
+    const text2 = await readOptional(path9.join(moduleDir, dir, "go.mod"));
     const module = text2 === null ? null : parseGoFile(`${dir}/go.mod`, text2).module;
     if (module) modules.push({ path: module, dir });
   }
@@ -2768,7 +2676,7 @@ async function readModuleInfo(moduleDir) {
 }
 async function readOptional(file) {
   try {
-    return await readFile2(file, "utf8");
+    return await readFile3(file, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return null;
     throw new Error(`${file}: ${err.message}`, { cause: err });
@@ -2799,103 +2707,25 @@ function mergeAnnotations(runs) {
 }
 function emitAnnotations(runs, logger, moduleDir, base) {
   for (const a of mergeAnnotations(runs)) {
-    const file = path8.relative(base, path8.join(moduleDir, a.file)).split(path8.sep).join("/");
+    const file = path9.relative(base, path9.join(moduleDir, a.file)).split(path9.sep).join("/");
     logger.error(`${a.message} (Go ${a.versions.join(", ")})`, { file, line: a.line });
   }
 }
 
-// src/coverage/functions.ts
-function parseFuncOutput(text2, source = "go tool cover -func") {
-  const functions = [];
-  let totalPercent = null;
-  text2.split("\n").forEach((raw, index) => {
-    const line = raw.replace(/\r$/, "");
-    if (line.trim() === "") return;
-    const fields = line.split("	").filter((field) => field !== "");
-    const where = `${source}:${index + 1}`;
-    const percent2 = parsePercent(fields[fields.length - 1], where, line);
-    if (fields[0] === "total:") {
-      totalPercent = percent2;
-      return;
-    }
-    const location = /^(.+):(\d+):$/.exec(fields[0] ?? "");
-    if (fields.length !== 3 || location === null) {
-      throw new CoverageError(`${where}: expected "file.go:LINE:<tab>Name<tab>NN.N%", got ${JSON.stringify(line)}`);
-    }
-    functions.push({ file: location[1], line: Number(location[2]), name: fields[1], percent: percent2 });
-  });
-  return { functions, totalPercent };
-}
-function parsePercent(field, where, line) {
-  const match = /^(\d+\.\d)%$/.exec(field ?? "");
-  if (match === null) throw new CoverageError(`${where}: expected a percentage like "75.0%" at the end, got ${JSON.stringify(line)}`);
-  return Number(match[1]);
-}
-function functionCoverage(report, profile) {
-  const files = new Map(profile.files.map((f) => [f.file, f]));
-  return report.functions.map((fn, index) => {
-    const next = report.functions[index + 1];
-    const end = next !== void 0 && next.file === fn.file && next.line > fn.line ? next.line : Infinity;
-    const f = files.get(fn.file);
-    let ran = false;
-    let entry = 0;
-    if (f !== void 0) {
-      const { startLine, count: count2 } = profile.blocks;
-      const stop = f.start + f.length;
-      const first = lowerBound(startLine, f.start, stop, fn.line);
-      if (first < stop && startLine[first] < end) entry = count2[first];
-      for (let i = first; i < stop && startLine[i] < end && !ran; i++) ran = count2[i] > 0;
-    }
-    const covered = fn.percent > 0 || ran;
-    return { ...fn, covered, hits: Math.max(entry, covered ? 1 : 0) };
-  });
-}
-function lowerBound(column, from, to, value) {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (column[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-function summarizeFunctions(functions) {
-  return summary(functions.filter((fn) => fn.covered).length, functions.length);
-}
-function mergeFunctionCoverage(lists) {
-  const merged = /* @__PURE__ */ new Map();
-  for (const list of lists) {
-    for (const fn of list) {
-      const key2 = `${fn.file}
-${fn.line}
-${fn.name}`;
-      const seen = merged.get(key2);
-      if (seen === void 0) merged.set(key2, { ...fn });
-      else {
-        seen.covered ||= fn.covered;
-        seen.hits = Math.max(seen.hits, fn.hits);
-        seen.percent = Math.max(seen.percent, fn.percent);
-      }
-    }
-  }
-  return [...merged.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
-}
-
-// src/coverage/go-cover.ts
+// src/runner/go-cover.ts
 import { execFile } from "node:child_process";
 import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
 import os3 from "node:os";
-import path9 from "node:path";
-async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
+import path10 from "node:path";
+async function functionsFromGo(goroot, profilePath, moduleDir, profile, env = process.env) {
   const local = profile === void 0 ? /* @__PURE__ */ new Map() : localPaths(profile.files.map((f) => f.file), moduleDir);
-  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path9.resolve(profilePath), profilePath, moduleDir);
-  const tmp = mkdtempSync(path9.join(os3.tmpdir(), "go-matrix-func-"));
+  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path10.resolve(profilePath), profilePath, moduleDir, env);
+  const tmp = mkdtempSync(path10.join(os3.tmpdir(), "go-matrix-func-"));
   try {
-    const input = path9.join(tmp, "coverage.out");
+    const input = path10.join(tmp, "coverage.out");
     const renamed = profile.files.map((f) => ({ ...f, file: local.get(f.file) ?? f.file }));
     writeFileSync(input, formatProfile({ ...profile, files: renamed }));
-    const report = await runCoverFunc(goroot, input, profilePath, moduleDir);
+    const report = await runCoverFunc(goroot, input, profilePath, moduleDir, env);
     const original = new Map([...local].map(([name, file]) => [file, name]));
     const functions = report.functions.map((fn) => ({ ...fn, file: original.get(fn.file) ?? fn.file }));
     functions.sort((a, b) => compareStrings(a.file, b.file));
@@ -2906,14 +2736,14 @@ async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
 }
 function localPaths(files, moduleDir) {
   const local = /* @__PURE__ */ new Map();
-  const module = mainModule(path9.resolve(moduleDir));
+  const module = mainModule(path10.resolve(moduleDir));
   if (module === null) return local;
   const ownDir = /* @__PURE__ */ new Map();
   const inModule = (dir) => {
     if (dir === module.root) return true;
     let own = ownDir.get(dir);
     if (own === void 0) {
-      own = !existsSync3(path9.join(dir, "go.mod")) && inModule(path9.dirname(dir));
+      own = !existsSync3(path10.join(dir, "go.mod")) && inModule(path10.dirname(dir));
       ownDir.set(dir, own);
     }
     return own;
@@ -2921,14 +2751,14 @@ function localPaths(files, moduleDir) {
   const prefix = `${module.path}/`;
   for (const name of files) {
     if (!name.startsWith(prefix)) continue;
-    const file = path9.join(module.root, ...name.slice(prefix.length).split("/"));
-    if (inModule(path9.dirname(file)) && existsSync3(file)) local.set(name, file);
+    const file = path10.join(module.root, ...name.slice(prefix.length).split("/"));
+    if (inModule(path10.dirname(file)) && existsSync3(file)) local.set(name, file);
   }
   return local;
 }
 function mainModule(dir) {
-  for (let at = dir; ; at = path9.dirname(at)) {
-    const goMod = path9.join(at, "go.mod");
+  for (let at = dir; ; at = path10.dirname(at)) {
+    const goMod = path10.join(at, "go.mod");
     if (existsSync3(goMod)) {
       let modulePath;
       try {
@@ -2938,18 +2768,18 @@ function mainModule(dir) {
       }
       return modulePath === null ? null : { root: at, path: modulePath };
     }
-    if (path9.dirname(at) === at) return null;
+    if (path10.dirname(at) === at) return null;
   }
 }
-function runCoverFunc(goroot, input, profilePath, moduleDir) {
+function runCoverFunc(goroot, input, profilePath, moduleDir, env) {
   const go = goBinary(goroot);
   const args = ["tool", "cover", `-func=${input}`];
-  const shown = `${go} tool cover -func=${path9.resolve(profilePath)}`;
+  const shown = `${go} tool cover -func=${path10.resolve(profilePath)}`;
   return new Promise((resolve, reject) => {
     execFile(
       go,
       args,
-      { cwd: moduleDir, env: { ...process.env, GOTOOLCHAIN: "local", GOROOT: goroot }, maxBuffer: 1 << 30 },
+      { cwd: moduleDir, env: { ...env, GOTOOLCHAIN: "local", GOROOT: goroot }, maxBuffer: 1 << 30 },
       (err, out, errOut) => {
         if (err) {
           const detail = String(errOut).trim() || err.message;
@@ -2966,1413 +2796,14 @@ function runCoverFunc(goroot, input, profilePath, moduleDir) {
   });
 }
 
-// src/coverage/own-tests.ts
-function countOwnTests(profile, withoutTests) {
-  const packages = new Set(withoutTests);
-  if (packages.size === 0) return { profile, otherTestBinaries: null };
-  const { numStmt, count: count2 } = profile.blocks;
-  const ran = /* @__PURE__ */ new Map();
-  for (const f of profile.files) {
-    const pkg = packageOf(f.file);
-    if (!packages.has(pkg)) continue;
-    const counts2 = ran.get(pkg) ?? { covered: 0, total: 0 };
-    for (let i = f.start; i < f.start + f.length; i++) {
-      counts2.total += numStmt[i];
-      if (count2[i] > 0) counts2.covered += numStmt[i];
-    }
-    ran.set(pkg, counts2);
-  }
-  const taken = [...ran].filter(([, c]) => c.covered > 0);
-  if (taken.length === 0) return { profile, otherTestBinaries: null };
-  const counts = Float64Array.from(count2);
-  for (const f of profile.files) if (ran.has(packageOf(f.file))) counts.fill(0, f.start, f.start + f.length);
-  const named = taken.map(([name, c]) => ({ name, summary: summary(c.covered, c.total) })).sort((a, b) => a.name < b.name ? -1 : 1);
-  return {
-    profile: { ...profile, blocks: { ...profile.blocks, count: counts } },
-    otherTestBinaries: { statements: addSummaries(named.map((p) => p.summary)), packages: named }
-  };
-}
-function functionsOfOwnTests(functions, other) {
-  if (other === null) return [...functions];
-  const packages = new Set(other.packages.map((p) => p.name));
-  return functions.map((fn) => packages.has(packageOf(fn.file)) ? { ...fn, percent: 0, covered: false, hits: 0 } : fn);
-}
-
-// src/coverage/baseline.ts
-var import_lcov_parse = __toESM(require_lib(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
-function readReportBaseline(json, source) {
-  const report = json;
-  if (typeof report !== "object" || report === null || report.schemaVersion !== 1) {
-    throw new CoverageError(`${source}: not a go-matrix report.json (expected "schemaVersion": 1)`);
-  }
-  const versions = Array.isArray(report.versions) ? report.versions : [];
-  const withCoverage = versions.filter((v) => isSummary(v.coverage?.statements) && typeof v.version === "string");
-  const comparisons = Array.isArray(report.comparisons?.versions) ? report.comparisons.versions : [];
-  const named = comparisons.find((c) => typeof c.reference === "string")?.reference;
-  const chosen = withCoverage.find((v) => v.version === named) ?? [...withCoverage].sort((a, b) => compareGoVersions(String(b.version), String(a.version)))[0];
-  if (chosen !== void 0) {
-    const coverage = chosen.coverage;
-    return {
-      source,
-      kind: "report",
-      metric: "statements",
-      version: String(chosen.version),
-      total: coverage.statements,
-      packages: readPackages(coverage.packages, "statements", source),
-      files: [],
-      versions: withCoverage.map((v) => {
-        const { covered, total } = v.coverage.statements;
-        return { version: String(v.version), ...typeof v.platform === "string" ? { platform: v.platform } : {}, statements: summary(covered, total) };
-      })
-    };
-  }
-  if (isSummary(report.merged?.lines)) {
-    return { source, kind: "report", metric: "lines", total: report.merged.lines, packages: readPackages(report.merged.packages, "lines", source), files: [] };
-  }
-  throw new CoverageError(`${source}: the report has no coverage to compare with (no version with statements, no merged lines)`);
-}
-function readPackages(value, metric, source) {
-  if (!Array.isArray(value)) return [];
-  return value.filter((entry) => typeof entry === "object" && entry !== null).map((entry, i) => {
-    const counts = entry[metric];
-    if (typeof entry.name !== "string" || !isSummary(counts)) {
-      throw new CoverageError(`${source}: packages[${i}] needs a "name" and "${metric}": {covered, total}`);
-    }
-    return { name: entry.name, summary: summary(counts.covered, counts.total) };
-  }).sort((a, b) => compareStrings(a.name, b.name));
-}
-function isSummary(value) {
-  const s = value;
-  return typeof s === "object" && s !== null && Number.isFinite(s.covered) && Number.isFinite(s.total);
-}
-async function readLcovBaseline(text2, source) {
-  const records = await new Promise((resolve, reject) => {
-    import_lcov_parse.default.source(text2, (err, data) => {
-      if (err !== null || data === void 0) reject(new CoverageError(`${source}: not an LCOV file (lcov-parse: ${String(err)})`));
-      else resolve(data);
-    });
-  });
-  const byFile = /* @__PURE__ */ new Map();
-  const counted = /* @__PURE__ */ new Map();
-  for (const record of records) {
-    if (!record.file) continue;
-    if (record.lines.details.length === 0) {
-      counted.set(record.file, summary(record.lines.hit, record.lines.found));
-      continue;
-    }
-    const lines = byFile.get(record.file) ?? /* @__PURE__ */ new Map();
-    for (const { line, hit } of record.lines.details) lines.set(line, Math.max(lines.get(line) ?? 0, hit));
-    byFile.set(record.file, lines);
-  }
-  for (const [file, lines] of byFile) {
-    counted.set(file, summary([...lines.values()].filter((hit) => hit > 0).length, lines.size));
-  }
-  if (counted.size === 0) throw new CoverageError(`${source}: the LCOV file names no source files (no SF records)`);
-  const files = [...counted].map(([name, s]) => ({ name, summary: s })).sort((a, b) => compareStrings(a.name, b.name));
-  return { source, kind: "lcov", metric: "lines", total: addSummaries(files.map((f) => f.summary)), packages: packagesOf(files), files };
-}
-function packagesOf(files) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const name = packageOf(file.name);
-    groups.set(name, [...groups.get(name) ?? [], file.summary]);
-  }
-  return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b) => compareStrings(a.name, b.name));
-}
-async function readBaselineFile(path14) {
-  let text2;
-  try {
-    text2 = await readFile3(path14, "utf8");
-  } catch (err) {
-    throw new CoverageError(`${path14}: cannot read the baseline: ${err.message}`, { cause: err });
-  }
-  if (text2.trimStart().startsWith("{")) {
-    let json;
-    try {
-      json = JSON.parse(text2);
-    } catch (err) {
-      throw new CoverageError(`${path14}: not valid JSON: ${err.message}`, { cause: err });
-    }
-    return readReportBaseline(json, path14);
-  }
-  return readLcovBaseline(text2, path14);
-}
-
-// src/compare/delta.ts
-function pointsDelta(current, previous) {
-  if (current.total === 0 || previous.total === 0) return 0;
-  const value = 100 * current.covered / current.total - 100 * previous.covered / previous.total;
-  return Number(formatOneDecimal(value)) + 0;
-}
-
-// src/compare/versions.ts
-function compareVersions(inputs, reference, options = {}) {
-  const ref = inputs.find((input) => input.version === reference);
-  if (ref === void 0) {
-    throw new CoverageError(`reference version ${reference} has no coverage to compare with (versions with coverage: ${inputs.map((i) => i.version).join(", ") || "none"})`);
-  }
-  const refLines = ref.lines ?? lineCoverage(ref.profile);
-  const refStatements = summarizeStatements(ref.profile).total;
-  return inputs.filter((input) => input !== ref).map((input) => compareOne(input, input.lines ?? lineCoverage(input.profile), ref, refLines, refStatements, options.maxLines ?? 20));
-}
-function compareOne(input, lines, ref, refLines, refStatements, maxLines) {
-  const statements = summarizeStatements(input.profile).total;
-  let common = 0;
-  let covered = 0;
-  let referenceCovered = 0;
-  const onlyVersion = [];
-  const onlyReference = [];
-  for (const [file, hitsByLine] of lines) {
-    const refHits = refLines.get(file);
-    if (refHits === void 0) continue;
-    for (const [line, hits] of hitsByLine) {
-      const other = refHits.get(line);
-      if (other === void 0) continue;
-      common++;
-      if (hits > 0) covered++;
-      if (other > 0) referenceCovered++;
-      if (hits > 0 && other === 0) onlyVersion.push({ file, line });
-      if (hits === 0 && other > 0) onlyReference.push({ file, line });
-    }
-  }
-  const rawDelta = pointsDelta(statements, refStatements);
-  const likeForLikeDelta = pointsDelta(summary(covered, common), summary(referenceCovered, common));
-  const onlyInVersion = onlyIn(input.profile, lines, refLines);
-  const onlyInReference = onlyIn(ref.profile, refLines, lines);
-  const otherInVersion = input.otherTestBinaries ?? null;
-  const otherInReference = ref.otherTestBinaries ?? null;
-  return {
-    version: input.version,
-    reference: ref.version,
-    rawDelta,
-    likeForLikeDelta,
-    statements,
-    referenceStatements: refStatements,
-    common: { lines: common, covered, referenceCovered },
-    onlyInVersion,
-    onlyInReference,
-    coveredOnlyInVersion: capped(onlyVersion, maxLines),
-    coveredOnlyInReference: capped(onlyReference, maxLines),
-    ...otherInVersion ? { otherTestBinariesInVersion: otherInVersion } : {},
-    ...otherInReference ? { otherTestBinariesInReference: otherInReference } : {},
-    explanation: [
-      explain(input.version, ref.version, rawDelta, likeForLikeDelta, common, onlyInVersion, onlyInReference),
-      ...[
-        [input.version, otherInVersion],
-        [ref.version, otherInReference]
-      ].flatMap(([version, other]) => other ? [describeOtherTestBinaries(version, other)] : [])
-    ].join(" ")
-  };
-}
-function onlyIn(profile, lines, other) {
-  const statements = /* @__PURE__ */ new Map();
-  const { startLine, startCol, endLine, endCol, numStmt, count: count2 } = profile.blocks;
-  for (const f of profile.files) {
-    const otherLines = other.get(f.file);
-    const pkg = packageOf(f.file);
-    for (let i = f.start; i < f.start + f.length; i++) {
-      const last = lastLineOf(startLine[i], startCol[i], endLine[i], endCol[i]);
-      let absent = true;
-      for (let line = startLine[i]; absent && line <= last; line++) absent = otherLines?.get(line) === void 0;
-      if (!absent) continue;
-      const counts = statements.get(pkg) ?? { covered: 0, total: 0 };
-      counts.total += numStmt[i];
-      if (count2[i] > 0) counts.covered += numStmt[i];
-      statements.set(pkg, counts);
-    }
-  }
-  const lineCounts = /* @__PURE__ */ new Map();
-  for (const [file, hitsByLine] of lines) {
-    const otherLines = other.get(file);
-    for (const [line, hits] of hitsByLine) {
-      if (otherLines?.get(line) !== void 0) continue;
-      const counts = lineCounts.get(packageOf(file)) ?? { covered: 0, total: 0 };
-      counts.total++;
-      if (hits > 0) counts.covered++;
-      lineCounts.set(packageOf(file), counts);
-    }
-  }
-  const names = [.../* @__PURE__ */ new Set([...statements.keys(), ...lineCounts.keys()])].sort(compareStrings);
-  const packages = names.map((name) => {
-    const s = statements.get(name) ?? { covered: 0, total: 0 };
-    const l = lineCounts.get(name) ?? { covered: 0, total: 0 };
-    return { name, statements: summary(s.covered, s.total), lines: summary(l.covered, l.total) };
-  });
-  return {
-    statements: addSummaries(packages.map((p) => p.statements)),
-    lines: addSummaries(packages.map((p) => p.lines)),
-    packages
-  };
-}
-function capped(lines, max) {
-  return { count: lines.length, lines: lines.slice(0, max), more: Math.max(0, lines.length - max) };
-}
-function explain(version, reference, rawDelta, likeForLike, common, onlyInVersion, onlyInReference) {
-  const sentences = [
-    `Go ${version} covers ${signed2(rawDelta)} points of statements against Go ${reference}, and ${signed2(likeForLike)} on the ${plural2(common, "line")} both instrument.`
-  ];
-  if (onlyInVersion.lines.total > 0) sentences.push(describe(onlyInVersion, version, reference));
-  if (onlyInReference.lines.total > 0) sentences.push(describe(onlyInReference, reference, version));
-  return sentences.join(" ");
-}
-function describe(only, version, other) {
-  const top = only.packages.slice(0, 3).map((p) => `${p.name} (${[plural2(p.lines.total, "line"), ...p.statements.total > 0 ? [plural2(p.statements.total, "statement")] : []].join(", ")})`);
-  const rest = only.packages.length - top.length;
-  const where = `${top.join(", ")}${rest > 0 ? ` and ${plural2(rest, "more package")}` : ""}`;
-  const lines = `Go ${version} instruments ${plural2(only.lines.total, "line")} that Go ${other} does not (${only.lines.covered} covered)`;
-  if (only.statements.total === 0) {
-    return `${lines}, but no statement Go ${other} leaves out: the two lay out their blocks differently, in ${where}.`;
-  }
-  return `${lines}, holding ${plural2(only.statements.total, "statement")} (${only.statements.covered} covered) that Go ${other} does not count at all: ${where}.`;
-}
-function describeOtherTestBinaries(version, other) {
-  const where = other.packages.map((p) => `${p.summary.covered} of ${plural2(p.summary.total, "statement")} in ${p.name}`).join(", ");
-  return `Go ${version} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}); like \`go test -cover\`, go-matrix counts a package as its own tests cover it, so they are not counted.`;
-}
-function signed2(points2) {
-  return `${points2 > 0 ? "+" : ""}${points2.toFixed(1)}`;
-}
-function plural2(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-// src/compare/paths.ts
-function suffixMatcher(candidates) {
-  const byBaseName = /* @__PURE__ */ new Map();
-  for (const candidate of candidates) {
-    const segments2 = candidate.split("/");
-    const base = segments2[segments2.length - 1];
-    byBaseName.set(base, [...byBaseName.get(base) ?? [], segments2]);
-  }
-  return (name) => {
-    const segments2 = name.replace(/\\/g, "/").split("/").filter((s) => s !== "" && s !== ".");
-    const base = segments2[segments2.length - 1];
-    if (base === void 0) return void 0;
-    let best;
-    let bestLength = 0;
-    let tie = false;
-    for (const candidate of byBaseName.get(base) ?? []) {
-      const length = commonSuffix(candidate, segments2);
-      if (length > bestLength) {
-        best = candidate;
-        bestLength = length;
-        tie = false;
-      } else if (length === bestLength) tie = true;
-    }
-    return best === void 0 || tie ? void 0 : best.join("/");
-  };
-}
-function commonSuffix(a, b) {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-}
-
-// src/compare/baseline.ts
-function compareBaseline(current, baseline, rows = []) {
-  const now = baseline.metric === "statements" ? current.statements : current.lines;
-  let baselineFiles = baseline.files;
-  let baselinePackages = baseline.packages;
-  const unmatchedFiles = [];
-  if (baseline.kind === "lcov") {
-    const match = suffixMatcher(now.files.map((f) => f.name));
-    const renamed = /* @__PURE__ */ new Map();
-    for (const file of baseline.files) {
-      const name = match(file.name);
-      if (name === void 0) unmatchedFiles.push(file.name);
-      const key2 = name ?? file.name;
-      renamed.set(key2, [...renamed.get(key2) ?? [], file.summary]);
-    }
-    baselineFiles = [...renamed].map(([name, list]) => ({ name, summary: addSummaries(list) }));
-    baselinePackages = packagesOf(baselineFiles);
-  }
-  return {
-    source: baseline.source,
-    kind: baseline.kind,
-    metric: baseline.metric,
-    ...baseline.version === void 0 ? {} : { version: baseline.version },
-    total: delta("total", now.total, baseline.total),
-    packages: pair(now.packages, baselinePackages),
-    files: baseline.kind === "lcov" ? pair(now.files, baselineFiles) : [],
-    unmatchedFiles,
-    versions: versionDeltas(rows, baseline.versions ?? [])
-  };
-}
-function versionDeltas(rows, previous) {
-  const deltas = [];
-  for (const row of rows) {
-    const sameVersion = previous.filter((p) => p.version === row.version);
-    const match = sameVersion.find((p) => p.platform !== void 0 && p.platform === row.platform) ?? sameVersion[0];
-    if (match && row.statements) deltas.push(delta(row.label, row.statements, match.statements));
-  }
-  return deltas;
-}
-function pair(current, previous) {
-  const before = new Map(previous.map((p) => [p.name, p.summary]));
-  const after = new Map(current.map((c) => [c.name, c.summary]));
-  const names = [.../* @__PURE__ */ new Set([...after.keys(), ...before.keys()])].sort(compareStrings);
-  return names.map((name) => delta(name, after.get(name) ?? null, before.get(name) ?? null));
-}
-function delta(name, current, baseline) {
-  return { name, current, baseline, delta: current === null || baseline === null ? null : pointsDelta(current, baseline) };
-}
-
-// src/compare/diff.ts
-function parseGitDiff(text2, source = "git diff") {
-  const files = [];
-  let file;
-  let newLine = 0;
-  let inHunk = false;
-  text2.split("\n").forEach((raw, index) => {
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.startsWith("diff --git ")) {
-      file = { path: pathsOfHeader(line.slice("diff --git ".length)), oldPath: null, status: "modified", lines: [] };
-      files.push(file);
-      inHunk = false;
-      return;
-    }
-    if (file === void 0) return;
-    if (inHunk) {
-      if (line.startsWith("+")) {
-        file.lines.push(newLine++);
-        return;
-      }
-      if (line.startsWith(" ")) {
-        newLine++;
-        return;
-      }
-      if (line.startsWith("-") || line.startsWith("\\")) return;
-      inHunk = false;
-    }
-    if (line.startsWith("@@")) {
-      const match = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
-      if (match === null) throw new CoverageError(`${source}:${index + 1}: expected a hunk header "@@ -a,b +c,d @@", got ${JSON.stringify(line)}`);
-      newLine = Number(match[1]);
-      inHunk = true;
-    } else if (line.startsWith("new file mode")) file.status = "added";
-    else if (line.startsWith("deleted file mode")) file.status = "deleted";
-    else if (line.startsWith("rename from ")) {
-      file.oldPath = unquote(line.slice("rename from ".length));
-      file.status = "renamed";
-    } else if (line.startsWith("rename to ")) file.path = unquote(line.slice("rename to ".length));
-    else if (line.startsWith("+++ ") && !line.startsWith("+++ /dev/null")) file.path = stripPrefix(unquote(line.slice(4)));
-    else if (line.startsWith("--- ") && file.status === "deleted" && !line.startsWith("--- /dev/null")) file.path = stripPrefix(unquote(line.slice(4)));
-  });
-  return files;
-}
-function pathsOfHeader(rest) {
-  if (rest.startsWith('"')) {
-    const second = rest.lastIndexOf(' "');
-    return stripPrefix(unquote(second > 0 ? rest.slice(second + 1) : rest));
-  }
-  const half = (rest.length - 1) / 2;
-  if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) return rest.slice(half + 3);
-  const b = rest.lastIndexOf(" b/");
-  return b >= 0 ? rest.slice(b + 3) : rest;
-}
-function stripPrefix(path14) {
-  return path14.replace(/^[ab]\//, "").replace(/\t$/, "");
-}
-function unquote(path14) {
-  const trimmed = path14.replace(/\t.*$/, "");
-  if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
-  const bytes = [];
-  const body = trimmed.slice(1, -1);
-  const escapes = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== "\\") {
-      bytes.push(...Buffer.from(c, "utf8"));
-      continue;
-    }
-    const next = body[i + 1] ?? "";
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(escapes[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-function diffCoverage(lines, changed) {
-  const match = suffixMatcher(lines.keys());
-  const files = [];
-  const uncovered = [];
-  let covered = 0;
-  let total = 0;
-  for (const change of changed) {
-    if (change.status === "deleted" || change.lines.length === 0) continue;
-    const file = match(change.path) ?? null;
-    const hitsByLine = file === null ? void 0 : lines.get(file);
-    if (hitsByLine === void 0) continue;
-    let fileCovered = 0;
-    let fileTotal = 0;
-    const missed = [];
-    for (const line of change.lines) {
-      const hits = hitsByLine.get(line);
-      if (hits === void 0) continue;
-      fileTotal++;
-      if (hits > 0) fileCovered++;
-      else missed.push(line);
-    }
-    if (fileTotal === 0) continue;
-    files.push({ path: change.path, file, lines: summary(fileCovered, fileTotal), uncovered: missed });
-    uncovered.push(...missed.map((line) => ({ file: change.path, line })));
-    covered += fileCovered;
-    total += fileTotal;
-  }
-  return { lines: summary(covered, total), uncovered, files };
-}
-
-// src/compare/gates.ts
-function evaluateGates(thresholds, inputs) {
-  const { maxVersionDelta, minCoverage, maxCoverageDrop, minDiffCoverage } = thresholds;
-  return [
-    ...maxVersionDelta !== null ? versionDeltaGates(maxVersionDelta, inputs) : [],
-    ...minCoverage > 0 ? [minCoverageGate(minCoverage, inputs)] : [],
-    ...maxCoverageDrop !== null ? [coverageDropGate(maxCoverageDrop, inputs)] : [],
-    ...minDiffCoverage !== null ? [diffCoverageGate(minDiffCoverage, inputs)] : []
-  ];
-}
-function versionDeltaGates(limit, inputs) {
-  const gates = inputs.versions.map((v) => versionDeltaGate(limit, v));
-  const reference = inputs.reference?.version;
-  const uncovered = inputs.runs.length > 1 ? inputs.runs.filter((r) => r.status === "passed" && !r.coverage && r.version !== reference) : [];
-  for (const run of uncovered) {
-    const other = reference !== void 0 ? `Go ${reference}` : "the other versions";
-    gates.push(unevaluated("max-version-delta", limit, `Go ${run.version} passed but ${noProfile(run)}, so it cannot be compared with ${other}.`));
-  }
-  if (gates.length > 0) return gates;
-  const covered = inputs.runs.filter((r) => r.coverage).length;
-  if (reference === void 0 && covered > 1) {
-    return [unevaluated("max-version-delta", limit, "the reference version has no coverage, so no version can be compared with it.")];
-  }
-  return [skipped("max-version-delta", limit, covered === 0 ? "No version has coverage to compare." : "Only one version has coverage, so there is no other version to compare.")];
-}
-function versionDeltaGate(limit, v) {
-  if (v.common.lines === 0 && (v.statements.covered > 0 || v.referenceStatements.covered > 0)) {
-    return unevaluated(
-      "max-version-delta",
-      limit,
-      `Go ${v.version} and Go ${v.reference} instrument no line in common (${v.statements.total} and ${v.referenceStatements.total} statements), so their coverage cannot be compared like for like.`
-    );
-  }
-  const distance = Math.abs(v.likeForLikeDelta);
-  const direction = v.likeForLikeDelta < 0 ? "less" : "more";
-  const message = v.likeForLikeDelta === 0 ? `Go ${v.version} covers the same share as Go ${v.reference} of the ${v.common.lines} lines both instrument (limit ${points(limit)}).` : `Go ${v.version} covers ${distance.toFixed(1)} points ${direction} than Go ${v.reference} on the ${v.common.lines} lines both instrument; the limit is ${limit}.`;
-  return { name: "max-version-delta", threshold: limit, actual: v.likeForLikeDelta, passed: distance <= limit, message };
-}
-function minCoverageGate(minimum, inputs) {
-  const ref = inputs.reference;
-  if (ref === null) return unevaluated("min-coverage", minimum, noReferenceCoverage(inputs.runs));
-  if (ref.statements.total === 0) {
-    const run = inputs.runs.find((r) => r.version === ref.version);
-    const tests = run === void 0 ? "" : run.tests === 0 ? ": no test ran" : ` (${run.tests} tests ran)`;
-    return unevaluated("min-coverage", minimum, `the coverage profile of Go ${ref.version} has no statements${tests}.`);
-  }
-  const { covered, total } = ref.statements;
-  return atLeast("min-coverage", minimum, ref.statements, `Go ${ref.version} covers ${formatPercent(covered, total)}% of statements (${covered} of ${total}); the minimum is ${minimum}%.`);
-}
-function atLeast(name, minimum, measured, message) {
-  return { name, threshold: minimum, actual: measured.percent, passed: measured.percent >= minimum, message };
-}
-function coverageDropGate(limit, inputs) {
-  const baseline = inputs.baseline;
-  if (baseline === null) {
-    if (inputs.baselineFound) return unevaluated("max-coverage-drop", limit, `there is a baseline, but ${noReferenceCoverage(inputs.runs)}`);
-    return skipped("max-coverage-drop", limit, 'No baseline to compare with (none saved yet, or baseline is "none").');
-  }
-  const delta2 = baseline.total.delta;
-  if (delta2 === null) return skipped("max-coverage-drop", limit, "The baseline has no total coverage to compare with.");
-  const what = baseline.metric === "statements" ? "statement" : "line";
-  const change = delta2 < 0 ? `dropped ${(-delta2).toFixed(1)} points` : delta2 > 0 ? `rose ${delta2.toFixed(1)} points` : "did not change";
-  return {
-    name: "max-coverage-drop",
-    threshold: limit,
-    actual: delta2,
-    passed: -delta2 <= limit,
-    message: `${capitalize(what)} coverage ${change} against the baseline (${baseline.total.baseline?.percent.toFixed(1)}% to ${baseline.total.current?.percent.toFixed(1)}%); the largest drop allowed is ${points(limit)}.`
-  };
-}
-function diffCoverageGate(minimum, inputs) {
-  const { diff, changedLines } = inputs;
-  if (diff === null) {
-    if (changedLines.state === "none") return skipped("min-diff-coverage", minimum, "There is no pull request diff to measure.");
-    if (changedLines.state === "unreadable") return unevaluated("min-diff-coverage", minimum, `the pull request's changed lines could not be read: ${changedLines.reason}`);
-    return unevaluated("min-diff-coverage", minimum, `the pull request's changed lines were read, but ${noCoverage(inputs.runs)}`);
-  }
-  if (diff.lines.total === 0) return skipped("min-diff-coverage", minimum, "The change touches no instrumented Go lines.");
-  const { covered, total } = diff.lines;
-  return atLeast("min-diff-coverage", minimum, diff.lines, `Tests run ${covered} of the ${total} changed lines that are instrumented (${formatPercent(covered, total)}%); the minimum is ${minimum}%.`);
-}
-function noReferenceCoverage(runs) {
-  return runs.some((r) => r.coverage) ? "the reference version (reference-version) has no coverage." : noCoverage(runs);
-}
-function noCoverage(runs) {
-  if (runs.length === 0) return "no Go version ran, so there is no coverage.";
-  const shown = runs.slice(0, MAX_RUNS_NAMED).map(describeRun);
-  const more = runs.length > MAX_RUNS_NAMED ? `; and ${runs.length - MAX_RUNS_NAMED} more` : "";
-  return `no version produced coverage: ${shown.join("; ")}${more}.`;
-}
-var MAX_RUNS_NAMED = 5;
-function describeRun(run) {
-  const why = run.reason ? ` (${run.reason.replace(/\.$/, "")})` : "";
-  if (run.status === "skipped") return `Go ${run.version} was skipped${why}`;
-  if (run.status === "error") return `Go ${run.version} could not be run${why}`;
-  if (run.status === "failed") return `Go ${run.version} failed${why} and ${noProfile(run)}`;
-  return `Go ${run.version} passed but ${noProfile(run)}`;
-}
-function noProfile(run) {
-  return run.tests === 0 ? "no test ran and no coverage profile was written" : "no coverage profile was written";
-}
-function unevaluated(name, threshold, why) {
-  const limit = name === "min-coverage" || name === "min-diff-coverage" ? `${threshold}%` : points(threshold);
-  return { name, threshold, actual: null, passed: false, message: `The ${name} gate (${limit}) cannot be judged: ${why}` };
-}
-function skipped(name, threshold, message) {
-  return { name, threshold, actual: null, passed: true, skipped: true, message: `Not evaluated: ${message}` };
-}
-function points(n) {
-  return `${n} point${n === 1 ? "" : "s"}`;
-}
-function capitalize(word) {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-// src/report/schema.ts
-var SCHEMA_VERSION = 1;
-function toResults(report) {
-  return report.versions.map((v) => ({
-    spec: v.spec,
-    version: v.version,
-    status: v.status,
-    coverage: v.coverage ? v.coverage.statements.percent : null,
-    tests: { passed: v.tests.passed, failed: v.tests.failed, skipped: v.tests.skipped },
-    seconds: v.seconds
-  }));
-}
-
-// src/report/verdict.ts
-function describeVersionProblem(v) {
-  if (v.status === "error") return `Go ${v.version} could not be run: ${v.reason ?? "unknown error"}`;
-  const failures = v.tests.failures.map((f) => f.test).filter((t) => t !== "");
-  if (v.tests.failed > 0) {
-    const names = failures.slice(0, 3).join(", ");
-    const more = failures.length > 3 ? ` and ${failures.length - 3} more` : "";
-    return `Go ${v.version} failed: ${v.tests.failed} test${v.tests.failed === 1 ? "" : "s"} failed${names ? ` (${names}${more})` : ""}`;
-  }
-  return `Go ${v.version} failed: ${v.reason ?? "the build failed"}`;
-}
-function decideVerdict(report, failOnTestFailure) {
-  const failedGates2 = report.gates.filter((g) => !g.passed);
-  const broken = report.versions.filter((v) => v.status === "failed" || v.status === "error");
-  const passed = failedGates2.length === 0 && broken.length === 0;
-  const failJob = failedGates2.length > 0 || failOnTestFailure && broken.length > 0;
-  let sentence;
-  if (passed) {
-    const ran = report.versions.filter((v) => v.status === "passed");
-    const skipped2 = report.versions.length - ran.length;
-    const who = ran.length === 1 ? `Go ${ran[0].version}` : `All ${ran.length} Go versions`;
-    sentence = `\u2705 ${who} passed${skipped2 > 0 ? ` (${skipped2} skipped)` : ""}${report.gates.length > 0 ? " and every gate held" : ""}.`;
-  } else {
-    const parts = [...failedGates2.map((g) => g.message), ...broken.map(describeVersionProblem)];
-    const head = failJob ? "\u274C" : "\u26A0\uFE0F";
-    const first = parts[0].replace(/\.$/, "");
-    sentence = `${head} ${first}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? "s" : ""})` : ""}.`;
-  }
-  return { passed, failJob, sentence };
-}
-function stoppedVerdict(reason, mode) {
-  const what = mode === "aggregate" ? "The reports were not combined" : "go-matrix stopped before a report";
-  return { passed: false, failJob: true, sentence: `\u274C ${what}: ${reason.replace(/\.$/, "")}.` };
-}
-
-// src/report/markdown.ts
-var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-var LINE_BREAK = /\r\n|\r|\n/g;
-var ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
-function defuseAutolinks(text2) {
-  return text2.replace(/@/g, "@\u200D").replace(/#/g, "#\u200D").replace(/:\/\//g, ":/\u200B/").replace(/\b(www)\./gi, "$1\u200B.");
-}
-function visibleBidi(text2) {
-  return text2.replace(BIDI, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-function oneLine(text2) {
-  return text2.replace(LINE_BREAK, " ");
-}
-function escape(text2) {
-  const escaped = defuseAutolinks(oneLine(text2)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*[\]|~]/g, (c) => `\\${c}`).replace(/_/g, (c, at, whole) => WORD.test(whole[at - 1] ?? "") && WORD.test(whole[at + 1] ?? "") ? c : "\\_").replace(/^(\s*)([-+=#])(?=[\s=#-]|\u200d|$)/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
-  return visibleBidi(escaped);
-}
-var WORD = /^[\p{L}\p{N}]$/u;
-function escapeHtml(text2) {
-  const escaped = defuseAutolinks(oneLine(text2)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-  return visibleBidi(escaped);
-}
-function code(text2, options = {}) {
-  let body = visibleBidi(oneLine(text2));
-  if (options.cell) body = body.replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.trim() === "" ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function codeBlock(text2, lang = "") {
-  const body = text2.replace(ANSI, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
-  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${lang}
-${body}
-${fence}`;
-}
-function tableHead(header, align) {
-  const rule = header.map((_h, i) => ({ l: ":--", r: "--:", c: ":-:" })[align?.[i] ?? "l"]);
-  return [tableRow(header), tableRow(rule)].join("\n");
-}
-function tableRow(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-function details(summary2, body) {
-  return `<details><summary>${summary2}</summary>
-
-${body}
-
-</details>`;
-}
-function byteLength(text2) {
-  return Buffer.byteLength(text2, "utf8");
-}
-
-// src/report/fit.ts
-function renderSection(s, keep) {
-  const omitted = s.items.length - keep + (s.alsoLeftOut ?? 0);
-  let text2 = (s.head + s.items.slice(0, keep).join(s.separator)).replace(/\n+$/, "");
-  if (omitted > 0 && s.leftOut) text2 += `${text2 === "" ? "" : "\n\n"}${s.leftOut(omitted)}`;
-  return text2 + (s.tail ?? "");
-}
-function renderDocument(sections, keeps) {
-  return sections.map((s, i) => renderSection(s, keeps[i])).filter((t) => t !== "").join("\n\n") + "\n";
-}
-function fit(build, levels, limit) {
-  let sections = [];
-  let detail = 0;
-  for (; detail < levels; detail++) {
-    sections = build(detail);
-    const text3 = renderDocument(
-      sections,
-      sections.map((s) => s.items.length)
-    );
-    if (byteLength(text3) <= limit) return { text: text3, detail, leftOut: leftOutOf(sections, sections.map((s) => s.items.length)) };
-  }
-  detail = levels - 1;
-  const keeps = trimLongest(sections, limit);
-  const text2 = hardCut(renderDocument(sections, keeps), limit);
-  return { text: text2, detail, leftOut: leftOutOf(sections, keeps) };
-}
-function leftOutOf(sections, keeps) {
-  return sections.map((s, i) => ({ section: s.head.split("\n")[0] ?? "", items: s.items.length - keeps[i] + (s.alsoLeftOut ?? 0) })).filter((l) => l.items > 0);
-}
-function trimLongest(sections, limit) {
-  const keeps = sections.map((s) => s.items.length);
-  const itemBytes = sections.map((s) => s.items.map((item) => byteLength(item) + byteLength(s.separator)));
-  const size = (i) => byteLength(renderSection(sections[i], keeps[i]));
-  for (; ; ) {
-    const sizes = sections.map((_s, i) => size(i));
-    const total = byteLength(renderDocument(sections, keeps));
-    const excess = total - limit;
-    if (excess <= 0) return keeps;
-    const candidates = sections.map((s2, i) => ({ i, size: sizes[i], trimmable: s2.leftOut !== void 0 && keeps[i] > (s2.keep ?? 0) })).filter((c) => c.trimmable).sort((a, b) => b.size - a.size);
-    const longest = candidates[0];
-    if (longest === void 0) return keeps;
-    const target = Math.max(longest.size - excess, (candidates[1]?.size ?? 0) - excess / 2);
-    const s = sections[longest.i];
-    const bytes = itemBytes[longest.i];
-    const floor = s.keep ?? 0;
-    let keep = keeps[longest.i];
-    let current = longest.size;
-    while (keep > floor && current > target) {
-      keep--;
-      current -= bytes[keep];
-      if (current <= target + 64) current = byteLength(renderSection(s, keep));
-    }
-    if (keep === keeps[longest.i]) keep--;
-    keeps[longest.i] = Math.max(floor, keep);
-  }
-}
-var CUT_NOTE = "\n\n\u2026 the rest of this report was left out to stay within GitHub\u2019s size limit (see report.json).\n";
-function hardCut(text2, limit) {
-  if (byteLength(text2) <= limit) return text2;
-  const room = limit - byteLength(CUT_NOTE);
-  const bytes = Buffer.from(text2, "utf8").subarray(0, Math.max(0, room));
-  let cut = bytes.toString("utf8");
-  cut = cut.replace(/\ufffd$/, "");
-  const lastBreak = cut.lastIndexOf("\n");
-  return (lastBreak > 0 ? cut.slice(0, lastBreak) : cut) + CUT_NOTE;
-}
-
-// src/report/views.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isCounts(value) {
-  return isObject(value) && typeof value.covered === "number" && typeof value.total === "number" && typeof value.percent === "number";
-}
-function numberOrNull(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-function onlyIn2(value) {
-  if (!isObject(value) || !isCounts(value.statements) || !isCounts(value.lines) || !Array.isArray(value.packages)) return null;
-  const packages = value.packages.filter(
-    (p) => isObject(p) && typeof p.name === "string" && isCounts(p.statements) && isCounts(p.lines)
-  );
-  return { statements: value.statements, lines: value.lines, packages };
-}
-function lineList(value) {
-  if (!isObject(value) || !Array.isArray(value.lines)) return null;
-  const lines = value.lines.filter((l) => isObject(l) && typeof l.file === "string" && typeof l.line === "number");
-  return { count: numberOrNull(value.count) ?? lines.length, lines, more: numberOrNull(value.more) ?? 0 };
-}
-function otherTestBinaries(value) {
-  if (!isObject(value) || !isCounts(value.statements) || !Array.isArray(value.packages)) return null;
-  const packages = value.packages.filter((p) => isObject(p) && typeof p.name === "string" && isCounts(p.summary));
-  return { statements: value.statements, packages };
-}
-function comparisonView(c) {
-  const common = isObject(c.common) ? numberOrNull(c.common.lines) : null;
-  return {
-    version: c.version,
-    reference: c.reference,
-    rawDelta: numberOrNull(c.rawDelta),
-    likeForLikeDelta: numberOrNull(c.likeForLikeDelta),
-    explanation: typeof c.explanation === "string" ? c.explanation : "",
-    commonLines: common,
-    onlyInVersion: onlyIn2(c.onlyInVersion),
-    onlyInReference: onlyIn2(c.onlyInReference),
-    coveredOnlyInVersion: lineList(c.coveredOnlyInVersion),
-    coveredOnlyInReference: lineList(c.coveredOnlyInReference),
-    otherTestBinariesInVersion: otherTestBinaries(c.otherTestBinariesInVersion),
-    otherTestBinariesInReference: otherTestBinaries(c.otherTestBinariesInReference)
-  };
-}
-function deltaView(value) {
-  if (!isObject(value) || typeof value.name !== "string") return null;
-  return {
-    name: value.name,
-    current: isCounts(value.current) ? value.current : null,
-    baseline: isCounts(value.baseline) ? value.baseline : null,
-    delta: numberOrNull(value.delta)
-  };
-}
-function baselineView(report) {
-  const b = report.comparisons.baseline;
-  if (!isObject(b)) return null;
-  const total = deltaView(b.total);
-  if (total === null) return null;
-  const deltas = (list) => Array.isArray(list) ? list.map(deltaView).filter((d) => d !== null) : [];
-  return {
-    source: typeof b.source === "string" ? b.source : "",
-    kind: typeof b.kind === "string" ? b.kind : "",
-    metric: typeof b.metric === "string" ? b.metric : "statements",
-    version: typeof b.version === "string" ? b.version : null,
-    total,
-    packages: deltas(b.packages),
-    unmatchedFiles: Array.isArray(b.unmatchedFiles) ? b.unmatchedFiles.filter((f) => typeof f === "string") : [],
-    versions: deltas(b.versions)
-  };
-}
-function referenceVersion(report) {
-  const named = report.comparisons.versions[0]?.reference;
-  if (named !== void 0) return named;
-  const covered = report.versions.filter((v) => v.coverage !== null);
-  return covered.length === 1 ? covered[0]?.version ?? null : null;
-}
-function gateSkipped(gate) {
-  return gate.skipped === true;
-}
-function failedGates(report, name) {
-  return report.gates.filter((g) => g.name === name && !g.passed && !gateSkipped(g));
-}
-function beyondVersionDelta(report, view) {
-  const delta2 = view.likeForLikeDelta;
-  return delta2 !== null && failedGates(report, "max-version-delta").some((g) => Math.abs(delta2) > g.threshold);
-}
-
-// src/report/sections.ts
-function failingFirst(items, failing) {
-  const first = items.filter(failing);
-  return { ordered: [...first, ...items.filter((item) => !failing(item))], first: first.length };
-}
-var STATUS_ICON = {
-  passed: "\u2705 passed",
-  failed: "\u274C failed",
-  skipped: "\u23ED\uFE0F skipped",
-  error: "\u{1F4A5} error"
-};
-function droppedNote(what, see) {
-  return `_${what} left out to stay within GitHub\u2019s size limit (see ${see})._`;
-}
-function leftOutNote(what, see) {
-  return (n) => `_\u2026 ${what(n)} left out (see ${see})._`;
-}
-function verdictSection(verdict) {
-  return { head: escape(verdict.sentence), items: [], separator: "" };
-}
-function notesSection(notes) {
-  return { head: notes.map((n) => `> \u2139\uFE0F ${escape(n)}`).join("\n>\n"), items: [], separator: "" };
-}
-function buildCell(v) {
-  const steps = v.steps?.filter((s) => s.name !== "test") ?? [];
-  if (steps.length === 0) return v.status === "skipped" || v.status === "error" ? "\u2014" : "\u2705";
-  const failed = steps.filter((s) => !s.ok);
-  return failed.length === 0 ? "\u2705" : `\u274C ${failed.map((s) => escape(s.name)).join(", ")}`;
-}
-function testsCell(v) {
-  if (v.status === "skipped" || v.status === "error" && v.tests.passed + v.tests.failed + v.tests.skipped === 0) {
-    return escape(v.reason ?? v.status);
-  }
-  const { passed, failed, skipped: skipped2 } = v.tests;
-  return [`${passed} passed`, failed > 0 ? `**${failed} failed**` : "", skipped2 > 0 ? `${skipped2} skipped` : ""].filter((t) => t !== "").join(" \xB7 ");
-}
-function baselineCell(baseline, label, isReference) {
-  if (baseline === null) return "\u2014";
-  if (isReference) return signed(baseline.total.delta);
-  return signed(baseline.versions.find((v) => v.name === label)?.delta);
-}
-function versionsSection(report, see) {
-  if (report.versions.length === 0) return null;
-  const comparisons = new Map(report.comparisons.versions.map((c) => [c.version, c]));
-  const reference = referenceVersion(report);
-  const baseline = baselineView(report);
-  const platforms = new Set(report.versions.map((v) => v.platform ?? ""));
-  const labels = versionLabels(report.versions);
-  const rows = report.versions.map((v, i) => {
-    const cmp = comparisons.get(labels[i]);
-    const isReference = labels[i] === reference;
-    const name = [
-      `**${escape(v.version)}**`,
-      v.spec !== v.version ? ` (${escape(v.spec)})` : "",
-      platforms.size > 1 && v.platform ? ` ${escape(v.platform)}` : ""
-    ].join("");
-    return tableRow([
-      name,
-      STATUS_ICON[v.status] ?? escape(String(v.status)),
-      buildCell(v),
-      testsCell(v),
-      percent(v.coverage?.statements.percent),
-      cmp ? signed(cmp.likeForLikeDelta) : isReference && v.coverage ? "reference" : "\u2014",
-      baselineCell(baseline, labels[i], isReference),
-      seconds(v.seconds),
-      escape(v.toolchain.source)
-    ]);
-  });
-  return {
-    head: tableHead(
-      ["Go", "status", "build", "tests", "coverage", "\u0394 like-for-like", "\u0394 baseline", "time", "toolchain"],
-      ["l", "l", "l", "l", "r", "r", "r", "r", "l"]
-    ) + "\n",
-    items: rows,
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more version"), see)
-  };
-}
-function mergedSection(report, see) {
-  if (!report.merged) return null;
-  const l = report.merged.lines;
-  const headline = `**Merged line coverage** (a line counts as covered when any version ran it): **${percent(l.percent)}**, ${l.covered} of ${l.total} lines.`;
-  const packages = report.merged.packages;
-  if (packages.length === 0) return { head: headline, items: [], separator: "" };
-  return {
-    head: `${headline}
-
-<details><summary>${plural(packages.length, "package")}</summary>
-
-${tableHead(["package", "lines covered", "coverage"], ["l", "r", "r"])}
-`,
-    items: packages.map((p) => tableRow([code(p.name, { cell: true }), `${p.lines.covered} of ${p.lines.total}`, percent(p.lines.percent)])),
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more package"), see),
-    tail: "\n\n</details>"
-  };
-}
-function baselineSection(report, see) {
-  const b = baselineView(report);
-  if (b === null) return null;
-  const reference = referenceVersion(report);
-  const metric = b.metric === "lines" ? "line" : "statement";
-  const was = b.total.baseline ? percent(b.total.baseline.percent) : "\u2014";
-  const now = b.total.current ? percent(b.total.current.percent) : "\u2014";
-  const from = b.source ? ` (${code(b.source)}${b.version ? `, Go ${escape(b.version)}` : ""})` : "";
-  const moved = b.packages.filter((p) => p.delta !== 0);
-  const lines = [
-    "### Against the baseline",
-    "",
-    `${reference ? `Go ${escape(reference)}` : "The reference version"}: ${metric} coverage ${was} \u2192 ${now} (**${signed(b.total.delta)}** points) against the baseline${from}.`
-  ];
-  if (b.unmatchedFiles.length > 0) {
-    lines.push("", `${plural(b.unmatchedFiles.length, "baseline file")} matched no file of this run, e.g. ${code(b.unmatchedFiles[0])}.`);
-  }
-  const unchanged = b.packages.length - moved.length;
-  if (moved.length === 0) {
-    lines.push("", b.packages.length > 0 ? `No package moved (${plural(b.packages.length, "package")}).` : "");
-    return { head: lines.join("\n"), items: [], separator: "" };
-  }
-  lines.push(
-    "",
-    `${plural(moved.length, "package")} changed${unchanged > 0 ? `, ${unchanged} did not` : ""}:`,
-    "",
-    tableHead(["package", "baseline", "now", "\u0394"], ["l", "r", "r", "r"])
-  );
-  return {
-    head: lines.join("\n") + "\n",
-    items: moved.map(
-      (p) => tableRow([
-        code(p.name, { cell: true }),
-        p.baseline ? percent(p.baseline.percent) : "new",
-        p.current ? percent(p.current.percent) : "gone",
-        signed(p.delta)
-      ])
-    ),
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more changed package"), see)
-  };
-}
-var MAX_PACKAGES_PER_COMPARISON = 15;
-var WHAT_IS_COMPARED = "_Raw: statement coverage, as `go test -cover` counts it (each package by its own tests). Like for like: line coverage on the lines both versions instrument, which a difference in what Go counts does not move._";
-function groupComparisons(views) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const view of views) {
-    const { version: _version, explanation: _explanation, ...rest } = view;
-    const key2 = JSON.stringify(rest);
-    const group = groups.get(key2);
-    if (group) group.versions.push(view.version);
-    else groups.set(key2, { versions: [view.version], view });
-  }
-  return [...groups.values()];
-}
-function onlyInTable(group) {
-  const { view } = group;
-  const byName = /* @__PURE__ */ new Map();
-  for (const p of view.onlyInVersion?.packages ?? []) byName.set(p.name, { ...byName.get(p.name), version: p });
-  for (const p of view.onlyInReference?.packages ?? []) byName.set(p.name, { ...byName.get(p.name), reference: p });
-  if (byName.size === 0) return "";
-  const cell = (p) => p ? `${p.lines.total} lines, ${p.lines.covered} covered` : "\u2014";
-  const rows = [...byName].slice(0, MAX_PACKAGES_PER_COMPARISON).map(([name, only]) => tableRow([code(name, { cell: true }), cell(only.version), cell(only.reference)]));
-  const more = byName.size - MAX_PACKAGES_PER_COMPARISON;
-  return [
-    tableHead(["instrumented by one side only", `only Go ${group.versions.map(escape).join(", ")}`, `only Go ${escape(view.reference)}`], ["l", "r", "r"]),
-    ...rows,
-    ...more > 0 ? ["", `_\u2026 and ${plural(more, "more package")}._`] : []
-  ].join("\n");
-}
-function coveredOnlyLine(list, versions) {
-  if (list === null || list.count === 0) return "";
-  const byFile = groupLines(list.lines);
-  const where = [...byFile].map(([file, lines]) => `${code(file)} ${lineRanges(lines)}`).join("; ");
-  return `- Covered only under Go ${versions}: ${plural(list.count, "line")}${where ? `: ${where}` : ""}${list.more > 0 ? ` and ${list.more} more` : ""}.`;
-}
-function otherTestBinariesLine(other, versions) {
-  if (other === null || other.packages.length === 0) return "";
-  const where = other.packages.map((p) => `${p.summary.covered} of ${plural(p.summary.total, "statement")} in ${code(p.name)}`).join(", ");
-  return `- Go ${versions} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}). Not counted: like \`go test -cover\`, go-matrix counts each package by its own tests.`;
-}
-function crossVersionSection(report, withLines, see) {
-  const views = report.comparisons.versions.map(comparisonView).filter(
-    (c) => c.rawDelta !== c.likeForLikeDelta || (c.onlyInVersion?.lines.total ?? 0) > 0 || (c.onlyInReference?.lines.total ?? 0) > 0 || (c.coveredOnlyInVersion?.count ?? 0) > 0 || (c.coveredOnlyInReference?.count ?? 0) > 0 || c.otherTestBinariesInVersion !== null || c.otherTestBinariesInReference !== null
-  );
-  if (views.length === 0) return null;
-  const { ordered, first: failing } = failingFirst(groupComparisons(views), (g) => beyondVersionDelta(report, g.view));
-  const items = ordered.map((group) => {
-    const c = group.view;
-    const versions = group.versions.map(escape).join(", ");
-    const parts = [
-      `**Go ${versions}** against Go ${escape(c.reference)}: raw ${signed(c.rawDelta)} points, like for like ${signed(c.likeForLikeDelta)}${c.commonLines !== null ? ` on the ${c.commonLines} lines both instrument` : ""}.`
-    ];
-    const only = onlyInTable(group);
-    if (only) parts.push(only);
-    else if (c.explanation) parts.push(escape(c.explanation));
-    const other = [otherTestBinariesLine(c.otherTestBinariesInVersion, versions), otherTestBinariesLine(c.otherTestBinariesInReference, escape(c.reference))].filter((l) => l !== "");
-    if (only && other.length > 0) parts.push(other.join("\n"));
-    if (withLines) {
-      const covered = [coveredOnlyLine(c.coveredOnlyInVersion, versions), coveredOnlyLine(c.coveredOnlyInReference, escape(c.reference))].filter((l) => l !== "");
-      if (covered.length > 0) parts.push(covered.join("\n"));
-    }
-    return parts.join("\n\n");
-  });
-  const linesDropped = !withLines && views.some((c) => (c.coveredOnlyInVersion?.count ?? 0) + (c.coveredOnlyInReference?.count ?? 0) > 0);
-  return {
-    head: `### Why versions differ
-
-${WHAT_IS_COMPARED}
-
-${linesDropped ? `${droppedNote("The lines only one version covered were", see)}
-
-` : ""}`,
-    items,
-    separator: "\n\n",
-    leftOut: leftOutNote((n) => plural(n, "more version comparison"), see),
-    keep: failing
-  };
-}
-function groupFailures(report) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const v of report.versions) {
-    for (const f of v.tests.failures) {
-      const key2 = JSON.stringify([f.package, f.test, f.output]);
-      const group = groups.get(key2);
-      if (group) group.versions.push(v.version);
-      else groups.set(key2, { failure: f, versions: [v.version] });
-    }
-  }
-  return [...groups.values()];
-}
-function tailOf(output, maxLines, maxBytes) {
-  const lines = output.replace(/\n+$/, "").split("\n");
-  let kept = lines.slice(-maxLines);
-  while (kept.length > 1 && Buffer.byteLength(kept.join("\n")) > maxBytes) kept = kept.slice(1);
-  let text2 = kept.join("\n");
-  if (Buffer.byteLength(text2) > maxBytes) text2 = text2.slice(-maxBytes);
-  const omitted = lines.length - kept.length;
-  return omitted > 0 ? `\u2026 ${plural(omitted, "earlier line")} left out (see test.json)
-${text2}` : text2;
-}
-function failureTitle(group, html) {
-  const { failure, versions } = group;
-  const esc = html ? escapeHtml : escape;
-  const name = failure.test === "" ? "(package-level failure)" : failure.test;
-  const pkg = html ? `<code>${escapeHtml(failure.package)}</code>` : code(failure.package);
-  return `${html ? `<b>${esc(name)}</b>` : `**${esc(name)}**`} in ${pkg} on Go ${versions.map(esc).join(", ")}`;
-}
-function failuresSection(report, budget, see, options = {}) {
-  const limit = options.limit ?? Infinity;
-  const groups = groupFailures(report);
-  if (groups.length === 0) return null;
-  const total = report.versions.reduce((n, v) => n + v.tests.failures.length, 0);
-  const items = groups.map(
-    (g) => budget === null ? `- ${failureTitle(g, false)}` : details(failureTitle(g, true), codeBlock(tailOf(g.failure.output, budget.lines, budget.bytes) || "(no output)"))
-  );
-  return {
-    head: `### Failing tests (${total})
-
-${options.outputDropped ? `${droppedNote("Test output was", "each version's test.json")}
-
-` : ""}`,
-    items: items.slice(0, limit),
-    alsoLeftOut: Math.max(0, items.length - limit),
-    separator: budget === null ? "\n" : "\n\n",
-    leftOut: leftOutNote((n) => plural(n, "more failing test"), see)
-  };
-}
-function slowestTestsSection(report, see) {
-  const rows = report.versions.flatMap(
-    (v) => (v.slowestTests ?? []).map(
-      (t) => tableRow([escape(v.version), code(t.test, { cell: true }), code(t.package, { cell: true }), t.seconds < 60 ? `${t.seconds.toFixed(2)} s` : seconds(t.seconds)])
-    )
-  );
-  if (rows.length === 0) return null;
-  return {
-    head: `<details><summary>Slowest tests</summary>
-
-${tableHead(["Go", "test", "package", "time"], ["l", "l", "l", "r"])}
-`,
-    items: rows,
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more test"), see),
-    tail: "\n\n</details>"
-  };
-}
-function groupLines(lines) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const { file, line } of lines) byFile.set(file, [...byFile.get(file) ?? [], line]);
-  return byFile;
-}
-function diffSection(report, withLines, see, maxLines = Infinity) {
-  const d = report.comparisons.diff;
-  if (!d) return null;
-  const head = `### Changed lines: ${percent(d.lines.percent)} covered (${d.lines.covered} of ${plural(d.lines.total, "instrumented changed line")})`;
-  if (d.uncovered.length === 0) return { head, items: [], separator: "" };
-  const shown = d.uncovered.slice(0, maxLines);
-  const byFile = groupLines(shown);
-  const items = [...byFile].map(
-    ([file, lines]) => withLines ? `- ${code(file)}: ${lineRanges(lines)}` : `- ${code(file)}: ${plural(lines.length, "uncovered line")}`
-  );
-  const notShown = d.uncovered.length - shown.length;
-  const dropped = withLines ? "" : ` ${droppedNote("Line numbers", see)}`;
-  const section = {
-    head: `${head}
-
-${plural(d.uncovered.length, "changed line")} no test ran:${dropped}
-
-`,
-    items,
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more file"), see)
-  };
-  if (notShown > 0) section.tail = `
-
-_\u2026 ${plural(notShown, "more uncovered line")} (see ${see})._`;
-  return section;
-}
-function gateValue(g, value) {
-  if (g.name === "legs") return String(value);
-  return g.name === "min-coverage" || g.name === "min-diff-coverage" ? percent(value) : signed(value);
-}
-function gateThreshold(g) {
-  if (g.name === "max-version-delta") return `\xB1${g.threshold}`;
-  if (g.name === "max-coverage-drop") return `\u2212${g.threshold}`;
-  if (g.name === "min-coverage" || g.name === "min-diff-coverage") return `\u2265\xA0${g.threshold}%`;
-  return escape(String(g.threshold));
-}
-function gateResult(g) {
-  if (gateSkipped(g)) return `\u2796 ${escape(g.message)}`;
-  return `${g.passed ? "\u2705" : "\u274C"} ${escape(g.message)}`;
-}
-function gatesSection(report, see) {
-  if (report.gates.length === 0) return null;
-  const { ordered, first: failed } = failingFirst(report.gates, (g) => !g.passed);
-  return {
-    head: `### Gates
-
-${tableHead(["gate", "limit", "actual", "result"], ["l", "r", "r", "l"])}
-`,
-    items: ordered.map((g) => tableRow([escape(g.name), gateThreshold(g), g.actual === null ? "\u2014" : gateValue(g, g.actual), gateResult(g)])),
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more gate"), see),
-    keep: failed
-  };
-}
-function footerSection(report, runUrl, linkText, more = []) {
-  const parts = [];
-  if (runUrl) parts.push(`[${linkText}](${runUrl.replace(/[()\s]/g, encodeURIComponent)})`);
-  parts.push(`go-matrix ${escape(report.tool.version)}`);
-  if (report.commit) parts.push(`commit ${code(report.commit.slice(0, 12))}`);
-  parts.push(...more.map(escape));
-  return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
-}
-
-// src/report/summary.ts
-var SUMMARY_LIMIT_BYTES = 1024 * 1024;
-var COMMENT_LIMIT_BYTES = 65536;
-var SUMMARY_LEVELS = [
-  { output: { lines: Infinity, bytes: Infinity }, lines: true },
-  { output: { lines: 40, bytes: 4e3 }, lines: true },
-  { output: { lines: 10, bytes: 1e3 }, lines: true },
-  { output: null, lines: true },
-  { output: null, lines: false }
-];
-function notesOf(report, extras) {
-  const versions = report.versions.flatMap((v) => (v.notes ?? []).map((n) => `Go ${v.version}: ${n}`));
-  return [.../* @__PURE__ */ new Set([...report.notes ?? [], ...versions, ...extras.notes ?? []])];
-}
-function present(sections) {
-  return sections.filter((s) => s !== null && (s.head !== "" || s.items.length > 0));
-}
-function renderSummary(report, verdict, extras = {}) {
-  const see = "report.json";
-  const build = (detail) => {
-    const level = SUMMARY_LEVELS[detail] ?? { output: null, lines: false };
-    return present([
-      verdictSection(verdict),
-      notesSection(notesOf(report, extras)),
-      versionsSection(report, see),
-      mergedSection(report, see),
-      baselineSection(report, see),
-      crossVersionSection(report, level.lines, see),
-      failuresSection(report, level.output, see, { outputDropped: level.output === null }),
-      slowestTestsSection(report, see),
-      diffSection(report, level.lines, see),
-      gatesSection(report, see),
-      footerSection(report, extras.runUrl, "this run", extras.footer)
-    ]);
-  };
-  return fit(build, SUMMARY_LEVELS.length, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
-}
-var COMMENT_FAILURES = 10;
-var COMMENT_UNCOVERED_LINES = 20;
-function renderComment(report, verdict, extras = {}) {
-  const see = extras.runUrl ? `the [job summary](${extras.runUrl.replace(/[()\s]/g, encodeURIComponent)})` : "the job summary";
-  const build = (detail) => {
-    const lines = detail === 0;
-    return present([
-      verdictSection(verdict),
-      notesSection(notesOf(report, extras)),
-      versionsSection(report, see),
-      failuresSection(report, null, see, { limit: COMMENT_FAILURES }),
-      failedGates(report, "max-coverage-drop").length > 0 ? baselineSection(report, see) : null,
-      failedGates(report, "max-version-delta").length > 0 ? crossVersionSection(report, lines, see) : null,
-      diffSection(report, true, see, COMMENT_UNCOVERED_LINES),
-      gatesSection(report, see),
-      footerSection(report, extras.runUrl, "Full report in the job summary")
-    ]);
-  };
-  return fit(build, 2, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text;
-}
-function renderStopped(verdict, about, extras = {}) {
-  const build = () => present([verdictSection(verdict), notesSection(extras.notes ?? []), footerSection(about, extras.runUrl, "this run")]);
-  return fit(build, 1, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
-}
-
-// src/files/report-folder.ts
-import { lstat as lstat2, mkdir as mkdir4, readdir as readdir2, readFile as readFile4, realpath, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
-import path11 from "node:path";
-
-// src/util/paths.ts
-import path10 from "node:path";
-function isInside(child, parent) {
-  const relative = path10.relative(parent, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${path10.sep}`) && !path10.isAbsolute(relative);
-}
-
-// src/files/report-folder.ts
-var REPORT_MARKER = ".go-matrix";
-var REPORT_FILES = ["report.json", "summary.md", "merged.lcov", "merged.out"];
-function reportFolderProblem(dir, ctx) {
-  if (path11.dirname(dir) === dir) return "is the file system's root";
-  if (dir === ctx.workspace) return "is the workspace itself: go-matrix would write its files among yours";
-  if (isInside(ctx.workspace, dir)) return `contains the workspace (${ctx.workspace})`;
-  if (ctx.moduleDir !== void 0 && isInside(ctx.moduleDir, dir)) return `is or contains the module's folder (working-directory, ${ctx.moduleDir})`;
-  const below = isInside(dir, ctx.workspace) ? path11.relative(ctx.workspace, dir) : dir;
-  if (below.split(path11.sep).some((part) => part.toLowerCase() === ".git")) return "is inside a .git folder, the repository's own data";
-  for (const work of ctx.workDirs ?? []) {
-    if (isInside(work, dir)) return `contains go-matrix's work folder (${work}: build and module caches), which must not be uploaded with the report`;
-    if (isInside(dir, work)) return `is inside go-matrix's work folder (${work})`;
-  }
-  const read = (ctx.readsFrom ?? []).find((file) => isInside(file, dir));
-  if (read !== void 0) return `holds ${read}, which this run reads: the report folder is emptied of an earlier run's files before writing`;
-  return null;
-}
-async function realPath(file) {
-  const absolute = path11.resolve(file);
-  const rest = [];
-  for (let at = absolute; ; at = path11.dirname(at)) {
-    try {
-      return path11.join(await realpath(at), ...rest.reverse());
-    } catch (err) {
-      const code2 = err.code;
-      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" || path11.dirname(at) === at) return absolute;
-      rest.push(path11.basename(at));
-    }
-  }
-}
-async function prepareReportFolder(dir, ctx) {
-  const real = (p) => realPath(p);
-  const problem = reportFolderProblem(await real(dir), {
-    workspace: await real(ctx.workspace),
-    ...ctx.moduleDir !== void 0 ? { moduleDir: await real(ctx.moduleDir) } : {},
-    workDirs: await Promise.all((ctx.workDirs ?? []).map(real)),
-    readsFrom: await Promise.all((ctx.readsFrom ?? []).map(real))
-  });
-  if (problem !== null) throw refusal2(dir, problem);
-  const earlier = await ownedEntries(dir);
-  for (const name of earlier) await rm4(path11.join(dir, name), { recursive: true, force: true });
-  await writeMarker(dir, []);
-  await claimReportEntries(dir, REPORT_FILES);
-}
-async function claimReportEntries(dir, names) {
-  const owned = await ownedEntries(dir);
-  const claimed = [...owned];
-  for (const name of names) {
-    checkEntryName(dir, name);
-    if (owned.includes(name)) continue;
-    const exists2 = await lstat2(path11.join(dir, name)).then(
-      () => true,
-      () => false
-    );
-    if (exists2) throw refusal2(dir, `already holds ${name}, which go-matrix did not write; go-matrix never overwrites a file it did not write`);
-    if (!claimed.includes(name)) claimed.push(name);
-  }
-  await writeMarker(dir, claimed);
-}
-async function ownedEntries(dir) {
-  const info = await lstat2(dir).catch((err) => {
-    if (err.code === "ENOENT") return null;
-    throw refusal2(dir, `cannot be read: ${err.message}`);
-  });
-  if (info === null) {
-    await mkdir4(dir, { recursive: true }).catch((err) => {
-      throw refusal2(dir, `cannot be created: ${err.message}`);
-    });
-    return [];
-  }
-  if (!info.isDirectory() && !(info.isSymbolicLink() && (await realPath(dir).then(lstat2)).isDirectory())) {
-    throw refusal2(dir, "is not a folder");
-  }
-  const marker = await readMarker(dir);
-  if (marker !== null) return marker;
-  const present2 = await readdir2(dir);
-  if (present2.length === 0) return [];
-  const shown = present2.sort().slice(0, 5).join(", ") + (present2.length > 5 ? `, and ${present2.length - 5} more` : "");
-  throw refusal2(
-    dir,
-    `already holds files go-matrix did not write (${shown}); go-matrix writes only into a new or empty folder, or one it wrote before (marked by its ${REPORT_MARKER} file)`
-  );
-}
-async function readMarker(dir) {
-  const file = path11.join(dir, REPORT_MARKER);
-  const info = await lstat2(file).catch(() => null);
-  if (!info?.isFile() || info.size > MAX_MARKER_BYTES) return null;
-  let marker;
-  try {
-    marker = JSON.parse(await readFile4(file, "utf8"));
-  } catch {
-    return null;
-  }
-  const { writtenBy, entries } = marker ?? {};
-  if (writtenBy !== "go-matrix" || !Array.isArray(entries)) return null;
-  return entries.filter((name) => typeof name === "string" && isEntryName(name));
-}
-var MAX_MARKER_BYTES = 1 << 20;
-async function writeMarker(dir, entries) {
-  const marker = {
-    writtenBy: "go-matrix",
-    about: "go-matrix wrote the entries listed here and removes them at the start of its next run into this folder; it leaves everything else alone.",
-    entries: [...entries]
-  };
-  await writeFile4(path11.join(dir, REPORT_MARKER), JSON.stringify(marker, null, 2) + "\n");
-}
-function isEntryName(name) {
-  return name !== "" && name !== "." && name !== ".." && name !== REPORT_MARKER && !/[/\\\0]/.test(name);
-}
-function checkEntryName(dir, name) {
-  if (!isEntryName(name)) throw new Error(`report folder ${dir}: ${JSON.stringify(name)} is not an entry name`);
-}
-function refusal2(dir, why) {
-  return new InputError(`input report-directory: ${dir} ${why}; choose a folder of its own, such as go-matrix-report`);
-}
-
-// src/files/preflight.ts
-import { stat } from "node:fs/promises";
-import path12 from "node:path";
-async function checkInputFiles(options, workspace) {
-  if (options.mode !== "aggregate") {
-    await expectPath("working-directory", path12.resolve(workspace, options.workingDirectory), "folder", "the module (or go.work) root, relative to the workspace");
-  }
-  if (options.baseline.kind === "path") {
-    await expectPath("baseline", path12.resolve(workspace, options.baseline.path), "file", "a report.json or LCOV file, or auto, or none");
-  }
-}
-async function expectPath(input, file, kind, give) {
-  const info = await stat(file).catch((err) => {
-    const why = err.code === "ENOENT" ? "does not exist" : `cannot be read (${err.code ?? err.message})`;
-    throw new InputError(`input ${input}: ${file} ${why}; give ${give}`, { cause: err });
-  });
-  const ok = kind === "file" ? info.isFile() : info.isDirectory();
-  if (!ok) throw new InputError(`input ${input}: ${file} is not a ${kind}; give ${give}`);
-}
-
 // src/pipeline.ts
-function reportDirectoryOf(options, workspace, tempDir) {
-  return options.reportDirectory ? path13.resolve(workspace, options.reportDirectory) : path13.join(tempDir, "go-matrix");
-}
 async function runPipeline(options, ctx) {
   const { logger } = ctx;
   const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE]);
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
-  const moduleDir = path13.resolve(ctx.workspace, options.workingDirectory);
+  const moduleDir = path11.resolve(ctx.workspace, options.workingDirectory);
   const workDir = defaultWorkDir(ctx.env);
-  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path13.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path11.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
   await checkInputFiles(options, ctx.workspace);
   await prepareReportFolder(reportDir, { workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir] });
   const ledger = new ToolchainLedger(ctx.toolCacheDir, (message) => logger.warning(message));
@@ -4387,9 +2818,9 @@ async function installAndRun(options, ctx, job) {
   const { reportDir, moduleDir, workDir, cacheDir, downloadTimeoutMs, ledger } = job;
   const toolchains = await installGo({
     specs: options.goVersions,
-    versionFile: options.goVersionFile ? path13.resolve(ctx.workspace, options.goVersionFile) : "",
+    versionFile: options.goVersionFile ? path11.resolve(ctx.workspace, options.goVersionFile) : "",
     downloadBaseUrl: options.downloadBaseUrl,
-    localToolchains: options.localToolchains.map((dir) => path13.resolve(ctx.workspace, dir)),
+    localToolchains: options.localToolchains.map((dir) => path11.resolve(ctx.workspace, dir)),
     cache: options.cache,
     verify: options.verify,
     ledger,
@@ -4408,7 +2839,7 @@ async function installAndRun(options, ctx, job) {
     let pending = analyses.get(run.toolchain.version);
     if (!pending) {
       pending = analyseVersion(run, moduleDir, ownTestsOnly(options), logger).then(async (result2) => {
-        if (result2) await writeFile5(path13.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+        if (result2) await writeFile5(path11.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
       analyses.set(run.toolchain.version, pending);
@@ -4451,104 +2882,6 @@ async function installAndRun(options, ctx, job) {
   const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen] }, { reportDir, versions, sourcePath, ...reclaimed ? { footer: [reclaimed] } : {} });
   return { ...result, toolchains };
 }
-async function concludeRun(options, ctx, input) {
-  const { logger } = ctx;
-  const { reportDir, sourcePath } = input;
-  const labels = versionLabels(input.versions.map((v) => v.report));
-  const coverage = /* @__PURE__ */ new Map();
-  input.versions.forEach((v, i) => {
-    if (v.coverage) coverage.set(labels[i], v.coverage);
-  });
-  const reference = pickReference(
-    options.referenceVersion,
-    input.versions.map((v, i) => ({ spec: v.report.spec, version: v.report.version, label: labels[i] })),
-    coverage
-  );
-  const referenceCoverage = reference ? coverage.get(reference) : void 0;
-  const comparisons = reference ? compareVersions(
-    [...coverage].map(([version, c]) => ({ version, profile: c.profile, lines: c.lines, otherTestBinaries: c.otherTestBinaries ?? null })),
-    reference
-  ) : [];
-  const notes = [...ctx.notes ?? []];
-  const concludes = options.mode !== "collect";
-  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path13.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
-  let baseline = null;
-  if (baselineFile && referenceCoverage) {
-    const rows = input.versions.map((v, i) => ({ label: labels[i], version: v.report.version, platform: v.report.platform, statements: v.report.coverage?.statements ?? null }));
-    baseline = compareBaseline({ statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary }, await readBaselineFile(baselineFile), rows);
-  } else if (baselineFile) {
-    notes.push("The baseline was not compared: the reference version has no coverage.");
-  }
-  const all = [...coverage.values()];
-  const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
-  const diff = concludes && ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
-  const evaluated = !concludes ? [] : evaluateGates(
-    {
-      maxVersionDelta: options.maxVersionDelta,
-      minCoverage: options.minCoverage,
-      maxCoverageDrop: options.maxCoverageDrop,
-      minDiffCoverage: options.minDiffCoverage
-    },
-    {
-      reference: reference && referenceCoverage ? { version: reference, statements: referenceCoverage.statements.total } : null,
-      versions: comparisons,
-      baseline,
-      diff,
-      runs: input.versions.map((v, i) => runFacts(v.report, labels[i], coverage.has(labels[i]))),
-      baselineFound: baselineFile !== null,
-      changedLines: ctx.changedLines ? { state: "read" } : ctx.changedLinesUnreadable !== void 0 ? { state: "unreadable", reason: ctx.changedLinesUnreadable } : { state: "none" }
-    }
-  );
-  const gates = [...input.checks ?? [], ...evaluated];
-  const files = {
-    report: path13.join(reportDir, "report.json"),
-    lcov: path13.join(reportDir, "merged.lcov"),
-    merged: path13.join(reportDir, "merged.out"),
-    summary: path13.join(reportDir, "summary.md")
-  };
-  await writeFile5(
-    files.lcov,
-    mergedLines ? formatLcov(mergedLines, { functions: mergeFunctionCoverage(all.map((c) => c.functions)), sourcePath }) : ""
-  );
-  await writeMergedProfile(files.merged, coverage, logger);
-  const mergedSummary = mergedLines ? summarizeLines(mergedLines) : null;
-  const report = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: "go-matrix", version: ctx.toolVersion },
-    commit: ctx.commit,
-    ref: ctx.ref,
-    versions: input.versions.map((v) => v.report),
-    merged: mergedSummary ? { lines: mergedSummary.total, packages: mergedSummary.packages.map((p) => ({ name: p.name, lines: p.summary })) } : null,
-    comparisons: {
-      versions: comparisons,
-      baseline,
-      diff
-    },
-    gates,
-    notes
-  };
-  const verdict = decideVerdict(report, options.failOnTestFailure);
-  const summary2 = renderSummary(report, verdict, { notes, ...ctx.runUrl ? { runUrl: ctx.runUrl } : {}, ...input.footer ? { footer: input.footer } : {} });
-  await writeFile5(files.report, JSON.stringify(report, null, 2) + "\n");
-  await writeFile5(files.summary, summary2);
-  return {
-    report,
-    verdict,
-    summary: summary2,
-    referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : "",
-    reportDir,
-    files
-  };
-}
-function runFacts(v, label, hasCoverage) {
-  return {
-    version: label,
-    status: v.status,
-    ...v.reason !== void 0 ? { reason: v.reason } : {},
-    tests: v.tests.passed + v.tests.failed + v.tests.skipped,
-    coverage: hasCoverage
-  };
-}
 function ownTestsOnly(options) {
   return options.coverPackages === "" && !options.testFlags.some((flag) => /^--?coverpkg(=|$)/.test(flag));
 }
@@ -4562,26 +2895,15 @@ async function analyseVersion(run, moduleDir, ownTests, logger) {
     return null;
   }
   const withoutTests = ownTests ? run.packages.filter((p) => p.noTestFiles).map((p) => p.name) : [];
-  const { profile, otherTestBinaries: otherTestBinaries2 } = countOwnTests(written, withoutTests);
+  const { profile, otherTestBinaries } = countOwnTests(written, withoutTests);
   const lines = lineCoverage(profile);
   let functions = [];
   try {
-    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, written), profile), otherTestBinaries2);
+    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, written, run.env), profile), otherTestBinaries);
   } catch (err) {
     logger.warning(`Go ${run.toolchain.version}: no function coverage: ${err.message}`);
   }
-  return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries: otherTestBinaries2 };
-}
-function pickReference(wanted, versions, coverage) {
-  const keyed = versions.map((t) => ({ ...t, label: t.label ?? t.version }));
-  const candidates = keyed.filter((t) => coverage.has(t.label));
-  if (wanted !== "") {
-    const bare = wanted.replace(/^go/, "");
-    const match = candidates.find((t) => t.label === wanted) ?? candidates.find((t) => t.version === bare) ?? candidates.find((t) => t.spec === wanted) ?? candidates.find((t) => t.version.startsWith(`${bare}.`));
-    return match?.label ?? null;
-  }
-  const newest = [...candidates].sort((a, b) => compareGoVersions(b.version, a.version))[0];
-  return newest?.label ?? null;
+  return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries };
 }
 function versionReport(run, coverage) {
   const notes = [...run.toolchain.recovery ? [run.toolchain.recovery] : [], ...run.notes];
@@ -4623,25 +2945,12 @@ function toolchainReport(t) {
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile5(path13.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile4(path11.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }
-  const relative = path13.relative(workspace, moduleDir).split(path13.sep).join("/");
-  return moduleRelativePath(modulePathOf(goMod, path13.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
-}
-async function writeMergedProfile(file, coverage, logger) {
-  if (coverage.size === 0) {
-    await writeFile5(file, "");
-    return;
-  }
-  try {
-    const merged = mergeProfiles([...coverage].map(([version, c]) => ({ name: `Go ${version}`, profile: c.profile })));
-    await writeFile5(file, formatProfile(merged));
-  } catch (err) {
-    logger.warning(`merged.out not written: ${err.message}`);
-    await writeFile5(file, "");
-  }
+  const relative = path11.relative(workspace, moduleDir).split(path11.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path11.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
 }
 
 export {
@@ -4651,21 +2960,5 @@ export {
   retrying,
   backoffDelay,
   parseRetryAfter,
-  consoleLogger,
-  countOwnTests,
-  parseGitDiff,
-  SCHEMA_VERSION,
-  toResults,
-  stoppedVerdict,
-  COMMENT_LIMIT_BYTES,
-  renderComment,
-  renderStopped,
-  isInside,
-  prepareReportFolder,
-  claimReportEntries,
-  checkInputFiles,
-  reportDirectoryOf,
-  runPipeline,
-  concludeRun,
-  pickReference
+  runPipeline
 };

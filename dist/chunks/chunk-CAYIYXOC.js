@@ -1,81 +1,5 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
-import {
-  compareGoVersions,
-  isGoVersion
-} from "./chunk-MBZDNYRM.js";
-
-// src/go/go-mod.ts
-var DEFAULT_GO_VERSION = { mod: "1.16", work: "1.18" };
-var GoFileError = class extends Error {
-  name = "GoFileError";
-};
-function parseGoFile(name, text) {
-  const file = { name, go: null, toolchain: null, module: null, use: [] };
-  let block = null;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = stripComment(lines[i]).trim();
-    if (line === "") continue;
-    const where = `${name}:${i + 1}`;
-    if (block !== null) {
-      if (line === ")") block = null;
-      else directive(file, block, line, i + 1, where);
-      continue;
-    }
-    const [keyword = "", ...rest] = line.split(/\s+/);
-    const value = rest.join(" ");
-    if (value === "(") block = keyword;
-    else directive(file, keyword, value, i + 1, where);
-  }
-  return file;
-}
-function directive(file, keyword, value, line, where) {
-  switch (keyword) {
-    case "go":
-      if (file.goLine !== void 0) throw new GoFileError(`${where}: a second "go" line (the first is line ${file.goLine}); Go reads one`);
-      if (!isGoVersion(value) || value.startsWith("go")) throw new GoFileError(`${where}: expected "go 1.N" or "go 1.N.P", got ${JSON.stringify(`go ${value}`)}`);
-      file.go = value;
-      file.goLine = line;
-      break;
-    case "toolchain": {
-      if (file.toolchainLine !== void 0) throw new GoFileError(`${where}: a second "toolchain" line (the first is line ${file.toolchainLine}); Go reads one`);
-      const version = value === "default" ? null : /^go([^+-]+)(?:[+-]\S*)?$/.exec(value)?.[1];
-      if (version === void 0 || version !== null && !isGoVersion(version)) {
-        throw new GoFileError(`${where}: expected "toolchain go1.N.P" or "toolchain default", got ${JSON.stringify(`toolchain ${value}`)}`);
-      }
-      file.toolchain = version;
-      file.toolchainLine = line;
-      break;
-    }
-    case "module":
-      file.module = unquote(value);
-      break;
-    case "use":
-      file.use.push(unquote(value));
-      break;
-  }
-}
-function stripComment(line) {
-  const at = line.indexOf("//");
-  return at < 0 ? line : line.slice(0, at);
-}
-function unquote(text) {
-  const t = text.trim();
-  return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
-}
-function isWorkFile(name) {
-  return name.endsWith(".work");
-}
-function modulePathOf(goMod, source = "go.mod") {
-  const module = parseGoFile(source, goMod).module;
-  if (!module) throw new GoFileError(`${source}: no "module" line, so the module path is unknown`);
-  return module;
-}
-function skipReason(version, file) {
-  if (!file?.go) return null;
-  return compareGoVersions(version, file.go) < 0 ? `${file.name} requires go >= ${file.go}` : null;
-}
 
 // src/coverage/model.ts
 var COVER_MODES = ["set", "count", "atomic"];
@@ -105,7 +29,7 @@ function lineBudget(blocks) {
 var LINES_PER_PROFILE = 1 << 20;
 var LINES_PER_BLOCK = 16;
 
-// src/coverage/read.ts
+// src/files/read-profile.ts
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 
 // src/coverage/blocks-builder.ts
@@ -934,7 +858,7 @@ function isNegativeCount(bytes, start, end) {
   return i < end - 1 && bytes[i] === MINUS && i - 1 >= start && bytes[i - 1] === SPACE;
 }
 
-// src/coverage/read.ts
+// src/files/read-profile.ts
 async function readProfile(path) {
   let size = 0;
   try {
@@ -1572,6 +1496,57 @@ function moduleRelativePath(modulePath, moduleDir = "") {
   const dir = moduleDir.replace(/\/+$/, "").replace(/^\.\/?/, "");
   return (file) => file.startsWith(prefix) ? (dir ? `${dir}/` : "") + file.slice(prefix.length) : file;
 }
+function parseLcov(text, where, options = {}) {
+  const records = [];
+  let record = null;
+  let byName = /* @__PURE__ */ new Map();
+  text.split("\n").forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "end_of_record") {
+      record = null;
+      return;
+    }
+    const colon = line.indexOf(":");
+    const key = line.slice(0, colon).toUpperCase();
+    const value = line.slice(colon + 1);
+    if (key === "SF") {
+      record = { source: value.trim(), lines: /* @__PURE__ */ new Map(), found: null, hit: null, functions: [] };
+      records.push(record);
+      byName = /* @__PURE__ */ new Map();
+      return;
+    }
+    if (key === "DA" && record !== null) {
+      const [at, hits] = value.split(",").map(Number);
+      if (at === void 0 || hits === void 0 || !Number.isFinite(at) || !Number.isFinite(hits)) return;
+      record.lines.set(at, Math.max(record.lines.get(at) ?? 0, hits));
+    } else if ((key === "LF" || key === "LH") && record !== null) {
+      const n = Number(value.trim());
+      if (key === "LF") record.found = n;
+      else record.hit = n;
+    } else if ((key === "FN" || key === "FNDA") && options.functions) {
+      readFunction(line, key, value, `${where}:${index + 1}`, record, byName);
+    }
+  });
+  return records;
+}
+function readFunction(line, key, body, at, record, byName) {
+  const comma = body.indexOf(",");
+  const number = Number(body.slice(0, comma));
+  const name = body.slice(comma + 1);
+  if (comma <= 0 || !Number.isInteger(number) || number < 0 || name === "") {
+    throw new CoverageError(`${at}: expected "${key === "FN" ? "FN:<line>,<name>" : "FNDA:<hits>,<name>"}", got ${JSON.stringify(line)}`);
+  }
+  if (record === null) throw new CoverageError(`${at}: ${JSON.stringify(line)} outside an SF record`);
+  if (key === "FN") {
+    const fn = { source: record.source, line: number, name: name.endsWith(`@${number}`) ? name.slice(0, -`@${number}`.length) : name, hits: 0 };
+    byName.set(name, fn);
+    record.functions.push(fn);
+  } else {
+    const fn = byName.get(name);
+    if (fn === void 0) throw new CoverageError(`${at}: FNDA for ${JSON.stringify(name)}, which no FN line of ${record.source} declares`);
+    fn.hits = number;
+  }
+}
 
 // src/coverage/merge.ts
 function mergeProfiles(profiles) {
@@ -1609,12 +1584,6 @@ function hasBlock(profile, file, of, i, numStmt) {
 }
 
 export {
-  DEFAULT_GO_VERSION,
-  GoFileError,
-  parseGoFile,
-  isWorkFile,
-  modulePathOf,
-  skipReason,
   CoverageError,
   packageOf,
   lastLineOf,
@@ -1631,5 +1600,6 @@ export {
   formatProfile,
   formatLcov,
   moduleRelativePath,
+  parseLcov,
   mergeProfiles
 };

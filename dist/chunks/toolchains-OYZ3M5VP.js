@@ -11,7 +11,7 @@ import {
   pruneToolCache,
   semverToGo,
   writeState
-} from "./chunk-PEZXRUPT.js";
+} from "./chunk-Q77GCFE3.js";
 import "./chunk-MBZDNYRM.js";
 import "./chunk-MJU2DCFZ.js";
 import {

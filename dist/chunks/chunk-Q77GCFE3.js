@@ -194,7 +194,7 @@ function nearestVersions(target, candidates, count = 2) {
   return picked.filter((c) => c !== void 0).sort((a, b) => key(b.parsed) - key(a.parsed)).map((c) => c.version);
 }
 
-// src/toolchains/reuse.ts
+// src/go/reuse.ts
 import { execFile as execFile2 } from "node:child_process";
 import { realpath } from "node:fs/promises";
 import { promisify as promisify2 } from "node:util";
@@ -405,7 +405,7 @@ async function readManifestOf(dir) {
 import { lstatSync as lstatSync2, readlinkSync as readlinkSync2 } from "node:fs";
 import path4 from "node:path";
 
-// src/go/pool.ts
+// src/util/pool.ts
 async function mapBounded(items, limit, work) {
   const results = new Array(items.length);
   let next = 0;
@@ -547,7 +547,7 @@ async function verifyTree(goroot, entries, level, previous) {
   if (level === "full") differences.push(...extraEntries(goroot, entries));
   const hashed = [...await early, ...await mapBounded(toHash, HASH_CONCURRENCY, hash)];
   for (const difference of hashed) if (difference && !differing.has(difference.path)) differences.push(difference);
-  for (const path10 of differing) delete stamps[path10];
+  for (const path9 of differing) delete stamps[path9];
   differences.sort((a, b) => comparePaths(a.path, b.path));
   return {
     level,
@@ -577,7 +577,7 @@ function extraEntries(goroot, entries) {
   return extras;
 }
 
-// src/toolchains/reuse.ts
+// src/go/reuse.ts
 var execFileAsync2 = promisify2(execFile2);
 function checkOutcome(check) {
   if (!check.ok) return "damaged";
@@ -684,17 +684,18 @@ async function writeState(dir, state) {
 
 // src/toolchains/inventory.ts
 import { existsSync, lstatSync as lstatSync3, readdirSync as readdirSync2, statSync } from "node:fs";
-import path8 from "node:path";
+import path7 from "node:path";
 
-// src/go/staging.ts
-import { readlinkSync as readlinkSync3 } from "node:fs";
-import { mkdtemp, readdir, readFile as readFile4, rm as rm2, stat, utimes, writeFile as writeFile2 } from "node:fs/promises";
-import os2 from "node:os";
+// src/toolchains/leases.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir2, readdir, readFile as readFile4, rm as rm2, rmdir, stat, utimes, writeFile as writeFile2 } from "node:fs/promises";
 import path6 from "node:path";
-var STAGING_PREFIX = ".staging-";
+
+// src/util/owner.ts
+import { readlinkSync as readlinkSync3 } from "node:fs";
+import os2 from "node:os";
 var HEARTBEAT_MS = 3e4;
 var STALE_AFTER_MS = 10 * 6e4;
-var OWNER_FILE = "owner.json";
 function currentOwner() {
   return { pid: process.pid, host: os2.hostname(), pidNamespace: pidNamespace(), started: (/* @__PURE__ */ new Date()).toISOString() };
 }
@@ -723,53 +724,6 @@ function processAlive(pid) {
     return err.code === "EPERM";
   }
 }
-async function createStaging(parent, prefix, heartbeatMs = HEARTBEAT_MS) {
-  const dir = await mkdtemp(path6.join(parent, prefix));
-  const record = path6.join(dir, OWNER_FILE);
-  await writeFile2(record, JSON.stringify(currentOwner()) + "\n");
-  const heartbeat = setInterval(() => {
-    const now = /* @__PURE__ */ new Date();
-    utimes(record, now, now).catch(() => void 0);
-  }, heartbeatMs);
-  heartbeat.unref();
-  return { dir, release: () => clearInterval(heartbeat) };
-}
-async function removeAbandonedStaging(goDir, logger, now = Date.now()) {
-  let names;
-  try {
-    names = (await readdir(goDir)).filter((name) => name.startsWith(STAGING_PREFIX));
-  } catch (err) {
-    if (err.code === "ENOENT") return [];
-    throw err;
-  }
-  const here = currentOwner();
-  const removed = [];
-  await Promise.all(
-    names.map(async (name) => {
-      const dir = path6.join(goDir, name);
-      try {
-        const { owner, lastSeen } = await readOwner(dir);
-        if (!isAbandoned(owner, now - lastSeen, here, processAlive)) return;
-        await rm2(dir, { recursive: true, force: true });
-        removed.push(dir);
-        const who = owner ? `process ${owner.pid} on ${owner.host}, started ${owner.started}` : "an unknown process";
-        logger.info(`removed the staging folder ${dir}, abandoned by ${who} (last active ${Math.round((now - lastSeen) / 1e3)} s ago)`);
-      } catch (err) {
-        logger.warning(`cannot clean up the staging folder ${dir}: ${err.message}`);
-      }
-    })
-  );
-  return removed;
-}
-async function readOwner(dir) {
-  const record = path6.join(dir, OWNER_FILE);
-  try {
-    const [text, info] = await Promise.all([readFile4(record, "utf8"), stat(record)]);
-    return { owner: parseOwner(text), lastSeen: info.mtimeMs };
-  } catch {
-    return { owner: void 0, lastSeen: (await stat(dir)).mtimeMs };
-  }
-}
 function parseOwner(text) {
   try {
     const value = JSON.parse(text);
@@ -782,23 +736,20 @@ function parseOwner(text) {
 }
 
 // src/toolchains/leases.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir2, readdir as readdir2, readFile as readFile5, rm as rm3, rmdir, stat as stat2, utimes as utimes2, writeFile as writeFile3 } from "node:fs/promises";
-import path7 from "node:path";
 async function leasesOf(dir, now = Date.now()) {
   const folder = sidecarsOf(dir).leases;
   let names;
   try {
-    names = (await readdir2(folder)).filter((n) => n.endsWith(".json"));
+    names = (await readdir(folder)).filter((n) => n.endsWith(".json"));
   } catch {
     return [];
   }
   const here = currentOwner();
   const leases = await Promise.all(
     names.map(async (name) => {
-      const file = path7.join(folder, name);
+      const file = path6.join(folder, name);
       try {
-        const [text, info] = await Promise.all([readFile5(file, "utf8"), stat2(file)]);
+        const [text, info] = await Promise.all([readFile4(file, "utf8"), stat(file)]);
         const owner = parseOwner(text);
         return { file, owner, renewedAt: info.mtime, live: !isAbandoned(owner, now - info.mtimeMs, here, processAlive) };
       } catch {
@@ -822,14 +773,14 @@ var LeaseHolder = class {
   async take(dir) {
     const folder = sidecarsOf(dir).leases;
     await mkdir2(folder, { recursive: true });
-    const file = path7.join(folder, `${randomBytes2(8).toString("hex")}.json`);
-    await writeFile3(file, `${JSON.stringify(currentOwner())}
+    const file = path6.join(folder, `${randomBytes2(8).toString("hex")}.json`);
+    await writeFile2(file, `${JSON.stringify(currentOwner())}
 `);
     this.files.add(file);
     this.timer ??= setInterval(() => void this.renew(), this.heartbeatMs).unref();
   }
   async renew(now = /* @__PURE__ */ new Date()) {
-    await Promise.all([...this.files].map((f) => utimes2(f, now, now).catch(() => void 0)));
+    await Promise.all([...this.files].map((f) => utimes(f, now, now).catch(() => void 0)));
   }
   get held() {
     return [...this.files];
@@ -841,19 +792,19 @@ var LeaseHolder = class {
   async release(dir) {
     const folder = sidecarsOf(dir).leases;
     for (const file of this.files) {
-      if (path7.dirname(file) !== folder) continue;
+      if (path6.dirname(file) !== folder) continue;
       this.files.delete(file);
-      await rm3(file, { force: true });
+      await rm2(file, { force: true });
     }
     await rmdir(folder).catch(() => void 0);
-    await rmdir(path7.dirname(dir)).catch(() => void 0);
+    await rmdir(path6.dirname(dir)).catch(() => void 0);
   }
   async releaseAll() {
     if (this.timer) clearInterval(this.timer);
     this.timer = void 0;
     const files = [...this.files];
     this.files.clear();
-    await Promise.all(files.map((f) => rm3(f, { force: true })));
+    await Promise.all(files.map((f) => rm2(f, { force: true })));
   }
 };
 
@@ -866,14 +817,14 @@ async function listToolchains(toolCacheDir) {
   const found = [];
   const folders = (dir) => {
     try {
-      return readdirSync2(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && isToolchainFolderName(d.name) && !d.name.startsWith(STAGING_PREFIX)).map((d) => d.name).sort();
+      return readdirSync2(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && isToolchainFolderName(d.name)).map((d) => d.name).sort();
     } catch {
       return [];
     }
   };
   for (const version of folders(goDir)) {
-    for (const arch of folders(path8.join(goDir, version))) {
-      const dir = path8.join(goDir, version, arch);
+    for (const arch of folders(path7.join(goDir, version))) {
+      const dir = path7.join(goDir, version, arch);
       found.push(await describe(dir, version, arch));
     }
   }
@@ -914,7 +865,7 @@ function diskUsage(dir) {
     bytes += stats.blocks * 512;
     if (stats.isDirectory()) {
       try {
-        for (const name of readdirSync2(current)) pending.push(path8.join(current, name));
+        for (const name of readdirSync2(current)) pending.push(path7.join(current, name));
       } catch {
       }
     }
@@ -941,8 +892,8 @@ function parseSize(text) {
 // src/toolchains/prune.ts
 var import_semver2 = __toESM(require_semver(), 1);
 import { existsSync as existsSync2 } from "node:fs";
-import { lstat, rename as rename2, rm as rm4, rmdir as rmdir2, writeFile as writeFile4 } from "node:fs/promises";
-import path9 from "node:path";
+import { lstat, rename as rename2, rm as rm3, rmdir as rmdir2, writeFile as writeFile3 } from "node:fs/promises";
+import path8 from "node:path";
 var DAY_MS = 24 * 60 * 6e4;
 function seriesOf(version) {
   const parsed = import_semver2.default.parse(version);
@@ -1000,9 +951,9 @@ async function removeToolchain(dir) {
     return "gone";
   }
   const hadMarker = existsSync2(sidecars.marker);
-  await rm4(sidecars.marker, { force: true });
+  await rm3(sidecars.marker, { force: true });
   if (await hasLiveLease(dir)) {
-    if (hadMarker) await writeFile4(sidecars.marker, "");
+    if (hadMarker) await writeFile3(sidecars.marker, "");
     return "held";
   }
   const aside = removingPathOf(dir);
@@ -1014,13 +965,13 @@ async function removeToolchain(dir) {
   }
   const moved = await lstat(aside);
   if (moved.ino !== seen.ino || moved.dev !== seen.dev) {
-    await rename2(aside, dir).catch(() => rm4(aside, { recursive: true, force: true }));
+    await rename2(aside, dir).catch(() => rm3(aside, { recursive: true, force: true }));
     return "held";
   }
-  await Promise.all([rm4(sidecars.manifest, { force: true }), rm4(sidecars.state, { force: true }), ...(await leasesOf(dir)).filter((l) => !l.live).map((l) => rm4(l.file, { force: true }))]);
-  await rm4(aside, { recursive: true, force: true });
+  await Promise.all([rm3(sidecars.manifest, { force: true }), rm3(sidecars.state, { force: true }), ...(await leasesOf(dir)).filter((l) => !l.live).map((l) => rm3(l.file, { force: true }))]);
+  await rm3(aside, { recursive: true, force: true });
   await rmdir2(sidecars.leases).catch(() => void 0);
-  await rmdir2(path9.dirname(dir)).catch(() => void 0);
+  await rmdir2(path8.dirname(dir)).catch(() => void 0);
   return "removed";
 }
 
@@ -1090,9 +1041,11 @@ export {
   goBinary,
   goVersionAt,
   mapBounded,
-  STAGING_PREFIX,
-  createStaging,
-  removeAbandonedStaging,
+  HEARTBEAT_MS,
+  currentOwner,
+  isAbandoned,
+  processAlive,
+  parseOwner,
   goToSemver,
   semverToGo,
   resolveVersions,

@@ -10,16 +10,18 @@ import {
   prepareReportFolder,
   renderStopped,
   reportDirectoryOf,
+  reportJson,
   stoppedVerdict
-} from "./chunk-2NK7BEQ2.js";
+} from "./chunk-6JGYJHK6.js";
 import {
   CoverageError,
   lineCoverage,
+  parseLcov,
   readProfile,
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-NNJXE5R7.js";
+} from "./chunk-CAYIYXOC.js";
 import {
   errorMessage
 } from "./chunk-53SOCBO6.js";
@@ -311,40 +313,6 @@ async function expandGlob(pattern) {
 }
 
 // src/aggregate/lcov-functions.ts
-function parseLcovFunctions(text2, where) {
-  const result = [];
-  let source = null;
-  let byName = /* @__PURE__ */ new Map();
-  text2.split("\n").forEach((raw, index) => {
-    const line = raw.replace(/\r$/, "");
-    const at = `${where}:${index + 1}`;
-    if (line.startsWith("SF:")) {
-      source = line.slice(3);
-      byName = /* @__PURE__ */ new Map();
-    } else if (line === "end_of_record") {
-      source = null;
-    } else if (line.startsWith("FN:") || line.startsWith("FNDA:")) {
-      const body = line.slice(line.indexOf(":") + 1);
-      const comma = body.indexOf(",");
-      const number2 = Number(body.slice(0, comma));
-      const name2 = body.slice(comma + 1);
-      if (comma <= 0 || !Number.isInteger(number2) || number2 < 0 || name2 === "") {
-        throw new CoverageError(`${at}: expected "${line.startsWith("FN:") ? "FN:<line>,<name>" : "FNDA:<hits>,<name>"}", got ${JSON.stringify(line)}`);
-      }
-      if (source === null) throw new CoverageError(`${at}: ${JSON.stringify(line)} outside an SF record`);
-      if (line.startsWith("FN:")) {
-        const fn = { source, line: number2, name: name2.endsWith(`@${number2}`) ? name2.slice(0, -`@${number2}`.length) : name2, hits: 0 };
-        byName.set(name2, fn);
-        result.push(fn);
-      } else {
-        const fn = byName.get(name2);
-        if (fn === void 0) throw new CoverageError(`${at}: FNDA for ${JSON.stringify(name2)}, which no FN line of ${source} declares`);
-        fn.hits = number2;
-      }
-    }
-  });
-  return result;
-}
 function matchSourceFiles(sources, files, where) {
   const byBase = /* @__PURE__ */ new Map();
   for (const file of files) {
@@ -502,8 +470,9 @@ async function rebuildCoverage(legFile, shown, version) {
   const realLcov = await fileInLeg(legDir, path2.join(version.version, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
   const lcov = realLcov === null ? null : await readFile(realLcov, "utf8");
   if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
-  const lcovFunctions = parseLcovFunctions(lcov, lcovFile);
-  const sources = [...new Set(lcov.split("\n").filter((l) => l.startsWith("SF:")).map((l) => l.slice(3).replace(/\r$/, "")))];
+  const records = parseLcov(lcov, lcovFile, { functions: true });
+  const lcovFunctions = records.flatMap((r) => r.functions);
+  const sources = [...new Set(records.map((r) => r.source))];
   const sourceToFile = matchSourceFiles(sources, profile.files.map((f) => f.file), lcovFile);
   const functions = functionsFromLcov(lcovFunctions, sourceToFile, profile);
   const sourcePaths = new Map([...sourceToFile].map(([source, file]) => [file, source]));
@@ -579,7 +548,7 @@ async function writeFailedLeg(reportDir, leg) {
   };
   await claimReportEntries(reportDir, ["report.json"]);
   const file = path3.join(reportDir, "report.json");
-  await writeFile(file, JSON.stringify(report, null, 2) + "\n");
+  await writeFile(file, reportJson(report));
   return file;
 }
 

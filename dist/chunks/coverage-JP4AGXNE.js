@@ -1,20 +1,22 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
-  CoverageError,
   GoFileError,
+  modulePathOf
+} from "./chunk-U7QWH5N3.js";
+import {
+  CoverageError,
   formatLcov,
   formatPercent,
   formatProfile,
   lineCoverage,
   mergeLineCoverage,
   mergeProfiles,
-  modulePathOf,
   moduleRelativePath,
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-NNJXE5R7.js";
+} from "./chunk-CAYIYXOC.js";
 import "./chunk-MBZDNYRM.js";
 import {
   commandError

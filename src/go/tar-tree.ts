@@ -9,8 +9,8 @@
  * a file with its target's content and mode: on disk it is the same file.
  */
 import {createHash, type Hash} from 'node:crypto'
-import type {TarMember} from '../go/tar-headers.js'
-import {modeString, sortTree, type FileEntry, type TreeEntry} from './tree.js'
+import type {TarMember} from './tar-headers.js'
+import {modeString, sortTree, type FileEntry, type TreeEntry} from '../toolchains/tree.js'
 
 /** sha256 of nothing: an empty file's content hash. */
 export const EMPTY_SHA256 = createHash('sha256').digest('hex')

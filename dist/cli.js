@@ -27,7 +27,7 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-3WSJS2PW.js")).runCommand(rest, io);
+      return (await import("./chunks/run-HQCF4T2Y.js")).runCommand(rest, io);
     case "aggregate":
       return (await import("./chunks/aggregate-FTJW6UPP.js")).aggregateCommand(rest, io);
     case "coverage":

@@ -26,7 +26,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-XPRMS23Q.js";
+} from "./chunks/chunk-BWDT5Y4B.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,

@@ -3,14 +3,14 @@
  * module under each, analyse coverage, compare, gate, and write the report files. The callers
  * only read inputs, pick directories and show the result.
  */
-import {readFile, writeFile} from 'node:fs/promises'
+import {readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {DOWNLOAD_TIMEOUT_VARIABLE, installGo, parseDownloadTimeout} from './go/install.js'
 import {currentPlatform} from './go/platform.js'
 import type {Toolchain} from './go/toolchain.js'
 import {modulePathOf} from './go/go-mod.js'
 import {runMatrix} from './runner/matrix.js'
-import {defaultWorkDir} from './runner/env.js'
+import {defaultWorkDir, scratchDirOf} from './runner/env.js'
 import type {VersionRun} from './runner/types.js'
 import {readProfile} from './files/read-profile.js'
 import {summarizeStatements} from './coverage/summary.js'
@@ -137,6 +137,8 @@ async function installAndRun(
   })
 
   const analysed = await Promise.all(runs.map(async run => [run.toolchain.version, await analyse(run)] as const))
+  // The go commands are done: each version's GOTMPDIR goes (a killed go's go-build* folders with it).
+  await Promise.all(toolchains.map(t => rm(scratchDirOf(workDir, t.version), {recursive: true, force: true}).catch(() => undefined)))
   const coverage = new Map<string, AnalysedCoverage>()
   for (const [version, result] of analysed) if (result) coverage.set(version, result)
   const versions: AnalysedVersion[] = runs.map(run => {

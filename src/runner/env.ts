@@ -30,8 +30,9 @@ export interface IsolationDirs {
   gomodcache: string
   /**
    * GOTMPDIR, where go build and go test make their go-build* folders: the version's own, in the
-   * work folder, emptied before and removed after the version runs (version-run.ts), so that a
-   * killed go leaves nothing in /tmp. A GOTMPDIR the user set wins (docs/isolation.md).
+   * work folder, emptied before the version runs (version-run.ts) and removed when the job's go
+   * commands are done (pipeline.ts), so that a killed go leaves nothing in /tmp. A GOTMPDIR the
+   * user set wins (docs/isolation.md).
    */
   gotmpdir: string
 }
@@ -48,6 +49,11 @@ export interface MatrixPaths {
   gomodcache: string
 }
 
+/** A version's GOTMPDIR: `<workDir>/<version>/tmp`. */
+export function scratchDirOf(workDir: string, version: string): string {
+  return path.join(workDir, version, 'tmp')
+}
+
 /**
  * One version's directories. The benchmarks use it too, so that their shell loops share the
  * runner's warm caches.
@@ -61,7 +67,7 @@ export function versionDirs(goroot: string, paths: MatrixPaths, version: string)
     goenv: path.join(state, 'go.env'),
     gobin: path.join(state, 'bin'),
     gomodcache: paths.gomodcache,
-    gotmpdir: path.join(state, 'tmp')
+    gotmpdir: scratchDirOf(paths.workDir, version)
   }
 }
 

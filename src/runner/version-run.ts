@@ -93,7 +93,8 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
   // Kept for the go commands that read this version's results afterwards (go tool cover).
   run.env = isolated
   const env: Record<string, string> = {...isolated, [RUN_MARKER_VARIABLE]: runId}
-  // The version's GOTMPDIR starts empty (a killed run's go-build* folders go) and goes with the run.
+  // The version's GOTMPDIR starts empty (a killed run's go-build* folders go); the pipeline removes
+  // it once go tool cover, which runs in this environment too, is done.
   const scratch = env.GOTMPDIR === dirs.gotmpdir ? dirs.gotmpdir : undefined
   if (scratch) {
     await rm(scratch, {recursive: true, force: true})
@@ -196,7 +197,6 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
   } finally {
     clearTimeout(timer)
     plan.signal?.removeEventListener('abort', onCancel)
-    if (scratch) await rm(scratch, {recursive: true, force: true}).catch(() => undefined)
   }
 }
 

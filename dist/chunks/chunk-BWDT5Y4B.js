@@ -75,7 +75,7 @@ import {
 } from "./chunk-QCJRL7H3.js";
 
 // src/pipeline.ts
-import { readFile as readFile4, writeFile as writeFile5 } from "node:fs/promises";
+import { readFile as readFile4, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
 import path11 from "node:path";
 
 // src/go/install.ts
@@ -1735,6 +1735,9 @@ import path7 from "node:path";
 function defaultWorkDir(env) {
   return env.RUNNER_TEMP ? path7.join(env.RUNNER_TEMP, "go-matrix-work") : path7.join(os.homedir(), ".cache", "go-matrix", "work");
 }
+function scratchDirOf(workDir, version) {
+  return path7.join(workDir, version, "tmp");
+}
 function versionDirs(goroot, paths, version) {
   const state = path7.join(paths.workDir, version);
   return {
@@ -1744,7 +1747,7 @@ function versionDirs(goroot, paths, version) {
     goenv: path7.join(state, "go.env"),
     gobin: path7.join(state, "bin"),
     gomodcache: paths.gomodcache,
-    gotmpdir: path7.join(state, "tmp")
+    gotmpdir: scratchDirOf(paths.workDir, version)
   };
 }
 var KEPT_GO_VARIABLES = [
@@ -2512,7 +2515,6 @@ async function runVersion(plan) {
   } finally {
     clearTimeout(timer);
     plan.signal?.removeEventListener("abort", onCancel);
-    if (scratch) await rm4(scratch, { recursive: true, force: true }).catch(() => void 0);
   }
 }
 function stopReason(result, timeoutMinutes) {
@@ -2870,6 +2872,7 @@ async function installAndRun(options, ctx, job) {
     onVersionDone: (run) => void analyse(run).catch(() => void 0)
   });
   const analysed = await Promise.all(runs.map(async (run) => [run.toolchain.version, await analyse(run)]));
+  await Promise.all(toolchains.map((t) => rm5(scratchDirOf(workDir, t.version), { recursive: true, force: true }).catch(() => void 0)));
   const coverage = /* @__PURE__ */ new Map();
   for (const [version, result2] of analysed) if (result2) coverage.set(version, result2);
   const versions = runs.map((run) => {

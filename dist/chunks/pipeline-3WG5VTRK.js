@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-XPRMS23Q.js";
+} from "./chunk-BWDT5Y4B.js";
 import "./chunk-6JGYJHK6.js";
 import "./chunk-U7QWH5N3.js";
 import "./chunk-CAYIYXOC.js";

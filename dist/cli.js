@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
+import "./chunks/chunk-36Z2D6VQ.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-ZVPWXIBU.js";
+} from "./chunks/chunk-QCJRL7H3.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/cli/main.ts
@@ -16,6 +17,7 @@ commands:
   run        the whole matrix on a module (one flag per action input)
   aggregate  combine the report.json files of several runs (collect legs), then gate and report
   coverage   the coverage engine alone on existing Go profiles
+  toolchains list, verify and prune the Go toolchains of the tool cache
 
 Run 'go-matrix <command> --help' for a command's flags.
 Exit status: 0 all passed; 1 a gate, build or test failed; 2 bad usage or bad input;
@@ -25,11 +27,13 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-JHRDDUJZ.js")).runCommand(rest, io);
+      return (await import("./chunks/run-AI44X2OO.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-2FQHYAV3.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-LJZ7QB42.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-XTETH5I5.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-AMUVNYMP.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+    case "toolchains":
+      return (await import("./chunks/toolchains-FSMMOPTT.js")).toolchainsCommand(rest, io);
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-AFNEHZKZ.js";
+} from "./chunks/chunk-XJCQBH3U.js";
 import {
   debug,
   endGroup,
@@ -21,13 +21,12 @@ import {
 import {
   actionsCacheClient,
   backoffDelay,
-  currentPlatform,
   parseRetryAfter,
   restoreEntry,
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-YGYSC3VP.js";
+} from "./chunks/chunk-OXUJKQTW.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,
@@ -36,10 +35,15 @@ import {
   reportDirectoryOf,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-DFMDYH3D.js";
-import "./chunks/chunk-AAL3RNF6.js";
-import "./chunks/chunk-FQMXL7CY.js";
-import "./chunks/chunk-YMFHXHFB.js";
+} from "./chunks/chunk-QUEYG4A2.js";
+import "./chunks/chunk-U7QWH5N3.js";
+import "./chunks/chunk-FFUFBHAD.js";
+import {
+  currentPlatform
+} from "./chunks/chunk-Q77GCFE3.js";
+import "./chunks/chunk-MBZDNYRM.js";
+import "./chunks/chunk-4DVBH7EU.js";
+import "./chunks/chunk-MJU2DCFZ.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-SJKBGCPK.js";
 import {
@@ -51,15 +55,16 @@ import {
 } from "./chunks/chunk-DNGZ5PR3.js";
 import {
   actionError
-} from "./chunks/chunk-YS2RE52J.js";
-import {
-  TOOL_VERSION
-} from "./chunks/chunk-ZVPWXIBU.js";
+} from "./chunks/chunk-OYTGYJGS.js";
+import "./chunks/chunk-36Z2D6VQ.js";
 import {
   InputError,
   parseOptions
-} from "./chunks/chunk-L2BMKEQD.js";
-import "./chunks/chunk-FB4FYNZZ.js";
+} from "./chunks/chunk-NI632XON.js";
+import "./chunks/chunk-ODLFNOQT.js";
+import {
+  TOOL_VERSION
+} from "./chunks/chunk-QCJRL7H3.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/action/main.ts

@@ -3,14 +3,14 @@
  * module under each, analyse coverage, compare, gate, and write the report files. The callers
  * only read inputs, pick directories and show the result.
  */
-import {readFile, writeFile} from 'node:fs/promises'
+import {readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {DOWNLOAD_TIMEOUT_VARIABLE, installGo, parseDownloadTimeout} from './go/install.js'
 import {currentPlatform} from './go/platform.js'
 import type {Toolchain} from './go/toolchain.js'
 import {modulePathOf} from './go/go-mod.js'
 import {runMatrix} from './runner/matrix.js'
-import {defaultWorkDir} from './runner/env.js'
+import {defaultWorkDir, scratchDirOf} from './runner/env.js'
 import type {VersionRun} from './runner/types.js'
 import {readProfile} from './files/read-profile.js'
 import {summarizeStatements} from './coverage/summary.js'
@@ -25,6 +25,8 @@ import type {Logger} from './util/log.js'
 import {joinArgs} from './util/split-args.js'
 import type {VersionReport} from './report/schema.js'
 import {claimReportEntries, prepareReportFolder, reportDirectoryOf} from './files/report-folder.js'
+import {ToolchainLedger} from './toolchains/ledger.js'
+import {pruneForRetention} from './toolchains/reclaim.js'
 import {checkInputFiles} from './files/preflight.js'
 import type {AnalysedCoverage, AnalysedVersion} from './conclusion/conclude.js'
 import {concludeRun, type ConclusionContext, type PipelineResult} from './conclusion/run.js'
@@ -67,12 +69,31 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   const modules = await chooseModules(options.modules, {workingDir: moduleDir, workspace: ctx.workspace}, logger)
   await prepareReportFolder(reportDir, {workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir]})
 
+  // The job's leases on the toolchains it uses: toolchains prune (another job's retention, an
+  // administrator) leaves them alone until the job ends.
+  const ledger = new ToolchainLedger(ctx.toolCacheDir, message => logger.warning(message))
+  try {
+    return await installAndRun(options, ctx, {reportDir, moduleDir, modules, workDir, cacheDir, downloadTimeoutMs, ledger})
+  } finally {
+    await ledger.leases.releaseAll()
+  }
+}
+
+async function installAndRun(
+  options: Options,
+  ctx: PipelineContext,
+  job: {reportDir: string; moduleDir: string; modules: ModuleFolder[] | null; workDir: string; cacheDir: string | undefined; downloadTimeoutMs: number | undefined; ledger: ToolchainLedger}
+): Promise<PipelineResult> {
+  const {logger} = ctx
+  const {reportDir, moduleDir, modules, workDir, cacheDir, downloadTimeoutMs, ledger} = job
   const toolchains = await installGo({
     specs: options.goVersions,
     versionFile: options.goVersionFile ? path.resolve(ctx.workspace, options.goVersionFile) : '',
     downloadBaseUrl: options.downloadBaseUrl,
     localToolchains: options.localToolchains.map(dir => path.resolve(ctx.workspace, dir)),
     cache: options.cache,
+    verify: options.verify,
+    ledger,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
     logger,
@@ -127,12 +148,18 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   })
 
   const analysed = await Promise.all(runs.map(async run => ({run, coverage: await analyse(run)})))
+  // The go commands are done: each version's GOTMPDIR goes (a killed go's go-build* folders with it).
+  await Promise.all(toolchains.map(t => rm(scratchDirOf(workDir, t.version), {recursive: true, force: true}).catch(() => undefined)))
   const versions: AnalysedVersion[] = modules
     ? versionsOfModules(analysed)
     : analysed.map(({run, coverage: c}) => ({report: versionReport(run, c ?? undefined), coverage: c}))
   // How a version was chosen when no spec named it (a go.mod without a go line) belongs in the report too.
   const chosen = toolchains.flatMap(t => (t.note ? [t.note] : []))
-  const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen]}, {reportDir, versions, sourcePath})
+  // Retention runs once the versions are done, with this job's leases released: it may remove a
+  // toolchain this job used, never one another running job holds.
+  await ledger.leases.releaseAll()
+  const reclaimed = options.toolchainRetentionDays > 0 ? await pruneForRetention(ctx.toolCacheDir, options.toolchainRetentionDays, ledger.audit, logger) : undefined
+  const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen]}, {reportDir, versions, sourcePath, ...(reclaimed ? {footer: [reclaimed]} : {})})
   return {...result, toolchains}
 }
 
@@ -166,13 +193,14 @@ async function analyseVersion(run: VersionRun, moduleDir: string, ownTests: bool
 }
 
 function versionReport(run: VersionRun, coverage: AnalysedCoverage | undefined): VersionReport {
+  const notes = [...(run.toolchain.recovery ? [run.toolchain.recovery] : []), ...run.notes]
   return {
     spec: run.toolchain.spec,
     version: run.toolchain.version,
     status: run.status,
     ...(run.reason !== undefined ? {reason: run.reason} : {}),
     platform: `${currentPlatform().os}/${currentPlatform().arch}`,
-    toolchain: {source: run.toolchain.source, sha256: run.toolchain.sha256, seconds: run.toolchain.seconds},
+    toolchain: toolchainReport(run.toolchain),
     steps: run.steps.map(s => ({name: s.name, ok: s.ok, seconds: s.seconds, command: joinArgs(['go', ...s.args]), exitCode: s.exitCode})),
     // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
     tests: {
@@ -192,7 +220,7 @@ function versionReport(run: VersionRun, coverage: AnalysedCoverage | undefined):
       : null,
     cachedPackages: run.packages.filter(p => p.cached).length,
     slowestTests: run.slowestTests,
-    ...(run.notes.length > 0 ? {notes: run.notes} : {}),
+    ...(notes.length > 0 ? {notes} : {}),
     seconds: run.seconds
   }
 }
@@ -238,6 +266,17 @@ function versionsOfModules(analysed: readonly {run: VersionRun; coverage: Analys
 function repositoryDir(workspace: string, dir: string): string {
   const relative = path.relative(workspace, dir).split(path.sep).join('/')
   return relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative
+}
+
+/** report.json's `toolchain`: where it came from, how it was checked, and whether a damaged copy was replaced. */
+function toolchainReport(t: Toolchain): VersionReport['toolchain'] {
+  return {
+    source: t.source,
+    sha256: t.sha256,
+    seconds: t.seconds,
+    ...(t.verified !== undefined ? {verified: t.verified} : {}),
+    recovered: t.recovery !== undefined
+  }
 }
 
 /** LCOV names files by their path in the repository (so genhtml and coverage services find them). */

@@ -1,2 +1,2 @@
-/** The version of go-matrix written into report.json (kept equal to package.json's by a test). */
-export const TOOL_VERSION = '0.1.0'
+/** The version of go-matrix written into report.json (kept equal to package.json's): util/version.ts. */
+export {TOOL_VERSION} from './util/version.js'

@@ -214,10 +214,11 @@ describe('guards', () => {
   describe('coverage gates never pass on nothing', () => {
     let fake: string
     beforeAll(async () => {
-      // A broken Go: it answers `go version` and does nothing else, exiting 0, so no test runs and no profile is written.
+      // A broken Go: it answers `go version` and `go env GOROOT` (so that it passes as a toolchain
+      // without a manifest) and does nothing else, exiting 0, so no test runs and no profile is written.
       fake = path.join(root, 'fake-go')
       await mkdir(path.join(fake, 'bin'), {recursive: true})
-      await writeFile(path.join(fake, 'bin', 'go'), '#!/bin/sh\n[ "$1" = version ] && echo "go version go1.21.13 linux/amd64"\nexit 0\n')
+      await writeFile(path.join(fake, 'bin', 'go'), `#!/bin/sh\n[ "$1" = version ] && echo "go version go1.21.13 linux/amd64"\n[ "$1" = env ] && echo "${fake}"\nexit 0\n`)
       await chmod(path.join(fake, 'bin', 'go'), 0o755)
     })
 

@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {gorootOf} from '../../scripts/toolchains.mjs'
 import {SHARED_GO_CACHES} from '../helpers/go-caches.js'
+import {AUDIT_LOG_NAME} from '../../src/toolchains/layout.js'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {runAction, type RunnerDirs} from './runner-env.js'
 
@@ -43,7 +44,9 @@ async function freshDirs(): Promise<RunnerDirs> {
   return {root: dir, temp: path.join(dir, 'temp'), toolCache: path.join(dir, 'toolcache'), workspace: repo}
 }
 
-const toolCacheGo = (dirs: RunnerDirs): string[] => (existsSync(path.join(dirs.toolCache, 'go')) ? readdirSync(path.join(dirs.toolCache, 'go')) : [])
+/** What <tool cache>/go holds besides the audit log (which records the failed install: an audit trail, not a toolchain). */
+const toolCacheGo = (dirs: RunnerDirs): string[] =>
+  existsSync(path.join(dirs.toolCache, 'go')) ? readdirSync(path.join(dirs.toolCache, 'go')).filter(n => n !== AUDIT_LOG_NAME) : []
 const staging = (dirs: RunnerDirs): string[] => toolCacheGo(dirs).filter(n => n.startsWith('.staging-'))
 
 async function until(condition: () => boolean, ms = 60_000): Promise<void> {

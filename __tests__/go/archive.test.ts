@@ -1,18 +1,20 @@
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
-import {mkdir, mkdtemp, readFile, readlink, rm, writeFile} from 'node:fs/promises'
+import {chmod, mkdir, mkdtemp, readFile, readlink, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {Readable} from 'node:stream'
-import {crc32, gzipSync} from 'node:zlib'
+import {crc32, gunzipSync, gzipSync} from 'node:zlib'
 import {Header} from 'tar'
-import {execFile} from 'node:child_process'
+import {execFile, spawn} from 'node:child_process'
 import {readdir, readlink as readLink, stat} from 'node:fs/promises'
 import {promisify} from 'node:util'
-import {ArchiveError, extractTarGz, extractVerifiedZip, saveVerified} from '../../src/go/archive.js'
+import {ArchiveError, extractTarGz, extractVerifiedZip, saveVerified, TAR_EXTRACT_ARGS} from '../../src/go/archive.js'
 import {HttpError} from '../../src/transport/http.js'
 import {listZipEntries} from '../../src/go/zip-entries.js'
+import {treeFromDisk} from '../../src/toolchains/disk-tree.js'
+import type {TreeEntry} from '../../src/toolchains/tree.js'
 import {gorootOf, versionAt} from '../../scripts/toolchains.mjs'
 import {sharedVersionDirs} from '../helpers/go-caches.js'
 import {gnuLongHeader, paxHeader, rawEntry, tarGzOf, type RawEntry} from '../helpers/tar-builder.js'
@@ -40,6 +42,17 @@ function tarGz(entries: TarEntry[]): Buffer {
 }
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
+
+/**
+ * The tree on disk is the recorded one, plus only the folders tar made for paths the archive did not
+ * list (their mode is the umask's, so the manifest leaves them out).
+ */
+async function expectTreeOnDisk(recorded: TreeEntry[], goroot: string): Promise<void> {
+  const listed = new Set(recorded.map(e => e.path))
+  const onDisk = await treeFromDisk(goroot)
+  expect(onDisk.filter(e => listed.has(e.path))).toEqual(recorded)
+  expect(onDisk.filter(e => !listed.has(e.path)).map(e => e.type)).toEqual(onDisk.filter(e => !listed.has(e.path)).map(() => 'dir'))
+}
 
 /** A response body: the bytes in small chunks, optionally breaking off with an error after `cutAt`. */
 function body(data: Buffer, cutAt?: number): Readable {
@@ -82,7 +95,19 @@ describe('extractTarGz', () => {
   it('extracts a good archive and returns its digest', async () => {
     const dest = await target()
     const result = await extractTarGz(body(good), {archive: 'go1.99.0.linux-amd64.tar.gz', url: 'http://x/', sha256: sha256(good), length: good.length, dest})
-    expect(result).toEqual({sha256: sha256(good), bytes: good.length, entries: 6})
+    const content = (text: string): {size: number; sha256: string} => ({size: Buffer.byteLength(text), sha256: sha256(Buffer.from(text))})
+    expect(result).toEqual({
+      sha256: sha256(good),
+      bytes: good.length,
+      entries: 6,
+      tree: [
+        {path: 'VERSION', type: 'file', mode: '0644', ...content('go1.99.0\n')},
+        {path: 'bin', type: 'dir', mode: '0755'},
+        {path: 'bin/go', type: 'file', mode: '0644', ...content('#!/bin/sh\necho go\n')},
+        {path: 'misc', type: 'dir', mode: '0755'},
+        {path: 'misc/version', type: 'symlink', target: '../VERSION'}
+      ]
+    })
     expect(await readFile(path.join(dest, 'go', 'VERSION'), 'utf8')).toBe('go1.99.0\n')
     expect(await readlink(path.join(dest, 'go', 'misc', 'version'))).toBe('../VERSION')
   })
@@ -261,9 +286,13 @@ describe('extractTarGz checks the names tar will use, against what it extracted 
   it('follows links that stay inside go/, as tar does', async () => {
     const data = tarGzOf([dir('go/'), dir('go/b/c/'), symlink('go/a', 'b/c'), {name: 'go/a/through', body: 'via a link'}, symlink('go/up', 'b/../b'), {name: 'go/VERSION', body: 'go1.99.0'}, {name: 'go/hard', flag: '1', linkname: 'go/a/through'}])
     const dest = await target()
-    await expect(extractTarGz(body(data), {archive: 'ok.tar.gz', url: 'http://x/', sha256: sha256(data), dest})).resolves.toMatchObject({entries: 7})
+    const result = await extractTarGz(body(data), {archive: 'ok.tar.gz', url: 'http://x/', sha256: sha256(data), dest})
+    expect(result.entries).toBe(7)
     expect(await readFile(path.join(dest, 'go/b/c/through'), 'utf8')).toBe('via a link')
     expect(await readFile(path.join(dest, 'go/hard'), 'utf8')).toBe('via a link')
+    // The tree recorded from the stream is the one on disk: the file under its real folder, the hard link as a file.
+    await expectTreeOnDisk(result.tree, path.join(dest, 'go'))
+    expect(result.tree.map(e => e.path)).toEqual(['VERSION', 'a', 'b/c', 'b/c/through', 'hard', 'up'])
   })
 
   it("accepts every header Go's archive/tar writes (USTAR prefixes, PAX records, a GNU long name, links)", async () => {
@@ -283,6 +312,8 @@ describe('extractTarGz checks the names tar will use, against what it extracted 
     expect(await readFile(path.join(dest, 'go/src/ünïcode.go'), 'utf8')).toBe('package unicode\n')
     expect(await readLink(path.join(dest, 'go/misc/long-link'))).toBe(`${'x/'.repeat(60)}target`)
     expect((await stat(path.join(dest, 'go/misc/VERSION.hard'))).nlink).toBe(2)
+    // Every file hashed as it streamed is the file on disk, with its mode (extracted with -p).
+    await expectTreeOnDisk(result.tree, path.join(dest, 'go'))
   }, 120_000)
 })
 
@@ -382,5 +413,32 @@ describe('zip archives (Windows)', () => {
     const file = path.join(root, 'not.zip')
     await writeFile(file, 'plain text')
     await expect(listZipEntries(file)).rejects.toThrow(`${file}: not a zip archive (no end of central directory record)`)
+  })
+})
+
+describe('tar as archive.ts runs it', () => {
+  it('gives files and folders the modes of the archive, also to a user other than root whose umask is 077', async () => {
+    const data = tarGzOf([
+      {name: 'go/', flag: '5', mode: 0o755},
+      {name: 'go/bin/', flag: '5', mode: 0o750},
+      {name: 'go/bin/go', body: '#!/bin/sh\n', mode: 0o755},
+      {name: 'go/VERSION', body: 'go1.99.0\n', mode: 0o644}
+    ])
+    // Not under the other cases' root, which only its owner may enter, so that nobody can write here.
+    const dest = await mkdtemp(path.join(os.tmpdir(), 'go-matrix-archive-modes-'))
+    try {
+      await chmod(dest, 0o777)
+      // As nobody when the tests run as root (CI containers), else as the user running them.
+      const asNobody = process.getuid?.() === 0 ? {uid: 65534, gid: 65534} : {}
+      const tar = spawn('sh', ['-c', 'umask 077 && exec tar "$@" -C "$0"', dest, ...TAR_EXTRACT_ARGS], {stdio: ['pipe', 'ignore', 'pipe'], ...asNobody})
+      let stderr = ''
+      tar.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+      tar.stdin.end(gunzipSync(data))
+      expect([await new Promise(resolve => tar.on('close', resolve)), stderr]).toEqual([0, ''])
+      const mode = async (name: string): Promise<string> => ((await stat(path.join(dest, name))).mode & 0o777).toString(8)
+      expect([await mode('go'), await mode('go/bin'), await mode('go/bin/go'), await mode('go/VERSION')]).toEqual(['755', '750', '755', '644'])
+    } finally {
+      await rm(dest, {recursive: true, force: true})
+    }
   })
 })

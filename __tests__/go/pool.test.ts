@@ -1,5 +1,5 @@
 import {describe, expect, it} from '@jest/globals'
-import {mapBounded} from '../../src/go/pool.js'
+import {mapBounded} from '../../src/util/pool.js'
 
 const tick = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 

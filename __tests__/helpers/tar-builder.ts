@@ -17,6 +17,8 @@ export interface RawEntry {
   prefix?: string
   /** 'posix' (`ustar\0` `00`, the default) or 'gnu' (`ustar  \0`). */
   format?: 'posix' | 'gnu'
+  /** The mode field; default 0o644. */
+  mode?: number
 }
 
 const ENTRY_DEFAULTS = {flag: '0', format: 'posix'} as const
@@ -27,7 +29,7 @@ export function headerBlock(entry: RawEntry): Buffer {
   const body = typeof e.body === 'string' ? Buffer.from(e.body) : (e.body ?? Buffer.alloc(0))
   const block = Buffer.alloc(512)
   block.write(e.name, 0, 100, 'utf8')
-  block.write('0000644\0', 100, 'latin1')
+  block.write(`${(e.mode ?? 0o644).toString(8).padStart(7, '0')}\0`, 100, 'latin1')
   block.write('0000000\0', 108, 'latin1')
   block.write('0000000\0', 116, 'latin1')
   block.write(`${(e.size ?? body.length).toString(8).padStart(11, '0')}\0`, 124, 'latin1')

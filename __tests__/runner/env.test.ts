@@ -9,7 +9,8 @@ const dirs = {
   gocache: '/work/1.22/gocache',
   goenv: '/work/1.22/go.env',
   gobin: '/work/1.22/bin',
-  gomodcache: '/work/mod'
+  gomodcache: '/work/mod',
+  gotmpdir: '/work/1.22/tmp'
 }
 
 describe('isolatedEnv', () => {
@@ -36,9 +37,15 @@ describe('isolatedEnv', () => {
       GOBIN: '/work/1.22/bin',
       GOMODCACHE: '/work/mod',
       GOTOOLCHAIN: 'local',
+      GOTMPDIR: '/work/1.22/tmp',
       GOFLAGS: '-modcacherw',
       PATH: '/opt/go-1.22/bin:/usr/local/go/bin:/usr/bin'
     })
+  })
+
+  it("gives each version its own GOTMPDIR in the work folder, unless the user set one", () => {
+    expect(isolatedEnv({}, dirs, ':').GOTMPDIR).toBe('/work/1.22/tmp')
+    expect(isolatedEnv({GOTMPDIR: '/fast/tmpfs'}, dirs, ':').GOTMPDIR).toBe('/fast/tmpfs')
   })
 
   it.each([

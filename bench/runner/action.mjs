@@ -111,7 +111,10 @@ function loopScript() {
   const out = path.join(root, 'loop')
   const lines = ['set -u']
   for (const t of toolchains) {
-    const env = isolatedEnv(inherited, versionDirs(t.goroot, paths, t.version))
+    const dirs = versionDirs(t.goroot, paths, t.version)
+    // As the runner does before a version runs: go refuses to start without its GOTMPDIR.
+    mkdirSync(dirs.gotmpdir, {recursive: true})
+    const env = isolatedEnv(inherited, dirs)
     const dir = path.join(out, t.version)
     const vars = Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)).join(' ')
     const args = ['test', '-json', `-coverprofile=${path.join(dir, 'coverage.out')}`, `-count=${count}`, './...'].map(quote).join(' ')

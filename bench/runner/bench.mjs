@@ -38,7 +38,10 @@ const inherited = {...process.env, GOPROXY: 'off'}
 
 /** The same environment runMatrix gives each version (same GOCACHE dirs, so both sides share warm caches). */
 function envFor(t) {
-  return isolatedEnv(inherited, versionDirs(t.goroot, paths, t.version))
+  const dirs = versionDirs(t.goroot, paths, t.version)
+  // As the runner does before a version runs: go refuses to start without its GOTMPDIR.
+  mkdirSync(dirs.gotmpdir, {recursive: true})
+  return isolatedEnv(inherited, dirs)
 }
 
 const quote = s => `'${String(s).replace(/'/g, `'\\''`)}'`

@@ -224,7 +224,13 @@ const VERSION_SHAPE = object({
   status: RUN_FIELDS.status,
   reason: RUN_FIELDS.reason,
   platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, 'GOOS/GOARCH such as linux/amd64')),
-  toolchain: object({source: oneOf('tool-cache', 'cache', 'download', 'local'), sha256: string(128, /^[0-9a-f]*$/, 'a hexadecimal digest'), seconds}),
+  toolchain: object({
+    source: oneOf('tool-cache', 'cache', 'download', 'local'),
+    sha256: string(128, /^[0-9a-f]*$/, 'a hexadecimal digest'),
+    seconds,
+    verified: optional(oneOf('archive', 'fast', 'full', 'unverified')),
+    recovered: optional(boolean)
+  }),
   steps: RUN_FIELDS.steps,
   tests: RUN_FIELDS.tests,
   coverage: RUN_FIELDS.coverage,

@@ -98,7 +98,9 @@ export function renderHelp(
   inputs: readonly InputDefinition[],
   commandLineOnly: readonly InputDefinition[] = []
 ): string {
-  const out = [`usage: ${usage}`, '', wrap(summary, 78, ''), '', 'flags (each is the action input of the same name):']
+  const out = [`usage: ${usage}`, '', wrap(summary, 78, '')]
+  // A command with no action inputs (toolchains) has command-line flags only.
+  if (inputs.length > 0) out.push('', 'flags (each is the action input of the same name):')
   for (const input of inputs) out.push(...flagLines(input))
   out.push('', 'command-line flags:')
   for (const flag of commandLineOnly) out.push(...flagLines(flag))

@@ -17,6 +17,7 @@ commands:
   run        the whole matrix on a module (one flag per action input)
   aggregate  combine the report.json files of several runs (collect legs), then gate and report
   coverage   the coverage engine alone on existing Go profiles
+  toolchains list, verify and prune the Go toolchains of the tool cache
 
 Run 'go-matrix <command> --help' for a command's flags.
 Exit status: 0 all passed; 1 a gate, build or test failed; 2 bad usage or bad input;
@@ -33,6 +34,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       return (await import('./aggregate.js')).aggregateCommand(rest, io)
     case 'coverage':
       return (await import('./coverage.js')).coverageCommand([...rest], {stdout: io.stdout, stderr: io.stderr, cwd: io.cwd})
+    case 'toolchains':
+      return (await import('./toolchains.js')).toolchainsCommand(rest, io)
     case '--version':
       io.stdout.write(`go-matrix ${TOOL_VERSION}\n`)
       return 0

@@ -50,6 +50,8 @@ export interface ConclusionInput {
   ref: string
   toolVersion: string
   runUrl?: string | undefined
+  /** More for the summary's footer (what the toolchain retention reclaimed). */
+  footer?: readonly string[]
 }
 
 export interface Conclusion {
@@ -168,7 +170,7 @@ export function conclude(options: ConclusionOptions, input: ConclusionInput): Co
   return {
     report,
     verdict,
-    summary: renderSummary(report, verdict, {notes, ...(input.runUrl ? {runUrl: input.runUrl} : {})}),
+    summary: renderSummary(report, verdict, {notes, ...(input.runUrl ? {runUrl: input.runUrl} : {}), ...(input.footer ? {footer: input.footer} : {})}),
     lcov,
     mergedProfile,
     referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : '',

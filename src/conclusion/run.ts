@@ -71,6 +71,8 @@ export async function concludeRun(
     sourcePath: (file: string) => string
     /** Checks decided before this point that gate the job too (the aggregate's "every leg reported"). */
     checks?: readonly Gate[]
+    /** Said in the summary's footer: what the toolchain retention reclaimed. */
+    footer?: readonly string[]
   }
 ): Promise<Omit<PipelineResult, 'toolchains'>> {
   const baselineFile = baselineFileOf(options, ctx)
@@ -79,6 +81,7 @@ export async function concludeRun(
     versions: input.versions,
     sourcePath: input.sourcePath,
     ...(input.checks ? {checks: input.checks} : {}),
+    ...(input.footer ? {footer: input.footer} : {}),
     baselineFound: baselineFile !== null,
     baseline,
     changedLines: ctx.changedLines,

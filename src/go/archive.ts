@@ -4,7 +4,9 @@
  * .tar.gz (Linux, macOS): the response is hashed as it arrives, gunzipped once in Node (zlib runs on
  * libuv's threadpool), every tar header is read (tar-headers.ts, as GNU tar reads it) and every entry
  * checked against the ones before it (archive-entries.ts) *before* the chunk holding it is passed on,
- * and GNU/BSD tar (`tar -xf - -C staging`) writes the files. Chosen by measurement on a Go 1.22
+ * and GNU/BSD tar (`tar -xpf - -C staging`: modes exactly as the archive gives them, whatever the
+ * umask) writes the files. Each file's data is hashed on its way to tar (toolchains/tar-tree.ts), so
+ * the install manifest comes from the same single read. Chosen by measurement on a Go 1.22
  * archive (14,290 entries, 250 MB unpacked; bench/install, `--variants`): node-tar's Unpack took
  * 1.6-5x as long as `curl | tee >(sha256sum) | tar -xz` (it creates files one by one on the main
  * thread), while this design runs at the pipeline's speed (0.9-1.0x). `tar -xzf -` beside a
@@ -28,6 +30,8 @@ import {ArchiveTree, type ArchiveEntry} from './archive-entries.js'
 import {HttpError, truncatedError} from '../transport/http.js'
 import {TarFormatError, TarHeaderReader} from './tar-headers.js'
 import {listZipEntries} from './zip-entries.js'
+import {TarTreeRecorder} from './tar-tree.js'
+import type {TreeEntry} from '../toolchains/tree.js'
 
 /** A bad archive: a digest mismatch, an unsafe entry, a damaged stream. Retrying the download will not help. */
 export class ArchiveError extends Error {
@@ -46,10 +50,19 @@ export interface VerifyOptions {
   signal?: AbortSignal
 }
 
+/**
+ * How tar extracts a Go archive read from stdin: `-p` gives every file and folder exactly the mode
+ * the archive gives it, as root does by default but other users only with -p (else the umask takes
+ * bits away), so the modes the manifest records from the stream are the modes on disk.
+ */
+export const TAR_EXTRACT_ARGS: readonly string[] = ['-x', '-p', '--no-same-owner', '-f', '-']
+
 export interface Extracted {
   sha256: string
   bytes: number
   entries: number
+  /** What was extracted under `go/`, every file hashed: the install manifest's tree. */
+  tree: TreeEntry[]
 }
 
 export function mismatchError(archive: string, expected: string, actual: string): ArchiveError {
@@ -86,7 +99,7 @@ export async function extractTarGz(body: Readable, options: VerifyOptions & {des
   let bytes = 0
   let extractError: Error | undefined
 
-  const tar = spawn('tar', ['-x', '--no-same-owner', '-f', '-', '-C', dest], {stdio: ['pipe', 'ignore', 'pipe']})
+  const tar = spawn('tar', [...TAR_EXTRACT_ARGS, '-C', dest], {stdio: ['pipe', 'ignore', 'pipe']})
   let tarStderr = ''
   tar.stderr.on('data', (d: Buffer) => (tarStderr = (tarStderr + d.toString()).slice(-2000)))
   // EPIPE when tar stops reading early: its exit status tells why.
@@ -101,7 +114,14 @@ export async function extractTarGz(body: Readable, options: VerifyOptions & {des
 
   const gunzip = createGunzip()
   const guard = entryGuard(archive)
-  const reader = new TarHeaderReader(member => guard.admit(member))
+  const tree = new TarTreeRecorder()
+  const reader = new TarHeaderReader(
+    member => {
+      guard.admit(member)
+      tree.member(member)
+    },
+    data => tree.data(data)
+  )
 
   /** Stops extracting but keeps hashing, so that a corrupt download is reported as a digest mismatch. */
   function fail(err: Error): void {
@@ -174,7 +194,7 @@ export async function extractTarGz(body: Readable, options: VerifyOptions & {des
     const code = await tarExit
     if (extractError) throw extractError
     if (code !== 0) throw new ArchiveError(`${archive}: tar exited with ${code} extracting into ${dest}: ${tarStderr.trim()}`)
-    return {sha256: actual, bytes, entries: reader.members}
+    return {sha256: actual, bytes, entries: reader.members, tree: tree.finish()}
   } finally {
     signal?.removeEventListener('abort', onAbort)
   }

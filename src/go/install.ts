@@ -17,14 +17,26 @@ import {HttpError, openStream, withRetries, type RetryOptions} from '../transpor
 import {abortable, formatDuration, withDeadline} from '../transport/retry.js'
 import {goVersionAt} from './local.js'
 import {currentPlatform, goBinary, type Platform} from './platform.js'
-import {mapBounded} from './pool.js'
+import {mapBounded} from '../util/pool.js'
 import {archiveUrl, availableVersions, fetchReleases, findArchive, indexUrl, type GoRelease, type GoReleaseFile} from './releases.js'
 import {createStaging, removeAbandonedStaging, STAGING_PREFIX} from './staging.js'
-import type {Toolchain, ToolchainSource} from './toolchain.js'
+import type {Toolchain, ToolchainSource, ToolchainVerification} from './toolchain.js'
 import {readVersionFile, type DeclaredVersion} from './version-file.js'
 import {isPrerelease} from './gover.js'
 import {goToSemver, resolveVersions, type AvailableVersion, type SpecRequest} from './versions.js'
 import {silentLogger, type Logger} from '../util/log.js'
+import {treeFromDisk} from '../toolchains/disk-tree.js'
+import {sidecarsOf, writeFileAtomically} from '../toolchains/layout.js'
+import {buildManifest, formatManifest} from '../toolchains/manifest.js'
+import type {TreeEntry} from '../toolchains/tree.js'
+import {replaceToolchain} from '../toolchains/replace.js'
+import {checkOutcome, checkToolchain, type Expected} from './reuse.js'
+import type {VerifyLevel} from '../toolchains/verify.js'
+import type {AuditEvent} from '../toolchains/audit.js'
+import {ToolchainLedger} from '../toolchains/ledger.js'
+import {readState} from '../toolchains/state.js'
+import type {Stamps} from '../toolchains/verify.js'
+import {TOOL_VERSION} from '../util/version.js'
 
 export interface InstallRequest {
   /** `go-versions`, one spec each. */
@@ -48,6 +60,17 @@ export interface InstallRequest {
   retry?: RetryOptions
   /** Defaults to the Actions cache service. */
   toolchainCache?: CacheClient
+  /**
+   * How a toolchain found installed is checked against its install manifest before it is used
+   * (`verify`): `fast` (default) or `full`. An Actions cache restore is always checked fully.
+   */
+  verify?: VerifyLevel
+  /**
+   * Leases, audit log and state for the toolchains of the tool cache (toolchains/ledger.ts). The
+   * pipeline passes one and releases its leases when the job ends; by default installGo makes one
+   * whose leases end with the process.
+   */
+  ledger?: ToolchainLedger
   /**
    * Cancels the install: downloads, extraction, backoffs and cache restores stop at once, what was
    * staged is removed, and installGo rejects with a message that starts with the reason's message
@@ -110,7 +133,8 @@ async function install(request: InstallRequest, stopped: Set<string>): Promise<T
     cache: request.toolchainCache ?? actionsCacheClient,
     signal,
     downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
-    stopped
+    stopped,
+    ledger: request.ledger ?? new ToolchainLedger(request.toolCacheDir, message => logger.warning(message))
   }
   let available: AvailableVersion[]
   let declared: DeclaredVersion | undefined
@@ -151,6 +175,7 @@ interface InstallContext {
   downloadTimeoutMs: number
   /** The versions whose install the signal stopped, for the message that says so. */
   stopped: Set<string>
+  ledger: ToolchainLedger
 }
 
 /** An abort's reason as text: an Error's message (`cancelled by SIGTERM`), a string, else `cancelled`. */
@@ -214,41 +239,93 @@ async function installVersion(spec: string, version: string, context: InstallCon
 
 async function findOrInstall(spec: string, version: string, context: InstallContext): Promise<Toolchain> {
   const started = performance.now()
-  const done = (source: ToolchainSource, goroot: string, sha256: string): Toolchain => {
+  const {request, platform, logger} = context
+  const level = request.verify ?? 'fast'
+  const done = (source: ToolchainSource, goroot: string, sha256: string, verified: ToolchainVerification, recovery?: string): Toolchain => {
     const seconds = Math.round(performance.now() - started) / 1000
-    context.logger.info(`Go ${version} (${spec}): ${source} ${goroot} in ${seconds.toFixed(2)} s`)
-    return {spec, version, goroot, sha256, source, seconds}
+    const how = verified === 'archive' ? 'verified archive' : verified === 'unverified' ? 'unverified: no install manifest' : `verified ${verified}`
+    logger.info(`Go ${version} (${spec}): ${source} ${goroot} (${how}${recovery ? ', recovered' : ''}) in ${seconds.toFixed(2)} s`)
+    return {spec, version, goroot, sha256, source, seconds, verified, ...(recovery ? {recovery} : {})}
   }
-  const local = context.locals.get(version)
-  if (local) return done('local', local, '')
+  const expected = {version, os: platform.os, arch: platform.arch, goBinary: platform.goBinary}
 
-  const {request, platform} = context
+  const local = context.locals.get(version)
+  let localProblem = ''
+  if (local) {
+    const check = await checkToolchain(local, expected, level)
+    if (check.ok) return done('local', local, '', check.verified)
+    // Not ours to repair: the version comes from the tool cache or a download instead.
+    localProblem = `local-toolchains: ${local} ${check.problem}`
+    logger.warning(`${localProblem}; not using it`)
+  }
+
   const found = context.releases && findArchive(context.releases, version, platform)
-  if (!found) throw new Error(`Go ${version}: no ${platform.os}-${platform.arch} archive in the index of ${request.downloadBaseUrl}`)
+  if (!found) throw new Error(`${localProblem ? `${localProblem}, and ` : ''}Go ${version}: no ${platform.os}-${platform.arch} archive in the index of ${request.downloadBaseUrl}`)
   const {file} = found
   const dir = toolCachePath(request.toolCacheDir, version, platform)
-  if (isComplete(dir, platform)) return done('tool-cache', dir, file.sha256)
-
-  const key = toolchainCacheKey(version, platform.os, platform.arch, file.sha256)
-  const useCache = request.cache === true && (await cacheAvailable(context))
-  if (useCache && (await restoreFromCache(dir, key, version, context))) return done('cache', dir, file.sha256)
-
-  const placed = await downloadAndPlace(version, file, dir, context)
-  if (!placed) context.logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`)
-  if (useCache && placed) {
-    try {
-      await abortable(saveEntry({paths: [dir], key, client: context.cache}), context.signal)
-    } catch (err) {
-      context.signal?.throwIfAborted()
-      context.logger.warning(`Go ${version}: saving to the Actions cache failed: ${(err as Error).message}`)
+  const {ledger} = context
+  const record = (event: AuditEvent, outcome: string, verification?: ToolchainVerification | 'damaged', detail?: string, stamps?: Stamps): Promise<void> =>
+    ledger.record(dir, {event, version, arch: platform.toolCacheArch, outcome, verification, ...(detail ? {detail} : {}), ...(stamps ? {stamps} : {})})
+  // Leased before looking: toolchains prune removes the marker before it checks leases (toolchains/prune.ts).
+  await ledger.lease(dir)
+  try {
+    let damage: string | undefined
+    if (isComplete(dir, platform)) {
+      const check = await checkToolchain(dir, {...expected, sha256: file.sha256}, level, (await readState(dir))?.stamps)
+      if (check.ok) {
+        await record('reuse', checkOutcome(check), check.verified, undefined, check.result?.stamps)
+        return done('tool-cache', dir, file.sha256, check.verified)
+      }
+      damage = `the toolchain in ${dir} ${check.problem}`
+      logger.warning(`Go ${version}: ${damage}; moving it aside and reinstalling it from the verified archive`)
+      await record('verify', 'damaged', 'damaged', check.problem)
     }
+
+    const key = toolchainCacheKey(version, platform.os, platform.arch, file.sha256)
+    const useCache = request.cache === true && (await cacheAvailable(context))
+    // A damaged toolchain is replaced from the archive: a restore would write into the folder in place.
+    if (useCache && damage === undefined) {
+      const restore = await restoreFromCache(dir, key, {...expected, sha256: file.sha256}, context)
+      if (restore === 'restored') {
+        await record('install', 'ok', 'full', `restored from the Actions cache (key ${key}), verified full`)
+        return done('cache', dir, file.sha256, 'full')
+      }
+      if (restore !== 'miss') damage = restore.damage
+    }
+
+    const placed = await downloadAndPlace(version, file, dir, context, damage !== undefined && isComplete(dir, platform))
+    if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`)
+    if (useCache && placed) {
+      try {
+        await abortable(saveEntry({paths: toolchainCachePaths(dir), key, client: context.cache}), context.signal)
+      } catch (err) {
+        context.signal?.throwIfAborted()
+        logger.warning(`Go ${version}: saving to the Actions cache failed: ${(err as Error).message}`)
+      }
+    }
+    const recovery = damage && `${damage}; it was moved aside and Go ${version} reinstalled from the verified archive`
+    if (placed) await record(damage ? 'recover' : 'install', 'ok', 'archive', `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`)
+    else await record('reuse', 'installed by another job', 'archive')
+    return done('download', dir, file.sha256, 'archive', recovery)
+  } catch (err) {
+    // Nothing of this version is in use: no lease may outlive the failed install.
+    await ledger.leases.release(dir)
+    await record('install', 'failed', undefined, (err as Error).message)
+    throw err
   }
-  return done('download', dir, file.sha256)
 }
 
 /** `go-matrix-go-<version>-<os>-<arch>-<sha256>`: a new archive digest never restores an old toolchain. */
 export function toolchainCacheKey(version: string, os: string, arch: string, sha256: string): string {
   return `go-matrix-go-${version}-${os}-${arch}-${sha256}`
+}
+
+/**
+ * What a toolchain's cache entry holds: its folder and its install manifest beside it, so that a
+ * restored toolchain is verified against the manifest written when it was installed.
+ */
+export function toolchainCachePaths(dir: string): string[] {
+  return [dir, sidecarsOf(dir).manifest]
 }
 
 /** <toolCacheDir>/go/<semver>/<arch>, the layout of actions/tool-cache and setup-go. */
@@ -271,37 +348,49 @@ async function cacheAvailable(context: InstallContext): Promise<boolean> {
 }
 
 /**
- * Restores from the Actions cache into the tool cache; any failure is a warning and a miss. The cache
- * client takes no signal: on cancellation we stop waiting and never mark what it restores, so the
- * directory stays untrusted (the next install replaces it).
+ * Restores from the Actions cache into the tool cache, with the manifest saved beside the toolchain,
+ * and verifies it fully before marking it: a miss, a failing service or a restore without its
+ * manifest is a warning and a miss; a restored tree that differs from its manifest is damage (the
+ * caller downloads instead and reports the recovery). The cache client takes no signal: on
+ * cancellation we stop waiting and never mark what it restores, so the directory stays untrusted
+ * (the next install replaces it).
  */
-async function restoreFromCache(dir: string, key: string, version: string, context: InstallContext): Promise<boolean> {
+async function restoreFromCache(dir: string, key: string, expected: Expected, context: InstallContext): Promise<'restored' | 'miss' | {damage: string}> {
+  const {version} = expected
+  const discard = (): Promise<void> => Promise.all(toolchainCachePaths(dir).map(p => rm(p, {recursive: true, force: true}))).then(() => undefined)
   try {
     // A markerless directory there is not ours to trust; the restore starts from nothing.
-    await rm(dir, {recursive: true, force: true})
-    if ((await abortable(restoreEntry({paths: [dir], key, client: context.cache}), context.signal)).outcome === 'miss') return false
-    const restored = await goVersionAt(dir, context.platform)
-    if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`)
+    await discard()
+    if ((await abortable(restoreEntry({paths: toolchainCachePaths(dir), key, client: context.cache}), context.signal)).outcome === 'miss') return 'miss'
+    if (!existsSync(sidecarsOf(dir).manifest)) throw new Error('the cache entry holds no install manifest')
+    const check = await checkToolchain(dir, expected, 'full')
     context.signal?.throwIfAborted()
-    await writeFile(`${dir}.complete`, '')
-    return true
+    if (!check.ok) {
+      const damage = `the toolchain restored from the Actions cache (key ${key}) ${check.problem}`
+      context.logger.warning(`Go ${version}: ${damage}; downloading it instead`)
+      await discard()
+      return {damage}
+    }
+    await writeFile(sidecarsOf(dir).marker, '')
+    return 'restored'
   } catch (err) {
     if (context.signal?.aborted) {
-      await rm(dir, {recursive: true, force: true}).catch(() => undefined)
+      await discard().catch(() => undefined)
       throw err
     }
     context.logger.warning(`Go ${version}: restoring from the Actions cache (key ${key}) failed: ${(err as Error).message}; downloading instead`)
-    await rm(dir, {recursive: true, force: true}).catch(() => undefined)
-    return false
+    await discard().catch(() => undefined)
+    return 'miss'
   }
 }
 
 /**
  * Downloads, verifies and extracts into a staging directory beside the target (same file system),
- * then renames it into place. Returns false when another job placed the same version first. The
- * staging directory goes in every case: on success, failure and cancellation alike.
+ * then renames it into place, or in place of the damaged toolchain there (`replace`). Returns false
+ * when another job placed the same version first. The staging directory goes in every case: on
+ * success, failure and cancellation alike.
  */
-async function downloadAndPlace(version: string, file: GoReleaseFile, dir: string, context: InstallContext): Promise<boolean> {
+async function downloadAndPlace(version: string, file: GoReleaseFile, dir: string, context: InstallContext, replace: boolean): Promise<boolean> {
   const {request, platform} = context
   const goDir = path.join(request.toolCacheDir, 'go')
   await mkdir(goDir, {recursive: true})
@@ -316,8 +405,7 @@ async function downloadAndPlace(version: string, file: GoReleaseFile, dir: strin
           const target = path.join(staging.dir, `attempt-${attempt}`)
           await mkdir(target)
           try {
-            await fetchAndExtract(url, file, target, version, context, signal)
-            return target
+            return {target, tree: await fetchAndExtract(url, file, target, version, context, signal)}
           } catch (err) {
             await rm(target, {recursive: true, force: true})
             throw err
@@ -326,20 +414,31 @@ async function downloadAndPlace(version: string, file: GoReleaseFile, dir: strin
         signal
       )
     )
-    const root = path.join(extracted, 'go')
+    const root = path.join(extracted.target, 'go')
     if (!existsSync(goBinary(root, platform))) {
       throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`)
     }
+    const manifest = buildManifest({
+      version,
+      os: platform.os,
+      arch: platform.arch,
+      source: {url, archive: file.filename, sha256: file.sha256.toLowerCase()},
+      installedAt: new Date(),
+      installer: `go-matrix ${TOOL_VERSION}`,
+      entries: extracted.tree
+    })
     // A cancelled install adds nothing to the tool cache, not even a whole toolchain.
     context.signal?.throwIfAborted()
-    return await placeAtomically(root, dir, platform, context.logger)
+    const text = formatManifest(manifest)
+    return replace ? await replaceToolchain(root, dir, text) : await placeAtomically(root, dir, platform, context.logger, text)
   } finally {
     staging.release()
     await rm(staging.dir, {recursive: true, force: true})
   }
 }
 
-async function fetchAndExtract(url: string, file: GoReleaseFile, target: string, version: string, context: InstallContext, signal: AbortSignal): Promise<void> {
+/** Downloads, verifies and extracts into `target`; returns the tree extracted under go/, every file hashed. */
+async function fetchAndExtract(url: string, file: GoReleaseFile, target: string, version: string, context: InstallContext, signal: AbortSignal): Promise<TreeEntry[]> {
   const {body, length} = await openStream(url, {
     what: file.filename,
     notFoundHint: `is ${version} a released version?`,
@@ -348,14 +447,16 @@ async function fetchAndExtract(url: string, file: GoReleaseFile, target: string,
   })
   const verify = {archive: file.filename, url, sha256: file.sha256, length, signal}
   if (context.platform.archive === '.tar.gz') {
-    await extractTarGz(body, {...verify, dest: target})
-    return
+    // The tree is hashed as the archive streams through.
+    return (await extractTarGz(body, {...verify, dest: target})).tree
   }
   const download = path.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString('hex')}-${file.filename}`)
   await mkdir(context.request.tempDir, {recursive: true})
   try {
     await saveVerified(body, {...verify, file: download})
     await extractVerifiedZip(download, target, file.filename, signal)
+    // A zip cannot be extracted as it streams (its directory is at its end), so its tree is read back.
+    return await treeFromDisk(path.join(target, 'go'))
   } finally {
     await rm(download, {force: true})
   }
@@ -364,18 +465,20 @@ async function fetchAndExtract(url: string, file: GoReleaseFile, target: string,
 const TARGET_EXISTS = new Set(['ENOTEMPTY', 'EEXIST', 'EPERM', 'EACCES', 'EISDIR'])
 
 /**
- * Renames a verified toolchain into the tool cache, then writes the marker. rename() is atomic, so a
- * directory there came whole from some job. When the target exists: with its marker, another job won
- * the race and its toolchain is used; without one, wait briefly (the winner writes the marker right
- * after its rename), then treat it as a stray (an interrupted run, a half-copied tool-cache entry):
- * move it aside and put ours in its place.
+ * Renames a verified toolchain into the tool cache, then writes its manifest (when given: the JSON
+ * text) and the marker, in that order, so that a marked toolchain has its manifest. rename() is
+ * atomic, so a directory there came whole from some job. When the target exists: with its marker,
+ * another job won the race and its toolchain is used; without one, wait briefly (the winner writes
+ * the marker right after its rename), then treat it as a stray (an interrupted run, a half-copied
+ * tool-cache entry): move it aside and put ours in its place.
  */
-export async function placeAtomically(source: string, dir: string, platform: Platform, logger: Logger = silentLogger): Promise<boolean> {
+export async function placeAtomically(source: string, dir: string, platform: Platform, logger: Logger = silentLogger, manifest?: string): Promise<boolean> {
   await mkdir(path.dirname(dir), {recursive: true})
-  const marker = `${dir}.complete`
+  const {marker, manifest: manifestFile} = sidecarsOf(dir)
   for (let round = 1; ; round++) {
     try {
       await rename(source, dir)
+      if (manifest !== undefined) await writeFileAtomically(manifestFile, manifest)
       await writeFile(marker, '')
       return true
     } catch (err) {

@@ -1,7 +1,8 @@
 /**
  * Reads the headers of a tar stream the way GNU tar reads them, so that each member's name, link
  * target and type are known, as tar will use them, before tar sees the member. Pure: bytes in,
- * members out; file contents are skipped, never copied.
+ * members out; file contents are never copied, only shown (as slices of the chunks written) to an
+ * optional observer, which is how the install manifest hashes every file as the archive streams.
  *
  * Strict rather than clever: whatever two tar readers could read differently is refused, not
  * interpreted. node-tar, for one, drops PAX keywords it does not know (GNU tar takes
@@ -20,6 +21,8 @@ export interface TarMember {
   /** A link's target: a PAX `linkpath`, else a GNU long link name, else the header's; '' otherwise. */
   linkpath: string
   size: number
+  /** The header's mode field (permission bits and, from some writers, file type bits). */
+  mode: number
 }
 
 /**
@@ -71,7 +74,9 @@ export class TarHeaderReader {
   /** Bytes of a header block split across chunks. */
   private partial: Buffer[] = []
   private partialLength = 0
-  /** Member data and padding still to pass over. */
+  /** Bytes of the current member's data still to come, shown to onData. */
+  private data = 0
+  /** Padding (or a meta header's padding) still to pass over. */
   private skip = 0
   private meta: Meta | undefined
   private pax: Map<string, string> | undefined
@@ -81,7 +86,14 @@ export class TarHeaderReader {
   private ended = false
   members = 0
 
-  constructor(private readonly onMember: (member: TarMember) => void) {}
+  /**
+   * `onMember` is called as each member's header is complete; `onData`, when given, with each
+   * slice of that member's data (in order, padding left out) before the next member's header.
+   */
+  constructor(
+    private readonly onMember: (member: TarMember) => void,
+    private readonly onData?: (data: Buffer) => void
+  ) {}
 
   /** Reads a chunk; throws TarFormatError, or what onMember throws, before returning. */
   write(chunk: Buffer): void {
@@ -93,6 +105,14 @@ export class TarHeaderReader {
         if (stray >= 0) this.fail('data after the end-of-archive blocks', this.offset + stray - at)
         this.offset += chunk.length - at
         return
+      }
+      if (this.data > 0) {
+        const n = Math.min(this.data, chunk.length - at)
+        this.onData?.(chunk.subarray(at, at + n))
+        this.data -= n
+        at += n
+        this.offset += n
+        continue
       }
       if (this.skip > 0) {
         const n = Math.min(this.skip, chunk.length - at)
@@ -122,7 +142,7 @@ export class TarHeaderReader {
 
   /** The stream is over: it must not stop inside a member or a header. */
   end(): void {
-    if (this.partialLength > 0 || this.skip > 0 || this.meta) this.fail('the archive ends in the middle of an entry', this.offset + this.partialLength)
+    if (this.partialLength > 0 || this.data > 0 || this.skip > 0 || this.meta) this.fail('the archive ends in the middle of an entry', this.offset + this.partialLength)
     if (this.pax || this.longName !== undefined || this.longLink !== undefined) this.fail('the archive ends with a header that describes no entry', this.offset)
   }
 
@@ -148,6 +168,7 @@ export class TarHeaderReader {
       this.startMeta(flag, size)
       return
     }
+    const mode = this.number(block, 100, 8, 'mode')
     const headerName = text(block, 0, 100)
     const prefix = posix ? text(block, 345, 155) : ''
     const pax = this.pax
@@ -167,8 +188,9 @@ export class TarHeaderReader {
     if (type !== 'File' && memberSize !== 0) this.fail(`a ${type} entry that carries ${memberSize} bytes of data`, this.offset, name)
     if (type !== 'SymbolicLink' && type !== 'Link' && linkpath !== '') this.fail(`a ${type} entry with a link target`, this.offset, name)
     this.members++
-    this.onMember({name, type, linkpath, size: memberSize})
-    this.skip = padded(memberSize)
+    this.onMember({name, type, linkpath, size: memberSize, mode})
+    this.data = memberSize
+    this.skip = padded(memberSize) - memberSize
   }
 
   private startMeta(kind: Meta['kind'], size: number): void {

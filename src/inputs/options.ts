@@ -34,6 +34,10 @@ export interface Options {
   cache: boolean
   /** Which modules to test (the `modules` input): `root` is the module at workingDirectory. */
   modules: ModuleSelection
+  /** How a reused toolchain is checked against its install manifest. */
+  verify: 'fast' | 'full'
+  /** At the end of the job, prune toolchains unused for this many days; 0 is off. */
+  toolchainRetentionDays: number
   reportDirectory: string
   mode: Mode
   reports: string[]
@@ -94,6 +98,8 @@ export function parseOptions(read: InputReader): Options {
     localToolchains: splitList(raw('local-toolchains')),
     cache: bool(raw('cache'), 'cache'),
     modules: modules(raw('modules')),
+    verify: oneOf(raw('verify'), 'verify', ['fast', 'full'] as const),
+    toolchainRetentionDays: number(raw('toolchain-retention-days'), 'toolchain-retention-days', {min: 0}),
     reportDirectory: staysInside(raw('report-directory'), 'report-directory'),
     mode,
     reports: splitList(raw('reports'))

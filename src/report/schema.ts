@@ -11,7 +11,7 @@ import type {DiffCoverage} from '../compare/diff.js'
 import type {Gate} from '../compare/gates.js'
 import type {VersionComparison} from '../compare/versions.js'
 import type {Summary} from '../coverage/model.js'
-import type {ToolchainSource} from '../go/toolchain.js'
+import type {ToolchainSource, ToolchainVerification} from '../go/toolchain.js'
 import type {TestFailure} from '../runner/test-json.js'
 import type {VersionStatus} from '../runner/types.js'
 
@@ -55,7 +55,12 @@ export interface VersionReport {
   reason?: string
   /** Operating system and architecture the version ran on (`linux/amd64`), for aggregated matrices. */
   platform?: string
-  toolchain: {source: ToolchainSource; sha256: string; seconds: number}
+  /**
+   * `verified`: how the toolchain was checked before use (`archive`, `fast`, `full`, `unverified`);
+   * `recovered`: a damaged copy was found and replaced from the verified archive. Both are absent
+   * from reports written before go-matrix verified reused toolchains.
+   */
+  toolchain: {source: ToolchainSource; sha256: string; seconds: number; verified?: ToolchainVerification; recovered?: boolean}
   /**
    * The go commands in the order they ran: build, vet, cross-compiles, then `test` (not part of
    * schema 1's named fields; reports of earlier versions have no `test` step, `command` or `exitCode`).

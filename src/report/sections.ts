@@ -452,10 +452,11 @@ export function gatesSection(report: Report, see: SeeAlso): Section | null {
 }
 
 /** Where the run is and what wrote the report. Commit and URL come from GitHub, not the PR. */
-export function footerSection(report: Pick<Report, 'tool' | 'commit'>, runUrl: string | undefined, linkText: string): Section {
+export function footerSection(report: Pick<Report, 'tool' | 'commit'>, runUrl: string | undefined, linkText: string, more: readonly string[] = []): Section {
   const parts: string[] = []
   if (runUrl) parts.push(`[${linkText}](${runUrl.replace(/[()\s]/g, encodeURIComponent)})`)
   parts.push(`go-matrix ${escape(report.tool.version)}`)
   if (report.commit) parts.push(`commit ${code(report.commit.slice(0, 12))}`)
+  parts.push(...more.map(escape))
   return {head: `<sub>${parts.join(' · ')}</sub>`, items: [], separator: ''}
 }

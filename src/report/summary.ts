@@ -41,6 +41,8 @@ export interface SummaryExtras {
   notes?: readonly string[]
   /** The workflow run, linked from the footer (and the comment's "full report"). */
   runUrl?: string
+  /** More for the summary's footer, after the tool and commit (what the toolchain retention reclaimed). */
+  footer?: readonly string[]
   /** Defaults: SUMMARY_LIMIT_BYTES for the summary, COMMENT_LIMIT_BYTES for the comment. */
   limitBytes?: number
 }
@@ -90,7 +92,7 @@ export function renderSummary(report: Report, verdict: Verdict, extras: SummaryE
       slowestTestsSection(report, see),
       diffSection(report, level.lines, see),
       gatesSection(report, see),
-      footerSection(report, extras.runUrl, 'this run')
+      footerSection(report, extras.runUrl, 'this run', extras.footer)
     ])
   }
   return fit(build, SUMMARY_LEVELS.length, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text

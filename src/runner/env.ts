@@ -28,6 +28,13 @@ export interface IsolationDirs {
   gobin: string
   /** Shared by every version: modules are downloaded once. */
   gomodcache: string
+  /**
+   * GOTMPDIR, where go build and go test make their go-build* folders: the version's own, in the
+   * work folder (each of its runs in a folder of its own inside it, version-run.ts), removed when
+   * the job's go commands are done (pipeline.ts), so that a killed go leaves nothing in /tmp. A GOTMPDIR the
+   * user set wins (docs/isolation.md).
+   */
+  gotmpdir: string
 }
 
 /**
@@ -42,6 +49,11 @@ export interface MatrixPaths {
   gomodcache: string
 }
 
+/** A version's GOTMPDIR: `<workDir>/<version>/tmp`. */
+export function scratchDirOf(workDir: string, version: string): string {
+  return path.join(workDir, version, 'tmp')
+}
+
 /**
  * One version's directories. The benchmarks use it too, so that their shell loops share the
  * runner's warm caches.
@@ -54,7 +66,8 @@ export function versionDirs(goroot: string, paths: MatrixPaths, version: string)
     gocache: path.join(paths.cacheDir, version, 'gocache'),
     goenv: path.join(state, 'go.env'),
     gobin: path.join(state, 'bin'),
-    gomodcache: paths.gomodcache
+    gomodcache: paths.gomodcache,
+    gotmpdir: scratchDirOf(paths.workDir, version)
   }
 }
 
@@ -146,6 +159,7 @@ export function isolatedEnv(
   env.GOBIN = dirs.gobin
   env.GOMODCACHE = dirs.gomodcache
   env.GOTOOLCHAIN = 'local'
+  if (!inherited.GOTMPDIR) env.GOTMPDIR = dirs.gotmpdir
   env.GOFLAGS = withFlag(inherited.GOFLAGS ?? '', '-modcacherw')
   return env
 }

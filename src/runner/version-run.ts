@@ -88,10 +88,19 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
   }
 
   const runId = randomUUID()
-  const isolated = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version))
+  const dirs = versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)
+  const isolated = isolatedEnv(plan.env, dirs)
   // Kept for the go commands that read this version's results afterwards (go tool cover).
   run.env = isolated
-  const env = {...isolated, [RUN_MARKER_VARIABLE]: runId}
+  const env: Record<string, string> = {...isolated, [RUN_MARKER_VARIABLE]: runId}
+  // Each run (one module under this version) makes its go-build* folders in a GOTMPDIR of its own
+  // inside the version's, so that the modules of a version testing side by side never touch each
+  // other's; the pipeline removes the version's folder, a killed run's leftovers with it, once go
+  // tool cover (which runs in the version's environment, `run.env`) is done.
+  if (env.GOTMPDIR === dirs.gotmpdir) {
+    env.GOTMPDIR = path.join(dirs.gotmpdir, runId)
+    await mkdir(env.GOTMPDIR, {recursive: true})
+  }
   const marker = `${RUN_MARKER_VARIABLE}=${runId}`
 
   // One controller for the version: its time limit and the caller's cancellation both stop it.

@@ -15,7 +15,7 @@ import {
   silentLogger,
   summarizeFunctions,
   versionOfModules
-} from "./chunk-DFMDYH3D.js";
+} from "./chunk-QUEYG4A2.js";
 import {
   DEFAULT_GO_VERSION,
   GoFileError,
@@ -23,26 +23,54 @@ import {
   modulePathOf,
   parseGoFile,
   skipReason
-} from "./chunk-AAL3RNF6.js";
+} from "./chunk-U7QWH5N3.js";
 import {
   CoverageError,
-  compareGoVersions,
   compareStrings,
   formatLcov,
   formatProfile,
-  isGoVersion,
-  isPrerelease,
   lineCoverage,
   moduleRelativePath,
   readProfile,
   repositoryPaths,
   summarizeLines,
   summarizeStatements
-} from "./chunk-FQMXL7CY.js";
+} from "./chunk-FFUFBHAD.js";
 import {
-  HttpClient,
-  require_semver
-} from "./chunk-YMFHXHFB.js";
+  AuditLog,
+  HEARTBEAT_MS,
+  LeaseHolder,
+  buildManifest,
+  checkOutcome,
+  checkToolchain,
+  currentOwner,
+  currentPlatform,
+  formatManifest,
+  goBinary,
+  goToSemver,
+  goVersionAt,
+  isAbandoned,
+  mapBounded,
+  modeString,
+  parseOwner,
+  processAlive,
+  pruneForRetention,
+  readState,
+  removingPathOf,
+  resolveVersions,
+  sidecarsOf,
+  sortTree,
+  treeFromDisk,
+  writeFileAtomically,
+  writeState
+} from "./chunk-Q77GCFE3.js";
+import {
+  isGoVersion,
+  isPrerelease
+} from "./chunk-MBZDNYRM.js";
+import {
+  HttpClient
+} from "./chunk-4DVBH7EU.js";
 import {
   InputError,
   ModuleSelectionError,
@@ -50,35 +78,35 @@ import {
   checkReportFolders,
   compareFolders,
   joinArgs
-} from "./chunk-L2BMKEQD.js";
+} from "./chunk-NI632XON.js";
 import {
-  __toESM
-} from "./chunk-L35V7ZA7.js";
+  TOOL_VERSION
+} from "./chunk-QCJRL7H3.js";
 
 // src/pipeline.ts
-import { readFile as readFile5, writeFile as writeFile4 } from "node:fs/promises";
-import path13 from "node:path";
+import { readFile as readFile5, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
+import path12 from "node:path";
 
 // src/go/install.ts
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, rename, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir, rename as rename2, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import path5 from "node:path";
 
 // src/transport/actions-cache.ts
 import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
 var actionsCacheClient = {
   async available() {
-    const cache = await import("./cache-BTWSK2OZ.js");
+    const cache = await import("./cache-FBEXT34I.js");
     return cache.isFeatureAvailable();
   },
   async restore(paths, key2, restoreKeys) {
-    const cache = await import("./cache-BTWSK2OZ.js");
+    const cache = await import("./cache-FBEXT34I.js");
     return cache.restoreCache(paths.map((p) => path.resolve(p)), key2, [...restoreKeys]);
   },
   async save(paths, key2) {
-    const cache = await import("./cache-BTWSK2OZ.js");
+    const cache = await import("./cache-FBEXT34I.js");
     return await cache.saveCache(paths.map((p) => path.resolve(p)), key2) !== -1;
   }
 };
@@ -115,7 +143,7 @@ async function bytesOf(paths) {
 
 // src/go/archive.ts
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
@@ -505,15 +533,23 @@ var OTHER_TYPES = {
 var LOCAL_KEYWORDS = /* @__PURE__ */ new Set(["path", "linkpath", "size", "mtime", "atime", "ctime", "uid", "gid", "uname", "gname", "comment"]);
 var GLOBAL_KEYWORDS = /* @__PURE__ */ new Set(["comment"]);
 var TarHeaderReader = class {
-  constructor(onMember) {
+  /**
+   * `onMember` is called as each member's header is complete; `onData`, when given, with each
+   * slice of that member's data (in order, padding left out) before the next member's header.
+   */
+  constructor(onMember, onData) {
     this.onMember = onMember;
+    this.onData = onData;
   }
   onMember;
+  onData;
   offset = 0;
   /** Bytes of a header block split across chunks. */
   partial = [];
   partialLength = 0;
-  /** Member data and padding still to pass over. */
+  /** Bytes of the current member's data still to come, shown to onData. */
+  data = 0;
+  /** Padding (or a meta header's padding) still to pass over. */
   skip = 0;
   meta;
   pax;
@@ -531,6 +567,14 @@ var TarHeaderReader = class {
         if (stray >= 0) this.fail("data after the end-of-archive blocks", this.offset + stray - at);
         this.offset += chunk.length - at;
         return;
+      }
+      if (this.data > 0) {
+        const n = Math.min(this.data, chunk.length - at);
+        this.onData?.(chunk.subarray(at, at + n));
+        this.data -= n;
+        at += n;
+        this.offset += n;
+        continue;
       }
       if (this.skip > 0) {
         const n = Math.min(this.skip, chunk.length - at);
@@ -559,7 +603,7 @@ var TarHeaderReader = class {
   }
   /** The stream is over: it must not stop inside a member or a header. */
   end() {
-    if (this.partialLength > 0 || this.skip > 0 || this.meta) this.fail("the archive ends in the middle of an entry", this.offset + this.partialLength);
+    if (this.partialLength > 0 || this.data > 0 || this.skip > 0 || this.meta) this.fail("the archive ends in the middle of an entry", this.offset + this.partialLength);
     if (this.pax || this.longName !== void 0 || this.longLink !== void 0) this.fail("the archive ends with a header that describes no entry", this.offset);
   }
   fail(message, offset = this.offset, entry) {
@@ -583,6 +627,7 @@ var TarHeaderReader = class {
       this.startMeta(flag, size);
       return;
     }
+    const mode = this.number(block, 100, 8, "mode");
     const headerName = text(block, 0, 100);
     const prefix = posix ? text(block, 345, 155) : "";
     const pax = this.pax;
@@ -601,8 +646,9 @@ var TarHeaderReader = class {
     if (type !== "File" && memberSize !== 0) this.fail(`a ${type} entry that carries ${memberSize} bytes of data`, this.offset, name);
     if (type !== "SymbolicLink" && type !== "Link" && linkpath !== "") this.fail(`a ${type} entry with a link target`, this.offset, name);
     this.members++;
-    this.onMember({ name, type, linkpath, size: memberSize });
-    this.skip = padded(memberSize);
+    this.onMember({ name, type, linkpath, size: memberSize, mode });
+    this.data = memberSize;
+    this.skip = padded(memberSize) - memberSize;
   }
   startMeta(kind, size) {
     if (size > MAX_META) this.fail(`an extended header of ${size} bytes (more than ${MAX_META})`);
@@ -778,10 +824,88 @@ function localHeaderMismatch(local, record, centralOffset) {
   return void 0;
 }
 
+// src/go/tar-tree.ts
+import { createHash } from "node:crypto";
+var EMPTY_SHA256 = createHash("sha256").digest("hex");
+var TarTreeRecorder = class {
+  entries = /* @__PURE__ */ new Map();
+  /** The file whose data is streaming now. */
+  open;
+  /** A member's header: call before its data. */
+  member(member) {
+    if (this.open) throw new Error(`tar stream: ${this.open.entry.path} ended ${this.open.left} bytes early`);
+    const path13 = this.onDisk(member.name);
+    if (path13 === "") return;
+    switch (member.type) {
+      case "Directory":
+        this.entries.set(path13, { path: path13, type: "dir", mode: modeString(member.mode) });
+        return;
+      case "SymbolicLink":
+        this.entries.set(path13, { path: path13, type: "symlink", target: member.linkpath });
+        return;
+      case "Link": {
+        const target = this.entries.get(this.onDisk(member.linkpath));
+        if (target?.type !== "file") throw new Error(`tar stream: the hard link ${member.name} names ${member.linkpath}, which is no file before it`);
+        this.entries.set(path13, { ...target, path: path13 });
+        return;
+      }
+      case "File": {
+        const entry = { path: path13, type: "file", mode: modeString(member.mode), size: member.size, sha256: EMPTY_SHA256 };
+        this.entries.set(path13, entry);
+        if (member.size > 0) this.open = { entry, hash: createHash("sha256"), left: member.size };
+      }
+    }
+  }
+  /** A slice of the current member's data, in order. */
+  data(chunk) {
+    const open3 = this.open;
+    if (!open3) return;
+    open3.hash.update(chunk);
+    open3.left -= chunk.length;
+    if (open3.left <= 0) {
+      open3.entry.sha256 = open3.hash.digest("hex");
+      this.open = void 0;
+    }
+  }
+  /** The tree, sorted as the manifest lists it. */
+  finish() {
+    if (this.open) throw new Error(`tar stream: ${this.open.entry.path} ended ${this.open.left} bytes early`);
+    return sortTree(this.entries.values());
+  }
+  /**
+   * Where an archive name lands, relative to the GOROOT: `go/bin/go` -> `bin/go`, `./go/` -> '' (the
+   * GOROOT itself), every directory of it followed through the symbolic links recorded so far, as
+   * the kernel follows them when tar creates the file. The name's last part is not followed.
+   */
+  onDisk(name) {
+    const pending = name.split("/").filter((part) => part !== "" && part !== ".");
+    const last = pending.pop();
+    if (last === void 0) return "";
+    const done = [];
+    for (let hops = 0; pending.length > 0; ) {
+      const part = pending.shift();
+      if (part === "..") {
+        done.pop();
+        continue;
+      }
+      if (part === ".") continue;
+      done.push(part);
+      const link = this.entries.get(done.slice(1).join("/"));
+      if (link?.type === "symlink") {
+        if (++hops > 40) throw new Error(`tar stream: ${name} loops through symbolic links`);
+        done.pop();
+        pending.unshift(...link.target.split("/"));
+      }
+    }
+    return [...done, last].slice(1).join("/");
+  }
+};
+
 // src/go/archive.ts
 var ArchiveError = class extends Error {
   name = "ArchiveError";
 };
+var TAR_EXTRACT_ARGS = ["-x", "-p", "--no-same-owner", "-f", "-"];
 function mismatchError(archive, expected, actual) {
   return new ArchiveError(`${archive}: sha256 mismatch: expected ${expected}, got ${actual}`);
 }
@@ -804,10 +928,10 @@ function entryGuard(archive) {
 async function extractTarGz(body, options) {
   const { archive, dest, signal } = options;
   signal?.throwIfAborted();
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   let bytes = 0;
   let extractError;
-  const tar = spawn("tar", ["-x", "--no-same-owner", "-f", "-", "-C", dest], { stdio: ["pipe", "ignore", "pipe"] });
+  const tar = spawn("tar", [...TAR_EXTRACT_ARGS, "-C", dest], { stdio: ["pipe", "ignore", "pipe"] });
   let tarStderr = "";
   tar.stderr.on("data", (d) => tarStderr = (tarStderr + d.toString()).slice(-2e3));
   tar.stdin.on("error", () => void 0);
@@ -820,7 +944,14 @@ async function extractTarGz(body, options) {
   });
   const gunzip = createGunzip();
   const guard = entryGuard(archive);
-  const reader = new TarHeaderReader((member) => guard.admit(member));
+  const tree = new TarTreeRecorder();
+  const reader = new TarHeaderReader(
+    (member) => {
+      guard.admit(member);
+      tree.member(member);
+    },
+    (data) => tree.data(data)
+  );
   function fail(err) {
     if (extractError) return;
     extractError = err;
@@ -887,7 +1018,7 @@ async function extractTarGz(body, options) {
     const code = await tarExit;
     if (extractError) throw extractError;
     if (code !== 0) throw new ArchiveError(`${archive}: tar exited with ${code} extracting into ${dest}: ${tarStderr.trim()}`);
-    return { sha256: actual, bytes, entries: reader.members };
+    return { sha256: actual, bytes, entries: reader.members, tree: tree.finish() };
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
@@ -900,7 +1031,7 @@ function asArchiveError(err, archive) {
   return new ArchiveError(`${archive}: ${err.message}`, { cause: err });
 }
 async function saveVerified(body, options) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   let bytes = 0;
   body.on("data", (chunk) => {
     hash.update(chunk);
@@ -930,94 +1061,9 @@ async function extractVerifiedZip(file, dest, archive, signal) {
   }
   guard.finish();
   signal?.throwIfAborted();
-  const toolCache = await import("./tool-cache-FO6POQ2C.js");
+  const toolCache = await import("./tool-cache-B2KSYL36.js");
   await toolCache.extractZip(file, dest);
   return entries.length;
-}
-
-// src/go/local.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-
-// src/go/platform.ts
-import path3 from "node:path";
-var GO_OS = {
-  linux: "linux",
-  darwin: "darwin",
-  win32: "windows",
-  freebsd: "freebsd",
-  openbsd: "openbsd",
-  netbsd: "netbsd",
-  aix: "aix",
-  sunos: "solaris"
-};
-var GO_ARCH = {
-  x64: "amd64",
-  arm64: "arm64",
-  ia32: "386",
-  // go.dev publishes 32-bit ARM Linux builds as armv6l (they run on v7 too).
-  arm: "armv6l",
-  // Node calls little-endian POWER "ppc64" on Linux; Go's only Linux POWER build is ppc64le.
-  ppc64: "ppc64le",
-  s390x: "s390x",
-  riscv64: "riscv64",
-  loong64: "loong64",
-  mips64el: "mips64le"
-};
-function platformFor(nodePlatform, nodeArch) {
-  const os5 = GO_OS[nodePlatform];
-  const arch = GO_ARCH[nodeArch];
-  if (!os5) throw new Error(`platform ${nodePlatform}: go.dev publishes no Go releases for it`);
-  if (!arch) throw new Error(`architecture ${nodeArch}: go.dev publishes no Go releases for it`);
-  const windows = os5 === "windows";
-  return { os: os5, arch, toolCacheArch: nodeArch, archive: windows ? ".zip" : ".tar.gz", goBinary: windows ? "go.exe" : "go" };
-}
-function currentPlatform() {
-  return platformFor(process.platform, process.arch);
-}
-function goBinary(goroot, platform = currentPlatform()) {
-  return path3.join(goroot, "bin", platform.goBinary);
-}
-
-// src/go/local.ts
-var execFileAsync = promisify(execFile);
-function parseGoVersionOutput(output) {
-  const name = /^go version (go\S+)/.exec(output.trim())?.[1];
-  const version = name?.slice(2).split("-", 1)[0];
-  return version !== void 0 && isGoVersion(version) ? version : void 0;
-}
-async function goVersionAt(goroot, platform = currentPlatform()) {
-  const go = goBinary(goroot, platform);
-  let stdout;
-  try {
-    ;
-    ({ stdout } = await execFileAsync(go, ["version"], { env: { ...process.env, GOROOT: goroot, GOTOOLCHAIN: "local" }, timeout: 6e4 }));
-  } catch (err) {
-    throw new Error(`${go} version failed: ${err.message.trim()}`, { cause: err });
-  }
-  const version = parseGoVersionOutput(stdout);
-  if (!version) throw new Error(`${go} version: unexpected output ${JSON.stringify(stdout.trim())}`);
-  return version;
-}
-
-// src/go/pool.ts
-async function mapBounded(items, limit, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const index = next++;
-      try {
-        results[index] = await work(items[index], index);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure) throw failure.error;
-  return results;
 }
 
 // src/go/releases.ts
@@ -1067,45 +1113,13 @@ async function fetchReleases(baseUrl, retry, signal) {
 }
 
 // src/go/staging.ts
-import { readlinkSync } from "node:fs";
 import { mkdtemp, readdir as readdir2, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path4 from "node:path";
+import path3 from "node:path";
 var STAGING_PREFIX = ".staging-";
-var HEARTBEAT_MS = 3e4;
-var STALE_AFTER_MS = 10 * 6e4;
 var OWNER_FILE = "owner.json";
-function currentOwner() {
-  return { pid: process.pid, host: os.hostname(), pidNamespace: pidNamespace(), started: (/* @__PURE__ */ new Date()).toISOString() };
-}
-var namespace;
-function pidNamespace() {
-  if (namespace === void 0) {
-    try {
-      namespace = process.platform === "linux" ? readlinkSync("/proc/self/ns/pid") : "";
-    } catch {
-      namespace = "";
-    }
-  }
-  return namespace;
-}
-function isAbandoned(owner, silentForMs, here, isAlive) {
-  if (silentForMs > STALE_AFTER_MS) return true;
-  if (!owner) return false;
-  const sameMachine = owner.host === here.host && owner.pidNamespace === here.pidNamespace;
-  return sameMachine && !isAlive(owner.pid);
-}
-function processAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
 async function createStaging(parent, prefix, heartbeatMs = HEARTBEAT_MS) {
-  const dir = await mkdtemp(path4.join(parent, prefix));
-  const record = path4.join(dir, OWNER_FILE);
+  const dir = await mkdtemp(path3.join(parent, prefix));
+  const record = path3.join(dir, OWNER_FILE);
   await writeFile(record, JSON.stringify(currentOwner()) + "\n");
   const heartbeat = setInterval(() => {
     const now = /* @__PURE__ */ new Date();
@@ -1126,7 +1140,7 @@ async function removeAbandonedStaging(goDir, logger, now = Date.now()) {
   const removed = [];
   await Promise.all(
     names.map(async (name) => {
-      const dir = path4.join(goDir, name);
+      const dir = path3.join(goDir, name);
       try {
         const { owner, lastSeen } = await readOwner(dir);
         if (!isAbandoned(owner, now - lastSeen, here, processAlive)) return;
@@ -1142,7 +1156,7 @@ async function removeAbandonedStaging(goDir, logger, now = Date.now()) {
   return removed;
 }
 async function readOwner(dir) {
-  const record = path4.join(dir, OWNER_FILE);
+  const record = path3.join(dir, OWNER_FILE);
   try {
     const [text2, info] = await Promise.all([readFile(record, "utf8"), stat(record)]);
     return { owner: parseOwner(text2), lastSeen: info.mtimeMs };
@@ -1150,25 +1164,15 @@ async function readOwner(dir) {
     return { owner: void 0, lastSeen: (await stat(dir)).mtimeMs };
   }
 }
-function parseOwner(text2) {
-  try {
-    const value = JSON.parse(text2);
-    if (typeof value.pid === "number" && typeof value.host === "string" && typeof value.pidNamespace === "string" && typeof value.started === "string") {
-      return value;
-    }
-  } catch {
-  }
-  return void 0;
-}
 
 // src/go/version-file.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path5 from "node:path";
+import path4 from "node:path";
 var VersionFileError = class extends Error {
   name = "VersionFileError";
 };
 function versionFileKind(file) {
-  const base = path5.basename(file);
+  const base = path4.basename(file);
   if (base.endsWith(".mod") || base.endsWith(".work")) return "go.mod";
   if (base === ".tool-versions") return "tool-versions";
   return "go-version";
@@ -1236,148 +1240,65 @@ async function readVersionFile(file) {
   return parseVersionFile(text2, file);
 }
 
-// src/go/versions.ts
-var import_semver = __toESM(require_semver(), 1);
-var VersionResolutionError = class extends Error {
-  name = "VersionResolutionError";
-};
-var GO_VERSION = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:(beta|rc)(\d+))?$/;
-function parseGoVersion(text2) {
-  const match = GO_VERSION.exec(stripPrefix(text2.trim()));
-  if (!match) return void 0;
-  const [, major, minor, patch, kind, number] = match;
-  if (kind !== void 0 && patch !== void 0) return void 0;
-  const version = { major: Number(major), minor: Number(minor ?? 0), patch: Number(patch ?? 0) };
-  if (kind !== void 0) version.prerelease = { kind, number: Number(number) };
-  return version;
-}
-function goToSemver(text2) {
-  const version = parseGoVersion(text2);
-  if (!version) throw new VersionResolutionError(`${JSON.stringify(text2)} is not a Go version`);
-  const pre = version.prerelease ? `-${version.prerelease.kind}.${version.prerelease.number}` : "";
-  return `${version.major}.${version.minor}.${version.patch}${pre}`;
-}
-function semverToGo(text2) {
-  const parsed = import_semver.default.parse(text2);
-  if (!parsed) throw new VersionResolutionError(`${JSON.stringify(text2)} is not a semantic version`);
-  const [kind, number] = parsed.prerelease;
-  if (kind === "rc" || kind === "beta") return `${parsed.major}.${parsed.minor}${kind}${number ?? ""}`;
-  if (parsed.patch === 0 && parsed.major === 1 && parsed.minor < 21) return `${parsed.major}.${parsed.minor}`;
-  return `${parsed.major}.${parsed.minor}.${parsed.patch}`;
-}
-function stripPrefix(text2) {
-  return text2.replace(/^(go|v)(?=\d)/i, "");
-}
-var SPEC_FORMS = 'use 1.22.5, 1.22, 1.22.x, a range such as ^1.22 or ">=1.21 <1.24", stable, oldstable or 1.24rc1';
-function parseVersionSpec(text2, source = "go-versions") {
-  const spec = stripPrefix(text2.trim());
-  const lower = spec.toLowerCase();
-  if (lower === "stable") return { kind: "stable" };
-  if (lower === "oldstable") return { kind: "oldstable" };
-  const minor = /^(\d+)\.(\d+)(?:\.x)?$/i.exec(spec);
-  if (minor) return { kind: "minor", major: Number(minor[1]), minor: Number(minor[2]) };
-  if (/^\d+\.\d+\.\d+$/.test(spec) || /^\d+\.\d+(beta|rc)\d+$/.test(spec)) {
-    const version = parseGoVersion(spec);
-    if (version) return { kind: "exact", version };
-  }
-  const asSemver = import_semver.default.valid(spec);
-  if (asSemver) {
-    const version = parseGoVersion(semverToGo(asSemver));
-    if (version) return { kind: "exact", version };
-  }
-  if (spec !== "" && import_semver.default.validRange(spec)) return { kind: "range", range: spec };
-  throw new VersionResolutionError(`${source}: ${JSON.stringify(text2)} is not a Go version spec (${SPEC_FORMS})`);
-}
-function resolveVersions(specs, available) {
-  const candidates = toCandidates(available);
-  const resolved = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const request of specs) {
-    const { spec, source = "go-versions", minimum = false } = typeof request === "string" ? { spec: request } : request;
-    const found = minimum ? resolveMinimum(spec, source, candidates) : { spec, version: resolveOne(spec, source, candidates) };
-    if (seen.has(found.version)) continue;
-    seen.add(found.version);
-    resolved.push(found);
-  }
-  return resolved;
-}
-function resolveMinimum(spec, source, candidates) {
+// src/toolchains/replace.ts
+import { existsSync } from "node:fs";
+import { rename, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+async function replaceToolchain(source, dir, manifest) {
+  const aside = removingPathOf(dir);
   try {
-    return { spec, version: resolveOne(spec, source, candidates) };
+    await rename(dir, aside);
   } catch (err) {
-    const floor = err instanceof VersionResolutionError ? parseGoVersion(spec) : void 0;
-    if (floor === void 0) throw err;
-    const newer = candidates.filter((c) => c.stable && compareGoVersions(c.version, spec) >= 0);
-    const oldest = newer[newer.length - 1];
-    if (oldest === void 0) throw err;
-    const standIn = newer.find((c) => c.parsed.major === oldest.parsed.major && c.parsed.minor === oldest.parsed.minor);
-    return {
-      spec: `>=${spec}`,
-      version: standIn.version,
-      note: `${source}: no Go ${spec} release is available; the module's minimum is go ${spec}, which every newer Go satisfies, so Go ${standIn.version}, the oldest release that does, is tested in its place`
-    };
+    if (err.code !== "ENOENT") throw new Error(`cannot move the damaged toolchain ${dir} aside: ${err.message}`, { cause: err });
   }
-}
-function toCandidates(available) {
-  const candidates = [];
-  for (const a of available) {
-    const parsed = parseGoVersion(a.version);
-    if (parsed) candidates.push({ ...a, parsed, semver: goToSemver(a.version) });
+  try {
+    await rename(source, dir);
+  } catch (err) {
+    if (!existsSync(dir)) throw new Error(`cannot move the toolchain into ${dir}: ${err.message}`, { cause: err });
+    await rm2(aside, { recursive: true, force: true });
+    return false;
   }
-  return candidates.sort((x, y) => compareGoVersions(y.version, x.version));
+  const { marker, manifest: manifestFile } = sidecarsOf(dir);
+  await writeFileAtomically(manifestFile, manifest);
+  await writeFile2(marker, "");
+  await rm2(aside, { recursive: true, force: true });
+  return true;
 }
-function resolveOne(spec, source, candidates) {
-  const parsed = parseVersionSpec(spec, source);
-  const stable = candidates.filter((c) => c.stable);
-  const noMatch = (target, what = `no Go release matches ${JSON.stringify(spec)}`) => {
-    const nearest = nearestVersions(target, candidates);
-    throw new VersionResolutionError(`${source}: ${what}${nearest.length ? `; nearest: ${nearest.join(", ")}` : ""}`);
-  };
-  switch (parsed.kind) {
-    case "exact": {
-      const want = formatGoVersion(parsed.version);
-      return candidates.find((c) => compareGoVersions(c.version, want) === 0)?.version ?? noMatch(parsed.version);
-    }
-    case "minor": {
-      const { major, minor } = parsed;
-      return stable.find((c) => c.parsed.major === major && c.parsed.minor === minor)?.version ?? noMatch({ major, minor, patch: 0 });
-    }
-    case "range": {
-      const match = stable.find((c) => import_semver.default.satisfies(c.semver, parsed.range));
-      if (match) return match.version;
-      const lowest = import_semver.default.minVersion(parsed.range);
-      return noMatch(lowest ? parseGoVersion(semverToGo(lowest.version)) : void 0);
-    }
-    case "stable":
-      return stable[0]?.version ?? noMatch(void 0, "the index lists no stable Go release for this platform");
-    case "oldstable": {
-      const newest = stable[0];
-      const older = newest && stable.find((c) => c.parsed.major < newest.parsed.major || c.parsed.minor < newest.parsed.minor);
-      return older?.version ?? noMatch(void 0, `the index lists no stable Go release older than ${newest?.version ?? "the newest"} for this platform`);
+
+// src/toolchains/ledger.ts
+var ToolchainLedger = class {
+  constructor(toolCacheDir, warn, leases = new LeaseHolder(), env = process.env) {
+    this.warn = warn;
+    this.leases = leases;
+    this.audit = AuditLog.of(toolCacheDir, warn, env);
+  }
+  warn;
+  leases;
+  audit;
+  warned = false;
+  /** Leases the toolchain folder `dir` for this job; a failure is a warning (the job goes on without). */
+  async lease(dir) {
+    try {
+      await this.leases.take(dir);
+    } catch (err) {
+      this.warnOnce(`cannot take a lease on ${dir} (toolchains prune may remove it while this job runs): ${err.message}`);
     }
   }
-}
-function formatGoVersion(v) {
-  if (v.prerelease) return `${v.major}.${v.minor}${v.prerelease.kind}${v.prerelease.number}`;
-  return `${v.major}.${v.minor}.${v.patch}`;
-}
-function nearestVersions(target, candidates, count2 = 2) {
-  const stable = candidates.filter((c) => c.stable);
-  if (!target) return stable.slice(0, count2).map((c) => c.version);
-  const sameMinor = candidates.filter((c) => c.parsed.major === target.major && c.parsed.minor === target.minor);
-  const sameMinorStable = sameMinor.filter((c) => c.stable);
-  if (sameMinorStable.length > 0) return sameMinorStable.slice(0, 1).map((c) => c.version);
-  if (sameMinor.length > 0) return sameMinor.slice(0, 3).map((c) => c.version);
-  const perMinor = [];
-  for (const c of stable) {
-    if (!perMinor.some((p) => p.parsed.major === c.parsed.major && p.parsed.minor === c.parsed.minor)) perMinor.push(c);
+  async record(dir, entry, now = /* @__PURE__ */ new Date()) {
+    const { verification, stamps, ...audit } = entry;
+    await this.audit.append({ ...audit, path: dir }, now);
+    if (verification === void 0) return;
+    try {
+      await writeState(dir, { lastUsed: now.toISOString(), lastVerified: now.toISOString(), verification, ...stamps ? { stamps } : {} });
+    } catch (err) {
+      this.warnOnce(`cannot record the use of ${dir}: ${err.message}`);
+    }
   }
-  const key2 = (v) => v.major * 1e4 + v.minor;
-  const below = perMinor.filter((c) => key2(c.parsed) < key2(target));
-  const above = perMinor.filter((c) => key2(c.parsed) > key2(target)).reverse();
-  const picked = below.length && above.length ? [above[0], below[0]] : [...above, ...below].slice(0, count2);
-  return picked.filter((c) => c !== void 0).sort((a, b) => key2(b.parsed) - key2(a.parsed)).map((c) => c.version);
-}
+  warnOnce(message) {
+    if (this.warned) return;
+    this.warned = true;
+    this.warn(message);
+  }
+};
 
 // src/go/install.ts
 var DEFAULT_DOWNLOAD_TIMEOUT_MS = 10 * 6e4;
@@ -1407,7 +1328,7 @@ async function install(request, stopped) {
   const logger = request.logger ?? silentLogger;
   const platform = request.platform ?? currentPlatform();
   const retry = { onRetry: (message) => logger.warning(message), ...request.retry };
-  const sweeping = removeAbandonedStaging(path6.join(request.toolCacheDir, "go"), logger).catch((err) => {
+  const sweeping = removeAbandonedStaging(path5.join(request.toolCacheDir, "go"), logger).catch((err) => {
     logger.warning(`cannot look for abandoned staging folders in ${request.toolCacheDir}: ${err.message}`);
   });
   const context = {
@@ -1420,7 +1341,8 @@ async function install(request, stopped) {
     cache: request.toolchainCache ?? actionsCacheClient,
     signal,
     downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
-    stopped
+    stopped,
+    ledger: request.ledger ?? new ToolchainLedger(request.toolCacheDir, (message) => logger.warning(message))
   };
   let available;
   let declared;
@@ -1497,42 +1419,83 @@ async function installVersion(spec, version, context) {
 }
 async function findOrInstall(spec, version, context) {
   const started = performance.now();
-  const done = (source, goroot, sha256) => {
+  const { request, platform, logger } = context;
+  const level = request.verify ?? "fast";
+  const done = (source, goroot, sha256, verified, recovery) => {
     const seconds = Math.round(performance.now() - started) / 1e3;
-    context.logger.info(`Go ${version} (${spec}): ${source} ${goroot} in ${seconds.toFixed(2)} s`);
-    return { spec, version, goroot, sha256, source, seconds };
+    const how = verified === "archive" ? "verified archive" : verified === "unverified" ? "unverified: no install manifest" : `verified ${verified}`;
+    logger.info(`Go ${version} (${spec}): ${source} ${goroot} (${how}${recovery ? ", recovered" : ""}) in ${seconds.toFixed(2)} s`);
+    return { spec, version, goroot, sha256, source, seconds, verified, ...recovery ? { recovery } : {} };
   };
+  const expected = { version, os: platform.os, arch: platform.arch, goBinary: platform.goBinary };
   const local = context.locals.get(version);
-  if (local) return done("local", local, "");
-  const { request, platform } = context;
+  let localProblem = "";
+  if (local) {
+    const check = await checkToolchain(local, expected, level);
+    if (check.ok) return done("local", local, "", check.verified);
+    localProblem = `local-toolchains: ${local} ${check.problem}`;
+    logger.warning(`${localProblem}; not using it`);
+  }
   const found = context.releases && findArchive(context.releases, version, platform);
-  if (!found) throw new Error(`Go ${version}: no ${platform.os}-${platform.arch} archive in the index of ${request.downloadBaseUrl}`);
+  if (!found) throw new Error(`${localProblem ? `${localProblem}, and ` : ""}Go ${version}: no ${platform.os}-${platform.arch} archive in the index of ${request.downloadBaseUrl}`);
   const { file } = found;
   const dir = toolCachePath(request.toolCacheDir, version, platform);
-  if (isComplete(dir, platform)) return done("tool-cache", dir, file.sha256);
-  const key2 = toolchainCacheKey(version, platform.os, platform.arch, file.sha256);
-  const useCache = request.cache === true && await cacheAvailable(context);
-  if (useCache && await restoreFromCache(dir, key2, version, context)) return done("cache", dir, file.sha256);
-  const placed = await downloadAndPlace(version, file, dir, context);
-  if (!placed) context.logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
-  if (useCache && placed) {
-    try {
-      await abortable(saveEntry({ paths: [dir], key: key2, client: context.cache }), context.signal);
-    } catch (err) {
-      context.signal?.throwIfAborted();
-      context.logger.warning(`Go ${version}: saving to the Actions cache failed: ${err.message}`);
+  const { ledger } = context;
+  const record = (event, outcome, verification, detail, stamps) => ledger.record(dir, { event, version, arch: platform.toolCacheArch, outcome, verification, ...detail ? { detail } : {}, ...stamps ? { stamps } : {} });
+  await ledger.lease(dir);
+  try {
+    let damage;
+    if (isComplete(dir, platform)) {
+      const check = await checkToolchain(dir, { ...expected, sha256: file.sha256 }, level, (await readState(dir))?.stamps);
+      if (check.ok) {
+        await record("reuse", checkOutcome(check), check.verified, void 0, check.result?.stamps);
+        return done("tool-cache", dir, file.sha256, check.verified);
+      }
+      damage = `the toolchain in ${dir} ${check.problem}`;
+      logger.warning(`Go ${version}: ${damage}; moving it aside and reinstalling it from the verified archive`);
+      await record("verify", "damaged", "damaged", check.problem);
     }
+    const key2 = toolchainCacheKey(version, platform.os, platform.arch, file.sha256);
+    const useCache = request.cache === true && await cacheAvailable(context);
+    if (useCache && damage === void 0) {
+      const restore = await restoreFromCache(dir, key2, { ...expected, sha256: file.sha256 }, context);
+      if (restore === "restored") {
+        await record("install", "ok", "full", `restored from the Actions cache (key ${key2}), verified full`);
+        return done("cache", dir, file.sha256, "full");
+      }
+      if (restore !== "miss") damage = restore.damage;
+    }
+    const placed = await downloadAndPlace(version, file, dir, context, damage !== void 0 && isComplete(dir, platform));
+    if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
+    if (useCache && placed) {
+      try {
+        await abortable(saveEntry({ paths: toolchainCachePaths(dir), key: key2, client: context.cache }), context.signal);
+      } catch (err) {
+        context.signal?.throwIfAborted();
+        logger.warning(`Go ${version}: saving to the Actions cache failed: ${err.message}`);
+      }
+    }
+    const recovery = damage && `${damage}; it was moved aside and Go ${version} reinstalled from the verified archive`;
+    if (placed) await record(damage ? "recover" : "install", "ok", "archive", `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`);
+    else await record("reuse", "installed by another job", "archive");
+    return done("download", dir, file.sha256, "archive", recovery);
+  } catch (err) {
+    await ledger.leases.release(dir);
+    await record("install", "failed", void 0, err.message);
+    throw err;
   }
-  return done("download", dir, file.sha256);
 }
-function toolchainCacheKey(version, os5, arch, sha256) {
-  return `go-matrix-go-${version}-${os5}-${arch}-${sha256}`;
+function toolchainCacheKey(version, os4, arch, sha256) {
+  return `go-matrix-go-${version}-${os4}-${arch}-${sha256}`;
+}
+function toolchainCachePaths(dir) {
+  return [dir, sidecarsOf(dir).manifest];
 }
 function toolCachePath(toolCacheDir, version, platform) {
-  return path6.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
+  return path5.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
 }
 function isComplete(dir, platform) {
-  return existsSync(`${dir}.complete`) && existsSync(goBinary(dir, platform));
+  return existsSync2(`${dir}.complete`) && existsSync2(goBinary(dir, platform));
 }
 async function cacheAvailable(context) {
   try {
@@ -1542,28 +1505,36 @@ async function cacheAvailable(context) {
     return false;
   }
 }
-async function restoreFromCache(dir, key2, version, context) {
+async function restoreFromCache(dir, key2, expected, context) {
+  const { version } = expected;
+  const discard = () => Promise.all(toolchainCachePaths(dir).map((p) => rm3(p, { recursive: true, force: true }))).then(() => void 0);
   try {
-    await rm2(dir, { recursive: true, force: true });
-    if ((await abortable(restoreEntry({ paths: [dir], key: key2, client: context.cache }), context.signal)).outcome === "miss") return false;
-    const restored = await goVersionAt(dir, context.platform);
-    if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`);
+    await discard();
+    if ((await abortable(restoreEntry({ paths: toolchainCachePaths(dir), key: key2, client: context.cache }), context.signal)).outcome === "miss") return "miss";
+    if (!existsSync2(sidecarsOf(dir).manifest)) throw new Error("the cache entry holds no install manifest");
+    const check = await checkToolchain(dir, expected, "full");
     context.signal?.throwIfAborted();
-    await writeFile2(`${dir}.complete`, "");
-    return true;
+    if (!check.ok) {
+      const damage = `the toolchain restored from the Actions cache (key ${key2}) ${check.problem}`;
+      context.logger.warning(`Go ${version}: ${damage}; downloading it instead`);
+      await discard();
+      return { damage };
+    }
+    await writeFile3(sidecarsOf(dir).marker, "");
+    return "restored";
   } catch (err) {
     if (context.signal?.aborted) {
-      await rm2(dir, { recursive: true, force: true }).catch(() => void 0);
+      await discard().catch(() => void 0);
       throw err;
     }
     context.logger.warning(`Go ${version}: restoring from the Actions cache (key ${key2}) failed: ${err.message}; downloading instead`);
-    await rm2(dir, { recursive: true, force: true }).catch(() => void 0);
-    return false;
+    await discard().catch(() => void 0);
+    return "miss";
   }
 }
-async function downloadAndPlace(version, file, dir, context) {
+async function downloadAndPlace(version, file, dir, context, replace) {
   const { request, platform } = context;
-  const goDir = path6.join(request.toolCacheDir, "go");
+  const goDir = path5.join(request.toolCacheDir, "go");
   await mkdir(goDir, { recursive: true });
   const staging = await createStaging(goDir, `${STAGING_PREFIX}${goToSemver(version)}-${platform.toolCacheArch}-`);
   try {
@@ -1576,28 +1547,37 @@ async function downloadAndPlace(version, file, dir, context) {
       (signal) => withRetries(
         context.retry,
         async (attempt) => {
-          const target = path6.join(staging.dir, `attempt-${attempt}`);
+          const target = path5.join(staging.dir, `attempt-${attempt}`);
           await mkdir(target);
           try {
-            await fetchAndExtract(url, file, target, version, context, signal);
-            return target;
+            return { target, tree: await fetchAndExtract(url, file, target, version, context, signal) };
           } catch (err) {
-            await rm2(target, { recursive: true, force: true });
+            await rm3(target, { recursive: true, force: true });
             throw err;
           }
         },
         signal
       )
     );
-    const root = path6.join(extracted, "go");
-    if (!existsSync(goBinary(root, platform))) {
+    const root = path5.join(extracted.target, "go");
+    if (!existsSync2(goBinary(root, platform))) {
       throw new Error(`${file.filename}: the archive holds no go/bin/${platform.goBinary}`);
     }
+    const manifest = buildManifest({
+      version,
+      os: platform.os,
+      arch: platform.arch,
+      source: { url, archive: file.filename, sha256: file.sha256.toLowerCase() },
+      installedAt: /* @__PURE__ */ new Date(),
+      installer: `go-matrix ${TOOL_VERSION}`,
+      entries: extracted.tree
+    });
     context.signal?.throwIfAborted();
-    return await placeAtomically(root, dir, platform, context.logger);
+    const text2 = formatManifest(manifest);
+    return replace ? await replaceToolchain(root, dir, text2) : await placeAtomically(root, dir, platform, context.logger, text2);
   } finally {
     staging.release();
-    await rm2(staging.dir, { recursive: true, force: true });
+    await rm3(staging.dir, { recursive: true, force: true });
   }
 }
 async function fetchAndExtract(url, file, target, version, context, signal) {
@@ -1609,47 +1589,48 @@ async function fetchAndExtract(url, file, target, version, context, signal) {
   });
   const verify = { archive: file.filename, url, sha256: file.sha256, length, signal };
   if (context.platform.archive === ".tar.gz") {
-    await extractTarGz(body, { ...verify, dest: target });
-    return;
+    return (await extractTarGz(body, { ...verify, dest: target })).tree;
   }
-  const download = path6.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString("hex")}-${file.filename}`);
+  const download = path5.join(context.request.tempDir, `go-matrix-${randomBytes(6).toString("hex")}-${file.filename}`);
   await mkdir(context.request.tempDir, { recursive: true });
   try {
     await saveVerified(body, { ...verify, file: download });
     await extractVerifiedZip(download, target, file.filename, signal);
+    return await treeFromDisk(path5.join(target, "go"));
   } finally {
-    await rm2(download, { force: true });
+    await rm3(download, { force: true });
   }
 }
 var TARGET_EXISTS = /* @__PURE__ */ new Set(["ENOTEMPTY", "EEXIST", "EPERM", "EACCES", "EISDIR"]);
-async function placeAtomically(source, dir, platform, logger = silentLogger) {
-  await mkdir(path6.dirname(dir), { recursive: true });
-  const marker = `${dir}.complete`;
+async function placeAtomically(source, dir, platform, logger = silentLogger, manifest) {
+  await mkdir(path5.dirname(dir), { recursive: true });
+  const { marker, manifest: manifestFile } = sidecarsOf(dir);
   for (let round = 1; ; round++) {
     try {
-      await rename(source, dir);
-      await writeFile2(marker, "");
+      await rename2(source, dir);
+      if (manifest !== void 0) await writeFileAtomically(manifestFile, manifest);
+      await writeFile3(marker, "");
       return true;
     } catch (err) {
       const code = err.code ?? "";
-      if (code === "ENOENT" && existsSync(source) && round < 5) {
-        await mkdir(path6.dirname(dir), { recursive: true });
+      if (code === "ENOENT" && existsSync2(source) && round < 5) {
+        await mkdir(path5.dirname(dir), { recursive: true });
         continue;
       }
-      if (!TARGET_EXISTS.has(code) || !existsSync(dir)) {
+      if (!TARGET_EXISTS.has(code) || !existsSync2(dir)) {
         throw new Error(`cannot move the toolchain into ${dir}: ${err.message}`, { cause: err });
       }
     }
     if (await markerAppears(dir, platform)) return false;
     if (round >= 5) throw new Error(`cannot move the toolchain into ${dir}: something keeps putting an incomplete directory there`);
     const aside = `${dir}.stale-${randomBytes(6).toString("hex")}`;
-    logger.warning(`${dir} has no ${path6.basename(marker)} marker: replacing it`);
+    logger.warning(`${dir} has no ${path5.basename(marker)} marker: replacing it`);
     try {
-      await rename(dir, aside);
+      await rename2(dir, aside);
     } catch (err) {
       if (err.code !== "ENOENT") throw new Error(`cannot move the incomplete ${dir} aside: ${err.message}`, { cause: err });
     }
-    await rm2(aside, { recursive: true, force: true });
+    await rm3(aside, { recursive: true, force: true });
   }
 }
 async function markerAppears(dir, platform, waitMs = 1e3) {
@@ -1663,11 +1644,11 @@ async function markerAppears(dir, platform, waitMs = 1e3) {
 
 // src/runner/matrix.ts
 import { mkdir as mkdir3, readFile as readFile3 } from "node:fs/promises";
-import os3 from "node:os";
-import path10 from "node:path";
+import os2 from "node:os";
+import path9 from "node:path";
 
 // src/runner/annotations.ts
-import path7 from "node:path";
+import path6 from "node:path";
 var LOCATION = /^\s*((?:[A-Za-z]:)?[^\s:]*\.go):(\d+)(?::(\d+))?: (.*)$/;
 function compilerAnnotations(output, moduleDir) {
   const found = [];
@@ -1742,36 +1723,40 @@ function located(file, line, column, message) {
   return a;
 }
 function relativeInside(root, file) {
-  const absolute = path7.isAbsolute(file) ? file : path7.join(root, file);
-  const rel = path7.relative(root, absolute);
-  if (rel === "" || rel.startsWith("..") || path7.isAbsolute(rel)) return null;
-  return rel.split(path7.sep).join("/");
+  const absolute = path6.isAbsolute(file) ? file : path6.join(root, file);
+  const rel = path6.relative(root, absolute);
+  if (rel === "" || rel.startsWith("..") || path6.isAbsolute(rel)) return null;
+  return rel.split(path6.sep).join("/");
 }
 function joinPosix(dir, file) {
   return dir === "" || dir === "." ? file : `${dir.replace(/\/+$/, "")}/${file}`;
 }
 
 // src/runner/version-run.ts
-import { access, mkdir as mkdir2, rm as rm3, writeFile as writeFile3, appendFile } from "node:fs/promises";
+import { access, mkdir as mkdir2, rm as rm4, writeFile as writeFile4, appendFile } from "node:fs/promises";
 import { constants } from "node:fs";
 import { randomUUID } from "node:crypto";
-import path9 from "node:path";
+import path8 from "node:path";
 
 // src/runner/env.ts
-import os2 from "node:os";
-import path8 from "node:path";
+import os from "node:os";
+import path7 from "node:path";
 function defaultWorkDir(env) {
-  return env.RUNNER_TEMP ? path8.join(env.RUNNER_TEMP, "go-matrix-work") : path8.join(os2.homedir(), ".cache", "go-matrix", "work");
+  return env.RUNNER_TEMP ? path7.join(env.RUNNER_TEMP, "go-matrix-work") : path7.join(os.homedir(), ".cache", "go-matrix", "work");
+}
+function scratchDirOf(workDir, version) {
+  return path7.join(workDir, version, "tmp");
 }
 function versionDirs(goroot, paths, version) {
-  const state = path8.join(paths.workDir, version);
+  const state = path7.join(paths.workDir, version);
   return {
     goroot,
-    gopath: path8.join(state, "gopath"),
-    gocache: path8.join(paths.cacheDir, version, "gocache"),
-    goenv: path8.join(state, "go.env"),
-    gobin: path8.join(state, "bin"),
-    gomodcache: paths.gomodcache
+    gopath: path7.join(state, "gopath"),
+    gocache: path7.join(paths.cacheDir, version, "gocache"),
+    goenv: path7.join(state, "go.env"),
+    gobin: path7.join(state, "bin"),
+    gomodcache: paths.gomodcache,
+    gotmpdir: scratchDirOf(paths.workDir, version)
   };
 }
 var KEPT_GO_VARIABLES = [
@@ -1807,7 +1792,7 @@ var KEPT = new Set(KEPT_GO_VARIABLES);
 function isDroppedVariable(name) {
   return name.startsWith("GO") && !KEPT.has(name);
 }
-function isolatedEnv(inherited, dirs, delimiter = path8.delimiter) {
+function isolatedEnv(inherited, dirs, delimiter = path7.delimiter) {
   const env = {};
   let pathKey = "PATH";
   for (const [name, value] of Object.entries(inherited)) {
@@ -1819,7 +1804,7 @@ function isolatedEnv(inherited, dirs, delimiter = path8.delimiter) {
     env[name] = value;
   }
   const inheritedPath = inherited[pathKey] ?? "";
-  const bin = path8.join(dirs.goroot, "bin");
+  const bin = path7.join(dirs.goroot, "bin");
   env[pathKey] = inheritedPath === "" ? bin : `${bin}${delimiter}${inheritedPath}`;
   env.GOROOT = dirs.goroot;
   env.GOPATH = dirs.gopath;
@@ -1828,6 +1813,7 @@ function isolatedEnv(inherited, dirs, delimiter = path8.delimiter) {
   env.GOBIN = dirs.gobin;
   env.GOMODCACHE = dirs.gomodcache;
   env.GOTOOLCHAIN = "local";
+  if (!inherited.GOTMPDIR) env.GOTMPDIR = dirs.gotmpdir;
   env.GOFLAGS = withFlag(inherited.GOFLAGS ?? "", "-modcacherw");
   return env;
 }
@@ -2429,11 +2415,11 @@ async function runVersion(plan) {
     return { run, log: log.join("") };
   };
   await mkdir2(plan.dir, { recursive: true });
-  const profile = path9.join(plan.dir, "coverage.out");
-  const buildLog = path9.join(plan.dir, "build.log");
-  const testJson = path9.join(plan.dir, "test.json");
-  await Promise.all([profile, buildLog, testJson].map((f) => rm3(f, { force: true })));
-  await writeFile3(buildLog, "");
+  const profile = path8.join(plan.dir, "coverage.out");
+  const buildLog = path8.join(plan.dir, "build.log");
+  const testJson = path8.join(plan.dir, "test.json");
+  await Promise.all([profile, buildLog, testJson].map((f) => rm4(f, { force: true })));
+  await writeFile4(buildLog, "");
   const skip = plan.goFiles.map((file) => skipReason(plan.toolchain.version, file)).find((reason) => reason !== null) ?? null;
   if (skip !== null) return done("skipped", skip);
   if (plan.signal?.aborted) return done("error", cancelledReason(plan.signal.reason));
@@ -2444,9 +2430,14 @@ async function runVersion(plan) {
     return done("error", `missing toolchain: ${go} is not an executable (${err.message})`);
   }
   const runId = randomUUID();
-  const isolated = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version));
+  const dirs = versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version);
+  const isolated = isolatedEnv(plan.env, dirs);
   run.env = isolated;
   const env = { ...isolated, [RUN_MARKER_VARIABLE]: runId };
+  if (env.GOTMPDIR === dirs.gotmpdir) {
+    env.GOTMPDIR = path8.join(dirs.gotmpdir, runId);
+    await mkdir2(env.GOTMPDIR, { recursive: true });
+  }
   const marker = `${RUN_MARKER_VARIABLE}=${runId}`;
   const stop = new AbortController();
   const limitMs = Math.min(plan.timeoutMinutes * MS_PER_MINUTE, MAX_TIMER_MS);
@@ -2606,7 +2597,7 @@ function emptyRun(toolchain, dir) {
 
 // src/runner/matrix.ts
 async function runMatrix(request) {
-  if (!path10.isAbsolute(request.moduleDir)) {
+  if (!path9.isAbsolute(request.moduleDir)) {
     throw new Error(`runMatrix: moduleDir must be absolute, got ${JSON.stringify(request.moduleDir)}`);
   }
   const versions = request.toolchains.map((t) => t.version);
@@ -2617,13 +2608,13 @@ async function runMatrix(request) {
   const folders = request.modules ?? [];
   const twice = folders.find((d, i) => folders.indexOf(d) !== i);
   if (twice !== void 0) throw new Error(`runMatrix: module ${twice} is listed twice; each module gets one report folder per version`);
-  const reportDir = path10.resolve(request.reportDir);
+  const reportDir = path9.resolve(request.reportDir);
   const paths = matrixPaths({ workDir: request.workDir ?? defaultWorkDir(request.env ?? process.env), cacheDir: request.cacheDir });
   await mkdir3(paths.gomodcache, { recursive: true });
   const inherited = request.env ?? process.env;
   const units = request.modules ? await Promise.all(request.modules.map((dir) => readUnit(request.moduleDir, dir, inherited))) : [await legacyUnit(request.moduleDir, inherited)];
   const work = request.toolchains.flatMap((toolchain) => units.map((unit) => ({ toolchain, unit })));
-  const limit = request.maxParallel > 0 ? request.maxParallel : os3.availableParallelism();
+  const limit = request.maxParallel > 0 ? request.maxParallel : os2.availableParallelism();
   const results = new Array(work.length);
   let next = 0;
   const worker = async () => {
@@ -2683,7 +2674,7 @@ async function runMatrix(request) {
   return results;
 }
 function unitReportDir(reportDir, version, dir) {
-  return dir === void 0 || dir === "." ? path10.join(reportDir, version) : path10.join(reportDir, version, ...dir.split("/"));
+  return dir === void 0 || dir === "." ? path9.join(reportDir, version) : path9.join(reportDir, version, ...dir.split("/"));
 }
 function unitName(version, unit) {
   return unit.dir === void 0 ? `Go ${version}` : `Go ${version} \xB7 ${unit.dir === "." ? "root module" : unit.dir}`;
@@ -2700,17 +2691,17 @@ async function legacyUnit(moduleDir, env) {
   }
 }
 async function readUnit(root, dir, inherited) {
-  const moduleDir = dir === "." ? root : path10.join(root, ...dir.split("/"));
+  const moduleDir = dir === "." ? root : path9.join(root, ...dir.split("/"));
   const label = dir === "." ? "" : `${dir}/`;
   try {
-    const text2 = await readOptional(path10.join(moduleDir, "go.mod"));
+    const text2 = await readOptional(path9.join(moduleDir, "go.mod"));
     if (text2 === null) return { dir, moduleDir, info: { error: `${label}go.mod: not found in ${moduleDir}` } };
     const goMod = parseGoFile(`${label}go.mod`, text2);
     const modules = goMod.module ? [{ path: goMod.module, dir: "" }] : [];
     const base = { dir, moduleDir, ...goMod.module ? { path: goMod.module } : {} };
     const work = inherited.GOWORK === void 0 || inherited.GOWORK === "" ? await findGoWork(root, moduleDir) : null;
     if (work === null) return { ...base, info: { goFiles: [goMod], modules, env: inherited } };
-    const uses = work.file.use.map((use) => path10.resolve(work.dir, use));
+    const uses = work.file.use.map((use) => path9.resolve(work.dir, use));
     if (!uses.includes(moduleDir)) return { ...base, info: { goFiles: [goMod], modules, env: { ...inherited, GOWORK: "off" } } };
     return { ...base, info: { goFiles: [work.file, goMod], modules, env: inherited } };
   } catch (err) {
@@ -2718,31 +2709,31 @@ async function readUnit(root, dir, inherited) {
   }
 }
 async function findGoWork(root, moduleDir) {
-  for (let dir = moduleDir; ; dir = path10.dirname(dir)) {
-    const text2 = await readOptional(path10.join(dir, "go.work"));
+  for (let dir = moduleDir; ; dir = path9.dirname(dir)) {
+    const text2 = await readOptional(path9.join(dir, "go.work"));
     if (text2 !== null) {
-      const name = path10.relative(root, path10.join(dir, "go.work")).split(path10.sep).join("/");
+      const name = path9.relative(root, path9.join(dir, "go.work")).split(path9.sep).join("/");
       return { dir, file: parseGoFile(name, text2) };
     }
-    if (dir === root || path10.dirname(dir) === dir || !dir.startsWith(root)) return null;
+    if (dir === root || path9.dirname(dir) === dir || !dir.startsWith(root)) return null;
   }
 }
 function matrixPaths(dirs) {
-  const dir = path10.resolve(dirs.workDir);
-  const caches = path10.resolve(dirs.cacheDir ?? dir);
-  return { workDir: dir, cacheDir: caches, gomodcache: path10.join(caches, "mod") };
+  const dir = path9.resolve(dirs.workDir);
+  const caches = path9.resolve(dirs.cacheDir ?? dir);
+  return { workDir: dir, cacheDir: caches, gomodcache: path9.join(caches, "mod") };
 }
 async function readModuleInfo(moduleDir) {
-  const work = await readOptional(path10.join(moduleDir, "go.work"));
-  const mod = await readOptional(path10.join(moduleDir, "go.mod"));
+  const work = await readOptional(path9.join(moduleDir, "go.work"));
+  const mod = await readOptional(path9.join(moduleDir, "go.mod"));
   const goMod = mod === null ? null : parseGoFile("go.mod", mod);
   const goWork = work === null ? null : parseGoFile("go.work", work);
   const modules = [];
   if (goMod?.module) modules.push({ path: goMod.module, dir: "" });
   for (const use of goWork?.use ?? []) {
-    const dir = path10.posix.normalize(use.replace(/\\/g, "/"));
-    if (dir === "." || path10.isAbsolute(dir)) continue;
-    const text2 = await readOptional(path10.join(moduleDir, dir, "go.mod"));
+    const dir = path9.posix.normalize(use.replace(/\\/g, "/"));
+    if (dir === "." || path9.isAbsolute(dir)) continue;
+    const text2 = await readOptional(path9.join(moduleDir, dir, "go.mod"));
     const module = text2 === null ? null : parseGoFile(`${dir}/go.mod`, text2).module;
     if (module) modules.push({ path: module, dir });
   }
@@ -2781,22 +2772,22 @@ function mergeAnnotations(runs) {
 }
 function emitAnnotations(runs, logger, moduleDir, base) {
   for (const a of mergeAnnotations(runs)) {
-    const file = path10.relative(base, path10.join(moduleDir, a.file)).split(path10.sep).join("/");
+    const file = path9.relative(base, path9.join(moduleDir, a.file)).split(path9.sep).join("/");
     logger.error(`${a.message} (Go ${a.versions.join(", ")})`, { file, line: a.line });
   }
 }
 
 // src/runner/go-cover.ts
-import { execFile as execFile2 } from "node:child_process";
-import { existsSync as existsSync2, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
-import os4 from "node:os";
-import path11 from "node:path";
+import { execFile } from "node:child_process";
+import { existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
+import os3 from "node:os";
+import path10 from "node:path";
 async function functionsFromGo(goroot, profilePath, moduleDir, profile, env = process.env) {
   const local = profile === void 0 ? /* @__PURE__ */ new Map() : localPaths(profile.files.map((f) => f.file), moduleDir);
-  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path11.resolve(profilePath), profilePath, moduleDir, env);
-  const tmp = mkdtempSync(path11.join(os4.tmpdir(), "go-matrix-func-"));
+  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path10.resolve(profilePath), profilePath, moduleDir, env);
+  const tmp = mkdtempSync(path10.join(os3.tmpdir(), "go-matrix-func-"));
   try {
-    const input = path11.join(tmp, "coverage.out");
+    const input = path10.join(tmp, "coverage.out");
     const renamed = profile.files.map((f) => ({ ...f, file: local.get(f.file) ?? f.file }));
     writeFileSync(input, formatProfile({ ...profile, files: renamed }));
     const report = await runCoverFunc(goroot, input, profilePath, moduleDir, env);
@@ -2810,14 +2801,14 @@ async function functionsFromGo(goroot, profilePath, moduleDir, profile, env = pr
 }
 function localPaths(files, moduleDir) {
   const local = /* @__PURE__ */ new Map();
-  const module = mainModule(path11.resolve(moduleDir));
+  const module = mainModule(path10.resolve(moduleDir));
   if (module === null) return local;
   const ownDir = /* @__PURE__ */ new Map();
   const inModule = (dir) => {
     if (dir === module.root) return true;
     let own = ownDir.get(dir);
     if (own === void 0) {
-      own = !existsSync2(path11.join(dir, "go.mod")) && inModule(path11.dirname(dir));
+      own = !existsSync3(path10.join(dir, "go.mod")) && inModule(path10.dirname(dir));
       ownDir.set(dir, own);
     }
     return own;
@@ -2825,15 +2816,15 @@ function localPaths(files, moduleDir) {
   const prefix = `${module.path}/`;
   for (const name of files) {
     if (!name.startsWith(prefix)) continue;
-    const file = path11.join(module.root, ...name.slice(prefix.length).split("/"));
-    if (inModule(path11.dirname(file)) && existsSync2(file)) local.set(name, file);
+    const file = path10.join(module.root, ...name.slice(prefix.length).split("/"));
+    if (inModule(path10.dirname(file)) && existsSync3(file)) local.set(name, file);
   }
   return local;
 }
 function mainModule(dir) {
-  for (let at = dir; ; at = path11.dirname(at)) {
-    const goMod = path11.join(at, "go.mod");
-    if (existsSync2(goMod)) {
+  for (let at = dir; ; at = path10.dirname(at)) {
+    const goMod = path10.join(at, "go.mod");
+    if (existsSync3(goMod)) {
       let modulePath;
       try {
         modulePath = parseGoFile(goMod, readFileSync2(goMod, "utf8")).module;
@@ -2842,15 +2833,15 @@ function mainModule(dir) {
       }
       return modulePath === null ? null : { root: at, path: modulePath };
     }
-    if (path11.dirname(at) === at) return null;
+    if (path10.dirname(at) === at) return null;
   }
 }
 function runCoverFunc(goroot, input, profilePath, moduleDir, env) {
   const go = goBinary(goroot);
   const args = ["tool", "cover", `-func=${input}`];
-  const shown = `${go} tool cover -func=${path11.resolve(profilePath)}`;
+  const shown = `${go} tool cover -func=${path10.resolve(profilePath)}`;
   return new Promise((resolve, reject) => {
-    execFile2(
+    execFile(
       go,
       args,
       { cwd: moduleDir, env: { ...env, GOTOOLCHAIN: "local", GOROOT: goroot }, maxBuffer: 1 << 30 },
@@ -2872,7 +2863,7 @@ function runCoverFunc(goroot, input, profilePath, moduleDir, env) {
 
 // src/modules/discover.ts
 import { readdir as readdir3, readFile as readFile4, realpath } from "node:fs/promises";
-import path12 from "node:path";
+import path11 from "node:path";
 function isSkippedFolder(name) {
   return name === "vendor" || name === "testdata" || name === "node_modules" || name.startsWith(".");
 }
@@ -2890,7 +2881,7 @@ async function findModuleFolders(root) {
     }
     let entries;
     try {
-      entries = await readdir3(path12.join(root, dir), { withFileTypes: true });
+      entries = await readdir3(path11.join(root, dir), { withFileTypes: true });
     } catch (err) {
       if (dir === ".") throw new ModuleSelectionError(`cannot read ${root}: ${err.message}`, { cause: err });
       continue;
@@ -2914,13 +2905,13 @@ async function resolveModules(selection, dirs) {
     throw new ModuleSelectionError(`selects no module (modules ${what}: ${seen}); check the list and its ! exclusions`);
   }
   checkReportFolders(chosen);
-  const workspace = await realpath(dirs.workspace).catch(() => path12.resolve(dirs.workspace));
+  const workspace = await realpath(dirs.workspace).catch(() => path11.resolve(dirs.workspace));
   const modules = [];
   for (const dir of chosen) modules.push(await readModuleFolder(dir, dirs.workingDir, workspace, work !== null && work.uses.includes(dir)));
   return { modules, warnings: unmatched.map((glob) => `input modules: ${glob} matches no module below ${dirs.workingDir}`) };
 }
 async function readModuleFolder(dir, workingDir, workspace, fromGoWork) {
-  const absolute = path12.join(workingDir, ...dir.split("/"));
+  const absolute = path11.join(workingDir, ...dir.split("/"));
   const named = fromGoWork ? `go.work uses ${dir}, but` : `${dir}:`;
   let real;
   try {
@@ -2928,10 +2919,10 @@ async function readModuleFolder(dir, workingDir, workspace, fromGoWork) {
   } catch {
     throw new ModuleSelectionError(`${named} there is no folder ${absolute}`);
   }
-  if (real !== workspace && !real.startsWith(workspace + path12.sep)) {
+  if (real !== workspace && !real.startsWith(workspace + path11.sep)) {
     throw new ModuleSelectionError(`${named} ${absolute} leads outside the workspace (to ${real})`);
   }
-  const file = path12.join(absolute, "go.mod");
+  const file = path11.join(absolute, "go.mod");
   let text2;
   try {
     text2 = await readFile4(file, "utf8");
@@ -2944,7 +2935,7 @@ async function readModuleFolder(dir, workingDir, workspace, fromGoWork) {
   return { dir, absolute, path: goMod.module, goMod };
 }
 async function readGoWork(workingDir) {
-  const file = path12.join(workingDir, "go.work");
+  const file = path11.join(workingDir, "go.work");
   let text2;
   try {
     text2 = await readFile4(file, "utf8");
@@ -2955,8 +2946,8 @@ async function readGoWork(workingDir) {
   const goWork = parseGoFile("go.work", text2);
   const uses = goWork.use.map((use) => {
     const posix = use.replace(/\\/g, "/");
-    const segments2 = path12.posix.normalize(posix).split("/").filter((s) => s !== "" && s !== ".");
-    if (path12.posix.isAbsolute(posix) || /^[A-Za-z]:/.test(posix) || segments2.includes("..")) {
+    const segments2 = path11.posix.normalize(posix).split("/").filter((s) => s !== "" && s !== ".");
+    if (path11.posix.isAbsolute(posix) || /^[A-Za-z]:/.test(posix) || segments2.includes("..")) {
       throw new ModuleSelectionError(
         `go.work uses ${use}, outside working-directory (${workingDir}); set working-directory to a folder that holds every module, or list the modules instead of auto`
       );
@@ -2971,18 +2962,30 @@ async function runPipeline(options, ctx) {
   const { logger } = ctx;
   const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE]);
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
-  const moduleDir = path13.resolve(ctx.workspace, options.workingDirectory);
+  const moduleDir = path12.resolve(ctx.workspace, options.workingDirectory);
   const workDir = defaultWorkDir(ctx.env);
-  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path13.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path12.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
   await checkInputFiles(options, ctx.workspace);
   const modules = await chooseModules(options.modules, { workingDir: moduleDir, workspace: ctx.workspace }, logger);
   await prepareReportFolder(reportDir, { workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir] });
+  const ledger = new ToolchainLedger(ctx.toolCacheDir, (message) => logger.warning(message));
+  try {
+    return await installAndRun(options, ctx, { reportDir, moduleDir, modules, workDir, cacheDir, downloadTimeoutMs, ledger });
+  } finally {
+    await ledger.leases.releaseAll();
+  }
+}
+async function installAndRun(options, ctx, job) {
+  const { logger } = ctx;
+  const { reportDir, moduleDir, modules, workDir, cacheDir, downloadTimeoutMs, ledger } = job;
   const toolchains = await installGo({
     specs: options.goVersions,
-    versionFile: options.goVersionFile ? path13.resolve(ctx.workspace, options.goVersionFile) : "",
+    versionFile: options.goVersionFile ? path12.resolve(ctx.workspace, options.goVersionFile) : "",
     downloadBaseUrl: options.downloadBaseUrl,
-    localToolchains: options.localToolchains.map((dir) => path13.resolve(ctx.workspace, dir)),
+    localToolchains: options.localToolchains.map((dir) => path12.resolve(ctx.workspace, dir)),
     cache: options.cache,
+    verify: options.verify,
+    ledger,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
     logger,
@@ -2997,9 +3000,9 @@ async function runPipeline(options, ctx) {
   const analyse = (run) => {
     let pending = analyses.get(run.dir);
     if (!pending) {
-      const dir = run.module ? path13.join(moduleDir, ...run.module.dir.split("/")) : moduleDir;
+      const dir = run.module ? path12.join(moduleDir, ...run.module.dir.split("/")) : moduleDir;
       pending = analyseVersion(run, dir, ownTestsOnly(options), logger).then(async (result2) => {
-        if (result2) await writeFile4(path13.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+        if (result2) await writeFile5(path12.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
       analyses.set(run.dir, pending);
@@ -3031,9 +3034,12 @@ async function runPipeline(options, ctx) {
     onVersionDone: (run) => void analyse(run).catch(() => void 0)
   });
   const analysed = await Promise.all(runs.map(async (run) => ({ run, coverage: await analyse(run) })));
+  await Promise.all(toolchains.map((t) => rm5(scratchDirOf(workDir, t.version), { recursive: true, force: true }).catch(() => void 0)));
   const versions = modules ? versionsOfModules(analysed) : analysed.map(({ run, coverage: c }) => ({ report: versionReport(run, c ?? void 0), coverage: c }));
   const chosen = toolchains.flatMap((t) => t.note ? [t.note] : []);
-  const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen] }, { reportDir, versions, sourcePath });
+  await ledger.leases.releaseAll();
+  const reclaimed = options.toolchainRetentionDays > 0 ? await pruneForRetention(ctx.toolCacheDir, options.toolchainRetentionDays, ledger.audit, logger) : void 0;
+  const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen] }, { reportDir, versions, sourcePath, ...reclaimed ? { footer: [reclaimed] } : {} });
   return { ...result, toolchains };
 }
 function ownTestsOnly(options) {
@@ -3060,13 +3066,14 @@ async function analyseVersion(run, moduleDir, ownTests, logger) {
   return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries };
 }
 function versionReport(run, coverage) {
+  const notes = [...run.toolchain.recovery ? [run.toolchain.recovery] : [], ...run.notes];
   return {
     spec: run.toolchain.spec,
     version: run.toolchain.version,
     status: run.status,
     ...run.reason !== void 0 ? { reason: run.reason } : {},
     platform: `${currentPlatform().os}/${currentPlatform().arch}`,
-    toolchain: { source: run.toolchain.source, sha256: run.toolchain.sha256, seconds: run.toolchain.seconds },
+    toolchain: toolchainReport(run.toolchain),
     steps: run.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: s.seconds, command: joinArgs(["go", ...s.args]), exitCode: s.exitCode })),
     // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
     tests: {
@@ -3082,7 +3089,7 @@ function versionReport(run, coverage) {
     } : null,
     cachedPackages: run.packages.filter((p) => p.cached).length,
     slowestTests: run.slowestTests,
-    ...run.notes.length > 0 ? { notes: run.notes } : {},
+    ...notes.length > 0 ? { notes } : {},
     seconds: run.seconds
   };
 }
@@ -3112,18 +3119,27 @@ function versionsOfModules(analysed) {
   });
 }
 function repositoryDir(workspace, dir) {
-  const relative = path13.relative(workspace, dir).split(path13.sep).join("/");
-  return relative.startsWith("..") || path13.isAbsolute(relative) ? dir : relative;
+  const relative = path12.relative(workspace, dir).split(path12.sep).join("/");
+  return relative.startsWith("..") || path12.isAbsolute(relative) ? dir : relative;
+}
+function toolchainReport(t) {
+  return {
+    source: t.source,
+    sha256: t.sha256,
+    seconds: t.seconds,
+    ...t.verified !== void 0 ? { verified: t.verified } : {},
+    recovered: t.recovery !== void 0
+  };
 }
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile5(path13.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile5(path12.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }
-  const relative = path13.relative(workspace, moduleDir).split(path13.sep).join("/");
-  return moduleRelativePath(modulePathOf(goMod, path13.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
+  const relative = path12.relative(workspace, moduleDir).split(path12.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path12.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
 }
 
 export {
@@ -3133,6 +3149,5 @@ export {
   retrying,
   backoffDelay,
   parseRetryAfter,
-  currentPlatform,
   runPipeline
 };

@@ -16,9 +16,11 @@ import {
 import {
   HttpClient,
   HttpClientError,
-  HttpCodes,
+  HttpCodes
+} from "./chunk-4DVBH7EU.js";
+import {
   require_semver
-} from "./chunk-YMFHXHFB.js";
+} from "./chunk-MJU2DCFZ.js";
 import "./chunk-4IC3KUYO.js";
 import {
   __commonJS,

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   GoFileError,
   modulePathOf
-} from "./chunk-AAL3RNF6.js";
+} from "./chunk-U7QWH5N3.js";
 import {
   CoverageError,
   formatLcov,
@@ -16,11 +16,12 @@ import {
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-FQMXL7CY.js";
+} from "./chunk-FFUFBHAD.js";
+import "./chunk-MBZDNYRM.js";
 import {
   commandError
-} from "./chunk-YS2RE52J.js";
-import "./chunk-FB4FYNZZ.js";
+} from "./chunk-OYTGYJGS.js";
+import "./chunk-ODLFNOQT.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

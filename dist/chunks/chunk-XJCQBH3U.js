@@ -15,7 +15,7 @@ import {
   reportJson,
   stoppedVerdict,
   versionOfModules
-} from "./chunk-DFMDYH3D.js";
+} from "./chunk-QUEYG4A2.js";
 import {
   CoverageError,
   lineCoverage,
@@ -24,15 +24,15 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-FQMXL7CY.js";
+} from "./chunk-FFUFBHAD.js";
 import {
   errorMessage
-} from "./chunk-YS2RE52J.js";
+} from "./chunk-OYTGYJGS.js";
 import {
   compareFolders,
   globToRegExp,
   isGlob
-} from "./chunk-L2BMKEQD.js";
+} from "./chunk-NI632XON.js";
 
 // src/aggregate/aggregate.ts
 import { writeFile } from "node:fs/promises";
@@ -247,7 +247,13 @@ var VERSION_SHAPE = object({
   status: RUN_FIELDS.status,
   reason: RUN_FIELDS.reason,
   platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, "GOOS/GOARCH such as linux/amd64")),
-  toolchain: object({ source: oneOf("tool-cache", "cache", "download", "local"), sha256: string(128, /^[0-9a-f]*$/, "a hexadecimal digest"), seconds }),
+  toolchain: object({
+    source: oneOf("tool-cache", "cache", "download", "local"),
+    sha256: string(128, /^[0-9a-f]*$/, "a hexadecimal digest"),
+    seconds,
+    verified: optional(oneOf("archive", "fast", "full", "unverified")),
+    recovered: optional(boolean)
+  }),
   steps: RUN_FIELDS.steps,
   tests: RUN_FIELDS.tests,
   coverage: RUN_FIELDS.coverage,

@@ -3,7 +3,6 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   CoverageError,
   addSummaries,
-  compareGoVersions,
   compareStrings,
   formatLcov,
   formatOneDecimal,
@@ -18,7 +17,10 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-FQMXL7CY.js";
+} from "./chunk-FFUFBHAD.js";
+import {
+  compareGoVersions
+} from "./chunk-MBZDNYRM.js";
 import {
   lineRanges,
   percent,
@@ -29,7 +31,7 @@ import {
 } from "./chunk-SJKBGCPK.js";
 import {
   InputError
-} from "./chunk-L2BMKEQD.js";
+} from "./chunk-NI632XON.js";
 
 // src/util/log.ts
 var silentLogger = {
@@ -1539,11 +1541,12 @@ ${tableHead(["gate", "limit", "actual", "result"], ["l", "r", "r", "l"])}
     keep: failed
   };
 }
-function footerSection(report, runUrl, linkText) {
+function footerSection(report, runUrl, linkText, more = []) {
   const parts = [];
   if (runUrl) parts.push(`[${linkText}](${runUrl.replace(/[()\s]/g, encodeURIComponent)})`);
   parts.push(`go-matrix ${escape(report.tool.version)}`);
   if (report.commit) parts.push(`commit ${code(report.commit.slice(0, 12))}`);
+  parts.push(...more.map(escape));
   return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
 }
 
@@ -1657,7 +1660,7 @@ function renderSummary(report, verdict, extras = {}) {
       slowestTestsSection(report, see),
       diffSection(report, level.lines, see),
       gatesSection(report, see),
-      footerSection(report, extras.runUrl, "this run")
+      footerSection(report, extras.runUrl, "this run", extras.footer)
     ]);
   };
   return fit(build, SUMMARY_LEVELS.length, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
@@ -1808,7 +1811,7 @@ function conclude(options, input) {
   return {
     report,
     verdict,
-    summary: renderSummary(report, verdict, { notes, ...input.runUrl ? { runUrl: input.runUrl } : {} }),
+    summary: renderSummary(report, verdict, { notes, ...input.runUrl ? { runUrl: input.runUrl } : {}, ...input.footer ? { footer: input.footer } : {} }),
     lcov,
     mergedProfile,
     referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : "",
@@ -1883,6 +1886,7 @@ async function concludeRun(options, ctx, input) {
     versions: input.versions,
     sourcePath: input.sourcePath,
     ...input.checks ? { checks: input.checks } : {},
+    ...input.footer ? { footer: input.footer } : {},
     baselineFound: baselineFile !== null,
     baseline,
     changedLines: ctx.changedLines,

@@ -11,9 +11,11 @@ import {
   which
 } from "./chunk-6OFKXU6K.js";
 import {
-  HttpClient,
+  HttpClient
+} from "./chunk-4DVBH7EU.js";
+import {
   require_semver
-} from "./chunk-YMFHXHFB.js";
+} from "./chunk-MJU2DCFZ.js";
 import "./chunk-4IC3KUYO.js";
 import {
   __toESM

@@ -1,9 +1,2 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
-
-// src/version.ts
-var TOOL_VERSION = "0.1.0";
-
-export {
-  TOOL_VERSION
-};

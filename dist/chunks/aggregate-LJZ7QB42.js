@@ -2,37 +2,41 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-AFNEHZKZ.js";
+} from "./chunk-XJCQBH3U.js";
 import {
   consoleLogger
-} from "./chunk-DFMDYH3D.js";
-import "./chunk-FQMXL7CY.js";
+} from "./chunk-QUEYG4A2.js";
+import "./chunk-FFUFBHAD.js";
+import "./chunk-MBZDNYRM.js";
 import {
   renderTerminalReport
 } from "./chunk-AEZUXN6U.js";
 import "./chunk-SJKBGCPK.js";
 import {
-  UsageError,
   commandLineRevision,
   commandLineTempDir,
-  parseFlags,
-  renderHelp,
   wantsColor
-} from "./chunk-RJHYTBL2.js";
+} from "./chunk-CI6XBGPG.js";
+import {
+  UsageError,
+  parseFlags,
+  renderHelp
+} from "./chunk-FARIO7UA.js";
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-YS2RE52J.js";
-import {
-  TOOL_VERSION
-} from "./chunk-ZVPWXIBU.js";
+} from "./chunk-OYTGYJGS.js";
+import "./chunk-36Z2D6VQ.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-L2BMKEQD.js";
+} from "./chunk-NI632XON.js";
 import {
   INPUTS
-} from "./chunk-FB4FYNZZ.js";
+} from "./chunk-ODLFNOQT.js";
+import {
+  TOOL_VERSION
+} from "./chunk-QCJRL7H3.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/aggregate.ts

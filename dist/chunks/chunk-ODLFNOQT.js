@@ -146,6 +146,18 @@ var INPUTS = [
     description: "Which modules to test: empty is the module at working-directory; auto finds every go.mod below it (skipping vendor, testdata, hidden and node_modules folders), or takes the modules its go.work uses; else a list of module folders or globs relative to working-directory (!pattern excludes; exclusions alone start from auto). Each module is tested under every version."
   },
   {
+    name: "verify",
+    default: "fast",
+    commands: RUN,
+    description: "How a toolchain found installed (tool cache, local-toolchains) is checked against its install manifest before it is used: fast (every file's presence, size and mode, and the content of the files that run: bin/*, pkg/tool/*/*, hashed again when they changed since they were last hashed) or full (every file's content, and no file the archive did not hold). A damaged toolchain is replaced from the verified archive; one without a manifest is used after go version and go env GOROOT agree with where it lies, and reported unverified."
+  },
+  {
+    name: "toolchain-retention-days",
+    default: "0",
+    commands: RUN,
+    description: "At the end of the job, remove the toolchains of the tool cache unused for this many days (self-hosted runners), never one a running job holds; the summary footer says what was reclaimed. 0 is off."
+  },
+  {
     name: "report-directory",
     default: "",
     commands: BOTH,

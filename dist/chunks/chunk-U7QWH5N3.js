@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   compareGoVersions,
   isGoVersion
-} from "./chunk-FQMXL7CY.js";
+} from "./chunk-MBZDNYRM.js";
 
 // src/go/go-mod.ts
 var DEFAULT_GO_VERSION = { mod: "1.16", work: "1.18" };

@@ -2,31 +2,34 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   CI_VARIABLES,
-  UsageError,
   commandLineRevision,
   commandLineTempDir,
-  parseFlags,
   progressLogger,
-  renderHelp,
   wantsColor
-} from "./chunk-RJHYTBL2.js";
+} from "./chunk-CI6XBGPG.js";
+import {
+  UsageError,
+  parseFlags,
+  renderHelp
+} from "./chunk-FARIO7UA.js";
 import {
   cancelOnSignals
 } from "./chunk-ICLWKFK2.js";
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-YS2RE52J.js";
-import {
-  TOOL_VERSION
-} from "./chunk-ZVPWXIBU.js";
+} from "./chunk-OYTGYJGS.js";
+import "./chunk-36Z2D6VQ.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-L2BMKEQD.js";
+} from "./chunk-NI632XON.js";
 import {
   INPUTS
-} from "./chunk-FB4FYNZZ.js";
+} from "./chunk-ODLFNOQT.js";
+import {
+  TOOL_VERSION
+} from "./chunk-QCJRL7H3.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/run.ts
@@ -86,7 +89,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-HCVHJ7B5.js"), import("./terminal-JJOUDSHW.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-6H6QUNPG.js"), import("./terminal-JJOUDSHW.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

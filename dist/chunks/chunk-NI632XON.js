@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   INPUTS
-} from "./chunk-FB4FYNZZ.js";
+} from "./chunk-ODLFNOQT.js";
 
 // src/util/split-args.ts
 function splitArgs(text) {
@@ -208,6 +208,8 @@ function parseOptions(read) {
     localToolchains: splitList(raw("local-toolchains")),
     cache: bool(raw("cache"), "cache"),
     modules: modules(raw("modules")),
+    verify: oneOf(raw("verify"), "verify", ["fast", "full"]),
+    toolchainRetentionDays: number(raw("toolchain-retention-days"), "toolchain-retention-days", { min: 0 }),
     reportDirectory: staysInside(raw("report-directory"), "report-directory"),
     mode,
     reports: splitList(raw("reports"))

@@ -25,11 +25,11 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-2P6M7ASX.js")).runCommand(rest, io);
+      return (await import("./chunks/run-IJNWA2NB.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-FGN43CPP.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-OJUVRCPQ.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-C3ZNIU3S.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-LONPPOUO.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

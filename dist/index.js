@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-A7UWJLKU.js";
+} from "./chunks/chunk-MBDIOE5G.js";
 import {
   debug,
   endGroup,
@@ -29,7 +29,7 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-DG5CHF3O.js";
+} from "./chunks/chunk-FIXWJAWL.js";
 import "./chunks/chunk-F7F6JXZD.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
@@ -43,15 +43,16 @@ import {
 } from "./chunks/chunk-DNGZ5PR3.js";
 import {
   actionError
-} from "./chunks/chunk-UWQEJ2UO.js";
+} from "./chunks/chunk-XZ7M34P7.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-ZVPWXIBU.js";
 import {
   InputError,
+  decideCacheSave,
   parseOptions
-} from "./chunks/chunk-YRNHVHRE.js";
-import "./chunks/chunk-RL7VICY3.js";
+} from "./chunks/chunk-VWNQKFBR.js";
+import "./chunks/chunk-R77RCR5C.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/action/main.ts
@@ -701,6 +702,7 @@ async function run() {
     }
     const changed = concludes ? await readChangedLines(github, workspace, signals.signal) : { lines: null };
     if (changed.unreadable !== void 0) notes.push(`${changed.unreadable} Diff coverage is not measured.`);
+    const cacheSave = decideCacheSave(options.cacheSave, { eventName: github.eventName, ref: github.ref, defaultBranch: github.defaultBranch ?? null });
     const pipelineContext = {
       workspace,
       tempDir,
@@ -718,7 +720,8 @@ async function run() {
       changedLines: changed.lines,
       ...changed.unreadable !== void 0 ? { changedLinesUnreadable: changed.unreadable } : {},
       notes,
-      ...github.runUrl ? { runUrl: github.runUrl } : {}
+      ...github.runUrl ? { runUrl: github.runUrl } : {},
+      carriedCache: { store: actionsBaselineCache, save: cacheSave.save, why: cacheSave.why }
     };
     const result = options.mode === "aggregate" ? await aggregateReports(options, pipelineContext) : await runCollectingErrors(options, pipelineContext);
     if (options.mode === "aggregate") setOutput("versions", JSON.stringify([...new Set(result.report.versions.map((v) => v.version))]));

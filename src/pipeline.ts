@@ -9,7 +9,7 @@ import {DOWNLOAD_TIMEOUT_VARIABLE, installGo, parseDownloadTimeout} from './go/i
 import {compareGoVersions} from './go/gover.js'
 import {currentPlatform} from './go/platform.js'
 import type {Toolchain} from './go/toolchain.js'
-import {runMatrix} from './runner/matrix.js'
+import {matrixPaths, runMatrix} from './runner/matrix.js'
 import {defaultWorkDir} from './runner/env.js'
 import type {VersionRun} from './runner/types.js'
 import {readProfile} from './coverage/read.js'
@@ -37,6 +37,8 @@ import {decideVerdict, type Verdict} from './report/verdict.js'
 import {renderSummary} from './report/summary.js'
 import {claimReportEntries, prepareReportFolder} from './files/report-folder.js'
 import {checkInputFiles} from './files/preflight.js'
+import {carriedCachesFor, graphReader, outcomeOf, type ActionsCarry} from './cache/setup.js'
+import {describeVersionCache} from './cache/report.js'
 
 export interface PipelineContext {
   /** The repository root (GITHUB_WORKSPACE, or the current directory): relative inputs resolve here. */
@@ -71,6 +73,11 @@ export interface PipelineContext {
    * package (the action: step debug logging; the command line: --verbose or --log-file).
    */
   fullLogs?: boolean
+  /**
+   * The Actions cache for carrying each version's build cache and the module cache (the action),
+   * with whether this run saves; absent: they stay in the persistent cache folder (`cache: true`).
+   */
+  carriedCache?: ActionsCarry
 }
 
 export interface PipelineResult {
@@ -114,7 +121,19 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   await checkInputFiles(options, ctx.workspace)
   await prepareReportFolder(reportDir, {workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir]})
 
+  const paths = matrixPaths({workDir, cacheDir})
+  const carried = carriedCachesFor({
+    cache: options.cache,
+    actions: ctx.carriedCache,
+    env: ctx.env,
+    paths,
+    moduleDir,
+    platform: currentPlatform(),
+    logger
+  })
+
   const toolchains = await installGo({
+    onResolved: versions => carried?.start(versions),
     specs: options.goVersions,
     versionFile: options.goVersionFile ? path.resolve(ctx.workspace, options.goVersionFile) : '',
     downloadBaseUrl: options.downloadBaseUrl,
@@ -165,20 +184,29 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     signal: ctx.signal,
     fullLogs: ctx.fullLogs ?? false,
     annotationBase: ctx.workspace,
-    // Marked handled here; the await below still receives any error.
-    onVersionDone: run => void analyse(run).catch(() => undefined)
+    ...(carried ? {beforeVersion: (version: string) => carried.beforeVersion(version)} : {}),
+    onVersionDone: run => {
+      // Marked handled here; the await below still receives any error.
+      void analyse(run).catch(() => undefined)
+      void carried?.afterVersion(run.toolchain.version, outcomeOf(run)).then(() => {
+        const cache = carried.reportOf(run.toolchain.version)
+        if (cache && outcomeOf(run) === 'ran') logger.info(`Go ${run.toolchain.version}: ${describeVersionCache(cache)}`)
+      })
+    }
   })
+  await carried?.finish(graphReader(runs, paths, ctx.env))
 
   const analysed = await Promise.all(runs.map(async run => [run.toolchain.version, await analyse(run)] as const))
   const coverage = new Map<string, VersionCoverage>()
   for (const [version, result] of analysed) if (result) coverage.set(version, result)
   const versions: AnalysedVersion[] = runs.map(run => {
     const c = coverage.get(run.toolchain.version)
-    return {report: versionReport(run, c), coverage: c ?? null}
+    const cache = carried?.reportOf(run.toolchain.version)
+    return {report: {...versionReport(run, c), ...(cache ? {buildCache: cache} : {})}, coverage: c ?? null}
   })
   // How a version was chosen when no spec named it (a go.mod without a go line) belongs in the report too.
   const chosen = toolchains.flatMap(t => (t.note ? [t.note] : []))
-  const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen]}, {reportDir, versions, sourcePath})
+  const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen, ...(carried?.notes ?? [])]}, {reportDir, versions, sourcePath})
   return {...result, toolchains}
 }
 

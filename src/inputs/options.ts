@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {INPUTS} from './definitions.js'
 import {splitArgs, splitList} from '../util/split-args.js'
+import {CACHE_SAVE_VALUES, type CacheSave} from '../cache/keys.js'
 
 /** Every input of the action, validated and typed. Built by parseOptions from raw strings. */
 export interface Options {
@@ -30,6 +31,8 @@ export interface Options {
   downloadBaseUrl: string
   localToolchains: string[]
   cache: boolean
+  /** When carried caches are saved (cache/keys.ts decideCacheSave). */
+  cacheSave: CacheSave
   reportDirectory: string
   mode: Mode
   reports: string[]
@@ -88,6 +91,7 @@ export function parseOptions(read: InputReader): Options {
     downloadBaseUrl: url(raw('download-base-url'), 'download-base-url'),
     localToolchains: splitList(raw('local-toolchains')),
     cache: bool(raw('cache'), 'cache'),
+    cacheSave: oneOf(raw('cache-save'), 'cache-save', CACHE_SAVE_VALUES),
     reportDirectory: staysInside(raw('report-directory'), 'report-directory'),
     mode,
     reports: splitList(raw('reports'))

@@ -3,6 +3,7 @@
  * the file: change them only together with the interface.
  */
 import type {ToolchainSource} from '../go/toolchain.js'
+import type {VersionCacheReport} from '../cache/report.js'
 
 export const SCHEMA_VERSION = 1
 
@@ -60,6 +61,8 @@ export interface VersionReport {
    * with -coverprofile); their profile is the cached run's, the same as a fresh run's.
    */
   cachedPackages?: number
+  /** The version's carried build cache: restored or missed (key, bytes, seconds), what the run added, saved or why not. */
+  buildCache?: VersionCacheReport
   /** The slowest top-level tests that ran (not replayed from the cache), slowest first, at most 5. */
   slowestTests?: {package: string; test: string; seconds: number}[]
   /** What a reader should know about this version's run: output truncated, processes left running. */

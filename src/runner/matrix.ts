@@ -59,6 +59,7 @@ export async function runMatrix(request: RunRequest): Promise<VersionRun[]> {
       // One line as each version starts: the log groups only appear when versions finish.
       request.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request.toolchains.length})`)
       try {
+        await request.beforeVersion?.(toolchain.version)
         ;({run, log} = await runVersion({
           toolchain,
           moduleDir: request.moduleDir,

@@ -34,8 +34,12 @@ import {
 } from "./chunk-GLNLGA6B.js";
 import {
   InputError,
-  joinArgs
-} from "./chunk-YRNHVHRE.js";
+  buildCacheKeys,
+  digestOfDependencies,
+  joinArgs,
+  moduleCacheKeys,
+  uniqueSavePart
+} from "./chunk-VWNQKFBR.js";
 import {
   __commonJS,
   __require,
@@ -46,8 +50,8 @@ import {
 var require_lib = __commonJS({
   "node_modules/lcov-parse/lib/index.js"(exports, module) {
     var fs = __require("fs");
-    var path16 = __require("path");
-    var exists2 = fs.exists || path16.exists;
+    var path20 = __require("path");
+    var exists3 = fs.exists || path20.exists;
     var walkFile = function(str, cb) {
       var data = [], item;
       ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
@@ -140,7 +144,7 @@ var require_lib = __commonJS({
       }
     };
     var parse2 = function(file, cb) {
-      exists2(file, function(x) {
+      exists3(file, function(x) {
         if (!x) {
           return walkFile(file, cb);
         }
@@ -155,8 +159,8 @@ var require_lib = __commonJS({
 });
 
 // src/pipeline.ts
-import { readFile as readFile6, writeFile as writeFile5 } from "node:fs/promises";
-import path15 from "node:path";
+import { readFile as readFile7, writeFile as writeFile5 } from "node:fs/promises";
+import path19 from "node:path";
 
 // src/go/install.ts
 import { randomBytes } from "node:crypto";
@@ -1579,6 +1583,7 @@ async function install(request, stopped) {
     const note = [declared.assumed, fromFile?.note].filter(Boolean).join(" ");
     if (fromFile && !resolved.some((r) => r.version === fromFile.version)) resolved.push({ ...fromFile, ...note ? { note } : {} });
   }
+  request.onResolved?.(resolved.map((r) => r.version));
   return mapBounded(resolved, request.concurrency ?? 3, async ({ spec, version, note }) => {
     const toolchain = await installVersion(spec, version, context);
     return note ? { ...toolchain, note } : toolchain;
@@ -1637,9 +1642,9 @@ async function installVersion(spec, version, context) {
 async function findOrInstall(spec, version, context) {
   const started = performance.now();
   const done = (source, goroot, sha256) => {
-    const seconds2 = Math.round(performance.now() - started) / 1e3;
-    context.logger.info(`Go ${version} (${spec}): ${source} ${goroot} in ${seconds2.toFixed(2)} s`);
-    return { spec, version, goroot, sha256, source, seconds: seconds2 };
+    const seconds3 = Math.round(performance.now() - started) / 1e3;
+    context.logger.info(`Go ${version} (${spec}): ${source} ${goroot} in ${seconds3.toFixed(2)} s`);
+    return { spec, version, goroot, sha256, source, seconds: seconds3 };
   };
   const local = context.locals.get(version);
   if (local) return done("local", local, "");
@@ -2496,7 +2501,7 @@ var TestJsonParser = class {
     if (event.Test) this.testDone(pkg, event.Test, event.Action, event.Elapsed ?? 0);
     else this.packageDone(pkg, event);
   }
-  testDone(pkg, test, action, seconds2) {
+  testDone(pkg, test, action, seconds3) {
     const k = key(pkg, test);
     const output = this.running.get(k);
     this.running.delete(k);
@@ -2505,13 +2510,13 @@ var TestJsonParser = class {
     else {
       this.counts.failed++;
       const text2 = output?.text() ?? "";
-      this.summary.add(`--- FAIL: ${test} (${pkg}, ${seconds2.toFixed(2)}s)`);
+      this.summary.add(`--- FAIL: ${test} (${pkg}, ${seconds3.toFixed(2)}s)`);
       for (const l of text2.split("\n")) if (l !== "") this.summary.add(`    ${l}`);
       if (this.counts.failures.length < MAX_FAILURES) this.counts.failures.push({ package: pkg, test, output: text2 });
       else this.omittedFailures++;
     }
-    if (action !== "skip" && seconds2 > 0 && !test.includes("/")) {
-      this.slowByPackage.set(pkg, slowestOf([...this.slowByPackage.get(pkg) ?? [], { package: pkg, test, seconds: seconds2 }]));
+    if (action !== "skip" && seconds3 > 0 && !test.includes("/")) {
+      this.slowByPackage.set(pkg, slowestOf([...this.slowByPackage.get(pkg) ?? [], { package: pkg, test, seconds: seconds3 }]));
     }
   }
   packageDone(pkg, event) {
@@ -2608,13 +2613,13 @@ var MS_PER_MINUTE = 6e4;
 var MAX_TIMER_MS = 2 ** 31 - 1;
 async function runVersion(plan) {
   const started = Date.now();
-  const run = emptyRun(plan.toolchain, plan.dir);
+  const run2 = emptyRun(plan.toolchain, plan.dir);
   const log = [];
   const done = (status, reason) => {
-    run.status = status;
-    if (reason !== void 0) run.reason = reason;
-    run.seconds = (Date.now() - started) / 1e3;
-    return { run, log: log.join("") };
+    run2.status = status;
+    if (reason !== void 0) run2.reason = reason;
+    run2.seconds = (Date.now() - started) / 1e3;
+    return { run: run2, log: log.join("") };
   };
   await mkdir2(plan.dir, { recursive: true });
   const profile = path9.join(plan.dir, "coverage.out");
@@ -2660,8 +2665,8 @@ async function runVersion(plan) {
       log.push(entry);
       await appendFile(buildLog, entry);
       const ok = result2.exitCode === 0;
-      run.steps.push({ name: step.name, args: step.args, ok, exitCode: result2.exitCode, seconds: result2.seconds, output });
-      run.notes.push(...processNotes(step.name, result2));
+      run2.steps.push({ name: step.name, args: step.args, ok, exitCode: result2.exitCode, seconds: result2.seconds, output });
+      run2.notes.push(...processNotes(step.name, result2));
       const stopped2 = stopReason(result2, plan.timeoutMinutes);
       if (stopped2 !== null) return done("error", stopped2);
       if (!ok) {
@@ -2682,25 +2687,25 @@ async function runVersion(plan) {
     const stream = await fileSink(testJson, (chunk) => parser.push(chunk));
     const result = await runGo(testArgs, env, stream.sink);
     const writeError = await stream.closed;
-    if (writeError) run.notes.push(`test.json is incomplete: ${writeError.message}`);
+    if (writeError) run2.notes.push(`test.json is incomplete: ${writeError.message}`);
     if (result.stderr !== "") await appendFile(buildLog, logEntry("test", testArgs, { ...result, stdout: "" }));
     const report = parser.end(result.stderr);
     const shown = plan.fullLog ? report.text : report.summary;
     log.push(logEntry("test", testArgs, { ...result, stdout: shown === "" ? "" : `${shown}
 ` }));
-    run.steps.push({ name: "test", args: testArgs, ok: result.exitCode === 0, exitCode: result.exitCode, seconds: result.seconds, output: result.stderr });
-    run.notes.push(...processNotes("test", { ...result, bytes: { stdout: 0, stderr: result.bytes.stderr } }), ...streamNotes(report));
-    run.tests = report.tests;
-    run.buildFailures = report.buildFailures;
-    run.packages = report.packages;
-    run.slowestTests = report.slowest;
-    run.profile = await exists(profile) ? profile : null;
+    run2.steps.push({ name: "test", args: testArgs, ok: result.exitCode === 0, exitCode: result.exitCode, seconds: result.seconds, output: result.stderr });
+    run2.notes.push(...processNotes("test", { ...result, bytes: { stdout: 0, stderr: result.bytes.stderr } }), ...streamNotes(report));
+    run2.tests = report.tests;
+    run2.buildFailures = report.buildFailures;
+    run2.packages = report.packages;
+    run2.slowestTests = report.slowest;
+    run2.profile = await exists(profile) ? profile : null;
     annotations.push(...compilerAnnotations(result.stderr, plan.moduleDir));
     for (const failure of report.tests.failures) annotations.push(...testFailureAnnotations(failure, plan.modules, plan.moduleDir));
-    run.annotations = uniqueAnnotations(annotations);
+    run2.annotations = uniqueAnnotations(annotations);
     const stopped = stopReason(result, plan.timeoutMinutes);
     if (stopped !== null) {
-      run.profile = null;
+      run2.profile = null;
       return done("error", stopped);
     }
     if (report.tests.failed > 0) problems.push(`${count(report.tests.failed, "test")} failed`);
@@ -2818,12 +2823,12 @@ async function runMatrix(request) {
       const index = next++;
       const toolchain = request.toolchains[index];
       const dir = path10.join(reportDir, toolchain.version);
-      let run;
+      let run2;
       let log;
       request.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request.toolchains.length})`);
       try {
-        ;
-        ({ run, log } = await runVersion({
+        await request.beforeVersion?.(toolchain.version);
+        ({ run: run2, log } = await runVersion({
           toolchain,
           moduleDir: request.moduleDir,
           goFile: info.goFile,
@@ -2843,13 +2848,13 @@ async function runMatrix(request) {
           ...request.signal ? { signal: request.signal } : {}
         }));
       } catch (err) {
-        run = errorRun(toolchain, dir, `go-matrix could not run Go ${toolchain.version}: ${err.message}`);
+        run2 = errorRun(toolchain, dir, `go-matrix could not run Go ${toolchain.version}: ${err.message}`);
         log = `${err.stack ?? String(err)}
 `;
       }
-      results[index] = run;
-      request.logger.group(groupTitle(run), log);
-      request.onVersionDone?.(run);
+      results[index] = run2;
+      request.logger.group(groupTitle(run2), log);
+      request.onVersionDone?.(run2);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, request.toolchains.length) }, worker));
@@ -2890,22 +2895,22 @@ async function readOptional(file) {
 function errorRun(toolchain, dir, reason) {
   return { ...emptyRun(toolchain, dir), status: "error", reason };
 }
-function groupTitle(run) {
-  const { tests } = run;
-  const counts = run.status === "skipped" ? "" : `, ${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped`;
-  const reason = run.reason ? ` (${run.reason})` : "";
-  const cached = run.packages.filter((p) => p.cached).length;
-  const reused = cached > 0 ? `, ${cached} of ${run.packages.length} packages from Go's test cache` : "";
-  return `Go ${run.toolchain.version}: ${run.status}${reason}${counts}${reused}, ${run.seconds.toFixed(1)}s`;
+function groupTitle(run2) {
+  const { tests } = run2;
+  const counts = run2.status === "skipped" ? "" : `, ${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped`;
+  const reason = run2.reason ? ` (${run2.reason})` : "";
+  const cached = run2.packages.filter((p) => p.cached).length;
+  const reused = cached > 0 ? `, ${cached} of ${run2.packages.length} packages from Go's test cache` : "";
+  return `Go ${run2.toolchain.version}: ${run2.status}${reason}${counts}${reused}, ${run2.seconds.toFixed(1)}s`;
 }
 function mergeAnnotations(runs) {
   const merged = /* @__PURE__ */ new Map();
-  for (const run of runs) {
-    for (const a of run.annotations) {
+  for (const run2 of runs) {
+    for (const a of run2.annotations) {
       const k = annotationKey(a);
       const known = merged.get(k);
-      if (known) known.versions.push(run.toolchain.version);
-      else merged.set(k, { ...a, versions: [run.toolchain.version] });
+      if (known) known.versions.push(run2.toolchain.version);
+      else merged.set(k, { ...a, versions: [run2.toolchain.version] });
     }
   }
   return [...merged.values()];
@@ -3193,23 +3198,23 @@ function packagesOf(files) {
   }
   return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b) => compareStrings(a.name, b.name));
 }
-async function readBaselineFile(path16) {
+async function readBaselineFile(path20) {
   let text2;
   try {
-    text2 = await readFile4(path16, "utf8");
+    text2 = await readFile4(path20, "utf8");
   } catch (err) {
-    throw new CoverageError(`${path16}: cannot read the baseline: ${err.message}`, { cause: err });
+    throw new CoverageError(`${path20}: cannot read the baseline: ${err.message}`, { cause: err });
   }
   if (text2.trimStart().startsWith("{")) {
     let json;
     try {
       json = JSON.parse(text2);
     } catch (err) {
-      throw new CoverageError(`${path16}: not valid JSON: ${err.message}`, { cause: err });
+      throw new CoverageError(`${path20}: not valid JSON: ${err.message}`, { cause: err });
     }
-    return readReportBaseline(json, path16);
+    return readReportBaseline(json, path20);
   }
-  return readLcovBaseline(text2, path16);
+  return readLcovBaseline(text2, path20);
 }
 
 // src/compare/delta.ts
@@ -3484,11 +3489,11 @@ function pathsOfHeader(rest) {
   const b = rest.lastIndexOf(" b/");
   return b >= 0 ? rest.slice(b + 3) : rest;
 }
-function stripPrefix2(path16) {
-  return path16.replace(/^[ab]\//, "").replace(/\t$/, "");
+function stripPrefix2(path20) {
+  return path20.replace(/^[ab]\//, "").replace(/\t$/, "");
 }
-function unquote2(path16) {
-  const trimmed = path16.replace(/\t.*$/, "");
+function unquote2(path20) {
+  const trimmed = path20.replace(/\t.*$/, "");
   if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
   const bytes = [];
   const body = trimmed.slice(1, -1);
@@ -3554,9 +3559,9 @@ function versionDeltaGates(limit, inputs) {
   const gates = inputs.versions.map((v) => versionDeltaGate(limit, v));
   const reference = inputs.reference?.version;
   const uncovered = inputs.runs.length > 1 ? inputs.runs.filter((r) => r.status === "passed" && !r.coverage && r.version !== reference) : [];
-  for (const run of uncovered) {
+  for (const run2 of uncovered) {
     const other = reference !== void 0 ? `Go ${reference}` : "the other versions";
-    gates.push(unevaluated("max-version-delta", limit, `Go ${run.version} passed but ${noProfile(run)}, so it cannot be compared with ${other}.`));
+    gates.push(unevaluated("max-version-delta", limit, `Go ${run2.version} passed but ${noProfile(run2)}, so it cannot be compared with ${other}.`));
   }
   if (gates.length > 0) return gates;
   const covered = inputs.runs.filter((r) => r.coverage).length;
@@ -3582,8 +3587,8 @@ function minCoverageGate(minimum, inputs) {
   const ref = inputs.reference;
   if (ref === null) return unevaluated("min-coverage", minimum, noReferenceCoverage(inputs.runs));
   if (ref.statements.total === 0) {
-    const run = inputs.runs.find((r) => r.version === ref.version);
-    const tests = run === void 0 ? "" : run.tests === 0 ? ": no test ran" : ` (${run.tests} tests ran)`;
+    const run2 = inputs.runs.find((r) => r.version === ref.version);
+    const tests = run2 === void 0 ? "" : run2.tests === 0 ? ": no test ran" : ` (${run2.tests} tests ran)`;
     return unevaluated("min-coverage", minimum, `the coverage profile of Go ${ref.version} has no statements${tests}.`);
   }
   const { covered, total } = ref.statements;
@@ -3631,15 +3636,15 @@ function noCoverage(runs) {
   return `no version produced coverage: ${shown.join("; ")}${more}.`;
 }
 var MAX_RUNS_NAMED = 5;
-function describeRun(run) {
-  const why = run.reason ? ` (${run.reason.replace(/\.$/, "")})` : "";
-  if (run.status === "skipped") return `Go ${run.version} was skipped${why}`;
-  if (run.status === "error") return `Go ${run.version} could not be run${why}`;
-  if (run.status === "failed") return `Go ${run.version} failed${why} and ${noProfile(run)}`;
-  return `Go ${run.version} passed but ${noProfile(run)}`;
+function describeRun(run2) {
+  const why = run2.reason ? ` (${run2.reason.replace(/\.$/, "")})` : "";
+  if (run2.status === "skipped") return `Go ${run2.version} was skipped${why}`;
+  if (run2.status === "error") return `Go ${run2.version} could not be run${why}`;
+  if (run2.status === "failed") return `Go ${run2.version} failed${why} and ${noProfile(run2)}`;
+  return `Go ${run2.version} passed but ${noProfile(run2)}`;
 }
-function noProfile(run) {
-  return run.tests === 0 ? "no test ran and no coverage profile was written" : "no coverage profile was written";
+function noProfile(run2) {
+  return run2.tests === 0 ? "no test ran and no coverage profile was written" : "no coverage profile was written";
 }
 function unevaluated(name, threshold, why) {
   const limit = name === "min-coverage" || name === "min-diff-coverage" ? `${threshold}%` : points(threshold);
@@ -4264,6 +4269,53 @@ function footerSection(report, runUrl, linkText) {
   return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
 }
 
+// src/cache/report.ts
+function formatMiB(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+function describeVersionCache(c) {
+  const parts = [];
+  if (c.where === "folder") parts.push(c.restored ? `build cache folder held ${formatMiB(c.restoredBytes)}` : "build cache folder empty");
+  else if (c.restored) parts.push(`build cache restored from ${c.key} (${formatMiB(c.restoredBytes)}, ${c.restoreSeconds.toFixed(1)} s)`);
+  else parts.push(c.why && !c.why.startsWith("not saved") ? `build cache not restored: ${c.why}` : "build cache missed");
+  if (c.addedEntries !== void 0) parts.push(c.addedEntries === 0 ? "nothing compiled or tested anew" : `${c.addedEntries} entries added`);
+  if (c.removedEntries) parts.push(`${c.removedEntries} unused entries left out`);
+  if (c.saved) parts.push(`saved as ${c.savedKey} (${formatMiB(c.savedBytes ?? 0)}, ${c.saveSeconds.toFixed(1)} s)`);
+  else if (c.where === "actions-cache" && c.why?.startsWith("not saved")) parts.push(c.why);
+  return parts.join("; ");
+}
+
+// src/report/cache-section.ts
+function restoredCell(c) {
+  if (c.where === "folder") return c.restored ? `kept in the cache folder (${formatMiB(c.restoredBytes)})` : "empty cache folder";
+  if (c.restored) return `${code(c.key ?? "", { cell: true })} (${formatMiB(c.restoredBytes)}, ${c.restoreSeconds.toFixed(1)} s)`;
+  return c.why && !c.why.startsWith("not saved") ? `not restored: ${escape(c.why)}` : "missed";
+}
+function savedCell(c) {
+  if (c.where === "folder") return "stays in the folder";
+  if (c.saved) return `${code(c.savedKey ?? "", { cell: true })} (${formatMiB(c.savedBytes ?? 0)}, ${c.saveSeconds.toFixed(1)} s)`;
+  return escape((c.why ?? "not saved").replace(/^not saved: /, "no: "));
+}
+function buildCacheSection(report) {
+  const rows = report.versions.flatMap((v) => {
+    const c = v.buildCache;
+    if (!c) return [];
+    const added = c.addedEntries === void 0 ? "" : c.addedEntries === 0 ? "nothing" : `${c.addedEntries} ${c.addedEntries === 1 ? "entry" : "entries"}`;
+    const replayed = v.cachedPackages ? plural(v.cachedPackages, "package") : "";
+    return [tableRow([escape(v.version), restoredCell(c), added, replayed, savedCell(c)])];
+  });
+  if (rows.length === 0) return null;
+  return {
+    head: `<details><summary>Build caches</summary>
+
+${tableHead(["Go", "restored", "compiled or tested anew", "test results replayed", "saved"], ["l", "l", "r", "r", "l"])}
+`,
+    items: rows,
+    separator: "\n",
+    tail: "\n\n</details>"
+  };
+}
+
 // src/report/summary.ts
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 var COMMENT_LIMIT_BYTES = 65536;
@@ -4294,6 +4346,7 @@ function renderSummary(report, verdict, extras = {}) {
       crossVersionSection(report, level.lines, see),
       failuresSection(report, level.output, see, { outputDropped: level.output === null }),
       slowestTestsSection(report, see),
+      buildCacheSection(report),
       diffSection(report, level.lines, see),
       gatesSection(report, see),
       footerSection(report, extras.runUrl, "this run")
@@ -4388,11 +4441,11 @@ async function claimReportEntries(dir, names) {
   for (const name of names) {
     checkEntryName(dir, name);
     if (owned.includes(name)) continue;
-    const exists2 = await lstat(path13.join(dir, name)).then(
+    const exists3 = await lstat(path13.join(dir, name)).then(
       () => true,
       () => false
     );
-    if (exists2) throw refusal2(dir, `already holds ${name}, which go-matrix did not write; go-matrix never overwrites a file it did not write`);
+    if (exists3) throw refusal2(dir, `already holds ${name}, which go-matrix did not write; go-matrix never overwrites a file it did not write`);
     if (!claimed.includes(name)) claimed.push(name);
   }
   await writeMarker(dir, claimed);
@@ -4474,24 +4527,521 @@ async function expectPath(input, file, kind, give) {
   if (!ok) throw new InputError(`input ${input}: ${file} is not a ${kind}; give ${give}`);
 }
 
+// src/cache/carried.ts
+import { readFile as readFile6 } from "node:fs/promises";
+import path18 from "node:path";
+
+// src/cache/build-cache.ts
+import { readdir as readdir3, rm as rm5, stat as stat3, utimes as utimes2 } from "node:fs/promises";
+import path15 from "node:path";
+var RESTORED_AGE_MS = 2 * 60 * 60 * 1e3;
+var ENTRY_FOLDER = /^[0-9a-f]{2}$/;
+var CONCURRENCY = 64;
+async function entryFiles(gocache) {
+  let folders;
+  try {
+    folders = (await readdir3(gocache)).filter((name) => ENTRY_FOLDER.test(name));
+  } catch (err) {
+    if (err.code === "ENOENT") return [];
+    throw err;
+  }
+  const lists = await Promise.all(
+    folders.map(async (folder) => {
+      try {
+        return (await readdir3(path15.join(gocache, folder))).map((name) => `${folder}/${name}`);
+      } catch {
+        return [];
+      }
+    })
+  );
+  return lists.flat();
+}
+async function eachBounded(items, work) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+}
+async function markRestored(gocache, at) {
+  const names = await entryFiles(gocache);
+  const old = new Date(at - RESTORED_AGE_MS);
+  let bytes = 0;
+  await eachBounded(names, async (name) => {
+    const file = path15.join(gocache, name);
+    const info = await stat3(file);
+    bytes += info.size;
+    await utimes2(file, old, old);
+  });
+  return { names: new Set(names), entries: { files: names.length, bytes } };
+}
+async function pruneUnused(gocache, restored, markedAt) {
+  const cutoff = markedAt - RESTORED_AGE_MS + 1e3;
+  const result = { kept: { files: 0, bytes: 0 }, removed: { files: 0, bytes: 0 }, added: { files: 0, bytes: 0 } };
+  await eachBounded(await entryFiles(gocache), async (name) => {
+    const file = path15.join(gocache, name);
+    let info;
+    try {
+      info = await stat3(file);
+    } catch {
+      return;
+    }
+    if (restored.has(name) && info.mtimeMs <= cutoff) {
+      await rm5(file, { force: true });
+      result.removed.files++;
+      result.removed.bytes += info.size;
+      return;
+    }
+    result.kept.files++;
+    result.kept.bytes += info.size;
+    if (!restored.has(name)) {
+      result.added.files++;
+      result.added.bytes += info.size;
+    }
+  });
+  return result;
+}
+async function measureEntries(gocache) {
+  const list = [];
+  await eachBounded(await entryFiles(gocache), async (name) => {
+    try {
+      const info = await stat3(path15.join(gocache, name));
+      list.push({ name, bytes: info.size, mtimeMs: info.mtimeMs });
+    } catch {
+    }
+  });
+  return { files: list.length, bytes: list.reduce((sum, e) => sum + e.bytes, 0), list };
+}
+
+// src/cache/module-cache.ts
+import { execFile as execFile3 } from "node:child_process";
+import { readdir as readdir4, rm as rm6, stat as stat4 } from "node:fs/promises";
+import path16 from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run = promisify2(execFile3);
+function escapeModulePart(text2) {
+  return text2.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+function parseModuleGraph(text2) {
+  const found = /* @__PURE__ */ new Set();
+  for (const line of text2.split("\n")) {
+    for (const word of line.trim().split(/\s+/)) {
+      const at = word.lastIndexOf("@");
+      if (at > 0) found.add(`${escapeModulePart(word.slice(0, at))}@${escapeModulePart(word.slice(at + 1))}`);
+    }
+  }
+  return found;
+}
+function parseBuildList(text2) {
+  return parseModuleGraph(text2.split("\n").filter((l) => !l.trim().endsWith("@")).join("\n"));
+}
+async function readModuleNeeds(go, moduleDir, env) {
+  const offline = { ...env, GOPROXY: "off" };
+  const options = { cwd: moduleDir, env: offline, maxBuffer: 256 * 1024 * 1024 };
+  const graph = await run(go, ["mod", "graph"], options);
+  const list = await run(go, ["list", "-m", "-f", "{{.Path}}@{{.Version}}", "all"], options);
+  const build = parseBuildList(list.stdout);
+  const inGraph = parseModuleGraph(graph.stdout);
+  for (const m of build) inGraph.add(m);
+  return { graph: inGraph, build };
+}
+async function pruneModuleCache(gomodcache, needs) {
+  const result = { removedFiles: 0, removedBytes: 0 };
+  const graphPaths = new Set([...needs.graph].map((m) => m.slice(0, m.lastIndexOf("@"))));
+  const remove = async (target) => {
+    result.removedBytes += await sizeOf(target);
+    result.removedFiles++;
+    await rm6(target, { recursive: true, force: true });
+  };
+  const download = path16.join(gomodcache, "cache", "download");
+  for (const gone of [path16.join(gomodcache, "cache", "vcs"), path16.join(download, "sumdb")]) {
+    if (await exists2(gone)) await remove(gone);
+  }
+  const walkDownload = async (dir, modulePath) => {
+    for (const entry of await readdir4(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      if (entry.name !== "@v") {
+        await walkDownload(path16.join(dir, entry.name), modulePath ? `${modulePath}/${entry.name}` : entry.name);
+        continue;
+      }
+      const versions = path16.join(dir, "@v");
+      for (const file of await readdir4(versions)) {
+        const dot = file.lastIndexOf(".");
+        const version = dot > 0 ? file.slice(0, dot) : "";
+        const ext = dot > 0 ? file.slice(dot + 1) : "";
+        const id = `${modulePath}@${version}`;
+        const keep = file === "list" ? graphPaths.has(modulePath) : ext === "zip" || ext === "ziphash" ? needs.build.has(id) : needs.graph.has(id);
+        if (!keep) await remove(path16.join(versions, file));
+      }
+    }
+  };
+  if (await exists2(download)) await walkDownload(download, "");
+  const walkExtracted = async (dir, rel) => {
+    for (const entry of await readdir4(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || rel === "" && entry.name === "cache") continue;
+      const name = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.name.includes("@")) {
+        if (!needs.build.has(name)) await remove(path16.join(dir, entry.name));
+      } else {
+        await walkExtracted(path16.join(dir, entry.name), name);
+      }
+    }
+  };
+  if (await exists2(gomodcache)) await walkExtracted(gomodcache, "");
+  return result;
+}
+async function exists2(target) {
+  try {
+    await stat4(target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function sizeOf(target) {
+  let info;
+  try {
+    info = await stat4(target);
+  } catch {
+    return 0;
+  }
+  if (!info.isDirectory()) return info.size;
+  let total = 0;
+  for (const entry of await readdir4(target)) total += await sizeOf(path16.join(target, entry));
+  return total;
+}
+
+// src/cache/folder.ts
+import { open as open3, readdir as readdir5, rm as rm7, stat as stat5 } from "node:fs/promises";
+import path17 from "node:path";
+var CACHE_LIMIT_VARIABLE = "GO_MATRIX_CACHE_LIMIT_GB";
+var DEFAULT_LIMIT_GIB = 5;
+var GIB = 1024 ** 3;
+var RECENT_MS = 60 * 60 * 1e3;
+var STALE_LOCK_MS = 10 * 60 * 1e3;
+var LOW_WATER = 0.8;
+function cacheLimitBytes(value) {
+  if (value === void 0 || value.trim() === "") return DEFAULT_LIMIT_GIB * GIB;
+  const n = Number(value.trim());
+  if (!/^\d*\.?\d+$/.test(value.trim()) || !(n > 0)) {
+    throw new Error(`${CACHE_LIMIT_VARIABLE}: ${JSON.stringify(value)} is not a positive number of GiB (the size limit of go-matrix's build cache folder, default ${DEFAULT_LIMIT_GIB})`);
+  }
+  return Math.round(n * GIB);
+}
+async function gocaches(cacheDir) {
+  let names;
+  try {
+    names = await readdir5(cacheDir);
+  } catch {
+    return [];
+  }
+  const found = [];
+  for (const name of names) {
+    const dir = path17.join(cacheDir, name, "gocache");
+    if ((await stat5(dir).catch(() => null))?.isDirectory()) found.push(dir);
+  }
+  return found;
+}
+async function trimCacheFolder(cacheDir, limitBytes, now = Date.now()) {
+  const lock = path17.join(cacheDir, ".go-matrix-trim.lock");
+  const owned = await takeLock(lock, now);
+  if (!owned) return { bytesBefore: 0, bytesAfter: 0, removedFiles: 0, skipped: true };
+  try {
+    const entries = (await Promise.all((await gocaches(cacheDir)).map(async (dir) => (await measureEntries(dir)).list.map((e) => ({ ...e, file: path17.join(dir, e.name) }))))).flat();
+    const before = entries.reduce((sum, e) => sum + e.bytes, 0);
+    if (before <= limitBytes) return { bytesBefore: before, bytesAfter: before, removedFiles: 0 };
+    let total = before;
+    let removed = 0;
+    const target = limitBytes * LOW_WATER;
+    for (const e of entries.sort((a, b) => a.mtimeMs - b.mtimeMs)) {
+      if (total <= target || e.mtimeMs > now - RECENT_MS) break;
+      await rm7(e.file, { force: true });
+      total -= e.bytes;
+      removed++;
+    }
+    return { bytesBefore: before, bytesAfter: total, removedFiles: removed };
+  } finally {
+    await rm7(lock, { force: true });
+  }
+}
+async function takeLock(lock, now) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open3(lock, "wx");
+      await handle.writeFile(`${process.pid}
+`);
+      await handle.close();
+      return true;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      const info = await stat5(lock).catch(() => null);
+      if (info && now - info.mtimeMs > STALE_LOCK_MS) await rm7(lock, { force: true });
+      else return false;
+    }
+  }
+  return false;
+}
+
+// src/cache/carried.ts
+var seconds2 = (ms) => Math.round(ms / 10) / 100;
+var CarriedCaches = class {
+  options;
+  clock;
+  ready;
+  modules;
+  versions = /* @__PURE__ */ new Map();
+  saves = [];
+  /** What the run's notes should say about the module cache. */
+  notes = [];
+  constructor(options) {
+    this.options = options;
+    this.clock = options.clock ?? Date.now;
+    this.ready = this.prepare();
+  }
+  async prepare() {
+    const { store, moduleDir, platform, unique, logger } = this.options;
+    const files = [];
+    for (const name of ["go.sum", "go.work.sum"]) {
+      try {
+        files.push({ name, content: await readFile6(path18.join(moduleDir, name), "utf8") });
+      } catch {
+      }
+    }
+    const context = { os: platform.os, arch: platform.arch, dependencies: digestOfDependencies(files), unique };
+    let usable = false;
+    if (!store) return { usable, context };
+    try {
+      usable = await store.available();
+    } catch (err) {
+      logger.warning(`carried caches: the Actions cache is not usable: ${err.message}`);
+    }
+    return { usable, context };
+  }
+  /** Starts restoring the module cache (when the module has dependencies) and each version's build cache. */
+  start(versions) {
+    this.modules ??= this.restoreModules();
+    for (const version of versions) this.restoreVersion(version);
+  }
+  async restoreModules() {
+    const { usable, context } = await this.ready;
+    if (!usable || context.dependencies === "") return null;
+    const keys = moduleCacheKeys(context);
+    const restoredKey = await this.restoreInto(this.options.paths.gomodcache, keys, "the module cache");
+    return { keys, restoredKey };
+  }
+  restoreVersion(version) {
+    let state = this.versions.get(version);
+    if (state) return state;
+    const report = { where: this.options.store ? "actions-cache" : "folder", restored: false, key: null, restoredBytes: 0, restoreSeconds: 0, saved: false, saveSeconds: 0 };
+    const created = { keys: { key: "", restoreKeys: [] }, restoring: Promise.resolve(), report, restoredNames: /* @__PURE__ */ new Set(), markedAt: 0 };
+    created.restoring = (async () => {
+      const { usable, context } = await this.ready;
+      const gocache = this.gocacheOf(version);
+      if (!this.options.store) {
+        const entries = await measureEntries(gocache);
+        created.restoredNames = new Set(entries.list.map((e) => e.name));
+        report.restored = entries.files > 0;
+        report.restoredBytes = entries.bytes;
+        created.keys = { key: "folder", restoreKeys: [] };
+        return;
+      }
+      if (!usable) {
+        report.why = "the Actions cache service is not available";
+        return;
+      }
+      created.keys = buildCacheKeys(version, context);
+      const started = this.clock();
+      const restoredKey = await this.restoreInto(gocache, created.keys, `Go ${version}'s build cache`);
+      const ended = this.clock();
+      report.restoreSeconds = seconds2(ended - started);
+      if (restoredKey !== void 0) {
+        report.restored = true;
+        report.key = restoredKey;
+      }
+      if (this.options.save) {
+        const marked = await markRestored(gocache, ended);
+        created.restoredNames = marked.names;
+        created.markedAt = ended;
+        report.restoredBytes = marked.entries.bytes;
+      } else {
+        const entries = await measureEntries(gocache);
+        created.restoredNames = new Set(entries.list.map((e) => e.name));
+        report.restoredBytes = entries.bytes;
+      }
+    })().catch((err) => {
+      report.why = `restoring failed: ${err.message}`;
+      this.options.logger.warning(`Go ${version}: its build cache was not restored: ${err.message}`);
+    });
+    this.versions.set(version, created);
+    state = created;
+    return state;
+  }
+  /** What a version waits for before its first go command: the module cache and its own build cache. */
+  async beforeVersion(version) {
+    this.modules ??= this.restoreModules();
+    await Promise.all([this.modules.catch(() => null), this.restoreVersion(version).restoring]);
+  }
+  /**
+   * After a version's last go command: removes the restored entries it did not use and saves the
+   * rest, unless nothing changed (every entry restored was used and none was added). A version that
+   * was skipped or stopped saves nothing.
+   */
+  afterVersion(version, outcome) {
+    const state = this.versions.get(version);
+    if (!state) return Promise.resolve();
+    const { report } = state;
+    if (outcome !== "ran") {
+      report.why ??= outcome === "skipped" ? "not saved: the version did not run" : "not saved: the run was stopped";
+      return Promise.resolve();
+    }
+    if (!this.options.save || !this.options.store) {
+      if (this.options.store) report.why ??= `not saved: ${this.options.saveWhy}`;
+      return this.track(
+        (async () => {
+          await state.restoring;
+          if (state.keys.key === "") return;
+          const after = await measureEntries(this.gocacheOf(version));
+          report.addedEntries = after.list.filter((e) => !state.restoredNames.has(e.name)).length;
+          if (!this.options.store) report.savedBytes = after.bytes;
+        })().catch(() => void 0)
+      );
+    }
+    const store = this.options.store;
+    return this.track(
+      (async () => {
+        await state.restoring;
+        if (state.keys.key === "") return;
+        const gocache = this.gocacheOf(version);
+        const pruned = await pruneUnused(gocache, state.restoredNames, state.markedAt);
+        report.addedEntries = pruned.added.files;
+        report.removedEntries = pruned.removed.files;
+        report.savedBytes = pruned.kept.bytes;
+        if (report.restored && pruned.added.files === 0 && pruned.removed.files === 0) {
+          report.why = "not saved: the run used exactly what it restored";
+          return;
+        }
+        const started = this.clock();
+        report.saved = await this.saveFrom(store, gocache, state.keys.key, `Go ${version}'s build cache`);
+        report.saveSeconds = seconds2(this.clock() - started);
+        if (report.saved) report.savedKey = state.keys.key;
+        else report.why = "not saved: the cache service declined";
+      })().catch((err) => {
+        report.why = `saving failed: ${err.message}`;
+        this.options.logger.warning(`Go ${version}: its build cache was not saved: ${err.message}`);
+      })
+    );
+  }
+  /**
+   * Waits for the build caches' saves, then saves the module cache, kept to what the module's
+   * graph needs (asked of `go`, a toolchain that ran, in `env`), unless it holds what it was
+   * restored with.
+   */
+  async finish(go) {
+    await Promise.all(this.saves);
+    const { store } = this.options;
+    if (!store) {
+      const trimmed = await trimCacheFolder(this.options.paths.cacheDir, this.options.folderLimitBytes ?? cacheLimitBytes(void 0));
+      if (trimmed.removedFiles > 0) {
+        this.notes.push(
+          `The build cache folder ${this.options.paths.cacheDir} was trimmed from ${formatMiB(trimmed.bytesBefore)} to ${formatMiB(trimmed.bytesAfter)} (${CACHE_LIMIT_VARIABLE}), least recently used entries first.`
+        );
+      }
+      return;
+    }
+    const modules = await (this.modules ?? Promise.resolve(null)).catch(() => null);
+    if (!modules || !this.options.save || !go) return;
+    const { gomodcache } = this.options.paths;
+    try {
+      const needs = await readModuleNeeds(go.binary, this.options.moduleDir, go.env);
+      const pruned = await pruneModuleCache(gomodcache, needs);
+      const sameDependencies = modules.restoredKey?.startsWith(modules.keys.restoreKeys[0]) ?? false;
+      if (sameDependencies && pruned.removedFiles === 0) return;
+      const started = this.clock();
+      if (await this.saveFrom(store, gomodcache, modules.keys.key, "the module cache")) {
+        this.notes.push(
+          `The module cache was saved (${formatMiB(await sizeOf(gomodcache))}, ${seconds2(this.clock() - started)} s${pruned.removedFiles > 0 ? `; ${formatMiB(pruned.removedBytes)} the module graph no longer needs left out` : ""}).`
+        );
+      }
+    } catch (err) {
+      this.options.logger.warning(`the module cache was not saved: ${err.message}`);
+    }
+  }
+  /** Each version's cache line for report.json; undefined for a version never restored. */
+  reportOf(version) {
+    return this.versions.get(version)?.report;
+  }
+  gocacheOf(version) {
+    return versionDirs("", this.options.paths, version).gocache;
+  }
+  async restoreInto(dir, keys, what) {
+    try {
+      const key2 = await this.options.store?.restore(dir, keys.key, keys.restoreKeys);
+      this.options.logger.info(key2 === void 0 ? `carried caches: no entry for ${what} (${keys.restoreKeys[0]}\u2026)` : `carried caches: ${what} restored from ${key2}`);
+      return key2;
+    } catch (err) {
+      this.options.logger.warning(`carried caches: ${what} was not restored: ${err.message}`);
+      return void 0;
+    }
+  }
+  track(work) {
+    this.saves.push(work);
+    return work;
+  }
+  async saveFrom(store, dir, key2, what) {
+    const saved = await store.save(dir, key2);
+    this.options.logger.info(saved ? `carried caches: ${what} saved as ${key2}` : `carried caches: ${what} not saved (the service declined ${key2})`);
+    return saved;
+  }
+};
+
+// src/cache/setup.ts
+function carriedCachesFor(input) {
+  if (!input.cache) return null;
+  const common = { paths: input.paths, moduleDir: input.moduleDir, platform: input.platform, logger: input.logger, unique: uniqueSavePart(input.env, Date.now()) };
+  if (input.actions && !input.env.GO_MATRIX_CACHE_DIR) {
+    return new CarriedCaches({ ...common, store: input.actions.store, save: input.actions.save, saveWhy: input.actions.why });
+  }
+  return new CarriedCaches({ ...common, save: false, saveWhy: "a persistent folder", folderLimitBytes: cacheLimitBytes(input.env[CACHE_LIMIT_VARIABLE]) });
+}
+function outcomeOf(run2) {
+  return run2.status === "skipped" ? "skipped" : run2.status === "error" ? "stopped" : "ran";
+}
+function graphReader(runs, paths, env) {
+  const ran = runs.filter((r) => outcomeOf(r) === "ran").map((r) => r.toolchain);
+  const newest = [...ran].sort((a, b) => compareGoVersions(b.version, a.version))[0];
+  if (!newest) return null;
+  return { binary: goBinary(newest.goroot), env: isolatedEnv(env, versionDirs(newest.goroot, paths, newest.version)) };
+}
+
 // src/pipeline.ts
 function reportDirectoryOf(options, workspace, tempDir) {
-  return options.reportDirectory ? path15.resolve(workspace, options.reportDirectory) : path15.join(tempDir, "go-matrix");
+  return options.reportDirectory ? path19.resolve(workspace, options.reportDirectory) : path19.join(tempDir, "go-matrix");
 }
 async function runPipeline(options, ctx) {
   const { logger } = ctx;
   const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE]);
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
-  const moduleDir = path15.resolve(ctx.workspace, options.workingDirectory);
+  const moduleDir = path19.resolve(ctx.workspace, options.workingDirectory);
   const workDir = defaultWorkDir(ctx.env);
-  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path15.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path19.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
   await checkInputFiles(options, ctx.workspace);
   await prepareReportFolder(reportDir, { workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir] });
+  const paths = matrixPaths({ workDir, cacheDir });
+  const carried = carriedCachesFor({
+    cache: options.cache,
+    actions: ctx.carriedCache,
+    env: ctx.env,
+    paths,
+    moduleDir,
+    platform: currentPlatform(),
+    logger
+  });
   const toolchains = await installGo({
+    onResolved: (versions2) => carried?.start(versions2),
     specs: options.goVersions,
-    versionFile: options.goVersionFile ? path15.resolve(ctx.workspace, options.goVersionFile) : "",
+    versionFile: options.goVersionFile ? path19.resolve(ctx.workspace, options.goVersionFile) : "",
     downloadBaseUrl: options.downloadBaseUrl,
-    localToolchains: options.localToolchains.map((dir) => path15.resolve(ctx.workspace, dir)),
+    localToolchains: options.localToolchains.map((dir) => path19.resolve(ctx.workspace, dir)),
     cache: options.cache,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
@@ -4504,14 +5054,14 @@ async function runPipeline(options, ctx) {
   await claimReportEntries(reportDir, toolchains.map((t) => t.version));
   const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace);
   const analyses = /* @__PURE__ */ new Map();
-  const analyse = (run) => {
-    let pending = analyses.get(run.toolchain.version);
+  const analyse = (run2) => {
+    let pending = analyses.get(run2.toolchain.version);
     if (!pending) {
-      pending = analyseVersion(run, moduleDir, ownTestsOnly(options), logger).then(async (result2) => {
-        if (result2) await writeFile5(path15.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+      pending = analyseVersion(run2, moduleDir, ownTestsOnly(options), logger).then(async (result2) => {
+        if (result2) await writeFile5(path19.join(run2.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
-      analyses.set(run.toolchain.version, pending);
+      analyses.set(run2.toolchain.version, pending);
     }
     return pending;
   };
@@ -4535,18 +5085,26 @@ async function runPipeline(options, ctx) {
     signal: ctx.signal,
     fullLogs: ctx.fullLogs ?? false,
     annotationBase: ctx.workspace,
-    // Marked handled here; the await below still receives any error.
-    onVersionDone: (run) => void analyse(run).catch(() => void 0)
+    ...carried ? { beforeVersion: (version) => carried.beforeVersion(version) } : {},
+    onVersionDone: (run2) => {
+      void analyse(run2).catch(() => void 0);
+      void carried?.afterVersion(run2.toolchain.version, outcomeOf(run2)).then(() => {
+        const cache = carried.reportOf(run2.toolchain.version);
+        if (cache && outcomeOf(run2) === "ran") logger.info(`Go ${run2.toolchain.version}: ${describeVersionCache(cache)}`);
+      });
+    }
   });
-  const analysed = await Promise.all(runs.map(async (run) => [run.toolchain.version, await analyse(run)]));
+  await carried?.finish(graphReader(runs, paths, ctx.env));
+  const analysed = await Promise.all(runs.map(async (run2) => [run2.toolchain.version, await analyse(run2)]));
   const coverage = /* @__PURE__ */ new Map();
   for (const [version, result2] of analysed) if (result2) coverage.set(version, result2);
-  const versions = runs.map((run) => {
-    const c = coverage.get(run.toolchain.version);
-    return { report: versionReport(run, c), coverage: c ?? null };
+  const versions = runs.map((run2) => {
+    const c = coverage.get(run2.toolchain.version);
+    const cache = carried?.reportOf(run2.toolchain.version);
+    return { report: { ...versionReport(run2, c), ...cache ? { buildCache: cache } : {} }, coverage: c ?? null };
   });
   const chosen = toolchains.flatMap((t) => t.note ? [t.note] : []);
-  const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen] }, { reportDir, versions, sourcePath });
+  const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen, ...carried?.notes ?? []] }, { reportDir, versions, sourcePath });
   return { ...result, toolchains };
 }
 async function concludeRun(options, ctx, input) {
@@ -4569,7 +5127,7 @@ async function concludeRun(options, ctx, input) {
   ) : [];
   const notes = [...ctx.notes ?? []];
   const concludes = options.mode !== "collect";
-  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path15.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
+  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path19.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
   let baseline = null;
   if (baselineFile && referenceCoverage) {
     const rows = input.versions.map((v, i) => ({ label: labels[i], version: v.report.version, platform: v.report.platform, statements: v.report.coverage?.statements ?? null }));
@@ -4599,10 +5157,10 @@ async function concludeRun(options, ctx, input) {
   );
   const gates = [...input.checks ?? [], ...evaluated];
   const files = {
-    report: path15.join(reportDir, "report.json"),
-    lcov: path15.join(reportDir, "merged.lcov"),
-    merged: path15.join(reportDir, "merged.out"),
-    summary: path15.join(reportDir, "summary.md")
+    report: path19.join(reportDir, "report.json"),
+    lcov: path19.join(reportDir, "merged.lcov"),
+    merged: path19.join(reportDir, "merged.out"),
+    summary: path19.join(reportDir, "summary.md")
   };
   await writeFile5(
     files.lcov,
@@ -4650,23 +5208,23 @@ function runFacts(v, label, hasCoverage) {
 function ownTestsOnly(options) {
   return options.coverPackages === "" && !options.testFlags.some((flag) => /^--?coverpkg(=|$)/.test(flag));
 }
-async function analyseVersion(run, moduleDir, ownTests, logger) {
-  if (!run.profile) return null;
+async function analyseVersion(run2, moduleDir, ownTests, logger) {
+  if (!run2.profile) return null;
   let written;
   try {
-    written = await readProfile(run.profile);
+    written = await readProfile(run2.profile);
   } catch (err) {
-    logger.warning(`Go ${run.toolchain.version}: its coverage profile cannot be read: ${err.message}`);
+    logger.warning(`Go ${run2.toolchain.version}: its coverage profile cannot be read: ${err.message}`);
     return null;
   }
-  const withoutTests = ownTests ? run.packages.filter((p) => p.noTestFiles).map((p) => p.name) : [];
+  const withoutTests = ownTests ? run2.packages.filter((p) => p.noTestFiles).map((p) => p.name) : [];
   const { profile, otherTestBinaries: otherTestBinaries2 } = countOwnTests(written, withoutTests);
   const lines = lineCoverage(profile);
   let functions = [];
   try {
-    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, written), profile), otherTestBinaries2);
+    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run2.toolchain.goroot, run2.profile, moduleDir, written), profile), otherTestBinaries2);
   } catch (err) {
-    logger.warning(`Go ${run.toolchain.version}: no function coverage: ${err.message}`);
+    logger.warning(`Go ${run2.toolchain.version}: no function coverage: ${err.message}`);
   }
   return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries: otherTestBinaries2 };
 }
@@ -4681,19 +5239,19 @@ function pickReference(wanted, versions, coverage) {
   const newest = [...candidates].sort((a, b) => compareGoVersions(b.version, a.version))[0];
   return newest?.label ?? null;
 }
-function versionReport(run, coverage) {
+function versionReport(run2, coverage) {
   return {
-    spec: run.toolchain.spec,
-    version: run.toolchain.version,
-    status: run.status,
-    ...run.reason !== void 0 ? { reason: run.reason } : {},
+    spec: run2.toolchain.spec,
+    version: run2.toolchain.version,
+    status: run2.status,
+    ...run2.reason !== void 0 ? { reason: run2.reason } : {},
     platform: `${currentPlatform().os}/${currentPlatform().arch}`,
-    toolchain: { source: run.toolchain.source, sha256: run.toolchain.sha256, seconds: run.toolchain.seconds },
-    steps: run.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: s.seconds, command: joinArgs(["go", ...s.args]), exitCode: s.exitCode })),
+    toolchain: { source: run2.toolchain.source, sha256: run2.toolchain.sha256, seconds: run2.toolchain.seconds },
+    steps: run2.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: s.seconds, command: joinArgs(["go", ...s.args]), exitCode: s.exitCode })),
     // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
     tests: {
-      ...run.tests,
-      failures: [...run.tests.failures, ...run.buildFailures.map((b) => ({ package: b.package, test: "", output: b.output }))]
+      ...run2.tests,
+      failures: [...run2.tests.failures, ...run2.buildFailures.map((b) => ({ package: b.package, test: "", output: b.output }))]
     },
     coverage: coverage ? {
       statements: coverage.statements.total,
@@ -4702,21 +5260,21 @@ function versionReport(run, coverage) {
       packages: coverage.statements.packages.map((p) => ({ name: p.name, statements: p.summary })),
       ...coverage.otherTestBinaries ? { otherTestBinaries: { statements: coverage.otherTestBinaries.statements, packages: coverage.otherTestBinaries.packages.map((p) => ({ name: p.name, statements: p.summary })) } } : {}
     } : null,
-    cachedPackages: run.packages.filter((p) => p.cached).length,
-    slowestTests: run.slowestTests,
-    ...run.notes.length > 0 ? { notes: run.notes } : {},
-    seconds: run.seconds
+    cachedPackages: run2.packages.filter((p) => p.cached).length,
+    slowestTests: run2.slowestTests,
+    ...run2.notes.length > 0 ? { notes: run2.notes } : {},
+    seconds: run2.seconds
   };
 }
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile6(path15.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile7(path19.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }
-  const relative = path15.relative(workspace, moduleDir).split(path15.sep).join("/");
-  return moduleRelativePath(modulePathOf(goMod, path15.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
+  const relative = path19.relative(workspace, moduleDir).split(path19.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path19.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
 }
 async function writeMergedProfile(file, coverage, logger) {
   if (coverage.size === 0) {

@@ -2,10 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-A7UWJLKU.js";
+} from "./chunk-MBDIOE5G.js";
 import {
   consoleLogger
-} from "./chunk-DG5CHF3O.js";
+} from "./chunk-FIXWJAWL.js";
 import "./chunk-F7F6JXZD.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
@@ -24,17 +24,17 @@ import {
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-UWQEJ2UO.js";
+} from "./chunk-XZ7M34P7.js";
 import {
   TOOL_VERSION
 } from "./chunk-ZVPWXIBU.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-YRNHVHRE.js";
+} from "./chunk-VWNQKFBR.js";
 import {
   INPUTS
-} from "./chunk-RL7VICY3.js";
+} from "./chunk-R77RCR5C.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/aggregate.ts

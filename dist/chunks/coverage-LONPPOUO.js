@@ -16,8 +16,8 @@ import {
 } from "./chunk-F7F6JXZD.js";
 import {
   commandError
-} from "./chunk-UWQEJ2UO.js";
-import "./chunk-RL7VICY3.js";
+} from "./chunk-XZ7M34P7.js";
+import "./chunk-R77RCR5C.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

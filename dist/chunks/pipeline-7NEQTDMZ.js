@@ -5,13 +5,13 @@ import {
   pickReference,
   reportDirectoryOf,
   runPipeline
-} from "./chunk-DG5CHF3O.js";
+} from "./chunk-FIXWJAWL.js";
 import "./chunk-F7F6JXZD.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";
 import "./chunk-GLNLGA6B.js";
-import "./chunk-YRNHVHRE.js";
-import "./chunk-RL7VICY3.js";
+import "./chunk-VWNQKFBR.js";
+import "./chunk-R77RCR5C.js";
 import "./chunk-L35V7ZA7.js";
 export {
   concludeRun,

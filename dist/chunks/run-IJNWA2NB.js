@@ -16,17 +16,17 @@ import {
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-UWQEJ2UO.js";
+} from "./chunk-XZ7M34P7.js";
 import {
   TOOL_VERSION
 } from "./chunk-ZVPWXIBU.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-YRNHVHRE.js";
+} from "./chunk-VWNQKFBR.js";
 import {
   INPUTS
-} from "./chunk-RL7VICY3.js";
+} from "./chunk-R77RCR5C.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/run.ts
@@ -86,7 +86,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-GZLKS3LO.js"), import("./terminal-UZHJELT4.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-7NEQTDMZ.js"), import("./terminal-UZHJELT4.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

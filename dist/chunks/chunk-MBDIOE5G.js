@@ -11,7 +11,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-DG5CHF3O.js";
+} from "./chunk-FIXWJAWL.js";
 import {
   CoverageError,
   lineCoverage,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-F7F6JXZD.js";
 import {
   errorMessage
-} from "./chunk-UWQEJ2UO.js";
+} from "./chunk-XZ7M34P7.js";
 
 // src/aggregate/aggregate.ts
 import { writeFile } from "node:fs/promises";

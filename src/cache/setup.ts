@@ -1,0 +1,52 @@
+/**
+ * Which carried caches a run gets, from the `cache` input and where it runs: through the Actions
+ * cache when the caller (the action) provides it, else in the persistent cache folder (the command
+ * line, or GO_MATRIX_CACHE_DIR anywhere), else none.
+ */
+import {compareGoVersions} from '../go/gover.js'
+import {goBinary} from '../go/platform.js'
+import type {Toolchain} from '../go/toolchain.js'
+import {isolatedEnv, versionDirs, type MatrixPaths} from '../runner/env.js'
+import type {VersionRun} from '../runner/types.js'
+import type {Logger} from '../util/log.js'
+import {CarriedCaches, type CacheStore} from './carried.js'
+import {CACHE_LIMIT_VARIABLE, cacheLimitBytes} from './folder.js'
+import {uniqueSavePart} from './keys.js'
+
+/** The action's part: the Actions cache and whether this run saves (decideCacheSave). */
+export interface ActionsCarry {
+  store: CacheStore
+  save: boolean
+  why: string
+}
+
+export function carriedCachesFor(input: {
+  cache: boolean
+  actions: ActionsCarry | undefined
+  env: NodeJS.ProcessEnv
+  paths: MatrixPaths
+  moduleDir: string
+  platform: {os: string; arch: string}
+  logger: Logger
+}): CarriedCaches | null {
+  if (!input.cache) return null
+  const common = {paths: input.paths, moduleDir: input.moduleDir, platform: input.platform, logger: input.logger, unique: uniqueSavePart(input.env, Date.now())}
+  // A folder of the user's choosing is kept in place, on a runner too.
+  if (input.actions && !input.env.GO_MATRIX_CACHE_DIR) {
+    return new CarriedCaches({...common, store: input.actions.store, save: input.actions.save, saveWhy: input.actions.why})
+  }
+  return new CarriedCaches({...common, save: false, saveWhy: 'a persistent folder', folderLimitBytes: cacheLimitBytes(input.env[CACHE_LIMIT_VARIABLE])})
+}
+
+/** The outcome carried caches care about: whether the version's go commands ran to their end. */
+export function outcomeOf(run: Pick<VersionRun, 'status'>): 'ran' | 'skipped' | 'stopped' {
+  return run.status === 'skipped' ? 'skipped' : run.status === 'error' ? 'stopped' : 'ran'
+}
+
+/** The newest version that ran, as the go command that reads the module graph for the module cache's save. */
+export function graphReader(runs: readonly VersionRun[], paths: MatrixPaths, env: NodeJS.ProcessEnv): {binary: string; env: Record<string, string>} | null {
+  const ran = runs.filter(r => outcomeOf(r) === 'ran').map(r => r.toolchain)
+  const newest: Toolchain | undefined = [...ran].sort((a, b) => compareGoVersions(b.version, a.version))[0]
+  if (!newest) return null
+  return {binary: goBinary(newest.goroot), env: isolatedEnv(env, versionDirs(newest.goroot, paths, newest.version))}
+}

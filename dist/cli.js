@@ -25,9 +25,9 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-IJNWA2NB.js")).runCommand(rest, io);
+      return (await import("./chunks/run-P5GXYZHN.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-OJUVRCPQ.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-7U3YGVOU.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-LONPPOUO.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":

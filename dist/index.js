@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-MBDIOE5G.js";
+} from "./chunks/chunk-F7YE6TIU.js";
 import {
   debug,
   endGroup,
@@ -29,7 +29,7 @@ import {
   runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-FIXWJAWL.js";
+} from "./chunks/chunk-AE64XM6T.js";
 import "./chunks/chunk-F7F6JXZD.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";

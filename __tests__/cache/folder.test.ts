@@ -75,4 +75,23 @@ describe('markRestored and pruneUnused', () => {
     expect(pruned).toEqual({kept: {files: 2, bytes: 15}, removed: {files: 1, bytes: 20}, added: {files: 1, bytes: 5}})
     expect(await remaining('v', 'aa')).toEqual(['aa01-a', 'aa03-d'])
   })
+
+  it("keep the output a used action record names, which Go does not read when everything is cached", async () => {
+    const now = Date.now()
+    const gocache = path.join(root, 'v', 'gocache')
+    const action = 'ab'.repeat(32)
+    const output = 'cd'.repeat(32)
+    const other = 'ef'.repeat(32)
+    await mkdir(path.join(gocache, 'ab'), {recursive: true})
+    await writeFile(path.join(gocache, 'ab', `${action}-a`), `v1 ${action} ${output}                  100  1700000000000000000\n`)
+    await entry('v', `${output}-d`, 100, 60_000, now)
+    await entry('v', `${other}-d`, 7, 60_000, now)
+    const marked = await markRestored(gocache, now)
+    // The run reads the record only (a cached compile whose output nothing links).
+    await utimes(path.join(gocache, 'ab', `${action}-a`), new Date(), new Date())
+    const pruned = await pruneUnused(gocache, marked.names, now)
+    expect(pruned.removed).toEqual({files: 1, bytes: 7})
+    expect(await remaining('v', 'cd')).toEqual([`${output}-d`])
+    expect(await remaining('v', 'ef')).toEqual([])
+  })
 })

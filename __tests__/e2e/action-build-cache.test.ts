@@ -8,7 +8,9 @@
  * change, restores main's entries, compiles nothing, replays every package's test result under Go
  * 1.27 and gives the same numbers and coverage.out blocks as the cold run; run 3, a pull request
  * that changes one package, re-runs that package's tests only under Go 1.27; `-count=1` still runs
- * every test afresh, with the same numbers.
+ * every test afresh, with the same numbers. Pushes of one commit converge: the second saves
+ * without the entries a warm run does not read (the outputs of cached actions are kept although Go
+ * does not open them when nothing changed), the third saves nothing.
  */
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
@@ -122,6 +124,24 @@ describe('dist/index.js carries each version build cache through the Actions cac
     // Nothing new was saved from the pull request.
     expect(cache.entries().filter(e => e.scope !== 'refs/heads/main')).toEqual([])
     expect(second.stdout).toMatch(/Go 1\.27\.\d+: build cache restored from go-matrix-build-.*nothing compiled or tested anew/)
+  }, 600_000)
+
+  it('pushes of the same commit to main converge: the next save leaves out what a warm run does not use, the one after saves nothing', async () => {
+    const again = await run(5, 'push')
+    for (const minor of VERSIONS) {
+      const c = byVersion(again.report, minor).buildCache!
+      // Intermediate entries of the cold run (the file lists go writes before compiling a package)
+      // are not read when the compiled package is cached: left out, while every compiled package stays.
+      expect(c).toMatchObject({restored: true, saved: true, addedEntries: 0})
+      expect(c.removedEntries).toBeGreaterThan(0)
+      expect(c.savedBytes).toBeLessThan(byVersion(reports[1]!, minor).buildCache!.savedBytes!)
+    }
+    const steady = await run(6, 'push')
+    for (const minor of VERSIONS) {
+      expect(byVersion(steady.report, minor).buildCache).toMatchObject({restored: true, saved: false, addedEntries: 0, removedEntries: 0, why: 'not saved: the run used exactly what it restored'})
+    }
+    expect(cache.entries().filter(e => e.key.startsWith('go-matrix-build-'))).toHaveLength(4)
+    expect(numbers(steady.report)).toEqual(numbers(reports[1]!))
   }, 600_000)
 
   it('run 3, a pull request changing one package, re-runs only its tests under Go 1.27; -count=1 runs all, same numbers', async () => {

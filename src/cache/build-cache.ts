@@ -6,11 +6,15 @@
  * old (cmd/go/internal/cache: mtimeInterval), and an archive restores the mtimes it stored, which
  * look fresh. So right after a restore every entry's mtime is set back two hours (markRestored):
  * each entry Go reads during the run then gets a new mtime, and after the run the entries that
- * still carry the old one were not used and are removed (pruneUnused). Go's own rules still decide
+ * still carry the old one were not used and are removed (pruneUnused). An entry is a pair: the
+ * action's record (`<action id>-a`, naming its output) and the output (`<output id>-d`). When
+ * everything is cached Go reads only the records (a build that links nothing, a test result
+ * replayed), yet the outputs are what the next run compiles a changed package against, so the
+ * output of every record the run read is kept too. Go's own rules still decide
  * what an entry is worth: go-matrix only ever removes whole files, never edits one, and a missing
  * file is to Go an ordinary miss.
  */
-import {readdir, rm, stat, utimes} from 'node:fs/promises'
+import {readFile, readdir, rm, stat, utimes} from 'node:fs/promises'
 import path from 'node:path'
 
 /** How far back restored entries are set: more than Go's hour, so the first use of each updates it. */
@@ -91,28 +95,48 @@ export interface PruneResult {
 export async function pruneUnused(gocache: string, restored: ReadonlySet<string>, markedAt: number): Promise<PruneResult> {
   const cutoff = markedAt - RESTORED_AGE_MS + 1000
   const result: PruneResult = {kept: {files: 0, bytes: 0}, removed: {files: 0, bytes: 0}, added: {files: 0, bytes: 0}}
+  const entries: {name: string; size: number; used: boolean}[] = []
   await eachBounded(await entryFiles(gocache), async name => {
-    const file = path.join(gocache, name)
-    let info
     try {
-      info = await stat(file)
+      const info = await stat(path.join(gocache, name))
+      entries.push({name, size: info.size, used: !restored.has(name) || info.mtimeMs > cutoff})
     } catch {
-      return
+      // Gone meanwhile: nothing to keep or remove.
     }
-    if (restored.has(name) && info.mtimeMs <= cutoff) {
-      await rm(file, {force: true})
+  })
+  // The outputs the used records name stay with them.
+  const outputs = new Set<string>()
+  await eachBounded(
+    entries.filter(e => e.used && e.name.endsWith('-a')),
+    async e => {
+      const output = outputOfRecord(await readFile(path.join(gocache, e.name), 'utf8').catch(() => ''))
+      if (output) outputs.add(`${output.slice(0, 2)}/${output}-d`)
+    }
+  )
+  await eachBounded(entries, async e => {
+    if (!e.used && !outputs.has(e.name)) {
+      await rm(path.join(gocache, e.name), {force: true})
       result.removed.files++
-      result.removed.bytes += info.size
+      result.removed.bytes += e.size
       return
     }
     result.kept.files++
-    result.kept.bytes += info.size
-    if (!restored.has(name)) {
+    result.kept.bytes += e.size
+    if (!restored.has(e.name)) {
       result.added.files++
-      result.added.bytes += info.size
+      result.added.bytes += e.size
     }
   })
   return result
+}
+
+/**
+ * The output id an action record names: Go writes `v1 <action id> <output id> <size> <time>`
+ * (cmd/go/internal/cache, 64 hex digits each); null for anything else.
+ */
+export function outputOfRecord(text: string): string | null {
+  const match = /^v1 [0-9a-f]{64} ([0-9a-f]{64}) /.exec(text)
+  return match ? (match[1] as string) : null
 }
 
 /** The entries of a GOCACHE and their bytes, without changing anything. */

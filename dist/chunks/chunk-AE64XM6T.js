@@ -159,7 +159,7 @@ var require_lib = __commonJS({
 });
 
 // src/pipeline.ts
-import { readFile as readFile7, writeFile as writeFile5 } from "node:fs/promises";
+import { readFile as readFile8, writeFile as writeFile5 } from "node:fs/promises";
 import path19 from "node:path";
 
 // src/go/install.ts
@@ -4528,11 +4528,11 @@ async function expectPath(input, file, kind, give) {
 }
 
 // src/cache/carried.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import path18 from "node:path";
 
 // src/cache/build-cache.ts
-import { readdir as readdir3, rm as rm5, stat as stat3, utimes as utimes2 } from "node:fs/promises";
+import { readFile as readFile6, readdir as readdir3, rm as rm5, stat as stat3, utimes as utimes2 } from "node:fs/promises";
 import path15 from "node:path";
 var RESTORED_AGE_MS = 2 * 60 * 60 * 1e3;
 var ENTRY_FOLDER = /^[0-9a-f]{2}$/;
@@ -4578,28 +4578,41 @@ async function markRestored(gocache, at) {
 async function pruneUnused(gocache, restored, markedAt) {
   const cutoff = markedAt - RESTORED_AGE_MS + 1e3;
   const result = { kept: { files: 0, bytes: 0 }, removed: { files: 0, bytes: 0 }, added: { files: 0, bytes: 0 } };
+  const entries = [];
   await eachBounded(await entryFiles(gocache), async (name) => {
-    const file = path15.join(gocache, name);
-    let info;
     try {
-      info = await stat3(file);
+      const info = await stat3(path15.join(gocache, name));
+      entries.push({ name, size: info.size, used: !restored.has(name) || info.mtimeMs > cutoff });
     } catch {
-      return;
     }
-    if (restored.has(name) && info.mtimeMs <= cutoff) {
-      await rm5(file, { force: true });
+  });
+  const outputs = /* @__PURE__ */ new Set();
+  await eachBounded(
+    entries.filter((e) => e.used && e.name.endsWith("-a")),
+    async (e) => {
+      const output = outputOfRecord(await readFile6(path15.join(gocache, e.name), "utf8").catch(() => ""));
+      if (output) outputs.add(`${output.slice(0, 2)}/${output}-d`);
+    }
+  );
+  await eachBounded(entries, async (e) => {
+    if (!e.used && !outputs.has(e.name)) {
+      await rm5(path15.join(gocache, e.name), { force: true });
       result.removed.files++;
-      result.removed.bytes += info.size;
+      result.removed.bytes += e.size;
       return;
     }
     result.kept.files++;
-    result.kept.bytes += info.size;
-    if (!restored.has(name)) {
+    result.kept.bytes += e.size;
+    if (!restored.has(e.name)) {
       result.added.files++;
-      result.added.bytes += info.size;
+      result.added.bytes += e.size;
     }
   });
   return result;
+}
+function outputOfRecord(text2) {
+  const match = /^v1 [0-9a-f]{64} ([0-9a-f]{64}) /.exec(text2);
+  return match ? match[1] : null;
 }
 async function measureEntries(gocache) {
   const list = [];
@@ -4803,7 +4816,7 @@ var CarriedCaches = class {
     const files = [];
     for (const name of ["go.sum", "go.work.sum"]) {
       try {
-        files.push({ name, content: await readFile6(path18.join(moduleDir, name), "utf8") });
+        files.push({ name, content: await readFile7(path18.join(moduleDir, name), "utf8") });
       } catch {
       }
     }
@@ -5269,7 +5282,7 @@ function versionReport(run2, coverage) {
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile7(path19.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile8(path19.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }

@@ -2,10 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-MBDIOE5G.js";
+} from "./chunk-F7YE6TIU.js";
 import {
   consoleLogger
-} from "./chunk-FIXWJAWL.js";
+} from "./chunk-AE64XM6T.js";
 import "./chunk-F7F6JXZD.js";
 import "./chunk-YMFHXHFB.js";
 import "./chunk-4IC3KUYO.js";

@@ -11,7 +11,7 @@ import {
   renderStopped,
   reportDirectoryOf,
   stoppedVerdict
-} from "./chunk-FIXWJAWL.js";
+} from "./chunk-AE64XM6T.js";
 import {
   CoverageError,
   lineCoverage,

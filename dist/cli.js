@@ -25,11 +25,11 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-P5GXYZHN.js")).runCommand(rest, io);
+      return (await import("./chunks/run-FHJPNVVL.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-7U3YGVOU.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-4SJ3LFE6.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-LONPPOUO.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-PW2WNINS.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-F7YE6TIU.js";
+} from "./chunks/chunk-DLUBPQOG.js";
 import {
   debug,
   endGroup,
@@ -19,21 +19,29 @@ import {
   warning
 } from "./chunks/chunk-6OFKXU6K.js";
 import {
-  COMMENT_LIMIT_BYTES,
+  actionsCacheClient,
+  backoffDelay,
   currentPlatform,
-  parseGitDiff,
   parseRetryAfter,
+  restoreEntry,
+  retrying,
+  runPipeline,
+  saveEntry
+} from "./chunks/chunk-JWAGQAAA.js";
+import {
+  COMMENT_LIMIT_BYTES,
+  parseGitDiff,
   renderComment,
   renderStopped,
   reportDirectoryOf,
-  runPipeline,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-AE64XM6T.js";
-import "./chunks/chunk-F7F6JXZD.js";
+} from "./chunks/chunk-W4TMA37X.js";
+import "./chunks/chunk-VRCO3Z7G.js";
+import "./chunks/chunk-4WRANSZI.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
-import "./chunks/chunk-GLNLGA6B.js";
+import "./chunks/chunk-SJKBGCPK.js";
 import {
   cancelOnSignals
 } from "./chunks/chunk-ICLWKFK2.js";
@@ -183,20 +191,6 @@ function trimSlash(url) {
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-var actionsBaselineCache = {
-  async available() {
-    const cache = await import("./chunks/cache-BTWSK2OZ.js");
-    return cache.isFeatureAvailable();
-  },
-  async restore(dir, primaryKey, restoreKeys) {
-    const cache = await import("./chunks/cache-BTWSK2OZ.js");
-    return cache.restoreCache([path.resolve(dir)], primaryKey, [...restoreKeys]);
-  },
-  async save(dir, key) {
-    const cache = await import("./chunks/cache-BTWSK2OZ.js");
-    return await cache.saveCache([path.resolve(dir)], key) !== -1;
-  }
-};
 var BASELINE_FILE = "report.json";
 function baselineCacheDir(tempDir) {
   return path.join(tempDir, "go-matrix-baseline");
@@ -244,7 +238,7 @@ function decideBaselineAction(event) {
 var CACHE_UNAVAILABLE_NOTE = "The Actions cache service is not available here, so there is no baseline.";
 async function saveBaseline(request) {
   const { reportPath, branch, sha, repo, dir, logger } = request;
-  const cache = request.cache ?? actionsBaselineCache;
+  const cache = request.cache ?? actionsCacheClient;
   if (!COMMIT_ID.test(sha.toLowerCase())) {
     return { key: null, note: `The report is not saved as a baseline: the commit ${JSON.stringify(sha)} is not a full commit id.` };
   }
@@ -256,7 +250,7 @@ async function saveBaseline(request) {
     await mkdir(dir, { recursive: true });
     const staged = path.join(dir, BASELINE_FILE);
     if (path.resolve(reportPath) !== path.resolve(staged)) await copyFile(reportPath, staged);
-    if (!await cache.save(dir, key)) {
+    if (!(await saveEntry({ paths: [dir], key, client: cache })).saved) {
       return { key: null, note: `The Actions cache did not save the baseline under ${key} (an entry with that key may exist already).` };
     }
     logger.info(`Saved ${reportPath} as the baseline for ${branch} (cache key ${key})`);
@@ -269,14 +263,14 @@ async function saveBaseline(request) {
 }
 async function restoreBaseline(request) {
   const { baseBranch, repo, destDir, logger } = request;
-  const cache = request.cache ?? actionsBaselineCache;
+  const cache = request.cache ?? actionsCacheClient;
   const prefix = baselineKeyPrefix(repo, baseBranch);
   const file = path.join(destDir, BASELINE_FILE);
   try {
     if (!await cache.available()) return { path: null, note: CACHE_UNAVAILABLE_NOTE };
     await rm(file, { force: true });
-    const matched = await cache.restore(destDir, prefix, [prefix]);
-    if (matched === void 0) {
+    const { matchedKey: matched } = await restoreEntry({ paths: [destDir], key: prefix, restoreKeys: [prefix], client: cache });
+    if (matched === null) {
       return { path: null, note: `No baseline is saved for ${baseBranch} yet (a push to ${baseBranch} saves one), so there is no baseline.` };
     }
     const sha = commitOfKey(matched, prefix);
@@ -447,9 +441,7 @@ function decideRetry(failure, retry, options = {}) {
       if (retryAfter > max) return { retry: false, why: `retry-after ${Math.ceil(retryAfter / 1e3)} s is longer than the ${Math.round(max / 1e3)} s allowed` };
       return { retry: true, delayMs: retryAfter, why: "server error" };
     }
-    const base = options.baseDelayMs ?? 1e3;
-    const jitter = 0.5 + (options.random ?? Math.random)() / 2;
-    return { retry: true, delayMs: Math.min(max, Math.round(base * 2 ** (retry - 1) * jitter)), why: "server error" };
+    return { retry: true, delayMs: backoffDelay(retry, { ...options, maxDelayMs: max }), why: "server error" };
   }
   return { retry: false };
 }
@@ -476,39 +468,36 @@ async function createGitHubClient(options) {
   });
   const retry = options.retry ?? {};
   const attempts = Math.max(1, retry.attempts ?? 5);
-  const maxTotal = retry.maxTotalDelayMs ?? 12e4;
-  const timeoutMs = retry.timeoutMs ?? 3e4;
-  const sleep = retry.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   octokit.hook.wrap("request", async (request, endpoint) => {
     const what = describeRequest(octokit, endpoint);
     const callerSignal = endpoint.request?.signal instanceof AbortSignal ? endpoint.request.signal : void 0;
     const requestOptions = endpoint.request;
-    let waited = 0;
-    for (let attempt = 1; ; attempt++) {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      endpoint.request = { ...requestOptions, signal: callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout };
-      try {
+    const answered = (failure) => failure.status === 0 ? `${what} got no answer (${failure.message})` : `${what} answered ${failure.status}${failure.message ? `: ${failure.message}` : ""}`;
+    return retrying(
+      {
+        attempts,
+        maxTotalDelayMs: retry.maxTotalDelayMs ?? 12e4,
+        sleep: retry.sleep,
+        // A response that is not JSON is final; a cancelled caller is not retried.
+        decide: (err, attempt) => err instanceof GitHubApiError ? { retry: false } : callerSignal?.aborted === true ? { retry: false, why: "cancelled" } : decideRetry(toFailure(err), attempt, retry),
+        onRetry: (err, decision, attempt) => logger.info(redact(`${answered(toFailure(err))} (${decision.why}); retrying in ${formatSeconds(decision.delayMs)} (attempt ${attempt + 1} of ${attempts})`, token)),
+        giveUp: (err, decision, attempt) => {
+          if (err instanceof GitHubApiError) return err;
+          const failure = toFailure(err);
+          const givenUp = decision.retry ? ` (gave up after ${attempt} attempt${attempt === 1 ? "" : "s"})` : decision.why ? ` (${decision.why})` : "";
+          if (err instanceof Error) err.message = redact(err.message, token);
+          return new GitHubApiError(redact(`${answered(failure)}${givenUp}`, token), failure.status, redact(what, token), attempt, isRateLimited(failure), { cause: err });
+        }
+      },
+      async (attempt) => {
+        const timeout = AbortSignal.timeout(retry.timeoutMs ?? 3e4);
+        endpoint.request = { ...requestOptions, signal: callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout };
         const response = await request(endpoint);
         const notJson = nonJsonResponse(response.status, response.headers, response.data, endpoint.headers);
         if (notJson !== null) throw new GitHubApiError(redact(`${what}: ${notJson}`, token), response.status, redact(what, token), attempt, false);
         return response;
-      } catch (err) {
-        if (err instanceof GitHubApiError) throw err;
-        const failure = toFailure(err);
-        const callerAborted = callerSignal?.aborted === true;
-        const decision = callerAborted ? { retry: false, why: "cancelled" } : decideRetry(failure, attempt, retry);
-        const answered = failure.status === 0 ? `${what} got no answer (${failure.message})` : `${what} answered ${failure.status}${failure.message ? `: ${failure.message}` : ""}`;
-        if (decision.retry && attempt < attempts && waited + decision.delayMs <= maxTotal) {
-          waited += decision.delayMs;
-          logger.info(redact(`${answered} (${decision.why}); retrying in ${formatSeconds(decision.delayMs)} (attempt ${attempt + 1} of ${attempts})`, token));
-          await sleep(decision.delayMs);
-          continue;
-        }
-        const givenUp = decision.retry ? ` (gave up after ${attempt} attempt${attempt === 1 ? "" : "s"})` : decision.why ? ` (${decision.why})` : "";
-        if (err instanceof Error) err.message = redact(err.message, token);
-        throw new GitHubApiError(redact(`${answered}${givenUp}`, token), failure.status, redact(what, token), attempt, isRateLimited(failure), { cause: err });
       }
-    }
+    );
   });
   return octokit;
 }
@@ -721,7 +710,7 @@ async function run() {
       ...changed.unreadable !== void 0 ? { changedLinesUnreadable: changed.unreadable } : {},
       notes,
       ...github.runUrl ? { runUrl: github.runUrl } : {},
-      carriedCache: { store: actionsBaselineCache, save: cacheSave.save, why: cacheSave.why }
+      carriedCache: { store: actionsCacheClient, save: cacheSave.save, why: cacheSave.why }
     };
     const result = options.mode === "aggregate" ? await aggregateReports(options, pipelineContext) : await runCollectingErrors(options, pipelineContext);
     if (options.mode === "aggregate") setOutput("versions", JSON.stringify([...new Set(result.report.versions.map((v) => v.version))]));

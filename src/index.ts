@@ -5,7 +5,7 @@
 export {INPUTS, OUTPUTS} from './inputs/definitions.js'
 export type {InputDefinition, OutputDefinition} from './inputs/definitions.js'
 export {parseOptions, InputError} from './inputs/options.js'
-export type {Options, Mode, Baseline as BaselineInput, BuildTarget} from './inputs/options.js'
+export type {Options, Mode, BaselineInput, BuildTarget} from './inputs/options.js'
 export {splitArgs, splitList} from './util/split-args.js'
 export {consoleLogger, silentLogger} from './util/log.js'
 export type {Logger} from './util/log.js'
@@ -24,6 +24,8 @@ export {
   VersionResolutionError
 } from './go/versions.js'
 export {compareGoVersions, isGoVersion, isPrerelease} from './go/gover.js'
+export {parseGoFile, modulePathOf, skipReason, GoFileError, DEFAULT_GO_VERSION} from './go/go-mod.js'
+export type {GoFile} from './go/go-mod.js'
 export type {VersionSpec, AvailableVersion, SpecRequest, ResolvedVersion, GoVersion} from './go/versions.js'
 export {parseVersionFile, readVersionFile, versionFileKind, VersionFileError} from './go/version-file.js'
 export type {DeclaredVersion, VersionFileKind} from './go/version-file.js'
@@ -31,7 +33,7 @@ export {platformFor, currentPlatform, archiveName} from './go/platform.js'
 export type {Platform} from './go/platform.js'
 export {fetchReleases, parseIndex, availableVersions, archiveFor, findArchive} from './go/releases.js'
 export type {GoRelease, GoReleaseFile} from './go/releases.js'
-export type {ToolchainCache} from './go/actions-cache.js'
+export type {CacheClient, CacheClient as ToolchainCache} from './transport/actions-cache.js'
 
 // The runner.
 export {runMatrix, readModuleInfo} from './runner/matrix.js'
@@ -48,7 +50,6 @@ export {
   packageOf,
   ProfileParser,
   parseProfile,
-  readProfile,
   mergeProfiles,
   formatPercent,
   formatOneDecimal,
@@ -61,12 +62,11 @@ export {
   mergeFunctionCoverage,
   parseFuncOutput,
   summarizeFunctions,
-  functionsFromGo,
   formatLcov,
   moduleRelativePath,
-  modulePathOf,
   formatProfile,
-  readBaselineFile,
+  parseBaseline,
+  parseLcov,
   readLcovBaseline,
   readReportBaseline
 } from './coverage/index.js'
@@ -83,11 +83,15 @@ export type {
   OtherTestBinaries,
   Baseline
 } from './coverage/index.js'
+// Files read for the engine (its parsers take text), and the go tool cover adapter (it runs Go).
+export {readProfile} from './files/read-profile.js'
+export {readBaselineFile} from './files/baseline-file.js'
+export {functionsFromGo} from './runner/go-cover.js'
 export {compareVersions, compareBaseline, diffCoverage, parseGitDiff, evaluateGates} from './compare/index.js'
 export type {VersionComparison, BaselineComparison, ChangedFile, DiffCoverage, Gate, GateThresholds} from './compare/index.js'
 
 // The whole job, and its reports.
-export {runPipeline, pickReference} from './pipeline.js'
+export {runPipeline} from './pipeline.js'
 export type {PipelineContext, PipelineResult} from './pipeline.js'
 export {SCHEMA_VERSION, toResults} from './report/schema.js'
 export type {Report, VersionReport, Counts} from './report/schema.js'
@@ -103,7 +107,10 @@ export {upsertComment, commentMarker} from './github/comment.js'
 export {saveBaseline, restoreBaseline, decideBaselineAction} from './github/baseline-store.js'
 export {changedLines} from './git/changed-lines.js'
 export {aggregateReports} from './aggregate/aggregate.js'
-export {versionLabels} from './aggregate/version-labels.js'
-export {concludeRun} from './pipeline.js'
-export type {AnalysedVersion, VersionCoverage as AnalysedCoverage} from './pipeline.js'
+export {versionLabels} from './report/labels.js'
+export {concludeRun} from './conclusion/run.js'
+export type {ConclusionContext} from './conclusion/run.js'
+export {conclude, pickReference, referenceOf} from './conclusion/conclude.js'
+export type {AnalysedVersion, AnalysedCoverage, Conclusion, ConclusionInput, ConclusionOptions} from './conclusion/conclude.js'
+export {writeConclusion} from './conclusion/write.js'
 export {renderTerminalReport} from './report/terminal.js'

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {aggregateReports} from '../../src/aggregate/aggregate.js'
 import {findLegFiles} from '../../src/aggregate/read.js'
-import {concludeRun} from '../../src/pipeline.js'
+import {concludeRun} from '../../src/conclusion/run.js'
 import {fixtureRuns, type FixtureRun} from '../coverage/fixtures.js'
 import {COMMIT, analysed, ctx, options, sourcePath, writeLeg, type FixtureVersion} from './legs-builder.js'
 

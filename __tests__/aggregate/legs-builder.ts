@@ -1,13 +1,15 @@
 /** Collect legs made from the generated Go profiles, as `mode: collect` writes them (no Go runs). */
 import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {readProfile} from '../../src/coverage/read.js'
+import {readProfile} from '../../src/files/read-profile.js'
 import {summarizeStatements} from '../../src/coverage/summary.js'
 import {lineCoverage, summarizeLines} from '../../src/coverage/lines.js'
 import {functionCoverage, parseFuncOutput, summarizeFunctions} from '../../src/coverage/functions.js'
 import {formatLcov, moduleRelativePath} from '../../src/coverage/lcov.js'
 import {parseOptions, type Options} from '../../src/inputs/options.js'
-import {concludeRun, type AnalysedVersion, type VersionCoverage} from '../../src/pipeline.js'
+import type {AnalysedVersion, AnalysedCoverage} from '../../src/conclusion/conclude.js'
+import {concludeRun} from '../../src/conclusion/run.js'
+import {claimReportEntries, prepareReportFolder} from '../../src/files/report-folder.js'
 import type {VersionReport} from '../../src/report/schema.js'
 import {silentLogger} from '../../src/util/log.js'
 import type {FixtureRun} from '../coverage/fixtures.js'
@@ -29,7 +31,7 @@ export async function analysed(run: FixtureRun, platform = 'linux/amd64'): Promi
   const profile = await readProfile(profileFile)
   const lines = lineCoverage(profile)
   const functions = functionCoverage(parseFuncOutput(await readFile(path.join(run.dir, 'func-count.txt'), 'utf8')), profile)
-  const coverage: VersionCoverage = {profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions}
+  const coverage: AnalysedCoverage = {profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions}
   const report: VersionReport = {
     spec: run.version.split('.').slice(0, 2).join('.'),
     version: run.version,
@@ -50,12 +52,14 @@ export async function analysed(run: FixtureRun, platform = 'linux/amd64'): Promi
 
 /** What a `mode: collect` leg leaves in its report directory. */
 export async function writeLeg(dir: string, versions: readonly (AnalysedVersion & {profileFile: string})[], workspace: string): Promise<void> {
-  await mkdir(dir, {recursive: true})
+  // As a leg's run does: the folder is go-matrix's, and each version's folder is claimed before it is written.
+  await prepareReportFolder(dir, {workspace})
+  await claimReportEntries(dir, versions.map(v => v.report.version))
   for (const v of versions) {
     const versionDir = path.join(dir, v.report.version)
     await mkdir(versionDir, {recursive: true})
     await copyFile(v.profileFile, path.join(versionDir, 'coverage.out'))
-    const c = v.coverage as VersionCoverage
+    const c = v.coverage as AnalysedCoverage
     await writeFile(path.join(versionDir, 'coverage.lcov'), formatLcov(c.lines, {functions: c.functions, sourcePath}))
   }
   await concludeRun(options({'go-versions': '1.22', mode: 'collect'}), ctx(workspace), {reportDir: dir, versions, sourcePath})

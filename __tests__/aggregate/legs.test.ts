@@ -1,8 +1,12 @@
 import {describe, expect, it} from '@jest/globals'
 import {AggregateError, combineLegs, legsGate, type LegProblem} from '../../src/aggregate/legs.js'
-import {versionLabels} from '../../src/aggregate/version-labels.js'
-import {functionsFromLcov, matchSourceFiles, parseLcovFunctions} from '../../src/aggregate/lcov-functions.js'
-import {pickReference} from '../../src/pipeline.js'
+import {versionLabels} from '../../src/report/labels.js'
+import {functionsFromLcov, matchSourceFiles} from '../../src/aggregate/lcov-functions.js'
+import {parseLcov} from '../../src/coverage/lcov.js'
+
+/** The FN/FNDA records of an LCOV text, as the aggregate reads them back from a leg. */
+const parseLcovFunctions = (text: string, where: string) => parseLcov(text, where, {functions: true}).flatMap(r => r.functions)
+import {pickReference} from '../../src/conclusion/conclude.js'
 import {makeProfile} from '../coverage/builders.js'
 
 /** A leg's report.json as parsed JSON, with rows given as [version, platform]. */
@@ -103,13 +107,54 @@ describe('combineLegs', () => {
     ['a platform that is a path', r => (r.platform = '../x'), 'versions[0].platform: expected GOOS/GOARCH such as linux/amd64, got "../x"'],
     ['a failure output of a megabyte', r => ((r.tests as {failures: unknown}).failures = [{package: 'p', test: 'T', output: 'x'.repeat(1 << 20)}]), 'versions[0].tests.failures[0].output: expected at most 65536 characters, got 1048576'],
     ['seconds that are not a number', r => (r.seconds = null), 'versions[0].seconds: expected a number, got null'],
-    ['no toolchain', r => delete r.toolchain, 'versions[0].toolchain: missing']
+    ['no toolchain', r => delete r.toolchain, 'versions[0].toolchain: missing'],
+    ['a step command that is a number', r => (r.steps = [{name: 'test', ok: true, seconds: 1, command: 5}]), 'versions[0].steps[0].command: expected a string, got 5'],
+    ['a step exit code that is text', r => (r.steps = [{name: 'test', ok: false, seconds: 1, exitCode: 'x'}]), 'versions[0].steps[0].exitCode: expected a number, got "x"'],
+    ['slowest tests that are not a list', r => (r.slowestTests = 'TestA'), 'versions[0].slowestTests: expected a list, got "TestA"'],
+    ['a slowest test without seconds', r => (r.slowestTests = [{package: 'p', test: 'T'}]), 'versions[0].slowestTests[0].seconds: missing'],
+    ['a note that is an object', r => (r.notes = [{text: 'x'}]), 'versions[0].notes[0]: expected a string, got an object'],
+    ['a note of a megabyte', r => (r.notes = ['x'.repeat(1 << 20)]), 'versions[0].notes[0]: expected at most 65536 characters, got 1048576'],
+    ['cached packages below zero', r => (r.cachedPackages = -3), `versions[0].cachedPackages: expected a number from 0 to ${Number.MAX_SAFE_INTEGER}, got -3`],
+    ['a build cache restored for text seconds', r => (r.buildCache = {where: 'actions-cache', restored: true, key: 'k', restoredBytes: 1, restoreSeconds: 'x', saved: false, saveSeconds: 0}), 'versions[0].buildCache.restoreSeconds: expected a number, got "x"'],
+    ['a build cache of another kind', r => (r.buildCache = {where: 'disk', restored: true, key: null, restoredBytes: 1, restoreSeconds: 1, saved: false, saveSeconds: 0}), 'versions[0].buildCache.where: expected one of "actions-cache", "folder", got "disk"'],
+    [
+      'other binaries’ counts that cover more than all',
+      r => ((r.coverage as Record<string, unknown>).otherTestBinaries = {statements: {covered: 5, total: 1, percent: 100}, packages: []}),
+      'versions[0].coverage.otherTestBinaries.statements: covered (5) is more than total (1)'
+    ],
+    [
+      'other binaries’ packages that are not a list',
+      r => ((r.coverage as Record<string, unknown>).otherTestBinaries = {statements: {covered: 0, total: 1, percent: 0}, packages: 'p'}),
+      'versions[0].coverage.otherTestBinaries.packages: expected a list, got "p"'
+    ]
   ])('refuses a leg with %s, naming the field', (_, change, problem) => {
     expect(() => combineLegs([{file: 'leg/report.json', json: legWithRow(change)}])).toThrow(new AggregateError(invalid + problem))
   })
 
   it('accepts the rows go-matrix writes', () => {
     expect(combineLegs([{file: 'leg/report.json', json: legWithRow(r => (r.steps = [{name: 'build', ok: true, seconds: 1.5}]))}]).rows).toHaveLength(1)
+  })
+
+  it('keeps every field it checked, and only those, so nothing unchecked reaches a renderer', () => {
+    const written = {
+      steps: [{name: 'test', ok: false, seconds: 2, command: 'go test ./...', exitCode: 1}],
+      cachedPackages: 2,
+      buildCache: {where: 'actions-cache', restored: true, key: 'go-matrix-build-linux-amd64-go1.22.12-nodeps-1-1-x', restoredBytes: 10, restoreSeconds: 0.5, saved: false, saveSeconds: 0, addedEntries: 0, why: 'not saved: cache-save is never'},
+      slowestTests: [{package: 'example.com/m', test: 'TestSlow', seconds: 1.25}],
+      notes: ['output was truncated']
+    }
+    const other = {statements: {covered: 1, total: 2, percent: 50}, packages: [{name: 'example.com/m/x', statements: {covered: 1, total: 2, percent: 50}}]}
+    const json = legWithRow(r => {
+      Object.assign(r, written, {injected: '<img src=x>'})
+      Object.assign(r.coverage as object, {otherTestBinaries: other, extra: 1})
+      Object.assign(r.toolchain as object, {path: '/tmp'})
+    })
+    const [row] = combineLegs([{file: 'leg/report.json', json}]).rows
+    expect(row?.report).toMatchObject(written)
+    expect(row?.report.coverage?.otherTestBinaries).toEqual(other)
+    expect(row?.report).not.toHaveProperty('injected')
+    expect(row?.report.coverage).not.toHaveProperty('extra')
+    expect(row?.report.toolchain).toEqual({source: 'local', sha256: '', seconds: 0})
   })
 
   it('refuses 200,000 versions at once, in bounded time and memory', () => {

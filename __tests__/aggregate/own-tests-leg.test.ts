@@ -10,7 +10,7 @@ import path from 'node:path'
 import {rebuildCoverage} from '../../src/aggregate/read.js'
 import {lineCoverage, summarizeLines} from '../../src/coverage/lines.js'
 import {summarizeStatements} from '../../src/coverage/summary.js'
-import type {VersionCoverage} from '../../src/pipeline.js'
+import type {AnalysedCoverage} from '../../src/conclusion/conclude.js'
 import type {VersionReport} from '../../src/report/schema.js'
 import {fixtureRun, setProfile} from '../coverage/fixtures.js'
 import {writeLeg} from './legs-builder.js'
@@ -26,7 +26,7 @@ describe('a leg with counters set aside', () => {
     const {profile, otherTestBinaries} = await setProfile(run)
     expect(otherTestBinaries).not.toBeNull()
     const lines = lineCoverage(profile)
-    const coverage: VersionCoverage = {profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions: [], otherTestBinaries}
+    const coverage: AnalysedCoverage = {profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions: [], otherTestBinaries}
     const report: VersionReport = {
       spec: '1.22',
       version: run.version,

@@ -13,7 +13,8 @@ import {cp, mkdir, mkdtemp, readdir, rm, stat, writeFile} from 'node:fs/promises
 import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
-import {CarriedCaches, type CacheStore} from '../../src/cache/carried.js'
+import {CarriedCaches} from '../../src/cache/carried.js'
+import type {CacheClient} from '../../src/transport/actions-cache.js'
 import {sizeOf} from '../../src/cache/module-cache.js'
 import {isolatedEnv, versionDirs} from '../../src/runner/env.js'
 import {matrixPaths} from '../../src/runner/matrix.js'
@@ -25,19 +26,21 @@ const VERSION = '1.27.4'
 const GOROOT = gorootOf('1.27')
 
 /** Entries as folders under `root`, in the order saved. */
-function folderStore(root: string): CacheStore & {saved: {key: string; dir: string}[]} {
+function folderStore(root: string): CacheClient & {saved: {key: string; dir: string}[]} {
   const saved: {key: string; dir: string}[] = []
   return {
     saved,
     available: async () => true,
-    async restore(dir, primaryKey, restoreKeys) {
+    async restore(paths, primaryKey, restoreKeys) {
+      const dir = paths[0] as string
       const found = saved.find(e => e.key === primaryKey) ?? restoreKeys.map(p => saved.filter(e => e.key.startsWith(p)).at(-1)).find(Boolean)
       if (!found) return undefined
       await rm(dir, {recursive: true, force: true})
       await cp(found.dir, dir, {recursive: true, preserveTimestamps: true})
       return found.key
     },
-    async save(dir, key) {
+    async save(paths, key) {
+      const dir = paths[0] as string
       if (saved.some(e => e.key === key)) return false
       const into = path.join(root, String(saved.length))
       await cp(dir, into, {recursive: true, preserveTimestamps: true})

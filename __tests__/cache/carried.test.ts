@@ -8,7 +8,8 @@ import {afterEach, beforeEach, describe, expect, it} from '@jest/globals'
 import {mkdir, mkdtemp, rm, utimes, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {CarriedCaches, type CacheStore} from '../../src/cache/carried.js'
+import {CarriedCaches} from '../../src/cache/carried.js'
+import type {CacheClient} from '../../src/transport/actions-cache.js'
 import {matrixPaths} from '../../src/runner/matrix.js'
 import {versionDirs} from '../../src/runner/env.js'
 import {recordingLogger} from '../github/recording-logger.js'
@@ -37,9 +38,10 @@ describe('CarriedCaches', () => {
     const paths = matrixPaths({workDir: path.join(root, 'work')})
     const slow = deferred()
     const asked: string[] = []
-    const store: CacheStore = {
+    const store: CacheClient = {
       available: async () => true,
-      async restore(dir, key) {
+      async restore(paths, key) {
+        const dir = paths[0] as string
         asked.push(key)
         if (key.includes('go1.24.4')) await slow.promise
         if (key.includes('go1.27.4')) await writeEntry(dir, 'aa01-a')
@@ -63,14 +65,15 @@ describe('CarriedCaches', () => {
   it('saves a version that missed, and not one that used exactly what it restored', async () => {
     const paths = matrixPaths({workDir: path.join(root, 'work')})
     const saved: string[] = []
-    const store: CacheStore = {
+    const store: CacheClient = {
       available: async () => true,
-      async restore(dir, key) {
+      async restore(paths, key) {
+        const dir = paths[0] as string
         if (!key.includes('go1.27.4')) return undefined
         await writeEntry(dir, 'aa01-a')
         return 'restored-key'
       },
-      async save(_dir, key) {
+      async save(_paths, key) {
         saved.push(key)
         return true
       }
@@ -93,7 +96,7 @@ describe('CarriedCaches', () => {
 
   it('turns a failing store into warnings and misses', async () => {
     const paths = matrixPaths({workDir: path.join(root, 'work')})
-    const store: CacheStore = {
+    const store: CacheClient = {
       available: async () => true,
       restore: async () => {
         throw new Error('service unavailable')

@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url'
 import {countOwnTests} from '../../src/coverage/own-tests.js'
 import type {OtherTestBinaries} from '../../src/coverage/own-tests.js'
 import type {Profile} from '../../src/coverage/model.js'
-import {readProfile} from '../../src/coverage/read.js'
+import {readProfile} from '../../src/files/read-profile.js'
 import {parseTestJson} from '../../src/runner/test-json.js'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')

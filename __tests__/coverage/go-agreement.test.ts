@@ -4,7 +4,7 @@ import {functionCoverage, parseFuncOutput, summarizeFunctions} from '../../src/c
 import {lineCoverage, summarizeLines} from '../../src/coverage/lines.js'
 import type {Profile} from '../../src/coverage/model.js'
 import {formatGoTestCoverage, formatPercent} from '../../src/coverage/percent.js'
-import {readProfile} from '../../src/coverage/read.js'
+import {readProfile} from '../../src/files/read-profile.js'
 import {findSummary, summarizeStatements} from '../../src/coverage/summary.js'
 import {profileOf} from '../../src/coverage/blocks-builder.js'
 import {blocksOf} from '../../src/coverage/model.js'

@@ -3,12 +3,12 @@ import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeF
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from '@jest/globals'
-import {functionsFromGo, localPaths} from '../../src/coverage/go-cover.js'
+import {functionsFromGo, localPaths} from '../../src/runner/go-cover.js'
 import {formatProfile} from '../../src/coverage/go-profile.js'
 import {mergeProfiles} from '../../src/coverage/merge.js'
 import {formatPercent} from '../../src/coverage/percent.js'
 import {parseFuncOutput} from '../../src/coverage/functions.js'
-import {readProfile} from '../../src/coverage/read.js'
+import {readProfile} from '../../src/files/read-profile.js'
 import {blocksOf} from '../../src/coverage/model.js'
 import {summarizeStatements} from '../../src/coverage/summary.js'
 import {basicModule, coverFixtures, fixtureFile, fixtureRuns, runsWithGo} from './fixtures.js'
@@ -70,6 +70,13 @@ function go(goroot: string, args: string[], cwd = basicModule): string {
     expect(expected.functions[0]?.file).toBe('errors/errors.go')
     const report = await functionsFromGo(run.goroot, profilePath, path.join(basicModule, 'calc'), await readProfile(profilePath))
     expect(report).toEqual(expected)
+  })
+
+  it('functionsFromGo runs Go with the environment it is given (the version\'s isolated one), not the process\'s', async () => {
+    // Without the profile, go tool cover runs go list, which reads GOFLAGS from the environment given.
+    const env = {...process.env, GOFLAGS: '-not-a-go-flag'}
+    await expect(functionsFromGo(run.goroot, path.join(run.dir, 'set.out'), basicModule, undefined, env)).rejects.toThrow(/not-a-go-flag/)
+    await expect(functionsFromGo(run.goroot, path.join(run.dir, 'set.out'), basicModule)).resolves.toMatchObject({totalPercent: expect.any(Number)})
   })
 
   it('functionsFromGo says what failed', async () => {

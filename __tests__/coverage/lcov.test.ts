@@ -6,10 +6,11 @@ import {afterAll, describe, expect, it} from '@jest/globals'
 import lcovParse from 'lcov-parse'
 import {functionCoverage, mergeFunctionCoverage, parseFuncOutput} from '../../src/coverage/functions.js'
 import type {FunctionCoverage} from '../../src/coverage/functions.js'
-import {formatLcov, moduleRelativePath, modulePathOf} from '../../src/coverage/lcov.js'
+import {formatLcov, moduleRelativePath, parseLcov as readLcov} from '../../src/coverage/lcov.js'
+import {modulePathOf} from '../../src/go/go-mod.js'
 import {lineCoverage, mergeLineCoverage} from '../../src/coverage/lines.js'
 import type {LineCoverage} from '../../src/coverage/model.js'
-import {readProfile} from '../../src/coverage/read.js'
+import {readProfile} from '../../src/files/read-profile.js'
 import {basicModule, fixtureFile, fixtureRuns} from './fixtures.js'
 import {makeProfile} from './builders.js'
 
@@ -70,8 +71,6 @@ describe('formatLcov', () => {
     const map = moduleRelativePath('example.com/m', './sub/dir/')
     expect(map('example.com/m/pkg/a.go')).toBe('sub/dir/pkg/a.go')
     expect(map('example.com/other/a.go')).toBe('example.com/other/a.go')
-    expect(modulePathOf('// c\nmodule "example.com/q" // x\n\ngo 1.22\n')).toBe('example.com/q')
-    expect(() => modulePathOf('go 1.22\n', 'x/go.mod')).toThrow('x/go.mod: no "module" line')
   })
 
   it('lcov-parse reads every version and the merge back to the same numbers', async () => {
@@ -90,6 +89,32 @@ describe('formatLcov', () => {
         expect(record.functions.details.map(d => d.hit)).toEqual([...fns].sort((a, b) => a.line - b.line).map(fn => fn.hits))
       }
     }
+  })
+
+  it('parseLcov, the one reader, agrees with lcov-parse on every version and the merge, and reads the functions back', async () => {
+    const all = await versions()
+    const merged = {lines: mergeLineCoverage(all.map(v => v.lines)), functions: mergeFunctionCoverage(all.map(v => v.functions))}
+    for (const {lines, functions: unique} of [...all, merged]) {
+      const text = formatLcov(lines, {functions: unique, sourcePath})
+      const ours = readLcov(text, 'merged.lcov', {functions: true})
+      const theirs = await parseLcov(text)
+      expect(ours.map(r => r.source)).toEqual(theirs.map(r => r.file))
+      ours.forEach((record, i) => {
+        const other = theirs[i] as (typeof theirs)[number]
+        expect([...record.lines].map(([line, hit]) => ({line, hit}))).toEqual(other.lines.details)
+        expect([record.found, record.hit]).toEqual([other.lines.found, other.lines.hit])
+        expect(record.functions.map(fn => fn.hits)).toEqual(other.functions.details.map(d => d.hit))
+      })
+      // Each function back under its own name (formatLcov's `@line` for a repeated name taken off).
+      const back = ours.flatMap(r => r.functions.map(fn => `${fn.line} ${fn.name} ${fn.hits}`)).sort()
+      expect(back).toEqual(unique.map(fn => `${fn.line} ${fn.name} ${fn.hits}`).sort())
+    }
+  })
+
+  it('parseLcov skips FN records it is not asked to read, in any format, and is strict when asked', () => {
+    const lcov2 = 'SF:a.go\nFN:3,9,main\nFNDA:1,main\nDA:3,1\nend_of_record\n'
+    expect(readLcov(lcov2, 'b.lcov')).toEqual([{source: 'a.go', lines: new Map([[3, 1]]), found: null, hit: null, functions: []}])
+    expect(() => readLcov('FN:3,main\n', 'b.lcov', {functions: true})).toThrow('b.lcov:1: "FN:3,main" outside an SF record')
   })
 
   const genhtml = spawnSync('genhtml', ['--version']).status === 0

@@ -15,7 +15,7 @@ import {lineCoverage, summarizeLines} from '../../src/coverage/lines.js'
 import {CoverageError, blocksOf} from '../../src/coverage/model.js'
 import type {Block, CoverMode} from '../../src/coverage/model.js'
 import {parseProfile} from '../../src/coverage/parse.js'
-import {readProfile} from '../../src/coverage/read.js'
+import {readProfile} from '../../src/files/read-profile.js'
 import {profileOf} from '../../src/coverage/blocks-builder.js'
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'go-matrix-fast-'))

@@ -5,7 +5,7 @@ import {afterAll, describe, expect, it} from '@jest/globals'
 import {mergeProfiles} from '../../src/coverage/merge.js'
 import {CoverageError, blocksOf} from '../../src/coverage/model.js'
 import {parseProfile} from '../../src/coverage/parse.js'
-import {readProfile} from '../../src/coverage/read.js'
+import {readProfile} from '../../src/files/read-profile.js'
 import {formatProfile} from '../../src/coverage/go-profile.js'
 import {block, makeProfile, profileText} from './builders.js'
 

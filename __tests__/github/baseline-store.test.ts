@@ -2,8 +2,9 @@ import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from '@jest/globals'
+import {actionsCacheClient, type CacheClient} from '../../src/transport/actions-cache.js'
+import {FakeCache} from '../helpers/fake-cache.js'
 import {
-  actionsBaselineCache,
   baselineCacheDir,
   baselineKey,
   baselineKeyPrefix,
@@ -12,44 +13,12 @@ import {
   decideBaselineAction,
   restoreBaseline,
   sanitizeKeyPart,
-  saveBaseline,
-  type BaselineCache
+  saveBaseline
 } from '../../src/github/baseline-store.js'
 import type {Logger} from '../../src/util/log.js'
 
-/**
- * The Actions cache as the service behaves: entries are immutable (saving an existing key is
- * declined), a restore tries the primary key exactly and then each restore key as a prefix,
- * newest entry first, and writes the entry's files back into the directory it was saved from.
- */
-class FakeCache implements BaselineCache {
-  readonly entries: {key: string; dir: string; files: Map<string, string>}[] = []
-  constructor(private readonly isAvailable = true) {}
-
-  async available(): Promise<boolean> {
-    return this.isAvailable
-  }
-
-  async save(dir: string, key: string): Promise<boolean> {
-    if (this.entries.some(e => e.key === key)) return false
-    const files = new Map(readdirSync(dir).map(name => [name, readFileSync(path.join(dir, name), 'utf8')]))
-    this.entries.push({key, dir: path.resolve(dir), files})
-    return true
-  }
-
-  async restore(dir: string, primaryKey: string, restoreKeys: readonly string[]): Promise<string | undefined> {
-    // An entry belongs to the path it was saved from: another path is another cache version.
-    const candidates = this.entries.filter(e => e.dir === path.resolve(dir)).reverse()
-    const entry = candidates.find(e => e.key === primaryKey) ?? restoreKeys.map(prefix => candidates.find(e => e.key.startsWith(prefix))).find(e => e !== undefined)
-    if (entry === undefined) return undefined
-    mkdirSync(dir, {recursive: true})
-    for (const [name, text] of entry.files) writeFileSync(path.join(dir, name), text)
-    return entry.key
-  }
-}
-
 /** A cache whose service fails every call the way a network error does. */
-const failingCache: BaselineCache = {
+const failingCache: CacheClient = {
   available: async () => true,
   restore: async () => {
     throw new Error('getCacheEntry failed: connect ECONNREFUSED')
@@ -263,7 +232,7 @@ describe('saveBaseline and restoreBaseline', () => {
     writeFileSync(inPlace, '{"schemaVersion": 1}')
     const saved = await saveBaseline({reportPath: inPlace, branch: 'main', sha: sha('1'), repo: REPO, dir, cache, logger: recordingLogger()})
     expect(saved.key).toBe(baselineKey(REPO, 'main', sha('1')))
-    expect(cache.entries[0]?.files).toEqual(new Map([['report.json', '{"schemaVersion": 1}']]))
+    expect(cache.entries[0]?.files).toEqual(new Map([[path.resolve(inPlace), '{"schemaVersion": 1}']]))
   })
 
   it('refuses a commit that is not a full commit id', async () => {
@@ -276,7 +245,7 @@ describe('saveBaseline and restoreBaseline', () => {
   })
 })
 
-describe('actionsBaselineCache', () => {
+describe('actionsCacheClient', () => {
   const names = ['ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_SERVICE_V2'] as const
   const saved = names.map(name => [name, process.env[name]] as const)
   afterEach(() => {
@@ -288,9 +257,9 @@ describe('actionsBaselineCache', () => {
 
   it('is the default, and finds no cache service outside GitHub Actions', async () => {
     for (const name of names) delete process.env[name]
-    expect(await actionsBaselineCache.available()).toBe(false)
+    expect(await actionsCacheClient.available()).toBe(false)
     expect(await restoreBaseline({baseBranch: 'main', repo: REPO, destDir: dir, logger: recordingLogger()})).toEqual({path: null, note: CACHE_UNAVAILABLE_NOTE})
     process.env.ACTIONS_CACHE_URL = 'http://127.0.0.1:9/'
-    expect(await actionsBaselineCache.available()).toBe(true)
+    expect(await actionsCacheClient.available()).toBe(true)
   })
 })

@@ -11,7 +11,7 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
-import type {ToolchainCache} from '../../src/go/actions-cache.js'
+import type {CacheClient} from '../../src/transport/actions-cache.js'
 import {DEFAULT_DOWNLOAD_TIMEOUT_MS, installGo, parseDownloadTimeout, placeAtomically, type InstallRequest} from '../../src/go/install.js'
 import {currentOwner} from '../../src/go/staging.js'
 import {goVersionAt} from '../../src/go/local.js'
@@ -310,9 +310,9 @@ describe('installGo cancelled, or past its deadline', () => {
   it('stops waiting for an Actions cache restore when cancelled, and never marks what it restores', async () => {
     const controller = new AbortController()
     let restoring: Promise<void> | undefined
-    const slow: ToolchainCache = {
+    const slow: CacheClient = {
       available: async () => true,
-      restore: async dir => {
+      restore: async ([dir = '']) => {
         // As the real client: it writes into the tool cache, and takes no signal, so it goes on
         // writing after go-matrix has stopped waiting (and removed what it found there).
         restoring = (async () => {
@@ -322,9 +322,9 @@ describe('installGo cancelled, or past its deadline', () => {
           await writeFile(path.join(dir, 'bin', 'go'), '')
         })()
         await restoring
-        return true
+        return 'restored'
       },
-      save: async () => undefined
+      save: async () => true
     }
     const req = await request({specs: ['1.21'], cache: true, toolchainCache: slow, signal: controller.signal})
     const installing = installGo(req).then(
@@ -407,21 +407,22 @@ describe('installGo cancelled, or past its deadline', () => {
 
 describe('installGo with the Actions cache', () => {
   /** An in-memory stand-in for the cache service: saved directories are hard-link copies. */
-  function fakeCache(store: string): ToolchainCache & {keys: string[]} {
+  function fakeCache(store: string): CacheClient & {keys: string[]} {
     const keys: string[] = []
     const slot = (key: string): string => path.join(store, key)
     return {
       keys,
       available: async () => true,
-      async restore(dir, key) {
-        if (!existsSync(slot(key))) return false
+      async restore([dir = ''], key) {
+        if (!existsSync(slot(key))) return undefined
         await mkdir(path.dirname(dir), {recursive: true})
         await execFileAsync('cp', ['-al', slot(key), dir])
-        return true
+        return key
       },
-      async save(dir, key) {
+      async save([dir = ''], key) {
         keys.push(key)
         await execFileAsync('cp', ['-al', dir, slot(key)])
+        return true
       }
     }
   }
@@ -444,7 +445,7 @@ describe('installGo with the Actions cache', () => {
   })
 
   it('turns a failing cache service into warnings and downloads', async () => {
-    const broken: ToolchainCache = {
+    const broken: CacheClient = {
       available: async () => true,
       restore: async () => Promise.reject(new Error('cache service unavailable')),
       save: async () => Promise.reject(new Error('reserve failed'))

@@ -1,4 +1,5 @@
-import type {Counts, Gate, Report, TestFailure, VersionComparisonReport, VersionReport} from '../../src/report/schema.js'
+import type {OnlyInOne} from '../../src/compare/versions.js'
+import type {BaselineComparison, Counts, Gate, Report, TestFailure, VersionComparisonReport, VersionReport} from '../../src/report/schema.js'
 
 export function counts(covered: number, total: number): Counts {
   return {covered, total, percent: total === 0 ? 0 : Math.round((covered / total) * 1000) / 10}
@@ -58,7 +59,7 @@ export function makeFailedVersion(version: string, failures: TestFailure[], over
   })
 }
 
-function onlyIn(pkg: string, lines: number, covered: number): Record<string, unknown> {
+export function onlyIn(pkg: string, lines: number, covered: number): OnlyInOne {
   const s = counts(covered, lines)
   return {statements: s, lines: s, packages: lines === 0 ? [] : [{name: pkg, statements: s, lines: s}]}
 }
@@ -83,7 +84,7 @@ export function makeComparison(version: string, reference: string, overrides: Pa
 }
 
 /** comparisons.baseline as src/compare/baseline.ts writes it (a report.json baseline). */
-export function makeBaseline(version: string, before: Counts, after: Counts): Record<string, unknown> {
+export function makeBaseline(version: string, before: Counts, after: Counts): BaselineComparison {
   const d = Math.round((after.percent - before.percent) * 10) / 10
   return {
     source: 'baseline/report.json',
@@ -96,11 +97,12 @@ export function makeBaseline(version: string, before: Counts, after: Counts): Re
       {name: 'example.com/m/calc', current: counts(30, 40), baseline: counts(34, 40), delta: -10}
     ],
     files: [],
-    unmatchedFiles: []
+    unmatchedFiles: [],
+    versions: []
   }
 }
 
-export function makeGate(name: string, passed: boolean, overrides: Partial<Gate> = {}): Gate {
+export function makeGate(name: Gate['name'], passed: boolean, overrides: Partial<Gate> = {}): Gate {
   return {name, threshold: 2, actual: passed ? 0.5 : 3.1, passed, message: `${name} ${passed ? 'held' : 'failed'}.`, ...overrides}
 }
 
@@ -156,7 +158,7 @@ export function makeRealisticReport(): Report {
           })
         ],
         baseline: makeBaseline('1.23.4', counts(68, 85), counts(70, 85)),
-        diff: {lines: counts(7, 10), uncovered: [{file: 'calc/calc.go', line: 40}, {file: 'calc/calc.go', line: 41}, {file: 'calc/calc.go', line: 42}, {file: 'parse.go', line: 17}]}
+        diff: {lines: counts(7, 10), uncovered: [{file: 'calc/calc.go', line: 40}, {file: 'calc/calc.go', line: 41}, {file: 'calc/calc.go', line: 42}, {file: 'parse.go', line: 17}], files: []}
       },
       gates: [
         makeGate('max-version-delta', true, {actual: -0.8, message: 'Go 1.21.13 covers 0.8 points less than Go 1.23.5 on the 120 lines both instrument; the limit is 2.'}),

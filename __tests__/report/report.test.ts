@@ -2,7 +2,7 @@ import {describe, expect, it} from '@jest/globals'
 import {decideVerdict} from '../../src/report/verdict.js'
 import {renderSummary} from '../../src/report/summary.js'
 import {renderTerminalReport} from '../../src/report/terminal.js'
-import {toResults} from '../../src/report/schema.js'
+import {toResults, type Gate, type VersionComparisonReport} from '../../src/report/schema.js'
 import {makeReport, makeVersion} from './builders.js'
 
 const failing = makeVersion('1.19.8', {
@@ -35,7 +35,7 @@ describe('decideVerdict', () => {
   })
 
   it('puts a failed gate first and counts the rest', () => {
-    const gate = {name: 'min-coverage', threshold: 90, actual: 80, passed: false, message: 'coverage 80.0% is below the minimum of 90%.'}
+    const gate: Gate = {name: 'min-coverage', threshold: 90, actual: 80, passed: false, message: 'coverage 80.0% is below the minimum of 90%.'}
     const v = decideVerdict(makeReport([failing], {gates: [gate]}), false)
     expect(v.failJob).toBe(true)
     expect(v.sentence).toBe('❌ coverage 80.0% is below the minimum of 90% (and 1 more problem).')
@@ -51,7 +51,9 @@ describe('renderSummary', () => {
   it('renders the verdict, the table and the failures', () => {
     const report = makeReport([failing, makeVersion('1.23.5')], {
       comparisons: {
-        versions: [{version: '1.19.8', reference: '1.23.5', rawDelta: -1.5, likeForLikeDelta: 0, onlyInVersion: [], onlyInReference: []}],
+        // A comparison with only the fields schema 1 names, as a report.json from a file may have
+        // it: the renderers read what is there (report/views.ts).
+        versions: [{version: '1.19.8', reference: '1.23.5', rawDelta: -1.5, likeForLikeDelta: 0, onlyInVersion: [], onlyInReference: []} as unknown as VersionComparisonReport],
         baseline: null,
         diff: null
       }

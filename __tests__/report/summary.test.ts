@@ -32,7 +32,7 @@ function manyFailures(count: number, outputLines = 30, versions = ['1.22.12', '1
   const report = makeRealisticReport()
   report.versions = versions.map(v => makeFailedVersion(v, failures.map(f => ({...f, output: `${f.output}\nunder Go ${v}`}))))
   const uncovered = Array.from({length: 3000}, (_v, i) => ({file: `pkg${i % 50}/file${i % 7}.go`, line: 10 + 2 * i}))
-  report.comparisons.diff = {lines: {covered: 100, total: 3100, percent: 3.2}, uncovered}
+  report.comparisons.diff = {lines: {covered: 100, total: 3100, percent: 3.2}, uncovered, files: []}
   return report
 }
 
@@ -265,7 +265,7 @@ describe('injection', () => {
   report.versions[1] = makeFailedVersion('1.21.13', [makeFailure(hostile.test, {package: hostile.pkg, output: hostile.output})], {
     reason: 'build failed:\n| injected | row |\n@admins'
   })
-  report.comparisons.diff = {lines: {covered: 1, total: 2, percent: 50}, uncovered: [{file: hostile.file, line: 3}]}
+  report.comparisons.diff = {lines: {covered: 1, total: 2, percent: 50}, uncovered: [{file: hostile.file, line: 3}], files: []}
 
   it.each([
     ['summary', () => summaryOf(report, {runUrl: RUN_URL})],

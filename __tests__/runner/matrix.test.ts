@@ -440,8 +440,12 @@ describe('runMatrix on a test that prints more than a JavaScript string can hold
       ])
       expect(log.groups[0]?.body.length).toBeLessThan(1024 * 1024)
       expect(log.groups[0]?.body).toContain('--- FAIL: TestShout (example.com/loud/shout, ')
-      // The runner held a bounded part of the stream: pipe and sink buffers, the kept lines.
-      expect(peak - before).toBeLessThan(256 * 1024 * 1024)
+      // The runner held a bounded part of the stream: pipe and sink buffers, the kept lines. Held
+      // whole, the stream (over 512 MiB) would take at least its size; the bound leaves room for
+      // garbage V8's collector has not reached yet, which grows when other processes starve it of
+      // CPU (about 150 MB on a quiet machine, 296 MB at load 12 on 2 cores). The action's own peak
+      // is asserted on the same stream in e2e/action-huge-output.test.ts.
+      expect(peak - before).toBeLessThan(384 * 1024 * 1024)
     } finally {
       rmSync(testJson, {force: true})
     }

@@ -6,7 +6,7 @@
  */
 import {lineCoverage, summarizeLines} from '../../lib/coverage/lines.js'
 import {formatPercent} from '../../lib/coverage/percent.js'
-import {readProfile} from '../../lib/coverage/read.js'
+import {readProfile} from '../../lib/files/read-profile.js'
 import {summarizeStatements} from '../../lib/coverage/summary.js'
 
 const [file, flag] = process.argv.slice(2)

@@ -3,14 +3,16 @@ import os from 'node:os'
 import path from 'node:path'
 import {readActionOptions} from './inputs.js'
 import {actionsLogger} from './logger.js'
-import {reportDirectoryOf, runPipeline, type PipelineContext, type PipelineResult} from '../pipeline.js'
+import {runPipeline, type PipelineContext, type PipelineResult} from '../pipeline.js'
+import {reportDirectoryOf} from '../files/report-folder.js'
 import {toResults} from '../report/schema.js'
 import {uncoveredRanges} from '../report/annotations.js'
 import {TOOL_VERSION} from '../version.js'
 import {cancelOnSignals} from '../util/signals.js'
 import {readGitHubContext, type GitHubContext} from '../github/event.js'
-import {actionsBaselineCache, baselineCacheDir, decideBaselineAction, restoreBaseline, saveBaseline, type BaselineAction} from '../github/baseline-store.js'
+import {baselineCacheDir, decideBaselineAction, restoreBaseline, saveBaseline, type BaselineAction} from '../github/baseline-store.js'
 import {decideCacheSave} from '../cache/keys.js'
+import {actionsCacheClient} from '../transport/actions-cache.js'
 import {changedLines} from '../git/changed-lines.js'
 import type {ChangedFile} from '../compare/diff.js'
 import {InputError, type Options} from '../inputs/options.js'
@@ -66,7 +68,7 @@ export async function run(): Promise<void> {
     if (changed.unreadable !== undefined) notes.push(`${changed.unreadable} Diff coverage is not measured.`)
 
     // Each version's build cache and the module cache go through the Actions cache (the store the
-    // baseline uses); cache-save decides whether this run saves them.
+    // baseline and the toolchains use); cache-save decides whether this run saves them.
     const cacheSave = decideCacheSave(options.cacheSave, {eventName: github.eventName, ref: github.ref, defaultBranch: github.defaultBranch ?? null})
     const pipelineContext: PipelineContext = {
       workspace,
@@ -86,7 +88,7 @@ export async function run(): Promise<void> {
       ...(changed.unreadable !== undefined ? {changedLinesUnreadable: changed.unreadable} : {}),
       notes,
       ...(github.runUrl ? {runUrl: github.runUrl} : {}),
-      carriedCache: {store: actionsBaselineCache, save: cacheSave.save, why: cacheSave.why}
+      carriedCache: {store: actionsCacheClient, save: cacheSave.save, why: cacheSave.why}
     }
     const result = options.mode === 'aggregate' ? await aggregateReports(options, pipelineContext) : await runCollectingErrors(options, pipelineContext)
     if (options.mode === 'aggregate') core.setOutput('versions', JSON.stringify([...new Set(result.report.versions.map(v => v.version))]))

@@ -5,7 +5,9 @@
  */
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {concludeRun, reportDirectoryOf, type AnalysedVersion, type PipelineContext, type PipelineResult} from '../pipeline.js'
+import type {AnalysedVersion} from '../conclusion/conclude.js'
+import {concludeRun, type ConclusionContext, type PipelineResult} from '../conclusion/run.js'
+import {reportJson} from '../conclusion/write.js'
 import type {Options} from '../inputs/options.js'
 import {SCHEMA_VERSION} from '../report/schema.js'
 import {renderStopped} from '../report/summary.js'
@@ -13,13 +15,13 @@ import {stoppedVerdict} from '../report/verdict.js'
 import {errorMessage} from '../inputs/error-message.js'
 import {AggregateError, combineLegs, legsGate, type LegProblem, type LegReport} from './legs.js'
 import {findLegFiles, readLegs, rebuildCoverage} from './read.js'
-import {claimReportEntries, prepareReportFolder} from '../files/report-folder.js'
+import {claimReportEntries, prepareReportFolder, reportDirectoryOf} from '../files/report-folder.js'
 import {checkInputFiles} from '../files/preflight.js'
 
-export type AggregateContext = Pick<
-  PipelineContext,
-  'workspace' | 'tempDir' | 'commit' | 'ref' | 'logger' | 'toolVersion' | 'autoBaselineFile' | 'changedLines' | 'changedLinesUnreadable' | 'notes' | 'runUrl'
->
+export interface AggregateContext extends ConclusionContext {
+  /** RUNNER_TEMP or the system's temporary directory (the default report folder is in it). */
+  tempDir: string
+}
 
 /**
  * Combines the legs named by `options.reports` and concludes as `mode: run` does. Throws
@@ -115,6 +117,6 @@ export async function writeFailedLeg(
   // Only into a folder that is new, empty or go-matrix's: a leg whose report folder was refused writes nothing.
   await claimReportEntries(reportDir, ['report.json'])
   const file = path.join(reportDir, 'report.json')
-  await writeFile(file, JSON.stringify(report, null, 2) + '\n')
+  await writeFile(file, reportJson(report))
   return file
 }

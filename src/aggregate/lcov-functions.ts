@@ -1,59 +1,13 @@
 /**
  * A leg's functions, read back from its coverage.lcov (the FN/FNDA records its `go tool cover
- * -func` produced), so the aggregate needs no Go. Pure: text and profiles in, values out.
+ * -func` produced, read by coverage/lcov.ts parseLcov), so the aggregate needs no Go. Pure:
+ * records and profiles in, values out.
  */
+import type {LcovFunction} from '../coverage/lcov.js'
 import {CoverageError} from '../coverage/model.js'
 import type {Profile} from '../coverage/model.js'
 import type {FunctionCoverage} from '../coverage/functions.js'
 import {summary} from '../coverage/percent.js'
-
-/** One FN record of an LCOV file with its FNDA hits. */
-export interface LcovFunction {
-  /** The SF path it was listed under. */
-  source: string
-  line: number
-  name: string
-  hits: number
-}
-
-/**
- * Reads the FN/FNDA records of an LCOV tracefile. formatLcov appends `@line` to a name that
- * repeats in a file (two types' `String` methods); that suffix is taken off again.
- */
-export function parseLcovFunctions(text: string, where: string): LcovFunction[] {
-  const result: LcovFunction[] = []
-  let source: string | null = null
-  let byName = new Map<string, LcovFunction>()
-  text.split('\n').forEach((raw, index) => {
-    const line = raw.replace(/\r$/, '')
-    const at = `${where}:${index + 1}`
-    if (line.startsWith('SF:')) {
-      source = line.slice(3)
-      byName = new Map()
-    } else if (line === 'end_of_record') {
-      source = null
-    } else if (line.startsWith('FN:') || line.startsWith('FNDA:')) {
-      const body = line.slice(line.indexOf(':') + 1)
-      const comma = body.indexOf(',')
-      const number = Number(body.slice(0, comma))
-      const name = body.slice(comma + 1)
-      if (comma <= 0 || !Number.isInteger(number) || number < 0 || name === '') {
-        throw new CoverageError(`${at}: expected "${line.startsWith('FN:') ? 'FN:<line>,<name>' : 'FNDA:<hits>,<name>'}", got ${JSON.stringify(line)}`)
-      }
-      if (source === null) throw new CoverageError(`${at}: ${JSON.stringify(line)} outside an SF record`)
-      if (line.startsWith('FN:')) {
-        const fn: LcovFunction = {source, line: number, name: name.endsWith(`@${number}`) ? name.slice(0, -`@${number}`.length) : name, hits: 0}
-        byName.set(name, fn)
-        result.push(fn)
-      } else {
-        const fn = byName.get(name)
-        if (fn === undefined) throw new CoverageError(`${at}: FNDA for ${JSON.stringify(name)}, which no FN line of ${source} declares`)
-        fn.hits = number
-      }
-    }
-  })
-  return result
-}
 
 /**
  * Pairs each SF path with the profile's file it was written for. SF paths are repository

@@ -4,13 +4,16 @@
  * rows and problems out; reading files is read.ts's job.
  */
 import {SCHEMA_VERSION, type Gate, type Report, type VersionReport} from '../report/schema.js'
-import {arrayOf, boolean, integer, nullable, number, object, oneOf, optional, shapeProblem, string} from '../util/shape.js'
+import {arrayOf, boolean, integer, nullable, number, object, oneOf, optional, conform, string} from '../util/shape.js'
 
 /** A report.json written by a `mode: collect` leg: a Report, with `error` when the leg's run itself failed. */
 export interface LegReport extends Report {
   /** Why the leg produced no versions (installing or running failed before any report). */
   error?: string
 }
+
+/** What the aggregate keeps of a leg's report.json once checked: the fields LEG_SHAPE names. */
+type CheckedLeg = Pick<LegReport, 'commit' | 'ref' | 'versions' | 'error'>
 
 /** A report.json the aggregate found, with its file as the user should read it (relative to the workspace). */
 export interface FoundLeg {
@@ -50,7 +53,7 @@ export class AggregateError extends Error {
  * whose report records an error becomes a problem, as do the `missing` ones passed in.
  */
 export function combineLegs(found: readonly FoundLeg[], missing: readonly LegProblem[] = []): CombinedLegs {
-  const reports = found.map(leg => ({file: leg.file, report: asLegReport(leg.json, leg.file)}))
+  const reports = found.map(leg => ({file: leg.file, report: checkedLeg(leg.json, leg.file)}))
 
   const commits = new Map<string, string[]>()
   for (const {file, report} of reports) commits.set(report.commit, [...(commits.get(report.commit) ?? []), file])
@@ -121,6 +124,9 @@ export const LEG_LIMITS = {
   failuresPerVersion: 100_000,
   packagesPerVersion: 100_000,
   stepsPerVersion: 1000,
+  /** Notes on one version's run, and the slowest tests it lists (go-matrix writes a few of each). */
+  notesPerVersion: 1000,
+  slowestTestsPerVersion: 1000,
   /** Characters of a name (package, test, step, spec, commit, ref). */
   name: 4096,
   /** Characters of a free text (a reason, a failure's output, a leg's error). */
@@ -137,8 +143,12 @@ const counts = object({covered: count, total: count, percent: number(0, 100)}, c
 const seconds = number(0, 1e9)
 const name = string(LEG_LIMITS.name)
 const text = string(LEG_LIMITS.text)
+const packages = arrayOf(object({name, statements: counts}), LEG_LIMITS.packagesPerVersion)
 
-/** The parts of a VersionReport the aggregate, the comparisons and the renderers use. */
+/**
+ * Every field of a VersionReport the aggregate, the comparisons and the renderers use; a leg's
+ * row keeps only these (conform drops the rest), so nothing unchecked reaches a renderer.
+ */
 const VERSION_SHAPE = object({
   spec: name,
   version: string(32, GO_VERSION, 'a Go version such as 1.22.12 or 1.24rc1'),
@@ -146,7 +156,9 @@ const VERSION_SHAPE = object({
   reason: optional(text),
   platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, 'GOOS/GOARCH such as linux/amd64')),
   toolchain: object({source: oneOf('tool-cache', 'cache', 'download', 'local'), sha256: string(128, /^[0-9a-f]*$/, 'a hexadecimal digest'), seconds}),
-  steps: optional(arrayOf(object({name, ok: boolean, seconds}), LEG_LIMITS.stepsPerVersion)),
+  steps: optional(
+    arrayOf(object({name, ok: boolean, seconds, command: optional(text), exitCode: optional(nullable(integer(-(2 ** 31), 2 ** 32)))}), LEG_LIMITS.stepsPerVersion)
+  ),
   tests: object({
     passed: count,
     failed: count,
@@ -158,9 +170,29 @@ const VERSION_SHAPE = object({
       statements: counts,
       lines: counts,
       functions: counts,
-      packages: arrayOf(object({name, statements: counts}), LEG_LIMITS.packagesPerVersion)
+      packages,
+      otherTestBinaries: optional(object({statements: counts, packages}))
     })
   ),
+  cachedPackages: optional(count),
+  buildCache: optional(
+    object({
+      where: oneOf('actions-cache', 'folder'),
+      restored: boolean,
+      key: nullable(name),
+      restoredBytes: count,
+      restoreSeconds: seconds,
+      saved: boolean,
+      savedKey: optional(name),
+      savedBytes: optional(count),
+      saveSeconds: seconds,
+      addedEntries: optional(count),
+      removedEntries: optional(count),
+      why: optional(text)
+    })
+  ),
+  slowestTests: optional(arrayOf(object({package: name, test: name, seconds}), LEG_LIMITS.slowestTestsPerVersion)),
+  notes: optional(arrayOf(text, LEG_LIMITS.notesPerVersion)),
   seconds
 })
 
@@ -176,16 +208,16 @@ const LEG_SHAPE = object({
  * Checks a leg's report.json against the schema before any of it is used: every field the
  * aggregate and the renderers read has its type, range and length checked (versions must be Go
  * versions, as they name the leg's folders), and the first problem is reported with the file
- * and the field.
+ * and the field. What it returns holds only the checked fields.
  */
-function asLegReport(json: unknown, file: string): LegReport {
+function checkedLeg(json: unknown, file: string): CheckedLeg {
   if (!isObject(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`)
   if (json.schemaVersion !== SCHEMA_VERSION) {
     throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`)
   }
-  const problem = shapeProblem(json, LEG_SHAPE)
-  if (problem !== null) throw new AggregateError(`${file}: not a valid go-matrix report.json: ${problem}`)
-  return json as unknown as LegReport
+  const checked = conform(json, LEG_SHAPE)
+  if (!checked.ok) throw new AggregateError(`${file}: not a valid go-matrix report.json: ${checked.problem}`)
+  return checked.value as CheckedLeg
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -4,16 +4,17 @@
  */
 import {readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {readProfile} from '../coverage/read.js'
+import {readProfile} from '../files/read-profile.js'
 import {countOwnTests} from '../coverage/own-tests.js'
 import {summarizeStatements} from '../coverage/summary.js'
 import {lineCoverage, summarizeLines} from '../coverage/lines.js'
-import type {VersionCoverage} from '../pipeline.js'
+import type {AnalysedCoverage} from '../conclusion/conclude.js'
 import type {VersionReport} from '../report/schema.js'
 import {AggregateError, LEG_LIMITS, type FoundLeg, type LegProblem} from './legs.js'
 import {isInside} from '../util/paths.js'
 import {expandGlob, globToRegExp, isGlob} from './glob.js'
-import {functionsFromLcov, matchSourceFiles, parseLcovFunctions} from './lcov-functions.js'
+import {functionsFromLcov, matchSourceFiles} from './lcov-functions.js'
+import {parseLcov} from '../coverage/lcov.js'
 
 export interface LegFiles {
   /** Absolute paths of the report.json files found, in the order given, without duplicates. */
@@ -125,7 +126,7 @@ async function fileInLeg(legDir: string, name: string, maxBytes: number, where: 
 }
 
 export interface RebuiltCoverage {
-  coverage: VersionCoverage
+  coverage: AnalysedCoverage
   /** Profile file (import path) → the SF path the leg wrote for it, for the aggregate's merged.lcov. */
   sourcePaths: Map<string, string>
 }
@@ -166,8 +167,9 @@ export async function rebuildCoverage(legFile: string, shown: string, version: V
   const realLcov = await fileInLeg(legDir, path.join(version.version, 'coverage.lcov'), LEG_LIMITS.lcovBytes, where)
   const lcov = realLcov === null ? null : await readFile(realLcov, 'utf8')
   if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`)
-  const lcovFunctions = parseLcovFunctions(lcov, lcovFile)
-  const sources = [...new Set(lcov.split('\n').filter(l => l.startsWith('SF:')).map(l => l.slice(3).replace(/\r$/, '')))]
+  const records = parseLcov(lcov, lcovFile, {functions: true})
+  const lcovFunctions = records.flatMap(r => r.functions)
+  const sources = [...new Set(records.map(r => r.source))]
   const sourceToFile = matchSourceFiles(sources, profile.files.map(f => f.file), lcovFile)
   const functions = functionsFromLcov(lcovFunctions, sourceToFile, profile)
   const sourcePaths = new Map([...sourceToFile].map(([source, file]) => [file, source]))

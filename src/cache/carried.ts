@@ -17,20 +17,15 @@ import {buildCacheKeys, digestOfDependencies, moduleCacheKeys, type CarriedKeys,
 import {markRestored, measureEntries, pruneUnused} from './build-cache.js'
 import {pruneModuleCache, readModuleNeeds, sizeOf} from './module-cache.js'
 import {formatMiB, type VersionCacheReport} from './report.js'
+import type {CacheClient} from '../transport/actions-cache.js'
 import {CACHE_LIMIT_VARIABLE, cacheLimitBytes, trimCacheFolder} from './folder.js'
 
-/** The Actions cache as carried caches use it (the adapter the baseline uses fits). */
-export interface CacheStore {
-  available(): Promise<boolean>
-  /** Restores `dir` from `primaryKey`, else the newest entry under one of `restoreKeys`; the key restored, or undefined. */
-  restore(dir: string, primaryKey: string, restoreKeys: readonly string[]): Promise<string | undefined>
-  /** False when the service declined (the key exists, a read-only token). */
-  save(dir: string, key: string): Promise<boolean>
-}
-
 export interface CarriedCachesOptions {
-  /** The Actions cache; absent: the build caches stay in a persistent folder (paths.cacheDir), trimmed to `folderLimitBytes`. */
-  store?: CacheStore
+  /**
+   * The Actions cache, through the one adapter (transport/actions-cache.ts); absent: the build
+   * caches stay in a persistent folder (paths.cacheDir), trimmed to `folderLimitBytes`.
+   */
+  store?: CacheClient
   folderLimitBytes?: number
   paths: MatrixPaths
   moduleDir: string
@@ -261,7 +256,7 @@ export class CarriedCaches {
 
   private async restoreInto(dir: string, keys: CarriedKeys, what: string): Promise<string | undefined> {
     try {
-      const key = await this.options.store?.restore(dir, keys.key, keys.restoreKeys)
+      const key = await this.options.store?.restore([dir], keys.key, keys.restoreKeys)
       this.options.logger.info(key === undefined ? `carried caches: no entry for ${what} (${keys.restoreKeys[0]}…)` : `carried caches: ${what} restored from ${key}`)
       return key
     } catch (err) {
@@ -275,8 +270,8 @@ export class CarriedCaches {
     return work
   }
 
-  private async saveFrom(store: CacheStore, dir: string, key: string, what: string): Promise<boolean> {
-    const saved = await store.save(dir, key)
+  private async saveFrom(store: CacheClient, dir: string, key: string, what: string): Promise<boolean> {
+    const saved = await store.save([dir], key)
     this.options.logger.info(saved ? `carried caches: ${what} saved as ${key}` : `carried caches: ${what} not saved (the service declined ${key})`)
     return saved
   }

@@ -9,13 +9,14 @@ import type {Toolchain} from '../go/toolchain.js'
 import {isolatedEnv, versionDirs, type MatrixPaths} from '../runner/env.js'
 import type {VersionRun} from '../runner/types.js'
 import type {Logger} from '../util/log.js'
-import {CarriedCaches, type CacheStore} from './carried.js'
+import {CarriedCaches} from './carried.js'
+import type {CacheClient} from '../transport/actions-cache.js'
 import {CACHE_LIMIT_VARIABLE, cacheLimitBytes} from './folder.js'
 import {uniqueSavePart} from './keys.js'
 
 /** The action's part: the Actions cache and whether this run saves (decideCacheSave). */
 export interface ActionsCarry {
-  store: CacheStore
+  store: CacheClient
   save: boolean
   why: string
 }

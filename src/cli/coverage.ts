@@ -2,13 +2,14 @@ import {existsSync, readFileSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {formatProfile} from '../coverage/go-profile.js'
-import {formatLcov, moduleRelativePath, modulePathOf} from '../coverage/lcov.js'
+import {formatLcov, moduleRelativePath} from '../coverage/lcov.js'
+import {GoFileError, modulePathOf} from '../go/go-mod.js'
 import {lineCoverage, mergeLineCoverage, summarizeLines} from '../coverage/lines.js'
 import {mergeProfiles} from '../coverage/merge.js'
 import {CoverageError} from '../coverage/model.js'
 import type {Profile, Summary} from '../coverage/model.js'
 import {formatPercent} from '../coverage/percent.js'
-import {readProfile} from '../coverage/read.js'
+import {readProfile} from '../files/read-profile.js'
 import {summarizeStatements} from '../coverage/summary.js'
 import {commandError} from '../inputs/error-message.js'
 
@@ -63,7 +64,7 @@ export async function coverageCommand(argv: readonly string[], io: CommandIO): P
     await run(args, io)
     return 0
   } catch (err) {
-    if (err instanceof CoverageError) {
+    if (err instanceof CoverageError || err instanceof GoFileError) {
       io.stderr.write(`${commandError('coverage', err)}\n`)
       return 2
     }

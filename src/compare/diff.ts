@@ -107,9 +107,9 @@ function unquote(path: string): string {
 /** report.json `comparisons.diff`: coverage of the changed lines that are instrumented. */
 export interface DiffCoverage {
   lines: Summary
-  files: {path: string; file: string | null; lines: Summary; uncovered: number[]}[]
   /** Instrumented changed lines that no test ran, by their path in the repository. */
   uncovered: FileLine[]
+  files: {path: string; file: string | null; lines: Summary; uncovered: number[]}[]
 }
 
 /**
@@ -144,5 +144,6 @@ export function diffCoverage(lines: LineCoverage, changed: readonly ChangedFile[
     covered += fileCovered
     total += fileTotal
   }
-  return {lines: summary(covered, total), files, uncovered}
+  // In the order report.json has always written them.
+  return {lines: summary(covered, total), uncovered, files}
 }

@@ -3,10 +3,12 @@ import type {Summary} from '../coverage/model.js'
 import type {BaselineComparison} from './baseline.js'
 import type {DiffCoverage} from './diff.js'
 import type {VersionComparison} from './versions.js'
+import type {VersionStatus} from '../runner/types.js'
 
 /** report.json `gates[]`. */
 export interface Gate {
-  name: 'max-version-delta' | 'min-coverage' | 'max-coverage-drop' | 'min-diff-coverage'
+  /** The threshold gates, and the aggregate's own `legs` gate (a leg missing or failed). */
+  name: 'max-version-delta' | 'min-coverage' | 'max-coverage-drop' | 'min-diff-coverage' | 'legs'
   threshold: number
   /** The measured value in points or percent; null when the gate could not be evaluated. */
   actual: number | null
@@ -28,7 +30,7 @@ export interface GateThresholds {
 export interface RunFacts {
   /** The row's label: its version, or `<version> (<platform>)`. */
   version: string
-  status: 'passed' | 'failed' | 'skipped' | 'error'
+  status: VersionStatus
   reason?: string
   /** Tests that ran: passed, failed or skipped. */
   tests: number

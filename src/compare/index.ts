@@ -1,6 +1,6 @@
 /** Comparisons and gates over the coverage engine's numbers. */
 export {compareVersions} from './versions.js'
-export type {CompareVersionsOptions, LineList, OnlyInOne, VersionComparison, VersionCoverage} from './versions.js'
+export type {CompareVersionsOptions, LineList, OnlyInOne, VersionComparison, ComparisonInput} from './versions.js'
 export {compareBaseline} from './baseline.js'
 export type {BaselineComparison, CoverageDelta} from './baseline.js'
 export {diffCoverage, parseGitDiff} from './diff.js'

@@ -8,7 +8,7 @@ import {summarizeStatements} from '../coverage/summary.js'
 import {pointsDelta} from './delta.js'
 
 /** One version's coverage, as the cross-version comparison needs it. */
-export interface VersionCoverage {
+export interface ComparisonInput {
   version: string
   profile: Profile
   /** Its line coverage, when already computed (else derived from the profile). */
@@ -75,7 +75,7 @@ export interface CompareVersionsOptions {
  * left out.
  */
 export function compareVersions(
-  inputs: readonly VersionCoverage[],
+  inputs: readonly ComparisonInput[],
   reference: string,
   options: CompareVersionsOptions = {}
 ): VersionComparison[] {
@@ -91,9 +91,9 @@ export function compareVersions(
 }
 
 function compareOne(
-  input: VersionCoverage,
+  input: ComparisonInput,
   lines: LineCoverage,
-  ref: VersionCoverage,
+  ref: ComparisonInput,
   refLines: LineCoverage,
   refStatements: Summary,
   maxLines: number

@@ -1,8 +1,7 @@
-import {readFile} from 'node:fs/promises'
-import lcovParse from 'lcov-parse'
 import {compareGoVersions} from '../go/gover.js'
 import {CoverageError, packageOf} from './model.js'
 import type {NamedSummary, Summary} from './model.js'
+import {parseLcov} from './lcov.js'
 import {compareStrings} from './order.js'
 import {addSummaries, summary} from './percent.js'
 
@@ -101,32 +100,31 @@ function isSummary(value: unknown): value is Summary {
 }
 
 /**
- * Reads an LCOV tracefile with lcov-parse. Line counts come from the DA records (LF/LH when a
- * record has none); records for the same SF add up.
+ * Reads an LCOV tracefile (lcov.ts parseLcov). Line counts come from the DA records (LF/LH when a
+ * record has none); records for the same SF add up. Async for its callers of old; it reads no file.
  */
 export async function readLcovBaseline(text: string, source: string): Promise<Baseline> {
-  const records = await new Promise<lcovParse.LcovRecord[]>((resolve, reject) => {
-    lcovParse.source(text, (err, data) => {
-      if (err !== null || data === undefined) reject(new CoverageError(`${source}: not an LCOV file (lcov-parse: ${String(err)})`))
-      else resolve(data)
-    })
-  })
+  const records = parseLcov(text, source)
+  if (records.length === 0) {
+    throw new CoverageError(
+      /end_of_record/.test(text) ? `${source}: the LCOV file names no source files (no SF records)` : `${source}: not an LCOV file (no SF or end_of_record line)`
+    )
+  }
   const byFile = new Map<string, Map<number, number>>()
   const counted = new Map<string, Summary>()
   for (const record of records) {
-    if (!record.file) continue
-    if (record.lines.details.length === 0) {
-      counted.set(record.file, summary(record.lines.hit, record.lines.found))
+    if (record.source === '') continue
+    if (record.lines.size === 0) {
+      counted.set(record.source, summary(record.hit ?? 0, record.found ?? 0))
       continue
     }
-    const lines = byFile.get(record.file) ?? new Map<number, number>()
-    for (const {line, hit} of record.lines.details) lines.set(line, Math.max(lines.get(line) ?? 0, hit))
-    byFile.set(record.file, lines)
+    const lines = byFile.get(record.source) ?? new Map<number, number>()
+    for (const [line, hit] of record.lines) lines.set(line, Math.max(lines.get(line) ?? 0, hit))
+    byFile.set(record.source, lines)
   }
   for (const [file, lines] of byFile) {
     counted.set(file, summary([...lines.values()].filter(hit => hit > 0).length, lines.size))
   }
-  if (counted.size === 0) throw new CoverageError(`${source}: the LCOV file names no source files (no SF records)`)
   const files = [...counted].map(([name, s]) => ({name, summary: s})).sort((a, b) => compareStrings(a.name, b.name))
   return {source, kind: 'lcov', metric: 'lines', total: addSummaries(files.map(f => f.summary)), packages: packagesOf(files), files}
 }
@@ -141,22 +139,16 @@ export function packagesOf(files: readonly NamedSummary[]): NamedSummary[] {
   return [...groups].map(([name, list]) => ({name, summary: addSummaries(list)})).sort((a, b) => compareStrings(a.name, b.name))
 }
 
-/** Reads a baseline file: report.json when it is JSON, LCOV otherwise. */
-export async function readBaselineFile(path: string): Promise<Baseline> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (err) {
-    throw new CoverageError(`${path}: cannot read the baseline: ${(err as Error).message}`, {cause: err})
-  }
+/** A baseline file's text, read: report.json when it is JSON, LCOV otherwise. `source` names the file. */
+export async function parseBaseline(text: string, source: string): Promise<Baseline> {
   if (text.trimStart().startsWith('{')) {
     let json: unknown
     try {
       json = JSON.parse(text)
     } catch (err) {
-      throw new CoverageError(`${path}: not valid JSON: ${(err as Error).message}`, {cause: err})
+      throw new CoverageError(`${source}: not valid JSON: ${(err as Error).message}`, {cause: err})
     }
-    return readReportBaseline(json, path)
+    return readReportBaseline(json, source)
   }
-  return readLcovBaseline(text, path)
+  return readLcovBaseline(text, source)
 }

@@ -1,5 +1,9 @@
-import {CoverageError} from './model.js'
+/**
+ * LCOV tracefiles, written and read: the one module that knows the format (SF, FN/FNDA, DA,
+ * LF/LH, end_of_record). Pure: text in, text out.
+ */
 import type {FunctionCoverage} from './functions.js'
+import {CoverageError} from './model.js'
 import type {LineCoverage} from './model.js'
 import {compareStrings} from './order.js'
 
@@ -68,9 +72,92 @@ export function moduleRelativePath(modulePath: string, moduleDir = ''): (file: s
   return file => (file.startsWith(prefix) ? (dir ? `${dir}/` : '') + file.slice(prefix.length) : file)
 }
 
-/** The module path of a go.mod (its `module` line). */
-export function modulePathOf(goMod: string, source = 'go.mod'): string {
-  const match = /^\s*module\s+("?)([^\s"]+)\1\s*(?:\/\/.*)?$/m.exec(goMod)
-  if (match === null) throw new CoverageError(`${source}: no "module" line, so the module path is unknown`)
-  return match[2] as string
+/** One FN record of an LCOV file with its FNDA hits. */
+export interface LcovFunction {
+  /** The SF path it was listed under. */
+  source: string
+  line: number
+  name: string
+  hits: number
+}
+
+/** One SF record of an LCOV file. */
+export interface LcovRecord {
+  /** The SF path, as written. */
+  source: string
+  /** DA: hits by line number (the largest, where a line repeats). */
+  lines: Map<number, number>
+  /** LF and LH, when the record has them. */
+  found: number | null
+  hit: number | null
+  /** FN/FNDA, when read (parseLcov's `functions`). */
+  functions: LcovFunction[]
+}
+
+export interface LcovReadOptions {
+  /**
+   * Read FN/FNDA strictly, as formatLcov writes them (an aggregate reads its legs' files back):
+   * a malformed one is an error naming the line, and formatLcov's `@line` suffix on a repeated
+   * name is taken off. Otherwise they are skipped (a baseline needs only lines, and other tools
+   * write FN differently: lcov 2 adds an end line).
+   */
+  functions?: boolean
+}
+
+/**
+ * Reads an LCOV tracefile's records, as lcov-parse did before it (lines trimmed, keys in any
+ * case); a record runs from its SF line to end_of_record (or the end of the text). Lines of
+ * other kinds (TN, BRDA, …) are skipped. `where` names the file in errors.
+ */
+export function parseLcov(text: string, where: string, options: LcovReadOptions = {}): LcovRecord[] {
+  const records: LcovRecord[] = []
+  let record: LcovRecord | null = null
+  let byName = new Map<string, LcovFunction>()
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim()
+    if (line === 'end_of_record') {
+      record = null
+      return
+    }
+    const colon = line.indexOf(':')
+    const key = line.slice(0, colon).toUpperCase()
+    const value = line.slice(colon + 1)
+    if (key === 'SF') {
+      record = {source: value.trim(), lines: new Map(), found: null, hit: null, functions: []}
+      records.push(record)
+      byName = new Map()
+      return
+    }
+    if (key === 'DA' && record !== null) {
+      const [at, hits] = value.split(',').map(Number)
+      if (at === undefined || hits === undefined || !Number.isFinite(at) || !Number.isFinite(hits)) return
+      record.lines.set(at, Math.max(record.lines.get(at) ?? 0, hits))
+    } else if ((key === 'LF' || key === 'LH') && record !== null) {
+      const n = Number(value.trim())
+      if (key === 'LF') record.found = n
+      else record.hit = n
+    } else if ((key === 'FN' || key === 'FNDA') && options.functions) {
+      readFunction(line, key, value, `${where}:${index + 1}`, record, byName)
+    }
+  })
+  return records
+}
+
+function readFunction(line: string, key: string, body: string, at: string, record: LcovRecord | null, byName: Map<string, LcovFunction>): void {
+  const comma = body.indexOf(',')
+  const number = Number(body.slice(0, comma))
+  const name = body.slice(comma + 1)
+  if (comma <= 0 || !Number.isInteger(number) || number < 0 || name === '') {
+    throw new CoverageError(`${at}: expected "${key === 'FN' ? 'FN:<line>,<name>' : 'FNDA:<hits>,<name>'}", got ${JSON.stringify(line)}`)
+  }
+  if (record === null) throw new CoverageError(`${at}: ${JSON.stringify(line)} outside an SF record`)
+  if (key === 'FN') {
+    const fn: LcovFunction = {source: record.source, line: number, name: name.endsWith(`@${number}`) ? name.slice(0, -`@${number}`.length) : name, hits: 0}
+    byName.set(name, fn)
+    record.functions.push(fn)
+  } else {
+    const fn = byName.get(name)
+    if (fn === undefined) throw new CoverageError(`${at}: FNDA for ${JSON.stringify(name)}, which no FN line of ${record.source} declares`)
+    fn.hits = number
+  }
 }

@@ -12,6 +12,11 @@ import {InputError} from '../inputs/options.js'
 import {isInside} from '../util/paths.js'
 
 /** The file that marks a report folder as go-matrix's and lists the entries it wrote there. */
+/** Where the report files go: `report-directory` relative to the workspace, else `<temp>/go-matrix`. */
+export function reportDirectoryOf(options: {reportDirectory: string}, workspace: string, tempDir: string): string {
+  return options.reportDirectory ? path.resolve(workspace, options.reportDirectory) : path.join(tempDir, 'go-matrix')
+}
+
 export const REPORT_MARKER = '.go-matrix'
 
 /** What every run writes at the top of its report folder (per-version folders are claimed once the versions are known). */

@@ -3,40 +3,13 @@
  * default branch saves its report under a key naming the repository, the branch and the commit;
  * a pull request restores the newest one saved for its base branch. The cache service is
  * optional: when it is missing or fails, the run goes on without a baseline and says why in a note.
- * This module's whole job is that service, so it may use @actions/cache, loaded on first use.
+ * The service is reached through the one cache adapter (transport/actions-cache.ts).
  */
 import {createHash} from 'node:crypto'
 import {copyFile, mkdir, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
+import {actionsCacheClient, restoreEntry, saveEntry, type CacheClient} from '../transport/actions-cache.js'
 import type {Logger} from '../util/log.js'
-
-/** The Actions cache as far as baselines need it; injectable for tests. */
-export interface BaselineCache {
-  available(): Promise<boolean>
-  /**
-   * Restores `dir` from the entry named `primaryKey`, else from the newest entry whose key starts
-   * with one of `restoreKeys`. Returns the key of the entry restored, or undefined on a miss.
-   */
-  restore(dir: string, primaryKey: string, restoreKeys: readonly string[]): Promise<string | undefined>
-  /** Saves `dir` under `key`; false when the service declined (an entry with that key exists, or saving is not allowed). */
-  save(dir: string, key: string): Promise<boolean>
-}
-
-export const actionsBaselineCache: BaselineCache = {
-  async available() {
-    const cache = await import('@actions/cache')
-    return cache.isFeatureAvailable()
-  },
-  async restore(dir, primaryKey, restoreKeys) {
-    const cache = await import('@actions/cache')
-    return cache.restoreCache([path.resolve(dir)], primaryKey, [...restoreKeys])
-  },
-  async save(dir, key) {
-    const cache = await import('@actions/cache')
-    // saveCache reports a refused reservation (the key exists, a read-only token) as -1 rather than throwing.
-    return (await cache.saveCache([path.resolve(dir)], key)) !== -1
-  }
-}
 
 export const BASELINE_FILE = 'report.json'
 
@@ -139,7 +112,7 @@ export interface SaveBaselineRequest {
   repo: string
   /** Where the report is copied to and saved from; use baselineCacheDir(RUNNER_TEMP), the same as restoreBaseline's destDir. */
   dir: string
-  cache?: BaselineCache
+  cache?: CacheClient
   logger: Logger
 }
 
@@ -153,7 +126,7 @@ export interface SaveBaselineResult {
 /** Saves report.json as this branch's baseline. Never throws: a failure is a warning and a note. */
 export async function saveBaseline(request: SaveBaselineRequest): Promise<SaveBaselineResult> {
   const {reportPath, branch, sha, repo, dir, logger} = request
-  const cache = request.cache ?? actionsBaselineCache
+  const cache = request.cache ?? actionsCacheClient
   if (!COMMIT_ID.test(sha.toLowerCase())) {
     return {key: null, note: `The report is not saved as a baseline: the commit ${JSON.stringify(sha)} is not a full commit id.`}
   }
@@ -165,7 +138,7 @@ export async function saveBaseline(request: SaveBaselineRequest): Promise<SaveBa
     await mkdir(dir, {recursive: true})
     const staged = path.join(dir, BASELINE_FILE)
     if (path.resolve(reportPath) !== path.resolve(staged)) await copyFile(reportPath, staged)
-    if (!(await cache.save(dir, key))) {
+    if (!(await saveEntry({paths: [dir], key, client: cache})).saved) {
       return {key: null, note: `The Actions cache did not save the baseline under ${key} (an entry with that key may exist already).`}
     }
     logger.info(`Saved ${reportPath} as the baseline for ${branch} (cache key ${key})`)
@@ -183,7 +156,7 @@ export interface RestoreBaselineRequest {
   repo: string
   /** The directory the baseline was saved from: baselineCacheDir(RUNNER_TEMP). */
   destDir: string
-  cache?: BaselineCache
+  cache?: CacheClient
   logger: Logger
 }
 
@@ -197,7 +170,7 @@ export interface RestoreBaselineResult {
 /** Restores the newest baseline saved for the base branch. Never throws: a failure is a warning and a note. */
 export async function restoreBaseline(request: RestoreBaselineRequest): Promise<RestoreBaselineResult> {
   const {baseBranch, repo, destDir, logger} = request
-  const cache = request.cache ?? actionsBaselineCache
+  const cache = request.cache ?? actionsCacheClient
   const prefix = baselineKeyPrefix(repo, baseBranch)
   const file = path.join(destDir, BASELINE_FILE)
   try {
@@ -205,8 +178,8 @@ export async function restoreBaseline(request: RestoreBaselineRequest): Promise<
     // A report left from earlier must never pass for the restored one.
     await rm(file, {force: true})
     // No entry is named by the prefix alone, so the restore key's prefix match finds the newest.
-    const matched = await cache.restore(destDir, prefix, [prefix])
-    if (matched === undefined) {
+    const {matchedKey: matched} = await restoreEntry({paths: [destDir], key: prefix, restoreKeys: [prefix], client: cache})
+    if (matched === null) {
       return {path: null, note: `No baseline is saved for ${baseBranch} yet (a push to ${baseBranch} saves one), so there is no baseline.`}
     }
     const sha = commitOfKey(matched, prefix)

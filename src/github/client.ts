@@ -7,16 +7,14 @@
  * message. Loaded lazily so that importing the library does not load Octokit.
  */
 import type {getOctokit} from '@actions/github'
-import {parseRetryAfter} from '../go/http.js'
+import {backoffDelay, parseRetryAfter, retrying, type BackoffOptions, type RetryDecision} from '../transport/retry.js'
 import type {Logger} from '../util/log.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
-export interface GitHubRetryOptions {
+export interface GitHubRetryOptions extends BackoffOptions {
   /** Tries in all, the first included. Default 5. */
   attempts?: number
-  /** Delay before the first retry of a server error; doubles each time (with jitter). Default 1000 ms. */
-  baseDelayMs?: number
   /** The longest single wait accepted; a rate limit that asks for more is given up at once. Default 60 s. */
   maxDelayMs?: number
   /** The most time spent waiting for one request, all retries together. Default 120 s. */
@@ -24,8 +22,6 @@ export interface GitHubRetryOptions {
   /** One attempt fails (and may be retried) when GitHub has not answered after this long. Default 30 s. */
   timeoutMs?: number
   /** Injectable for tests. */
-  sleep?: (ms: number) => Promise<void>
-  random?: () => number
   now?: () => number
 }
 
@@ -61,7 +57,7 @@ export interface AttemptFailure {
   message: string
 }
 
-export type RetryDecision = {retry: true; delayMs: number; why: string} | {retry: false; why?: string}
+export type {RetryDecision}
 
 const SECONDARY_RATE_LIMIT = /secondary rate limit/i
 /** GitHub asks for at least a minute when a secondary rate limit comes without retry-after. */
@@ -101,9 +97,7 @@ export function decideRetry(failure: AttemptFailure, retry: number, options: Git
       if (retryAfter > max) return {retry: false, why: `retry-after ${Math.ceil(retryAfter / 1000)} s is longer than the ${Math.round(max / 1000)} s allowed`}
       return {retry: true, delayMs: retryAfter, why: 'server error'}
     }
-    const base = options.baseDelayMs ?? 1000
-    const jitter = 0.5 + (options.random ?? Math.random)() / 2
-    return {retry: true, delayMs: Math.min(max, Math.round(base * 2 ** (retry - 1) * jitter)), why: 'server error'}
+    return {retry: true, delayMs: backoffDelay(retry, {...options, maxDelayMs: max}), why: 'server error'}
   }
   return {retry: false}
 }
@@ -143,53 +137,46 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
   })
   const retry = options.retry ?? {}
   const attempts = Math.max(1, retry.attempts ?? 5)
-  const maxTotal = retry.maxTotalDelayMs ?? 120_000
-  const timeoutMs = retry.timeoutMs ?? 30_000
-  const sleep = retry.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
 
   octokit.hook.wrap('request', async (request, endpoint) => {
     const what = describeRequest(octokit, endpoint)
     const callerSignal = endpoint.request?.signal instanceof AbortSignal ? endpoint.request.signal : undefined
     const requestOptions = endpoint.request
-    let waited = 0
-    for (let attempt = 1; ; attempt++) {
-      // A fresh timeout per attempt, joined with the caller's signal when there is one. The hooks
-      // inside this one were bound to this very options object (before-after-hook), so the
-      // signal is set on it rather than passed along in a copy, which they would ignore.
-      const timeout = AbortSignal.timeout(timeoutMs)
-      endpoint.request = {...requestOptions, signal: callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout}
-      try {
+    const answered = (failure: AttemptFailure): string =>
+      failure.status === 0 ? `${what} got no answer (${failure.message})` : `${what} answered ${failure.status}${failure.message ? `: ${failure.message}` : ''}`
+    return retrying(
+      {
+        attempts,
+        maxTotalDelayMs: retry.maxTotalDelayMs ?? 120_000,
+        sleep: retry.sleep,
+        // A response that is not JSON is final; a cancelled caller is not retried.
+        decide: (err, attempt) =>
+          err instanceof GitHubApiError ? {retry: false} : callerSignal?.aborted === true ? {retry: false, why: 'cancelled'} : decideRetry(toFailure(err), attempt, retry),
+        onRetry: (err, decision, attempt) =>
+          logger.info(redact(`${answered(toFailure(err))} (${decision.why}); retrying in ${formatSeconds(decision.delayMs)} (attempt ${attempt + 1} of ${attempts})`, token)),
+        giveUp: (err, decision, attempt) => {
+          if (err instanceof GitHubApiError) return err
+          const failure = toFailure(err)
+          const givenUp = decision.retry ? ` (gave up after ${attempt} attempt${attempt === 1 ? '' : 's'})` : decision.why ? ` (${decision.why})` : ''
+          // The cause travels with the error (and main prints causes): scrub it too.
+          if (err instanceof Error) err.message = redact(err.message, token)
+          return new GitHubApiError(redact(`${answered(failure)}${givenUp}`, token), failure.status, redact(what, token), attempt, isRateLimited(failure), {cause: err})
+        }
+      },
+      async attempt => {
+        // A fresh timeout per attempt, joined with the caller's signal when there is one. The hooks
+        // inside this one were bound to this very options object (before-after-hook), so the
+        // signal is set on it rather than passed along in a copy, which they would ignore.
+        const timeout = AbortSignal.timeout(retry.timeoutMs ?? 30_000)
+        endpoint.request = {...requestOptions, signal: callerSignal ? AbortSignal.any([timeout, callerSignal]) : timeout}
         const response = await request(endpoint)
         // A proxy or captive portal may answer 200 with a page of HTML: say so, rather than let
         // Octokit's pagination fail on it ("Cannot use 'in' operator to search for 'total_count'").
         const notJson = nonJsonResponse(response.status, response.headers, response.data, endpoint.headers)
         if (notJson !== null) throw new GitHubApiError(redact(`${what}: ${notJson}`, token), response.status, redact(what, token), attempt, false)
         return response
-      } catch (err) {
-        if (err instanceof GitHubApiError) throw err
-        const failure = toFailure(err)
-        const callerAborted = callerSignal?.aborted === true
-        const decision: RetryDecision = callerAborted ? {retry: false, why: 'cancelled'} : decideRetry(failure, attempt, retry)
-        const answered =
-          failure.status === 0
-            ? `${what} got no answer (${failure.message})`
-            : `${what} answered ${failure.status}${failure.message ? `: ${failure.message}` : ''}`
-        if (decision.retry && attempt < attempts && waited + decision.delayMs <= maxTotal) {
-          waited += decision.delayMs
-          logger.info(redact(`${answered} (${decision.why}); retrying in ${formatSeconds(decision.delayMs)} (attempt ${attempt + 1} of ${attempts})`, token))
-          await sleep(decision.delayMs)
-          continue
-        }
-        const givenUp = decision.retry
-          ? ` (gave up after ${attempt} attempt${attempt === 1 ? '' : 's'})`
-          : decision.why
-            ? ` (${decision.why})`
-            : ''
-        // The cause travels with the error (and main prints causes): scrub it too.
-        if (err instanceof Error) err.message = redact(err.message, token)
-        throw new GitHubApiError(redact(`${answered}${givenUp}`, token), failure.status, redact(what, token), attempt, isRateLimited(failure), {cause: err})
       }
-    }
+    )
   })
   return octokit
 }

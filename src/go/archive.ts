@@ -25,7 +25,7 @@ import type {Readable} from 'node:stream'
 import {finished} from 'node:stream/promises'
 import {createGunzip} from 'node:zlib'
 import {ArchiveTree, type ArchiveEntry} from './archive-entries.js'
-import {HttpError, truncatedError} from './http.js'
+import {HttpError, truncatedError} from '../transport/http.js'
 import {TarFormatError, TarHeaderReader} from './tar-headers.js'
 import {listZipEntries} from './zip-entries.js'
 

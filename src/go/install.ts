@@ -11,9 +11,10 @@ import {randomBytes} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {actionsToolchainCache, toolchainCacheKey, type ToolchainCache} from './actions-cache.js'
+import {restoreEntry, saveEntry, actionsCacheClient, type CacheClient} from '../transport/actions-cache.js'
 import {extractTarGz, extractVerifiedZip, saveVerified} from './archive.js'
-import {abortable, formatDuration, HttpError, openStream, withDeadline, withRetries, type RetryOptions} from './http.js'
+import {HttpError, openStream, withRetries, type RetryOptions} from '../transport/http.js'
+import {abortable, formatDuration, withDeadline} from '../transport/retry.js'
 import {goVersionAt} from './local.js'
 import {currentPlatform, goBinary, type Platform} from './platform.js'
 import {mapBounded} from './pool.js'
@@ -46,7 +47,7 @@ export interface InstallRequest {
   logger?: Logger
   retry?: RetryOptions
   /** Defaults to the Actions cache service. */
-  toolchainCache?: ToolchainCache
+  toolchainCache?: CacheClient
   /**
    * Cancels the install: downloads, extraction, backoffs and cache restores stop at once, what was
    * staged is removed, and installGo rejects with a message that starts with the reason's message
@@ -108,7 +109,7 @@ async function install(request: InstallRequest, stopped: Set<string>): Promise<T
     retry,
     releases: undefined,
     locals: new Map(),
-    cache: request.toolchainCache ?? actionsToolchainCache,
+    cache: request.toolchainCache ?? actionsCacheClient,
     signal,
     downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
     stopped
@@ -148,7 +149,7 @@ interface InstallContext {
   retry: RetryOptions
   releases: GoRelease[] | undefined
   locals: Map<string, string>
-  cache: ToolchainCache
+  cache: CacheClient
   signal: AbortSignal | undefined
   downloadTimeoutMs: number
   /** The versions whose install the signal stopped, for the message that says so. */
@@ -239,13 +240,18 @@ async function findOrInstall(spec: string, version: string, context: InstallCont
   if (!placed) context.logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`)
   if (useCache && placed) {
     try {
-      await abortable(context.cache.save(dir, key), context.signal)
+      await abortable(saveEntry({paths: [dir], key, client: context.cache}), context.signal)
     } catch (err) {
       context.signal?.throwIfAborted()
       context.logger.warning(`Go ${version}: saving to the Actions cache failed: ${(err as Error).message}`)
     }
   }
   return done('download', dir, file.sha256)
+}
+
+/** `go-matrix-go-<version>-<os>-<arch>-<sha256>`: a new archive digest never restores an old toolchain. */
+export function toolchainCacheKey(version: string, os: string, arch: string, sha256: string): string {
+  return `go-matrix-go-${version}-${os}-${arch}-${sha256}`
 }
 
 /** <toolCacheDir>/go/<semver>/<arch>, the layout of actions/tool-cache and setup-go. */
@@ -276,7 +282,7 @@ async function restoreFromCache(dir: string, key: string, version: string, conte
   try {
     // A markerless directory there is not ours to trust; the restore starts from nothing.
     await rm(dir, {recursive: true, force: true})
-    if (!(await abortable(context.cache.restore(dir, key), context.signal))) return false
+    if ((await abortable(restoreEntry({paths: [dir], key, client: context.cache}), context.signal)).outcome === 'miss') return false
     const restored = await goVersionAt(dir, context.platform)
     if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`)
     context.signal?.throwIfAborted()

@@ -4,7 +4,7 @@
  */
 import type {Platform} from './platform.js'
 import type {AvailableVersion} from './versions.js'
-import {getText, type RetryOptions} from './http.js'
+import {getText, type RetryOptions} from '../transport/http.js'
 
 export interface GoRelease {
   /** `go1.22.5`, `go1.24rc1`. */

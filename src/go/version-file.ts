@@ -7,6 +7,8 @@
  */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
+import {DEFAULT_GO_VERSION, GoFileError, isWorkFile, parseGoFile, type GoFile} from './go-mod.js'
+import {isGoVersion} from './gover.js'
 
 export type VersionFileKind = 'go.mod' | 'go-version' | 'tool-versions'
 
@@ -22,9 +24,6 @@ export interface DeclaredVersion {
   assumed?: string
 }
 
-/** What Go assumes when a go.mod (or go.work) has no `go` line (cmd/go/internal/gover). */
-const GO_DEFAULT = {mod: '1.16', work: '1.18'} as const
-
 export class VersionFileError extends Error {
   override name = 'VersionFileError'
 }
@@ -37,15 +36,19 @@ export function versionFileKind(file: string): VersionFileKind {
   return 'go-version'
 }
 
-const VERSION_TEXT = /^(?:go)?(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)$/
+/** A version as `.go-version` and `.tool-versions` write it (`1.22.5`, `go1.21`), without the prefix; undefined for anything else. */
+function versionText(text: string): string | undefined {
+  const version = text.replace(/^go(?=\d)/, '')
+  return isGoVersion(version) ? version : undefined
+}
 
 /**
  * Parses a version file's text. `file` names the file in errors. Throws a VersionFileError naming the
  * file when it declares no version.
  */
 export function parseVersionFile(text: string, file: string, kind: VersionFileKind = versionFileKind(file)): DeclaredVersion {
+  if (kind === 'go.mod') return {...(fromGoMod(text, file) ?? goDefault(file)), minimum: true}
   const lines = text.split(/\r?\n/)
-  if (kind === 'go.mod') return {...(fromGoMod(lines) ?? goDefault(file)), minimum: true}
   const found = kind === 'tool-versions' ? fromToolVersions(lines, file) : fromGoVersion(lines, file)
   if (!found) throw new VersionFileError(`go-version-file: ${file}: ${kind === 'tool-versions' ? 'no "golang" entry' : 'no version'} found`)
   return found
@@ -53,8 +56,8 @@ export function parseVersionFile(text: string, file: string, kind: VersionFileKi
 
 /** A go.mod or go.work without a `go` line: Go reads it as its default, and so does go-matrix, saying so. */
 function goDefault(file: string): DeclaredVersion {
-  const work = path.basename(file).endsWith('.work')
-  const spec = work ? GO_DEFAULT.work : GO_DEFAULT.mod
+  const work = isWorkFile(file)
+  const spec = work ? DEFAULT_GO_VERSION.work : DEFAULT_GO_VERSION.mod
   return {
     spec,
     line: 0,
@@ -62,38 +65,25 @@ function goDefault(file: string): DeclaredVersion {
   }
 }
 
-function fromGoMod(lines: string[]): DeclaredVersion | undefined {
-  let go: DeclaredVersion | undefined
-  let toolchain: DeclaredVersion | undefined
-  let inBlock = false
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/\/\/.*$/, '').trim()
-    // Only top-level directives count; skip the bodies of require ( ... ) and similar blocks.
-    if (inBlock) {
-      if (line === ')') inBlock = false
-      return
-    }
-    if (/\($/.test(line)) {
-      inBlock = true
-      return
-    }
-    const directive = /^(go|toolchain)\s+(\S+)$/.exec(line)
-    if (!directive) return
-    const [, name, value = ''] = directive
-    // `toolchain go1.22.5` (possibly with a suffix such as `go1.22.5+auto`); `toolchain default` is no version.
-    const version = VERSION_TEXT.exec(value.replace(/[+-].*$/, ''))?.[1]
-    if (!version) return
-    if (name === 'go') go ??= {spec: version, line: i + 1}
-    else toolchain ??= {spec: version, line: i + 1}
-  })
-  return toolchain ?? go
+/** The version a go.mod or go.work declares, read by the one go.mod reader: its toolchain line, else its go line. */
+function fromGoMod(text: string, file: string): DeclaredVersion | undefined {
+  let parsed: GoFile
+  try {
+    parsed = parseGoFile(file, text)
+  } catch (err) {
+    if (err instanceof GoFileError) throw new VersionFileError(`go-version-file: ${err.message}`, {cause: err})
+    throw err
+  }
+  if (parsed.toolchain !== null) return {spec: parsed.toolchain, line: parsed.toolchainLine as number}
+  if (parsed.go !== null) return {spec: parsed.go, line: parsed.goLine as number}
+  return undefined
 }
 
 function fromGoVersion(lines: string[], file: string): DeclaredVersion | undefined {
   for (const [i, raw] of lines.entries()) {
     const line = raw.replace(/#.*$/, '').trim()
     if (line === '') continue
-    const version = VERSION_TEXT.exec(line)?.[1]
+    const version = versionText(line)
     if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(line)} is not a Go version`)
     return {spec: version, line: i + 1}
   }
@@ -104,7 +94,7 @@ function fromToolVersions(lines: string[], file: string): DeclaredVersion | unde
   for (const [i, raw] of lines.entries()) {
     const [tool, first] = raw.replace(/#.*$/, '').trim().split(/\s+/)
     if (tool !== 'golang' && tool !== 'go') continue
-    const version = first === undefined ? undefined : VERSION_TEXT.exec(first)?.[1]
+    const version = first === undefined ? undefined : versionText(first)
     if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(first ?? '')} is not a Go version`)
     return {spec: version, line: i + 1}
   }

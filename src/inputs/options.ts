@@ -2,6 +2,7 @@ import path from 'node:path'
 import {INPUTS} from './definitions.js'
 import {splitArgs, splitList} from '../util/split-args.js'
 import {CACHE_SAVE_VALUES, type CacheSave} from '../cache/keys.js'
+import type {CoverMode} from '../coverage/model.js'
 
 /** Every input of the action, validated and typed. Built by parseOptions from raw strings. */
 export interface Options {
@@ -24,7 +25,7 @@ export interface Options {
   minCoverage: number
   maxCoverageDrop: number | null
   minDiffCoverage: number | null
-  baseline: Baseline
+  baseline: BaselineInput
   comment: boolean
   commentKey: string
   githubToken: string
@@ -38,9 +39,10 @@ export interface Options {
   reports: string[]
 }
 
-export type CoverMode = 'set' | 'count' | 'atomic'
+export type {CoverMode}
 export type Mode = 'run' | 'collect' | 'aggregate'
-export type Baseline = {kind: 'auto'} | {kind: 'none'} | {kind: 'path'; path: string}
+/** The `baseline` input: restore one (auto), none, or a file. */
+export type BaselineInput = {kind: 'auto'} | {kind: 'none'} | {kind: 'path'; path: string}
 export interface BuildTarget {
   goos: string
   goarch: string
@@ -197,7 +199,7 @@ function parseTarget(text: string): BuildTarget {
   return {goos: match[1] as string, goarch: match[2] as string}
 }
 
-function parseBaseline(value: string): Baseline {
+function parseBaseline(value: string): BaselineInput {
   if (value === 'auto') return {kind: 'auto'}
   if (value === 'none') return {kind: 'none'}
   return {kind: 'path', path: value}

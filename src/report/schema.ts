@@ -1,26 +1,26 @@
 /**
- * report.json, schemaVersion 1 (../shared/interface.md). These types are the public contract of
- * the file: change them only together with the interface.
+ * report.json, schemaVersion 1 (docs/interface.md). These types are the public contract of the
+ * file: change them only together with the interface. It is the one report model: the pipeline
+ * produces it, report.json serialises it as it is and the renderers read it. Where a part is made
+ * elsewhere (a comparison, a gate, a test failure), its type is that module's, named here, so the
+ * report holds what the pipeline made without a conversion.
  */
+import type {BaselineComparison} from '../compare/baseline.js'
+import type {DiffCoverage} from '../compare/diff.js'
+import type {Gate} from '../compare/gates.js'
+import type {VersionComparison} from '../compare/versions.js'
+import type {Summary} from '../coverage/model.js'
 import type {ToolchainSource} from '../go/toolchain.js'
 import type {VersionCacheReport} from '../cache/report.js'
+import type {TestFailure} from '../runner/test-json.js'
+import type {VersionStatus} from '../runner/types.js'
+
+export type {BaselineComparison, DiffCoverage, Gate, TestFailure, VersionComparison, VersionStatus}
 
 export const SCHEMA_VERSION = 1
 
-export interface Counts {
-  covered: number
-  total: number
-  /** One decimal, as Go's %.1f prints it. */
-  percent: number
-}
-
-export type VersionStatus = 'passed' | 'failed' | 'skipped' | 'error'
-
-export interface TestFailure {
-  package: string
-  test: string
-  output: string
-}
+/** Covered of total, and the percent with one decimal, as Go's %.1f prints it (coverage/model.ts Summary). */
+export type Counts = Summary
 
 export interface PackageCoverage {
   name: string
@@ -70,25 +70,8 @@ export interface VersionReport {
   seconds: number
 }
 
-export interface VersionComparisonReport {
-  version: string
-  reference: string
-  rawDelta: number | null
-  likeForLikeDelta: number | null
-  onlyInVersion: unknown
-  onlyInReference: unknown
-  [detail: string]: unknown
-}
-
-export interface Gate {
-  name: string
-  threshold: number
-  actual: number | null
-  passed: boolean
-  message: string
-  /** The gate is on but had nothing to judge (no baseline yet, no diff): passed, with the reason. */
-  skipped?: true
-}
+/** `comparisons.versions[]`: one version against the reference (compare/versions.ts). */
+export type VersionComparisonReport = VersionComparison
 
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION
@@ -98,9 +81,9 @@ export interface Report {
   versions: VersionReport[]
   merged: {lines: Counts; packages: {name: string; lines: Counts}[]} | null
   comparisons: {
-    versions: VersionComparisonReport[]
-    baseline: Record<string, unknown> | null
-    diff: {lines: Counts; uncovered: {file: string; line: number}[]; [detail: string]: unknown} | null
+    versions: VersionComparison[]
+    baseline: BaselineComparison | null
+    diff: DiffCoverage | null
   }
   gates: Gate[]
   /** What could not be done and why (no baseline yet, no diff, …), one sentence each. */

@@ -4,7 +4,7 @@
  * test output, reasons) is escaped for the place it lands in.
  */
 import {code, codeBlock, details, escape, escapeHtml, tableHead, tableRow} from './markdown.js'
-import {versionLabels} from '../aggregate/version-labels.js'
+import {versionLabels} from './labels.js'
 import {lineRanges, percent, plural, seconds, signed} from './format.js'
 import type {Section} from './fit.js'
 import type {Gate, Report, TestFailure, VersionReport} from './schema.js'

@@ -1,4 +1,4 @@
-import {versionLabels} from '../aggregate/version-labels.js'
+import {versionLabels} from './labels.js'
 import {percent, seconds, signed} from './format.js'
 import type {Report, VersionReport} from './schema.js'
 import type {Verdict} from './verdict.js'

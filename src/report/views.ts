@@ -149,9 +149,9 @@ export function referenceVersion(report: Report): string | null {
   return covered.length === 1 ? (covered[0]?.version ?? null) : null
 }
 
-/** A gate that had nothing to judge (gates.ts sets `skipped`; schema 1 does not name it). */
+/** A gate that had nothing to judge (compare/gates.ts sets `skipped`). */
 export function gateSkipped(gate: Gate): boolean {
-  return (gate as Gate & {skipped?: unknown}).skipped === true
+  return gate.skipped === true
 }
 
 /** The failed gates of this name (a skipped gate passes). */

@@ -41,6 +41,11 @@ export interface VersionRun {
   profile: string | null
   /** This version's report folder: coverage.out, test.json, build.log. */
   dir: string
+  /**
+   * The isolated environment its go commands ran with (env.ts isolatedEnv), for the go commands
+   * that read its results afterwards (go tool cover); absent when none ran.
+   */
+  env?: Record<string, string>
   seconds: number
 }
 

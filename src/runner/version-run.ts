@@ -13,8 +13,8 @@ import type {Toolchain} from '../go/toolchain.js'
 import {compilerAnnotations, testFailureAnnotations, uniqueAnnotations} from './annotations.js'
 import type {Annotation, ModuleLocation} from './annotations.js'
 import {crossCompileEnv, isolatedEnv, versionDirs, type MatrixPaths} from './env.js'
-import {skipReason} from './go-mod.js'
-import type {GoFile} from './go-mod.js'
+import {skipReason} from '../go/go-mod.js'
+import type {GoFile} from '../go/go-mod.js'
 import {formatBytes} from './bounded.js'
 import {fileSink} from './file-sink.js'
 import {runProcess} from './process.js'
@@ -88,7 +88,10 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
   }
 
   const runId = randomUUID()
-  const env = {...isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)), [RUN_MARKER_VARIABLE]: runId}
+  const isolated = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version))
+  // Kept for the go commands that read this version's results afterwards (go tool cover).
+  run.env = isolated
+  const env = {...isolated, [RUN_MARKER_VARIABLE]: runId}
   const marker = `${RUN_MARKER_VARIABLE}=${runId}`
 
   // One controller for the version: its time limit and the caller's cancellation both stop it.

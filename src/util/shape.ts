@@ -4,7 +4,7 @@
  * untrusted files (an aggregate's legs) are checked by a description rather than scattered ifs;
  * the first problem found is reported with its path (`versions[3].coverage.lines.percent`) and
  * the value found. The description bounds the depth, so checking never recurses deeper than it.
- * Fields a description does not name are left alone (later versions of a file may add some).
+ * Fields a description does not name are dropped by `conform`, which returns the checked copy.
  */
 
 export type Shape =
@@ -38,52 +38,65 @@ export const optional = (of: Shape): Optional => ({kind: 'optional', of})
 
 /** The first way `value` departs from `shape`, as `path: expected …, got …`; null when it fits. */
 export function shapeProblem(value: unknown, shape: Shape, path = ''): string | null {
+  const result = conform(value, shape, path)
+  return result.ok ? null : result.problem
+}
+
+/**
+ * `value` checked against `shape` and copied with only the fields the description names, so that
+ * what a caller passes on is exactly what was checked: a field the description does not know
+ * (one a later version of the file adds, or one a hostile file slips in) never reaches code that
+ * would trust its type. Throws nothing; the first problem is returned as `shapeProblem` words it.
+ */
+export function conform(value: unknown, shape: Shape, path = ''): {ok: true; value: unknown} | {ok: false; problem: string} {
   const at = path === '' ? 'the value' : path
-  const got = `, got ${describe(value)}`
+  const fail = (problem: string): {ok: false; problem: string} => ({ok: false, problem})
+  const got = (): string => `, got ${describe(value)}`
   switch (shape.kind) {
     case 'string':
-      if (typeof value !== 'string') return `${at}: expected a string${got}`
-      if (value.length > shape.max) return `${at}: expected at most ${shape.max} characters, got ${value.length}`
-      if (shape.pattern && !shape.pattern.test(value)) return `${at}: expected ${shape.what ?? `text matching ${shape.pattern}`}${got}`
-      return null
+      if (typeof value !== 'string') return fail(`${at}: expected a string${got()}`)
+      if (value.length > shape.max) return fail(`${at}: expected at most ${shape.max} characters, got ${value.length}`)
+      if (shape.pattern && !shape.pattern.test(value)) return fail(`${at}: expected ${shape.what ?? `text matching ${shape.pattern}`}${got()}`)
+      return {ok: true, value}
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${at}: expected a number${got}`
-      if (shape.integer && !Number.isInteger(value)) return `${at}: expected a whole number${got}`
-      if (value < shape.min || value > shape.max) return `${at}: expected a number from ${shape.min} to ${shape.max}${got}`
-      return null
+      if (typeof value !== 'number' || !Number.isFinite(value)) return fail(`${at}: expected a number${got()}`)
+      if (shape.integer && !Number.isInteger(value)) return fail(`${at}: expected a whole number${got()}`)
+      if (value < shape.min || value > shape.max) return fail(`${at}: expected a number from ${shape.min} to ${shape.max}${got()}`)
+      return {ok: true, value}
     case 'boolean':
-      return typeof value === 'boolean' ? null : `${at}: expected true or false${got}`
+      return typeof value === 'boolean' ? {ok: true, value} : fail(`${at}: expected true or false${got()}`)
     case 'oneOf':
-      return shape.values.includes(value as string | number) ? null : `${at}: expected one of ${shape.values.map(v => JSON.stringify(v)).join(', ')}${got}`
+      return shape.values.includes(value as string | number) ? {ok: true, value} : fail(`${at}: expected one of ${shape.values.map(v => JSON.stringify(v)).join(', ')}${got()}`)
     case 'nullable':
-      return value === null ? null : shapeProblem(value, shape.of, path)
+      return value === null ? {ok: true, value} : conform(value, shape.of, path)
     case 'array': {
-      if (!Array.isArray(value)) return `${at}: expected a list${got}`
-      if (value.length > shape.max) return `${at}: expected at most ${shape.max} entries, got ${value.length}`
+      if (!Array.isArray(value)) return fail(`${at}: expected a list${got()}`)
+      if (value.length > shape.max) return fail(`${at}: expected at most ${shape.max} entries, got ${value.length}`)
+      const copy: unknown[] = new Array(value.length)
       for (let i = 0; i < value.length; i++) {
-        const problem = shapeProblem(value[i], shape.of, `${path}[${i}]`)
-        if (problem !== null) return problem
+        const item = conform(value[i], shape.of, `${path}[${i}]`)
+        if (!item.ok) return item
+        copy[i] = item.value
       }
-      return null
+      return {ok: true, value: copy}
     }
     case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${at}: expected an object${got}`
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(`${at}: expected an object${got()}`)
       const record = value as Record<string, unknown>
+      const copy: Record<string, unknown> = {}
       for (const [name, field] of Object.entries(shape.fields)) {
         const inner = path === '' ? name : `${path}.${name}`
         const present = Object.hasOwn(record, name) && record[name] !== undefined
-        if (field.kind === 'optional') {
-          if (!present) continue
-          const problem = shapeProblem(record[name], field.of, inner)
-          if (problem !== null) return problem
-          continue
+        if (!present) {
+          if (field.kind === 'optional') continue
+          return fail(`${inner}: missing`)
         }
-        if (!present) return `${inner}: missing`
-        const problem = shapeProblem(record[name], field, inner)
-        if (problem !== null) return problem
+        const checked = conform(record[name], field.kind === 'optional' ? field.of : field, inner)
+        if (!checked.ok) return checked
+        copy[name] = checked.value
       }
-      const problem = shape.check?.(record) ?? null
-      return problem === null ? null : `${at}: ${problem}`
+      const problem = shape.check?.(copy) ?? null
+      return problem === null ? {ok: true, value: copy} : fail(`${at}: ${problem}`)
     }
   }
 }

@@ -1,14 +1,15 @@
 import {afterAll, describe, expect, it} from '@jest/globals'
-import {mkdtemp, readFile, rm} from 'node:fs/promises'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {concludeRun, pickReference, type AnalysedVersion} from '../src/pipeline.js'
-import {parseOptions} from '../src/inputs/options.js'
-import {parseProfile} from '../src/coverage/parse.js'
-import {summarizeStatements} from '../src/coverage/summary.js'
-import {lineCoverage, summarizeLines} from '../src/coverage/lines.js'
-import {silentLogger} from '../src/util/log.js'
-import {makeVersion} from './report/builders.js'
+import {pickReference, type AnalysedVersion} from '../../src/conclusion/conclude.js'
+import {concludeRun} from '../../src/conclusion/run.js'
+import {parseOptions} from '../../src/inputs/options.js'
+import {parseProfile} from '../../src/coverage/parse.js'
+import {summarizeStatements} from '../../src/coverage/summary.js'
+import {lineCoverage, summarizeLines} from '../../src/coverage/lines.js'
+import {silentLogger} from '../../src/util/log.js'
+import {makeVersion} from '../report/builders.js'
 
 function analysed(version: string, profileText: string): AnalysedVersion {
   const profile = parseProfile(profileText, `${version}.out`)
@@ -78,5 +79,17 @@ describe('pickReference', () => {
 
   it('never picks a version without coverage', () => {
     expect(pickReference('', versions, new Map([['1.21.13', true]]))).toBe('1.21.13')
+  })
+})
+
+describe('concludeRun writes through the report folder rules', () => {
+  it('refuses to write over a report file it did not write', async () => {
+    const reportDir = await mkdtemp(path.join(os.tmpdir(), 'go-matrix-conclude-'))
+    await writeFile(path.join(reportDir, 'summary.md'), 'mine\n')
+    const options = parseOptions(name => ({'go-versions': '1.21,1.22', baseline: 'none'})[name] ?? '')
+    const ctx = {workspace: reportDir, commit: 'c0ffee', ref: 'refs/heads/main', logger: silentLogger, toolVersion: 'test'}
+    await expect(concludeRun(options, ctx, {reportDir, versions: [older, newer], sourcePath: f => f})).rejects.toThrow('already holds files go-matrix did not write (summary.md)')
+    expect(await readFile(path.join(reportDir, 'summary.md'), 'utf8')).toBe('mine\n')
+    await rm(reportDir, {recursive: true, force: true})
   })
 })

@@ -1,39 +1,47 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  checkInputFiles,
+  claimReportEntries,
+  concludeRun,
+  countOwnTests,
+  describeVersionCache,
+  formatMiB,
+  functionCoverage,
+  functionsOfOwnTests,
+  parseFuncOutput,
+  prepareReportFolder,
+  reportDirectoryOf,
+  silentLogger,
+  summarizeFunctions
+} from "./chunk-W4TMA37X.js";
+import {
+  DEFAULT_GO_VERSION,
+  GoFileError,
+  isWorkFile,
+  modulePathOf,
+  parseGoFile,
+  skipReason
+} from "./chunk-VRCO3Z7G.js";
+import {
   CoverageError,
-  addSummaries,
+  compareGoVersions,
   compareStrings,
   formatLcov,
-  formatOneDecimal,
-  formatPercent,
   formatProfile,
-  lastLineOf,
+  isGoVersion,
+  isPrerelease,
   lineCoverage,
-  mergeLineCoverage,
-  mergeProfiles,
-  modulePathOf,
   moduleRelativePath,
-  packageOf,
   readProfile,
   summarizeLines,
-  summarizeStatements,
-  summary
-} from "./chunk-F7F6JXZD.js";
+  summarizeStatements
+} from "./chunk-4WRANSZI.js";
 import {
   HttpClient,
   require_semver
 } from "./chunk-YMFHXHFB.js";
 import {
-  lineRanges,
-  percent,
-  plural,
-  seconds,
-  signed,
-  versionLabels
-} from "./chunk-GLNLGA6B.js";
-import {
-  InputError,
   buildCacheKeys,
   digestOfDependencies,
   joinArgs,
@@ -41,126 +49,12 @@ import {
   uniqueSavePart
 } from "./chunk-VWNQKFBR.js";
 import {
-  __commonJS,
-  __require,
   __toESM
 } from "./chunk-L35V7ZA7.js";
 
-// node_modules/lcov-parse/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/lcov-parse/lib/index.js"(exports, module) {
-    var fs = __require("fs");
-    var path20 = __require("path");
-    var exists3 = fs.exists || path20.exists;
-    var walkFile = function(str, cb) {
-      var data = [], item;
-      ["end_of_record"].concat(str.split("\n")).forEach(function(line) {
-        line = line.trim();
-        var allparts = line.split(":"), parts = [allparts.shift(), allparts.join(":")], lines, fn;
-        switch (parts[0].toUpperCase()) {
-          case "TN":
-            item.title = parts[1].trim();
-            break;
-          case "SF":
-            item.file = parts.slice(1).join(":").trim();
-            break;
-          case "FNF":
-            item.functions.found = Number(parts[1].trim());
-            break;
-          case "FNH":
-            item.functions.hit = Number(parts[1].trim());
-            break;
-          case "LF":
-            item.lines.found = Number(parts[1].trim());
-            break;
-          case "LH":
-            item.lines.hit = Number(parts[1].trim());
-            break;
-          case "DA":
-            lines = parts[1].split(",");
-            item.lines.details.push({
-              line: Number(lines[0]),
-              hit: Number(lines[1])
-            });
-            break;
-          case "FN":
-            fn = parts[1].split(",");
-            item.functions.details.push({
-              name: fn[1],
-              line: Number(fn[0])
-            });
-            break;
-          case "FNDA":
-            fn = parts[1].split(",");
-            item.functions.details.some(function(i, k) {
-              if (i.name === fn[1] && i.hit === void 0) {
-                item.functions.details[k].hit = Number(fn[0]);
-                return true;
-              }
-            });
-            break;
-          case "BRDA":
-            fn = parts[1].split(",");
-            item.branches.details.push({
-              line: Number(fn[0]),
-              block: Number(fn[1]),
-              branch: Number(fn[2]),
-              taken: fn[3] === "-" ? 0 : Number(fn[3])
-            });
-            break;
-          case "BRF":
-            item.branches.found = Number(parts[1]);
-            break;
-          case "BRH":
-            item.branches.hit = Number(parts[1]);
-            break;
-        }
-        if (line.indexOf("end_of_record") > -1) {
-          data.push(item);
-          item = {
-            lines: {
-              found: 0,
-              hit: 0,
-              details: []
-            },
-            functions: {
-              hit: 0,
-              found: 0,
-              details: []
-            },
-            branches: {
-              hit: 0,
-              found: 0,
-              details: []
-            }
-          };
-        }
-      });
-      data.shift();
-      if (data.length) {
-        cb(null, data);
-      } else {
-        cb("Failed to parse string");
-      }
-    };
-    var parse2 = function(file, cb) {
-      exists3(file, function(x) {
-        if (!x) {
-          return walkFile(file, cb);
-        }
-        fs.readFile(file, "utf8", function(err, str) {
-          walkFile(str, cb);
-        });
-      });
-    };
-    module.exports = parse2;
-    module.exports.source = walkFile;
-  }
-});
-
 // src/pipeline.ts
-import { readFile as readFile8, writeFile as writeFile5 } from "node:fs/promises";
-import path19 from "node:path";
+import { readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
+import path16 from "node:path";
 
 // src/go/install.ts
 import { randomBytes } from "node:crypto";
@@ -168,25 +62,53 @@ import { existsSync } from "node:fs";
 import { mkdir, rename, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path6 from "node:path";
 
-// src/go/actions-cache.ts
+// src/transport/actions-cache.ts
+import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
-function toolchainCacheKey(version, os5, arch, sha256) {
-  return `go-matrix-go-${version}-${os5}-${arch}-${sha256}`;
-}
-var actionsToolchainCache = {
+var actionsCacheClient = {
   async available() {
     const cache = await import("./cache-BTWSK2OZ.js");
     return cache.isFeatureAvailable();
   },
-  async restore(dir, key2) {
+  async restore(paths, key2, restoreKeys) {
     const cache = await import("./cache-BTWSK2OZ.js");
-    return await cache.restoreCache([path.resolve(dir)], key2) !== void 0;
+    return cache.restoreCache(paths.map((p) => path.resolve(p)), key2, [...restoreKeys]);
   },
-  async save(dir, key2) {
+  async save(paths, key2) {
     const cache = await import("./cache-BTWSK2OZ.js");
-    await cache.saveCache([path.resolve(dir)], key2);
+    return await cache.saveCache(paths.map((p) => path.resolve(p)), key2) !== -1;
   }
 };
+async function restoreEntry(request) {
+  const started = performance.now();
+  const client2 = request.client ?? actionsCacheClient;
+  const matched = await client2.restore(request.paths, request.key, request.restoreKeys ?? []);
+  if (matched === void 0) return { outcome: "miss", matchedKey: null, bytes: 0, seconds: secondsSince(started) };
+  return { outcome: matched === request.key ? "hit" : "partial", matchedKey: matched, bytes: await bytesOf(request.paths), seconds: secondsSince(started) };
+}
+async function saveEntry(request) {
+  const started = performance.now();
+  const client2 = request.client ?? actionsCacheClient;
+  const bytes = await bytesOf(request.paths);
+  const saved = await client2.save(request.paths, request.key);
+  return { saved, bytes, seconds: secondsSince(started) };
+}
+function secondsSince(started) {
+  return Math.round(performance.now() - started) / 1e3;
+}
+async function bytesOf(paths) {
+  let total = 0;
+  for (const top of paths) {
+    const info = await lstat(top).catch(() => null);
+    if (info === null) continue;
+    if (info.isFile()) total += info.size;
+    if (!info.isDirectory()) continue;
+    for (const entry of await readdir(top, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) total += (await lstat(path.join(entry.parentPath ?? entry.path, entry.name))).size;
+    }
+  }
+  return total;
+}
 
 // src/go/archive.ts
 import { spawn } from "node:child_process";
@@ -326,29 +248,33 @@ var ArchiveTree = class {
   }
 };
 
-// src/go/http.ts
+// src/transport/http.ts
 import http from "node:http";
 import https from "node:https";
 import { addAbortSignal } from "node:stream";
+
+// src/transport/retry.ts
 import { setTimeout as sleepFor } from "node:timers/promises";
-var HttpError = class extends Error {
-  constructor(message, retryable, status, retryAfterMs, options) {
-    super(message, options);
-    this.retryable = retryable;
-    this.status = status;
-    this.retryAfterMs = retryAfterMs;
+async function retrying(policy, attempt) {
+  const attempts = Math.max(1, policy.attempts);
+  const maxTotal = policy.maxTotalDelayMs ?? Number.POSITIVE_INFINITY;
+  let waited = 0;
+  for (let n = 1; ; n++) {
+    policy.signal?.throwIfAborted();
+    try {
+      return await attempt(n);
+    } catch (err) {
+      policy.signal?.throwIfAborted();
+      const decision = policy.decide(err, n);
+      if (decision.retry && n < attempts && waited + decision.delayMs <= maxTotal) {
+        waited += decision.delayMs;
+        policy.onRetry?.(err, decision, n);
+        await pause(decision.delayMs, policy.sleep, policy.signal);
+        continue;
+      }
+      throw policy.giveUp ? policy.giveUp(err, decision, n) : err;
+    }
   }
-  retryable;
-  status;
-  retryAfterMs;
-  name = "HttpError";
-};
-var RETRYABLE_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE", "UND_ERR_SOCKET"]);
-function isRetryable(err) {
-  if (err instanceof HttpError) return err.retryable;
-  const e = err;
-  if (e?.code && RETRYABLE_CODES.has(e.code)) return true;
-  return /socket hang up|aborted|Request timeout|premature close/i.test(e?.message ?? "");
 }
 function backoffDelay(retry, options, retryAfterMs) {
   const base = options.baseDelayMs ?? 1e3;
@@ -363,26 +289,6 @@ function parseRetryAfter(value, now = Date.now()) {
   if (/^\d+$/.test(text2.trim())) return Number(text2.trim()) * 1e3;
   const date = Date.parse(text2);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-async function withRetries(options, attempt, signal) {
-  const attempts = Math.max(1, options.attempts ?? 4);
-  for (let n = 1; ; n++) {
-    signal?.throwIfAborted();
-    try {
-      return await attempt(n);
-    } catch (err) {
-      signal?.throwIfAborted();
-      if (n >= attempts || !isRetryable(err)) {
-        if (n > 1 && isRetryable(err)) {
-          throw new Error(`${err.message} (gave up after ${n} attempts)`, { cause: err });
-        }
-        throw err;
-      }
-      const delay = backoffDelay(n, options, err instanceof HttpError ? err.retryAfterMs : void 0);
-      options.onRetry?.(`${err.message}; retrying in ${(delay / 1e3).toFixed(1)} s (attempt ${n + 1} of ${attempts})`);
-      await pause(delay, options.sleep, signal);
-    }
-  }
 }
 async function pause(ms, sleep, signal) {
   if (sleep) return abortable(sleep(ms), signal);
@@ -413,6 +319,41 @@ async function withDeadline(ms, expired, signal, work) {
 }
 function formatDuration(ms) {
   return ms < 12e4 ? `${Number((ms / 1e3).toFixed(1))} s` : `${Number((ms / 6e4).toFixed(1))} min`;
+}
+
+// src/transport/http.ts
+var HttpError = class extends Error {
+  constructor(message, retryable, status, retryAfterMs, options) {
+    super(message, options);
+    this.retryable = retryable;
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+  }
+  retryable;
+  status;
+  retryAfterMs;
+  name = "HttpError";
+};
+var RETRYABLE_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE", "UND_ERR_SOCKET"]);
+function isRetryable(err) {
+  if (err instanceof HttpError) return err.retryable;
+  const e = err;
+  if (e?.code && RETRYABLE_CODES.has(e.code)) return true;
+  return /socket hang up|aborted|Request timeout|premature close/i.test(e?.message ?? "");
+}
+async function withRetries(options, attempt, signal) {
+  const attempts = Math.max(1, options.attempts ?? 4);
+  return retrying(
+    {
+      attempts,
+      sleep: options.sleep,
+      signal,
+      decide: (err, n) => isRetryable(err) ? { retry: true, delayMs: backoffDelay(n, options, err instanceof HttpError ? err.retryAfterMs : void 0), why: "" } : { retry: false },
+      onRetry: (err, { delayMs }, n) => options.onRetry?.(`${err.message}; retrying in ${(delayMs / 1e3).toFixed(1)} s (attempt ${n + 1} of ${attempts})`),
+      giveUp: (err, _decision, n) => n > 1 && isRetryable(err) ? new Error(`${err.message} (gave up after ${n} attempts)`, { cause: err }) : err
+    },
+    attempt
+  );
 }
 var client;
 function httpClient() {
@@ -738,13 +679,13 @@ var TarHeaderReader = class {
   checkChecksum(block) {
     const stored = this.number(block, 148, 8, "checksum");
     let unsigned = 0;
-    let signed3 = 0;
+    let signed = 0;
     for (let i = 0; i < BLOCK; i++) {
       const byte = i >= 148 && i < 156 ? 32 : block[i];
       unsigned += byte;
-      signed3 += byte > 127 ? byte - 256 : byte;
+      signed += byte > 127 ? byte - 256 : byte;
     }
-    if (stored !== unsigned && stored !== signed3) this.fail("a header whose checksum does not match");
+    if (stored !== unsigned && stored !== signed) this.fail("a header whose checksum does not match");
   }
 };
 function text(block, start, length) {
@@ -872,7 +813,7 @@ async function extractTarGz(body, options) {
       fail(new ArchiveError(`${archive}: cannot run tar: ${err.message}`, { cause: err }));
       resolve(null);
     });
-    tar.on("close", (code2) => resolve(code2));
+    tar.on("close", (code) => resolve(code));
   });
   const gunzip = createGunzip();
   const guard = entryGuard(archive);
@@ -940,9 +881,9 @@ async function extractTarGz(body, options) {
       throw mismatchError(archive, options.sha256, actual);
     }
     await unzipped;
-    const code2 = await tarExit;
+    const code = await tarExit;
     if (extractError) throw extractError;
-    if (code2 !== 0) throw new ArchiveError(`${archive}: tar exited with ${code2} extracting into ${dest}: ${tarStderr.trim()}`);
+    if (code !== 0) throw new ArchiveError(`${archive}: tar exited with ${code} extracting into ${dest}: ${tarStderr.trim()}`);
     return { sha256: actual, bytes, entries: reader.members };
   } finally {
     signal?.removeEventListener("abort", onAbort);
@@ -994,54 +935,6 @@ async function extractVerifiedZip(file, dest, archive, signal) {
 // src/go/local.ts
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-
-// src/go/gover.ts
-var INVALID = { major: "", minor: "", patch: "", kind: "", pre: "" };
-function parse(text2) {
-  let rest = text2.trim();
-  if (rest.startsWith("go")) rest = rest.slice(2).split("-", 1)[0];
-  const major = leadingInt(rest);
-  if (major === null) return INVALID;
-  rest = rest.slice(major.length);
-  if (rest === "") return { ...INVALID, major, minor: "0", patch: "0" };
-  if (rest[0] !== ".") return INVALID;
-  const minor = leadingInt(rest.slice(1));
-  if (minor === null) return INVALID;
-  rest = rest.slice(1 + minor.length);
-  if (rest === "") return { ...INVALID, major, minor, patch: compareDecimal(minor, "21") < 0 ? "0" : "" };
-  if (rest[0] === ".") {
-    const patch = leadingInt(rest.slice(1));
-    return patch !== null && rest.length === 1 + patch.length ? { ...INVALID, major, minor, patch } : INVALID;
-  }
-  const kind = /^[a-z]+/.exec(rest)?.[0];
-  if (kind === void 0) return INVALID;
-  rest = rest.slice(kind.length);
-  if (rest === "") return { ...INVALID, major, minor, kind };
-  const pre = leadingInt(rest);
-  return pre !== null && rest.length === pre.length ? { major, minor, patch: "", kind, pre } : INVALID;
-}
-function leadingInt(text2) {
-  const digits = /^\d+/.exec(text2)?.[0];
-  if (digits === void 0 || digits.length > 1 && digits.startsWith("0")) return null;
-  return digits;
-}
-function compareDecimal(a, b) {
-  if (a === b) return 0;
-  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
-  return a < b ? -1 : 1;
-}
-function compareGoVersions(a, b) {
-  const x = parse(a);
-  const y = parse(b);
-  return compareDecimal(x.major, y.major) || compareDecimal(x.minor, y.minor) || compareDecimal(x.patch, y.patch) || // '' < alpha < beta < rc: a release or language version before a prerelease of the same patch ('').
-  (x.kind === y.kind ? 0 : x.kind < y.kind ? -1 : 1) || compareDecimal(x.pre, y.pre);
-}
-function isGoVersion(text2) {
-  return parse(text2).major !== "";
-}
-function isPrerelease(text2) {
-  return parse(text2).kind !== "";
-}
 
 // src/go/platform.ts
 import path3 from "node:path";
@@ -1172,7 +1065,7 @@ async function fetchReleases(baseUrl, retry, signal) {
 
 // src/go/staging.ts
 import { readlinkSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir as readdir2, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path4 from "node:path";
 var STAGING_PREFIX = ".staging-";
@@ -1221,7 +1114,7 @@ async function createStaging(parent, prefix, heartbeatMs = HEARTBEAT_MS) {
 async function removeAbandonedStaging(goDir, logger, now = Date.now()) {
   let names;
   try {
-    names = (await readdir(goDir)).filter((name) => name.startsWith(STAGING_PREFIX));
+    names = (await readdir2(goDir)).filter((name) => name.startsWith(STAGING_PREFIX));
   } catch (err) {
     if (err.code === "ENOENT") return [];
     throw err;
@@ -1268,7 +1161,6 @@ function parseOwner(text2) {
 // src/go/version-file.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import path5 from "node:path";
-var GO_DEFAULT = { mod: "1.16", work: "1.18" };
 var VersionFileError = class extends Error {
   name = "VersionFileError";
 };
@@ -1278,52 +1170,43 @@ function versionFileKind(file) {
   if (base === ".tool-versions") return "tool-versions";
   return "go-version";
 }
-var VERSION_TEXT = /^(?:go)?(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)$/;
+function versionText(text2) {
+  const version = text2.replace(/^go(?=\d)/, "");
+  return isGoVersion(version) ? version : void 0;
+}
 function parseVersionFile(text2, file, kind = versionFileKind(file)) {
+  if (kind === "go.mod") return { ...fromGoMod(text2, file) ?? goDefault(file), minimum: true };
   const lines = text2.split(/\r?\n/);
-  if (kind === "go.mod") return { ...fromGoMod(lines) ?? goDefault(file), minimum: true };
   const found = kind === "tool-versions" ? fromToolVersions(lines, file) : fromGoVersion(lines, file);
   if (!found) throw new VersionFileError(`go-version-file: ${file}: ${kind === "tool-versions" ? 'no "golang" entry' : "no version"} found`);
   return found;
 }
 function goDefault(file) {
-  const work = path5.basename(file).endsWith(".work");
-  const spec = work ? GO_DEFAULT.work : GO_DEFAULT.mod;
+  const work = isWorkFile(file);
+  const spec = work ? DEFAULT_GO_VERSION.work : DEFAULT_GO_VERSION.mod;
   return {
     spec,
     line: 0,
     assumed: `go-version-file: ${file} has no "go" line; Go reads ${work ? "a go.work" : "a go.mod"} without one as "go ${spec}", so Go ${spec} is tested (add a "go" line to name the oldest Go the module supports)`
   };
 }
-function fromGoMod(lines) {
-  let go;
-  let toolchain;
-  let inBlock = false;
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/\/\/.*$/, "").trim();
-    if (inBlock) {
-      if (line === ")") inBlock = false;
-      return;
-    }
-    if (/\($/.test(line)) {
-      inBlock = true;
-      return;
-    }
-    const directive = /^(go|toolchain)\s+(\S+)$/.exec(line);
-    if (!directive) return;
-    const [, name, value = ""] = directive;
-    const version = VERSION_TEXT.exec(value.replace(/[+-].*$/, ""))?.[1];
-    if (!version) return;
-    if (name === "go") go ??= { spec: version, line: i + 1 };
-    else toolchain ??= { spec: version, line: i + 1 };
-  });
-  return toolchain ?? go;
+function fromGoMod(text2, file) {
+  let parsed;
+  try {
+    parsed = parseGoFile(file, text2);
+  } catch (err) {
+    if (err instanceof GoFileError) throw new VersionFileError(`go-version-file: ${err.message}`, { cause: err });
+    throw err;
+  }
+  if (parsed.toolchain !== null) return { spec: parsed.toolchain, line: parsed.toolchainLine };
+  if (parsed.go !== null) return { spec: parsed.go, line: parsed.goLine };
+  return void 0;
 }
 function fromGoVersion(lines, file) {
   for (const [i, raw] of lines.entries()) {
     const line = raw.replace(/#.*$/, "").trim();
     if (line === "") continue;
-    const version = VERSION_TEXT.exec(line)?.[1];
+    const version = versionText(line);
     if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(line)} is not a Go version`);
     return { spec: version, line: i + 1 };
   }
@@ -1333,7 +1216,7 @@ function fromToolVersions(lines, file) {
   for (const [i, raw] of lines.entries()) {
     const [tool, first] = raw.replace(/#.*$/, "").trim().split(/\s+/);
     if (tool !== "golang" && tool !== "go") continue;
-    const version = first === void 0 ? void 0 : VERSION_TEXT.exec(first)?.[1];
+    const version = first === void 0 ? void 0 : versionText(first);
     if (!version) throw new VersionFileError(`go-version-file: ${file}:${i + 1}: ${JSON.stringify(first ?? "")} is not a Go version`);
     return { spec: version, line: i + 1 };
   }
@@ -1493,35 +1376,6 @@ function nearestVersions(target, candidates, count2 = 2) {
   return picked.filter((c) => c !== void 0).sort((a, b) => key2(b.parsed) - key2(a.parsed)).map((c) => c.version);
 }
 
-// src/util/log.ts
-var silentLogger = {
-  info() {
-  },
-  warning() {
-  },
-  error() {
-  },
-  debug() {
-  },
-  group() {
-  }
-};
-function consoleLogger(stream = process.stderr, verbose = false) {
-  const at = (where) => where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ` : "";
-  return {
-    info: (message) => void stream.write(`${message}
-`),
-    warning: (message, where) => void stream.write(`warning: ${at(where)}${message}
-`),
-    error: (message, where) => void stream.write(`error: ${at(where)}${message}
-`),
-    debug: (message) => void (verbose && stream.write(`${message}
-`)),
-    group: (title, body) => void stream.write(`\u2500\u2500 ${title}
-${body.endsWith("\n") || body === "" ? body : body + "\n"}`)
-  };
-}
-
 // src/go/install.ts
 var DEFAULT_DOWNLOAD_TIMEOUT_MS = 10 * 6e4;
 var DOWNLOAD_TIMEOUT_VARIABLE = "GO_MATRIX_DOWNLOAD_TIMEOUT_MINUTES";
@@ -1560,7 +1414,7 @@ async function install(request, stopped) {
     retry,
     releases: void 0,
     locals: /* @__PURE__ */ new Map(),
-    cache: request.toolchainCache ?? actionsToolchainCache,
+    cache: request.toolchainCache ?? actionsCacheClient,
     signal,
     downloadTimeoutMs: request.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
     stopped
@@ -1642,9 +1496,9 @@ async function installVersion(spec, version, context) {
 async function findOrInstall(spec, version, context) {
   const started = performance.now();
   const done = (source, goroot, sha256) => {
-    const seconds3 = Math.round(performance.now() - started) / 1e3;
-    context.logger.info(`Go ${version} (${spec}): ${source} ${goroot} in ${seconds3.toFixed(2)} s`);
-    return { spec, version, goroot, sha256, source, seconds: seconds3 };
+    const seconds2 = Math.round(performance.now() - started) / 1e3;
+    context.logger.info(`Go ${version} (${spec}): ${source} ${goroot} in ${seconds2.toFixed(2)} s`);
+    return { spec, version, goroot, sha256, source, seconds: seconds2 };
   };
   const local = context.locals.get(version);
   if (local) return done("local", local, "");
@@ -1661,13 +1515,16 @@ async function findOrInstall(spec, version, context) {
   if (!placed) context.logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
   if (useCache && placed) {
     try {
-      await abortable(context.cache.save(dir, key2), context.signal);
+      await abortable(saveEntry({ paths: [dir], key: key2, client: context.cache }), context.signal);
     } catch (err) {
       context.signal?.throwIfAborted();
       context.logger.warning(`Go ${version}: saving to the Actions cache failed: ${err.message}`);
     }
   }
   return done("download", dir, file.sha256);
+}
+function toolchainCacheKey(version, os5, arch, sha256) {
+  return `go-matrix-go-${version}-${os5}-${arch}-${sha256}`;
 }
 function toolCachePath(toolCacheDir, version, platform) {
   return path6.join(toolCacheDir, "go", goToSemver(version), platform.toolCacheArch);
@@ -1686,7 +1543,7 @@ async function cacheAvailable(context) {
 async function restoreFromCache(dir, key2, version, context) {
   try {
     await rm2(dir, { recursive: true, force: true });
-    if (!await abortable(context.cache.restore(dir, key2), context.signal)) return false;
+    if ((await abortable(restoreEntry({ paths: [dir], key: key2, client: context.cache }), context.signal)).outcome === "miss") return false;
     const restored = await goVersionAt(dir, context.platform);
     if (restored !== version) throw new Error(`the restored toolchain reports go${restored}`);
     context.signal?.throwIfAborted();
@@ -1772,12 +1629,12 @@ async function placeAtomically(source, dir, platform, logger = silentLogger) {
       await writeFile2(marker, "");
       return true;
     } catch (err) {
-      const code2 = err.code ?? "";
-      if (code2 === "ENOENT" && existsSync(source) && round < 5) {
+      const code = err.code ?? "";
+      if (code === "ENOENT" && existsSync(source) && round < 5) {
         await mkdir(path6.dirname(dir), { recursive: true });
         continue;
       }
-      if (!TARGET_EXISTS.has(code2) || !existsSync(dir)) {
+      if (!TARGET_EXISTS.has(code) || !existsSync(dir)) {
         throw new Error(`cannot move the toolchain into ${dir}: ${err.message}`, { cause: err });
       }
     }
@@ -1890,58 +1747,6 @@ function relativeInside(root, file) {
 }
 function joinPosix(dir, file) {
   return dir === "" || dir === "." ? file : `${dir.replace(/\/+$/, "")}/${file}`;
-}
-
-// src/runner/go-mod.ts
-function parseGoFile(name, text2) {
-  const file = { name, go: null, toolchain: null, module: null, use: [] };
-  let block = null;
-  const lines = text2.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = stripComment(lines[i]).trim();
-    if (line === "") continue;
-    if (block !== null) {
-      if (line === ")") block = null;
-      else if (block === "use") file.use.push(unquote(line));
-      continue;
-    }
-    const [keyword, ...rest] = line.split(/\s+/);
-    const value = rest.join(" ");
-    if (value === "(") {
-      block = keyword ?? "";
-      continue;
-    }
-    switch (keyword) {
-      case "go":
-        if (!isGoVersion(value)) {
-          throw new Error(`${name}:${i + 1}: expected "go 1.N" or "go 1.N.P", got ${JSON.stringify(line)}`);
-        }
-        file.go = value;
-        break;
-      case "toolchain":
-        file.toolchain = value.replace(/^go/, "");
-        break;
-      case "module":
-        file.module = unquote(value);
-        break;
-      case "use":
-        file.use.push(unquote(value));
-        break;
-    }
-  }
-  return file;
-}
-function stripComment(line) {
-  const at = line.indexOf("//");
-  return at < 0 ? line : line.slice(0, at);
-}
-function unquote(text2) {
-  const t = text2.trim();
-  return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
-}
-function skipReason(version, file) {
-  if (!file?.go) return null;
-  return compareGoVersions(version, file.go) < 0 ? `${file.name} requires go >= ${file.go}` : null;
 }
 
 // src/runner/version-run.ts
@@ -2295,11 +2100,11 @@ function runProcess(command, args, options) {
       finish(null, 0, new Error(`${command}: could not start: ${err.message}`, { cause: err }));
     });
     child.on("exit", () => killProcessTree(child.pid));
-    child.on("close", (code2) => {
+    child.on("close", (code) => {
       void (async () => {
         await Promise.all([waitForGroupExit(child.pid), sinkDone]);
         const leftovers = options.marker ? await killMarked(options.marker) : 0;
-        finish(code2, leftovers);
+        finish(code, leftovers);
       })();
     });
   });
@@ -2475,7 +2280,7 @@ var TestJsonParser = class {
       const output = trimNewline(event.Output ?? "");
       this.text.add(output);
       this.summary.add(output);
-      if (!/^# \S/.test(output)) this.buildOutputOf(packageOf2(event.ImportPath)).add(output);
+      if (!/^# \S/.test(output)) this.buildOutputOf(packageOf(event.ImportPath)).add(output);
       return;
     }
     if (event.Action === "build-fail" && event.ImportPath) {
@@ -2501,7 +2306,7 @@ var TestJsonParser = class {
     if (event.Test) this.testDone(pkg, event.Test, event.Action, event.Elapsed ?? 0);
     else this.packageDone(pkg, event);
   }
-  testDone(pkg, test, action, seconds3) {
+  testDone(pkg, test, action, seconds2) {
     const k = key(pkg, test);
     const output = this.running.get(k);
     this.running.delete(k);
@@ -2510,20 +2315,20 @@ var TestJsonParser = class {
     else {
       this.counts.failed++;
       const text2 = output?.text() ?? "";
-      this.summary.add(`--- FAIL: ${test} (${pkg}, ${seconds3.toFixed(2)}s)`);
+      this.summary.add(`--- FAIL: ${test} (${pkg}, ${seconds2.toFixed(2)}s)`);
       for (const l of text2.split("\n")) if (l !== "") this.summary.add(`    ${l}`);
       if (this.counts.failures.length < MAX_FAILURES) this.counts.failures.push({ package: pkg, test, output: text2 });
       else this.omittedFailures++;
     }
-    if (action !== "skip" && seconds3 > 0 && !test.includes("/")) {
-      this.slowByPackage.set(pkg, slowestOf([...this.slowByPackage.get(pkg) ?? [], { package: pkg, test, seconds: seconds3 }]));
+    if (action !== "skip" && seconds2 > 0 && !test.includes("/")) {
+      this.slowByPackage.set(pkg, slowestOf([...this.slowByPackage.get(pkg) ?? [], { package: pkg, test, seconds: seconds2 }]));
     }
   }
   packageDone(pkg, event) {
     const cached = this.cachedPackages.has(pkg);
     if (event.FailedBuild) {
       this.failedBuilds.add(pkg);
-      this.brokenBy.set(pkg, packageOf2(event.FailedBuild));
+      this.brokenBy.set(pkg, packageOf(event.FailedBuild));
     }
     this.packages.set(pkg, {
       name: pkg,
@@ -2590,7 +2395,7 @@ function parseBuildErrors(stderr) {
   }
   return blocks;
 }
-function packageOf2(importPath) {
+function packageOf(importPath) {
   return importPath.replace(/\s+\[.*\]$/, "");
 }
 function key(pkg, test) {
@@ -2637,7 +2442,9 @@ async function runVersion(plan) {
     return done("error", `missing toolchain: ${go} is not an executable (${err.message})`);
   }
   const runId = randomUUID();
-  const env = { ...isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version)), [RUN_MARKER_VARIABLE]: runId };
+  const isolated = isolatedEnv(plan.env, versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version));
+  run2.env = isolated;
+  const env = { ...isolated, [RUN_MARKER_VARIABLE]: runId };
   const marker = `${RUN_MARKER_VARIABLE}=${runId}`;
   const stop = new AbortController();
   const limitMs = Math.min(plan.timeoutMinutes * MS_PER_MINUTE, MAX_TIMER_MS);
@@ -2922,98 +2729,20 @@ function emitAnnotations(runs, logger, moduleDir, base) {
   }
 }
 
-// src/coverage/functions.ts
-function parseFuncOutput(text2, source = "go tool cover -func") {
-  const functions = [];
-  let totalPercent = null;
-  text2.split("\n").forEach((raw, index) => {
-    const line = raw.replace(/\r$/, "");
-    if (line.trim() === "") return;
-    const fields = line.split("	").filter((field) => field !== "");
-    const where = `${source}:${index + 1}`;
-    const percent2 = parsePercent(fields[fields.length - 1], where, line);
-    if (fields[0] === "total:") {
-      totalPercent = percent2;
-      return;
-    }
-    const location = /^(.+):(\d+):$/.exec(fields[0] ?? "");
-    if (fields.length !== 3 || location === null) {
-      throw new CoverageError(`${where}: expected "file.go:LINE:<tab>Name<tab>NN.N%", got ${JSON.stringify(line)}`);
-    }
-    functions.push({ file: location[1], line: Number(location[2]), name: fields[1], percent: percent2 });
-  });
-  return { functions, totalPercent };
-}
-function parsePercent(field, where, line) {
-  const match = /^(\d+\.\d)%$/.exec(field ?? "");
-  if (match === null) throw new CoverageError(`${where}: expected a percentage like "75.0%" at the end, got ${JSON.stringify(line)}`);
-  return Number(match[1]);
-}
-function functionCoverage(report, profile) {
-  const files = new Map(profile.files.map((f) => [f.file, f]));
-  return report.functions.map((fn, index) => {
-    const next = report.functions[index + 1];
-    const end = next !== void 0 && next.file === fn.file && next.line > fn.line ? next.line : Infinity;
-    const f = files.get(fn.file);
-    let ran = false;
-    let entry = 0;
-    if (f !== void 0) {
-      const { startLine, count: count2 } = profile.blocks;
-      const stop = f.start + f.length;
-      const first = lowerBound(startLine, f.start, stop, fn.line);
-      if (first < stop && startLine[first] < end) entry = count2[first];
-      for (let i = first; i < stop && startLine[i] < end && !ran; i++) ran = count2[i] > 0;
-    }
-    const covered = fn.percent > 0 || ran;
-    return { ...fn, covered, hits: Math.max(entry, covered ? 1 : 0) };
-  });
-}
-function lowerBound(column, from, to, value) {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (column[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-function summarizeFunctions(functions) {
-  return summary(functions.filter((fn) => fn.covered).length, functions.length);
-}
-function mergeFunctionCoverage(lists) {
-  const merged = /* @__PURE__ */ new Map();
-  for (const list of lists) {
-    for (const fn of list) {
-      const key2 = `${fn.file}
-${fn.line}
-${fn.name}`;
-      const seen = merged.get(key2);
-      if (seen === void 0) merged.set(key2, { ...fn });
-      else {
-        seen.covered ||= fn.covered;
-        seen.hits = Math.max(seen.hits, fn.hits);
-        seen.percent = Math.max(seen.percent, fn.percent);
-      }
-    }
-  }
-  return [...merged.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
-}
-
-// src/coverage/go-cover.ts
+// src/runner/go-cover.ts
 import { execFile as execFile2 } from "node:child_process";
 import { existsSync as existsSync2, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
 import os4 from "node:os";
 import path11 from "node:path";
-async function functionsFromGo(goroot, profilePath, moduleDir, profile) {
+async function functionsFromGo(goroot, profilePath, moduleDir, profile, env = process.env) {
   const local = profile === void 0 ? /* @__PURE__ */ new Map() : localPaths(profile.files.map((f) => f.file), moduleDir);
-  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path11.resolve(profilePath), profilePath, moduleDir);
+  if (profile === void 0 || local.size === 0) return runCoverFunc(goroot, path11.resolve(profilePath), profilePath, moduleDir, env);
   const tmp = mkdtempSync(path11.join(os4.tmpdir(), "go-matrix-func-"));
   try {
     const input = path11.join(tmp, "coverage.out");
     const renamed = profile.files.map((f) => ({ ...f, file: local.get(f.file) ?? f.file }));
     writeFileSync(input, formatProfile({ ...profile, files: renamed }));
-    const report = await runCoverFunc(goroot, input, profilePath, moduleDir);
+    const report = await runCoverFunc(goroot, input, profilePath, moduleDir, env);
     const original = new Map([...local].map(([name, file]) => [file, name]));
     const functions = report.functions.map((fn) => ({ ...fn, file: original.get(fn.file) ?? fn.file }));
     functions.sort((a, b) => compareStrings(a.file, b.file));
@@ -3059,7 +2788,7 @@ function mainModule(dir) {
     if (path11.dirname(at) === at) return null;
   }
 }
-function runCoverFunc(goroot, input, profilePath, moduleDir) {
+function runCoverFunc(goroot, input, profilePath, moduleDir, env) {
   const go = goBinary(goroot);
   const args = ["tool", "cover", `-func=${input}`];
   const shown = `${go} tool cover -func=${path11.resolve(profilePath)}`;
@@ -3067,7 +2796,7 @@ function runCoverFunc(goroot, input, profilePath, moduleDir) {
     execFile2(
       go,
       args,
-      { cwd: moduleDir, env: { ...process.env, GOTOOLCHAIN: "local", GOROOT: goroot }, maxBuffer: 1 << 30 },
+      { cwd: moduleDir, env: { ...env, GOTOOLCHAIN: "local", GOROOT: goroot }, maxBuffer: 1 << 30 },
       (err, out, errOut) => {
         if (err) {
           const detail = String(errOut).trim() || err.message;
@@ -3084,1456 +2813,13 @@ function runCoverFunc(goroot, input, profilePath, moduleDir) {
   });
 }
 
-// src/coverage/own-tests.ts
-function countOwnTests(profile, withoutTests) {
-  const packages = new Set(withoutTests);
-  if (packages.size === 0) return { profile, otherTestBinaries: null };
-  const { numStmt, count: count2 } = profile.blocks;
-  const ran = /* @__PURE__ */ new Map();
-  for (const f of profile.files) {
-    const pkg = packageOf(f.file);
-    if (!packages.has(pkg)) continue;
-    const counts2 = ran.get(pkg) ?? { covered: 0, total: 0 };
-    for (let i = f.start; i < f.start + f.length; i++) {
-      counts2.total += numStmt[i];
-      if (count2[i] > 0) counts2.covered += numStmt[i];
-    }
-    ran.set(pkg, counts2);
-  }
-  const taken = [...ran].filter(([, c]) => c.covered > 0);
-  if (taken.length === 0) return { profile, otherTestBinaries: null };
-  const counts = Float64Array.from(count2);
-  for (const f of profile.files) if (ran.has(packageOf(f.file))) counts.fill(0, f.start, f.start + f.length);
-  const named = taken.map(([name, c]) => ({ name, summary: summary(c.covered, c.total) })).sort((a, b) => a.name < b.name ? -1 : 1);
-  return {
-    profile: { ...profile, blocks: { ...profile.blocks, count: counts } },
-    otherTestBinaries: { statements: addSummaries(named.map((p) => p.summary)), packages: named }
-  };
-}
-function functionsOfOwnTests(functions, other) {
-  if (other === null) return [...functions];
-  const packages = new Set(other.packages.map((p) => p.name));
-  return functions.map((fn) => packages.has(packageOf(fn.file)) ? { ...fn, percent: 0, covered: false, hits: 0 } : fn);
-}
-
-// src/coverage/baseline.ts
-var import_lcov_parse = __toESM(require_lib(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
-function readReportBaseline(json, source) {
-  const report = json;
-  if (typeof report !== "object" || report === null || report.schemaVersion !== 1) {
-    throw new CoverageError(`${source}: not a go-matrix report.json (expected "schemaVersion": 1)`);
-  }
-  const versions = Array.isArray(report.versions) ? report.versions : [];
-  const withCoverage = versions.filter((v) => isSummary(v.coverage?.statements) && typeof v.version === "string");
-  const comparisons = Array.isArray(report.comparisons?.versions) ? report.comparisons.versions : [];
-  const named = comparisons.find((c) => typeof c.reference === "string")?.reference;
-  const chosen = withCoverage.find((v) => v.version === named) ?? [...withCoverage].sort((a, b) => compareGoVersions(String(b.version), String(a.version)))[0];
-  if (chosen !== void 0) {
-    const coverage = chosen.coverage;
-    return {
-      source,
-      kind: "report",
-      metric: "statements",
-      version: String(chosen.version),
-      total: coverage.statements,
-      packages: readPackages(coverage.packages, "statements", source),
-      files: [],
-      versions: withCoverage.map((v) => {
-        const { covered, total } = v.coverage.statements;
-        return { version: String(v.version), ...typeof v.platform === "string" ? { platform: v.platform } : {}, statements: summary(covered, total) };
-      })
-    };
-  }
-  if (isSummary(report.merged?.lines)) {
-    return { source, kind: "report", metric: "lines", total: report.merged.lines, packages: readPackages(report.merged.packages, "lines", source), files: [] };
-  }
-  throw new CoverageError(`${source}: the report has no coverage to compare with (no version with statements, no merged lines)`);
-}
-function readPackages(value, metric, source) {
-  if (!Array.isArray(value)) return [];
-  return value.filter((entry) => typeof entry === "object" && entry !== null).map((entry, i) => {
-    const counts = entry[metric];
-    if (typeof entry.name !== "string" || !isSummary(counts)) {
-      throw new CoverageError(`${source}: packages[${i}] needs a "name" and "${metric}": {covered, total}`);
-    }
-    return { name: entry.name, summary: summary(counts.covered, counts.total) };
-  }).sort((a, b) => compareStrings(a.name, b.name));
-}
-function isSummary(value) {
-  const s = value;
-  return typeof s === "object" && s !== null && Number.isFinite(s.covered) && Number.isFinite(s.total);
-}
-async function readLcovBaseline(text2, source) {
-  const records = await new Promise((resolve, reject) => {
-    import_lcov_parse.default.source(text2, (err, data) => {
-      if (err !== null || data === void 0) reject(new CoverageError(`${source}: not an LCOV file (lcov-parse: ${String(err)})`));
-      else resolve(data);
-    });
-  });
-  const byFile = /* @__PURE__ */ new Map();
-  const counted = /* @__PURE__ */ new Map();
-  for (const record of records) {
-    if (!record.file) continue;
-    if (record.lines.details.length === 0) {
-      counted.set(record.file, summary(record.lines.hit, record.lines.found));
-      continue;
-    }
-    const lines = byFile.get(record.file) ?? /* @__PURE__ */ new Map();
-    for (const { line, hit } of record.lines.details) lines.set(line, Math.max(lines.get(line) ?? 0, hit));
-    byFile.set(record.file, lines);
-  }
-  for (const [file, lines] of byFile) {
-    counted.set(file, summary([...lines.values()].filter((hit) => hit > 0).length, lines.size));
-  }
-  if (counted.size === 0) throw new CoverageError(`${source}: the LCOV file names no source files (no SF records)`);
-  const files = [...counted].map(([name, s]) => ({ name, summary: s })).sort((a, b) => compareStrings(a.name, b.name));
-  return { source, kind: "lcov", metric: "lines", total: addSummaries(files.map((f) => f.summary)), packages: packagesOf(files), files };
-}
-function packagesOf(files) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const name = packageOf(file.name);
-    groups.set(name, [...groups.get(name) ?? [], file.summary]);
-  }
-  return [...groups].map(([name, list]) => ({ name, summary: addSummaries(list) })).sort((a, b) => compareStrings(a.name, b.name));
-}
-async function readBaselineFile(path20) {
-  let text2;
-  try {
-    text2 = await readFile4(path20, "utf8");
-  } catch (err) {
-    throw new CoverageError(`${path20}: cannot read the baseline: ${err.message}`, { cause: err });
-  }
-  if (text2.trimStart().startsWith("{")) {
-    let json;
-    try {
-      json = JSON.parse(text2);
-    } catch (err) {
-      throw new CoverageError(`${path20}: not valid JSON: ${err.message}`, { cause: err });
-    }
-    return readReportBaseline(json, path20);
-  }
-  return readLcovBaseline(text2, path20);
-}
-
-// src/compare/delta.ts
-function pointsDelta(current, previous) {
-  if (current.total === 0 || previous.total === 0) return 0;
-  const value = 100 * current.covered / current.total - 100 * previous.covered / previous.total;
-  return Number(formatOneDecimal(value)) + 0;
-}
-
-// src/compare/versions.ts
-function compareVersions(inputs, reference, options = {}) {
-  const ref = inputs.find((input) => input.version === reference);
-  if (ref === void 0) {
-    throw new CoverageError(`reference version ${reference} has no coverage to compare with (versions with coverage: ${inputs.map((i) => i.version).join(", ") || "none"})`);
-  }
-  const refLines = ref.lines ?? lineCoverage(ref.profile);
-  const refStatements = summarizeStatements(ref.profile).total;
-  return inputs.filter((input) => input !== ref).map((input) => compareOne(input, input.lines ?? lineCoverage(input.profile), ref, refLines, refStatements, options.maxLines ?? 20));
-}
-function compareOne(input, lines, ref, refLines, refStatements, maxLines) {
-  const statements = summarizeStatements(input.profile).total;
-  let common = 0;
-  let covered = 0;
-  let referenceCovered = 0;
-  const onlyVersion = [];
-  const onlyReference = [];
-  for (const [file, hitsByLine] of lines) {
-    const refHits = refLines.get(file);
-    if (refHits === void 0) continue;
-    for (const [line, hits] of hitsByLine) {
-      const other = refHits.get(line);
-      if (other === void 0) continue;
-      common++;
-      if (hits > 0) covered++;
-      if (other > 0) referenceCovered++;
-      if (hits > 0 && other === 0) onlyVersion.push({ file, line });
-      if (hits === 0 && other > 0) onlyReference.push({ file, line });
-    }
-  }
-  const rawDelta = pointsDelta(statements, refStatements);
-  const likeForLikeDelta = pointsDelta(summary(covered, common), summary(referenceCovered, common));
-  const onlyInVersion = onlyIn(input.profile, lines, refLines);
-  const onlyInReference = onlyIn(ref.profile, refLines, lines);
-  const otherInVersion = input.otherTestBinaries ?? null;
-  const otherInReference = ref.otherTestBinaries ?? null;
-  return {
-    version: input.version,
-    reference: ref.version,
-    rawDelta,
-    likeForLikeDelta,
-    statements,
-    referenceStatements: refStatements,
-    common: { lines: common, covered, referenceCovered },
-    onlyInVersion,
-    onlyInReference,
-    coveredOnlyInVersion: capped(onlyVersion, maxLines),
-    coveredOnlyInReference: capped(onlyReference, maxLines),
-    ...otherInVersion ? { otherTestBinariesInVersion: otherInVersion } : {},
-    ...otherInReference ? { otherTestBinariesInReference: otherInReference } : {},
-    explanation: [
-      explain(input.version, ref.version, rawDelta, likeForLikeDelta, common, onlyInVersion, onlyInReference),
-      ...[
-        [input.version, otherInVersion],
-        [ref.version, otherInReference]
-      ].flatMap(([version, other]) => other ? [describeOtherTestBinaries(version, other)] : [])
-    ].join(" ")
-  };
-}
-function onlyIn(profile, lines, other) {
-  const statements = /* @__PURE__ */ new Map();
-  const { startLine, startCol, endLine, endCol, numStmt, count: count2 } = profile.blocks;
-  for (const f of profile.files) {
-    const otherLines = other.get(f.file);
-    const pkg = packageOf(f.file);
-    for (let i = f.start; i < f.start + f.length; i++) {
-      const last = lastLineOf(startLine[i], startCol[i], endLine[i], endCol[i]);
-      let absent = true;
-      for (let line = startLine[i]; absent && line <= last; line++) absent = otherLines?.get(line) === void 0;
-      if (!absent) continue;
-      const counts = statements.get(pkg) ?? { covered: 0, total: 0 };
-      counts.total += numStmt[i];
-      if (count2[i] > 0) counts.covered += numStmt[i];
-      statements.set(pkg, counts);
-    }
-  }
-  const lineCounts = /* @__PURE__ */ new Map();
-  for (const [file, hitsByLine] of lines) {
-    const otherLines = other.get(file);
-    for (const [line, hits] of hitsByLine) {
-      if (otherLines?.get(line) !== void 0) continue;
-      const counts = lineCounts.get(packageOf(file)) ?? { covered: 0, total: 0 };
-      counts.total++;
-      if (hits > 0) counts.covered++;
-      lineCounts.set(packageOf(file), counts);
-    }
-  }
-  const names = [.../* @__PURE__ */ new Set([...statements.keys(), ...lineCounts.keys()])].sort(compareStrings);
-  const packages = names.map((name) => {
-    const s = statements.get(name) ?? { covered: 0, total: 0 };
-    const l = lineCounts.get(name) ?? { covered: 0, total: 0 };
-    return { name, statements: summary(s.covered, s.total), lines: summary(l.covered, l.total) };
-  });
-  return {
-    statements: addSummaries(packages.map((p) => p.statements)),
-    lines: addSummaries(packages.map((p) => p.lines)),
-    packages
-  };
-}
-function capped(lines, max) {
-  return { count: lines.length, lines: lines.slice(0, max), more: Math.max(0, lines.length - max) };
-}
-function explain(version, reference, rawDelta, likeForLike, common, onlyInVersion, onlyInReference) {
-  const sentences = [
-    `Go ${version} covers ${signed2(rawDelta)} points of statements against Go ${reference}, and ${signed2(likeForLike)} on the ${plural2(common, "line")} both instrument.`
-  ];
-  if (onlyInVersion.lines.total > 0) sentences.push(describe(onlyInVersion, version, reference));
-  if (onlyInReference.lines.total > 0) sentences.push(describe(onlyInReference, reference, version));
-  return sentences.join(" ");
-}
-function describe(only, version, other) {
-  const top = only.packages.slice(0, 3).map((p) => `${p.name} (${[plural2(p.lines.total, "line"), ...p.statements.total > 0 ? [plural2(p.statements.total, "statement")] : []].join(", ")})`);
-  const rest = only.packages.length - top.length;
-  const where = `${top.join(", ")}${rest > 0 ? ` and ${plural2(rest, "more package")}` : ""}`;
-  const lines = `Go ${version} instruments ${plural2(only.lines.total, "line")} that Go ${other} does not (${only.lines.covered} covered)`;
-  if (only.statements.total === 0) {
-    return `${lines}, but no statement Go ${other} leaves out: the two lay out their blocks differently, in ${where}.`;
-  }
-  return `${lines}, holding ${plural2(only.statements.total, "statement")} (${only.statements.covered} covered) that Go ${other} does not count at all: ${where}.`;
-}
-function describeOtherTestBinaries(version, other) {
-  const where = other.packages.map((p) => `${p.summary.covered} of ${plural2(p.summary.total, "statement")} in ${p.name}`).join(", ");
-  return `Go ${version} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}); like \`go test -cover\`, go-matrix counts a package as its own tests cover it, so they are not counted.`;
-}
-function signed2(points2) {
-  return `${points2 > 0 ? "+" : ""}${points2.toFixed(1)}`;
-}
-function plural2(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-// src/compare/paths.ts
-function suffixMatcher(candidates) {
-  const byBaseName = /* @__PURE__ */ new Map();
-  for (const candidate of candidates) {
-    const segments2 = candidate.split("/");
-    const base = segments2[segments2.length - 1];
-    byBaseName.set(base, [...byBaseName.get(base) ?? [], segments2]);
-  }
-  return (name) => {
-    const segments2 = name.replace(/\\/g, "/").split("/").filter((s) => s !== "" && s !== ".");
-    const base = segments2[segments2.length - 1];
-    if (base === void 0) return void 0;
-    let best;
-    let bestLength = 0;
-    let tie = false;
-    for (const candidate of byBaseName.get(base) ?? []) {
-      const length = commonSuffix(candidate, segments2);
-      if (length > bestLength) {
-        best = candidate;
-        bestLength = length;
-        tie = false;
-      } else if (length === bestLength) tie = true;
-    }
-    return best === void 0 || tie ? void 0 : best.join("/");
-  };
-}
-function commonSuffix(a, b) {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-}
-
-// src/compare/baseline.ts
-function compareBaseline(current, baseline, rows = []) {
-  const now = baseline.metric === "statements" ? current.statements : current.lines;
-  let baselineFiles = baseline.files;
-  let baselinePackages = baseline.packages;
-  const unmatchedFiles = [];
-  if (baseline.kind === "lcov") {
-    const match = suffixMatcher(now.files.map((f) => f.name));
-    const renamed = /* @__PURE__ */ new Map();
-    for (const file of baseline.files) {
-      const name = match(file.name);
-      if (name === void 0) unmatchedFiles.push(file.name);
-      const key2 = name ?? file.name;
-      renamed.set(key2, [...renamed.get(key2) ?? [], file.summary]);
-    }
-    baselineFiles = [...renamed].map(([name, list]) => ({ name, summary: addSummaries(list) }));
-    baselinePackages = packagesOf(baselineFiles);
-  }
-  return {
-    source: baseline.source,
-    kind: baseline.kind,
-    metric: baseline.metric,
-    ...baseline.version === void 0 ? {} : { version: baseline.version },
-    total: delta("total", now.total, baseline.total),
-    packages: pair(now.packages, baselinePackages),
-    files: baseline.kind === "lcov" ? pair(now.files, baselineFiles) : [],
-    unmatchedFiles,
-    versions: versionDeltas(rows, baseline.versions ?? [])
-  };
-}
-function versionDeltas(rows, previous) {
-  const deltas = [];
-  for (const row of rows) {
-    const sameVersion = previous.filter((p) => p.version === row.version);
-    const match = sameVersion.find((p) => p.platform !== void 0 && p.platform === row.platform) ?? sameVersion[0];
-    if (match && row.statements) deltas.push(delta(row.label, row.statements, match.statements));
-  }
-  return deltas;
-}
-function pair(current, previous) {
-  const before = new Map(previous.map((p) => [p.name, p.summary]));
-  const after = new Map(current.map((c) => [c.name, c.summary]));
-  const names = [.../* @__PURE__ */ new Set([...after.keys(), ...before.keys()])].sort(compareStrings);
-  return names.map((name) => delta(name, after.get(name) ?? null, before.get(name) ?? null));
-}
-function delta(name, current, baseline) {
-  return { name, current, baseline, delta: current === null || baseline === null ? null : pointsDelta(current, baseline) };
-}
-
-// src/compare/diff.ts
-function parseGitDiff(text2, source = "git diff") {
-  const files = [];
-  let file;
-  let newLine = 0;
-  let inHunk = false;
-  text2.split("\n").forEach((raw, index) => {
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.startsWith("diff --git ")) {
-      file = { path: pathsOfHeader(line.slice("diff --git ".length)), oldPath: null, status: "modified", lines: [] };
-      files.push(file);
-      inHunk = false;
-      return;
-    }
-    if (file === void 0) return;
-    if (inHunk) {
-      if (line.startsWith("+")) {
-        file.lines.push(newLine++);
-        return;
-      }
-      if (line.startsWith(" ")) {
-        newLine++;
-        return;
-      }
-      if (line.startsWith("-") || line.startsWith("\\")) return;
-      inHunk = false;
-    }
-    if (line.startsWith("@@")) {
-      const match = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
-      if (match === null) throw new CoverageError(`${source}:${index + 1}: expected a hunk header "@@ -a,b +c,d @@", got ${JSON.stringify(line)}`);
-      newLine = Number(match[1]);
-      inHunk = true;
-    } else if (line.startsWith("new file mode")) file.status = "added";
-    else if (line.startsWith("deleted file mode")) file.status = "deleted";
-    else if (line.startsWith("rename from ")) {
-      file.oldPath = unquote2(line.slice("rename from ".length));
-      file.status = "renamed";
-    } else if (line.startsWith("rename to ")) file.path = unquote2(line.slice("rename to ".length));
-    else if (line.startsWith("+++ ") && !line.startsWith("+++ /dev/null")) file.path = stripPrefix2(unquote2(line.slice(4)));
-    else if (line.startsWith("--- ") && file.status === "deleted" && !line.startsWith("--- /dev/null")) file.path = stripPrefix2(unquote2(line.slice(4)));
-  });
-  return files;
-}
-function pathsOfHeader(rest) {
-  if (rest.startsWith('"')) {
-    const second = rest.lastIndexOf(' "');
-    return stripPrefix2(unquote2(second > 0 ? rest.slice(second + 1) : rest));
-  }
-  const half = (rest.length - 1) / 2;
-  if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) return rest.slice(half + 3);
-  const b = rest.lastIndexOf(" b/");
-  return b >= 0 ? rest.slice(b + 3) : rest;
-}
-function stripPrefix2(path20) {
-  return path20.replace(/^[ab]\//, "").replace(/\t$/, "");
-}
-function unquote2(path20) {
-  const trimmed = path20.replace(/\t.*$/, "");
-  if (!trimmed.startsWith('"') || !trimmed.endsWith('"')) return trimmed;
-  const bytes = [];
-  const body = trimmed.slice(1, -1);
-  const escapes = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== "\\") {
-      bytes.push(...Buffer.from(c, "utf8"));
-      continue;
-    }
-    const next = body[i + 1] ?? "";
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(escapes[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-function diffCoverage(lines, changed) {
-  const match = suffixMatcher(lines.keys());
-  const files = [];
-  const uncovered = [];
-  let covered = 0;
-  let total = 0;
-  for (const change of changed) {
-    if (change.status === "deleted" || change.lines.length === 0) continue;
-    const file = match(change.path) ?? null;
-    const hitsByLine = file === null ? void 0 : lines.get(file);
-    if (hitsByLine === void 0) continue;
-    let fileCovered = 0;
-    let fileTotal = 0;
-    const missed = [];
-    for (const line of change.lines) {
-      const hits = hitsByLine.get(line);
-      if (hits === void 0) continue;
-      fileTotal++;
-      if (hits > 0) fileCovered++;
-      else missed.push(line);
-    }
-    if (fileTotal === 0) continue;
-    files.push({ path: change.path, file, lines: summary(fileCovered, fileTotal), uncovered: missed });
-    uncovered.push(...missed.map((line) => ({ file: change.path, line })));
-    covered += fileCovered;
-    total += fileTotal;
-  }
-  return { lines: summary(covered, total), files, uncovered };
-}
-
-// src/compare/gates.ts
-function evaluateGates(thresholds, inputs) {
-  const { maxVersionDelta, minCoverage, maxCoverageDrop, minDiffCoverage } = thresholds;
-  return [
-    ...maxVersionDelta !== null ? versionDeltaGates(maxVersionDelta, inputs) : [],
-    ...minCoverage > 0 ? [minCoverageGate(minCoverage, inputs)] : [],
-    ...maxCoverageDrop !== null ? [coverageDropGate(maxCoverageDrop, inputs)] : [],
-    ...minDiffCoverage !== null ? [diffCoverageGate(minDiffCoverage, inputs)] : []
-  ];
-}
-function versionDeltaGates(limit, inputs) {
-  const gates = inputs.versions.map((v) => versionDeltaGate(limit, v));
-  const reference = inputs.reference?.version;
-  const uncovered = inputs.runs.length > 1 ? inputs.runs.filter((r) => r.status === "passed" && !r.coverage && r.version !== reference) : [];
-  for (const run2 of uncovered) {
-    const other = reference !== void 0 ? `Go ${reference}` : "the other versions";
-    gates.push(unevaluated("max-version-delta", limit, `Go ${run2.version} passed but ${noProfile(run2)}, so it cannot be compared with ${other}.`));
-  }
-  if (gates.length > 0) return gates;
-  const covered = inputs.runs.filter((r) => r.coverage).length;
-  if (reference === void 0 && covered > 1) {
-    return [unevaluated("max-version-delta", limit, "the reference version has no coverage, so no version can be compared with it.")];
-  }
-  return [skipped("max-version-delta", limit, covered === 0 ? "No version has coverage to compare." : "Only one version has coverage, so there is no other version to compare.")];
-}
-function versionDeltaGate(limit, v) {
-  if (v.common.lines === 0 && (v.statements.covered > 0 || v.referenceStatements.covered > 0)) {
-    return unevaluated(
-      "max-version-delta",
-      limit,
-      `Go ${v.version} and Go ${v.reference} instrument no line in common (${v.statements.total} and ${v.referenceStatements.total} statements), so their coverage cannot be compared like for like.`
-    );
-  }
-  const distance = Math.abs(v.likeForLikeDelta);
-  const direction = v.likeForLikeDelta < 0 ? "less" : "more";
-  const message = v.likeForLikeDelta === 0 ? `Go ${v.version} covers the same share as Go ${v.reference} of the ${v.common.lines} lines both instrument (limit ${points(limit)}).` : `Go ${v.version} covers ${distance.toFixed(1)} points ${direction} than Go ${v.reference} on the ${v.common.lines} lines both instrument; the limit is ${limit}.`;
-  return { name: "max-version-delta", threshold: limit, actual: v.likeForLikeDelta, passed: distance <= limit, message };
-}
-function minCoverageGate(minimum, inputs) {
-  const ref = inputs.reference;
-  if (ref === null) return unevaluated("min-coverage", minimum, noReferenceCoverage(inputs.runs));
-  if (ref.statements.total === 0) {
-    const run2 = inputs.runs.find((r) => r.version === ref.version);
-    const tests = run2 === void 0 ? "" : run2.tests === 0 ? ": no test ran" : ` (${run2.tests} tests ran)`;
-    return unevaluated("min-coverage", minimum, `the coverage profile of Go ${ref.version} has no statements${tests}.`);
-  }
-  const { covered, total } = ref.statements;
-  return atLeast("min-coverage", minimum, ref.statements, `Go ${ref.version} covers ${formatPercent(covered, total)}% of statements (${covered} of ${total}); the minimum is ${minimum}%.`);
-}
-function atLeast(name, minimum, measured, message) {
-  return { name, threshold: minimum, actual: measured.percent, passed: measured.percent >= minimum, message };
-}
-function coverageDropGate(limit, inputs) {
-  const baseline = inputs.baseline;
-  if (baseline === null) {
-    if (inputs.baselineFound) return unevaluated("max-coverage-drop", limit, `there is a baseline, but ${noReferenceCoverage(inputs.runs)}`);
-    return skipped("max-coverage-drop", limit, 'No baseline to compare with (none saved yet, or baseline is "none").');
-  }
-  const delta2 = baseline.total.delta;
-  if (delta2 === null) return skipped("max-coverage-drop", limit, "The baseline has no total coverage to compare with.");
-  const what = baseline.metric === "statements" ? "statement" : "line";
-  const change = delta2 < 0 ? `dropped ${(-delta2).toFixed(1)} points` : delta2 > 0 ? `rose ${delta2.toFixed(1)} points` : "did not change";
-  return {
-    name: "max-coverage-drop",
-    threshold: limit,
-    actual: delta2,
-    passed: -delta2 <= limit,
-    message: `${capitalize(what)} coverage ${change} against the baseline (${baseline.total.baseline?.percent.toFixed(1)}% to ${baseline.total.current?.percent.toFixed(1)}%); the largest drop allowed is ${points(limit)}.`
-  };
-}
-function diffCoverageGate(minimum, inputs) {
-  const { diff, changedLines } = inputs;
-  if (diff === null) {
-    if (changedLines.state === "none") return skipped("min-diff-coverage", minimum, "There is no pull request diff to measure.");
-    if (changedLines.state === "unreadable") return unevaluated("min-diff-coverage", minimum, `the pull request's changed lines could not be read: ${changedLines.reason}`);
-    return unevaluated("min-diff-coverage", minimum, `the pull request's changed lines were read, but ${noCoverage(inputs.runs)}`);
-  }
-  if (diff.lines.total === 0) return skipped("min-diff-coverage", minimum, "The change touches no instrumented Go lines.");
-  const { covered, total } = diff.lines;
-  return atLeast("min-diff-coverage", minimum, diff.lines, `Tests run ${covered} of the ${total} changed lines that are instrumented (${formatPercent(covered, total)}%); the minimum is ${minimum}%.`);
-}
-function noReferenceCoverage(runs) {
-  return runs.some((r) => r.coverage) ? "the reference version (reference-version) has no coverage." : noCoverage(runs);
-}
-function noCoverage(runs) {
-  if (runs.length === 0) return "no Go version ran, so there is no coverage.";
-  const shown = runs.slice(0, MAX_RUNS_NAMED).map(describeRun);
-  const more = runs.length > MAX_RUNS_NAMED ? `; and ${runs.length - MAX_RUNS_NAMED} more` : "";
-  return `no version produced coverage: ${shown.join("; ")}${more}.`;
-}
-var MAX_RUNS_NAMED = 5;
-function describeRun(run2) {
-  const why = run2.reason ? ` (${run2.reason.replace(/\.$/, "")})` : "";
-  if (run2.status === "skipped") return `Go ${run2.version} was skipped${why}`;
-  if (run2.status === "error") return `Go ${run2.version} could not be run${why}`;
-  if (run2.status === "failed") return `Go ${run2.version} failed${why} and ${noProfile(run2)}`;
-  return `Go ${run2.version} passed but ${noProfile(run2)}`;
-}
-function noProfile(run2) {
-  return run2.tests === 0 ? "no test ran and no coverage profile was written" : "no coverage profile was written";
-}
-function unevaluated(name, threshold, why) {
-  const limit = name === "min-coverage" || name === "min-diff-coverage" ? `${threshold}%` : points(threshold);
-  return { name, threshold, actual: null, passed: false, message: `The ${name} gate (${limit}) cannot be judged: ${why}` };
-}
-function skipped(name, threshold, message) {
-  return { name, threshold, actual: null, passed: true, skipped: true, message: `Not evaluated: ${message}` };
-}
-function points(n) {
-  return `${n} point${n === 1 ? "" : "s"}`;
-}
-function capitalize(word) {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-// src/report/schema.ts
-var SCHEMA_VERSION = 1;
-function toResults(report) {
-  return report.versions.map((v) => ({
-    spec: v.spec,
-    version: v.version,
-    status: v.status,
-    coverage: v.coverage ? v.coverage.statements.percent : null,
-    tests: { passed: v.tests.passed, failed: v.tests.failed, skipped: v.tests.skipped },
-    seconds: v.seconds
-  }));
-}
-
-// src/report/verdict.ts
-function describeVersionProblem(v) {
-  if (v.status === "error") return `Go ${v.version} could not be run: ${v.reason ?? "unknown error"}`;
-  const failures = v.tests.failures.map((f) => f.test).filter((t) => t !== "");
-  if (v.tests.failed > 0) {
-    const names = failures.slice(0, 3).join(", ");
-    const more = failures.length > 3 ? ` and ${failures.length - 3} more` : "";
-    return `Go ${v.version} failed: ${v.tests.failed} test${v.tests.failed === 1 ? "" : "s"} failed${names ? ` (${names}${more})` : ""}`;
-  }
-  return `Go ${v.version} failed: ${v.reason ?? "the build failed"}`;
-}
-function decideVerdict(report, failOnTestFailure) {
-  const failedGates2 = report.gates.filter((g) => !g.passed);
-  const broken = report.versions.filter((v) => v.status === "failed" || v.status === "error");
-  const passed = failedGates2.length === 0 && broken.length === 0;
-  const failJob = failedGates2.length > 0 || failOnTestFailure && broken.length > 0;
-  let sentence;
-  if (passed) {
-    const ran = report.versions.filter((v) => v.status === "passed");
-    const skipped2 = report.versions.length - ran.length;
-    const who = ran.length === 1 ? `Go ${ran[0].version}` : `All ${ran.length} Go versions`;
-    sentence = `\u2705 ${who} passed${skipped2 > 0 ? ` (${skipped2} skipped)` : ""}${report.gates.length > 0 ? " and every gate held" : ""}.`;
-  } else {
-    const parts = [...failedGates2.map((g) => g.message), ...broken.map(describeVersionProblem)];
-    const head = failJob ? "\u274C" : "\u26A0\uFE0F";
-    const first = parts[0].replace(/\.$/, "");
-    sentence = `${head} ${first}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? "s" : ""})` : ""}.`;
-  }
-  return { passed, failJob, sentence };
-}
-function stoppedVerdict(reason, mode) {
-  const what = mode === "aggregate" ? "The reports were not combined" : "go-matrix stopped before a report";
-  return { passed: false, failJob: true, sentence: `\u274C ${what}: ${reason.replace(/\.$/, "")}.` };
-}
-
-// src/report/markdown.ts
-var BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-var LINE_BREAK = /\r\n|\r|\n/g;
-var ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
-function defuseAutolinks(text2) {
-  return text2.replace(/@/g, "@\u200D").replace(/#/g, "#\u200D").replace(/:\/\//g, ":/\u200B/").replace(/\b(www)\./gi, "$1\u200B.");
-}
-function visibleBidi(text2) {
-  return text2.replace(BIDI, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-function oneLine(text2) {
-  return text2.replace(LINE_BREAK, " ");
-}
-function escape(text2) {
-  const escaped = defuseAutolinks(oneLine(text2)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*[\]|~]/g, (c) => `\\${c}`).replace(/_/g, (c, at, whole) => WORD.test(whole[at - 1] ?? "") && WORD.test(whole[at + 1] ?? "") ? c : "\\_").replace(/^(\s*)([-+=#])(?=[\s=#-]|\u200d|$)/, "$1\\$2").replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
-  return visibleBidi(escaped);
-}
-var WORD = /^[\p{L}\p{N}]$/u;
-function escapeHtml(text2) {
-  const escaped = defuseAutolinks(oneLine(text2)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-  return visibleBidi(escaped);
-}
-function code(text2, options = {}) {
-  let body = visibleBidi(oneLine(text2));
-  if (options.cell) body = body.replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.trim() === "" ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function codeBlock(text2, lang = "") {
-  const body = text2.replace(ANSI, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
-  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${lang}
-${body}
-${fence}`;
-}
-function tableHead(header, align) {
-  const rule = header.map((_h, i) => ({ l: ":--", r: "--:", c: ":-:" })[align?.[i] ?? "l"]);
-  return [tableRow(header), tableRow(rule)].join("\n");
-}
-function tableRow(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-function details(summary2, body) {
-  return `<details><summary>${summary2}</summary>
-
-${body}
-
-</details>`;
-}
-function byteLength(text2) {
-  return Buffer.byteLength(text2, "utf8");
-}
-
-// src/report/fit.ts
-function renderSection(s, keep) {
-  const omitted = s.items.length - keep + (s.alsoLeftOut ?? 0);
-  let text2 = (s.head + s.items.slice(0, keep).join(s.separator)).replace(/\n+$/, "");
-  if (omitted > 0 && s.leftOut) text2 += `${text2 === "" ? "" : "\n\n"}${s.leftOut(omitted)}`;
-  return text2 + (s.tail ?? "");
-}
-function renderDocument(sections, keeps) {
-  return sections.map((s, i) => renderSection(s, keeps[i])).filter((t) => t !== "").join("\n\n") + "\n";
-}
-function fit(build, levels, limit) {
-  let sections = [];
-  let detail = 0;
-  for (; detail < levels; detail++) {
-    sections = build(detail);
-    const text3 = renderDocument(
-      sections,
-      sections.map((s) => s.items.length)
-    );
-    if (byteLength(text3) <= limit) return { text: text3, detail, leftOut: leftOutOf(sections, sections.map((s) => s.items.length)) };
-  }
-  detail = levels - 1;
-  const keeps = trimLongest(sections, limit);
-  const text2 = hardCut(renderDocument(sections, keeps), limit);
-  return { text: text2, detail, leftOut: leftOutOf(sections, keeps) };
-}
-function leftOutOf(sections, keeps) {
-  return sections.map((s, i) => ({ section: s.head.split("\n")[0] ?? "", items: s.items.length - keeps[i] + (s.alsoLeftOut ?? 0) })).filter((l) => l.items > 0);
-}
-function trimLongest(sections, limit) {
-  const keeps = sections.map((s) => s.items.length);
-  const itemBytes = sections.map((s) => s.items.map((item) => byteLength(item) + byteLength(s.separator)));
-  const size = (i) => byteLength(renderSection(sections[i], keeps[i]));
-  for (; ; ) {
-    const sizes = sections.map((_s, i) => size(i));
-    const total = byteLength(renderDocument(sections, keeps));
-    const excess = total - limit;
-    if (excess <= 0) return keeps;
-    const candidates = sections.map((s2, i) => ({ i, size: sizes[i], trimmable: s2.leftOut !== void 0 && keeps[i] > (s2.keep ?? 0) })).filter((c) => c.trimmable).sort((a, b) => b.size - a.size);
-    const longest = candidates[0];
-    if (longest === void 0) return keeps;
-    const target = Math.max(longest.size - excess, (candidates[1]?.size ?? 0) - excess / 2);
-    const s = sections[longest.i];
-    const bytes = itemBytes[longest.i];
-    const floor = s.keep ?? 0;
-    let keep = keeps[longest.i];
-    let current = longest.size;
-    while (keep > floor && current > target) {
-      keep--;
-      current -= bytes[keep];
-      if (current <= target + 64) current = byteLength(renderSection(s, keep));
-    }
-    if (keep === keeps[longest.i]) keep--;
-    keeps[longest.i] = Math.max(floor, keep);
-  }
-}
-var CUT_NOTE = "\n\n\u2026 the rest of this report was left out to stay within GitHub\u2019s size limit (see report.json).\n";
-function hardCut(text2, limit) {
-  if (byteLength(text2) <= limit) return text2;
-  const room = limit - byteLength(CUT_NOTE);
-  const bytes = Buffer.from(text2, "utf8").subarray(0, Math.max(0, room));
-  let cut = bytes.toString("utf8");
-  cut = cut.replace(/\ufffd$/, "");
-  const lastBreak = cut.lastIndexOf("\n");
-  return (lastBreak > 0 ? cut.slice(0, lastBreak) : cut) + CUT_NOTE;
-}
-
-// src/report/views.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isCounts(value) {
-  return isObject(value) && typeof value.covered === "number" && typeof value.total === "number" && typeof value.percent === "number";
-}
-function numberOrNull(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-function onlyIn2(value) {
-  if (!isObject(value) || !isCounts(value.statements) || !isCounts(value.lines) || !Array.isArray(value.packages)) return null;
-  const packages = value.packages.filter(
-    (p) => isObject(p) && typeof p.name === "string" && isCounts(p.statements) && isCounts(p.lines)
-  );
-  return { statements: value.statements, lines: value.lines, packages };
-}
-function lineList(value) {
-  if (!isObject(value) || !Array.isArray(value.lines)) return null;
-  const lines = value.lines.filter((l) => isObject(l) && typeof l.file === "string" && typeof l.line === "number");
-  return { count: numberOrNull(value.count) ?? lines.length, lines, more: numberOrNull(value.more) ?? 0 };
-}
-function otherTestBinaries(value) {
-  if (!isObject(value) || !isCounts(value.statements) || !Array.isArray(value.packages)) return null;
-  const packages = value.packages.filter((p) => isObject(p) && typeof p.name === "string" && isCounts(p.summary));
-  return { statements: value.statements, packages };
-}
-function comparisonView(c) {
-  const common = isObject(c.common) ? numberOrNull(c.common.lines) : null;
-  return {
-    version: c.version,
-    reference: c.reference,
-    rawDelta: numberOrNull(c.rawDelta),
-    likeForLikeDelta: numberOrNull(c.likeForLikeDelta),
-    explanation: typeof c.explanation === "string" ? c.explanation : "",
-    commonLines: common,
-    onlyInVersion: onlyIn2(c.onlyInVersion),
-    onlyInReference: onlyIn2(c.onlyInReference),
-    coveredOnlyInVersion: lineList(c.coveredOnlyInVersion),
-    coveredOnlyInReference: lineList(c.coveredOnlyInReference),
-    otherTestBinariesInVersion: otherTestBinaries(c.otherTestBinariesInVersion),
-    otherTestBinariesInReference: otherTestBinaries(c.otherTestBinariesInReference)
-  };
-}
-function deltaView(value) {
-  if (!isObject(value) || typeof value.name !== "string") return null;
-  return {
-    name: value.name,
-    current: isCounts(value.current) ? value.current : null,
-    baseline: isCounts(value.baseline) ? value.baseline : null,
-    delta: numberOrNull(value.delta)
-  };
-}
-function baselineView(report) {
-  const b = report.comparisons.baseline;
-  if (!isObject(b)) return null;
-  const total = deltaView(b.total);
-  if (total === null) return null;
-  const deltas = (list) => Array.isArray(list) ? list.map(deltaView).filter((d) => d !== null) : [];
-  return {
-    source: typeof b.source === "string" ? b.source : "",
-    kind: typeof b.kind === "string" ? b.kind : "",
-    metric: typeof b.metric === "string" ? b.metric : "statements",
-    version: typeof b.version === "string" ? b.version : null,
-    total,
-    packages: deltas(b.packages),
-    unmatchedFiles: Array.isArray(b.unmatchedFiles) ? b.unmatchedFiles.filter((f) => typeof f === "string") : [],
-    versions: deltas(b.versions)
-  };
-}
-function referenceVersion(report) {
-  const named = report.comparisons.versions[0]?.reference;
-  if (named !== void 0) return named;
-  const covered = report.versions.filter((v) => v.coverage !== null);
-  return covered.length === 1 ? covered[0]?.version ?? null : null;
-}
-function gateSkipped(gate) {
-  return gate.skipped === true;
-}
-function failedGates(report, name) {
-  return report.gates.filter((g) => g.name === name && !g.passed && !gateSkipped(g));
-}
-function beyondVersionDelta(report, view) {
-  const delta2 = view.likeForLikeDelta;
-  return delta2 !== null && failedGates(report, "max-version-delta").some((g) => Math.abs(delta2) > g.threshold);
-}
-
-// src/report/sections.ts
-function failingFirst(items, failing) {
-  const first = items.filter(failing);
-  return { ordered: [...first, ...items.filter((item) => !failing(item))], first: first.length };
-}
-var STATUS_ICON = {
-  passed: "\u2705 passed",
-  failed: "\u274C failed",
-  skipped: "\u23ED\uFE0F skipped",
-  error: "\u{1F4A5} error"
-};
-function droppedNote(what, see) {
-  return `_${what} left out to stay within GitHub\u2019s size limit (see ${see})._`;
-}
-function leftOutNote(what, see) {
-  return (n) => `_\u2026 ${what(n)} left out (see ${see})._`;
-}
-function verdictSection(verdict) {
-  return { head: escape(verdict.sentence), items: [], separator: "" };
-}
-function notesSection(notes) {
-  return { head: notes.map((n) => `> \u2139\uFE0F ${escape(n)}`).join("\n>\n"), items: [], separator: "" };
-}
-function buildCell(v) {
-  const steps = v.steps?.filter((s) => s.name !== "test") ?? [];
-  if (steps.length === 0) return v.status === "skipped" || v.status === "error" ? "\u2014" : "\u2705";
-  const failed = steps.filter((s) => !s.ok);
-  return failed.length === 0 ? "\u2705" : `\u274C ${failed.map((s) => escape(s.name)).join(", ")}`;
-}
-function testsCell(v) {
-  if (v.status === "skipped" || v.status === "error" && v.tests.passed + v.tests.failed + v.tests.skipped === 0) {
-    return escape(v.reason ?? v.status);
-  }
-  const { passed, failed, skipped: skipped2 } = v.tests;
-  return [`${passed} passed`, failed > 0 ? `**${failed} failed**` : "", skipped2 > 0 ? `${skipped2} skipped` : ""].filter((t) => t !== "").join(" \xB7 ");
-}
-function baselineCell(baseline, label, isReference) {
-  if (baseline === null) return "\u2014";
-  if (isReference) return signed(baseline.total.delta);
-  return signed(baseline.versions.find((v) => v.name === label)?.delta);
-}
-function versionsSection(report, see) {
-  if (report.versions.length === 0) return null;
-  const comparisons = new Map(report.comparisons.versions.map((c) => [c.version, c]));
-  const reference = referenceVersion(report);
-  const baseline = baselineView(report);
-  const platforms = new Set(report.versions.map((v) => v.platform ?? ""));
-  const labels = versionLabels(report.versions);
-  const rows = report.versions.map((v, i) => {
-    const cmp = comparisons.get(labels[i]);
-    const isReference = labels[i] === reference;
-    const name = [
-      `**${escape(v.version)}**`,
-      v.spec !== v.version ? ` (${escape(v.spec)})` : "",
-      platforms.size > 1 && v.platform ? ` ${escape(v.platform)}` : ""
-    ].join("");
-    return tableRow([
-      name,
-      STATUS_ICON[v.status] ?? escape(String(v.status)),
-      buildCell(v),
-      testsCell(v),
-      percent(v.coverage?.statements.percent),
-      cmp ? signed(cmp.likeForLikeDelta) : isReference && v.coverage ? "reference" : "\u2014",
-      baselineCell(baseline, labels[i], isReference),
-      seconds(v.seconds),
-      escape(v.toolchain.source)
-    ]);
-  });
-  return {
-    head: tableHead(
-      ["Go", "status", "build", "tests", "coverage", "\u0394 like-for-like", "\u0394 baseline", "time", "toolchain"],
-      ["l", "l", "l", "l", "r", "r", "r", "r", "l"]
-    ) + "\n",
-    items: rows,
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more version"), see)
-  };
-}
-function mergedSection(report, see) {
-  if (!report.merged) return null;
-  const l = report.merged.lines;
-  const headline = `**Merged line coverage** (a line counts as covered when any version ran it): **${percent(l.percent)}**, ${l.covered} of ${l.total} lines.`;
-  const packages = report.merged.packages;
-  if (packages.length === 0) return { head: headline, items: [], separator: "" };
-  return {
-    head: `${headline}
-
-<details><summary>${plural(packages.length, "package")}</summary>
-
-${tableHead(["package", "lines covered", "coverage"], ["l", "r", "r"])}
-`,
-    items: packages.map((p) => tableRow([code(p.name, { cell: true }), `${p.lines.covered} of ${p.lines.total}`, percent(p.lines.percent)])),
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more package"), see),
-    tail: "\n\n</details>"
-  };
-}
-function baselineSection(report, see) {
-  const b = baselineView(report);
-  if (b === null) return null;
-  const reference = referenceVersion(report);
-  const metric = b.metric === "lines" ? "line" : "statement";
-  const was = b.total.baseline ? percent(b.total.baseline.percent) : "\u2014";
-  const now = b.total.current ? percent(b.total.current.percent) : "\u2014";
-  const from = b.source ? ` (${code(b.source)}${b.version ? `, Go ${escape(b.version)}` : ""})` : "";
-  const moved = b.packages.filter((p) => p.delta !== 0);
-  const lines = [
-    "### Against the baseline",
-    "",
-    `${reference ? `Go ${escape(reference)}` : "The reference version"}: ${metric} coverage ${was} \u2192 ${now} (**${signed(b.total.delta)}** points) against the baseline${from}.`
-  ];
-  if (b.unmatchedFiles.length > 0) {
-    lines.push("", `${plural(b.unmatchedFiles.length, "baseline file")} matched no file of this run, e.g. ${code(b.unmatchedFiles[0])}.`);
-  }
-  const unchanged = b.packages.length - moved.length;
-  if (moved.length === 0) {
-    lines.push("", b.packages.length > 0 ? `No package moved (${plural(b.packages.length, "package")}).` : "");
-    return { head: lines.join("\n"), items: [], separator: "" };
-  }
-  lines.push(
-    "",
-    `${plural(moved.length, "package")} changed${unchanged > 0 ? `, ${unchanged} did not` : ""}:`,
-    "",
-    tableHead(["package", "baseline", "now", "\u0394"], ["l", "r", "r", "r"])
-  );
-  return {
-    head: lines.join("\n") + "\n",
-    items: moved.map(
-      (p) => tableRow([
-        code(p.name, { cell: true }),
-        p.baseline ? percent(p.baseline.percent) : "new",
-        p.current ? percent(p.current.percent) : "gone",
-        signed(p.delta)
-      ])
-    ),
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more changed package"), see)
-  };
-}
-var MAX_PACKAGES_PER_COMPARISON = 15;
-var WHAT_IS_COMPARED = "_Raw: statement coverage, as `go test -cover` counts it (each package by its own tests). Like for like: line coverage on the lines both versions instrument, which a difference in what Go counts does not move._";
-function groupComparisons(views) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const view of views) {
-    const { version: _version, explanation: _explanation, ...rest } = view;
-    const key2 = JSON.stringify(rest);
-    const group = groups.get(key2);
-    if (group) group.versions.push(view.version);
-    else groups.set(key2, { versions: [view.version], view });
-  }
-  return [...groups.values()];
-}
-function onlyInTable(group) {
-  const { view } = group;
-  const byName = /* @__PURE__ */ new Map();
-  for (const p of view.onlyInVersion?.packages ?? []) byName.set(p.name, { ...byName.get(p.name), version: p });
-  for (const p of view.onlyInReference?.packages ?? []) byName.set(p.name, { ...byName.get(p.name), reference: p });
-  if (byName.size === 0) return "";
-  const cell = (p) => p ? `${p.lines.total} lines, ${p.lines.covered} covered` : "\u2014";
-  const rows = [...byName].slice(0, MAX_PACKAGES_PER_COMPARISON).map(([name, only]) => tableRow([code(name, { cell: true }), cell(only.version), cell(only.reference)]));
-  const more = byName.size - MAX_PACKAGES_PER_COMPARISON;
-  return [
-    tableHead(["instrumented by one side only", `only Go ${group.versions.map(escape).join(", ")}`, `only Go ${escape(view.reference)}`], ["l", "r", "r"]),
-    ...rows,
-    ...more > 0 ? ["", `_\u2026 and ${plural(more, "more package")}._`] : []
-  ].join("\n");
-}
-function coveredOnlyLine(list, versions) {
-  if (list === null || list.count === 0) return "";
-  const byFile = groupLines(list.lines);
-  const where = [...byFile].map(([file, lines]) => `${code(file)} ${lineRanges(lines)}`).join("; ");
-  return `- Covered only under Go ${versions}: ${plural(list.count, "line")}${where ? `: ${where}` : ""}${list.more > 0 ? ` and ${list.more} more` : ""}.`;
-}
-function otherTestBinariesLine(other, versions) {
-  if (other === null || other.packages.length === 0) return "";
-  const where = other.packages.map((p) => `${p.summary.covered} of ${plural(p.summary.total, "statement")} in ${code(p.name)}`).join(", ");
-  return `- Go ${versions} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}). Not counted: like \`go test -cover\`, go-matrix counts each package by its own tests.`;
-}
-function crossVersionSection(report, withLines, see) {
-  const views = report.comparisons.versions.map(comparisonView).filter(
-    (c) => c.rawDelta !== c.likeForLikeDelta || (c.onlyInVersion?.lines.total ?? 0) > 0 || (c.onlyInReference?.lines.total ?? 0) > 0 || (c.coveredOnlyInVersion?.count ?? 0) > 0 || (c.coveredOnlyInReference?.count ?? 0) > 0 || c.otherTestBinariesInVersion !== null || c.otherTestBinariesInReference !== null
-  );
-  if (views.length === 0) return null;
-  const { ordered, first: failing } = failingFirst(groupComparisons(views), (g) => beyondVersionDelta(report, g.view));
-  const items = ordered.map((group) => {
-    const c = group.view;
-    const versions = group.versions.map(escape).join(", ");
-    const parts = [
-      `**Go ${versions}** against Go ${escape(c.reference)}: raw ${signed(c.rawDelta)} points, like for like ${signed(c.likeForLikeDelta)}${c.commonLines !== null ? ` on the ${c.commonLines} lines both instrument` : ""}.`
-    ];
-    const only = onlyInTable(group);
-    if (only) parts.push(only);
-    else if (c.explanation) parts.push(escape(c.explanation));
-    const other = [otherTestBinariesLine(c.otherTestBinariesInVersion, versions), otherTestBinariesLine(c.otherTestBinariesInReference, escape(c.reference))].filter((l) => l !== "");
-    if (only && other.length > 0) parts.push(other.join("\n"));
-    if (withLines) {
-      const covered = [coveredOnlyLine(c.coveredOnlyInVersion, versions), coveredOnlyLine(c.coveredOnlyInReference, escape(c.reference))].filter((l) => l !== "");
-      if (covered.length > 0) parts.push(covered.join("\n"));
-    }
-    return parts.join("\n\n");
-  });
-  const linesDropped = !withLines && views.some((c) => (c.coveredOnlyInVersion?.count ?? 0) + (c.coveredOnlyInReference?.count ?? 0) > 0);
-  return {
-    head: `### Why versions differ
-
-${WHAT_IS_COMPARED}
-
-${linesDropped ? `${droppedNote("The lines only one version covered were", see)}
-
-` : ""}`,
-    items,
-    separator: "\n\n",
-    leftOut: leftOutNote((n) => plural(n, "more version comparison"), see),
-    keep: failing
-  };
-}
-function groupFailures(report) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const v of report.versions) {
-    for (const f of v.tests.failures) {
-      const key2 = JSON.stringify([f.package, f.test, f.output]);
-      const group = groups.get(key2);
-      if (group) group.versions.push(v.version);
-      else groups.set(key2, { failure: f, versions: [v.version] });
-    }
-  }
-  return [...groups.values()];
-}
-function tailOf(output, maxLines, maxBytes) {
-  const lines = output.replace(/\n+$/, "").split("\n");
-  let kept = lines.slice(-maxLines);
-  while (kept.length > 1 && Buffer.byteLength(kept.join("\n")) > maxBytes) kept = kept.slice(1);
-  let text2 = kept.join("\n");
-  if (Buffer.byteLength(text2) > maxBytes) text2 = text2.slice(-maxBytes);
-  const omitted = lines.length - kept.length;
-  return omitted > 0 ? `\u2026 ${plural(omitted, "earlier line")} left out (see test.json)
-${text2}` : text2;
-}
-function failureTitle(group, html) {
-  const { failure, versions } = group;
-  const esc = html ? escapeHtml : escape;
-  const name = failure.test === "" ? "(package-level failure)" : failure.test;
-  const pkg = html ? `<code>${escapeHtml(failure.package)}</code>` : code(failure.package);
-  return `${html ? `<b>${esc(name)}</b>` : `**${esc(name)}**`} in ${pkg} on Go ${versions.map(esc).join(", ")}`;
-}
-function failuresSection(report, budget, see, options = {}) {
-  const limit = options.limit ?? Infinity;
-  const groups = groupFailures(report);
-  if (groups.length === 0) return null;
-  const total = report.versions.reduce((n, v) => n + v.tests.failures.length, 0);
-  const items = groups.map(
-    (g) => budget === null ? `- ${failureTitle(g, false)}` : details(failureTitle(g, true), codeBlock(tailOf(g.failure.output, budget.lines, budget.bytes) || "(no output)"))
-  );
-  return {
-    head: `### Failing tests (${total})
-
-${options.outputDropped ? `${droppedNote("Test output was", "each version's test.json")}
-
-` : ""}`,
-    items: items.slice(0, limit),
-    alsoLeftOut: Math.max(0, items.length - limit),
-    separator: budget === null ? "\n" : "\n\n",
-    leftOut: leftOutNote((n) => plural(n, "more failing test"), see)
-  };
-}
-function slowestTestsSection(report, see) {
-  const rows = report.versions.flatMap(
-    (v) => (v.slowestTests ?? []).map(
-      (t) => tableRow([escape(v.version), code(t.test, { cell: true }), code(t.package, { cell: true }), t.seconds < 60 ? `${t.seconds.toFixed(2)} s` : seconds(t.seconds)])
-    )
-  );
-  if (rows.length === 0) return null;
-  return {
-    head: `<details><summary>Slowest tests</summary>
-
-${tableHead(["Go", "test", "package", "time"], ["l", "l", "l", "r"])}
-`,
-    items: rows,
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more test"), see),
-    tail: "\n\n</details>"
-  };
-}
-function groupLines(lines) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const { file, line } of lines) byFile.set(file, [...byFile.get(file) ?? [], line]);
-  return byFile;
-}
-function diffSection(report, withLines, see, maxLines = Infinity) {
-  const d = report.comparisons.diff;
-  if (!d) return null;
-  const head = `### Changed lines: ${percent(d.lines.percent)} covered (${d.lines.covered} of ${plural(d.lines.total, "instrumented changed line")})`;
-  if (d.uncovered.length === 0) return { head, items: [], separator: "" };
-  const shown = d.uncovered.slice(0, maxLines);
-  const byFile = groupLines(shown);
-  const items = [...byFile].map(
-    ([file, lines]) => withLines ? `- ${code(file)}: ${lineRanges(lines)}` : `- ${code(file)}: ${plural(lines.length, "uncovered line")}`
-  );
-  const notShown = d.uncovered.length - shown.length;
-  const dropped = withLines ? "" : ` ${droppedNote("Line numbers", see)}`;
-  const section = {
-    head: `${head}
-
-${plural(d.uncovered.length, "changed line")} no test ran:${dropped}
-
-`,
-    items,
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more file"), see)
-  };
-  if (notShown > 0) section.tail = `
-
-_\u2026 ${plural(notShown, "more uncovered line")} (see ${see})._`;
-  return section;
-}
-function gateValue(g, value) {
-  if (g.name === "legs") return String(value);
-  return g.name === "min-coverage" || g.name === "min-diff-coverage" ? percent(value) : signed(value);
-}
-function gateThreshold(g) {
-  if (g.name === "max-version-delta") return `\xB1${g.threshold}`;
-  if (g.name === "max-coverage-drop") return `\u2212${g.threshold}`;
-  if (g.name === "min-coverage" || g.name === "min-diff-coverage") return `\u2265\xA0${g.threshold}%`;
-  return escape(String(g.threshold));
-}
-function gateResult(g) {
-  if (gateSkipped(g)) return `\u2796 ${escape(g.message)}`;
-  return `${g.passed ? "\u2705" : "\u274C"} ${escape(g.message)}`;
-}
-function gatesSection(report, see) {
-  if (report.gates.length === 0) return null;
-  const { ordered, first: failed } = failingFirst(report.gates, (g) => !g.passed);
-  return {
-    head: `### Gates
-
-${tableHead(["gate", "limit", "actual", "result"], ["l", "r", "r", "l"])}
-`,
-    items: ordered.map((g) => tableRow([escape(g.name), gateThreshold(g), g.actual === null ? "\u2014" : gateValue(g, g.actual), gateResult(g)])),
-    separator: "\n",
-    leftOut: leftOutNote((n) => plural(n, "more gate"), see),
-    keep: failed
-  };
-}
-function footerSection(report, runUrl, linkText) {
-  const parts = [];
-  if (runUrl) parts.push(`[${linkText}](${runUrl.replace(/[()\s]/g, encodeURIComponent)})`);
-  parts.push(`go-matrix ${escape(report.tool.version)}`);
-  if (report.commit) parts.push(`commit ${code(report.commit.slice(0, 12))}`);
-  return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
-}
-
-// src/cache/report.ts
-function formatMiB(bytes) {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-function describeVersionCache(c) {
-  const parts = [];
-  if (c.where === "folder") parts.push(c.restored ? `build cache folder held ${formatMiB(c.restoredBytes)}` : "build cache folder empty");
-  else if (c.restored) parts.push(`build cache restored from ${c.key} (${formatMiB(c.restoredBytes)}, ${c.restoreSeconds.toFixed(1)} s)`);
-  else parts.push(c.why && !c.why.startsWith("not saved") ? `build cache not restored: ${c.why}` : "build cache missed");
-  if (c.addedEntries !== void 0) parts.push(c.addedEntries === 0 ? "nothing compiled or tested anew" : `${c.addedEntries} entries added`);
-  if (c.removedEntries) parts.push(`${c.removedEntries} unused entries left out`);
-  if (c.saved) parts.push(`saved as ${c.savedKey} (${formatMiB(c.savedBytes ?? 0)}, ${c.saveSeconds.toFixed(1)} s)`);
-  else if (c.where === "actions-cache" && c.why?.startsWith("not saved")) parts.push(c.why);
-  return parts.join("; ");
-}
-
-// src/report/cache-section.ts
-function restoredCell(c) {
-  if (c.where === "folder") return c.restored ? `kept in the cache folder (${formatMiB(c.restoredBytes)})` : "empty cache folder";
-  if (c.restored) return `${code(c.key ?? "", { cell: true })} (${formatMiB(c.restoredBytes)}, ${c.restoreSeconds.toFixed(1)} s)`;
-  return c.why && !c.why.startsWith("not saved") ? `not restored: ${escape(c.why)}` : "missed";
-}
-function savedCell(c) {
-  if (c.where === "folder") return "stays in the folder";
-  if (c.saved) return `${code(c.savedKey ?? "", { cell: true })} (${formatMiB(c.savedBytes ?? 0)}, ${c.saveSeconds.toFixed(1)} s)`;
-  return escape((c.why ?? "not saved").replace(/^not saved: /, "no: "));
-}
-function buildCacheSection(report) {
-  const rows = report.versions.flatMap((v) => {
-    const c = v.buildCache;
-    if (!c) return [];
-    const added = c.addedEntries === void 0 ? "" : c.addedEntries === 0 ? "nothing" : `${c.addedEntries} ${c.addedEntries === 1 ? "entry" : "entries"}`;
-    const replayed = v.cachedPackages ? plural(v.cachedPackages, "package") : "";
-    return [tableRow([escape(v.version), restoredCell(c), added, replayed, savedCell(c)])];
-  });
-  if (rows.length === 0) return null;
-  return {
-    head: `<details><summary>Build caches</summary>
-
-${tableHead(["Go", "restored", "compiled or tested anew", "test results replayed", "saved"], ["l", "l", "r", "r", "l"])}
-`,
-    items: rows,
-    separator: "\n",
-    tail: "\n\n</details>"
-  };
-}
-
-// src/report/summary.ts
-var SUMMARY_LIMIT_BYTES = 1024 * 1024;
-var COMMENT_LIMIT_BYTES = 65536;
-var SUMMARY_LEVELS = [
-  { output: { lines: Infinity, bytes: Infinity }, lines: true },
-  { output: { lines: 40, bytes: 4e3 }, lines: true },
-  { output: { lines: 10, bytes: 1e3 }, lines: true },
-  { output: null, lines: true },
-  { output: null, lines: false }
-];
-function notesOf(report, extras) {
-  const versions = report.versions.flatMap((v) => (v.notes ?? []).map((n) => `Go ${v.version}: ${n}`));
-  return [.../* @__PURE__ */ new Set([...report.notes ?? [], ...versions, ...extras.notes ?? []])];
-}
-function present(sections) {
-  return sections.filter((s) => s !== null && (s.head !== "" || s.items.length > 0));
-}
-function renderSummary(report, verdict, extras = {}) {
-  const see = "report.json";
-  const build = (detail) => {
-    const level = SUMMARY_LEVELS[detail] ?? { output: null, lines: false };
-    return present([
-      verdictSection(verdict),
-      notesSection(notesOf(report, extras)),
-      versionsSection(report, see),
-      mergedSection(report, see),
-      baselineSection(report, see),
-      crossVersionSection(report, level.lines, see),
-      failuresSection(report, level.output, see, { outputDropped: level.output === null }),
-      slowestTestsSection(report, see),
-      buildCacheSection(report),
-      diffSection(report, level.lines, see),
-      gatesSection(report, see),
-      footerSection(report, extras.runUrl, "this run")
-    ]);
-  };
-  return fit(build, SUMMARY_LEVELS.length, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
-}
-var COMMENT_FAILURES = 10;
-var COMMENT_UNCOVERED_LINES = 20;
-function renderComment(report, verdict, extras = {}) {
-  const see = extras.runUrl ? `the [job summary](${extras.runUrl.replace(/[()\s]/g, encodeURIComponent)})` : "the job summary";
-  const build = (detail) => {
-    const lines = detail === 0;
-    return present([
-      verdictSection(verdict),
-      notesSection(notesOf(report, extras)),
-      versionsSection(report, see),
-      failuresSection(report, null, see, { limit: COMMENT_FAILURES }),
-      failedGates(report, "max-coverage-drop").length > 0 ? baselineSection(report, see) : null,
-      failedGates(report, "max-version-delta").length > 0 ? crossVersionSection(report, lines, see) : null,
-      diffSection(report, true, see, COMMENT_UNCOVERED_LINES),
-      gatesSection(report, see),
-      footerSection(report, extras.runUrl, "Full report in the job summary")
-    ]);
-  };
-  return fit(build, 2, extras.limitBytes ?? COMMENT_LIMIT_BYTES).text;
-}
-function renderStopped(verdict, about, extras = {}) {
-  const build = () => present([verdictSection(verdict), notesSection(extras.notes ?? []), footerSection(about, extras.runUrl, "this run")]);
-  return fit(build, 1, extras.limitBytes ?? SUMMARY_LIMIT_BYTES).text;
-}
-
-// src/files/report-folder.ts
-import { lstat, mkdir as mkdir4, readdir as readdir2, readFile as readFile5, realpath, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
-import path13 from "node:path";
-
-// src/util/paths.ts
-import path12 from "node:path";
-function isInside(child, parent) {
-  const relative = path12.relative(parent, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${path12.sep}`) && !path12.isAbsolute(relative);
-}
-
-// src/files/report-folder.ts
-var REPORT_MARKER = ".go-matrix";
-var REPORT_FILES = ["report.json", "summary.md", "merged.lcov", "merged.out"];
-function reportFolderProblem(dir, ctx) {
-  if (path13.dirname(dir) === dir) return "is the file system's root";
-  if (dir === ctx.workspace) return "is the workspace itself: go-matrix would write its files among yours";
-  if (isInside(ctx.workspace, dir)) return `contains the workspace (${ctx.workspace})`;
-  if (ctx.moduleDir !== void 0 && isInside(ctx.moduleDir, dir)) return `is or contains the module's folder (working-directory, ${ctx.moduleDir})`;
-  const below = isInside(dir, ctx.workspace) ? path13.relative(ctx.workspace, dir) : dir;
-  if (below.split(path13.sep).some((part) => part.toLowerCase() === ".git")) return "is inside a .git folder, the repository's own data";
-  for (const work of ctx.workDirs ?? []) {
-    if (isInside(work, dir)) return `contains go-matrix's work folder (${work}: build and module caches), which must not be uploaded with the report`;
-    if (isInside(dir, work)) return `is inside go-matrix's work folder (${work})`;
-  }
-  const read = (ctx.readsFrom ?? []).find((file) => isInside(file, dir));
-  if (read !== void 0) return `holds ${read}, which this run reads: the report folder is emptied of an earlier run's files before writing`;
-  return null;
-}
-async function realPath(file) {
-  const absolute = path13.resolve(file);
-  const rest = [];
-  for (let at = absolute; ; at = path13.dirname(at)) {
-    try {
-      return path13.join(await realpath(at), ...rest.reverse());
-    } catch (err) {
-      const code2 = err.code;
-      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" || path13.dirname(at) === at) return absolute;
-      rest.push(path13.basename(at));
-    }
-  }
-}
-async function prepareReportFolder(dir, ctx) {
-  const real = (p) => realPath(p);
-  const problem = reportFolderProblem(await real(dir), {
-    workspace: await real(ctx.workspace),
-    ...ctx.moduleDir !== void 0 ? { moduleDir: await real(ctx.moduleDir) } : {},
-    workDirs: await Promise.all((ctx.workDirs ?? []).map(real)),
-    readsFrom: await Promise.all((ctx.readsFrom ?? []).map(real))
-  });
-  if (problem !== null) throw refusal2(dir, problem);
-  const earlier = await ownedEntries(dir);
-  for (const name of earlier) await rm4(path13.join(dir, name), { recursive: true, force: true });
-  await writeMarker(dir, []);
-  await claimReportEntries(dir, REPORT_FILES);
-}
-async function claimReportEntries(dir, names) {
-  const owned = await ownedEntries(dir);
-  const claimed = [...owned];
-  for (const name of names) {
-    checkEntryName(dir, name);
-    if (owned.includes(name)) continue;
-    const exists3 = await lstat(path13.join(dir, name)).then(
-      () => true,
-      () => false
-    );
-    if (exists3) throw refusal2(dir, `already holds ${name}, which go-matrix did not write; go-matrix never overwrites a file it did not write`);
-    if (!claimed.includes(name)) claimed.push(name);
-  }
-  await writeMarker(dir, claimed);
-}
-async function ownedEntries(dir) {
-  const info = await lstat(dir).catch((err) => {
-    if (err.code === "ENOENT") return null;
-    throw refusal2(dir, `cannot be read: ${err.message}`);
-  });
-  if (info === null) {
-    await mkdir4(dir, { recursive: true }).catch((err) => {
-      throw refusal2(dir, `cannot be created: ${err.message}`);
-    });
-    return [];
-  }
-  if (!info.isDirectory() && !(info.isSymbolicLink() && (await realPath(dir).then(lstat)).isDirectory())) {
-    throw refusal2(dir, "is not a folder");
-  }
-  const marker = await readMarker(dir);
-  if (marker !== null) return marker;
-  const present2 = await readdir2(dir);
-  if (present2.length === 0) return [];
-  const shown = present2.sort().slice(0, 5).join(", ") + (present2.length > 5 ? `, and ${present2.length - 5} more` : "");
-  throw refusal2(
-    dir,
-    `already holds files go-matrix did not write (${shown}); go-matrix writes only into a new or empty folder, or one it wrote before (marked by its ${REPORT_MARKER} file)`
-  );
-}
-async function readMarker(dir) {
-  const file = path13.join(dir, REPORT_MARKER);
-  const info = await lstat(file).catch(() => null);
-  if (!info?.isFile() || info.size > MAX_MARKER_BYTES) return null;
-  let marker;
-  try {
-    marker = JSON.parse(await readFile5(file, "utf8"));
-  } catch {
-    return null;
-  }
-  const { writtenBy, entries } = marker ?? {};
-  if (writtenBy !== "go-matrix" || !Array.isArray(entries)) return null;
-  return entries.filter((name) => typeof name === "string" && isEntryName(name));
-}
-var MAX_MARKER_BYTES = 1 << 20;
-async function writeMarker(dir, entries) {
-  const marker = {
-    writtenBy: "go-matrix",
-    about: "go-matrix wrote the entries listed here and removes them at the start of its next run into this folder; it leaves everything else alone.",
-    entries: [...entries]
-  };
-  await writeFile4(path13.join(dir, REPORT_MARKER), JSON.stringify(marker, null, 2) + "\n");
-}
-function isEntryName(name) {
-  return name !== "" && name !== "." && name !== ".." && name !== REPORT_MARKER && !/[/\\\0]/.test(name);
-}
-function checkEntryName(dir, name) {
-  if (!isEntryName(name)) throw new Error(`report folder ${dir}: ${JSON.stringify(name)} is not an entry name`);
-}
-function refusal2(dir, why) {
-  return new InputError(`input report-directory: ${dir} ${why}; choose a folder of its own, such as go-matrix-report`);
-}
-
-// src/files/preflight.ts
-import { stat as stat2 } from "node:fs/promises";
-import path14 from "node:path";
-async function checkInputFiles(options, workspace) {
-  if (options.mode !== "aggregate") {
-    await expectPath("working-directory", path14.resolve(workspace, options.workingDirectory), "folder", "the module (or go.work) root, relative to the workspace");
-  }
-  if (options.baseline.kind === "path") {
-    await expectPath("baseline", path14.resolve(workspace, options.baseline.path), "file", "a report.json or LCOV file, or auto, or none");
-  }
-}
-async function expectPath(input, file, kind, give) {
-  const info = await stat2(file).catch((err) => {
-    const why = err.code === "ENOENT" ? "does not exist" : `cannot be read (${err.code ?? err.message})`;
-    throw new InputError(`input ${input}: ${file} ${why}; give ${give}`, { cause: err });
-  });
-  const ok = kind === "file" ? info.isFile() : info.isDirectory();
-  if (!ok) throw new InputError(`input ${input}: ${file} is not a ${kind}; give ${give}`);
-}
-
 // src/cache/carried.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import path18 from "node:path";
+import { readFile as readFile5 } from "node:fs/promises";
+import path15 from "node:path";
 
 // src/cache/build-cache.ts
-import { readFile as readFile6, readdir as readdir3, rm as rm5, stat as stat3, utimes as utimes2 } from "node:fs/promises";
-import path15 from "node:path";
+import { readFile as readFile4, readdir as readdir3, rm as rm4, stat as stat2, utimes as utimes2 } from "node:fs/promises";
+import path12 from "node:path";
 var RESTORED_AGE_MS = 2 * 60 * 60 * 1e3;
 var ENTRY_FOLDER = /^[0-9a-f]{2}$/;
 var CONCURRENCY = 64;
@@ -4548,7 +2834,7 @@ async function entryFiles(gocache) {
   const lists = await Promise.all(
     folders.map(async (folder) => {
       try {
-        return (await readdir3(path15.join(gocache, folder))).map((name) => `${folder}/${name}`);
+        return (await readdir3(path12.join(gocache, folder))).map((name) => `${folder}/${name}`);
       } catch {
         return [];
       }
@@ -4568,8 +2854,8 @@ async function markRestored(gocache, at) {
   const old = new Date(at - RESTORED_AGE_MS);
   let bytes = 0;
   await eachBounded(names, async (name) => {
-    const file = path15.join(gocache, name);
-    const info = await stat3(file);
+    const file = path12.join(gocache, name);
+    const info = await stat2(file);
     bytes += info.size;
     await utimes2(file, old, old);
   });
@@ -4581,7 +2867,7 @@ async function pruneUnused(gocache, restored, markedAt) {
   const entries = [];
   await eachBounded(await entryFiles(gocache), async (name) => {
     try {
-      const info = await stat3(path15.join(gocache, name));
+      const info = await stat2(path12.join(gocache, name));
       entries.push({ name, size: info.size, used: !restored.has(name) || info.mtimeMs > cutoff });
     } catch {
     }
@@ -4590,13 +2876,13 @@ async function pruneUnused(gocache, restored, markedAt) {
   await eachBounded(
     entries.filter((e) => e.used && e.name.endsWith("-a")),
     async (e) => {
-      const output = outputOfRecord(await readFile6(path15.join(gocache, e.name), "utf8").catch(() => ""));
+      const output = outputOfRecord(await readFile4(path12.join(gocache, e.name), "utf8").catch(() => ""));
       if (output) outputs.add(`${output.slice(0, 2)}/${output}-d`);
     }
   );
   await eachBounded(entries, async (e) => {
     if (!e.used && !outputs.has(e.name)) {
-      await rm5(path15.join(gocache, e.name), { force: true });
+      await rm4(path12.join(gocache, e.name), { force: true });
       result.removed.files++;
       result.removed.bytes += e.size;
       return;
@@ -4618,7 +2904,7 @@ async function measureEntries(gocache) {
   const list = [];
   await eachBounded(await entryFiles(gocache), async (name) => {
     try {
-      const info = await stat3(path15.join(gocache, name));
+      const info = await stat2(path12.join(gocache, name));
       list.push({ name, bytes: info.size, mtimeMs: info.mtimeMs });
     } catch {
     }
@@ -4628,8 +2914,8 @@ async function measureEntries(gocache) {
 
 // src/cache/module-cache.ts
 import { execFile as execFile3 } from "node:child_process";
-import { readdir as readdir4, rm as rm6, stat as stat4 } from "node:fs/promises";
-import path16 from "node:path";
+import { readdir as readdir4, rm as rm5, stat as stat3 } from "node:fs/promises";
+import path13 from "node:path";
 import { promisify as promisify2 } from "node:util";
 var run = promisify2(execFile3);
 function escapeModulePart(text2) {
@@ -4664,27 +2950,27 @@ async function pruneModuleCache(gomodcache, needs) {
   const remove = async (target) => {
     result.removedBytes += await sizeOf(target);
     result.removedFiles++;
-    await rm6(target, { recursive: true, force: true });
+    await rm5(target, { recursive: true, force: true });
   };
-  const download = path16.join(gomodcache, "cache", "download");
-  for (const gone of [path16.join(gomodcache, "cache", "vcs"), path16.join(download, "sumdb")]) {
+  const download = path13.join(gomodcache, "cache", "download");
+  for (const gone of [path13.join(gomodcache, "cache", "vcs"), path13.join(download, "sumdb")]) {
     if (await exists2(gone)) await remove(gone);
   }
   const walkDownload = async (dir, modulePath) => {
     for (const entry of await readdir4(dir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
       if (entry.name !== "@v") {
-        await walkDownload(path16.join(dir, entry.name), modulePath ? `${modulePath}/${entry.name}` : entry.name);
+        await walkDownload(path13.join(dir, entry.name), modulePath ? `${modulePath}/${entry.name}` : entry.name);
         continue;
       }
-      const versions = path16.join(dir, "@v");
+      const versions = path13.join(dir, "@v");
       for (const file of await readdir4(versions)) {
         const dot = file.lastIndexOf(".");
         const version = dot > 0 ? file.slice(0, dot) : "";
         const ext = dot > 0 ? file.slice(dot + 1) : "";
         const id = `${modulePath}@${version}`;
         const keep = file === "list" ? graphPaths.has(modulePath) : ext === "zip" || ext === "ziphash" ? needs.build.has(id) : needs.graph.has(id);
-        if (!keep) await remove(path16.join(versions, file));
+        if (!keep) await remove(path13.join(versions, file));
       }
     }
   };
@@ -4694,9 +2980,9 @@ async function pruneModuleCache(gomodcache, needs) {
       if (!entry.isDirectory() || rel === "" && entry.name === "cache") continue;
       const name = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.name.includes("@")) {
-        if (!needs.build.has(name)) await remove(path16.join(dir, entry.name));
+        if (!needs.build.has(name)) await remove(path13.join(dir, entry.name));
       } else {
-        await walkExtracted(path16.join(dir, entry.name), name);
+        await walkExtracted(path13.join(dir, entry.name), name);
       }
     }
   };
@@ -4705,7 +2991,7 @@ async function pruneModuleCache(gomodcache, needs) {
 }
 async function exists2(target) {
   try {
-    await stat4(target);
+    await stat3(target);
     return true;
   } catch {
     return false;
@@ -4714,19 +3000,19 @@ async function exists2(target) {
 async function sizeOf(target) {
   let info;
   try {
-    info = await stat4(target);
+    info = await stat3(target);
   } catch {
     return 0;
   }
   if (!info.isDirectory()) return info.size;
   let total = 0;
-  for (const entry of await readdir4(target)) total += await sizeOf(path16.join(target, entry));
+  for (const entry of await readdir4(target)) total += await sizeOf(path13.join(target, entry));
   return total;
 }
 
 // src/cache/folder.ts
-import { open as open3, readdir as readdir5, rm as rm7, stat as stat5 } from "node:fs/promises";
-import path17 from "node:path";
+import { open as open3, readdir as readdir5, rm as rm6, stat as stat4 } from "node:fs/promises";
+import path14 from "node:path";
 var CACHE_LIMIT_VARIABLE = "GO_MATRIX_CACHE_LIMIT_GB";
 var DEFAULT_LIMIT_GIB = 5;
 var GIB = 1024 ** 3;
@@ -4750,17 +3036,17 @@ async function gocaches(cacheDir) {
   }
   const found = [];
   for (const name of names) {
-    const dir = path17.join(cacheDir, name, "gocache");
-    if ((await stat5(dir).catch(() => null))?.isDirectory()) found.push(dir);
+    const dir = path14.join(cacheDir, name, "gocache");
+    if ((await stat4(dir).catch(() => null))?.isDirectory()) found.push(dir);
   }
   return found;
 }
 async function trimCacheFolder(cacheDir, limitBytes, now = Date.now()) {
-  const lock = path17.join(cacheDir, ".go-matrix-trim.lock");
+  const lock = path14.join(cacheDir, ".go-matrix-trim.lock");
   const owned = await takeLock(lock, now);
   if (!owned) return { bytesBefore: 0, bytesAfter: 0, removedFiles: 0, skipped: true };
   try {
-    const entries = (await Promise.all((await gocaches(cacheDir)).map(async (dir) => (await measureEntries(dir)).list.map((e) => ({ ...e, file: path17.join(dir, e.name) }))))).flat();
+    const entries = (await Promise.all((await gocaches(cacheDir)).map(async (dir) => (await measureEntries(dir)).list.map((e) => ({ ...e, file: path14.join(dir, e.name) }))))).flat();
     const before = entries.reduce((sum, e) => sum + e.bytes, 0);
     if (before <= limitBytes) return { bytesBefore: before, bytesAfter: before, removedFiles: 0 };
     let total = before;
@@ -4768,13 +3054,13 @@ async function trimCacheFolder(cacheDir, limitBytes, now = Date.now()) {
     const target = limitBytes * LOW_WATER;
     for (const e of entries.sort((a, b) => a.mtimeMs - b.mtimeMs)) {
       if (total <= target || e.mtimeMs > now - RECENT_MS) break;
-      await rm7(e.file, { force: true });
+      await rm6(e.file, { force: true });
       total -= e.bytes;
       removed++;
     }
     return { bytesBefore: before, bytesAfter: total, removedFiles: removed };
   } finally {
-    await rm7(lock, { force: true });
+    await rm6(lock, { force: true });
   }
 }
 async function takeLock(lock, now) {
@@ -4787,8 +3073,8 @@ async function takeLock(lock, now) {
       return true;
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const info = await stat5(lock).catch(() => null);
-      if (info && now - info.mtimeMs > STALE_LOCK_MS) await rm7(lock, { force: true });
+      const info = await stat4(lock).catch(() => null);
+      if (info && now - info.mtimeMs > STALE_LOCK_MS) await rm6(lock, { force: true });
       else return false;
     }
   }
@@ -4796,7 +3082,7 @@ async function takeLock(lock, now) {
 }
 
 // src/cache/carried.ts
-var seconds2 = (ms) => Math.round(ms / 10) / 100;
+var seconds = (ms) => Math.round(ms / 10) / 100;
 var CarriedCaches = class {
   options;
   clock;
@@ -4816,7 +3102,7 @@ var CarriedCaches = class {
     const files = [];
     for (const name of ["go.sum", "go.work.sum"]) {
       try {
-        files.push({ name, content: await readFile7(path18.join(moduleDir, name), "utf8") });
+        files.push({ name, content: await readFile5(path15.join(moduleDir, name), "utf8") });
       } catch {
       }
     }
@@ -4866,7 +3152,7 @@ var CarriedCaches = class {
       const started = this.clock();
       const restoredKey = await this.restoreInto(gocache, created.keys, `Go ${version}'s build cache`);
       const ended = this.clock();
-      report.restoreSeconds = seconds2(ended - started);
+      report.restoreSeconds = seconds(ended - started);
       if (restoredKey !== void 0) {
         report.restored = true;
         report.key = restoredKey;
@@ -4935,7 +3221,7 @@ var CarriedCaches = class {
         }
         const started = this.clock();
         report.saved = await this.saveFrom(store, gocache, state.keys.key, `Go ${version}'s build cache`);
-        report.saveSeconds = seconds2(this.clock() - started);
+        report.saveSeconds = seconds(this.clock() - started);
         if (report.saved) report.savedKey = state.keys.key;
         else report.why = "not saved: the cache service declined";
       })().catch((err) => {
@@ -4972,7 +3258,7 @@ var CarriedCaches = class {
       const started = this.clock();
       if (await this.saveFrom(store, gomodcache, modules.keys.key, "the module cache")) {
         this.notes.push(
-          `The module cache was saved (${formatMiB(await sizeOf(gomodcache))}, ${seconds2(this.clock() - started)} s${pruned.removedFiles > 0 ? `; ${formatMiB(pruned.removedBytes)} the module graph no longer needs left out` : ""}).`
+          `The module cache was saved (${formatMiB(await sizeOf(gomodcache))}, ${seconds(this.clock() - started)} s${pruned.removedFiles > 0 ? `; ${formatMiB(pruned.removedBytes)} the module graph no longer needs left out` : ""}).`
         );
       }
     } catch (err) {
@@ -4988,7 +3274,7 @@ var CarriedCaches = class {
   }
   async restoreInto(dir, keys, what) {
     try {
-      const key2 = await this.options.store?.restore(dir, keys.key, keys.restoreKeys);
+      const key2 = await this.options.store?.restore([dir], keys.key, keys.restoreKeys);
       this.options.logger.info(key2 === void 0 ? `carried caches: no entry for ${what} (${keys.restoreKeys[0]}\u2026)` : `carried caches: ${what} restored from ${key2}`);
       return key2;
     } catch (err) {
@@ -5001,7 +3287,7 @@ var CarriedCaches = class {
     return work;
   }
   async saveFrom(store, dir, key2, what) {
-    const saved = await store.save(dir, key2);
+    const saved = await store.save([dir], key2);
     this.options.logger.info(saved ? `carried caches: ${what} saved as ${key2}` : `carried caches: ${what} not saved (the service declined ${key2})`);
     return saved;
   }
@@ -5027,16 +3313,13 @@ function graphReader(runs, paths, env) {
 }
 
 // src/pipeline.ts
-function reportDirectoryOf(options, workspace, tempDir) {
-  return options.reportDirectory ? path19.resolve(workspace, options.reportDirectory) : path19.join(tempDir, "go-matrix");
-}
 async function runPipeline(options, ctx) {
   const { logger } = ctx;
   const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE]);
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
-  const moduleDir = path19.resolve(ctx.workspace, options.workingDirectory);
+  const moduleDir = path16.resolve(ctx.workspace, options.workingDirectory);
   const workDir = defaultWorkDir(ctx.env);
-  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path19.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path16.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
   await checkInputFiles(options, ctx.workspace);
   await prepareReportFolder(reportDir, { workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir] });
   const paths = matrixPaths({ workDir, cacheDir });
@@ -5052,9 +3335,9 @@ async function runPipeline(options, ctx) {
   const toolchains = await installGo({
     onResolved: (versions2) => carried?.start(versions2),
     specs: options.goVersions,
-    versionFile: options.goVersionFile ? path19.resolve(ctx.workspace, options.goVersionFile) : "",
+    versionFile: options.goVersionFile ? path16.resolve(ctx.workspace, options.goVersionFile) : "",
     downloadBaseUrl: options.downloadBaseUrl,
-    localToolchains: options.localToolchains.map((dir) => path19.resolve(ctx.workspace, dir)),
+    localToolchains: options.localToolchains.map((dir) => path16.resolve(ctx.workspace, dir)),
     cache: options.cache,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
@@ -5071,7 +3354,7 @@ async function runPipeline(options, ctx) {
     let pending = analyses.get(run2.toolchain.version);
     if (!pending) {
       pending = analyseVersion(run2, moduleDir, ownTestsOnly(options), logger).then(async (result2) => {
-        if (result2) await writeFile5(path19.join(run2.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+        if (result2) await writeFile4(path16.join(run2.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
       analyses.set(run2.toolchain.version, pending);
@@ -5120,104 +3403,6 @@ async function runPipeline(options, ctx) {
   const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen, ...carried?.notes ?? []] }, { reportDir, versions, sourcePath });
   return { ...result, toolchains };
 }
-async function concludeRun(options, ctx, input) {
-  const { logger } = ctx;
-  const { reportDir, sourcePath } = input;
-  const labels = versionLabels(input.versions.map((v) => v.report));
-  const coverage = /* @__PURE__ */ new Map();
-  input.versions.forEach((v, i) => {
-    if (v.coverage) coverage.set(labels[i], v.coverage);
-  });
-  const reference = pickReference(
-    options.referenceVersion,
-    input.versions.map((v, i) => ({ spec: v.report.spec, version: v.report.version, label: labels[i] })),
-    coverage
-  );
-  const referenceCoverage = reference ? coverage.get(reference) : void 0;
-  const comparisons = reference ? compareVersions(
-    [...coverage].map(([version, c]) => ({ version, profile: c.profile, lines: c.lines, otherTestBinaries: c.otherTestBinaries ?? null })),
-    reference
-  ) : [];
-  const notes = [...ctx.notes ?? []];
-  const concludes = options.mode !== "collect";
-  const baselineFile = !concludes ? null : options.baseline.kind === "path" ? path19.resolve(ctx.workspace, options.baseline.path) : options.baseline.kind === "auto" ? ctx.autoBaselineFile ?? null : null;
-  let baseline = null;
-  if (baselineFile && referenceCoverage) {
-    const rows = input.versions.map((v, i) => ({ label: labels[i], version: v.report.version, platform: v.report.platform, statements: v.report.coverage?.statements ?? null }));
-    baseline = compareBaseline({ statements: referenceCoverage.statements, lines: referenceCoverage.lineSummary }, await readBaselineFile(baselineFile), rows);
-  } else if (baselineFile) {
-    notes.push("The baseline was not compared: the reference version has no coverage.");
-  }
-  const all = [...coverage.values()];
-  const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
-  const diff = concludes && ctx.changedLines && mergedLines ? diffCoverage(mergedLines, ctx.changedLines) : null;
-  const evaluated = !concludes ? [] : evaluateGates(
-    {
-      maxVersionDelta: options.maxVersionDelta,
-      minCoverage: options.minCoverage,
-      maxCoverageDrop: options.maxCoverageDrop,
-      minDiffCoverage: options.minDiffCoverage
-    },
-    {
-      reference: reference && referenceCoverage ? { version: reference, statements: referenceCoverage.statements.total } : null,
-      versions: comparisons,
-      baseline,
-      diff,
-      runs: input.versions.map((v, i) => runFacts(v.report, labels[i], coverage.has(labels[i]))),
-      baselineFound: baselineFile !== null,
-      changedLines: ctx.changedLines ? { state: "read" } : ctx.changedLinesUnreadable !== void 0 ? { state: "unreadable", reason: ctx.changedLinesUnreadable } : { state: "none" }
-    }
-  );
-  const gates = [...input.checks ?? [], ...evaluated];
-  const files = {
-    report: path19.join(reportDir, "report.json"),
-    lcov: path19.join(reportDir, "merged.lcov"),
-    merged: path19.join(reportDir, "merged.out"),
-    summary: path19.join(reportDir, "summary.md")
-  };
-  await writeFile5(
-    files.lcov,
-    mergedLines ? formatLcov(mergedLines, { functions: mergeFunctionCoverage(all.map((c) => c.functions)), sourcePath }) : ""
-  );
-  await writeMergedProfile(files.merged, coverage, logger);
-  const mergedSummary = mergedLines ? summarizeLines(mergedLines) : null;
-  const report = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: "go-matrix", version: ctx.toolVersion },
-    commit: ctx.commit,
-    ref: ctx.ref,
-    versions: input.versions.map((v) => v.report),
-    merged: mergedSummary ? { lines: mergedSummary.total, packages: mergedSummary.packages.map((p) => ({ name: p.name, lines: p.summary })) } : null,
-    comparisons: {
-      versions: comparisons,
-      baseline,
-      diff: diff ? { lines: diff.lines, uncovered: diff.uncovered, files: diff.files } : null
-    },
-    gates,
-    notes
-  };
-  const verdict = decideVerdict(report, options.failOnTestFailure);
-  const summary2 = renderSummary(report, verdict, { notes, ...ctx.runUrl ? { runUrl: ctx.runUrl } : {} });
-  await writeFile5(files.report, JSON.stringify(report, null, 2) + "\n");
-  await writeFile5(files.summary, summary2);
-  return {
-    report,
-    verdict,
-    summary: summary2,
-    referenceCoverage: referenceCoverage ? formatPercent(referenceCoverage.statements.total.covered, referenceCoverage.statements.total.total) : "",
-    reportDir,
-    files
-  };
-}
-function runFacts(v, label, hasCoverage) {
-  return {
-    version: label,
-    status: v.status,
-    ...v.reason !== void 0 ? { reason: v.reason } : {},
-    tests: v.tests.passed + v.tests.failed + v.tests.skipped,
-    coverage: hasCoverage
-  };
-}
 function ownTestsOnly(options) {
   return options.coverPackages === "" && !options.testFlags.some((flag) => /^--?coverpkg(=|$)/.test(flag));
 }
@@ -5231,26 +3416,15 @@ async function analyseVersion(run2, moduleDir, ownTests, logger) {
     return null;
   }
   const withoutTests = ownTests ? run2.packages.filter((p) => p.noTestFiles).map((p) => p.name) : [];
-  const { profile, otherTestBinaries: otherTestBinaries2 } = countOwnTests(written, withoutTests);
+  const { profile, otherTestBinaries } = countOwnTests(written, withoutTests);
   const lines = lineCoverage(profile);
   let functions = [];
   try {
-    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run2.toolchain.goroot, run2.profile, moduleDir, written), profile), otherTestBinaries2);
+    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run2.toolchain.goroot, run2.profile, moduleDir, written, run2.env), profile), otherTestBinaries);
   } catch (err) {
     logger.warning(`Go ${run2.toolchain.version}: no function coverage: ${err.message}`);
   }
-  return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries: otherTestBinaries2 };
-}
-function pickReference(wanted, versions, coverage) {
-  const keyed = versions.map((t) => ({ ...t, label: t.label ?? t.version }));
-  const candidates = keyed.filter((t) => coverage.has(t.label));
-  if (wanted !== "") {
-    const bare = wanted.replace(/^go/, "");
-    const match = candidates.find((t) => t.label === wanted) ?? candidates.find((t) => t.version === bare) ?? candidates.find((t) => t.spec === wanted) ?? candidates.find((t) => t.version.startsWith(`${bare}.`));
-    return match?.label ?? null;
-  }
-  const newest = [...candidates].sort((a, b) => compareGoVersions(b.version, a.version))[0];
-  return newest?.label ?? null;
+  return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries };
 }
 function versionReport(run2, coverage) {
   return {
@@ -5282,45 +3456,21 @@ function versionReport(run2, coverage) {
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile8(path19.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile6(path16.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }
-  const relative = path19.relative(workspace, moduleDir).split(path19.sep).join("/");
-  return moduleRelativePath(modulePathOf(goMod, path19.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
-}
-async function writeMergedProfile(file, coverage, logger) {
-  if (coverage.size === 0) {
-    await writeFile5(file, "");
-    return;
-  }
-  try {
-    const merged = mergeProfiles([...coverage].map(([version, c]) => ({ name: `Go ${version}`, profile: c.profile })));
-    await writeFile5(file, formatProfile(merged));
-  } catch (err) {
-    logger.warning(`merged.out not written: ${err.message}`);
-    await writeFile5(file, "");
-  }
+  const relative = path16.relative(workspace, moduleDir).split(path16.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path16.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
 }
 
 export {
+  actionsCacheClient,
+  restoreEntry,
+  saveEntry,
+  retrying,
+  backoffDelay,
   parseRetryAfter,
   currentPlatform,
-  consoleLogger,
-  countOwnTests,
-  parseGitDiff,
-  SCHEMA_VERSION,
-  toResults,
-  stoppedVerdict,
-  COMMENT_LIMIT_BYTES,
-  renderComment,
-  renderStopped,
-  isInside,
-  prepareReportFolder,
-  claimReportEntries,
-  checkInputFiles,
-  reportDirectoryOf,
-  runPipeline,
-  concludeRun,
-  pickReference
+  runPipeline
 };

@@ -1,29 +1,24 @@
 /**
  * HTTP GET for the installer: one attempt opens a response stream (the agent comes from
  * @actions/http-client, which honours the runner's proxy settings; the request is ours, so that it can
- * be aborted and its redirects resolved as browsers do); withRetries repeats an attempt with
- * exponential backoff and jitter on what is worth repeating (5xx, 429 with its Retry-After, timeouts,
- * reset connections, truncated bodies) and not on what is not (404 and other 4xx, bad archives).
- * Every wait (connecting, headers, body, backoff) ends as soon as the caller's signal aborts.
+ * be aborted and its redirects resolved as browsers do); withRetries repeats an attempt under the one
+ * retry policy (retry.ts) on what is worth repeating (5xx, 429 with its Retry-After, timeouts, reset
+ * connections, truncated bodies) and not on what is not (404 and other 4xx, bad archives). Every wait
+ * (connecting, headers, body, backoff) ends as soon as the caller's signal aborts.
  */
 import http, {type IncomingMessage} from 'node:http'
 import https from 'node:https'
 import {addAbortSignal} from 'node:stream'
-import {setTimeout as sleepFor} from 'node:timers/promises'
 import {HttpClient} from '@actions/http-client'
+import {backoffDelay, formatDuration, parseRetryAfter, retrying, type BackoffOptions} from './retry.js'
 
-export interface RetryOptions {
+export interface RetryOptions extends BackoffOptions {
   /** Tries in all, the first included. Default 4. */
   attempts?: number
-  /** Delay before the first retry; doubles each time (with jitter). Default 1000 ms. */
-  baseDelayMs?: number
   /** Ceiling of one delay, Retry-After included. Default 30 s. */
   maxDelayMs?: number
   /** A request fails when no byte arrives for this long (connecting, headers or body). Default 60 s. */
   idleTimeoutMs?: number
-  /** Injectable for tests. */
-  sleep?: (ms: number) => Promise<void>
-  random?: () => number
   /** Told about each retry, e.g. to log a warning. */
   onRetry?: (message: string) => void
 }
@@ -52,24 +47,6 @@ export function isRetryable(err: unknown): boolean {
   return /socket hang up|aborted|Request timeout|premature close/i.test(e?.message ?? '')
 }
 
-/** The delay before retry number `retry` (1-based): base * 2^(retry-1), scaled by 0.5-1.0 jitter, capped. */
-export function backoffDelay(retry: number, options: RetryOptions, retryAfterMs?: number): number {
-  const base = options.baseDelayMs ?? 1000
-  const max = options.maxDelayMs ?? 30_000
-  if (retryAfterMs !== undefined) return Math.min(max, retryAfterMs)
-  const jitter = 0.5 + (options.random ?? Math.random)() / 2
-  return Math.min(max, Math.round(base * 2 ** (retry - 1) * jitter))
-}
-
-/** Parses Retry-After: seconds or an HTTP date. */
-export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value
-  if (text === undefined || text.trim() === '') return undefined
-  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000
-  const date = Date.parse(text)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
-}
-
 /**
  * Runs `attempt` until it succeeds, fails for good, or the attempts are spent; the last error is thrown.
  * The errors name what failed themselves, so they are passed on as they are. Once `signal` aborts, no
@@ -78,66 +55,19 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
  */
 export async function withRetries<T>(options: RetryOptions, attempt: (n: number) => Promise<T>, signal?: AbortSignal): Promise<T> {
   const attempts = Math.max(1, options.attempts ?? 4)
-  for (let n = 1; ; n++) {
-    signal?.throwIfAborted()
-    try {
-      return await attempt(n)
-    } catch (err) {
-      signal?.throwIfAborted()
-      if (n >= attempts || !isRetryable(err)) {
-        if (n > 1 && isRetryable(err)) {
-          throw new Error(`${(err as Error).message} (gave up after ${n} attempts)`, {cause: err})
-        }
-        throw err
-      }
-      const delay = backoffDelay(n, options, err instanceof HttpError ? err.retryAfterMs : undefined)
-      options.onRetry?.(`${(err as Error).message}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${attempts})`)
-      await pause(delay, options.sleep, signal)
-    }
-  }
-}
-
-async function pause(ms: number, sleep: RetryOptions['sleep'], signal: AbortSignal | undefined): Promise<void> {
-  if (sleep) return abortable(sleep(ms), signal)
-  try {
-    await sleepFor(ms, undefined, signal ? {signal} : {})
-  } catch (err) {
-    signal?.throwIfAborted()
-    throw err
-  }
-}
-
-/**
- * Settles as `work` does, or rejects with the signal's reason as soon as it aborts. For work that
- * takes no signal (a service client): the caller stops waiting; the work's late result is dropped.
- */
-export function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason)
-    if (signal.aborted) onAbort()
-    else signal.addEventListener('abort', onAbort, {once: true})
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
-}
-
-/**
- * Runs `work` under a signal that aborts when `signal` does or when `ms` have passed, the latter with
- * the error `expired()` makes: a deadline over a whole download, its retries and backoffs included.
- */
-export async function withDeadline<T>(ms: number, expired: () => Error, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const deadline = new AbortController()
-  const timer = setTimeout(() => deadline.abort(expired()), ms)
-  try {
-    return await work(signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal)
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
-/** `90 s`, `10 min`: a duration as a person would write it. */
-export function formatDuration(ms: number): string {
-  return ms < 120_000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Number((ms / 60_000).toFixed(1))} min`
+  return retrying(
+    {
+      attempts,
+      sleep: options.sleep,
+      signal,
+      decide: (err, n) =>
+        isRetryable(err) ? {retry: true, delayMs: backoffDelay(n, options, err instanceof HttpError ? err.retryAfterMs : undefined), why: ''} : {retry: false},
+      onRetry: (err, {delayMs}, n) =>
+        options.onRetry?.(`${(err as Error).message}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${n + 1} of ${attempts})`),
+      giveUp: (err, _decision, n) => (n > 1 && isRetryable(err) ? new Error(`${(err as Error).message} (gave up after ${n} attempts)`, {cause: err}) : err)
+    },
+    attempt
+  )
 }
 
 let client: HttpClient | undefined

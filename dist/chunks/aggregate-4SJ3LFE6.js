@@ -2,17 +2,15 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-F7YE6TIU.js";
+} from "./chunk-DLUBPQOG.js";
 import {
   consoleLogger
-} from "./chunk-AE64XM6T.js";
-import "./chunk-F7F6JXZD.js";
-import "./chunk-YMFHXHFB.js";
-import "./chunk-4IC3KUYO.js";
+} from "./chunk-W4TMA37X.js";
+import "./chunk-4WRANSZI.js";
 import {
   renderTerminalReport
-} from "./chunk-5UY36FLV.js";
-import "./chunk-GLNLGA6B.js";
+} from "./chunk-ORBWP5FK.js";
+import "./chunk-SJKBGCPK.js";
 import {
   UsageError,
   commandLineRevision,

@@ -1,7 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {backoffDelay, getText, HttpError, MAX_REDIRECTS, openStream, parseRetryAfter, withDeadline, withRetries, type RetryOptions} from '../../src/go/http.js'
+import {getText, HttpError, MAX_REDIRECTS, openStream, withRetries, type RetryOptions} from '../../src/transport/http.js'
+import {backoffDelay, parseRetryAfter, withDeadline} from '../../src/transport/retry.js'
 
 /**
  * A server answering each path with a script of responses, one per request, the last repeating.

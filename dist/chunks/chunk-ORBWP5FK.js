@@ -5,7 +5,7 @@ import {
   seconds,
   signed,
   versionLabels
-} from "./chunk-GLNLGA6B.js";
+} from "./chunk-SJKBGCPK.js";
 
 // src/report/terminal.ts
 var COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };

@@ -29,7 +29,7 @@ function lineBudget(blocks) {
 var LINES_PER_PROFILE = 1 << 20;
 var LINES_PER_BLOCK = 16;
 
-// src/coverage/read.ts
+// src/files/read-profile.ts
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 
 // src/coverage/blocks-builder.ts
@@ -858,7 +858,7 @@ function isNegativeCount(bytes, start, end) {
   return i < end - 1 && bytes[i] === MINUS && i - 1 >= start && bytes[i - 1] === SPACE;
 }
 
-// src/coverage/read.ts
+// src/files/read-profile.ts
 async function readProfile(path) {
   let size = 0;
   try {
@@ -1496,10 +1496,56 @@ function moduleRelativePath(modulePath, moduleDir = "") {
   const dir = moduleDir.replace(/\/+$/, "").replace(/^\.\/?/, "");
   return (file) => file.startsWith(prefix) ? (dir ? `${dir}/` : "") + file.slice(prefix.length) : file;
 }
-function modulePathOf(goMod, source = "go.mod") {
-  const match = /^\s*module\s+("?)([^\s"]+)\1\s*(?:\/\/.*)?$/m.exec(goMod);
-  if (match === null) throw new CoverageError(`${source}: no "module" line, so the module path is unknown`);
-  return match[2];
+function parseLcov(text, where, options = {}) {
+  const records = [];
+  let record = null;
+  let byName = /* @__PURE__ */ new Map();
+  text.split("\n").forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "end_of_record") {
+      record = null;
+      return;
+    }
+    const colon = line.indexOf(":");
+    const key = line.slice(0, colon).toUpperCase();
+    const value = line.slice(colon + 1);
+    if (key === "SF") {
+      record = { source: value.trim(), lines: /* @__PURE__ */ new Map(), found: null, hit: null, functions: [] };
+      records.push(record);
+      byName = /* @__PURE__ */ new Map();
+      return;
+    }
+    if (key === "DA" && record !== null) {
+      const [at, hits] = value.split(",").map(Number);
+      if (at === void 0 || hits === void 0 || !Number.isFinite(at) || !Number.isFinite(hits)) return;
+      record.lines.set(at, Math.max(record.lines.get(at) ?? 0, hits));
+    } else if ((key === "LF" || key === "LH") && record !== null) {
+      const n = Number(value.trim());
+      if (key === "LF") record.found = n;
+      else record.hit = n;
+    } else if ((key === "FN" || key === "FNDA") && options.functions) {
+      readFunction(line, key, value, `${where}:${index + 1}`, record, byName);
+    }
+  });
+  return records;
+}
+function readFunction(line, key, body, at, record, byName) {
+  const comma = body.indexOf(",");
+  const number = Number(body.slice(0, comma));
+  const name = body.slice(comma + 1);
+  if (comma <= 0 || !Number.isInteger(number) || number < 0 || name === "") {
+    throw new CoverageError(`${at}: expected "${key === "FN" ? "FN:<line>,<name>" : "FNDA:<hits>,<name>"}", got ${JSON.stringify(line)}`);
+  }
+  if (record === null) throw new CoverageError(`${at}: ${JSON.stringify(line)} outside an SF record`);
+  if (key === "FN") {
+    const fn = { source: record.source, line: number, name: name.endsWith(`@${number}`) ? name.slice(0, -`@${number}`.length) : name, hits: 0 };
+    byName.set(name, fn);
+    record.functions.push(fn);
+  } else {
+    const fn = byName.get(name);
+    if (fn === void 0) throw new CoverageError(`${at}: FNDA for ${JSON.stringify(name)}, which no FN line of ${record.source} declares`);
+    fn.hits = number;
+  }
 }
 
 // src/coverage/merge.ts
@@ -1537,7 +1583,58 @@ function hasBlock(profile, file, of, i, numStmt) {
   return false;
 }
 
+// src/go/gover.ts
+var INVALID = { major: "", minor: "", patch: "", kind: "", pre: "" };
+function parse(text) {
+  let rest = text.trim();
+  if (rest.startsWith("go")) rest = rest.slice(2).split("-", 1)[0];
+  const major = leadingInt(rest);
+  if (major === null) return INVALID;
+  rest = rest.slice(major.length);
+  if (rest === "") return { ...INVALID, major, minor: "0", patch: "0" };
+  if (rest[0] !== ".") return INVALID;
+  const minor = leadingInt(rest.slice(1));
+  if (minor === null) return INVALID;
+  rest = rest.slice(1 + minor.length);
+  if (rest === "") return { ...INVALID, major, minor, patch: compareDecimal(minor, "21") < 0 ? "0" : "" };
+  if (rest[0] === ".") {
+    const patch = leadingInt(rest.slice(1));
+    return patch !== null && rest.length === 1 + patch.length ? { ...INVALID, major, minor, patch } : INVALID;
+  }
+  const kind = /^[a-z]+/.exec(rest)?.[0];
+  if (kind === void 0) return INVALID;
+  rest = rest.slice(kind.length);
+  if (rest === "") return { ...INVALID, major, minor, kind };
+  const pre = leadingInt(rest);
+  return pre !== null && rest.length === pre.length ? { major, minor, patch: "", kind, pre } : INVALID;
+}
+function leadingInt(text) {
+  const digits = /^\d+/.exec(text)?.[0];
+  if (digits === void 0 || digits.length > 1 && digits.startsWith("0")) return null;
+  return digits;
+}
+function compareDecimal(a, b) {
+  if (a === b) return 0;
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return a < b ? -1 : 1;
+}
+function compareGoVersions(a, b) {
+  const x = parse(a);
+  const y = parse(b);
+  return compareDecimal(x.major, y.major) || compareDecimal(x.minor, y.minor) || compareDecimal(x.patch, y.patch) || // '' < alpha < beta < rc: a release or language version before a prerelease of the same patch ('').
+  (x.kind === y.kind ? 0 : x.kind < y.kind ? -1 : 1) || compareDecimal(x.pre, y.pre);
+}
+function isGoVersion(text) {
+  return parse(text).major !== "";
+}
+function isPrerelease(text) {
+  return parse(text).kind !== "";
+}
+
 export {
+  compareGoVersions,
+  isGoVersion,
+  isPrerelease,
   CoverageError,
   packageOf,
   lastLineOf,
@@ -1554,6 +1651,6 @@ export {
   formatProfile,
   formatLcov,
   moduleRelativePath,
-  modulePathOf,
+  parseLcov,
   mergeProfiles
 };

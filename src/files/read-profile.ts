@@ -1,7 +1,7 @@
 import {closeSync, openSync, readSync, statSync} from 'node:fs'
-import {CoverageError} from './model.js'
-import type {Profile} from './model.js'
-import {ProfileParser} from './parse.js'
+import {CoverageError} from '../coverage/model.js'
+import type {Profile} from '../coverage/model.js'
+import {ProfileParser} from '../coverage/parse.js'
 
 /**
  * Reads a Go profile from disk as a stream of lines: memory holds the parsed blocks (identical

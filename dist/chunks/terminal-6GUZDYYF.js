@@ -2,8 +2,8 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   renderTerminalReport
-} from "./chunk-5UY36FLV.js";
-import "./chunk-GLNLGA6B.js";
+} from "./chunk-ORBWP5FK.js";
+import "./chunk-SJKBGCPK.js";
 import "./chunk-L35V7ZA7.js";
 export {
   renderTerminalReport

@@ -1,6 +1,10 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  GoFileError,
+  modulePathOf
+} from "./chunk-VRCO3Z7G.js";
+import {
   CoverageError,
   formatLcov,
   formatPercent,
@@ -8,12 +12,11 @@ import {
   lineCoverage,
   mergeLineCoverage,
   mergeProfiles,
-  modulePathOf,
   moduleRelativePath,
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-F7F6JXZD.js";
+} from "./chunk-4WRANSZI.js";
 import {
   commandError
 } from "./chunk-XZ7M34P7.js";
@@ -60,7 +63,7 @@ ${COVERAGE_HELP}`);
     await run(args, io);
     return 0;
   } catch (err) {
-    if (err instanceof CoverageError) {
+    if (err instanceof CoverageError || err instanceof GoFileError) {
       io.stderr.write(`${commandError("coverage", err)}
 `);
       return 2;

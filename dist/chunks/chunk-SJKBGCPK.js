@@ -1,7 +1,7 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 
-// src/aggregate/version-labels.ts
+// src/report/labels.ts
 function versionLabels(rows) {
   const counts = /* @__PURE__ */ new Map();
   for (const row of rows) counts.set(row.version, (counts.get(row.version) ?? 0) + 1);

@@ -3,18 +3,21 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node
 import os from 'node:os'
 import path from 'node:path'
 import {goBinary} from '../go/platform.js'
-import {parseGoFile} from '../runner/go-mod.js'
-import {CoverageError} from './model.js'
-import type {Profile} from './model.js'
-import {formatProfile} from './go-profile.js'
-import {compareStrings} from './order.js'
-import {parseFuncOutput} from './functions.js'
-import type {FuncReport} from './functions.js'
+import {parseGoFile} from '../go/go-mod.js'
+import {CoverageError} from '../coverage/model.js'
+import type {Profile} from '../coverage/model.js'
+import {formatProfile} from '../coverage/go-profile.js'
+import {compareStrings} from '../coverage/order.js'
+import {parseFuncOutput} from '../coverage/functions.js'
+import type {FuncReport} from '../coverage/functions.js'
 
 /**
- * Runs that version's own `go tool cover -func=<profile>` and parses it. It needs the module's
- * sources, so it runs in the module directory; GOTOOLCHAIN=local keeps Go from switching to
- * another toolchain, GOROOT pins this one.
+ * Runs that version's own `go tool cover -func=<profile>` and parses it: the adapter between the
+ * pure coverage engine and Go, on the Go-running side. It needs the module's sources, so it runs
+ * in the module directory, with `env`: the version's isolated environment (env.ts isolatedEnv,
+ * VersionRun.env), so it reads the same GOPATH, module cache and go.env as the version's go test;
+ * without one, the process's environment. Either way GOTOOLCHAIN=local keeps Go from switching
+ * to another toolchain and GOROOT pins this one.
  *
  * Given the parsed profile, the files of the module in `moduleDir` are handed to Go by absolute
  * path: for a file named by import path, `go tool cover` first runs `go list` over its packages
@@ -22,15 +25,15 @@ import type {FuncReport} from './functions.js'
  * more on a large one) and, for the last version of a run, cannot overlap with anything. The rows
  * are given back under the profile's own names and in Go's order.
  */
-export async function functionsFromGo(goroot: string, profilePath: string, moduleDir: string, profile?: Profile): Promise<FuncReport> {
+export async function functionsFromGo(goroot: string, profilePath: string, moduleDir: string, profile?: Profile, env: NodeJS.ProcessEnv = process.env): Promise<FuncReport> {
   const local = profile === undefined ? new Map<string, string>() : localPaths(profile.files.map(f => f.file), moduleDir)
-  if (profile === undefined || local.size === 0) return runCoverFunc(goroot, path.resolve(profilePath), profilePath, moduleDir)
+  if (profile === undefined || local.size === 0) return runCoverFunc(goroot, path.resolve(profilePath), profilePath, moduleDir, env)
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'go-matrix-func-'))
   try {
     const input = path.join(tmp, 'coverage.out')
     const renamed = profile.files.map(f => ({...f, file: local.get(f.file) ?? f.file}))
     writeFileSync(input, formatProfile({...profile, files: renamed}))
-    const report = await runCoverFunc(goroot, input, profilePath, moduleDir)
+    const report = await runCoverFunc(goroot, input, profilePath, moduleDir, env)
     const original = new Map([...local].map(([name, file]) => [file, name]))
     const functions = report.functions.map(fn => ({...fn, file: original.get(fn.file) ?? fn.file}))
     // Go sorts a profile's files by name; absolute names may sort differently from import paths.
@@ -87,7 +90,7 @@ function mainModule(dir: string): {root: string; path: string} | null {
   }
 }
 
-function runCoverFunc(goroot: string, input: string, profilePath: string, moduleDir: string): Promise<FuncReport> {
+function runCoverFunc(goroot: string, input: string, profilePath: string, moduleDir: string, env: NodeJS.ProcessEnv): Promise<FuncReport> {
   const go = goBinary(goroot)
   const args = ['tool', 'cover', `-func=${input}`]
   const shown = `${go} tool cover -func=${path.resolve(profilePath)}`
@@ -95,7 +98,7 @@ function runCoverFunc(goroot: string, input: string, profilePath: string, module
     execFile(
       go,
       args,
-      {cwd: moduleDir, env: {...process.env, GOTOOLCHAIN: 'local', GOROOT: goroot}, maxBuffer: 1 << 30},
+      {cwd: moduleDir, env: {...env, GOTOOLCHAIN: 'local', GOROOT: goroot}, maxBuffer: 1 << 30},
       (err, out, errOut) => {
         if (err) {
           const detail = String(errOut).trim() || err.message

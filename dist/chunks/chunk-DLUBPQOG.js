@@ -10,16 +10,18 @@ import {
   prepareReportFolder,
   renderStopped,
   reportDirectoryOf,
+  reportJson,
   stoppedVerdict
-} from "./chunk-AE64XM6T.js";
+} from "./chunk-W4TMA37X.js";
 import {
   CoverageError,
   lineCoverage,
+  parseLcov,
   readProfile,
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-F7F6JXZD.js";
+} from "./chunk-4WRANSZI.js";
 import {
   errorMessage
 } from "./chunk-XZ7M34P7.js";
@@ -42,53 +44,55 @@ var object = (fields, check) => ({
 });
 var nullable = (of) => ({ kind: "nullable", of });
 var optional = (of) => ({ kind: "optional", of });
-function shapeProblem(value, shape, path4 = "") {
+function conform(value, shape, path4 = "") {
   const at = path4 === "" ? "the value" : path4;
-  const got = `, got ${describe(value)}`;
+  const fail = (problem) => ({ ok: false, problem });
+  const got = () => `, got ${describe(value)}`;
   switch (shape.kind) {
     case "string":
-      if (typeof value !== "string") return `${at}: expected a string${got}`;
-      if (value.length > shape.max) return `${at}: expected at most ${shape.max} characters, got ${value.length}`;
-      if (shape.pattern && !shape.pattern.test(value)) return `${at}: expected ${shape.what ?? `text matching ${shape.pattern}`}${got}`;
-      return null;
+      if (typeof value !== "string") return fail(`${at}: expected a string${got()}`);
+      if (value.length > shape.max) return fail(`${at}: expected at most ${shape.max} characters, got ${value.length}`);
+      if (shape.pattern && !shape.pattern.test(value)) return fail(`${at}: expected ${shape.what ?? `text matching ${shape.pattern}`}${got()}`);
+      return { ok: true, value };
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) return `${at}: expected a number${got}`;
-      if (shape.integer && !Number.isInteger(value)) return `${at}: expected a whole number${got}`;
-      if (value < shape.min || value > shape.max) return `${at}: expected a number from ${shape.min} to ${shape.max}${got}`;
-      return null;
+      if (typeof value !== "number" || !Number.isFinite(value)) return fail(`${at}: expected a number${got()}`);
+      if (shape.integer && !Number.isInteger(value)) return fail(`${at}: expected a whole number${got()}`);
+      if (value < shape.min || value > shape.max) return fail(`${at}: expected a number from ${shape.min} to ${shape.max}${got()}`);
+      return { ok: true, value };
     case "boolean":
-      return typeof value === "boolean" ? null : `${at}: expected true or false${got}`;
+      return typeof value === "boolean" ? { ok: true, value } : fail(`${at}: expected true or false${got()}`);
     case "oneOf":
-      return shape.values.includes(value) ? null : `${at}: expected one of ${shape.values.map((v) => JSON.stringify(v)).join(", ")}${got}`;
+      return shape.values.includes(value) ? { ok: true, value } : fail(`${at}: expected one of ${shape.values.map((v) => JSON.stringify(v)).join(", ")}${got()}`);
     case "nullable":
-      return value === null ? null : shapeProblem(value, shape.of, path4);
+      return value === null ? { ok: true, value } : conform(value, shape.of, path4);
     case "array": {
-      if (!Array.isArray(value)) return `${at}: expected a list${got}`;
-      if (value.length > shape.max) return `${at}: expected at most ${shape.max} entries, got ${value.length}`;
+      if (!Array.isArray(value)) return fail(`${at}: expected a list${got()}`);
+      if (value.length > shape.max) return fail(`${at}: expected at most ${shape.max} entries, got ${value.length}`);
+      const copy = new Array(value.length);
       for (let i = 0; i < value.length; i++) {
-        const problem = shapeProblem(value[i], shape.of, `${path4}[${i}]`);
-        if (problem !== null) return problem;
+        const item = conform(value[i], shape.of, `${path4}[${i}]`);
+        if (!item.ok) return item;
+        copy[i] = item.value;
       }
-      return null;
+      return { ok: true, value: copy };
     }
     case "object": {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) return `${at}: expected an object${got}`;
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return fail(`${at}: expected an object${got()}`);
       const record = value;
+      const copy = {};
       for (const [name2, field] of Object.entries(shape.fields)) {
         const inner = path4 === "" ? name2 : `${path4}.${name2}`;
         const present = Object.hasOwn(record, name2) && record[name2] !== void 0;
-        if (field.kind === "optional") {
-          if (!present) continue;
-          const problem3 = shapeProblem(record[name2], field.of, inner);
-          if (problem3 !== null) return problem3;
-          continue;
+        if (!present) {
+          if (field.kind === "optional") continue;
+          return fail(`${inner}: missing`);
         }
-        if (!present) return `${inner}: missing`;
-        const problem2 = shapeProblem(record[name2], field, inner);
-        if (problem2 !== null) return problem2;
+        const checked = conform(record[name2], field.kind === "optional" ? field.of : field, inner);
+        if (!checked.ok) return checked;
+        copy[name2] = checked.value;
       }
-      const problem = shape.check?.(record) ?? null;
-      return problem === null ? null : `${at}: ${problem}`;
+      const problem = shape.check?.(copy) ?? null;
+      return problem === null ? { ok: true, value: copy } : fail(`${at}: ${problem}`);
     }
   }
 }
@@ -105,7 +109,7 @@ var AggregateError = class extends Error {
   name = "AggregateError";
 };
 function combineLegs(found, missing = []) {
-  const reports = found.map((leg) => ({ file: leg.file, report: asLegReport(leg.json, leg.file) }));
+  const reports = found.map((leg) => ({ file: leg.file, report: checkedLeg(leg.json, leg.file) }));
   const commits = /* @__PURE__ */ new Map();
   for (const { file, report } of reports) commits.set(report.commit, [...commits.get(report.commit) ?? [], file]);
   if (commits.size > 1) {
@@ -163,6 +167,9 @@ var LEG_LIMITS = {
   failuresPerVersion: 1e5,
   packagesPerVersion: 1e5,
   stepsPerVersion: 1e3,
+  /** Notes on one version's run, and the slowest tests it lists (go-matrix writes a few of each). */
+  notesPerVersion: 1e3,
+  slowestTestsPerVersion: 1e3,
   /** Characters of a name (package, test, step, spec, commit, ref). */
   name: 4096,
   /** Characters of a free text (a reason, a failure's output, a leg's error). */
@@ -177,6 +184,7 @@ var counts = object(
 var seconds = number(0, 1e9);
 var name = string(LEG_LIMITS.name);
 var text = string(LEG_LIMITS.text);
+var packages = arrayOf(object({ name, statements: counts }), LEG_LIMITS.packagesPerVersion);
 var VERSION_SHAPE = object({
   spec: name,
   version: string(32, GO_VERSION, "a Go version such as 1.22.12 or 1.24rc1"),
@@ -184,7 +192,9 @@ var VERSION_SHAPE = object({
   reason: optional(text),
   platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, "GOOS/GOARCH such as linux/amd64")),
   toolchain: object({ source: oneOf("tool-cache", "cache", "download", "local"), sha256: string(128, /^[0-9a-f]*$/, "a hexadecimal digest"), seconds }),
-  steps: optional(arrayOf(object({ name, ok: boolean, seconds }), LEG_LIMITS.stepsPerVersion)),
+  steps: optional(
+    arrayOf(object({ name, ok: boolean, seconds, command: optional(text), exitCode: optional(nullable(integer(-(2 ** 31), 2 ** 32))) }), LEG_LIMITS.stepsPerVersion)
+  ),
   tests: object({
     passed: count,
     failed: count,
@@ -196,9 +206,29 @@ var VERSION_SHAPE = object({
       statements: counts,
       lines: counts,
       functions: counts,
-      packages: arrayOf(object({ name, statements: counts }), LEG_LIMITS.packagesPerVersion)
+      packages,
+      otherTestBinaries: optional(object({ statements: counts, packages }))
     })
   ),
+  cachedPackages: optional(count),
+  buildCache: optional(
+    object({
+      where: oneOf("actions-cache", "folder"),
+      restored: boolean,
+      key: nullable(name),
+      restoredBytes: count,
+      restoreSeconds: seconds,
+      saved: boolean,
+      savedKey: optional(name),
+      savedBytes: optional(count),
+      saveSeconds: seconds,
+      addedEntries: optional(count),
+      removedEntries: optional(count),
+      why: optional(text)
+    })
+  ),
+  slowestTests: optional(arrayOf(object({ package: name, test: name, seconds }), LEG_LIMITS.slowestTestsPerVersion)),
+  notes: optional(arrayOf(text, LEG_LIMITS.notesPerVersion)),
   seconds
 });
 var LEG_SHAPE = object({
@@ -207,14 +237,14 @@ var LEG_SHAPE = object({
   versions: arrayOf(VERSION_SHAPE, LEG_LIMITS.versionsPerLeg),
   error: optional(text)
 });
-function asLegReport(json, file) {
+function checkedLeg(json, file) {
   if (!isObject(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`);
   if (json.schemaVersion !== SCHEMA_VERSION) {
     throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`);
   }
-  const problem = shapeProblem(json, LEG_SHAPE);
-  if (problem !== null) throw new AggregateError(`${file}: not a valid go-matrix report.json: ${problem}`);
-  return json;
+  const checked = conform(json, LEG_SHAPE);
+  if (!checked.ok) throw new AggregateError(`${file}: not a valid go-matrix report.json: ${checked.problem}`);
+  return checked.value;
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -293,40 +323,6 @@ async function expandGlob(pattern) {
 }
 
 // src/aggregate/lcov-functions.ts
-function parseLcovFunctions(text2, where) {
-  const result = [];
-  let source = null;
-  let byName = /* @__PURE__ */ new Map();
-  text2.split("\n").forEach((raw, index) => {
-    const line = raw.replace(/\r$/, "");
-    const at = `${where}:${index + 1}`;
-    if (line.startsWith("SF:")) {
-      source = line.slice(3);
-      byName = /* @__PURE__ */ new Map();
-    } else if (line === "end_of_record") {
-      source = null;
-    } else if (line.startsWith("FN:") || line.startsWith("FNDA:")) {
-      const body = line.slice(line.indexOf(":") + 1);
-      const comma = body.indexOf(",");
-      const number2 = Number(body.slice(0, comma));
-      const name2 = body.slice(comma + 1);
-      if (comma <= 0 || !Number.isInteger(number2) || number2 < 0 || name2 === "") {
-        throw new CoverageError(`${at}: expected "${line.startsWith("FN:") ? "FN:<line>,<name>" : "FNDA:<hits>,<name>"}", got ${JSON.stringify(line)}`);
-      }
-      if (source === null) throw new CoverageError(`${at}: ${JSON.stringify(line)} outside an SF record`);
-      if (line.startsWith("FN:")) {
-        const fn = { source, line: number2, name: name2.endsWith(`@${number2}`) ? name2.slice(0, -`@${number2}`.length) : name2, hits: 0 };
-        byName.set(name2, fn);
-        result.push(fn);
-      } else {
-        const fn = byName.get(name2);
-        if (fn === void 0) throw new CoverageError(`${at}: FNDA for ${JSON.stringify(name2)}, which no FN line of ${source} declares`);
-        fn.hits = number2;
-      }
-    }
-  });
-  return result;
-}
 function matchSourceFiles(sources, files, where) {
   const byBase = /* @__PURE__ */ new Map();
   for (const file of files) {
@@ -484,8 +480,9 @@ async function rebuildCoverage(legFile, shown, version) {
   const realLcov = await fileInLeg(legDir, path2.join(version.version, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
   const lcov = realLcov === null ? null : await readFile(realLcov, "utf8");
   if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
-  const lcovFunctions = parseLcovFunctions(lcov, lcovFile);
-  const sources = [...new Set(lcov.split("\n").filter((l) => l.startsWith("SF:")).map((l) => l.slice(3).replace(/\r$/, "")))];
+  const records = parseLcov(lcov, lcovFile, { functions: true });
+  const lcovFunctions = records.flatMap((r) => r.functions);
+  const sources = [...new Set(records.map((r) => r.source))];
   const sourceToFile = matchSourceFiles(sources, profile.files.map((f) => f.file), lcovFile);
   const functions = functionsFromLcov(lcovFunctions, sourceToFile, profile);
   const sourcePaths = new Map([...sourceToFile].map(([source, file]) => [file, source]));
@@ -561,7 +558,7 @@ async function writeFailedLeg(reportDir, leg) {
   };
   await claimReportEntries(reportDir, ["report.json"]);
   const file = path3.join(reportDir, "report.json");
-  await writeFile(file, JSON.stringify(report, null, 2) + "\n");
+  await writeFile(file, reportJson(report));
   return file;
 }
 

@@ -86,7 +86,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-VVD342PA.js"), import("./terminal-UZHJELT4.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-E2EBCOFM.js"), import("./terminal-6GUZDYYF.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

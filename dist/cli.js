@@ -25,7 +25,7 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-FHJPNVVL.js")).runCommand(rest, io);
+      return (await import("./chunks/run-LKOG4GAE.js")).runCommand(rest, io);
     case "aggregate":
       return (await import("./chunks/aggregate-4SJ3LFE6.js")).aggregateCommand(rest, io);
     case "coverage":

@@ -27,7 +27,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-JWAGQAAA.js";
+} from "./chunks/chunk-Z2YC6RBM.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,

@@ -14,8 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {CarriedCaches} from '../../src/cache/carried.js'
-import type {CacheClient} from '../../src/transport/actions-cache.js'
-import {sizeOf} from '../../src/cache/module-cache.js'
+import {bytesOf, type CacheClient} from '../../src/transport/actions-cache.js'
 import {isolatedEnv, versionDirs} from '../../src/runner/env.js'
 import {matrixPaths} from '../../src/runner/matrix.js'
 import {silentLogger} from '../../src/util/log.js'
@@ -121,7 +120,7 @@ describe('carried caches over many runs with a dependency upgrade', () => {
       expect(report.removedEntries).toBeGreaterThan(0)
       const mod = store.saved.filter(e => e.key.startsWith('go-matrix-mod-')).at(-1)!
       const build = store.saved.filter(e => e.key.startsWith('go-matrix-build-')).at(-1)!
-      sizes.push({mod: await sizeOf(mod.dir), build: await sizeOf(build.dir)})
+      sizes.push({mod: await bytesOf([mod.dir]), build: await bytesOf([build.dir])})
       // The old dependency is gone from the saved module cache, extracted and downloaded alike.
       expect(await readdir(path.join(mod.dir, 'example.com'))).toEqual(['dep@v1.1.0'])
       expect((await readdir(path.join(mod.dir, 'cache/download/example.com/dep/@v'))).filter(f => f.startsWith('v1.0.0'))).toEqual([])

@@ -3,8 +3,9 @@
 // /work/.mirror/actions+setup-go/repo, run as a runner runs it: INPUT_* variables, GITHUB_* files,
 // its post step with STATE_*) followed by `go test -coverprofile ./...`.
 // Both sides get Go from the loopback go.dev mirror and carry their caches through the loopback
-// Actions cache service (v2, scoped to refs/heads/main); every run starts on a fresh runner (empty
-// RUNNER_TEMP, tool cache and HOME, at the same paths). Cold: the cache service holds nothing.
+// Actions cache service (v2); every run starts on a fresh runner (empty RUNNER_TEMP, tool cache and
+// HOME, at the same paths). Cold: a push to main with an empty cache service, which saves. Warm: a
+// pull request into main, which restores main's entries and saves nothing (setup-go: a hit).
 //
 //   npm run build && node bench/cache/bench.mjs [rounds=3] [--minors 1.24,1.25,1.26,1.27] [--one 1.27]
 import {execFileSync, spawn} from 'node:child_process'
@@ -44,6 +45,11 @@ writeFileSync(path.join(setupGo, 'package.json'), '{}')
 // A push to the default branch, the run that saves (cache-save: default-branch).
 const eventFile = path.join(root, 'push.json')
 writeFileSync(eventFile, JSON.stringify({ref: 'refs/heads/main', repository: {full_name: 'octo/bench', name: 'bench', owner: {login: 'octo'}, default_branch: 'main'}}))
+const prEventFile = path.join(root, 'pull_request.json')
+writeFileSync(
+  prEventFile,
+  JSON.stringify({number: 1, repository: {full_name: 'octo/bench', name: 'bench', owner: {login: 'octo'}, default_branch: 'main'}, pull_request: {number: 1, base: {ref: 'main', sha: 'a'.repeat(40)}, head: {ref: 'feature', sha: 'b'.repeat(40), repo: {full_name: 'octo/bench'}}}})
+)
 const mirror = await startGoMirror({versions: minors})
 let cache = await startActionsCacheStandIn()
 
@@ -56,7 +62,9 @@ function freshRunner() {
   for (const f of ['output', 'summary', 'state', 'env', 'path']) writeFileSync(path.join(runner.files, f), '')
 }
 
-function baseEnv() {
+/** A push to main (cold: it saves) or a pull request into main (warm: it restores main's entries, as most warm runs do). */
+function baseEnv(event = 'push') {
+  const push = event === 'push'
   return {
     PATH: process.env.PATH,
     HOME: runner.home,
@@ -64,9 +72,9 @@ function baseEnv() {
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: workspace,
     GITHUB_REPOSITORY: 'octo/bench',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_EVENT_PATH: eventFile,
-    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: push ? 'push' : 'pull_request',
+    GITHUB_EVENT_PATH: push ? eventFile : prEventFile,
+    GITHUB_REF: push ? 'refs/heads/main' : 'refs/pull/1/merge',
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
     GITHUB_RUN_ID: String(Date.now()),
     GITHUB_OUTPUT: path.join(runner.files, 'output'),
@@ -78,7 +86,7 @@ function baseEnv() {
     RUNNER_TOOL_CACHE: runner.toolCache,
     ImageOS: 'ubuntu24',
     RUNNER_OS: 'Linux',
-    ...cache.envFor({ref: 'refs/heads/main'})
+    ...cache.envFor(push ? {ref: 'refs/heads/main'} : {ref: 'refs/pull/1/merge', readable: ['refs/heads/main']})
   }
 }
 
@@ -117,10 +125,10 @@ function withInputs(env, inputs, defaults) {
 }
 
 /** One go-matrix job: dist/index.js with the four versions, downloaded from the mirror. */
-async function goMatrixRun(label) {
+async function goMatrixRun(label, event) {
   freshRunner()
   const defaults = Object.fromEntries(INPUTS.map(i => [i.name, i.default.startsWith('${{') ? '' : i.default]))
-  const env = withInputs(baseEnv(), {
+  const env = withInputs(baseEnv(event), {
     'go-versions': minors.join(','),
     'download-base-url': mirror.baseUrl,
     'report-directory': path.join(root, `report-${label}`),
@@ -136,16 +144,16 @@ async function goMatrixRun(label) {
 }
 
 /** One setup-go job: its main step, `go test -coverprofile ./...` on the Go it put on PATH, its post step. */
-async function setupGoRun() {
+async function setupGoRun(event) {
   freshRunner()
   const inputs = {'go-version': one, 'go-download-base-url': mirror.baseUrl, cache: 'true', 'cache-dependency-path': '', 'check-latest': 'false', token: '', architecture: '', 'go-version-file': ''}
   const version = mirror.archives?.find?.(a => a.version.startsWith(`${one}.`))?.version ?? one
   inputs['go-version'] = version
   const started = process.hrtime.bigint()
-  await step(process.execPath, [path.join(setupGo, 'dist/setup/index.js')], withInputs(baseEnv(), inputs, {}), 'setup-go')
+  await step(process.execPath, [path.join(setupGo, 'dist/setup/index.js')], withInputs(baseEnv(event), inputs, {}), 'setup-go')
   const added = readFileSync(path.join(runner.files, 'path'), 'utf8').split('\n').filter(Boolean)
   const exported = parseFileCommands(readFileSync(path.join(runner.files, 'env'), 'utf8'))
-  const testEnv = {...baseEnv(), ...exported, PATH: [...added.reverse(), process.env.PATH].join(path.delimiter)}
+  const testEnv = {...baseEnv(event), ...exported, PATH: [...added.reverse(), process.env.PATH].join(path.delimiter)}
   await step('go', ['test', `-coverprofile=${path.join(runner.temp, 'coverage.out')}`, './...'], testEnv, 'go test')
   const state = parseFileCommands(readFileSync(path.join(runner.files, 'state'), 'utf8'))
   // The post step sees what the job's earlier steps added to PATH and the environment, as on a runner.
@@ -154,7 +162,11 @@ async function setupGoRun() {
   return {wall: Number(process.hrtime.bigint() - started) / 1e9}
 }
 
-const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const median = xs => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
 const results = {cold: [], warm: [], setupCold: [], setupWarm: []}
 let lastCold = null
 let lastWarm = null
@@ -162,16 +174,16 @@ for (let round = 0; round < rounds; round++) {
   // Cold: an empty cache service.
   await cache.close()
   cache = await startActionsCacheStandIn()
-  const cold = await goMatrixRun(`cold-${round}`)
+  const cold = await goMatrixRun(`cold-${round}`, 'push')
   results.cold.push(cold.wall)
   lastCold = cold.report
-  const warm = await goMatrixRun(`warm-${round}`)
+  const warm = await goMatrixRun(`warm-${round}`, 'pull_request')
   results.warm.push(warm.wall)
   lastWarm = warm.report
   await cache.close()
   cache = await startActionsCacheStandIn()
-  results.setupCold.push((await setupGoRun()).wall)
-  results.setupWarm.push((await setupGoRun()).wall)
+  results.setupCold.push((await setupGoRun('push')).wall)
+  results.setupWarm.push((await setupGoRun('pull_request')).wall)
   console.error(`round ${round + 1}: go-matrix cold ${cold.wall.toFixed(1)} s, warm ${warm.wall.toFixed(1)} s; setup-go cold ${results.setupCold.at(-1).toFixed(1)} s, warm ${results.setupWarm.at(-1).toFixed(1)} s`)
 }
 await cache.close()

@@ -15,9 +15,9 @@ import {versionDirs, type MatrixPaths} from '../runner/env.js'
 import type {Logger} from '../util/log.js'
 import {buildCacheKeys, digestOfDependencies, moduleCacheKeys, type CarriedKeys, type KeyContext} from './keys.js'
 import {markRestored, measureEntries, pruneUnused} from './build-cache.js'
-import {pruneModuleCache, readModuleNeeds, sizeOf} from './module-cache.js'
+import {pruneModuleCache, readModuleNeeds} from './module-cache.js'
 import {formatMiB, type VersionCacheReport} from './report.js'
-import type {CacheClient} from '../transport/actions-cache.js'
+import {bytesOf, type CacheClient} from '../transport/actions-cache.js'
 import {CACHE_LIMIT_VARIABLE, cacheLimitBytes, trimCacheFolder} from './folder.js'
 
 export interface CarriedCachesOptions {
@@ -237,7 +237,7 @@ export class CarriedCaches {
       const started = this.clock()
       if (await this.saveFrom(store, gomodcache, modules.keys.key, 'the module cache')) {
         this.notes.push(
-          `The module cache was saved (${formatMiB(await sizeOf(gomodcache))}, ${seconds(this.clock() - started)} s${pruned.removedFiles > 0 ? `; ${formatMiB(pruned.removedBytes)} the module graph no longer needs left out` : ''}).`
+          `The module cache was saved (${formatMiB(await bytesOf([gomodcache]))}, ${seconds(this.clock() - started)} s${pruned.removedFiles > 0 ? `; ${formatMiB(pruned.removedBytes)} the module graph no longer needs left out` : ''}).`
         )
       }
     } catch (err) {

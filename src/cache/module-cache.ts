@@ -13,6 +13,7 @@ import {execFile} from 'node:child_process'
 import {readdir, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
+import {bytesOf} from '../transport/actions-cache.js'
 
 const run = promisify(execFile)
 
@@ -72,7 +73,7 @@ export async function pruneModuleCache(gomodcache: string, needs: ModuleNeeds): 
   const result: ModulePrune = {removedFiles: 0, removedBytes: 0}
   const graphPaths = new Set([...needs.graph].map(m => m.slice(0, m.lastIndexOf('@'))))
   const remove = async (target: string): Promise<void> => {
-    result.removedBytes += await sizeOf(target)
+    result.removedBytes += await bytesOf([target])
     result.removedFiles++
     await rm(target, {recursive: true, force: true})
   }
@@ -124,18 +125,4 @@ async function exists(target: string): Promise<boolean> {
   } catch {
     return false
   }
-}
-
-/** Bytes of a file or of everything below a folder. */
-export async function sizeOf(target: string): Promise<number> {
-  let info
-  try {
-    info = await stat(target)
-  } catch {
-    return 0
-  }
-  if (!info.isDirectory()) return info.size
-  let total = 0
-  for (const entry of await readdir(target)) total += await sizeOf(path.join(target, entry))
-  return total
 }

@@ -2948,7 +2948,7 @@ async function pruneModuleCache(gomodcache, needs) {
   const result = { removedFiles: 0, removedBytes: 0 };
   const graphPaths = new Set([...needs.graph].map((m) => m.slice(0, m.lastIndexOf("@"))));
   const remove = async (target) => {
-    result.removedBytes += await sizeOf(target);
+    result.removedBytes += await bytesOf([target]);
     result.removedFiles++;
     await rm5(target, { recursive: true, force: true });
   };
@@ -2996,18 +2996,6 @@ async function exists2(target) {
   } catch {
     return false;
   }
-}
-async function sizeOf(target) {
-  let info;
-  try {
-    info = await stat3(target);
-  } catch {
-    return 0;
-  }
-  if (!info.isDirectory()) return info.size;
-  let total = 0;
-  for (const entry of await readdir4(target)) total += await sizeOf(path13.join(target, entry));
-  return total;
 }
 
 // src/cache/folder.ts
@@ -3258,7 +3246,7 @@ var CarriedCaches = class {
       const started = this.clock();
       if (await this.saveFrom(store, gomodcache, modules.keys.key, "the module cache")) {
         this.notes.push(
-          `The module cache was saved (${formatMiB(await sizeOf(gomodcache))}, ${seconds(this.clock() - started)} s${pruned.removedFiles > 0 ? `; ${formatMiB(pruned.removedBytes)} the module graph no longer needs left out` : ""}).`
+          `The module cache was saved (${formatMiB(await bytesOf([gomodcache]))}, ${seconds(this.clock() - started)} s${pruned.removedFiles > 0 ? `; ${formatMiB(pruned.removedBytes)} the module graph no longer needs left out` : ""}).`
         );
       }
     } catch (err) {

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-JWAGQAAA.js";
+} from "./chunk-Z2YC6RBM.js";
 import "./chunk-W4TMA37X.js";
 import "./chunk-VRCO3Z7G.js";
 import "./chunk-4WRANSZI.js";

@@ -25,11 +25,11 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-LKOG4GAE.js")).runCommand(rest, io);
+      return (await import("./chunks/run-U62GBTG6.js")).runCommand(rest, io);
     case "aggregate":
-      return (await import("./chunks/aggregate-4SJ3LFE6.js")).aggregateCommand(rest, io);
+      return (await import("./chunks/aggregate-MUNCWFSD.js")).aggregateCommand(rest, io);
     case "coverage":
-      return (await import("./chunks/coverage-PW2WNINS.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      return (await import("./chunks/coverage-MD2MZDLR.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

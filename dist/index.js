@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-DLUBPQOG.js";
+} from "./chunks/chunk-LKLCPSMZ.js";
 import {
   debug,
   endGroup,
@@ -27,7 +27,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-Z2YC6RBM.js";
+} from "./chunks/chunk-H2FZZD65.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,
@@ -36,9 +36,9 @@ import {
   reportDirectoryOf,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-W4TMA37X.js";
-import "./chunks/chunk-VRCO3Z7G.js";
-import "./chunks/chunk-4WRANSZI.js";
+} from "./chunks/chunk-V5EJ3L7C.js";
+import "./chunks/chunk-AAL3RNF6.js";
+import "./chunks/chunk-FQMXL7CY.js";
 import "./chunks/chunk-YMFHXHFB.js";
 import "./chunks/chunk-4IC3KUYO.js";
 import "./chunks/chunk-SJKBGCPK.js";
@@ -51,7 +51,7 @@ import {
 } from "./chunks/chunk-DNGZ5PR3.js";
 import {
   actionError
-} from "./chunks/chunk-XZ7M34P7.js";
+} from "./chunks/chunk-M6O4F6ZK.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-ZVPWXIBU.js";
@@ -59,8 +59,8 @@ import {
   InputError,
   decideCacheSave,
   parseOptions
-} from "./chunks/chunk-VWNQKFBR.js";
-import "./chunks/chunk-R77RCR5C.js";
+} from "./chunks/chunk-6FDKG6L6.js";
+import "./chunks/chunk-SSRCTDGA.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/action/main.ts

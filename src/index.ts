@@ -40,6 +40,14 @@ export {runMatrix, readModuleInfo} from './runner/matrix.js'
 export type {RunRequest, VersionRun, StepResult, VersionStatus} from './runner/types.js'
 export {isolatedEnv} from './runner/env.js'
 export {parseTestJson, TestJsonParser} from './runner/test-json.js'
+
+// Which modules a run tests (the modules input), and the module level of a report.
+export {parseModuleSelection, applySelection, ModuleSelectionError} from './modules/selection.js'
+export type {ModuleSelection, Selected} from './modules/selection.js'
+export {findModuleFolders, resolveModules} from './modules/discover.js'
+export type {ModuleFolder, ResolvedModules} from './modules/discover.js'
+export {versionOfModules} from './report/module-rows.js'
+export type {ModuleReport, ModuleComparison} from './report/schema.js'
 export type {TestReport, TestEvent, TestFailure, PackageResult, SlowTest} from './runner/test-json.js'
 
 // The coverage engine and comparisons (pure).
@@ -64,6 +72,7 @@ export {
   summarizeFunctions,
   formatLcov,
   moduleRelativePath,
+  repositoryPaths,
   formatProfile,
   parseBaseline,
   parseLcov,
@@ -93,7 +102,7 @@ export type {VersionComparison, BaselineComparison, ChangedFile, DiffCoverage, G
 // The whole job, and its reports.
 export {runPipeline} from './pipeline.js'
 export type {PipelineContext, PipelineResult} from './pipeline.js'
-export {SCHEMA_VERSION, toResults} from './report/schema.js'
+export {SCHEMA_VERSION, READABLE_SCHEMA_VERSIONS, toResults} from './report/schema.js'
 export type {Report, VersionReport, Counts} from './report/schema.js'
 export {decideVerdict} from './report/verdict.js'
 export type {Verdict} from './report/verdict.js'

@@ -18,7 +18,7 @@ import {lineCoverage, summarizeLines} from './coverage/lines.js'
 import {functionCoverage, summarizeFunctions, type FunctionCoverage} from './coverage/functions.js'
 import {functionsFromGo} from './runner/go-cover.js'
 import {countOwnTests, functionsOfOwnTests} from './coverage/own-tests.js'
-import {formatLcov, moduleRelativePath} from './coverage/lcov.js'
+import {formatLcov, moduleRelativePath, repositoryPaths} from './coverage/lcov.js'
 import type {Profile} from './coverage/model.js'
 import type {Options} from './inputs/options.js'
 import type {Logger} from './util/log.js'
@@ -26,10 +26,15 @@ import {joinArgs} from './util/split-args.js'
 import type {VersionReport} from './report/schema.js'
 import {claimReportEntries, prepareReportFolder, reportDirectoryOf} from './files/report-folder.js'
 import {checkInputFiles} from './files/preflight.js'
-import {carriedCachesFor, graphReader, outcomeOf, type ActionsCarry} from './cache/setup.js'
+import {carriedCachesFor, graphReader, outcomeOf, unitsDone, type ActionsCarry} from './cache/setup.js'
 import {describeVersionCache} from './cache/report.js'
 import type {AnalysedCoverage, AnalysedVersion} from './conclusion/conclude.js'
 import {concludeRun, type ConclusionContext, type PipelineResult} from './conclusion/run.js'
+import {combineModuleCoverage} from './conclusion/modules.js'
+import {resolveModules, type ModuleFolder} from './modules/discover.js'
+import {ModuleSelectionError, type ModuleSelection} from './modules/selection.js'
+import {InputError} from './inputs/options.js'
+import {moduleOfVersionRow, versionOfModules} from './report/module-rows.js'
 
 export interface PipelineContext extends ConclusionContext {
   /** RUNNER_TEMP or the system's temporary directory. */
@@ -65,6 +70,8 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : undefined
   // Inputs that name files, and the report folder, are checked before anything is installed.
   await checkInputFiles(options, ctx.workspace)
+  // The modules are found before anything is installed, so a selection that names nothing fails at once.
+  const modules = await chooseModules(options.modules, {workingDir: moduleDir, workspace: ctx.workspace}, logger)
   await prepareReportFolder(reportDir, {workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir]})
 
   const paths = matrixPaths({workDir, cacheDir})
@@ -74,6 +81,7 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     env: ctx.env,
     paths,
     moduleDir,
+    ...(modules ? {moduleDirs: modules.map(m => m.absolute)} : {}),
     platform: currentPlatform(),
     logger
   })
@@ -95,24 +103,29 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
   ctx.onInstalled?.(toolchains)
   await claimReportEntries(reportDir, toolchains.map(t => t.version))
 
-  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace)
-  // Each version's coverage is analysed (its own `go tool cover -func` process) as soon as that
-  // version finishes, while the others are still testing.
+  const sourcePath = modules
+    ? repositoryPaths(modules.map(m => ({path: m.path, dir: repositoryDir(ctx.workspace, m.absolute)})))
+    : await lcovSourcePath(moduleDir, ctx.workspace)
+  // Each version's (each module × version's) coverage is analysed (its own `go tool cover -func`
+  // process) as soon as it finishes, while the others are still testing. Its folder names it.
   const analyses = new Map<string, Promise<AnalysedCoverage | null>>()
   const analyse = (run: VersionRun): Promise<AnalysedCoverage | null> => {
-    let pending = analyses.get(run.toolchain.version)
+    let pending = analyses.get(run.dir)
     if (!pending) {
-      pending = analyseVersion(run, moduleDir, ownTestsOnly(options), logger).then(async result => {
+      const dir = run.module ? path.join(moduleDir, ...run.module.dir.split('/')) : moduleDir
+      pending = analyseVersion(run, dir, ownTestsOnly(options), logger).then(async result => {
         if (result) await writeFile(path.join(run.dir, 'coverage.lcov'), formatLcov(result.lines, {functions: result.functions, sourcePath}))
         return result
       })
-      analyses.set(run.toolchain.version, pending)
+      analyses.set(run.dir, pending)
     }
     return pending
   }
+  const lastOfVersion = unitsDone(modules ? modules.length : 1)
   const runs = await runMatrix({
     toolchains,
     moduleDir,
+    ...(modules ? {modules: modules.map(m => m.dir)} : {}),
     packages: options.packages,
     build: options.build,
     vet: options.vet,
@@ -134,22 +147,26 @@ export async function runPipeline(options: Options, ctx: PipelineContext): Promi
     onVersionDone: run => {
       // Marked handled here; the await below still receives any error.
       void analyse(run).catch(() => undefined)
-      void carried?.afterVersion(run.toolchain.version, outcomeOf(run)).then(() => {
+      // A version's build cache is saved once, after its last module's run.
+      const outcome = lastOfVersion(run.toolchain.version, outcomeOf(run))
+      if (outcome === null) return
+      void carried?.afterVersion(run.toolchain.version, outcome).then(() => {
         const cache = carried.reportOf(run.toolchain.version)
-        if (cache && outcomeOf(run) === 'ran') logger.info(`Go ${run.toolchain.version}: ${describeVersionCache(cache)}`)
+        if (cache && outcome === 'ran') logger.info(`Go ${run.toolchain.version}: ${describeVersionCache(cache)}`)
       })
     }
   })
   await carried?.finish(graphReader(runs, paths, ctx.env))
 
-  const analysed = await Promise.all(runs.map(async run => [run.toolchain.version, await analyse(run)] as const))
-  const coverage = new Map<string, AnalysedCoverage>()
-  for (const [version, result] of analysed) if (result) coverage.set(version, result)
-  const versions: AnalysedVersion[] = runs.map(run => {
-    const c = coverage.get(run.toolchain.version)
-    const cache = carried?.reportOf(run.toolchain.version)
-    return {report: {...versionReport(run, c), ...(cache ? {buildCache: cache} : {})}, coverage: c ?? null}
-  })
+  const analysed = await Promise.all(runs.map(async run => ({run, coverage: await analyse(run)})))
+  const versions: AnalysedVersion[] = modules
+    ? versionsOfModules(analysed)
+    : analysed.map(({run, coverage: c}) => ({report: versionReport(run, c ?? undefined), coverage: c}))
+  // Each version's carried build cache, beside its row.
+  for (const v of versions) {
+    const cache = carried?.reportOf(v.report.version)
+    if (cache) v.report.buildCache = cache
+  }
   // How a version was chosen when no spec named it (a go.mod without a go line) belongs in the report too.
   const chosen = toolchains.flatMap(t => (t.note ? [t.note] : []))
   const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen, ...(carried?.notes ?? [])]}, {reportDir, versions, sourcePath})
@@ -215,6 +232,49 @@ function versionReport(run: VersionRun, coverage: AnalysedCoverage | undefined):
     ...(run.notes.length > 0 ? {notes: run.notes} : {}),
     seconds: run.seconds
   }
+}
+
+/**
+ * The modules a run tests: null for the empty input (the module at working-directory, as before
+ * modules existed), else those the input selects, its globs that matched nothing said as warnings
+ * and its problems as an error naming the input.
+ */
+async function chooseModules(selection: ModuleSelection, dirs: {workingDir: string; workspace: string}, logger: Logger): Promise<ModuleFolder[] | null> {
+  if (selection.kind === 'root') return null
+  try {
+    const {modules, warnings} = await resolveModules(selection, dirs)
+    for (const warning of warnings) logger.warning(warning)
+    return modules
+  } catch (err) {
+    if (err instanceof ModuleSelectionError) throw new InputError(`input modules: ${err.message}`, {cause: err})
+    throw err
+  }
+}
+
+/**
+ * Each version's row from its modules' runs (the runner returns them version by version): the
+ * row's figures are its modules' together (report/module-rows.ts), its coverage their profiles
+ * merged, and each module's coverage kept for like for like per module.
+ */
+function versionsOfModules(analysed: readonly {run: VersionRun; coverage: AnalysedCoverage | null}[]): AnalysedVersion[] {
+  const byVersion = new Map<string, {run: VersionRun; coverage: AnalysedCoverage | null}[]>()
+  for (const unit of analysed) byVersion.set(unit.run.toolchain.version, [...(byVersion.get(unit.run.toolchain.version) ?? []), unit])
+  return [...byVersion.values()].map(units => {
+    const row = versionReport((units[0] as (typeof units)[number]).run, undefined)
+    const rows = units.map(({run, coverage}) => moduleOfVersionRow(versionReport(run, coverage ?? undefined), run.module ?? {dir: '.', path: ''}))
+    const covered = units.flatMap(({run, coverage}) => (coverage ? [{name: `Go ${run.toolchain.version} ${run.module?.dir ?? '.'}`, coverage}] : []))
+    return {
+      report: versionOfModules({spec: row.spec, version: row.version, toolchain: row.toolchain, ...(row.platform !== undefined ? {platform: row.platform} : {})}, rows),
+      coverage: covered.length > 0 ? combineModuleCoverage(covered) : null,
+      modules: units.map(({run, coverage}) => ({dir: run.module?.dir ?? '.', coverage}))
+    }
+  })
+}
+
+/** A folder's path in the repository ('' for the workspace itself, a path outside it as it is). */
+function repositoryDir(workspace: string, dir: string): string {
+  const relative = path.relative(workspace, dir).split(path.sep).join('/')
+  return relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative
 }
 
 /** LCOV names files by their path in the repository (so genhtml and coverage services find them). */

@@ -33,6 +33,56 @@ function legJson(rows: [string, string | undefined][], overrides: Record<string,
   }
 }
 
+/** A leg of a run over modules: each row's modules as [folder, covered of 10]. */
+function moduleLeg(versions: string[], modules: [string, number][], overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const json = legJson(versions.map(v => [v, 'linux/amd64']), {schemaVersion: 2, ...overrides})
+  for (const row of json.versions as Record<string, unknown>[]) {
+    row.modules = modules.map(([dir, covered]) => ({
+      dir,
+      path: `example.com/mono${dir === '.' ? '' : `/${dir}`}`,
+      status: 'passed',
+      tests: {passed: 2, failed: 0, skipped: 0, failures: []},
+      coverage: {
+        statements: {covered, total: 10, percent: covered * 10},
+        lines: {covered, total: 10, percent: covered * 10},
+        functions: {covered: 1, total: 1, percent: 100},
+        packages: [{name: `example.com/mono/${dir}`, statements: {covered, total: 10, percent: covered * 10}}]
+      },
+      seconds: 1
+    }))
+  }
+  return json
+}
+
+describe('combineLegs over modules', () => {
+  it("makes one row of a version whose modules several legs ran, recomputing its figures from theirs", () => {
+    const combined = combineLegs([
+      {file: 'tools/report.json', json: moduleLeg(['1.27.4'], [['tools', 5]])},
+      {file: 'main/report.json', json: moduleLeg(['1.21.13', '1.27.4'], [['.', 4], ['api', 6]])}
+    ])
+    expect(combined.rows.map(r => [r.report.version, r.report.modules?.map(m => m.dir), r.report.coverage?.statements, r.report.tests.passed])).toEqual([
+      ['1.27.4', ['.', 'api', 'tools'], {covered: 15, total: 30, percent: 50}, 6],
+      ['1.21.13', ['.', 'api'], {covered: 10, total: 20, percent: 50}, 4]
+    ])
+    expect([...(combined.rows[0]?.moduleFiles ?? [])]).toEqual([
+      ['tools', 'tools/report.json'],
+      ['.', 'main/report.json'],
+      ['api', 'main/report.json']
+    ])
+  })
+
+  it.each([
+    ['the same module of the same version twice', moduleLeg(['1.27.4'], [['api', 1]]), moduleLeg(['1.27.4'], [['api', 1]]), 'Go 1.27.4 on linux/amd64, module api, is reported twice, by a/report.json and by b/report.json'],
+    ['a version over modules and the same version without', moduleLeg(['1.27.4'], [['api', 1]]), legJson([['1.27.4', 'linux/amd64']]), 'Go 1.27.4 on linux/amd64 is reported twice, by a/report.json and by b/report.json; give each leg its own versions, platform or modules'],
+    ['a module folder that leaves the leg', moduleLeg(['1.27.4'], [['../x', 1]]), null, 'a/report.json: not a valid go-matrix report.json: versions[0].modules[0].dir: expected a module folder inside the repository'],
+    ['a module listed twice by one leg', moduleLeg(['1.27.4'], [['api', 1], ['api', 2]]), null, 'a/report.json: Go 1.27.4 on linux/amd64 lists module api twice']
+  ] as [string, Record<string, unknown>, Record<string, unknown> | null, string][])('refuses %s', (_, a, b, message) => {
+    const legs = [{file: 'a/report.json', json: a}, ...(b ? [{file: 'b/report.json', json: b}] : [])]
+    expect(() => combineLegs(legs)).toThrow(AggregateError)
+    expect(() => combineLegs(legs)).toThrow(message)
+  })
+})
+
 describe('combineLegs', () => {
   it('lists the rows of every leg in leg order, with the commit they share', () => {
     const combined = combineLegs([
@@ -73,8 +123,8 @@ describe('combineLegs', () => {
   })
 
   it.each([
-    ['another schema version', legJson([], {schemaVersion: 2}), 'leg/report.json: schemaVersion 2 is not 1'],
-    ['no schema version', legJson([], {schemaVersion: undefined}), 'leg/report.json: schemaVersion undefined is not 1'],
+    ['a newer schema version', legJson([], {schemaVersion: 3}), "leg/report.json: schemaVersion 3 is not one this go-matrix reads (1, 2); every leg must run a go-matrix release no newer than the aggregate's"],
+    ['no schema version', legJson([], {schemaVersion: undefined}), 'leg/report.json: schemaVersion undefined is not one this go-matrix reads (1, 2)'],
     ['not an object', [1, 2], 'leg/report.json: not a go-matrix report.json'],
     ['a commit that is not a string', legJson([], {commit: 7}), 'leg/report.json: not a valid go-matrix report.json: commit: expected a string, got 7'],
     ['versions that are not a list', legJson([], {versions: {}}), 'leg/report.json: not a valid go-matrix report.json: versions: expected a list, got an object'],

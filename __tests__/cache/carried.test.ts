@@ -13,6 +13,7 @@ import type {CacheClient} from '../../src/transport/actions-cache.js'
 import {matrixPaths} from '../../src/runner/matrix.js'
 import {versionDirs} from '../../src/runner/env.js'
 import {recordingLogger} from '../github/recording-logger.js'
+import {unitsDone} from '../../src/cache/setup.js'
 
 let root: string
 beforeEach(async () => {
@@ -115,5 +116,18 @@ describe('CarriedCaches', () => {
     expect(carried.reportOf('1.27.4')).toMatchObject({restored: false, saved: false, why: 'saving failed: quota exceeded'})
     expect(log.warnings.join('\n')).toContain('was not restored: service unavailable')
     expect(log.warnings.join('\n')).toContain('was not saved: quota exceeded')
+  })
+})
+
+describe('unitsDone', () => {
+  it("gives a version's outcome at its last module's run only: ran when any ran", () => {
+    const done = unitsDone(3)
+    expect(done('1.27.4', 'skipped')).toBeNull()
+    expect(done('1.24.4', 'stopped')).toBeNull()
+    expect(done('1.27.4', 'ran')).toBeNull()
+    expect(done('1.27.4', 'skipped')).toBe('ran')
+    expect(done('1.24.4', 'skipped')).toBeNull()
+    expect(done('1.24.4', 'skipped')).toBe('stopped')
+    expect(unitsDone(1)('1.22.12', 'skipped')).toBe('skipped')
   })
 })

@@ -7,28 +7,15 @@ import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {main, type CliIo} from '../../src/cli/main.js'
 import {gitRevision} from '../../src/cli/ci-env.js'
 import {gorootOf} from '../../scripts/toolchains.mjs'
-import {SHARED_GO_CACHES} from '../helpers/go-caches.js'
+import {runCli} from '../helpers/cli.js'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {git} from '../helpers/git.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
-async function cli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{code: number; stdout: string; stderr: string}> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: {write: (t: string) => ((stdout += t), true)} as unknown as CliIo['stdout'],
-    stderr: {write: (t: string) => ((stderr += t), true)} as unknown as CliIo['stderr'],
-    cwd,
-    // No CI variable: only what a developer's shell has.
-    env: {PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', GO_MATRIX_CACHE_DIR: SHARED_GO_CACHES, ...env}
-  }
-  const code = await main(argv, io)
-  return {code, stdout, stderr}
-}
+const cli = runCli
 
 describe('go-matrix run in a git checkout, outside CI', () => {
   let mirror: GoMirror

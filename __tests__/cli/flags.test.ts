@@ -1,6 +1,7 @@
 import {describe, expect, it} from '@jest/globals'
 import {parseFlags, renderHelp, UsageError} from '../../src/cli/flags.js'
 import {INPUTS} from '../../src/inputs/definitions.js'
+import {parseOptions} from '../../src/inputs/options.js'
 
 const run = INPUTS.filter(i => i.commands.includes('run'))
 
@@ -13,6 +14,17 @@ describe('parseFlags', () => {
     expect(parsed.values).toEqual({'go-versions': '1.21,1.22', vet: 'true', build: 'false', 'max-version-delta': '3'})
     expect(parsed.positionals).toEqual(['extra'])
     expect(parsed.help).toBe(false)
+  })
+
+  it('reads --modules as the modules input: repeated flags add to the list', () => {
+    const parsed = parseFlags(['--modules', 'auto', '--modules=!examples/*', '--modules', 'tools'], run)
+    expect(parsed.values).toEqual({modules: 'auto,!examples/*,tools'})
+    expect(parseOptions(name => (name === 'go-versions' ? '1.22' : (parsed.values[name] ?? ''))).modules).toEqual({
+      kind: 'list',
+      auto: true,
+      include: ['tools'],
+      exclude: ['examples/*']
+    })
   })
 
   it('takes an explicit boolean value', () => {

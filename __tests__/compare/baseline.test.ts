@@ -35,6 +35,26 @@ function report(overrides: Record<string, unknown> = {}) {
 }
 
 describe('readReportBaseline', () => {
+  it("reads a schema 2 report over several modules by its versions' totals, which are the modules' together", () => {
+    const api = {dir: 'api', path: 'example.com/m/api', status: 'passed', coverage: {statements: {covered: 2, total: 6, percent: 33.3}, packages: [{name: 'example.com/m/api', statements: {covered: 2, total: 6, percent: 33.3}}]}}
+    const root = {dir: '.', path: 'example.com/m', status: 'passed', coverage: {statements: {covered: 1, total: 4, percent: 25}, packages: [{name: 'example.com/m/a', statements: {covered: 1, total: 4, percent: 25}}]}}
+    const baseline = readReportBaseline(
+      report({
+        schemaVersion: 2,
+        versions: [
+          {
+            version: '1.23.5',
+            coverage: {statements: {covered: 3, total: 10, percent: 30}, packages: [...root.coverage.packages, ...api.coverage.packages]},
+            modules: [root, api]
+          }
+        ]
+      }),
+      'report.json'
+    )
+    expect(baseline).toMatchObject({version: '1.23.5', total: {covered: 3, total: 10}})
+    expect(baseline.packages.map(p => p.name)).toEqual(['example.com/m/a', 'example.com/m/api'])
+  })
+
   it('uses the newest version when the report names no reference', () => {
     const baseline = readReportBaseline(report(), 'report.json')
     expect(baseline).toMatchObject({kind: 'report', metric: 'statements', version: '1.23.5', total: {covered: 3, total: 4}})
@@ -74,7 +94,7 @@ describe('readReportBaseline', () => {
   })
 
   it.each([
-    [{schemaVersion: 2}, 'r.json: not a go-matrix report.json (expected "schemaVersion": 1)'],
+    [{schemaVersion: 3}, 'r.json: not a go-matrix report.json (expected "schemaVersion": 1 or 2)'],
     [[], 'r.json: not a go-matrix report.json'],
     [{schemaVersion: 1, versions: []}, 'r.json: the report has no coverage to compare with'],
     [{schemaVersion: 1, versions: [{version: '1.22.1', coverage: {statements: {covered: 1, total: 1}, packages: [{name: 3}]}}]}, 'r.json: packages[0] needs a "name" and "statements"']

@@ -5,6 +5,7 @@ import path from 'node:path'
 import {describe, expect, it} from '@jest/globals'
 import {lineCoverage} from '../../src/coverage/lines.js'
 import {diffCoverage, parseGitDiff} from '../../src/compare/diff.js'
+import {repositoryPaths} from '../../src/coverage/lcov.js'
 import {makeProfile} from '../coverage/builders.js'
 import {coverFixtures, fixtureRun, setProfile} from '../coverage/fixtures.js'
 
@@ -109,6 +110,38 @@ describe('diffCoverage', () => {
     const result = diffCoverage(lineCoverage(profile), changed)
     expect(result.lines).toEqual({covered: 1, total: 2, percent: 50})
     expect(result.uncovered).toEqual([{file: 'layout.go', line: elseLine - 1}])
+  })
+
+  it('finds changes in every module of a run by repository path, where import paths alone would be ambiguous', () => {
+    const modules = lineCoverage(
+      makeProfile('set', [
+        ['example.com/mono/doc.go', '3.1,3.9', 1, 1],
+        ['example.com/mono/api/doc.go', '3.1,3.9', 1, 0],
+        ['example.com/mono/api/v2/doc.go', '5.1,5.9', 1, 0]
+      ])
+    )
+    const changed = [
+      {path: 'doc.go', oldPath: null, status: 'modified' as const, lines: [3]},
+      {path: 'api/doc.go', oldPath: null, status: 'modified' as const, lines: [3]},
+      {path: 'api/v2/doc.go', oldPath: null, status: 'modified' as const, lines: [5]}
+    ]
+    const sourcePath = repositoryPaths([
+      {path: 'example.com/mono', dir: ''},
+      {path: 'example.com/mono/api', dir: 'api'},
+      {path: 'example.com/mono/api/v2', dir: 'api/v2'}
+    ])
+    const result = diffCoverage(modules, changed, sourcePath)
+    expect(result.files.map(f => [f.path, f.file])).toEqual([
+      ['doc.go', 'example.com/mono/doc.go'],
+      ['api/doc.go', 'example.com/mono/api/doc.go'],
+      ['api/v2/doc.go', 'example.com/mono/api/v2/doc.go']
+    ])
+    expect(result.uncovered).toEqual([
+      {file: 'api/doc.go', line: 3},
+      {file: 'api/v2/doc.go', line: 5}
+    ])
+    // By import paths alone, `doc.go` shares one segment with each: it matches none.
+    expect(diffCoverage(modules, changed).files.map(f => f.path)).toEqual(['api/doc.go', 'api/v2/doc.go'])
   })
 
   it('is 0 of 0 when no changed line is instrumented', () => {

@@ -12,13 +12,14 @@
  * version is a digest of the absolute paths it was saved from.
  */
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
-import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {startGitHubStandIn, type GitHubStandIn} from '../helpers/github-stand-in.js'
 import {startActionsCacheStandIn, type ActionsCacheStandIn} from '../helpers/actions-cache.js'
 import {git} from '../helpers/git.js'
+import {pullRequestEnv as pullRequestEvent, repositoryWithChange} from '../helpers/pull-request.js'
 import {runAction, type RunnerDirs} from './runner-env.js'
 import {gorootOf} from '../../scripts/toolchains.mjs'
 
@@ -51,16 +52,7 @@ describe('dist/index.js on a pull request', () => {
     cache = await startActionsCacheStandIn()
     root = await mkdtemp(path.join(os.tmpdir(), 'go-matrix-e2e-pr-'))
     workspace = path.join(root, 'repo')
-    await cp(path.join(repoRoot, 'examples/hello'), workspace, {recursive: true})
-    git(workspace, 'init', '-q', '-b', 'main')
-    git(workspace, 'add', '.')
-    git(workspace, 'commit', '-qm', 'base')
-    base = git(workspace, 'rev-parse', 'HEAD')
-    git(workspace, 'checkout', '-qb', 'feature')
-    const mathx = path.join(workspace, 'mathx/mathx.go')
-    await writeFile(mathx, (await readFile(mathx, 'utf8')) + UNCOVERED_FUNCTION)
-    git(workspace, 'commit', '-qam', 'add Mean, untested')
-    head = git(workspace, 'rev-parse', 'HEAD')
+    ;({base, head} = await repositoryWithChange(path.join(repoRoot, 'examples/hello'), workspace, {file: 'mathx/mathx.go', appended: UNCOVERED_FUNCTION, message: 'add Mean, untested'}))
   }, 300_000)
 
   afterAll(async () => {
@@ -90,22 +82,8 @@ describe('dist/index.js on a pull request', () => {
   }
 
   async function pullRequestEnv(): Promise<Record<string, string>> {
-    const payload = JSON.parse(await readFile(path.join(repoRoot, '__tests__/fixtures/events/pull_request.json'), 'utf8'))
-    payload.number = 7
-    payload.pull_request.number = 7
-    payload.pull_request.base.sha = base
-    payload.pull_request.base.ref = 'main'
-    payload.pull_request.head.sha = head
-    payload.pull_request.head.ref = 'feature'
-    payload.pull_request.head.repo.full_name = payload.repository.full_name
     return {
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: await eventFile('pull_request', payload),
-      GITHUB_REF: 'refs/pull/7/merge',
-      GITHUB_SHA: head,
-      GITHUB_REPOSITORY: payload.repository.full_name,
-      GITHUB_API_URL: api.apiUrl,
-      GITHUB_RUN_ID: '4242',
+      ...(await pullRequestEvent({number: 7, base, head, apiUrl: api.apiUrl, runId: '4242', eventFile: path.join(root, 'pull_request.json')})),
       // The pull request's runtime token: its merge ref read-write, its base branch (main) read.
       ...cache.envFor({ref: 'refs/pull/7/merge', readable: ['refs/heads/main']})
     }

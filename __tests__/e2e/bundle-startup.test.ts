@@ -37,7 +37,7 @@ describe('the bundle loads at start only what the command needs', () => {
     const files = new Set([...staticGraph('cli.js'), ...staticGraph(dynamicChunk('cli.js', 'coverage'))])
     expect(loads(files, 'undici')).toBe(false)
     expect(loads(files, '@actions/http-client')).toBe(false)
-    expect([...files].some(f => readFileSync(f, 'utf8').includes('// src/coverage/read.ts'))).toBe(true)
+    expect([...files].some(f => readFileSync(f, 'utf8').includes('// src/files/read-profile.ts'))).toBe(true)
     expect([...files].some(f => readFileSync(f, 'utf8').includes('// src/runner/matrix.ts'))).toBe(false)
   })
 

@@ -25,7 +25,7 @@ export function makeVersion(version: string, overrides: Partial<VersionReport> =
 
 export function makeReport(versions: VersionReport[], overrides: Partial<Report> = {}): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: {name: 'go-matrix', version: '0.0.0-test'},
     commit: 'abc',
     ref: 'refs/heads/main',

@@ -7,6 +7,8 @@ import {fileURLToPath} from 'node:url'
 import type {Toolchain} from '../../src/go/toolchain.js'
 import {gorootOf} from '../../scripts/toolchains.mjs'
 import type {Logger} from '../../src/util/log.js'
+import {isolatedEnv} from '../../src/runner/env.js'
+import {sharedVersionDirs} from '../helpers/go-caches.js'
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/modules')
 
@@ -89,4 +91,20 @@ export function recordingLogger(): RecordedLog {
     }
   }
   return log
+}
+
+/**
+ * What `go test -cover ./...` prints in `dir` under `toolchain`, run by hand in the version's
+ * isolated environment with the shared caches and -count=1: package → percent (`57.1`).
+ */
+export function goTestCoverIn(toolchain: Toolchain, dir: string): Record<string, string> {
+  const env = isolatedEnv({...process.env, GOFLAGS: '-count=1'}, sharedVersionDirs(toolchain.goroot, toolchain.version, SHARED_WORK_DIR))
+  const out = execFileSync(path.join(toolchain.goroot, 'bin', 'go'), ['test', '-cover', './...'], {cwd: dir, env, encoding: 'utf8'})
+  const found: Record<string, string> = {}
+  for (const line of out.split('\n')) {
+    const fields = line.split('\t')
+    const cover = fields.map(f => /^coverage: ([\d.]+)% of statements/.exec(f)).find(m => m)
+    if (cover && fields[1]) found[fields[1]] = cover[1] as string
+  }
+  return found
 }

@@ -1,11 +1,12 @@
 /**
  * `mode: aggregate`: no Go runs. The report.json files of the collect legs become one report
- * (versions × platforms), which then goes through the same conclusion as `mode: run`:
+ * (versions × platforms, and with several modules, each version's modules from whichever legs
+ * ran them), which then goes through the same conclusion as `mode: run`:
  * reference, comparisons, baseline, diff coverage, gates, merged files and summary.
  */
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import type {AnalysedVersion} from '../conclusion/conclude.js'
+import type {AnalysedCoverage, AnalysedVersion} from '../conclusion/conclude.js'
 import {concludeRun, type ConclusionContext, type PipelineResult} from '../conclusion/run.js'
 import {reportJson} from '../conclusion/write.js'
 import type {Options} from '../inputs/options.js'
@@ -13,7 +14,9 @@ import {SCHEMA_VERSION} from '../report/schema.js'
 import {renderStopped} from '../report/summary.js'
 import {stoppedVerdict} from '../report/verdict.js'
 import {errorMessage} from '../inputs/error-message.js'
-import {AggregateError, combineLegs, legsGate, type LegProblem, type LegReport} from './legs.js'
+import {AggregateError, combineLegs, legsGate, type LegProblem, type LegReport, type LegRow} from './legs.js'
+import {combineModuleCoverage} from '../conclusion/modules.js'
+import type {ModuleReport} from '../report/schema.js'
 import {findLegFiles, readLegs, rebuildCoverage} from './read.js'
 import {claimReportEntries, prepareReportFolder, reportDirectoryOf} from '../files/report-folder.js'
 import {checkInputFiles} from '../files/preflight.js'
@@ -70,12 +73,21 @@ async function combineAndConclude(
   const fileOf = new Map(files.map(file => [shown(file), file]))
 
   const sourcePaths = new Map<string, string>()
+  const rebuild = async (file: string, row: LegRow['report'], module?: ModuleReport): Promise<AnalysedCoverage> => {
+    const rebuilt = await rebuildCoverage(fileOf.get(file) as string, file, row, module)
+    for (const [name, source] of rebuilt.sourcePaths) sourcePaths.set(name, source)
+    return rebuilt.coverage
+  }
   const versions: AnalysedVersion[] = await Promise.all(
     legs.rows.map(async row => {
       if (!row.report.coverage) return {report: row.report, coverage: null}
-      const rebuilt = await rebuildCoverage(fileOf.get(row.file) as string, row.file, row.report)
-      for (const [file, source] of rebuilt.sourcePaths) sourcePaths.set(file, source)
-      return {report: row.report, coverage: rebuilt.coverage}
+      if (!row.moduleFiles) return {report: row.report, coverage: await rebuild(row.file, row.report)}
+      // A row over several modules (from one leg or several): each module's files, its coverage theirs together.
+      const modules = await Promise.all(
+        (row.report.modules ?? []).map(async m => ({dir: m.dir, coverage: m.coverage === null ? null : await rebuild(row.moduleFiles?.get(m.dir) as string, row.report, m)}))
+      )
+      const covered = modules.flatMap(m => (m.coverage ? [{name: `${row.moduleFiles?.get(m.dir)}: ${m.dir}`, coverage: m.coverage}] : []))
+      return {report: row.report, coverage: combineModuleCoverage(covered), modules}
     })
   )
   const legCount = files.length + missing.length

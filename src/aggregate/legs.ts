@@ -3,8 +3,11 @@
  * together, which rows they bring, and which legs failed or are missing. Pure: parsed JSON in,
  * rows and problems out; reading files is read.ts's job.
  */
-import {SCHEMA_VERSION, type Gate, type Report, type VersionReport} from '../report/schema.js'
+import {READABLE_SCHEMA_VERSIONS, type Gate, type Report, type VersionReport} from '../report/schema.js'
 import {arrayOf, boolean, integer, nullable, number, object, oneOf, optional, conform, string} from '../util/shape.js'
+import {versionOfModules} from '../report/module-rows.js'
+import type {ModuleReport} from '../report/schema.js'
+import {compareFolders} from '../modules/selection.js'
 
 /** A report.json written by a `mode: collect` leg: a Report, with `error` when the leg's run itself failed. */
 export interface LegReport extends Report {
@@ -32,6 +35,11 @@ export interface LegProblem {
 export interface LegRow {
   file: string
   report: VersionReport
+  /**
+   * For a row over several modules: the leg file each module came from (legs may split a run by
+   * module, by version, or both), by module folder. Its files are in `<leg>/<version>/<folder>/`.
+   */
+  moduleFiles?: Map<string, string>
 }
 
 export interface CombinedLegs {
@@ -49,7 +57,7 @@ export class AggregateError extends Error {
 
 /**
  * Checks that the legs belong together and lists their rows in leg order: every report of
- * schemaVersion 1, all of one commit, no version and platform reported by two legs. A leg
+ * a schemaVersion go-matrix reads (1 or 2), all of one commit, no version and platform reported by two legs. A leg
  * whose report records an error becomes a problem, as do the `missing` ones passed in.
  */
 export function combineLegs(found: readonly FoundLeg[], missing: readonly LegProblem[] = []): CombinedLegs {
@@ -64,16 +72,31 @@ export function combineLegs(found: readonly FoundLeg[], missing: readonly LegPro
 
   const problems: LegProblem[] = [...missing]
   const rows: LegRow[] = []
-  const seen = new Map<string, string>()
+  const seen = new Map<string, LegRow>()
   for (const {file, report} of reports) {
     if (report.error !== undefined) problems.push({file, kind: 'failed', reason: report.error})
     for (const version of report.versions) {
       const key = `${version.version}\n${version.platform ?? ''}`
-      const other = seen.get(key)
       const where = `Go ${version.version}${version.platform ? ` on ${version.platform}` : ''}`
-      if (other !== undefined) throw new AggregateError(`${where} is reported twice, by ${other} and by ${file}; give each leg its own versions or platform`)
-      seen.set(key, file)
-      rows.push({file, report: version})
+      const row = seen.get(key)
+      if (row === undefined) {
+        const added: LegRow = version.modules
+          ? {file, report: rowOfModules(version, version.modules, where, file), moduleFiles: new Map(version.modules.map(m => [m.dir, file]))}
+          : {file, report: version}
+        seen.set(key, added)
+        rows.push(added)
+        continue
+      }
+      // Legs split by module report the same version with other modules: their modules make one row.
+      if (!row.moduleFiles || !version.modules) {
+        throw new AggregateError(`${where} is reported twice, by ${row.file} and by ${file}; give each leg its own versions, platform or modules`)
+      }
+      for (const m of version.modules) {
+        const other = row.moduleFiles.get(m.dir)
+        if (other !== undefined) throw new AggregateError(`${where}, module ${m.dir}, is reported twice, by ${other} and by ${file}; give each leg its own modules or versions`)
+        row.moduleFiles.set(m.dir, file)
+      }
+      row.report = rowOfModules(row.report, [...(row.report.modules ?? []), ...version.modules], where, file)
     }
   }
   if (rows.length > LEG_LIMITS.rows) {
@@ -81,6 +104,18 @@ export function combineLegs(found: readonly FoundLeg[], missing: readonly LegPro
   }
   const first = reports[0]?.report
   return {rows, problems, commit: first?.commit ?? '', ref: first?.ref ?? ''}
+}
+
+/**
+ * A version's row from its modules, recomputed here (never taken from the leg): each module once,
+ * in folder order, the row's figures their sums.
+ */
+function rowOfModules(version: VersionReport, modules: readonly ModuleReport[], where: string, file: string): VersionReport {
+  const dirs = modules.map(m => m.dir)
+  const twice = dirs.find((d, i) => dirs.indexOf(d) !== i)
+  if (twice !== undefined) throw new AggregateError(`${file}: ${where} lists module ${twice} twice`)
+  const ordered = [...modules].sort((a, b) => compareFolders(a.dir, b.dir))
+  return versionOfModules({spec: version.spec, version: version.version, toolchain: version.toolchain, ...(version.platform !== undefined ? {platform: version.platform} : {})}, ordered)
 }
 
 /**
@@ -123,6 +158,8 @@ export const LEG_LIMITS = {
   rows: 2000,
   failuresPerVersion: 100_000,
   packagesPerVersion: 100_000,
+  /** Modules one version row may list (schema 2). */
+  modulesPerVersion: 10_000,
   stepsPerVersion: 1000,
   /** Notes on one version's run, and the slowest tests it lists (go-matrix writes a few of each). */
   notesPerVersion: 1000,
@@ -145,17 +182,13 @@ const name = string(LEG_LIMITS.name)
 const text = string(LEG_LIMITS.text)
 const packages = arrayOf(object({name, statements: counts}), LEG_LIMITS.packagesPerVersion)
 
-/**
- * Every field of a VersionReport the aggregate, the comparisons and the renderers use; a leg's
- * row keeps only these (conform drops the rest), so nothing unchecked reaches a renderer.
- */
-const VERSION_SHAPE = object({
-  spec: name,
-  version: string(32, GO_VERSION, 'a Go version such as 1.22.12 or 1.24rc1'),
+/** A module's folder as the runner names it (`.`, `api`, `services/a`): it names folders of the leg, so nothing that leaves them. */
+const MODULE_DIR = /^(?:\.|(?!\.\.?(?:\/|$))[^/\\\0:]+(?:\/(?!\.\.?(?:\/|$))[^/\\\0:]+)*)$/
+
+/** What one version (or one module of it) ran: the fields a version row and a module row share. */
+const RUN_FIELDS = {
   status: oneOf('passed', 'failed', 'skipped', 'error'),
   reason: optional(text),
-  platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, 'GOOS/GOARCH such as linux/amd64')),
-  toolchain: object({source: oneOf('tool-cache', 'cache', 'download', 'local'), sha256: string(128, /^[0-9a-f]*$/, 'a hexadecimal digest'), seconds}),
   steps: optional(
     arrayOf(object({name, ok: boolean, seconds, command: optional(text), exitCode: optional(nullable(integer(-(2 ** 31), 2 ** 32)))}), LEG_LIMITS.stepsPerVersion)
   ),
@@ -175,6 +208,28 @@ const VERSION_SHAPE = object({
     })
   ),
   cachedPackages: optional(count),
+  slowestTests: optional(arrayOf(object({package: name, test: name, seconds}), LEG_LIMITS.slowestTestsPerVersion)),
+  notes: optional(arrayOf(text, LEG_LIMITS.notesPerVersion)),
+  seconds
+}
+
+/**
+ * Every field of a VersionReport the aggregate, the comparisons and the renderers use; a leg's
+ * row keeps only these (conform drops the rest), so nothing unchecked reaches a renderer. A row
+ * over several modules (schema 2) has the same fields for each module, with its folder and path.
+ */
+const VERSION_SHAPE = object({
+  spec: name,
+  version: string(32, GO_VERSION, 'a Go version such as 1.22.12 or 1.24rc1'),
+  status: RUN_FIELDS.status,
+  reason: RUN_FIELDS.reason,
+  platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, 'GOOS/GOARCH such as linux/amd64')),
+  toolchain: object({source: oneOf('tool-cache', 'cache', 'download', 'local'), sha256: string(128, /^[0-9a-f]*$/, 'a hexadecimal digest'), seconds}),
+  steps: RUN_FIELDS.steps,
+  tests: RUN_FIELDS.tests,
+  coverage: RUN_FIELDS.coverage,
+  cachedPackages: RUN_FIELDS.cachedPackages,
+  // The version's carried build cache, which all its modules share.
   buildCache: optional(
     object({
       where: oneOf('actions-cache', 'folder'),
@@ -191,9 +246,12 @@ const VERSION_SHAPE = object({
       why: optional(text)
     })
   ),
-  slowestTests: optional(arrayOf(object({package: name, test: name, seconds}), LEG_LIMITS.slowestTestsPerVersion)),
-  notes: optional(arrayOf(text, LEG_LIMITS.notesPerVersion)),
-  seconds
+  slowestTests: RUN_FIELDS.slowestTests,
+  notes: RUN_FIELDS.notes,
+  seconds,
+  modules: optional(
+    arrayOf(object({dir: string(1024, MODULE_DIR, 'a module folder inside the repository (., api, services/a)'), path: name, ...RUN_FIELDS}), LEG_LIMITS.modulesPerVersion)
+  )
 })
 
 /** The parts of a leg's report.json the aggregate uses; the rest (its own comparisons and gates) it recomputes. */
@@ -212,8 +270,10 @@ const LEG_SHAPE = object({
  */
 function checkedLeg(json: unknown, file: string): CheckedLeg {
   if (!isObject(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`)
-  if (json.schemaVersion !== SCHEMA_VERSION) {
-    throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`)
+  if (!READABLE_SCHEMA_VERSIONS.includes(json.schemaVersion as number)) {
+    throw new AggregateError(
+      `${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not one this go-matrix reads (${READABLE_SCHEMA_VERSIONS.join(', ')}); every leg must run a go-matrix release no newer than the aggregate's`
+    )
   }
   const checked = conform(json, LEG_SHAPE)
   if (!checked.ok) throw new AggregateError(`${file}: not a valid go-matrix report.json: ${checked.problem}`)

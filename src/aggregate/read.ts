@@ -10,6 +10,7 @@ import {summarizeStatements} from '../coverage/summary.js'
 import {lineCoverage, summarizeLines} from '../coverage/lines.js'
 import type {AnalysedCoverage} from '../conclusion/conclude.js'
 import type {VersionReport} from '../report/schema.js'
+import type {ModuleReport} from '../report/schema.js'
 import {AggregateError, LEG_LIMITS, type FoundLeg, type LegProblem} from './legs.js'
 import {isInside} from '../util/paths.js'
 import {expandGlob, globToRegExp, isGlob} from './glob.js'
@@ -132,19 +133,23 @@ export interface RebuiltCoverage {
 }
 
 /**
- * One version's coverage from the folder the leg wrote beside its report.json: the profile
- * from coverage.out, its functions from coverage.lcov. The profile must give the statement
- * counts the report recorded, so files from another run are never mixed in.
+ * One version's coverage (or one module's under it) from the folder the leg wrote beside its
+ * report.json, `<version>/` (or `<version>/<module folder>/`): the profile from coverage.out, its
+ * functions from coverage.lcov. The profile must give the statement counts the report recorded,
+ * so files from another run are never mixed in.
  */
-export async function rebuildCoverage(legFile: string, shown: string, version: VersionReport): Promise<RebuiltCoverage> {
+export async function rebuildCoverage(legFile: string, shown: string, version: VersionReport, module?: ModuleReport): Promise<RebuiltCoverage> {
   const legDir = path.dirname(legFile)
-  // version.version was checked to be a Go version (legs.ts), so it names a folder of the leg's own.
-  const dir = path.join(legDir, version.version)
-  const where = `${shown}: Go ${version.version}`
+  // version.version was checked to be a Go version, and module.dir a folder without `..` (legs.ts),
+  // so they name a folder of the leg's own; fileInLeg still refuses links out of it.
+  const folder = module === undefined || module.dir === '.' ? version.version : path.join(version.version, ...module.dir.split('/'))
+  const dir = path.join(legDir, folder)
+  const where = `${shown}: Go ${version.version}${module ? `, module ${module.dir}` : ''}`
+  const recordedRun = module ?? version
   const profileFile = path.join(dir, 'coverage.out')
   let written
   try {
-    const real = await fileInLeg(legDir, path.join(version.version, 'coverage.out'), LEG_LIMITS.profileBytes, where)
+    const real = await fileInLeg(legDir, path.join(folder, 'coverage.out'), LEG_LIMITS.profileBytes, where)
     if (real === null) throw new Error('no such file')
     written = await readProfile(real)
   } catch (err) {
@@ -152,11 +157,11 @@ export async function rebuildCoverage(legFile: string, shown: string, version: V
     throw new AggregateError(`${where} has coverage, but ${profileFile} cannot be read (upload the whole report directory): ${(err as Error).message}`, {cause: err})
   }
   // The leg counted each package by its own tests: the same packages' other counters are set aside again.
-  const setAside: unknown = version.coverage?.otherTestBinaries?.packages
+  const setAside: unknown = recordedRun.coverage?.otherTestBinaries?.packages
   const withoutTests = Array.isArray(setAside) ? setAside.flatMap((p: {name?: unknown} | null) => (typeof p?.name === 'string' ? [p.name] : [])) : []
   const {profile, otherTestBinaries} = countOwnTests(written, withoutTests)
   const statements = summarizeStatements(profile)
-  const recorded = version.coverage?.statements
+  const recorded = recordedRun.coverage?.statements
   if (recorded && (recorded.covered !== statements.total.covered || recorded.total !== statements.total.total)) {
     throw new AggregateError(
       `${where}: ${profileFile} covers ${statements.total.covered} of ${statements.total.total} statements, but the report says ${recorded.covered} of ${recorded.total}; the files are not of the same run`
@@ -164,7 +169,7 @@ export async function rebuildCoverage(legFile: string, shown: string, version: V
   }
   const lines = lineCoverage(profile)
   const lcovFile = path.join(dir, 'coverage.lcov')
-  const realLcov = await fileInLeg(legDir, path.join(version.version, 'coverage.lcov'), LEG_LIMITS.lcovBytes, where)
+  const realLcov = await fileInLeg(legDir, path.join(folder, 'coverage.lcov'), LEG_LIMITS.lcovBytes, where)
   const lcov = realLcov === null ? null : await readFile(realLcov, 'utf8')
   if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`)
   const records = parseLcov(lcov, lcovFile, {functions: true})

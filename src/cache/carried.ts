@@ -29,6 +29,8 @@ export interface CarriedCachesOptions {
   folderLimitBytes?: number
   paths: MatrixPaths
   moduleDir: string
+  /** Every module the run tests (many-module runs), whose go.sum files the keys digest; default [moduleDir]. */
+  moduleDirs?: readonly string[]
   platform: {os: string; arch: string}
   /** uniqueSavePart(...) */
   unique: string
@@ -68,11 +70,14 @@ export class CarriedCaches {
   private async prepare(): Promise<{usable: boolean; context: KeyContext}> {
     const {store, moduleDir, platform, unique, logger} = this.options
     const files: {name: string; content: string}[] = []
-    for (const name of ['go.sum', 'go.work.sum']) {
-      try {
-        files.push({name, content: await readFile(path.join(moduleDir, name), 'utf8')})
-      } catch {
-        // Absent: a module without dependencies, or a workspace without its own sums.
+    for (const dir of this.options.moduleDirs ?? [moduleDir]) {
+      for (const name of ['go.sum', 'go.work.sum']) {
+        const relative = path.relative(moduleDir, path.join(dir, name)).split(path.sep).join('/')
+        try {
+          files.push({name: relative, content: await readFile(path.join(dir, name), 'utf8')})
+        } catch {
+          // Absent: a module without dependencies, or a workspace without its own sums.
+        }
       }
     }
     const context: KeyContext = {os: platform.os, arch: platform.arch, dependencies: digestOfDependencies(files), unique}
@@ -215,6 +220,7 @@ export class CarriedCaches {
    * restored with.
    */
   async finish(go: {binary: string; env: Record<string, string>} | null): Promise<void> {
+    const moduleDirs = this.options.moduleDirs ?? [this.options.moduleDir]
     await Promise.all(this.saves)
     const {store} = this.options
     if (!store) {
@@ -230,7 +236,13 @@ export class CarriedCaches {
     if (!modules || !this.options.save || !go) return
     const {gomodcache} = this.options.paths
     try {
-      const needs = await readModuleNeeds(go.binary, this.options.moduleDir, go.env)
+      // The module cache serves every module of the run: what any of their graphs needs stays.
+      const needs = {graph: new Set<string>(), build: new Set<string>()}
+      for (const dir of moduleDirs) {
+        const one = await readModuleNeeds(go.binary, dir, go.env)
+        for (const m of one.graph) needs.graph.add(m)
+        for (const m of one.build) needs.build.add(m)
+      }
       const pruned = await pruneModuleCache(gomodcache, needs)
       const sameDependencies = modules.restoredKey?.startsWith(modules.keys.restoreKeys[0] as string) ?? false
       if (sameDependencies && pruned.removedFiles === 0) return

@@ -27,11 +27,13 @@ export function carriedCachesFor(input: {
   env: NodeJS.ProcessEnv
   paths: MatrixPaths
   moduleDir: string
+  /** The modules a many-module run tests; default [moduleDir]. */
+  moduleDirs?: readonly string[]
   platform: {os: string; arch: string}
   logger: Logger
 }): CarriedCaches | null {
   if (!input.cache) return null
-  const common = {paths: input.paths, moduleDir: input.moduleDir, platform: input.platform, logger: input.logger, unique: uniqueSavePart(input.env, Date.now())}
+  const common = {paths: input.paths, moduleDir: input.moduleDir, ...(input.moduleDirs ? {moduleDirs: input.moduleDirs} : {}), platform: input.platform, logger: input.logger, unique: uniqueSavePart(input.env, Date.now())}
   // A folder of the user's choosing is kept in place, on a runner too.
   if (input.actions && !input.env.GO_MATRIX_CACHE_DIR) {
     return new CarriedCaches({...common, store: input.actions.store, save: input.actions.save, saveWhy: input.actions.why})
@@ -50,4 +52,21 @@ export function graphReader(runs: readonly VersionRun[], paths: MatrixPaths, env
   const newest: Toolchain | undefined = [...ran].sort((a, b) => compareGoVersions(b.version, a.version))[0]
   if (!newest) return null
   return {binary: goBinary(newest.goroot), env: isolatedEnv(env, versionDirs(newest.goroot, paths, newest.version))}
+}
+
+type Outcome = 'ran' | 'skipped' | 'stopped'
+
+/**
+ * Counts each version's finished units (its modules' runs) and returns, at the last of `units`, the
+ * version's outcome: `ran` when any of its units ran, else `stopped` when any was stopped, else
+ * `skipped`; null before the last.
+ */
+export function unitsDone(units: number): (version: string, outcome: Outcome) => Outcome | null {
+  const seen = new Map<string, Outcome[]>()
+  return (version, outcome) => {
+    const outcomes = [...(seen.get(version) ?? []), outcome]
+    seen.set(version, outcomes)
+    if (outcomes.length < units) return null
+    return outcomes.includes('ran') ? 'ran' : outcomes.includes('stopped') ? 'stopped' : 'skipped'
+  }
 }

@@ -114,18 +114,24 @@ export interface DiffCoverage {
 
 /**
  * Diff coverage: of the changed lines that are instrumented (a block covers them), how many ran.
- * Diff paths (relative to the repository) are matched to Go's import paths by their trailing
+ * Diff paths (relative to the repository) are matched to the profile's files by their trailing
  * segments (see suffixMatcher); files that match none (docs, tests, deleted files) do not count.
+ * `sourcePath` names each profile file by its path in the repository (the module's folder and
+ * the path within it, as merged.lcov does): then a change to `doc.go` is the root's `doc.go`, not
+ * ambiguous with `api/doc.go`, and changes in every module of a run find their files.
  */
-export function diffCoverage(lines: LineCoverage, changed: readonly ChangedFile[]): DiffCoverage {
-  const match = suffixMatcher(lines.keys())
+export function diffCoverage(lines: LineCoverage, changed: readonly ChangedFile[], sourcePath?: (file: string) => string): DiffCoverage {
+  const byPath = new Map<string, string>()
+  for (const file of lines.keys()) byPath.set(sourcePath ? sourcePath(file) : file, file)
+  const match = suffixMatcher(byPath.keys())
   const files: DiffCoverage['files'] = []
   const uncovered: FileLine[] = []
   let covered = 0
   let total = 0
   for (const change of changed) {
     if (change.status === 'deleted' || change.lines.length === 0) continue
-    const file = match(change.path) ?? null
+    const matched = match(change.path)
+    const file = matched === undefined ? null : (byPath.get(matched) ?? null)
     const hitsByLine = file === null ? undefined : lines.get(file)
     if (hitsByLine === undefined) continue
     let fileCovered = 0

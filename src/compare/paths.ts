@@ -2,8 +2,9 @@
  * Matching file names across naming schemes by their trailing path segments: an LCOV file or a
  * `git diff` path (`sub/pkg/a.go`, `/home/runner/work/r/r/pkg/a.go`) and a Go import path
  * (`example.com/m/pkg/a.go`). A name matches the candidate sharing the most trailing segments
- * with it (at least the file name); a tie between candidates leaves it unmatched rather than
- * guessing.
+ * with it (at least the file name); of candidates sharing as many, one that the name ends with
+ * whole (`doc.go` for `doc.go`, beside `api/doc.go`) wins; any other tie leaves it unmatched
+ * rather than guessing.
  */
 export function suffixMatcher(candidates: Iterable<string>): (name: string) => string | undefined {
   const byBaseName = new Map<string, string[][]>()
@@ -16,16 +17,18 @@ export function suffixMatcher(candidates: Iterable<string>): (name: string) => s
     const segments = name.replace(/\\/g, '/').split('/').filter(s => s !== '' && s !== '.')
     const base = segments[segments.length - 1]
     if (base === undefined) return undefined
+    // A candidate's rank: trailing segments shared, then 1 when it is shared whole.
     let best: string[] | undefined
-    let bestLength = 0
+    let bestRank = -1
     let tie = false
     for (const candidate of byBaseName.get(base) ?? []) {
       const length = commonSuffix(candidate, segments)
-      if (length > bestLength) {
+      const rank = length * 2 + (length === candidate.length ? 1 : 0)
+      if (rank > bestRank) {
         best = candidate
-        bestLength = length
+        bestRank = rank
         tie = false
-      } else if (length === bestLength) tie = true
+      } else if (rank === bestRank) tie = true
     }
     return best === undefined || tie ? undefined : best.join('/')
   }

@@ -7,14 +7,11 @@
  * and writes the files.
  */
 import type {Baseline} from '../coverage/baseline.js'
-import type {FunctionCoverage} from '../coverage/functions.js'
 import {mergeFunctionCoverage} from '../coverage/functions.js'
 import {formatProfile} from '../coverage/go-profile.js'
 import {formatLcov} from '../coverage/lcov.js'
 import {mergeLineCoverage, summarizeLines} from '../coverage/lines.js'
 import {mergeProfiles} from '../coverage/merge.js'
-import type {Breakdown, LineCoverage, Profile} from '../coverage/model.js'
-import type {OtherTestBinaries} from '../coverage/own-tests.js'
 import {formatPercent} from '../coverage/percent.js'
 import {compareBaseline, type BaselineComparison} from '../compare/baseline.js'
 import {diffCoverage, type ChangedFile, type DiffCoverage} from '../compare/diff.js'
@@ -25,25 +22,11 @@ import type {Options} from '../inputs/options.js'
 import {versionLabels} from '../report/labels.js'
 import {SCHEMA_VERSION, type Gate, type Report, type VersionReport} from '../report/schema.js'
 import {renderSummary} from '../report/summary.js'
+import {compareModules, withComparisons} from './modules.js'
+import type {AnalysedCoverage, AnalysedVersion} from './analysed.js'
 import {decideVerdict, type Verdict} from '../report/verdict.js'
 
-/** What the coverage engine made of one version's profile. */
-export interface AnalysedCoverage {
-  /** The profile as counted: each package by its own tests (countOwnTests). */
-  profile: Profile
-  statements: Breakdown
-  lines: LineCoverage
-  lineSummary: Breakdown
-  functions: FunctionCoverage[]
-  /** Counters of other test binaries for packages without test files, not counted (Go 1.22, 1.23). */
-  otherTestBinaries?: OtherTestBinaries | null
-}
-
-/** One version's outcome as report.json records it, with what the coverage engine made of its profile. */
-export interface AnalysedVersion {
-  report: VersionReport
-  coverage: AnalysedCoverage | null
-}
+export type {AnalysedCoverage, AnalysedVersion} from './analysed.js'
 
 export type ConclusionOptions = Pick<Options, 'mode' | 'referenceVersion' | 'failOnTestFailure' | 'maxVersionDelta' | 'minCoverage' | 'maxCoverageDrop' | 'minDiffCoverage'>
 
@@ -118,6 +101,12 @@ export function conclude(options: ConclusionOptions, input: ConclusionInput): Co
       )
     : []
 
+  // Each module against itself under the reference, when the rows have modules.
+  const moduleComparisons = compareModules(
+    input.versions.map((v, i) => ({label: labels[i] as string, modules: v.modules ?? []})),
+    reference
+  )
+
   const notes = [...(input.notes ?? [])]
   // A collect leg reports its own versions only: the baseline, the pull request's diff and the
   // gates are the concluding job's (run or aggregate), which sees every version.
@@ -132,8 +121,9 @@ export function conclude(options: ConclusionOptions, input: ConclusionInput): Co
 
   const all = [...coverage.values()]
   const mergedLines = all.length > 0 ? mergeLineCoverage(all.map(c => c.lines)) : null
-  // Diff coverage is over the merged lines: a changed line counts as covered when a test ran it under any version.
-  const diff: DiffCoverage | null = concludes && input.changedLines && mergedLines ? diffCoverage(mergedLines, input.changedLines) : null
+  // Diff coverage is over the merged lines: a changed line counts as covered when a test ran it
+  // under any version. Files are matched by their path in the repository, in any module.
+  const diff: DiffCoverage | null = concludes && input.changedLines && mergedLines ? diffCoverage(mergedLines, input.changedLines, input.sourcePath) : null
 
   const evaluated = !concludes ? [] : evaluateGates(
     {
@@ -166,7 +156,7 @@ export function conclude(options: ConclusionOptions, input: ConclusionInput): Co
     tool: {name: 'go-matrix', version: input.toolVersion},
     commit: input.commit,
     ref: input.ref,
-    versions: input.versions.map(v => v.report),
+    versions: input.versions.map((v, i) => (v.report.modules ? {...v.report, modules: withComparisons(v.report.modules, moduleComparisons.get(labels[i] as string))} : v.report)),
     merged: mergedSummary
       ? {lines: mergedSummary.total, packages: mergedSummary.packages.map(p => ({name: p.name, lines: p.summary}))}
       : null,

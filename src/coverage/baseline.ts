@@ -41,15 +41,22 @@ interface ReportVersion {
 }
 
 /**
- * Reads report.json (schemaVersion 1). The numbers are those of its reference version (named by
+ * The report.json schema versions go-matrix reads (baselines here, aggregate legs): every one it
+ * ever wrote. report/schema.ts says what changed in each; it lives here because the baseline
+ * reader is the lowest layer that reads a report.json.
+ */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2]
+
+/**
+ * Reads report.json (schemaVersion 1 or 2: a version's figures are its modules' together). The numbers are those of its reference version (named by
  * comparisons.versions[].reference, else the newest version with coverage), so a baseline
  * compares like with like against the reference version of the current run. A report without
  * any version's statements falls back to `merged.lines` (metric "lines").
  */
 export function readReportBaseline(json: unknown, source: string): Baseline {
   const report = json as {schemaVersion?: unknown; versions?: unknown; merged?: {lines?: unknown; packages?: unknown}; comparisons?: {versions?: unknown}}
-  if (typeof report !== 'object' || report === null || report.schemaVersion !== 1) {
-    throw new CoverageError(`${source}: not a go-matrix report.json (expected "schemaVersion": 1)`)
+  if (typeof report !== 'object' || report === null || !READABLE_SCHEMA_VERSIONS.includes(report.schemaVersion as number)) {
+    throw new CoverageError(`${source}: not a go-matrix report.json (expected "schemaVersion": ${READABLE_SCHEMA_VERSIONS.join(' or ')})`)
   }
   const versions = (Array.isArray(report.versions) ? report.versions : []) as ReportVersion[]
   const withCoverage = versions.filter(v => isSummary(v.coverage?.statements) && typeof v.version === 'string')

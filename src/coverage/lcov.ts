@@ -67,9 +67,29 @@ function uniqueNames(functions: readonly FunctionCoverage[]): string[] {
  * Files outside the module keep their import path.
  */
 export function moduleRelativePath(modulePath: string, moduleDir = ''): (file: string) => string {
-  const prefix = `${modulePath}/`
-  const dir = moduleDir.replace(/\/+$/, '').replace(/^\.\/?/, '')
-  return file => (file.startsWith(prefix) ? (dir ? `${dir}/` : '') + file.slice(prefix.length) : file)
+  return repositoryPaths([{path: modulePath, dir: moduleDir}])
+}
+
+/** A module as the repository holds it: its module path and its folder relative to the repository root ('' for the root). */
+export interface ModulePlace {
+  path: string
+  dir: string
+}
+
+/**
+ * A `sourcePath` over several modules: a file's path in the repository from its name in a profile
+ * (`example.com/m/api/x.go` → `api/x.go`), the module whose path is the longest prefix of the name
+ * deciding (a nested module is not a package of the one around it). A file of no listed module
+ * keeps its import path.
+ */
+export function repositoryPaths(modules: readonly ModulePlace[]): (file: string) => string {
+  const byLength = [...modules].sort((a, b) => b.path.length - a.path.length)
+  return file => {
+    const module = byLength.find(m => file.startsWith(`${m.path}/`))
+    if (module === undefined) return file
+    const dir = module.dir.replace(/\/+$/, '').replace(/^\.(\/|$)/, '')
+    return (dir === '' ? '' : `${dir}/`) + file.slice(module.path.length + 1)
+  }
 }
 
 /** One FN record of an LCOV file with its FNDA hits. */

@@ -73,7 +73,7 @@ export const INPUTS: readonly InputDefinition[] = [
     name: 'max-parallel',
     default: '0',
     commands: RUN,
-    description: 'Versions run at once; 0 means the number of CPUs.'
+    description: 'Versions run at once (with modules: module × version runs, all together); 0 means the number of CPUs.'
   },
   {
     name: 'timeout-minutes',
@@ -173,6 +173,14 @@ export const INPUTS: readonly InputDefinition[] = [
     commands: RUN,
     description:
       "When carried caches are saved: default-branch (pushes to the repository's default branch; pull requests restore them), always, or never."
+  },
+  {
+    name: 'modules',
+    list: true,
+    default: '',
+    commands: RUN,
+    description:
+      "Which modules to test: empty is the module at working-directory; auto finds every go.mod below it (skipping vendor, testdata, hidden and node_modules folders), or takes the modules its go.work uses; else a list of module folders or globs relative to working-directory (!pattern excludes; exclusions alone start from auto). Each module is tested under every version."
   },
   {
     name: 'report-directory',

@@ -3,6 +3,7 @@ import {INPUTS} from './definitions.js'
 import {splitArgs, splitList} from '../util/split-args.js'
 import {CACHE_SAVE_VALUES, type CacheSave} from '../cache/keys.js'
 import type {CoverMode} from '../coverage/model.js'
+import {parseModuleSelection, type ModuleSelection} from '../modules/selection.js'
 
 /** Every input of the action, validated and typed. Built by parseOptions from raw strings. */
 export interface Options {
@@ -34,6 +35,8 @@ export interface Options {
   cache: boolean
   /** When carried caches are saved (cache/keys.ts decideCacheSave). */
   cacheSave: CacheSave
+  /** Which modules to test (the `modules` input): `root` is the module at workingDirectory. */
+  modules: ModuleSelection
   reportDirectory: string
   mode: Mode
   reports: string[]
@@ -94,6 +97,7 @@ export function parseOptions(read: InputReader): Options {
     localToolchains: splitList(raw('local-toolchains')),
     cache: bool(raw('cache'), 'cache'),
     cacheSave: oneOf(raw('cache-save'), 'cache-save', CACHE_SAVE_VALUES),
+    modules: modules(raw('modules')),
     reportDirectory: staysInside(raw('report-directory'), 'report-directory'),
     mode,
     reports: splitList(raw('reports'))
@@ -191,6 +195,14 @@ function staysInside(value: string, name: string): string {
     throw new InputError(`input ${name}: ${JSON.stringify(value)} leaves the workspace; a relative path must stay inside it (give an absolute path for a folder elsewhere)`)
   }
   return value
+}
+
+function modules(value: string): ModuleSelection {
+  try {
+    return parseModuleSelection(value)
+  } catch (err) {
+    throw new InputError(`input modules: ${(err as Error).message}`, {cause: err})
+  }
 }
 
 function parseTarget(text: string): BuildTarget {

@@ -1,9 +1,10 @@
 /**
- * report.json, schemaVersion 1 (docs/interface.md). These types are the public contract of the
- * file: change them only together with the interface. It is the one report model: the pipeline
- * produces it, report.json serialises it as it is and the renderers read it. Where a part is made
- * elsewhere (a comparison, a gate, a test failure), its type is that module's, named here, so the
- * report holds what the pipeline made without a conversion.
+ * report.json, schemaVersion 2 (docs/interface.md; its module level: README.md "Many modules").
+ * These types are the public contract of the file: change them only together with the interface.
+ * It is the one report model: the pipeline produces it, report.json serialises it as it is and the
+ * renderers read it. Where a part is made elsewhere (a comparison, a gate, a test failure, a
+ * module's row), its type is that module's, named here, so the report holds what the pipeline made
+ * without a conversion.
  */
 import type {BaselineComparison} from '../compare/baseline.js'
 import type {DiffCoverage} from '../compare/diff.js'
@@ -17,7 +18,14 @@ import type {VersionStatus} from '../runner/types.js'
 
 export type {BaselineComparison, DiffCoverage, Gate, TestFailure, VersionComparison, VersionStatus}
 
-export const SCHEMA_VERSION = 1
+/**
+ * 2 added `versions[].modules[]` (a run over several modules); a version's own figures are its
+ * modules' together, so schema 1's fields keep their meaning.
+ */
+export const SCHEMA_VERSION = 2
+
+/** The schema versions go-matrix reads (aggregate legs, baselines): every one it ever wrote. */
+export {READABLE_SCHEMA_VERSIONS} from '../coverage/baseline.js'
 
 /** Covered of total, and the percent with one decimal, as Go's %.1f prints it (coverage/model.ts Summary). */
 export type Counts = Summary
@@ -68,6 +76,33 @@ export interface VersionReport {
   /** What a reader should know about this version's run: output truncated, processes left running. */
   notes?: string[]
   seconds: number
+  /** With several modules (schema 2): each module under this version, in folder order. */
+  modules?: ModuleReport[]
+}
+
+/**
+ * One module under one version (schema 2, `versions[].modules[]`): a version row's own fields,
+ * for that module alone, with where it is (report/module-rows.ts makes a version's row from them).
+ */
+export interface ModuleReport extends Omit<VersionReport, 'spec' | 'version' | 'platform' | 'toolchain' | 'modules'> {
+  /** The module's folder relative to working-directory (`.` for working-directory itself), '/'-separated. */
+  dir: string
+  /** Its module path (`example.com/repo/api`). */
+  path: string
+  /** This module against itself under the run's reference version (absent for the reference, or when either has no coverage). */
+  comparison?: ModuleComparison
+}
+
+/** Like for like per module (conclusion/modules.ts), as compare/versions.ts judges whole versions. */
+export interface ModuleComparison {
+  /** The reference row's label. */
+  reference: string
+  /** Statement coverage minus the reference's, in points. */
+  rawDelta: number
+  /** Line coverage on the lines both instrument, minus the reference's, in points. */
+  likeForLikeDelta: number
+  /** How many lines both instrument. */
+  commonLines: number
 }
 
 /** `comparisons.versions[]`: one version against the reference (compare/versions.ts). */

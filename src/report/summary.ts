@@ -18,6 +18,7 @@ import {
   versionsSection,
   type OutputBudget
 } from './sections.js'
+import {moduleDetailsSection, moduleGridSection} from './modules.js'
 import type {Report} from './schema.js'
 import type {Verdict} from './verdict.js'
 import {failedGates} from './views.js'
@@ -49,12 +50,13 @@ export interface SummaryExtras {
  * The summary's levels of detail, most first: failing test output whole (as the runner kept it),
  * then its last 40 lines, then its last 10, then no output (names only), then no line lists.
  */
-const SUMMARY_LEVELS: {output: OutputBudget | null; lines: boolean}[] = [
-  {output: {lines: Infinity, bytes: Infinity}, lines: true},
-  {output: {lines: 40, bytes: 4000}, lines: true},
-  {output: {lines: 10, bytes: 1000}, lines: true},
-  {output: null, lines: true},
-  {output: null, lines: false}
+const SUMMARY_LEVELS: {output: OutputBudget | null; lines: boolean; modules: boolean}[] = [
+  {output: {lines: Infinity, bytes: Infinity}, lines: true, modules: true},
+  {output: {lines: 40, bytes: 4000}, lines: true, modules: true},
+  {output: {lines: 10, bytes: 1000}, lines: true, modules: true},
+  {output: null, lines: true, modules: true},
+  {output: null, lines: false, modules: true},
+  {output: null, lines: false, modules: false}
 ]
 
 /** The report's own notes (what could not be done), each version's (output truncated, …) and the caller's, each once. */
@@ -68,17 +70,20 @@ function present(sections: (Section | null)[]): Section[] {
 }
 
 /**
- * The job summary: the verdict first, the notes, one row per version, merged coverage, the
+ * The job summary: the verdict first, the notes, one row per version, with several modules the
+ * module × version grid and each module's detail (collapsed; the last detail dropped), merged coverage, the
  * baseline, why versions differ, failing tests with their output, diff coverage, the gates.
  */
 export function renderSummary(report: Report, verdict: Verdict, extras: SummaryExtras = {}): string {
   const see = 'report.json'
   const build = (detail: number): Section[] => {
-    const level = SUMMARY_LEVELS[detail] ?? {output: null, lines: false}
+    const level = SUMMARY_LEVELS[detail] ?? {output: null, lines: false, modules: false}
     return present([
       verdictSection(verdict),
       notesSection(notesOf(report, extras)),
       versionsSection(report, see),
+      moduleGridSection(report, see, {detailDropped: !level.modules}),
+      level.modules ? moduleDetailsSection(report, see) : null,
       mergedSection(report, see),
       baselineSection(report, see),
       crossVersionSection(report, level.lines, see),
@@ -99,6 +104,7 @@ const COMMENT_UNCOVERED_LINES = 20
 
 /**
  * The pull request comment: the summary's essentials (verdict, notes, the version table, the
+ * module × version grid when there are several modules, the
  * first failing tests, the diff coverage headline with the first uncovered lines, the gates), the
  * section that explains each failed gate (against the baseline, why versions differ), and a link
  * to the run, whose job summary has the rest. To fit, line lists go before any explanation does.
@@ -111,6 +117,7 @@ export function renderComment(report: Report, verdict: Verdict, extras: SummaryE
       verdictSection(verdict),
       notesSection(notesOf(report, extras)),
       versionsSection(report, see),
+      moduleGridSection(report, see),
       failuresSection(report, null, see, {limit: COMMENT_FAILURES}),
       failedGates(report, 'max-coverage-drop').length > 0 ? baselineSection(report, see) : null,
       failedGates(report, 'max-version-delta').length > 0 ? crossVersionSection(report, lines, see) : null,

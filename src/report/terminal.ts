@@ -23,8 +23,7 @@ export function renderTerminalReport(report: Report, verdict: Verdict, color: bo
     seconds(v.seconds),
     v.toolchain.source
   ])
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] as string).length)))
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd()
+  const line = aligned(header, rows)
   const out = [paint('bold', verdict.sentence)]
   // An aggregate whose legs are all missing has no row: the verdict and the gate say why.
   if (rows.length > 0) out.push('', paint('dim', line(header)))
@@ -34,6 +33,7 @@ export function renderTerminalReport(report: Report, verdict: Verdict, color: bo
     const at = text.indexOf(v.status, (cells[0] as string).length)
     out.push(text.slice(0, at) + paint(statusColor(v.status), v.status) + text.slice(at + v.status.length))
   })
+  out.push(...moduleGrid(report, labels))
   if (report.merged) out.push('', `merged line coverage: ${percent(report.merged.lines.percent)}`)
   for (const v of report.versions) {
     for (const f of v.tests.failures) {
@@ -44,4 +44,27 @@ export function renderTerminalReport(report: Report, verdict: Verdict, color: bo
   }
   for (const g of report.gates.filter(g => !g.passed)) out.push('', paint('red', `gate ${g.name}: ${g.message}`))
   return out.join('\n') + '\n'
+}
+
+/** With several modules: one line per module, one column per version (status and statement coverage). */
+function moduleGrid(report: Report, labels: readonly string[]): string[] {
+  const dirs = [...new Set(report.versions.flatMap(v => (v.modules ?? []).map(m => m.dir)))]
+  if (dirs.length === 0) return []
+  const header = ['module', ...labels.map(l => `go ${l}`)]
+  const rows = dirs.map(dir => [
+    dir,
+    ...report.versions.map(v => {
+      const m = v.modules?.find(x => x.dir === dir)
+      if (m === undefined) return '—'
+      return m.coverage ? `${m.status} ${percent(m.coverage.statements.percent)}` : m.status
+    })
+  ])
+  const line = aligned(header, rows)
+  return ['', line(header), ...rows.map(line)]
+}
+
+/** Lays out a table's lines in columns as wide as their widest cell. */
+function aligned(header: readonly string[], rows: readonly (readonly string[])[]): (cells: readonly string[]) => string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] as string).length)))
+  return cells => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd()
 }

@@ -25,6 +25,11 @@ export interface StepResult {
 
 export interface VersionRun {
   toolchain: Toolchain
+  /**
+   * The module this run tested, when the request named modules: its folder relative to the
+   * request's moduleDir (`.` for moduleDir itself) and its module path. Absent otherwise.
+   */
+  module?: {dir: string; path: string}
   status: VersionStatus
   /** Why it was skipped, failed or errored; absent when it passed. */
   reason?: string
@@ -36,6 +41,7 @@ export interface VersionRun {
   slowestTests: SlowTest[]
   /** What a reader should know about this run: output truncated, processes left running and killed. */
   notes: string[]
+  /** Files relative to the request's moduleDir (a module's own folder prefixed when the request named modules). */
   annotations: Annotation[]
   /** Path of coverage.out when Go wrote one, else null. */
   profile: string | null
@@ -51,8 +57,15 @@ export interface VersionRun {
 
 export interface RunRequest {
   toolchains: Toolchain[]
-  /** Absolute: the module (or go.work) root. */
+  /** Absolute: the module (or go.work) root; with `modules`, the folder they are relative to (working-directory). */
   moduleDir: string
+  /**
+   * The modules to run, as folders relative to moduleDir (`.` for moduleDir itself; see
+   * modules/discover.ts), each under every version. Absent: the module (or go.work) at moduleDir,
+   * in `<reportDir>/<version>/`, as before modules existed; with modules, `.` reports there and
+   * each other module in `<reportDir>/<version>/<dir>/`.
+   */
+  modules?: readonly string[]
   packages: string[]
   build: boolean
   vet: boolean
@@ -101,6 +114,6 @@ export interface RunRequest {
    * restored then); a rejection is the version's error.
    */
   beforeVersion?: (version: string) => Promise<void>
-  /** Called as each version finishes, so its results can be used while the others still run. */
+  /** Called as each version (each module × version with `modules`) finishes, so its results can be used while the others still run. */
   onVersionDone?: (run: VersionRun) => void
 }

@@ -32,8 +32,8 @@ export const RUN_MARKER_VARIABLE = 'GO_MATRIX_RUN_ID'
 export interface VersionPlan
   extends Pick<RunRequest, 'moduleDir' | 'packages' | 'build' | 'vet' | 'buildTargets' | 'testFlags' | 'coverMode' | 'coverPackages' | 'timeoutMinutes'> {
   toolchain: Toolchain
-  /** go.work or go.mod of moduleDir, or null when neither has a `go` line to honour. */
-  goFile: GoFile | null
+  /** The files whose `go` line this version must satisfy (go.work, go.mod); the first it does not is the reason it is skipped. */
+  goFiles: readonly GoFile[]
   modules: ModuleLocation[]
   /** Report folder of this version. */
   dir: string
@@ -76,7 +76,7 @@ export async function runVersion(plan: VersionPlan): Promise<VersionOutcome> {
   await Promise.all([profile, buildLog, testJson].map(f => rm(f, {force: true})))
   await writeFile(buildLog, '')
 
-  const skip = skipReason(plan.toolchain.version, plan.goFile)
+  const skip = plan.goFiles.map(file => skipReason(plan.toolchain.version, file)).find(reason => reason !== null) ?? null
   if (skip !== null) return done('skipped', skip)
   if (plan.signal?.aborted) return done('error', cancelledReason(plan.signal.reason))
 

@@ -18,7 +18,7 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-4WRANSZI.js";
+} from "./chunk-FQMXL7CY.js";
 import {
   lineRanges,
   percent,
@@ -29,7 +29,7 @@ import {
 } from "./chunk-SJKBGCPK.js";
 import {
   InputError
-} from "./chunk-VWNQKFBR.js";
+} from "./chunk-6FDKG6L6.js";
 
 // src/util/log.ts
 var silentLogger = {
@@ -337,6 +337,239 @@ function describeVersionCache(c) {
   return parts.join("; ");
 }
 
+// src/compare/delta.ts
+function pointsDelta(current, previous) {
+  if (current.total === 0 || previous.total === 0) return 0;
+  const value = 100 * current.covered / current.total - 100 * previous.covered / previous.total;
+  return Number(formatOneDecimal(value)) + 0;
+}
+
+// src/compare/versions.ts
+function compareVersions(inputs, reference, options = {}) {
+  const ref = inputs.find((input) => input.version === reference);
+  if (ref === void 0) {
+    throw new CoverageError(`reference version ${reference} has no coverage to compare with (versions with coverage: ${inputs.map((i) => i.version).join(", ") || "none"})`);
+  }
+  const refLines = ref.lines ?? lineCoverage(ref.profile);
+  const refStatements = summarizeStatements(ref.profile).total;
+  return inputs.filter((input) => input !== ref).map((input) => compareOne(input, input.lines ?? lineCoverage(input.profile), ref, refLines, refStatements, options.maxLines ?? 20));
+}
+function compareOne(input, lines, ref, refLines, refStatements, maxLines) {
+  const statements = summarizeStatements(input.profile).total;
+  let common = 0;
+  let covered = 0;
+  let referenceCovered = 0;
+  const onlyVersion = [];
+  const onlyReference = [];
+  for (const [file, hitsByLine] of lines) {
+    const refHits = refLines.get(file);
+    if (refHits === void 0) continue;
+    for (const [line, hits] of hitsByLine) {
+      const other = refHits.get(line);
+      if (other === void 0) continue;
+      common++;
+      if (hits > 0) covered++;
+      if (other > 0) referenceCovered++;
+      if (hits > 0 && other === 0) onlyVersion.push({ file, line });
+      if (hits === 0 && other > 0) onlyReference.push({ file, line });
+    }
+  }
+  const rawDelta = pointsDelta(statements, refStatements);
+  const likeForLikeDelta = pointsDelta(summary(covered, common), summary(referenceCovered, common));
+  const onlyInVersion = onlyIn(input.profile, lines, refLines);
+  const onlyInReference = onlyIn(ref.profile, refLines, lines);
+  const otherInVersion = input.otherTestBinaries ?? null;
+  const otherInReference = ref.otherTestBinaries ?? null;
+  return {
+    version: input.version,
+    reference: ref.version,
+    rawDelta,
+    likeForLikeDelta,
+    statements,
+    referenceStatements: refStatements,
+    common: { lines: common, covered, referenceCovered },
+    onlyInVersion,
+    onlyInReference,
+    coveredOnlyInVersion: capped(onlyVersion, maxLines),
+    coveredOnlyInReference: capped(onlyReference, maxLines),
+    ...otherInVersion ? { otherTestBinariesInVersion: otherInVersion } : {},
+    ...otherInReference ? { otherTestBinariesInReference: otherInReference } : {},
+    explanation: [
+      explain(input.version, ref.version, rawDelta, likeForLikeDelta, common, onlyInVersion, onlyInReference),
+      ...[
+        [input.version, otherInVersion],
+        [ref.version, otherInReference]
+      ].flatMap(([version, other]) => other ? [describeOtherTestBinaries(version, other)] : [])
+    ].join(" ")
+  };
+}
+function onlyIn(profile, lines, other) {
+  const statements = /* @__PURE__ */ new Map();
+  const { startLine, startCol, endLine, endCol, numStmt, count } = profile.blocks;
+  for (const f of profile.files) {
+    const otherLines = other.get(f.file);
+    const pkg = packageOf(f.file);
+    for (let i = f.start; i < f.start + f.length; i++) {
+      const last = lastLineOf(startLine[i], startCol[i], endLine[i], endCol[i]);
+      let absent = true;
+      for (let line = startLine[i]; absent && line <= last; line++) absent = otherLines?.get(line) === void 0;
+      if (!absent) continue;
+      const counts = statements.get(pkg) ?? { covered: 0, total: 0 };
+      counts.total += numStmt[i];
+      if (count[i] > 0) counts.covered += numStmt[i];
+      statements.set(pkg, counts);
+    }
+  }
+  const lineCounts = /* @__PURE__ */ new Map();
+  for (const [file, hitsByLine] of lines) {
+    const otherLines = other.get(file);
+    for (const [line, hits] of hitsByLine) {
+      if (otherLines?.get(line) !== void 0) continue;
+      const counts = lineCounts.get(packageOf(file)) ?? { covered: 0, total: 0 };
+      counts.total++;
+      if (hits > 0) counts.covered++;
+      lineCounts.set(packageOf(file), counts);
+    }
+  }
+  const names = [.../* @__PURE__ */ new Set([...statements.keys(), ...lineCounts.keys()])].sort(compareStrings);
+  const packages = names.map((name) => {
+    const s = statements.get(name) ?? { covered: 0, total: 0 };
+    const l = lineCounts.get(name) ?? { covered: 0, total: 0 };
+    return { name, statements: summary(s.covered, s.total), lines: summary(l.covered, l.total) };
+  });
+  return {
+    statements: addSummaries(packages.map((p) => p.statements)),
+    lines: addSummaries(packages.map((p) => p.lines)),
+    packages
+  };
+}
+function capped(lines, max) {
+  return { count: lines.length, lines: lines.slice(0, max), more: Math.max(0, lines.length - max) };
+}
+function explain(version, reference, rawDelta, likeForLike, common, onlyInVersion, onlyInReference) {
+  const sentences = [
+    `Go ${version} covers ${signed2(rawDelta)} points of statements against Go ${reference}, and ${signed2(likeForLike)} on the ${plural2(common, "line")} both instrument.`
+  ];
+  if (onlyInVersion.lines.total > 0) sentences.push(describe(onlyInVersion, version, reference));
+  if (onlyInReference.lines.total > 0) sentences.push(describe(onlyInReference, reference, version));
+  return sentences.join(" ");
+}
+function describe(only, version, other) {
+  const top = only.packages.slice(0, 3).map((p) => `${p.name} (${[plural2(p.lines.total, "line"), ...p.statements.total > 0 ? [plural2(p.statements.total, "statement")] : []].join(", ")})`);
+  const rest = only.packages.length - top.length;
+  const where = `${top.join(", ")}${rest > 0 ? ` and ${plural2(rest, "more package")}` : ""}`;
+  const lines = `Go ${version} instruments ${plural2(only.lines.total, "line")} that Go ${other} does not (${only.lines.covered} covered)`;
+  if (only.statements.total === 0) {
+    return `${lines}, but no statement Go ${other} leaves out: the two lay out their blocks differently, in ${where}.`;
+  }
+  return `${lines}, holding ${plural2(only.statements.total, "statement")} (${only.statements.covered} covered) that Go ${other} does not count at all: ${where}.`;
+}
+function describeOtherTestBinaries(version, other) {
+  const where = other.packages.map((p) => `${p.summary.covered} of ${plural2(p.summary.total, "statement")} in ${p.name}`).join(", ");
+  return `Go ${version} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}); like \`go test -cover\`, go-matrix counts a package as its own tests cover it, so they are not counted.`;
+}
+function signed2(points2) {
+  return `${points2 > 0 ? "+" : ""}${points2.toFixed(1)}`;
+}
+function plural2(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+// src/conclusion/modules.ts
+function combineModuleCoverage(modules) {
+  const [first] = modules;
+  if (first === void 0) throw new Error("combineModuleCoverage: no module has coverage");
+  if (modules.length === 1) return first.coverage;
+  const profile = mergeProfiles(modules.map((m) => ({ name: m.name, profile: m.coverage.profile })));
+  const lines = mergeLineCoverage(modules.map((m) => m.coverage.lines));
+  const other = modules.flatMap((m) => m.coverage.otherTestBinaries ? [m.coverage.otherTestBinaries] : []);
+  return {
+    profile,
+    statements: summarizeStatements(profile),
+    lines,
+    lineSummary: summarizeLines(lines),
+    functions: modules.flatMap((m) => m.coverage.functions),
+    otherTestBinaries: other.length === 0 ? null : { statements: addSummaries(other.map((o) => o.statements)), packages: other.flatMap((o) => o.packages) }
+  };
+}
+function compareModules(rows, reference) {
+  const result = /* @__PURE__ */ new Map();
+  const ref = rows.find((r) => r.label === reference);
+  if (reference === null || ref === void 0) return result;
+  for (const refModule of ref.modules) {
+    if (refModule.coverage === null) continue;
+    const inputs = rows.flatMap((row) => {
+      const c = row.modules.find((m) => m.dir === refModule.dir)?.coverage;
+      return c ? [{ version: row.label, profile: c.profile, lines: c.lines, otherTestBinaries: c.otherTestBinaries ?? null }] : [];
+    });
+    for (const c of compareVersions(inputs, reference, { maxLines: 0 })) {
+      const byDir = result.get(c.version) ?? /* @__PURE__ */ new Map();
+      byDir.set(refModule.dir, { reference: c.reference, rawDelta: c.rawDelta, likeForLikeDelta: c.likeForLikeDelta, commonLines: c.common.lines });
+      result.set(c.version, byDir);
+    }
+  }
+  return result;
+}
+function withComparisons(modules, comparisons) {
+  return modules.map((m) => {
+    const comparison = comparisons?.get(m.dir);
+    return comparison ? { ...m, comparison } : m;
+  });
+}
+
+// src/report/module-rows.ts
+function moduleName(m) {
+  return m.dir;
+}
+function versionStatus(modules) {
+  for (const status of ["error", "failed", "passed"]) if (modules.some((m) => m.status === status)) return status;
+  return "skipped";
+}
+var SLOWEST_TESTS = 5;
+function versionOfModules(version, modules) {
+  const status = versionStatus(modules);
+  const named = (m, text) => `${moduleName(m)}: ${text}`;
+  const reasons = modules.filter((m) => m.status !== "passed" && m.reason !== void 0).map((m) => named(m, m.reason));
+  const covered = modules.filter((m) => m.coverage !== null).map((m) => m.coverage);
+  const other = covered.flatMap((c) => c.otherTestBinaries ? [c.otherTestBinaries] : []);
+  const notes = modules.flatMap((m) => (m.notes ?? []).map((n) => named(m, n)));
+  const slowest = modules.flatMap((m) => m.slowestTests ?? []).sort((a, b) => b.seconds - a.seconds).slice(0, SLOWEST_TESTS);
+  return {
+    spec: version.spec,
+    version: version.version,
+    status,
+    ...status !== "passed" && reasons.length > 0 ? { reason: reasons.join("; ") } : {},
+    ...version.platform !== void 0 ? { platform: version.platform } : {},
+    toolchain: version.toolchain,
+    steps: modules.flatMap((m) => (m.steps ?? []).map((s) => ({ ...s, name: named(m, s.name) }))),
+    tests: {
+      passed: sum(modules.map((m) => m.tests.passed)),
+      failed: sum(modules.map((m) => m.tests.failed)),
+      skipped: sum(modules.map((m) => m.tests.skipped)),
+      failures: modules.flatMap((m) => m.tests.failures)
+    },
+    coverage: covered.length === 0 ? null : {
+      statements: addSummaries(covered.map((c) => c.statements)),
+      lines: addSummaries(covered.map((c) => c.lines)),
+      functions: addSummaries(covered.map((c) => c.functions)),
+      packages: covered.flatMap((c) => c.packages),
+      ...other.length > 0 ? { otherTestBinaries: { statements: addSummaries(other.map((o) => o.statements)), packages: other.flatMap((o) => o.packages) } } : {}
+    },
+    cachedPackages: sum(modules.map((m) => m.cachedPackages ?? 0)),
+    slowestTests: slowest,
+    ...notes.length > 0 ? { notes } : {},
+    seconds: sum(modules.map((m) => m.seconds)),
+    modules: [...modules]
+  };
+}
+function moduleOfVersionRow(row, module) {
+  const { spec: _spec, version: _version, platform: _platform, toolchain: _toolchain, modules: _modules, ...own } = row;
+  return { dir: module.dir, path: module.path, ...own };
+}
+function sum(values) {
+  return values.reduce((a, b) => a + b, 0);
+}
+
 // src/conclusion/run.ts
 import path5 from "node:path";
 
@@ -344,10 +577,11 @@ import path5 from "node:path";
 import { readFile as readFile2 } from "node:fs/promises";
 
 // src/coverage/baseline.ts
+var READABLE_SCHEMA_VERSIONS = [1, 2];
 function readReportBaseline(json, source) {
   const report = json;
-  if (typeof report !== "object" || report === null || report.schemaVersion !== 1) {
-    throw new CoverageError(`${source}: not a go-matrix report.json (expected "schemaVersion": 1)`);
+  if (typeof report !== "object" || report === null || !READABLE_SCHEMA_VERSIONS.includes(report.schemaVersion)) {
+    throw new CoverageError(`${source}: not a go-matrix report.json (expected "schemaVersion": ${READABLE_SCHEMA_VERSIONS.join(" or ")})`);
   }
   const versions = Array.isArray(report.versions) ? report.versions : [];
   const withCoverage = versions.filter((v) => isSummary(v.coverage?.statements) && typeof v.version === "string");
@@ -446,13 +680,6 @@ async function readBaselineFile(path6) {
   return parseBaseline(text, path6);
 }
 
-// src/compare/delta.ts
-function pointsDelta(current, previous) {
-  if (current.total === 0 || previous.total === 0) return 0;
-  const value = 100 * current.covered / current.total - 100 * previous.covered / previous.total;
-  return Number(formatOneDecimal(value)) + 0;
-}
-
 // src/compare/paths.ts
 function suffixMatcher(candidates) {
   const byBaseName = /* @__PURE__ */ new Map();
@@ -466,15 +693,16 @@ function suffixMatcher(candidates) {
     const base = segments[segments.length - 1];
     if (base === void 0) return void 0;
     let best;
-    let bestLength = 0;
+    let bestRank = -1;
     let tie = false;
     for (const candidate of byBaseName.get(base) ?? []) {
       const length = commonSuffix(candidate, segments);
-      if (length > bestLength) {
+      const rank = length * 2 + (length === candidate.length ? 1 : 0);
+      if (rank > bestRank) {
         best = candidate;
-        bestLength = length;
+        bestRank = rank;
         tie = false;
-      } else if (length === bestLength) tie = true;
+      } else if (rank === bestRank) tie = true;
     }
     return best === void 0 || tie ? void 0 : best.join("/");
   };
@@ -613,15 +841,18 @@ function unquote(path6) {
   }
   return Buffer.from(bytes).toString("utf8");
 }
-function diffCoverage(lines, changed) {
-  const match = suffixMatcher(lines.keys());
+function diffCoverage(lines, changed, sourcePath) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const file of lines.keys()) byPath.set(sourcePath ? sourcePath(file) : file, file);
+  const match = suffixMatcher(byPath.keys());
   const files = [];
   const uncovered = [];
   let covered = 0;
   let total = 0;
   for (const change of changed) {
     if (change.status === "deleted" || change.lines.length === 0) continue;
-    const file = match(change.path) ?? null;
+    const matched = match(change.path);
+    const file = matched === void 0 ? null : byPath.get(matched) ?? null;
     const hitsByLine = file === null ? void 0 : lines.get(file);
     if (hitsByLine === void 0) continue;
     let fileCovered = 0;
@@ -758,139 +989,8 @@ function capitalize(word) {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-// src/compare/versions.ts
-function compareVersions(inputs, reference, options = {}) {
-  const ref = inputs.find((input) => input.version === reference);
-  if (ref === void 0) {
-    throw new CoverageError(`reference version ${reference} has no coverage to compare with (versions with coverage: ${inputs.map((i) => i.version).join(", ") || "none"})`);
-  }
-  const refLines = ref.lines ?? lineCoverage(ref.profile);
-  const refStatements = summarizeStatements(ref.profile).total;
-  return inputs.filter((input) => input !== ref).map((input) => compareOne(input, input.lines ?? lineCoverage(input.profile), ref, refLines, refStatements, options.maxLines ?? 20));
-}
-function compareOne(input, lines, ref, refLines, refStatements, maxLines) {
-  const statements = summarizeStatements(input.profile).total;
-  let common = 0;
-  let covered = 0;
-  let referenceCovered = 0;
-  const onlyVersion = [];
-  const onlyReference = [];
-  for (const [file, hitsByLine] of lines) {
-    const refHits = refLines.get(file);
-    if (refHits === void 0) continue;
-    for (const [line, hits] of hitsByLine) {
-      const other = refHits.get(line);
-      if (other === void 0) continue;
-      common++;
-      if (hits > 0) covered++;
-      if (other > 0) referenceCovered++;
-      if (hits > 0 && other === 0) onlyVersion.push({ file, line });
-      if (hits === 0 && other > 0) onlyReference.push({ file, line });
-    }
-  }
-  const rawDelta = pointsDelta(statements, refStatements);
-  const likeForLikeDelta = pointsDelta(summary(covered, common), summary(referenceCovered, common));
-  const onlyInVersion = onlyIn(input.profile, lines, refLines);
-  const onlyInReference = onlyIn(ref.profile, refLines, lines);
-  const otherInVersion = input.otherTestBinaries ?? null;
-  const otherInReference = ref.otherTestBinaries ?? null;
-  return {
-    version: input.version,
-    reference: ref.version,
-    rawDelta,
-    likeForLikeDelta,
-    statements,
-    referenceStatements: refStatements,
-    common: { lines: common, covered, referenceCovered },
-    onlyInVersion,
-    onlyInReference,
-    coveredOnlyInVersion: capped(onlyVersion, maxLines),
-    coveredOnlyInReference: capped(onlyReference, maxLines),
-    ...otherInVersion ? { otherTestBinariesInVersion: otherInVersion } : {},
-    ...otherInReference ? { otherTestBinariesInReference: otherInReference } : {},
-    explanation: [
-      explain(input.version, ref.version, rawDelta, likeForLikeDelta, common, onlyInVersion, onlyInReference),
-      ...[
-        [input.version, otherInVersion],
-        [ref.version, otherInReference]
-      ].flatMap(([version, other]) => other ? [describeOtherTestBinaries(version, other)] : [])
-    ].join(" ")
-  };
-}
-function onlyIn(profile, lines, other) {
-  const statements = /* @__PURE__ */ new Map();
-  const { startLine, startCol, endLine, endCol, numStmt, count } = profile.blocks;
-  for (const f of profile.files) {
-    const otherLines = other.get(f.file);
-    const pkg = packageOf(f.file);
-    for (let i = f.start; i < f.start + f.length; i++) {
-      const last = lastLineOf(startLine[i], startCol[i], endLine[i], endCol[i]);
-      let absent = true;
-      for (let line = startLine[i]; absent && line <= last; line++) absent = otherLines?.get(line) === void 0;
-      if (!absent) continue;
-      const counts = statements.get(pkg) ?? { covered: 0, total: 0 };
-      counts.total += numStmt[i];
-      if (count[i] > 0) counts.covered += numStmt[i];
-      statements.set(pkg, counts);
-    }
-  }
-  const lineCounts = /* @__PURE__ */ new Map();
-  for (const [file, hitsByLine] of lines) {
-    const otherLines = other.get(file);
-    for (const [line, hits] of hitsByLine) {
-      if (otherLines?.get(line) !== void 0) continue;
-      const counts = lineCounts.get(packageOf(file)) ?? { covered: 0, total: 0 };
-      counts.total++;
-      if (hits > 0) counts.covered++;
-      lineCounts.set(packageOf(file), counts);
-    }
-  }
-  const names = [.../* @__PURE__ */ new Set([...statements.keys(), ...lineCounts.keys()])].sort(compareStrings);
-  const packages = names.map((name) => {
-    const s = statements.get(name) ?? { covered: 0, total: 0 };
-    const l = lineCounts.get(name) ?? { covered: 0, total: 0 };
-    return { name, statements: summary(s.covered, s.total), lines: summary(l.covered, l.total) };
-  });
-  return {
-    statements: addSummaries(packages.map((p) => p.statements)),
-    lines: addSummaries(packages.map((p) => p.lines)),
-    packages
-  };
-}
-function capped(lines, max) {
-  return { count: lines.length, lines: lines.slice(0, max), more: Math.max(0, lines.length - max) };
-}
-function explain(version, reference, rawDelta, likeForLike, common, onlyInVersion, onlyInReference) {
-  const sentences = [
-    `Go ${version} covers ${signed2(rawDelta)} points of statements against Go ${reference}, and ${signed2(likeForLike)} on the ${plural2(common, "line")} both instrument.`
-  ];
-  if (onlyInVersion.lines.total > 0) sentences.push(describe(onlyInVersion, version, reference));
-  if (onlyInReference.lines.total > 0) sentences.push(describe(onlyInReference, reference, version));
-  return sentences.join(" ");
-}
-function describe(only, version, other) {
-  const top = only.packages.slice(0, 3).map((p) => `${p.name} (${[plural2(p.lines.total, "line"), ...p.statements.total > 0 ? [plural2(p.statements.total, "statement")] : []].join(", ")})`);
-  const rest = only.packages.length - top.length;
-  const where = `${top.join(", ")}${rest > 0 ? ` and ${plural2(rest, "more package")}` : ""}`;
-  const lines = `Go ${version} instruments ${plural2(only.lines.total, "line")} that Go ${other} does not (${only.lines.covered} covered)`;
-  if (only.statements.total === 0) {
-    return `${lines}, but no statement Go ${other} leaves out: the two lay out their blocks differently, in ${where}.`;
-  }
-  return `${lines}, holding ${plural2(only.statements.total, "statement")} (${only.statements.covered} covered) that Go ${other} does not count at all: ${where}.`;
-}
-function describeOtherTestBinaries(version, other) {
-  const where = other.packages.map((p) => `${p.summary.covered} of ${plural2(p.summary.total, "statement")} in ${p.name}`).join(", ");
-  return `Go ${version} also recorded, for packages without test files, the counters of the test binaries of the packages that import them (${where}); like \`go test -cover\`, go-matrix counts a package as its own tests cover it, so they are not counted.`;
-}
-function signed2(points2) {
-  return `${points2 > 0 ? "+" : ""}${points2.toFixed(1)}`;
-}
-function plural2(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
 // src/report/schema.ts
-var SCHEMA_VERSION = 1;
+var SCHEMA_VERSION = 2;
 function toResults(report) {
   return report.versions.map((v) => ({
     spec: v.spec,
@@ -1270,8 +1370,8 @@ function onlyInTable(group) {
   for (const p of view.onlyInVersion?.packages ?? []) byName.set(p.name, { ...byName.get(p.name), version: p });
   for (const p of view.onlyInReference?.packages ?? []) byName.set(p.name, { ...byName.get(p.name), reference: p });
   if (byName.size === 0) return "";
-  const cell = (p) => p ? `${p.lines.total} lines, ${p.lines.covered} covered` : "\u2014";
-  const rows = [...byName].slice(0, MAX_PACKAGES_PER_COMPARISON).map(([name, only]) => tableRow([code(name, { cell: true }), cell(only.version), cell(only.reference)]));
+  const cell2 = (p) => p ? `${p.lines.total} lines, ${p.lines.covered} covered` : "\u2014";
+  const rows = [...byName].slice(0, MAX_PACKAGES_PER_COMPARISON).map(([name, only]) => tableRow([code(name, { cell: true }), cell2(only.version), cell2(only.reference)]));
   const more = byName.size - MAX_PACKAGES_PER_COMPARISON;
   return [
     tableHead(["instrumented by one side only", `only Go ${group.versions.map(escape).join(", ")}`, `only Go ${escape(view.reference)}`], ["l", "r", "r"]),
@@ -1463,6 +1563,81 @@ function footerSection(report, runUrl, linkText) {
   return { head: `<sub>${parts.join(" \xB7 ")}</sub>`, items: [], separator: "" };
 }
 
+// src/report/modules.ts
+var CELL_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", error: "\u{1F4A5}" };
+function modulesOf(rows) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const row of rows) for (const m of row.modules ?? []) if (!seen.has(m.dir)) seen.set(m.dir, m.path);
+  return [...seen].map(([dir, path6]) => ({ dir, path: path6 }));
+}
+function isProblem(m) {
+  return m !== void 0 && (m.status === "failed" || m.status === "error");
+}
+function cell(m) {
+  if (m === void 0) return "\u2014";
+  if (m.coverage) return `${CELL_ICON[m.status]} ${percent(m.coverage.statements.percent)}`;
+  return `${CELL_ICON[m.status]} ${m.status}`;
+}
+function leftOut(what, see) {
+  return (n) => `_\u2026 ${what(n)} left out (see ${see})._`;
+}
+function moduleGridSection(report, see, options = {}) {
+  const rows = report.versions;
+  const modules = modulesOf(rows);
+  if (modules.length === 0) return null;
+  const labels = versionLabels(rows);
+  const byModule = (dir) => rows.map((r) => r.modules?.find((m) => m.dir === dir));
+  const failing = modules.filter((m) => byModule(m.dir).some(isProblem));
+  const ordered = [...failing, ...modules.filter((m) => !failing.includes(m))];
+  const dropped = options.detailDropped ? `
+
+_Each module's detail was left out to stay within GitHub\u2019s size limit (see ${see})._` : "";
+  return {
+    head: `### Modules (${modules.length})
+
+Status and statement coverage of each module under each version.${dropped}
+
+${tableHead(["module", ...labels.map((l) => `Go ${escape(l)}`)], ["l", ...labels.map(() => "r")])}
+`,
+    items: ordered.map((m) => tableRow([code(m.dir, { cell: true }), ...byModule(m.dir).map(cell)])),
+    separator: "\n",
+    leftOut: leftOut((n) => plural(n, "more module"), see),
+    keep: failing.length
+  };
+}
+function testsText(m) {
+  if (m.status === "skipped" || m.status === "error" && m.tests.passed + m.tests.failed + m.tests.skipped === 0) return escape(m.reason ?? m.status);
+  const { passed, failed, skipped: skipped2 } = m.tests;
+  return [`${passed} passed`, failed > 0 ? `**${failed} failed**` : "", skipped2 > 0 ? `${skipped2} skipped` : ""].filter((t) => t !== "").join(" \xB7 ");
+}
+function moduleDetailsSection(report, see) {
+  const rows = report.versions;
+  const modules = modulesOf(rows);
+  if (modules.length === 0) return null;
+  const labels = versionLabels(rows);
+  const reference = referenceVersion(report);
+  const blocks = modules.map((module) => {
+    const runs = rows.map((r, i) => ({ label: labels[i], m: r.modules?.find((x) => x.dir === module.dir) }));
+    const table = [
+      tableHead(["Go", "status", "tests", "statements", "lines", "functions", "\u0394 like-for-like", "time"], ["l", "l", "l", "r", "r", "r", "r", "r"]),
+      ...runs.filter((r) => r.m !== void 0).map(({ label, m }) => {
+        const x = m;
+        const delta2 = x.comparison ? signed(x.comparison.likeForLikeDelta) : label === reference && x.coverage ? "reference" : "\u2014";
+        return tableRow([escape(label), `${CELL_ICON[x.status]} ${x.status}`, testsText(x), percent(x.coverage?.statements.percent), percent(x.coverage?.lines.percent), percent(x.coverage?.functions.percent), delta2, seconds(x.seconds)]);
+      })
+    ].join("\n");
+    const failing = runs.some((r) => isProblem(r.m));
+    return { failing, text: details(`${failing ? "\u274C " : ""}<code>${escapeHtml(module.dir)}</code> (${escapeHtml(module.path)})`, table) };
+  });
+  const ordered = [...blocks.filter((b) => b.failing), ...blocks.filter((b) => !b.failing)];
+  return {
+    head: "#### Each module\n\n",
+    items: ordered.map((b) => b.text),
+    separator: "\n\n",
+    leftOut: leftOut((n) => plural(n, "more module"), see)
+  };
+}
+
 // src/report/cache-section.ts
 function restoredCell(c) {
   if (c.where === "folder") return c.restored ? `kept in the cache folder (${formatMiB(c.restoredBytes)})` : "empty cache folder";
@@ -1498,11 +1673,12 @@ ${tableHead(["Go", "restored", "compiled or tested anew", "test results replayed
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 var COMMENT_LIMIT_BYTES = 65536;
 var SUMMARY_LEVELS = [
-  { output: { lines: Infinity, bytes: Infinity }, lines: true },
-  { output: { lines: 40, bytes: 4e3 }, lines: true },
-  { output: { lines: 10, bytes: 1e3 }, lines: true },
-  { output: null, lines: true },
-  { output: null, lines: false }
+  { output: { lines: Infinity, bytes: Infinity }, lines: true, modules: true },
+  { output: { lines: 40, bytes: 4e3 }, lines: true, modules: true },
+  { output: { lines: 10, bytes: 1e3 }, lines: true, modules: true },
+  { output: null, lines: true, modules: true },
+  { output: null, lines: false, modules: true },
+  { output: null, lines: false, modules: false }
 ];
 function notesOf(report, extras) {
   const versions = report.versions.flatMap((v) => (v.notes ?? []).map((n) => `Go ${v.version}: ${n}`));
@@ -1514,11 +1690,13 @@ function present(sections) {
 function renderSummary(report, verdict, extras = {}) {
   const see = "report.json";
   const build = (detail) => {
-    const level = SUMMARY_LEVELS[detail] ?? { output: null, lines: false };
+    const level = SUMMARY_LEVELS[detail] ?? { output: null, lines: false, modules: false };
     return present([
       verdictSection(verdict),
       notesSection(notesOf(report, extras)),
       versionsSection(report, see),
+      moduleGridSection(report, see, { detailDropped: !level.modules }),
+      level.modules ? moduleDetailsSection(report, see) : null,
       mergedSection(report, see),
       baselineSection(report, see),
       crossVersionSection(report, level.lines, see),
@@ -1542,6 +1720,7 @@ function renderComment(report, verdict, extras = {}) {
       verdictSection(verdict),
       notesSection(notesOf(report, extras)),
       versionsSection(report, see),
+      moduleGridSection(report, see),
       failuresSection(report, null, see, { limit: COMMENT_FAILURES }),
       failedGates(report, "max-coverage-drop").length > 0 ? baselineSection(report, see) : null,
       failedGates(report, "max-version-delta").length > 0 ? crossVersionSection(report, lines, see) : null,
@@ -1558,15 +1737,20 @@ function renderStopped(verdict, about, extras = {}) {
 }
 
 // src/report/verdict.ts
-function describeVersionProblem(v) {
-  if (v.status === "error") return `Go ${v.version} could not be run: ${v.reason ?? "unknown error"}`;
+function describeProblem(version, where, v) {
+  if (v.status === "error") return `Go ${version} could not be run${where}: ${v.reason ?? "unknown error"}`;
   const failures = v.tests.failures.map((f) => f.test).filter((t) => t !== "");
   if (v.tests.failed > 0) {
     const names = failures.slice(0, 3).join(", ");
     const more = failures.length > 3 ? ` and ${failures.length - 3} more` : "";
-    return `Go ${v.version} failed: ${v.tests.failed} test${v.tests.failed === 1 ? "" : "s"} failed${names ? ` (${names}${more})` : ""}`;
+    return `Go ${version} failed${where}: ${v.tests.failed} test${v.tests.failed === 1 ? "" : "s"} failed${names ? ` (${names}${more})` : ""}`;
   }
-  return `Go ${v.version} failed: ${v.reason ?? "the build failed"}`;
+  return `Go ${version} failed${where}: ${v.reason ?? "the build failed"}`;
+}
+function describeVersionProblems(v) {
+  const modules = (v.modules ?? []).filter((m) => m.status === "failed" || m.status === "error");
+  if (modules.length === 0) return [describeProblem(v.version, "", v)];
+  return modules.map((m) => describeProblem(v.version, ` in module ${moduleName(m)}`, m));
 }
 function decideVerdict(report, failOnTestFailure) {
   const failedGates2 = report.gates.filter((g) => !g.passed);
@@ -1578,9 +1762,12 @@ function decideVerdict(report, failOnTestFailure) {
     const ran = report.versions.filter((v) => v.status === "passed");
     const skipped2 = report.versions.length - ran.length;
     const who = ran.length === 1 ? `Go ${ran[0].version}` : `All ${ran.length} Go versions`;
-    sentence = `\u2705 ${who} passed${skipped2 > 0 ? ` (${skipped2} skipped)` : ""}${report.gates.length > 0 ? " and every gate held" : ""}.`;
+    const modules = new Set(report.versions.flatMap((v) => (v.modules ?? []).map((m) => m.dir)));
+    const skippedModules = ran.reduce((n, v) => n + (v.modules ?? []).filter((m) => m.status === "skipped").length, 0);
+    const skips = [skipped2 > 0 ? `${skipped2} skipped` : "", skippedModules > 0 ? `${skippedModules} module run${skippedModules === 1 ? "" : "s"} skipped` : ""].filter((t) => t !== "");
+    sentence = `\u2705 ${who} passed${modules.size > 0 ? ` in ${modules.size} module${modules.size === 1 ? "" : "s"}` : ""}${skips.length > 0 ? ` (${skips.join(", ")})` : ""}${report.gates.length > 0 ? " and every gate held" : ""}.`;
   } else {
-    const parts = [...failedGates2.map((g) => g.message), ...broken.map(describeVersionProblem)];
+    const parts = [...failedGates2.map((g) => g.message), ...broken.flatMap(describeVersionProblems)];
     const head = failJob ? "\u274C" : "\u26A0\uFE0F";
     const first = parts[0].replace(/\.$/, "");
     sentence = `${head} ${first}${parts.length > 1 ? ` (and ${parts.length - 1} more problem${parts.length > 2 ? "s" : ""})` : ""}.`;
@@ -1617,6 +1804,10 @@ function conclude(options, input) {
     [...coverage].map(([version, c]) => ({ version, profile: c.profile, lines: c.lines, otherTestBinaries: c.otherTestBinaries ?? null })),
     reference
   ) : [];
+  const moduleComparisons = compareModules(
+    input.versions.map((v, i) => ({ label: labels[i], modules: v.modules ?? [] })),
+    reference
+  );
   const notes = [...input.notes ?? []];
   const concludes = options.mode !== "collect";
   let baseline = null;
@@ -1628,7 +1819,7 @@ function conclude(options, input) {
   }
   const all = [...coverage.values()];
   const mergedLines = all.length > 0 ? mergeLineCoverage(all.map((c) => c.lines)) : null;
-  const diff = concludes && input.changedLines && mergedLines ? diffCoverage(mergedLines, input.changedLines) : null;
+  const diff = concludes && input.changedLines && mergedLines ? diffCoverage(mergedLines, input.changedLines, input.sourcePath) : null;
   const evaluated = !concludes ? [] : evaluateGates(
     {
       maxVersionDelta: options.maxVersionDelta,
@@ -1655,7 +1846,7 @@ function conclude(options, input) {
     tool: { name: "go-matrix", version: input.toolVersion },
     commit: input.commit,
     ref: input.ref,
-    versions: input.versions.map((v) => v.report),
+    versions: input.versions.map((v, i) => v.report.modules ? { ...v.report, modules: withComparisons(v.report.modules, moduleComparisons.get(labels[i])) } : v.report),
     merged: mergedSummary ? { lines: mergedSummary.total, packages: mergedSummary.packages.map((p) => ({ name: p.name, lines: p.summary })) } : null,
     comparisons: { versions: comparisons, baseline, diff },
     gates: [...input.checks ?? [], ...evaluated],
@@ -1777,12 +1968,16 @@ export {
   checkInputFiles,
   formatMiB,
   describeVersionCache,
+  READABLE_SCHEMA_VERSIONS,
   parseGitDiff,
   SCHEMA_VERSION,
   toResults,
   COMMENT_LIMIT_BYTES,
   renderComment,
   renderStopped,
+  combineModuleCoverage,
+  versionOfModules,
+  moduleOfVersionRow,
   stoppedVerdict,
   reportJson,
   concludeRun

@@ -24,8 +24,7 @@ function renderTerminalReport(report, verdict, color) {
     seconds(v.seconds),
     v.toolchain.source
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  const line = aligned(header, rows);
   const out = [paint("bold", verdict.sentence)];
   if (rows.length > 0) out.push("", paint("dim", line(header)));
   report.versions.forEach((v, i) => {
@@ -34,6 +33,7 @@ function renderTerminalReport(report, verdict, color) {
     const at = text.indexOf(v.status, cells[0].length);
     out.push(text.slice(0, at) + paint(statusColor(v.status), v.status) + text.slice(at + v.status.length));
   });
+  out.push(...moduleGrid(report, labels));
   if (report.merged) out.push("", `merged line coverage: ${percent(report.merged.lines.percent)}`);
   for (const v of report.versions) {
     for (const f of v.tests.failures) {
@@ -44,6 +44,25 @@ function renderTerminalReport(report, verdict, color) {
   }
   for (const g of report.gates.filter((g2) => !g2.passed)) out.push("", paint("red", `gate ${g.name}: ${g.message}`));
   return out.join("\n") + "\n";
+}
+function moduleGrid(report, labels) {
+  const dirs = [...new Set(report.versions.flatMap((v) => (v.modules ?? []).map((m) => m.dir)))];
+  if (dirs.length === 0) return [];
+  const header = ["module", ...labels.map((l) => `go ${l}`)];
+  const rows = dirs.map((dir) => [
+    dir,
+    ...report.versions.map((v) => {
+      const m = v.modules?.find((x) => x.dir === dir);
+      if (m === void 0) return "\u2014";
+      return m.coverage ? `${m.status} ${percent(m.coverage.statements.percent)}` : m.status;
+    })
+  ]);
+  const line = aligned(header, rows);
+  return ["", line(header), ...rows.map(line)];
+}
+function aligned(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
 }
 
 export {

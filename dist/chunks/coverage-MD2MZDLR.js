@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   GoFileError,
   modulePathOf
-} from "./chunk-VRCO3Z7G.js";
+} from "./chunk-AAL3RNF6.js";
 import {
   CoverageError,
   formatLcov,
@@ -16,11 +16,11 @@ import {
   readProfile,
   summarizeLines,
   summarizeStatements
-} from "./chunk-4WRANSZI.js";
+} from "./chunk-FQMXL7CY.js";
 import {
   commandError
-} from "./chunk-XZ7M34P7.js";
-import "./chunk-R77RCR5C.js";
+} from "./chunk-M6O4F6ZK.js";
+import "./chunk-SSRCTDGA.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   INPUTS
-} from "./chunk-R77RCR5C.js";
+} from "./chunk-SSRCTDGA.js";
 
 // src/inputs/error-message.ts
 var INPUT_NAMES = new Set(INPUTS.map((i) => i.name));

@@ -16,17 +16,17 @@ import {
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-XZ7M34P7.js";
+} from "./chunk-M6O4F6ZK.js";
 import {
   TOOL_VERSION
 } from "./chunk-ZVPWXIBU.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-VWNQKFBR.js";
+} from "./chunk-6FDKG6L6.js";
 import {
   INPUTS
-} from "./chunk-R77RCR5C.js";
+} from "./chunk-SSRCTDGA.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/run.ts
@@ -86,7 +86,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-3XAOBP2Q.js"), import("./terminal-6GUZDYYF.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-3N5A2ACB.js"), import("./terminal-JJOUDSHW.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

@@ -2,14 +2,14 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-DLUBPQOG.js";
+} from "./chunk-LKLCPSMZ.js";
 import {
   consoleLogger
-} from "./chunk-W4TMA37X.js";
-import "./chunk-4WRANSZI.js";
+} from "./chunk-V5EJ3L7C.js";
+import "./chunk-FQMXL7CY.js";
 import {
   renderTerminalReport
-} from "./chunk-ORBWP5FK.js";
+} from "./chunk-AEZUXN6U.js";
 import "./chunk-SJKBGCPK.js";
 import {
   UsageError,
@@ -22,17 +22,17 @@ import {
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-XZ7M34P7.js";
+} from "./chunk-M6O4F6ZK.js";
 import {
   TOOL_VERSION
 } from "./chunk-ZVPWXIBU.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-VWNQKFBR.js";
+} from "./chunk-6FDKG6L6.js";
 import {
   INPUTS
-} from "./chunk-R77RCR5C.js";
+} from "./chunk-SSRCTDGA.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/aggregate.ts

@@ -1492,9 +1492,16 @@ function uniqueNames(functions) {
   return functions.map((fn) => (counts.get(fn.name) ?? 0) > 1 ? `${fn.name}@${fn.line}` : fn.name);
 }
 function moduleRelativePath(modulePath, moduleDir = "") {
-  const prefix = `${modulePath}/`;
-  const dir = moduleDir.replace(/\/+$/, "").replace(/^\.\/?/, "");
-  return (file) => file.startsWith(prefix) ? (dir ? `${dir}/` : "") + file.slice(prefix.length) : file;
+  return repositoryPaths([{ path: modulePath, dir: moduleDir }]);
+}
+function repositoryPaths(modules) {
+  const byLength = [...modules].sort((a, b) => b.path.length - a.path.length);
+  return (file) => {
+    const module = byLength.find((m) => file.startsWith(`${m.path}/`));
+    if (module === void 0) return file;
+    const dir = module.dir.replace(/\/+$/, "").replace(/^\.(\/|$)/, "");
+    return (dir === "" ? "" : `${dir}/`) + file.slice(module.path.length + 1);
+  };
 }
 function parseLcov(text, where, options = {}) {
   const records = [];
@@ -1651,6 +1658,7 @@ export {
   formatProfile,
   formatLcov,
   moduleRelativePath,
+  repositoryPaths,
   parseLcov,
   mergeProfiles
 };

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   compareGoVersions,
   isGoVersion
-} from "./chunk-4WRANSZI.js";
+} from "./chunk-FQMXL7CY.js";
 
 // src/go/go-mod.ts
 var DEFAULT_GO_VERSION = { mod: "1.16", work: "1.18" };

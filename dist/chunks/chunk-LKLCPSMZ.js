@@ -1,9 +1,11 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  READABLE_SCHEMA_VERSIONS,
   SCHEMA_VERSION,
   checkInputFiles,
   claimReportEntries,
+  combineModuleCoverage,
   concludeRun,
   countOwnTests,
   isInside,
@@ -11,8 +13,9 @@ import {
   renderStopped,
   reportDirectoryOf,
   reportJson,
-  stoppedVerdict
-} from "./chunk-W4TMA37X.js";
+  stoppedVerdict,
+  versionOfModules
+} from "./chunk-V5EJ3L7C.js";
 import {
   CoverageError,
   lineCoverage,
@@ -21,10 +24,15 @@ import {
   summarizeLines,
   summarizeStatements,
   summary
-} from "./chunk-4WRANSZI.js";
+} from "./chunk-FQMXL7CY.js";
 import {
   errorMessage
-} from "./chunk-XZ7M34P7.js";
+} from "./chunk-M6O4F6ZK.js";
+import {
+  compareFolders,
+  globToRegExp,
+  isGlob
+} from "./chunk-6FDKG6L6.js";
 
 // src/aggregate/aggregate.ts
 import { writeFile } from "node:fs/promises";
@@ -124,11 +132,23 @@ function combineLegs(found, missing = []) {
     for (const version of report.versions) {
       const key = `${version.version}
 ${version.platform ?? ""}`;
-      const other = seen.get(key);
       const where = `Go ${version.version}${version.platform ? ` on ${version.platform}` : ""}`;
-      if (other !== void 0) throw new AggregateError(`${where} is reported twice, by ${other} and by ${file}; give each leg its own versions or platform`);
-      seen.set(key, file);
-      rows.push({ file, report: version });
+      const row = seen.get(key);
+      if (row === void 0) {
+        const added = version.modules ? { file, report: rowOfModules(version, version.modules, where, file), moduleFiles: new Map(version.modules.map((m) => [m.dir, file])) } : { file, report: version };
+        seen.set(key, added);
+        rows.push(added);
+        continue;
+      }
+      if (!row.moduleFiles || !version.modules) {
+        throw new AggregateError(`${where} is reported twice, by ${row.file} and by ${file}; give each leg its own versions, platform or modules`);
+      }
+      for (const m of version.modules) {
+        const other = row.moduleFiles.get(m.dir);
+        if (other !== void 0) throw new AggregateError(`${where}, module ${m.dir}, is reported twice, by ${other} and by ${file}; give each leg its own modules or versions`);
+        row.moduleFiles.set(m.dir, file);
+      }
+      row.report = rowOfModules(row.report, [...row.report.modules ?? [], ...version.modules], where, file);
     }
   }
   if (rows.length > LEG_LIMITS.rows) {
@@ -136,6 +156,13 @@ ${version.platform ?? ""}`;
   }
   const first = reports[0]?.report;
   return { rows, problems, commit: first?.commit ?? "", ref: first?.ref ?? "" };
+}
+function rowOfModules(version, modules, where, file) {
+  const dirs = modules.map((m) => m.dir);
+  const twice = dirs.find((d, i) => dirs.indexOf(d) !== i);
+  if (twice !== void 0) throw new AggregateError(`${file}: ${where} lists module ${twice} twice`);
+  const ordered = [...modules].sort((a, b) => compareFolders(a.dir, b.dir));
+  return versionOfModules({ spec: version.spec, version: version.version, toolchain: version.toolchain, ...version.platform !== void 0 ? { platform: version.platform } : {} }, ordered);
 }
 function legsGate(legCount, problems) {
   if (problems.length === 0) {
@@ -166,6 +193,8 @@ var LEG_LIMITS = {
   rows: 2e3,
   failuresPerVersion: 1e5,
   packagesPerVersion: 1e5,
+  /** Modules one version row may list (schema 2). */
+  modulesPerVersion: 1e4,
   stepsPerVersion: 1e3,
   /** Notes on one version's run, and the slowest tests it lists (go-matrix writes a few of each). */
   notesPerVersion: 1e3,
@@ -185,13 +214,10 @@ var seconds = number(0, 1e9);
 var name = string(LEG_LIMITS.name);
 var text = string(LEG_LIMITS.text);
 var packages = arrayOf(object({ name, statements: counts }), LEG_LIMITS.packagesPerVersion);
-var VERSION_SHAPE = object({
-  spec: name,
-  version: string(32, GO_VERSION, "a Go version such as 1.22.12 or 1.24rc1"),
+var MODULE_DIR = /^(?:\.|(?!\.\.?(?:\/|$))[^/\\\0:]+(?:\/(?!\.\.?(?:\/|$))[^/\\\0:]+)*)$/;
+var RUN_FIELDS = {
   status: oneOf("passed", "failed", "skipped", "error"),
   reason: optional(text),
-  platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, "GOOS/GOARCH such as linux/amd64")),
-  toolchain: object({ source: oneOf("tool-cache", "cache", "download", "local"), sha256: string(128, /^[0-9a-f]*$/, "a hexadecimal digest"), seconds }),
   steps: optional(
     arrayOf(object({ name, ok: boolean, seconds, command: optional(text), exitCode: optional(nullable(integer(-(2 ** 31), 2 ** 32))) }), LEG_LIMITS.stepsPerVersion)
   ),
@@ -211,6 +237,22 @@ var VERSION_SHAPE = object({
     })
   ),
   cachedPackages: optional(count),
+  slowestTests: optional(arrayOf(object({ package: name, test: name, seconds }), LEG_LIMITS.slowestTestsPerVersion)),
+  notes: optional(arrayOf(text, LEG_LIMITS.notesPerVersion)),
+  seconds
+};
+var VERSION_SHAPE = object({
+  spec: name,
+  version: string(32, GO_VERSION, "a Go version such as 1.22.12 or 1.24rc1"),
+  status: RUN_FIELDS.status,
+  reason: RUN_FIELDS.reason,
+  platform: optional(string(64, /^[a-z0-9_]+\/[a-z0-9_]+$/, "GOOS/GOARCH such as linux/amd64")),
+  toolchain: object({ source: oneOf("tool-cache", "cache", "download", "local"), sha256: string(128, /^[0-9a-f]*$/, "a hexadecimal digest"), seconds }),
+  steps: RUN_FIELDS.steps,
+  tests: RUN_FIELDS.tests,
+  coverage: RUN_FIELDS.coverage,
+  cachedPackages: RUN_FIELDS.cachedPackages,
+  // The version's carried build cache, which all its modules share.
   buildCache: optional(
     object({
       where: oneOf("actions-cache", "folder"),
@@ -227,9 +269,12 @@ var VERSION_SHAPE = object({
       why: optional(text)
     })
   ),
-  slowestTests: optional(arrayOf(object({ package: name, test: name, seconds }), LEG_LIMITS.slowestTestsPerVersion)),
-  notes: optional(arrayOf(text, LEG_LIMITS.notesPerVersion)),
-  seconds
+  slowestTests: RUN_FIELDS.slowestTests,
+  notes: RUN_FIELDS.notes,
+  seconds,
+  modules: optional(
+    arrayOf(object({ dir: string(1024, MODULE_DIR, "a module folder inside the repository (., api, services/a)"), path: name, ...RUN_FIELDS }), LEG_LIMITS.modulesPerVersion)
+  )
 });
 var LEG_SHAPE = object({
   commit: name,
@@ -239,8 +284,10 @@ var LEG_SHAPE = object({
 });
 function checkedLeg(json, file) {
   if (!isObject(json)) throw new AggregateError(`${file}: not a go-matrix report.json (expected a JSON object)`);
-  if (json.schemaVersion !== SCHEMA_VERSION) {
-    throw new AggregateError(`${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not ${SCHEMA_VERSION}; every leg must run a go-matrix that writes schema ${SCHEMA_VERSION}`);
+  if (!READABLE_SCHEMA_VERSIONS.includes(json.schemaVersion)) {
+    throw new AggregateError(
+      `${file}: schemaVersion ${JSON.stringify(json.schemaVersion)} is not one this go-matrix reads (${READABLE_SCHEMA_VERSIONS.join(", ")}); every leg must run a go-matrix release no newer than the aggregate's`
+    );
   }
   const checked = conform(json, LEG_SHAPE);
   if (!checked.ok) throw new AggregateError(`${file}: not a valid go-matrix report.json: ${checked.problem}`);
@@ -257,48 +304,6 @@ import path2 from "node:path";
 // src/aggregate/glob.ts
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-var MAGIC = /[*?[]/;
-function isGlob(entry) {
-  return MAGIC.test(entry);
-}
-function globToRegExp(pattern) {
-  let out = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*" && pattern[i + 1] === "*") {
-      const atStart = i === 0 || pattern[i - 1] === "/";
-      const slashAfter = pattern[i + 2] === "/";
-      if (atStart && slashAfter) {
-        out += "(?:[^/]*/)*";
-        i += 2;
-      } else if (atStart && i + 2 === pattern.length) {
-        out += ".*";
-        i += 1;
-      } else {
-        out += "[^/]*";
-        i += 1;
-      }
-    } else if (c === "*") {
-      out += "[^/]*";
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close === -1) {
-        out += "\\[";
-      } else {
-        const body = pattern.slice(i + 1, close);
-        const negated = body.startsWith("!") || body.startsWith("^");
-        const chars = (negated ? body.slice(1) : body).replace(/[\\\]^]/g, (m) => `\\${m}`);
-        out += negated ? `[^/${chars}]` : `[${chars}]`;
-        i = close;
-      }
-    } else {
-      out += c.replace(/[.+^${}()|\\/]/g, (m) => `\\${m}`);
-    }
-  }
-  return new RegExp(`^${out}$`);
-}
 async function expandGlob(pattern) {
   const posix = pattern.split(path.sep).join("/");
   const segments = posix.split("/");
@@ -451,25 +456,27 @@ async function fileInLeg(legDir, name2, maxBytes, where) {
   if (info.size > maxBytes) throw new AggregateError(`${where}: ${file} is ${tooLarge(info.size, maxBytes)}`);
   return real;
 }
-async function rebuildCoverage(legFile, shown, version) {
+async function rebuildCoverage(legFile, shown, version, module) {
   const legDir = path2.dirname(legFile);
-  const dir = path2.join(legDir, version.version);
-  const where = `${shown}: Go ${version.version}`;
+  const folder = module === void 0 || module.dir === "." ? version.version : path2.join(version.version, ...module.dir.split("/"));
+  const dir = path2.join(legDir, folder);
+  const where = `${shown}: Go ${version.version}${module ? `, module ${module.dir}` : ""}`;
+  const recordedRun = module ?? version;
   const profileFile = path2.join(dir, "coverage.out");
   let written;
   try {
-    const real = await fileInLeg(legDir, path2.join(version.version, "coverage.out"), LEG_LIMITS.profileBytes, where);
+    const real = await fileInLeg(legDir, path2.join(folder, "coverage.out"), LEG_LIMITS.profileBytes, where);
     if (real === null) throw new Error("no such file");
     written = await readProfile(real);
   } catch (err) {
     if (err instanceof AggregateError) throw err;
     throw new AggregateError(`${where} has coverage, but ${profileFile} cannot be read (upload the whole report directory): ${err.message}`, { cause: err });
   }
-  const setAside = version.coverage?.otherTestBinaries?.packages;
+  const setAside = recordedRun.coverage?.otherTestBinaries?.packages;
   const withoutTests = Array.isArray(setAside) ? setAside.flatMap((p) => typeof p?.name === "string" ? [p.name] : []) : [];
   const { profile, otherTestBinaries } = countOwnTests(written, withoutTests);
   const statements = summarizeStatements(profile);
-  const recorded = version.coverage?.statements;
+  const recorded = recordedRun.coverage?.statements;
   if (recorded && (recorded.covered !== statements.total.covered || recorded.total !== statements.total.total)) {
     throw new AggregateError(
       `${where}: ${profileFile} covers ${statements.total.covered} of ${statements.total.total} statements, but the report says ${recorded.covered} of ${recorded.total}; the files are not of the same run`
@@ -477,7 +484,7 @@ async function rebuildCoverage(legFile, shown, version) {
   }
   const lines = lineCoverage(profile);
   const lcovFile = path2.join(dir, "coverage.lcov");
-  const realLcov = await fileInLeg(legDir, path2.join(version.version, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
+  const realLcov = await fileInLeg(legDir, path2.join(folder, "coverage.lcov"), LEG_LIMITS.lcovBytes, where);
   const lcov = realLcov === null ? null : await readFile(realLcov, "utf8");
   if (lcov === null) throw new AggregateError(`${where} has coverage, but ${lcovFile} is missing (upload the whole report directory)`);
   const records = parseLcov(lcov, lcovFile, { functions: true });
@@ -521,12 +528,20 @@ async function combineAndConclude(options, ctx, reportDir, legFiles) {
   const legs = combineLegs(found, missing);
   const fileOf = new Map(files.map((file) => [shown(file), file]));
   const sourcePaths = /* @__PURE__ */ new Map();
+  const rebuild = async (file, row, module) => {
+    const rebuilt = await rebuildCoverage(fileOf.get(file), file, row, module);
+    for (const [name2, source] of rebuilt.sourcePaths) sourcePaths.set(name2, source);
+    return rebuilt.coverage;
+  };
   const versions = await Promise.all(
     legs.rows.map(async (row) => {
       if (!row.report.coverage) return { report: row.report, coverage: null };
-      const rebuilt = await rebuildCoverage(fileOf.get(row.file), row.file, row.report);
-      for (const [file, source] of rebuilt.sourcePaths) sourcePaths.set(file, source);
-      return { report: row.report, coverage: rebuilt.coverage };
+      if (!row.moduleFiles) return { report: row.report, coverage: await rebuild(row.file, row.report) };
+      const modules = await Promise.all(
+        (row.report.modules ?? []).map(async (m) => ({ dir: m.dir, coverage: m.coverage === null ? null : await rebuild(row.moduleFiles?.get(m.dir), row.report, m) }))
+      );
+      const covered = modules.flatMap((m) => m.coverage ? [{ name: `${row.moduleFiles?.get(m.dir)}: ${m.dir}`, coverage: m.coverage }] : []);
+      return { report: row.report, coverage: combineModuleCoverage(covered), modules };
     })
   );
   const legCount = files.length + missing.length;

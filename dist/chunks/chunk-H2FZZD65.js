@@ -3,18 +3,21 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   checkInputFiles,
   claimReportEntries,
+  combineModuleCoverage,
   concludeRun,
   countOwnTests,
   describeVersionCache,
   formatMiB,
   functionCoverage,
   functionsOfOwnTests,
+  moduleOfVersionRow,
   parseFuncOutput,
   prepareReportFolder,
   reportDirectoryOf,
   silentLogger,
-  summarizeFunctions
-} from "./chunk-W4TMA37X.js";
+  summarizeFunctions,
+  versionOfModules
+} from "./chunk-V5EJ3L7C.js";
 import {
   DEFAULT_GO_VERSION,
   GoFileError,
@@ -22,7 +25,7 @@ import {
   modulePathOf,
   parseGoFile,
   skipReason
-} from "./chunk-VRCO3Z7G.js";
+} from "./chunk-AAL3RNF6.js";
 import {
   CoverageError,
   compareGoVersions,
@@ -34,27 +37,33 @@ import {
   lineCoverage,
   moduleRelativePath,
   readProfile,
+  repositoryPaths,
   summarizeLines,
   summarizeStatements
-} from "./chunk-4WRANSZI.js";
+} from "./chunk-FQMXL7CY.js";
 import {
   HttpClient,
   require_semver
 } from "./chunk-YMFHXHFB.js";
 import {
+  InputError,
+  ModuleSelectionError,
+  applySelection,
   buildCacheKeys,
+  checkReportFolders,
+  compareFolders,
   digestOfDependencies,
   joinArgs,
   moduleCacheKeys,
   uniqueSavePart
-} from "./chunk-VWNQKFBR.js";
+} from "./chunk-6FDKG6L6.js";
 import {
   __toESM
 } from "./chunk-L35V7ZA7.js";
 
 // src/pipeline.ts
-import { readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
-import path16 from "node:path";
+import { readFile as readFile7, writeFile as writeFile4 } from "node:fs/promises";
+import path17 from "node:path";
 
 // src/go/install.ts
 import { randomBytes } from "node:crypto";
@@ -2432,7 +2441,7 @@ async function runVersion(plan) {
   const testJson = path9.join(plan.dir, "test.json");
   await Promise.all([profile, buildLog, testJson].map((f) => rm3(f, { force: true })));
   await writeFile3(buildLog, "");
-  const skip = skipReason(plan.toolchain.version, plan.goFile);
+  const skip = plan.goFiles.map((file) => skipReason(plan.toolchain.version, file)).find((reason) => reason !== null) ?? null;
   if (skip !== null) return done("skipped", skip);
   if (plan.signal?.aborted) return done("error", cancelledReason(plan.signal.reason));
   const go = goBinary(plan.toolchain.goroot);
@@ -2612,63 +2621,118 @@ async function runMatrix(request) {
   if (duplicate !== void 0) {
     throw new Error(`runMatrix: Go ${duplicate} is listed twice; each version gets one report folder`);
   }
+  const folders = request.modules ?? [];
+  const twice = folders.find((d, i) => folders.indexOf(d) !== i);
+  if (twice !== void 0) throw new Error(`runMatrix: module ${twice} is listed twice; each module gets one report folder per version`);
   const reportDir = path10.resolve(request.reportDir);
   const paths = matrixPaths({ workDir: request.workDir ?? defaultWorkDir(request.env ?? process.env), cacheDir: request.cacheDir });
   await mkdir3(paths.gomodcache, { recursive: true });
-  let info;
-  try {
-    info = await readModuleInfo(request.moduleDir);
-  } catch (err) {
-    const reason = err.message;
-    return request.toolchains.map((toolchain) => errorRun(toolchain, path10.join(reportDir, toolchain.version), reason));
-  }
+  const inherited = request.env ?? process.env;
+  const units = request.modules ? await Promise.all(request.modules.map((dir) => readUnit(request.moduleDir, dir, inherited))) : [await legacyUnit(request.moduleDir, inherited)];
+  const work = request.toolchains.flatMap((toolchain) => units.map((unit) => ({ toolchain, unit })));
   const limit = request.maxParallel > 0 ? request.maxParallel : os3.availableParallelism();
-  const results = new Array(request.toolchains.length);
+  const results = new Array(work.length);
   let next = 0;
   const worker = async () => {
-    while (next < request.toolchains.length) {
+    while (next < work.length) {
       const index = next++;
-      const toolchain = request.toolchains[index];
-      const dir = path10.join(reportDir, toolchain.version);
+      const { toolchain, unit } = work[index];
+      const name = unitName(toolchain.version, unit);
+      const dir = unitReportDir(reportDir, toolchain.version, unit.dir);
       let run2;
       let log;
-      request.logger.info(`Go ${toolchain.version}: started (${index + 1} of ${request.toolchains.length})`);
-      try {
-        await request.beforeVersion?.(toolchain.version);
-        ({ run: run2, log } = await runVersion({
-          toolchain,
-          moduleDir: request.moduleDir,
-          goFile: info.goFile,
-          modules: info.modules,
-          packages: request.packages,
-          build: request.build,
-          vet: request.vet,
-          buildTargets: request.buildTargets,
-          testFlags: request.testFlags,
-          coverMode: request.coverMode,
-          coverPackages: request.coverPackages,
-          timeoutMinutes: request.timeoutMinutes,
-          dir,
-          paths,
-          fullLog: request.fullLogs ?? false,
-          env: request.env ?? process.env,
-          ...request.signal ? { signal: request.signal } : {}
-        }));
-      } catch (err) {
-        run2 = errorRun(toolchain, dir, `go-matrix could not run Go ${toolchain.version}: ${err.message}`);
-        log = `${err.stack ?? String(err)}
+      request.logger.info(`${name}: started (${index + 1} of ${work.length})`);
+      if ("error" in unit.info) {
+        run2 = errorRun(toolchain, dir, unit.info.error);
+        log = `${unit.info.error}
 `;
+      } else {
+        try {
+          await request.beforeVersion?.(toolchain.version);
+          ({ run: run2, log } = await runVersion({
+            toolchain,
+            moduleDir: unit.moduleDir,
+            goFiles: unit.info.goFiles,
+            modules: unit.info.modules,
+            packages: request.packages,
+            build: request.build,
+            vet: request.vet,
+            buildTargets: request.buildTargets,
+            testFlags: request.testFlags,
+            coverMode: request.coverMode,
+            coverPackages: request.coverPackages,
+            timeoutMinutes: request.timeoutMinutes,
+            dir,
+            paths,
+            fullLog: request.fullLogs ?? false,
+            env: unit.info.env,
+            ...request.signal ? { signal: request.signal } : {}
+          }));
+        } catch (err) {
+          run2 = errorRun(toolchain, dir, `go-matrix could not run ${name}: ${err.message}`);
+          log = `${err.stack ?? String(err)}
+`;
+        }
+      }
+      if (unit.dir !== void 0) {
+        run2.module = { dir: unit.dir, path: unit.path ?? "" };
+        run2.annotations = run2.annotations.map((a) => ({ ...a, file: joinFolder(unit.dir, a.file) }));
       }
       results[index] = run2;
-      request.logger.group(groupTitle(run2), log);
+      request.logger.group(groupTitle(run2, name), log);
       request.onVersionDone?.(run2);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, request.toolchains.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, work.length) }, worker));
   if (request.annotate !== false) {
     emitAnnotations(results, request.logger, request.moduleDir, request.annotationBase ?? request.moduleDir);
   }
   return results;
+}
+function unitReportDir(reportDir, version, dir) {
+  return dir === void 0 || dir === "." ? path10.join(reportDir, version) : path10.join(reportDir, version, ...dir.split("/"));
+}
+function unitName(version, unit) {
+  return unit.dir === void 0 ? `Go ${version}` : `Go ${version} \xB7 ${unit.dir === "." ? "root module" : unit.dir}`;
+}
+function joinFolder(dir, file) {
+  return dir === "." ? file : `${dir}/${file}`;
+}
+async function legacyUnit(moduleDir, env) {
+  try {
+    const info = await readModuleInfo(moduleDir);
+    return { moduleDir, info: { goFiles: info.goFile ? [info.goFile] : [], modules: info.modules, env } };
+  } catch (err) {
+    return { moduleDir, info: { error: err.message } };
+  }
+}
+async function readUnit(root, dir, inherited) {
+  const moduleDir = dir === "." ? root : path10.join(root, ...dir.split("/"));
+  const label = dir === "." ? "" : `${dir}/`;
+  try {
+    const text2 = await readOptional(path10.join(moduleDir, "go.mod"));
+    if (text2 === null) return { dir, moduleDir, info: { error: `${label}go.mod: not found in ${moduleDir}` } };
+    const goMod = parseGoFile(`${label}go.mod`, text2);
+    const modules = goMod.module ? [{ path: goMod.module, dir: "" }] : [];
+    const base = { dir, moduleDir, ...goMod.module ? { path: goMod.module } : {} };
+    const work = inherited.GOWORK === void 0 || inherited.GOWORK === "" ? await findGoWork(root, moduleDir) : null;
+    if (work === null) return { ...base, info: { goFiles: [goMod], modules, env: inherited } };
+    const uses = work.file.use.map((use) => path10.resolve(work.dir, use));
+    if (!uses.includes(moduleDir)) return { ...base, info: { goFiles: [goMod], modules, env: { ...inherited, GOWORK: "off" } } };
+    return { ...base, info: { goFiles: [work.file, goMod], modules, env: inherited } };
+  } catch (err) {
+    return { dir, moduleDir, info: { error: err.message } };
+  }
+}
+async function findGoWork(root, moduleDir) {
+  for (let dir = moduleDir; ; dir = path10.dirname(dir)) {
+    const text2 = await readOptional(path10.join(dir, "go.work"));
+    if (text2 !== null) {
+      const name = path10.relative(root, path10.join(dir, "go.work")).split(path10.sep).join("/");
+      return { dir, file: parseGoFile(name, text2) };
+    }
+    if (dir === root || path10.dirname(dir) === dir || !dir.startsWith(root)) return null;
+  }
 }
 function matrixPaths(dirs) {
   const dir = path10.resolve(dirs.workDir);
@@ -2702,13 +2766,13 @@ async function readOptional(file) {
 function errorRun(toolchain, dir, reason) {
   return { ...emptyRun(toolchain, dir), status: "error", reason };
 }
-function groupTitle(run2) {
+function groupTitle(run2, name) {
   const { tests } = run2;
   const counts = run2.status === "skipped" ? "" : `, ${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped`;
   const reason = run2.reason ? ` (${run2.reason})` : "";
   const cached = run2.packages.filter((p) => p.cached).length;
   const reused = cached > 0 ? `, ${cached} of ${run2.packages.length} packages from Go's test cache` : "";
-  return `Go ${run2.toolchain.version}: ${run2.status}${reason}${counts}${reused}, ${run2.seconds.toFixed(1)}s`;
+  return `${name}: ${run2.status}${reason}${counts}${reused}, ${run2.seconds.toFixed(1)}s`;
 }
 function mergeAnnotations(runs) {
   const merged = /* @__PURE__ */ new Map();
@@ -3088,10 +3152,13 @@ var CarriedCaches = class {
   async prepare() {
     const { store, moduleDir, platform, unique, logger } = this.options;
     const files = [];
-    for (const name of ["go.sum", "go.work.sum"]) {
-      try {
-        files.push({ name, content: await readFile5(path15.join(moduleDir, name), "utf8") });
-      } catch {
+    for (const dir of this.options.moduleDirs ?? [moduleDir]) {
+      for (const name of ["go.sum", "go.work.sum"]) {
+        const relative = path15.relative(moduleDir, path15.join(dir, name)).split(path15.sep).join("/");
+        try {
+          files.push({ name: relative, content: await readFile5(path15.join(dir, name), "utf8") });
+        } catch {
+        }
       }
     }
     const context = { os: platform.os, arch: platform.arch, dependencies: digestOfDependencies(files), unique };
@@ -3224,6 +3291,7 @@ var CarriedCaches = class {
    * restored with.
    */
   async finish(go) {
+    const moduleDirs = this.options.moduleDirs ?? [this.options.moduleDir];
     await Promise.all(this.saves);
     const { store } = this.options;
     if (!store) {
@@ -3239,7 +3307,12 @@ var CarriedCaches = class {
     if (!modules || !this.options.save || !go) return;
     const { gomodcache } = this.options.paths;
     try {
-      const needs = await readModuleNeeds(go.binary, this.options.moduleDir, go.env);
+      const needs = { graph: /* @__PURE__ */ new Set(), build: /* @__PURE__ */ new Set() };
+      for (const dir of moduleDirs) {
+        const one = await readModuleNeeds(go.binary, dir, go.env);
+        for (const m of one.graph) needs.graph.add(m);
+        for (const m of one.build) needs.build.add(m);
+      }
       const pruned = await pruneModuleCache(gomodcache, needs);
       const sameDependencies = modules.restoredKey?.startsWith(modules.keys.restoreKeys[0]) ?? false;
       if (sameDependencies && pruned.removedFiles === 0) return;
@@ -3284,7 +3357,7 @@ var CarriedCaches = class {
 // src/cache/setup.ts
 function carriedCachesFor(input) {
   if (!input.cache) return null;
-  const common = { paths: input.paths, moduleDir: input.moduleDir, platform: input.platform, logger: input.logger, unique: uniqueSavePart(input.env, Date.now()) };
+  const common = { paths: input.paths, moduleDir: input.moduleDir, ...input.moduleDirs ? { moduleDirs: input.moduleDirs } : {}, platform: input.platform, logger: input.logger, unique: uniqueSavePart(input.env, Date.now()) };
   if (input.actions && !input.env.GO_MATRIX_CACHE_DIR) {
     return new CarriedCaches({ ...common, store: input.actions.store, save: input.actions.save, saveWhy: input.actions.why });
   }
@@ -3299,16 +3372,122 @@ function graphReader(runs, paths, env) {
   if (!newest) return null;
   return { binary: goBinary(newest.goroot), env: isolatedEnv(env, versionDirs(newest.goroot, paths, newest.version)) };
 }
+function unitsDone(units) {
+  const seen = /* @__PURE__ */ new Map();
+  return (version, outcome) => {
+    const outcomes = [...seen.get(version) ?? [], outcome];
+    seen.set(version, outcomes);
+    if (outcomes.length < units) return null;
+    return outcomes.includes("ran") ? "ran" : outcomes.includes("stopped") ? "stopped" : "skipped";
+  };
+}
+
+// src/modules/discover.ts
+import { readdir as readdir6, readFile as readFile6, realpath } from "node:fs/promises";
+import path16 from "node:path";
+function isSkippedFolder(name) {
+  return name === "vendor" || name === "testdata" || name === "node_modules" || name.startsWith(".");
+}
+var MAX_FOLDERS_WALKED = 1e5;
+async function findModuleFolders(root) {
+  const found = [];
+  const pending = ["."];
+  let walked = 0;
+  while (pending.length > 0) {
+    const dir = pending.pop();
+    if (++walked > MAX_FOLDERS_WALKED) {
+      throw new ModuleSelectionError(
+        `auto: more than ${MAX_FOLDERS_WALKED} folders below ${root}; set working-directory to the folder that holds the modules, or list them`
+      );
+    }
+    let entries;
+    try {
+      entries = await readdir6(path16.join(root, dir), { withFileTypes: true });
+    } catch (err) {
+      if (dir === ".") throw new ModuleSelectionError(`cannot read ${root}: ${err.message}`, { cause: err });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isFile() && entry.name === "go.mod") found.push(dir);
+      else if (entry.isDirectory() && !isSkippedFolder(entry.name)) pending.push(dir === "." ? entry.name : `${dir}/${entry.name}`);
+    }
+  }
+  return found.sort(compareFolders);
+}
+async function resolveModules(selection, dirs) {
+  const needsWalk = selection.auto || selection.include.some((e) => e !== "." && /[*?[]/.test(e));
+  const found = needsWalk ? await findModuleFolders(dirs.workingDir) : [];
+  const work = selection.auto ? await readGoWork(dirs.workingDir) : null;
+  const auto = work ? work.uses : found;
+  const { dirs: chosen, unmatched } = applySelection(selection, found, auto);
+  if (chosen.length === 0) {
+    const what = work ? `go.work in ${dirs.workingDir} uses` : `found below ${dirs.workingDir}`;
+    const seen = auto.length === 0 ? "none" : auto.join(", ");
+    throw new ModuleSelectionError(`selects no module (modules ${what}: ${seen}); check the list and its ! exclusions`);
+  }
+  checkReportFolders(chosen);
+  const workspace = await realpath(dirs.workspace).catch(() => path16.resolve(dirs.workspace));
+  const modules = [];
+  for (const dir of chosen) modules.push(await readModuleFolder(dir, dirs.workingDir, workspace, work !== null && work.uses.includes(dir)));
+  return { modules, warnings: unmatched.map((glob) => `input modules: ${glob} matches no module below ${dirs.workingDir}`) };
+}
+async function readModuleFolder(dir, workingDir, workspace, fromGoWork) {
+  const absolute = path16.join(workingDir, ...dir.split("/"));
+  const named = fromGoWork ? `go.work uses ${dir}, but` : `${dir}:`;
+  let real;
+  try {
+    real = await realpath(absolute);
+  } catch {
+    throw new ModuleSelectionError(`${named} there is no folder ${absolute}`);
+  }
+  if (real !== workspace && !real.startsWith(workspace + path16.sep)) {
+    throw new ModuleSelectionError(`${named} ${absolute} leads outside the workspace (to ${real})`);
+  }
+  const file = path16.join(absolute, "go.mod");
+  let text2;
+  try {
+    text2 = await readFile6(file, "utf8");
+  } catch (err) {
+    const why = err.code === "ENOENT" ? "no go.mod there" : err.message;
+    throw new ModuleSelectionError(`${named} ${file}: ${why}; name module folders (those holding a go.mod)`, { cause: err });
+  }
+  const goMod = parseGoFile(`${dir === "." ? "" : `${dir}/`}go.mod`, text2);
+  if (!goMod.module) throw new ModuleSelectionError(`${file} has no module line`);
+  return { dir, absolute, path: goMod.module, goMod };
+}
+async function readGoWork(workingDir) {
+  const file = path16.join(workingDir, "go.work");
+  let text2;
+  try {
+    text2 = await readFile6(file, "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT") return null;
+    throw new ModuleSelectionError(`${file}: ${err.message}`, { cause: err });
+  }
+  const goWork = parseGoFile("go.work", text2);
+  const uses = goWork.use.map((use) => {
+    const posix = use.replace(/\\/g, "/");
+    const segments2 = path16.posix.normalize(posix).split("/").filter((s) => s !== "" && s !== ".");
+    if (path16.posix.isAbsolute(posix) || /^[A-Za-z]:/.test(posix) || segments2.includes("..")) {
+      throw new ModuleSelectionError(
+        `go.work uses ${use}, outside working-directory (${workingDir}); set working-directory to a folder that holds every module, or list the modules instead of auto`
+      );
+    }
+    return segments2.length === 0 ? "." : segments2.join("/");
+  });
+  return { file: goWork, uses: [...new Set(uses)].sort(compareFolders) };
+}
 
 // src/pipeline.ts
 async function runPipeline(options, ctx) {
   const { logger } = ctx;
   const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE]);
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
-  const moduleDir = path16.resolve(ctx.workspace, options.workingDirectory);
+  const moduleDir = path17.resolve(ctx.workspace, options.workingDirectory);
   const workDir = defaultWorkDir(ctx.env);
-  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path16.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path17.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
   await checkInputFiles(options, ctx.workspace);
+  const modules = await chooseModules(options.modules, { workingDir: moduleDir, workspace: ctx.workspace }, logger);
   await prepareReportFolder(reportDir, { workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir] });
   const paths = matrixPaths({ workDir, cacheDir });
   const carried = carriedCachesFor({
@@ -3317,15 +3496,16 @@ async function runPipeline(options, ctx) {
     env: ctx.env,
     paths,
     moduleDir,
+    ...modules ? { moduleDirs: modules.map((m) => m.absolute) } : {},
     platform: currentPlatform(),
     logger
   });
   const toolchains = await installGo({
     onResolved: (versions2) => carried?.start(versions2),
     specs: options.goVersions,
-    versionFile: options.goVersionFile ? path16.resolve(ctx.workspace, options.goVersionFile) : "",
+    versionFile: options.goVersionFile ? path17.resolve(ctx.workspace, options.goVersionFile) : "",
     downloadBaseUrl: options.downloadBaseUrl,
-    localToolchains: options.localToolchains.map((dir) => path16.resolve(ctx.workspace, dir)),
+    localToolchains: options.localToolchains.map((dir) => path17.resolve(ctx.workspace, dir)),
     cache: options.cache,
     toolCacheDir: ctx.toolCacheDir,
     tempDir: ctx.tempDir,
@@ -3336,22 +3516,25 @@ async function runPipeline(options, ctx) {
   logger.info(`go-matrix: ${toolchains.map((t) => `${t.version} (${t.source})`).join(", ")}`);
   ctx.onInstalled?.(toolchains);
   await claimReportEntries(reportDir, toolchains.map((t) => t.version));
-  const sourcePath = await lcovSourcePath(moduleDir, ctx.workspace);
+  const sourcePath = modules ? repositoryPaths(modules.map((m) => ({ path: m.path, dir: repositoryDir(ctx.workspace, m.absolute) }))) : await lcovSourcePath(moduleDir, ctx.workspace);
   const analyses = /* @__PURE__ */ new Map();
   const analyse = (run2) => {
-    let pending = analyses.get(run2.toolchain.version);
+    let pending = analyses.get(run2.dir);
     if (!pending) {
-      pending = analyseVersion(run2, moduleDir, ownTestsOnly(options), logger).then(async (result2) => {
-        if (result2) await writeFile4(path16.join(run2.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+      const dir = run2.module ? path17.join(moduleDir, ...run2.module.dir.split("/")) : moduleDir;
+      pending = analyseVersion(run2, dir, ownTestsOnly(options), logger).then(async (result2) => {
+        if (result2) await writeFile4(path17.join(run2.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
-      analyses.set(run2.toolchain.version, pending);
+      analyses.set(run2.dir, pending);
     }
     return pending;
   };
+  const lastOfVersion = unitsDone(modules ? modules.length : 1);
   const runs = await runMatrix({
     toolchains,
     moduleDir,
+    ...modules ? { modules: modules.map((m) => m.dir) } : {},
     packages: options.packages,
     build: options.build,
     vet: options.vet,
@@ -3372,21 +3555,21 @@ async function runPipeline(options, ctx) {
     ...carried ? { beforeVersion: (version) => carried.beforeVersion(version) } : {},
     onVersionDone: (run2) => {
       void analyse(run2).catch(() => void 0);
-      void carried?.afterVersion(run2.toolchain.version, outcomeOf(run2)).then(() => {
+      const outcome = lastOfVersion(run2.toolchain.version, outcomeOf(run2));
+      if (outcome === null) return;
+      void carried?.afterVersion(run2.toolchain.version, outcome).then(() => {
         const cache = carried.reportOf(run2.toolchain.version);
-        if (cache && outcomeOf(run2) === "ran") logger.info(`Go ${run2.toolchain.version}: ${describeVersionCache(cache)}`);
+        if (cache && outcome === "ran") logger.info(`Go ${run2.toolchain.version}: ${describeVersionCache(cache)}`);
       });
     }
   });
   await carried?.finish(graphReader(runs, paths, ctx.env));
-  const analysed = await Promise.all(runs.map(async (run2) => [run2.toolchain.version, await analyse(run2)]));
-  const coverage = /* @__PURE__ */ new Map();
-  for (const [version, result2] of analysed) if (result2) coverage.set(version, result2);
-  const versions = runs.map((run2) => {
-    const c = coverage.get(run2.toolchain.version);
-    const cache = carried?.reportOf(run2.toolchain.version);
-    return { report: { ...versionReport(run2, c), ...cache ? { buildCache: cache } : {} }, coverage: c ?? null };
-  });
+  const analysed = await Promise.all(runs.map(async (run2) => ({ run: run2, coverage: await analyse(run2) })));
+  const versions = modules ? versionsOfModules(analysed) : analysed.map(({ run: run2, coverage: c }) => ({ report: versionReport(run2, c ?? void 0), coverage: c }));
+  for (const v of versions) {
+    const cache = carried?.reportOf(v.report.version);
+    if (cache) v.report.buildCache = cache;
+  }
   const chosen = toolchains.flatMap((t) => t.note ? [t.note] : []);
   const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen, ...carried?.notes ?? []] }, { reportDir, versions, sourcePath });
   return { ...result, toolchains };
@@ -3441,15 +3624,44 @@ function versionReport(run2, coverage) {
     seconds: run2.seconds
   };
 }
+async function chooseModules(selection, dirs, logger) {
+  if (selection.kind === "root") return null;
+  try {
+    const { modules, warnings } = await resolveModules(selection, dirs);
+    for (const warning of warnings) logger.warning(warning);
+    return modules;
+  } catch (err) {
+    if (err instanceof ModuleSelectionError) throw new InputError(`input modules: ${err.message}`, { cause: err });
+    throw err;
+  }
+}
+function versionsOfModules(analysed) {
+  const byVersion = /* @__PURE__ */ new Map();
+  for (const unit of analysed) byVersion.set(unit.run.toolchain.version, [...byVersion.get(unit.run.toolchain.version) ?? [], unit]);
+  return [...byVersion.values()].map((units) => {
+    const row = versionReport(units[0].run, void 0);
+    const rows = units.map(({ run: run2, coverage }) => moduleOfVersionRow(versionReport(run2, coverage ?? void 0), run2.module ?? { dir: ".", path: "" }));
+    const covered = units.flatMap(({ run: run2, coverage }) => coverage ? [{ name: `Go ${run2.toolchain.version} ${run2.module?.dir ?? "."}`, coverage }] : []);
+    return {
+      report: versionOfModules({ spec: row.spec, version: row.version, toolchain: row.toolchain, ...row.platform !== void 0 ? { platform: row.platform } : {} }, rows),
+      coverage: covered.length > 0 ? combineModuleCoverage(covered) : null,
+      modules: units.map(({ run: run2, coverage }) => ({ dir: run2.module?.dir ?? ".", coverage }))
+    };
+  });
+}
+function repositoryDir(workspace, dir) {
+  const relative = path17.relative(workspace, dir).split(path17.sep).join("/");
+  return relative.startsWith("..") || path17.isAbsolute(relative) ? dir : relative;
+}
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile6(path16.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile7(path17.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }
-  const relative = path16.relative(workspace, moduleDir).split(path16.sep).join("/");
-  return moduleRelativePath(modulePathOf(goMod, path16.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
+  const relative = path17.relative(workspace, moduleDir).split(path17.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path17.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
 }
 
 export {

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   INPUTS
-} from "./chunk-R77RCR5C.js";
+} from "./chunk-SSRCTDGA.js";
 
 // src/util/split-args.ts
 function splitArgs(text) {
@@ -43,6 +43,129 @@ function splitList(text) {
 }
 function joinArgs(words2) {
   return words2.map((w) => /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+
+// src/util/glob.ts
+var MAGIC = /[*?[]/;
+function isGlob(entry) {
+  return MAGIC.test(entry);
+}
+function globToRegExp(pattern) {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const slashAfter = pattern[i + 2] === "/";
+      if (atStart && slashAfter) {
+        out += "(?:[^/]*/)*";
+        i += 2;
+      } else if (atStart && i + 2 === pattern.length) {
+        out += ".*";
+        i += 1;
+      } else {
+        out += "[^/]*";
+        i += 1;
+      }
+    } else if (c === "*") {
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close === -1) {
+        out += "\\[";
+      } else {
+        const body = pattern.slice(i + 1, close);
+        const negated = body.startsWith("!") || body.startsWith("^");
+        const chars = (negated ? body.slice(1) : body).replace(/[\\\]^]/g, (m) => `\\${m}`);
+        out += negated ? `[^/${chars}]` : `[${chars}]`;
+        i = close;
+      }
+    } else {
+      out += c.replace(/[.+^${}()|\\/]/g, (m) => `\\${m}`);
+    }
+  }
+  return new RegExp(`^${out}$`);
+}
+
+// src/modules/selection.ts
+var ModuleSelectionError = class extends Error {
+  name = "ModuleSelectionError";
+};
+var UNIT_REPORT_FILES = ["coverage.out", "coverage.lcov", "test.json", "build.log"];
+function parseModuleSelection(text) {
+  const entries = splitList(text);
+  if (entries.length === 0) return { kind: "root" };
+  let auto = false;
+  const include = [];
+  const exclude = [];
+  for (const entry of entries) {
+    if (entry === "auto") {
+      auto = true;
+    } else if (entry.startsWith("!")) {
+      exclude.push(normalizeEntry(entry.slice(1), entry));
+    } else {
+      include.push(normalizeEntry(entry, entry));
+    }
+  }
+  return { kind: "list", auto: auto || include.length === 0, include, exclude };
+}
+function normalizeEntry(raw, written) {
+  const posix = raw.trim().replace(/\\/g, "/");
+  if (posix === "") throw new ModuleSelectionError(`${JSON.stringify(written)} names no folder`);
+  if (posix.startsWith("/") || /^[A-Za-z]:/.test(posix)) {
+    throw new ModuleSelectionError(`${JSON.stringify(written)} is absolute; give folders relative to working-directory`);
+  }
+  const segments = posix.split("/").filter((s) => s !== "" && s !== ".");
+  if (segments.includes("..")) {
+    throw new ModuleSelectionError(
+      `${JSON.stringify(written)} leaves working-directory; every module must lie inside it (set working-directory to a folder that holds them all)`
+    );
+  }
+  return segments.length === 0 ? "." : segments.join("/");
+}
+function matcher(entry) {
+  if (!isGlob(entry)) return (dir) => dir === entry;
+  const re = globToRegExp(entry);
+  return (dir) => dir !== "." && re.test(dir);
+}
+function applySelection(selection, found, auto) {
+  const chosen = new Set(selection.auto ? auto : []);
+  const unmatched = [];
+  for (const entry of selection.include) {
+    if (!isGlob(entry)) {
+      chosen.add(entry);
+      continue;
+    }
+    const matches = matcher(entry);
+    const hits = found.filter(matches);
+    if (hits.length === 0) unmatched.push(entry);
+    for (const hit of hits) chosen.add(hit);
+  }
+  const excluded = selection.exclude.map(matcher);
+  const dirs = [...chosen].filter((dir) => !excluded.some((m) => m(dir))).sort(compareFolders);
+  return { dirs, unmatched };
+}
+function compareFolders(a, b) {
+  if (a === b) return 0;
+  if (a === ".") return -1;
+  if (b === ".") return 1;
+  return a < b ? -1 : 1;
+}
+function checkReportFolders(dirs) {
+  const chosen = new Set(dirs);
+  for (const dir of dirs) {
+    if (dir === ".") continue;
+    const slash = dir.lastIndexOf("/");
+    const parent = slash === -1 ? "." : dir.slice(0, slash);
+    const name = dir.slice(slash + 1);
+    if (chosen.has(parent) && UNIT_REPORT_FILES.includes(name)) {
+      throw new ModuleSelectionError(
+        `module ${dir}'s report folder would be module ${parent}'s ${name} (<report-directory>/<version>/${dir}); exclude one of them with !${dir} or !${parent}`
+      );
+    }
+  }
 }
 
 // src/inputs/options.ts
@@ -123,6 +246,7 @@ function parseOptions(read) {
     localToolchains: splitList(raw("local-toolchains")),
     cache: bool(raw("cache"), "cache"),
     cacheSave: oneOf(raw("cache-save"), "cache-save", CACHE_SAVE_VALUES),
+    modules: modules(raw("modules")),
     reportDirectory: staysInside(raw("report-directory"), "report-directory"),
     mode,
     reports: splitList(raw("reports"))
@@ -198,6 +322,13 @@ function staysInside(value, name) {
   }
   return value;
 }
+function modules(value) {
+  try {
+    return parseModuleSelection(value);
+  } catch (err) {
+    throw new InputError(`input modules: ${err.message}`, { cause: err });
+  }
+}
 function parseTarget(text) {
   const match = /^([a-z0-9]+)\/([a-z0-9]+)$/.exec(text);
   if (!match) throw new InputError(`input build-targets: ${JSON.stringify(text)} is not GOOS/GOARCH (like linux/arm64)`);
@@ -225,6 +356,12 @@ export {
   digestOfDependencies,
   uniqueSavePart,
   decideCacheSave,
+  isGlob,
+  globToRegExp,
+  ModuleSelectionError,
+  applySelection,
+  compareFolders,
+  checkReportFolders,
   InputError,
   parseOptions
 };

@@ -3,7 +3,7 @@ const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-XJCQBH3U.js";
+} from "./chunks/chunk-ZGFLP37F.js";
 import {
   debug,
   endGroup,
@@ -26,7 +26,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-OXUJKQTW.js";
+} from "./chunks/chunk-J5U55RNH.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,
@@ -35,7 +35,7 @@ import {
   reportDirectoryOf,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-QUEYG4A2.js";
+} from "./chunks/chunk-JGNH4EQB.js";
 import "./chunks/chunk-U7QWH5N3.js";
 import "./chunks/chunk-FFUFBHAD.js";
 import {
@@ -55,13 +55,14 @@ import {
 } from "./chunks/chunk-DNGZ5PR3.js";
 import {
   actionError
-} from "./chunks/chunk-OYTGYJGS.js";
+} from "./chunks/chunk-62AH5CLN.js";
 import "./chunks/chunk-36Z2D6VQ.js";
 import {
   InputError,
+  decideCacheSave,
   parseOptions
-} from "./chunks/chunk-NI632XON.js";
-import "./chunks/chunk-ODLFNOQT.js";
+} from "./chunks/chunk-GCRRJQIJ.js";
+import "./chunks/chunk-DH4SDH7Q.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-QCJRL7H3.js";
@@ -695,6 +696,7 @@ async function run() {
     }
     const changed = concludes ? await readChangedLines(github, workspace, signals.signal) : { lines: null };
     if (changed.unreadable !== void 0) notes.push(`${changed.unreadable} Diff coverage is not measured.`);
+    const cacheSave = decideCacheSave(options.cacheSave, { eventName: github.eventName, ref: github.ref, defaultBranch: github.defaultBranch ?? null });
     const pipelineContext = {
       workspace,
       tempDir,
@@ -712,7 +714,8 @@ async function run() {
       changedLines: changed.lines,
       ...changed.unreadable !== void 0 ? { changedLinesUnreadable: changed.unreadable } : {},
       notes,
-      ...github.runUrl ? { runUrl: github.runUrl } : {}
+      ...github.runUrl ? { runUrl: github.runUrl } : {},
+      carriedCache: { store: actionsCacheClient, save: cacheSave.save, why: cacheSave.why }
     };
     const result = options.mode === "aggregate" ? await aggregateReports(options, pipelineContext) : await runCollectingErrors(options, pipelineContext);
     if (options.mode === "aggregate") setOutput("versions", JSON.stringify([...new Set(result.report.versions.map((v) => v.version))]));

@@ -9,7 +9,7 @@ import {DOWNLOAD_TIMEOUT_VARIABLE, installGo, parseDownloadTimeout} from './go/i
 import {currentPlatform} from './go/platform.js'
 import type {Toolchain} from './go/toolchain.js'
 import {modulePathOf} from './go/go-mod.js'
-import {runMatrix} from './runner/matrix.js'
+import {matrixPaths, runMatrix} from './runner/matrix.js'
 import {defaultWorkDir, scratchDirOf} from './runner/env.js'
 import type {VersionRun} from './runner/types.js'
 import {readProfile} from './files/read-profile.js'
@@ -28,6 +28,8 @@ import {claimReportEntries, prepareReportFolder, reportDirectoryOf} from './file
 import {ToolchainLedger} from './toolchains/ledger.js'
 import {pruneForRetention} from './toolchains/reclaim.js'
 import {checkInputFiles} from './files/preflight.js'
+import {carriedCachesFor, graphReader, outcomeOf, unitsDone, type ActionsCarry} from './cache/setup.js'
+import {describeVersionCache} from './cache/report.js'
 import type {AnalysedCoverage, AnalysedVersion} from './conclusion/conclude.js'
 import {concludeRun, type ConclusionContext, type PipelineResult} from './conclusion/run.js'
 import {combineModuleCoverage} from './conclusion/modules.js'
@@ -50,6 +52,11 @@ export interface PipelineContext extends ConclusionContext {
    * package (the action: step debug logging; the command line: --verbose or --log-file).
    */
   fullLogs?: boolean
+  /**
+   * The Actions cache for carrying each version's build cache and the module cache (the action),
+   * with whether this run saves; absent: they stay in the persistent cache folder (`cache: true`).
+   */
+  carriedCache?: ActionsCarry
 }
 
 export type {PipelineResult}
@@ -86,7 +93,20 @@ async function installAndRun(
 ): Promise<PipelineResult> {
   const {logger} = ctx
   const {reportDir, moduleDir, modules, workDir, cacheDir, downloadTimeoutMs, ledger} = job
+  const paths = matrixPaths({workDir, cacheDir})
+  const carried = carriedCachesFor({
+    cache: options.cache,
+    actions: ctx.carriedCache,
+    env: ctx.env,
+    paths,
+    moduleDir,
+    ...(modules ? {moduleDirs: modules.map(m => m.absolute)} : {}),
+    platform: currentPlatform(),
+    logger
+  })
+
   const toolchains = await installGo({
+    onResolved: versions => carried?.start(versions),
     specs: options.goVersions,
     versionFile: options.goVersionFile ? path.resolve(ctx.workspace, options.goVersionFile) : '',
     downloadBaseUrl: options.downloadBaseUrl,
@@ -122,6 +142,7 @@ async function installAndRun(
     }
     return pending
   }
+  const lastOfVersion = unitsDone(modules ? modules.length : 1)
   const runs = await runMatrix({
     toolchains,
     moduleDir,
@@ -143,9 +164,20 @@ async function installAndRun(
     signal: ctx.signal,
     fullLogs: ctx.fullLogs ?? false,
     annotationBase: ctx.workspace,
-    // Marked handled here; the await below still receives any error.
-    onVersionDone: run => void analyse(run).catch(() => undefined)
+    ...(carried ? {beforeVersion: (version: string) => carried.beforeVersion(version)} : {}),
+    onVersionDone: run => {
+      // Marked handled here; the await below still receives any error.
+      void analyse(run).catch(() => undefined)
+      // A version's build cache is saved once, after its last module's run.
+      const outcome = lastOfVersion(run.toolchain.version, outcomeOf(run))
+      if (outcome === null) return
+      void carried?.afterVersion(run.toolchain.version, outcome).then(() => {
+        const cache = carried.reportOf(run.toolchain.version)
+        if (cache && outcome === 'ran') logger.info(`Go ${run.toolchain.version}: ${describeVersionCache(cache)}`)
+      })
+    }
   })
+  await carried?.finish(graphReader(runs, paths, ctx.env))
 
   const analysed = await Promise.all(runs.map(async run => ({run, coverage: await analyse(run)})))
   // The go commands are done: each version's GOTMPDIR goes (a killed go's go-build* folders with it).
@@ -153,13 +185,18 @@ async function installAndRun(
   const versions: AnalysedVersion[] = modules
     ? versionsOfModules(analysed)
     : analysed.map(({run, coverage: c}) => ({report: versionReport(run, c ?? undefined), coverage: c}))
+  // Each version's carried build cache, beside its row.
+  for (const v of versions) {
+    const cache = carried?.reportOf(v.report.version)
+    if (cache) v.report.buildCache = cache
+  }
   // How a version was chosen when no spec named it (a go.mod without a go line) belongs in the report too.
   const chosen = toolchains.flatMap(t => (t.note ? [t.note] : []))
   // Retention runs once the versions are done, with this job's leases released: it may remove a
   // toolchain this job used, never one another running job holds.
   await ledger.leases.releaseAll()
   const reclaimed = options.toolchainRetentionDays > 0 ? await pruneForRetention(ctx.toolCacheDir, options.toolchainRetentionDays, ledger.audit, logger) : undefined
-  const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen]}, {reportDir, versions, sourcePath, ...(reclaimed ? {footer: [reclaimed]} : {})})
+  const result = await concludeRun(options, {...ctx, notes: [...(ctx.notes ?? []), ...chosen, ...(carried?.notes ?? [])]}, {reportDir, versions, sourcePath, ...(reclaimed ? {footer: [reclaimed]} : {})})
   return {...result, toolchains}
 }
 

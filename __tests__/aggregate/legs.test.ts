@@ -165,6 +165,8 @@ describe('combineLegs', () => {
     ['a note that is an object', r => (r.notes = [{text: 'x'}]), 'versions[0].notes[0]: expected a string, got an object'],
     ['a note of a megabyte', r => (r.notes = ['x'.repeat(1 << 20)]), 'versions[0].notes[0]: expected at most 65536 characters, got 1048576'],
     ['cached packages below zero', r => (r.cachedPackages = -3), `versions[0].cachedPackages: expected a number from 0 to ${Number.MAX_SAFE_INTEGER}, got -3`],
+    ['a build cache restored for text seconds', r => (r.buildCache = {where: 'actions-cache', restored: true, key: 'k', restoredBytes: 1, restoreSeconds: 'x', saved: false, saveSeconds: 0}), 'versions[0].buildCache.restoreSeconds: expected a number, got "x"'],
+    ['a build cache of another kind', r => (r.buildCache = {where: 'disk', restored: true, key: null, restoredBytes: 1, restoreSeconds: 1, saved: false, saveSeconds: 0}), 'versions[0].buildCache.where: expected one of "actions-cache", "folder", got "disk"'],
     [
       'other binaries’ counts that cover more than all',
       r => ((r.coverage as Record<string, unknown>).otherTestBinaries = {statements: {covered: 5, total: 1, percent: 100}, packages: []}),
@@ -187,6 +189,7 @@ describe('combineLegs', () => {
     const written = {
       steps: [{name: 'test', ok: false, seconds: 2, command: 'go test ./...', exitCode: 1}],
       cachedPackages: 2,
+      buildCache: {where: 'actions-cache', restored: true, key: 'go-matrix-build-linux-amd64-go1.22.12-nodeps-1-1-x', restoredBytes: 10, restoreSeconds: 0.5, saved: false, saveSeconds: 0, addedEntries: 0, why: 'not saved: cache-save is never'},
       slowestTests: [{package: 'example.com/m', test: 'TestSlow', seconds: 1.25}],
       notes: ['output was truncated']
     }

@@ -183,6 +183,8 @@ describe('go-matrix as an installed package and from the repository', () => {
     for (const v of versions) {
       expect(ran.stderr).toContain(`Go ${v.version}: started (1 of 1)`)
       expect(ran.stderr).toMatch(new RegExp(`^Go ${v.version.replace(/\./g, '\\.')}: ${v.status}, ${v.tests.passed} passed`, 'm'))
+      // --no-cache: no carried cache, so no line about one (with it, `Go 1.27.4: build cache folder held …`).
+      expect(ran.stderr).not.toContain(`Go ${v.version}: build cache`)
     }
     // Without --verbose the versions' go test output stays out of the terminal.
     expect(ran.stderr).not.toContain('=== RUN')

@@ -126,12 +126,7 @@ describe('action.yml', () => {
     const inputsSection = iface.slice(iface.indexOf('### Inputs'), iface.indexOf('### Outputs'))
     const names = [...inputsSection.matchAll(/^\| `([a-z-]+)` \| `/gm)].map(m => m[1])
     expect(names.length).toBeGreaterThan(20)
-    // Inputs the interface names whose capability has not landed yet, with its issue. Remove an
-    // entry when its input lands: the test then fails until definitions.ts has it.
-    const notYetBuilt = new Map([
-      ['cache-save', 'issue 11, the incremental matrix'],
-    ])
-    expect(INPUTS.map(i => i.name)).toEqual(names.filter(name => !notYetBuilt.has(name as string)))
-    expect(INPUTS.filter(i => notYetBuilt.has(i.name))).toEqual([])
+    // Every input the interface names is built, in the interface's order.
+    expect(INPUTS.map(i => i.name)).toEqual(names)
   })
 })

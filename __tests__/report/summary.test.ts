@@ -92,6 +92,19 @@ describe('renderSummary on a realistic run', () => {
   it('leaves out the sections a run has nothing for', () => {
     const plain = summaryOf(makeReport([makeVersion('1.22.12'), makeVersion('1.23.5')]))
     expect(plain).not.toMatch(/### (Against the baseline|Why versions differ|Failing tests|Changed lines|Gates)/)
+    expect(plain).not.toContain('Build caches')
+  })
+
+  it('says per version whether its build cache was restored, what was compiled anew, replayed and saved', () => {
+    const warm = makeVersion('1.27.4')
+    warm.cachedPackages = 3
+    warm.buildCache = {where: 'actions-cache', restored: true, key: 'go-matrix-build-linux-amd64-go1.27.4-nodeps-1-1-x', restoredBytes: 300 * 2 ** 20, restoreSeconds: 2.04, saved: false, saveSeconds: 0, addedEntries: 0, why: 'not saved: pull requests restore'}
+    const cold = makeVersion('1.24.4')
+    cold.buildCache = {where: 'actions-cache', restored: false, key: null, restoredBytes: 0, restoreSeconds: 0.3, saved: true, savedKey: 'go-matrix-build-linux-amd64-go1.24.4-nodeps-1-1-x', savedBytes: 2 ** 20, saveSeconds: 1.5, addedEntries: 1, removedEntries: 0}
+    const text = summaryOf(makeReport([cold, warm]))
+    expect(text).toContain('<details><summary>Build caches</summary>')
+    expect(text).toContain('| 1.24.4 | missed | 1 entry |  | `go-matrix-build-linux-amd64-go1.24.4-nodeps-1-1-x` (1.0 MiB, 1.5 s) |')
+    expect(text).toContain('| 1.27.4 | `go-matrix-build-linux-amd64-go1.27.4-nodeps-1-1-x` (300.0 MiB, 2.0 s) | nothing | 3 packages | no: pull requests restore |')
   })
 })
 

@@ -11,6 +11,8 @@ import {TOOL_VERSION} from '../version.js'
 import {cancelOnSignals} from '../util/signals.js'
 import {readGitHubContext, type GitHubContext} from '../github/event.js'
 import {baselineCacheDir, decideBaselineAction, restoreBaseline, saveBaseline, type BaselineAction} from '../github/baseline-store.js'
+import {decideCacheSave} from '../cache/keys.js'
+import {actionsCacheClient} from '../transport/actions-cache.js'
 import {changedLines} from '../git/changed-lines.js'
 import type {ChangedFile} from '../compare/diff.js'
 import {InputError, type Options} from '../inputs/options.js'
@@ -65,6 +67,9 @@ export async function run(): Promise<void> {
     const changed = concludes ? await readChangedLines(github, workspace, signals.signal) : {lines: null}
     if (changed.unreadable !== undefined) notes.push(`${changed.unreadable} Diff coverage is not measured.`)
 
+    // Each version's build cache and the module cache go through the Actions cache (the store the
+    // baseline and the toolchains use); cache-save decides whether this run saves them.
+    const cacheSave = decideCacheSave(options.cacheSave, {eventName: github.eventName, ref: github.ref, defaultBranch: github.defaultBranch ?? null})
     const pipelineContext: PipelineContext = {
       workspace,
       tempDir,
@@ -82,7 +87,8 @@ export async function run(): Promise<void> {
       changedLines: changed.lines,
       ...(changed.unreadable !== undefined ? {changedLinesUnreadable: changed.unreadable} : {}),
       notes,
-      ...(github.runUrl ? {runUrl: github.runUrl} : {})
+      ...(github.runUrl ? {runUrl: github.runUrl} : {}),
+      carriedCache: {store: actionsCacheClient, save: cacheSave.save, why: cacheSave.why}
     }
     const result = options.mode === 'aggregate' ? await aggregateReports(options, pipelineContext) : await runCollectingErrors(options, pipelineContext)
     if (options.mode === 'aggregate') core.setOutput('versions', JSON.stringify([...new Set(result.report.versions.map(v => v.version))]))

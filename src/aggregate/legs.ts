@@ -235,6 +235,23 @@ const VERSION_SHAPE = object({
   tests: RUN_FIELDS.tests,
   coverage: RUN_FIELDS.coverage,
   cachedPackages: RUN_FIELDS.cachedPackages,
+  // The version's carried build cache, which all its modules share.
+  buildCache: optional(
+    object({
+      where: oneOf('actions-cache', 'folder'),
+      restored: boolean,
+      key: nullable(name),
+      restoredBytes: count,
+      restoreSeconds: seconds,
+      saved: boolean,
+      savedKey: optional(name),
+      savedBytes: optional(count),
+      saveSeconds: seconds,
+      addedEntries: optional(count),
+      removedEntries: optional(count),
+      why: optional(text)
+    })
+  ),
   slowestTests: RUN_FIELDS.slowestTests,
   notes: RUN_FIELDS.notes,
   seconds,

@@ -83,6 +83,8 @@ export interface InstallRequest {
    * server that drips. Default DEFAULT_DOWNLOAD_TIMEOUT_MS.
    */
   downloadTimeoutMs?: number
+  /** Called with the resolved versions before any is installed (carried caches start restoring then). */
+  onResolved?: (versions: readonly string[]) => void
 }
 
 /** 10 minutes: a Go archive (70-80 MB) at 130 kB/s, retries included. */
@@ -157,6 +159,7 @@ async function install(request: InstallRequest, stopped: Set<string>): Promise<T
     const note = [declared.assumed, fromFile?.note].filter(Boolean).join(' ')
     if (fromFile && !resolved.some(r => r.version === fromFile.version)) resolved.push({...fromFile, ...(note ? {note} : {})})
   }
+  request.onResolved?.(resolved.map(r => r.version))
   return mapBounded(resolved, request.concurrency ?? 3, async ({spec, version, note}) => {
     const toolchain = await installVersion(spec, version, context)
     return note ? {...toolchain, note} : toolchain

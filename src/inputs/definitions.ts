@@ -165,7 +165,14 @@ export const INPUTS: readonly InputDefinition[] = [
     default: 'true',
     commands: RUN,
     description:
-      'Save and restore toolchains and the module cache with the Actions cache service, when it is available.'
+      "Save and restore toolchains, the module cache and each version's build cache with the Actions cache service, when it is available (a persistent local folder for the command line)."
+  },
+  {
+    name: 'cache-save',
+    default: 'default-branch',
+    commands: RUN,
+    description:
+      "When carried caches are saved: default-branch (pushes to the repository's default branch; pull requests restore them), always, or never."
   },
   {
     name: 'modules',

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {INPUTS} from './definitions.js'
 import {splitArgs, splitList} from '../util/split-args.js'
+import {CACHE_SAVE_VALUES, type CacheSave} from '../cache/keys.js'
 import type {CoverMode} from '../coverage/model.js'
 import {parseModuleSelection, type ModuleSelection} from '../modules/selection.js'
 
@@ -32,6 +33,8 @@ export interface Options {
   downloadBaseUrl: string
   localToolchains: string[]
   cache: boolean
+  /** When carried caches are saved (cache/keys.ts decideCacheSave). */
+  cacheSave: CacheSave
   /** Which modules to test (the `modules` input): `root` is the module at workingDirectory. */
   modules: ModuleSelection
   /** How a reused toolchain is checked against its install manifest. */
@@ -97,6 +100,7 @@ export function parseOptions(read: InputReader): Options {
     downloadBaseUrl: url(raw('download-base-url'), 'download-base-url'),
     localToolchains: splitList(raw('local-toolchains')),
     cache: bool(raw('cache'), 'cache'),
+    cacheSave: oneOf(raw('cache-save'), 'cache-save', CACHE_SAVE_VALUES),
     modules: modules(raw('modules')),
     verify: oneOf(raw('verify'), 'verify', ['fast', 'full'] as const),
     toolchainRetentionDays: number(raw('toolchain-retention-days'), 'toolchain-retention-days', {min: 0}),

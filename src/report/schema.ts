@@ -12,6 +12,7 @@ import type {Gate} from '../compare/gates.js'
 import type {VersionComparison} from '../compare/versions.js'
 import type {Summary} from '../coverage/model.js'
 import type {ToolchainSource, ToolchainVerification} from '../go/toolchain.js'
+import type {VersionCacheReport} from '../cache/report.js'
 import type {TestFailure} from '../runner/test-json.js'
 import type {VersionStatus} from '../runner/types.js'
 
@@ -73,6 +74,8 @@ export interface VersionReport {
    * with -coverprofile); their profile is the cached run's, the same as a fresh run's.
    */
   cachedPackages?: number
+  /** The version's carried build cache: restored or missed (key, bytes, seconds), what the run added, saved or why not. */
+  buildCache?: VersionCacheReport
   /** The slowest top-level tests that ran (not replayed from the cache), slowest first, at most 5. */
   slowestTests?: {package: string; test: string; seconds: number}[]
   /** What a reader should know about this version's run: output truncated, processes left running. */

@@ -22,6 +22,7 @@ import {moduleDetailsSection, moduleGridSection} from './modules.js'
 import type {Report} from './schema.js'
 import type {Verdict} from './verdict.js'
 import {failedGates} from './views.js'
+import {buildCacheSection} from './cache-section.js'
 
 /** GitHub's limit for one step's summary. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
@@ -90,6 +91,7 @@ export function renderSummary(report: Report, verdict: Verdict, extras: SummaryE
       crossVersionSection(report, level.lines, see),
       failuresSection(report, level.output, see, {outputDropped: level.output === null}),
       slowestTestsSection(report, see),
+      buildCacheSection(report),
       diffSection(report, level.lines, see),
       gatesSection(report, see),
       footerSection(report, extras.runUrl, 'this run', extras.footer)

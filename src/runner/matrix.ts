@@ -80,6 +80,8 @@ export async function runMatrix(request: RunRequest): Promise<VersionRun[]> {
         log = `${unit.info.error}\n`
       } else {
         try {
+          // Restored once per version: every unit after the first finds it done.
+          await request.beforeVersion?.(toolchain.version)
           ;({run, log} = await runVersion({
             toolchain,
             moduleDir: unit.moduleDir,

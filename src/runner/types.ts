@@ -109,6 +109,11 @@ export interface RunRequest {
    * always has the whole stream.
    */
   fullLogs?: boolean
+  /**
+   * Awaited before a version's first go command (its carried build cache and the module cache are
+   * restored then); a rejection is the version's error.
+   */
+  beforeVersion?: (version: string) => Promise<void>
   /** Called as each version (each module × version with `modules`) finishes, so its results can be used while the others still run. */
   onVersionDone?: (run: VersionRun) => void
 }

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   INPUTS
-} from "./chunk-ODLFNOQT.js";
+} from "./chunk-DH4SDH7Q.js";
 
 // src/util/split-args.ts
 function splitArgs(text) {
@@ -170,6 +170,44 @@ function checkReportFolders(dirs) {
 
 // src/inputs/options.ts
 import path from "node:path";
+
+// src/cache/keys.ts
+import { createHash } from "node:crypto";
+var CACHE_SAVE_VALUES = ["default-branch", "always", "never"];
+function buildCacheKeys(version, context) {
+  return keysUnder(`go-matrix-build-${context.os}-${context.arch}-go${version}-`, context);
+}
+function moduleCacheKeys(context) {
+  return keysUnder(`go-matrix-mod-${context.os}-${context.arch}-`, context);
+}
+function keysUnder(prefix, context) {
+  const deps = context.dependencies || "nodeps";
+  return { key: `${prefix}${deps}-${context.unique}`, restoreKeys: [`${prefix}${deps}-`, prefix] };
+}
+function digestOfDependencies(files) {
+  if (files.length === 0) return "";
+  const hash = createHash("sha256");
+  for (const f of [...files].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`${f.name}\0${f.content}\0`);
+  return hash.digest("hex").slice(0, 16);
+}
+function uniqueSavePart(env, now) {
+  const time = now.toString(36);
+  return env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT || "1"}-${time}` : `local-${time}`;
+}
+function decideCacheSave(mode, event) {
+  if (mode === "never") return { save: false, why: "cache-save is never" };
+  if (mode === "always") return { save: true, why: "cache-save is always" };
+  if (event.eventName.startsWith("pull_request")) {
+    return { save: false, why: "pull requests restore the default branch's caches and save none (cache-save: default-branch)" };
+  }
+  if (!event.defaultBranch) return { save: false, why: "the event does not name the default branch, so nothing is saved (cache-save: default-branch)" };
+  if (event.ref !== `refs/heads/${event.defaultBranch}`) {
+    return { save: false, why: `caches are saved on ${event.defaultBranch} only; this run is of ${event.ref || "no ref"} (cache-save: default-branch)` };
+  }
+  return { save: true, why: `a run on the default branch (${event.defaultBranch})` };
+}
+
+// src/inputs/options.ts
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -207,6 +245,7 @@ function parseOptions(read) {
     downloadBaseUrl: url(raw("download-base-url"), "download-base-url"),
     localToolchains: splitList(raw("local-toolchains")),
     cache: bool(raw("cache"), "cache"),
+    cacheSave: oneOf(raw("cache-save"), "cache-save", CACHE_SAVE_VALUES),
     modules: modules(raw("modules")),
     verify: oneOf(raw("verify"), "verify", ["fast", "full"]),
     toolchainRetentionDays: number(raw("toolchain-retention-days"), "toolchain-retention-days", { min: 0 }),
@@ -314,6 +353,11 @@ function url(value, name) {
 
 export {
   joinArgs,
+  buildCacheKeys,
+  moduleCacheKeys,
+  digestOfDependencies,
+  uniqueSavePart,
+  decideCacheSave,
   isGlob,
   globToRegExp,
   ModuleSelectionError,

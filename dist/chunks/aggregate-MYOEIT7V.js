@@ -2,10 +2,10 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   aggregateReports
-} from "./chunk-XJCQBH3U.js";
+} from "./chunk-ZGFLP37F.js";
 import {
   consoleLogger
-} from "./chunk-QUEYG4A2.js";
+} from "./chunk-JGNH4EQB.js";
 import "./chunk-FFUFBHAD.js";
 import "./chunk-MBZDNYRM.js";
 import {
@@ -25,15 +25,15 @@ import {
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-OYTGYJGS.js";
+} from "./chunk-62AH5CLN.js";
 import "./chunk-36Z2D6VQ.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-NI632XON.js";
+} from "./chunk-GCRRJQIJ.js";
 import {
   INPUTS
-} from "./chunk-ODLFNOQT.js";
+} from "./chunk-DH4SDH7Q.js";
 import {
   TOOL_VERSION
 } from "./chunk-QCJRL7H3.js";

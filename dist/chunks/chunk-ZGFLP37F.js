@@ -15,7 +15,7 @@ import {
   reportJson,
   stoppedVerdict,
   versionOfModules
-} from "./chunk-QUEYG4A2.js";
+} from "./chunk-JGNH4EQB.js";
 import {
   CoverageError,
   lineCoverage,
@@ -27,12 +27,12 @@ import {
 } from "./chunk-FFUFBHAD.js";
 import {
   errorMessage
-} from "./chunk-OYTGYJGS.js";
+} from "./chunk-62AH5CLN.js";
 import {
   compareFolders,
   globToRegExp,
   isGlob
-} from "./chunk-NI632XON.js";
+} from "./chunk-GCRRJQIJ.js";
 
 // src/aggregate/aggregate.ts
 import { writeFile } from "node:fs/promises";
@@ -258,6 +258,23 @@ var VERSION_SHAPE = object({
   tests: RUN_FIELDS.tests,
   coverage: RUN_FIELDS.coverage,
   cachedPackages: RUN_FIELDS.cachedPackages,
+  // The version's carried build cache, which all its modules share.
+  buildCache: optional(
+    object({
+      where: oneOf("actions-cache", "folder"),
+      restored: boolean,
+      key: nullable(name),
+      restoredBytes: count,
+      restoreSeconds: seconds,
+      saved: boolean,
+      savedKey: optional(name),
+      savedBytes: optional(count),
+      saveSeconds: seconds,
+      addedEntries: optional(count),
+      removedEntries: optional(count),
+      why: optional(text)
+    })
+  ),
   slowestTests: RUN_FIELDS.slowestTests,
   notes: RUN_FIELDS.notes,
   seconds,

@@ -6,6 +6,8 @@ import {
   combineModuleCoverage,
   concludeRun,
   countOwnTests,
+  describeVersionCache,
+  formatMiB,
   functionCoverage,
   functionsOfOwnTests,
   moduleOfVersionRow,
@@ -15,7 +17,7 @@ import {
   silentLogger,
   summarizeFunctions,
   versionOfModules
-} from "./chunk-QUEYG4A2.js";
+} from "./chunk-JGNH4EQB.js";
 import {
   DEFAULT_GO_VERSION,
   GoFileError,
@@ -65,6 +67,7 @@ import {
   writeState
 } from "./chunk-Q77GCFE3.js";
 import {
+  compareGoVersions,
   isGoVersion,
   isPrerelease
 } from "./chunk-MBZDNYRM.js";
@@ -75,17 +78,21 @@ import {
   InputError,
   ModuleSelectionError,
   applySelection,
+  buildCacheKeys,
   checkReportFolders,
   compareFolders,
-  joinArgs
-} from "./chunk-NI632XON.js";
+  digestOfDependencies,
+  joinArgs,
+  moduleCacheKeys,
+  uniqueSavePart
+} from "./chunk-GCRRJQIJ.js";
 import {
   TOOL_VERSION
 } from "./chunk-QCJRL7H3.js";
 
 // src/pipeline.ts
-import { readFile as readFile5, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
-import path12 from "node:path";
+import { readFile as readFile7, rm as rm8, writeFile as writeFile5 } from "node:fs/promises";
+import path16 from "node:path";
 
 // src/go/install.ts
 import { randomBytes } from "node:crypto";
@@ -834,36 +841,36 @@ var TarTreeRecorder = class {
   /** A member's header: call before its data. */
   member(member) {
     if (this.open) throw new Error(`tar stream: ${this.open.entry.path} ended ${this.open.left} bytes early`);
-    const path13 = this.onDisk(member.name);
-    if (path13 === "") return;
+    const path17 = this.onDisk(member.name);
+    if (path17 === "") return;
     switch (member.type) {
       case "Directory":
-        this.entries.set(path13, { path: path13, type: "dir", mode: modeString(member.mode) });
+        this.entries.set(path17, { path: path17, type: "dir", mode: modeString(member.mode) });
         return;
       case "SymbolicLink":
-        this.entries.set(path13, { path: path13, type: "symlink", target: member.linkpath });
+        this.entries.set(path17, { path: path17, type: "symlink", target: member.linkpath });
         return;
       case "Link": {
         const target = this.entries.get(this.onDisk(member.linkpath));
         if (target?.type !== "file") throw new Error(`tar stream: the hard link ${member.name} names ${member.linkpath}, which is no file before it`);
-        this.entries.set(path13, { ...target, path: path13 });
+        this.entries.set(path17, { ...target, path: path17 });
         return;
       }
       case "File": {
-        const entry = { path: path13, type: "file", mode: modeString(member.mode), size: member.size, sha256: EMPTY_SHA256 };
-        this.entries.set(path13, entry);
+        const entry = { path: path17, type: "file", mode: modeString(member.mode), size: member.size, sha256: EMPTY_SHA256 };
+        this.entries.set(path17, entry);
         if (member.size > 0) this.open = { entry, hash: createHash("sha256"), left: member.size };
       }
     }
   }
   /** A slice of the current member's data, in order. */
   data(chunk) {
-    const open3 = this.open;
-    if (!open3) return;
-    open3.hash.update(chunk);
-    open3.left -= chunk.length;
-    if (open3.left <= 0) {
-      open3.entry.sha256 = open3.hash.digest("hex");
+    const open4 = this.open;
+    if (!open4) return;
+    open4.hash.update(chunk);
+    open4.left -= chunk.length;
+    if (open4.left <= 0) {
+      open4.entry.sha256 = open4.hash.digest("hex");
       this.open = void 0;
     }
   }
@@ -1362,6 +1369,7 @@ async function install(request, stopped) {
     const note = [declared.assumed, fromFile?.note].filter(Boolean).join(" ");
     if (fromFile && !resolved.some((r) => r.version === fromFile.version)) resolved.push({ ...fromFile, ...note ? { note } : {} });
   }
+  request.onResolved?.(resolved.map((r) => r.version));
   return mapBounded(resolved, request.concurrency ?? 3, async ({ spec, version, note }) => {
     const toolchain = await installVersion(spec, version, context);
     return note ? { ...toolchain, note } : toolchain;
@@ -1422,10 +1430,10 @@ async function findOrInstall(spec, version, context) {
   const { request, platform, logger } = context;
   const level = request.verify ?? "fast";
   const done = (source, goroot, sha256, verified, recovery) => {
-    const seconds = Math.round(performance.now() - started) / 1e3;
+    const seconds2 = Math.round(performance.now() - started) / 1e3;
     const how = verified === "archive" ? "verified archive" : verified === "unverified" ? "unverified: no install manifest" : `verified ${verified}`;
-    logger.info(`Go ${version} (${spec}): ${source} ${goroot} (${how}${recovery ? ", recovered" : ""}) in ${seconds.toFixed(2)} s`);
-    return { spec, version, goroot, sha256, source, seconds, verified, ...recovery ? { recovery } : {} };
+    logger.info(`Go ${version} (${spec}): ${source} ${goroot} (${how}${recovery ? ", recovered" : ""}) in ${seconds2.toFixed(2)} s`);
+    return { spec, version, goroot, sha256, source, seconds: seconds2, verified, ...recovery ? { recovery } : {} };
   };
   const expected = { version, os: platform.os, arch: platform.arch, goBinary: platform.goBinary };
   const local = context.locals.get(version);
@@ -2294,7 +2302,7 @@ var TestJsonParser = class {
     if (event.Test) this.testDone(pkg, event.Test, event.Action, event.Elapsed ?? 0);
     else this.packageDone(pkg, event);
   }
-  testDone(pkg, test, action, seconds) {
+  testDone(pkg, test, action, seconds2) {
     const k = key(pkg, test);
     const output = this.running.get(k);
     this.running.delete(k);
@@ -2303,13 +2311,13 @@ var TestJsonParser = class {
     else {
       this.counts.failed++;
       const text2 = output?.text() ?? "";
-      this.summary.add(`--- FAIL: ${test} (${pkg}, ${seconds.toFixed(2)}s)`);
+      this.summary.add(`--- FAIL: ${test} (${pkg}, ${seconds2.toFixed(2)}s)`);
       for (const l of text2.split("\n")) if (l !== "") this.summary.add(`    ${l}`);
       if (this.counts.failures.length < MAX_FAILURES) this.counts.failures.push({ package: pkg, test, output: text2 });
       else this.omittedFailures++;
     }
-    if (action !== "skip" && seconds > 0 && !test.includes("/")) {
-      this.slowByPackage.set(pkg, slowestOf([...this.slowByPackage.get(pkg) ?? [], { package: pkg, test, seconds }]));
+    if (action !== "skip" && seconds2 > 0 && !test.includes("/")) {
+      this.slowByPackage.set(pkg, slowestOf([...this.slowByPackage.get(pkg) ?? [], { package: pkg, test, seconds: seconds2 }]));
     }
   }
   packageDone(pkg, event) {
@@ -2406,13 +2414,13 @@ var MS_PER_MINUTE = 6e4;
 var MAX_TIMER_MS = 2 ** 31 - 1;
 async function runVersion(plan) {
   const started = Date.now();
-  const run = emptyRun(plan.toolchain, plan.dir);
+  const run2 = emptyRun(plan.toolchain, plan.dir);
   const log = [];
   const done = (status, reason) => {
-    run.status = status;
-    if (reason !== void 0) run.reason = reason;
-    run.seconds = (Date.now() - started) / 1e3;
-    return { run, log: log.join("") };
+    run2.status = status;
+    if (reason !== void 0) run2.reason = reason;
+    run2.seconds = (Date.now() - started) / 1e3;
+    return { run: run2, log: log.join("") };
   };
   await mkdir2(plan.dir, { recursive: true });
   const profile = path8.join(plan.dir, "coverage.out");
@@ -2432,7 +2440,7 @@ async function runVersion(plan) {
   const runId = randomUUID();
   const dirs = versionDirs(plan.toolchain.goroot, plan.paths, plan.toolchain.version);
   const isolated = isolatedEnv(plan.env, dirs);
-  run.env = isolated;
+  run2.env = isolated;
   const env = { ...isolated, [RUN_MARKER_VARIABLE]: runId };
   if (env.GOTMPDIR === dirs.gotmpdir) {
     env.GOTMPDIR = path8.join(dirs.gotmpdir, runId);
@@ -2465,8 +2473,8 @@ async function runVersion(plan) {
       log.push(entry);
       await appendFile(buildLog, entry);
       const ok = result2.exitCode === 0;
-      run.steps.push({ name: step.name, args: step.args, ok, exitCode: result2.exitCode, seconds: result2.seconds, output });
-      run.notes.push(...processNotes(step.name, result2));
+      run2.steps.push({ name: step.name, args: step.args, ok, exitCode: result2.exitCode, seconds: result2.seconds, output });
+      run2.notes.push(...processNotes(step.name, result2));
       const stopped2 = stopReason(result2, plan.timeoutMinutes);
       if (stopped2 !== null) return done("error", stopped2);
       if (!ok) {
@@ -2487,25 +2495,25 @@ async function runVersion(plan) {
     const stream = await fileSink(testJson, (chunk) => parser.push(chunk));
     const result = await runGo(testArgs, env, stream.sink);
     const writeError = await stream.closed;
-    if (writeError) run.notes.push(`test.json is incomplete: ${writeError.message}`);
+    if (writeError) run2.notes.push(`test.json is incomplete: ${writeError.message}`);
     if (result.stderr !== "") await appendFile(buildLog, logEntry("test", testArgs, { ...result, stdout: "" }));
     const report = parser.end(result.stderr);
     const shown = plan.fullLog ? report.text : report.summary;
     log.push(logEntry("test", testArgs, { ...result, stdout: shown === "" ? "" : `${shown}
 ` }));
-    run.steps.push({ name: "test", args: testArgs, ok: result.exitCode === 0, exitCode: result.exitCode, seconds: result.seconds, output: result.stderr });
-    run.notes.push(...processNotes("test", { ...result, bytes: { stdout: 0, stderr: result.bytes.stderr } }), ...streamNotes(report));
-    run.tests = report.tests;
-    run.buildFailures = report.buildFailures;
-    run.packages = report.packages;
-    run.slowestTests = report.slowest;
-    run.profile = await exists(profile) ? profile : null;
+    run2.steps.push({ name: "test", args: testArgs, ok: result.exitCode === 0, exitCode: result.exitCode, seconds: result.seconds, output: result.stderr });
+    run2.notes.push(...processNotes("test", { ...result, bytes: { stdout: 0, stderr: result.bytes.stderr } }), ...streamNotes(report));
+    run2.tests = report.tests;
+    run2.buildFailures = report.buildFailures;
+    run2.packages = report.packages;
+    run2.slowestTests = report.slowest;
+    run2.profile = await exists(profile) ? profile : null;
     annotations.push(...compilerAnnotations(result.stderr, plan.moduleDir));
     for (const failure of report.tests.failures) annotations.push(...testFailureAnnotations(failure, plan.modules, plan.moduleDir));
-    run.annotations = uniqueAnnotations(annotations);
+    run2.annotations = uniqueAnnotations(annotations);
     const stopped = stopReason(result, plan.timeoutMinutes);
     if (stopped !== null) {
-      run.profile = null;
+      run2.profile = null;
       return done("error", stopped);
     }
     if (report.tests.failed > 0) problems.push(`${count(report.tests.failed, "test")} failed`);
@@ -2623,17 +2631,17 @@ async function runMatrix(request) {
       const { toolchain, unit } = work[index];
       const name = unitName(toolchain.version, unit);
       const dir = unitReportDir(reportDir, toolchain.version, unit.dir);
-      let run;
+      let run2;
       let log;
       request.logger.info(`${name}: started (${index + 1} of ${work.length})`);
       if ("error" in unit.info) {
-        run = errorRun(toolchain, dir, unit.info.error);
+        run2 = errorRun(toolchain, dir, unit.info.error);
         log = `${unit.info.error}
 `;
       } else {
         try {
-          ;
-          ({ run, log } = await runVersion({
+          await request.beforeVersion?.(toolchain.version);
+          ({ run: run2, log } = await runVersion({
             toolchain,
             moduleDir: unit.moduleDir,
             goFiles: unit.info.goFiles,
@@ -2653,18 +2661,18 @@ async function runMatrix(request) {
             ...request.signal ? { signal: request.signal } : {}
           }));
         } catch (err) {
-          run = errorRun(toolchain, dir, `go-matrix could not run ${name}: ${err.message}`);
+          run2 = errorRun(toolchain, dir, `go-matrix could not run ${name}: ${err.message}`);
           log = `${err.stack ?? String(err)}
 `;
         }
       }
       if (unit.dir !== void 0) {
-        run.module = { dir: unit.dir, path: unit.path ?? "" };
-        run.annotations = run.annotations.map((a) => ({ ...a, file: joinFolder(unit.dir, a.file) }));
+        run2.module = { dir: unit.dir, path: unit.path ?? "" };
+        run2.annotations = run2.annotations.map((a) => ({ ...a, file: joinFolder(unit.dir, a.file) }));
       }
-      results[index] = run;
-      request.logger.group(groupTitle(run, name), log);
-      request.onVersionDone?.(run);
+      results[index] = run2;
+      request.logger.group(groupTitle(run2, name), log);
+      request.onVersionDone?.(run2);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, work.length) }, worker));
@@ -2750,22 +2758,22 @@ async function readOptional(file) {
 function errorRun(toolchain, dir, reason) {
   return { ...emptyRun(toolchain, dir), status: "error", reason };
 }
-function groupTitle(run, name) {
-  const { tests } = run;
-  const counts = run.status === "skipped" ? "" : `, ${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped`;
-  const reason = run.reason ? ` (${run.reason})` : "";
-  const cached = run.packages.filter((p) => p.cached).length;
-  const reused = cached > 0 ? `, ${cached} of ${run.packages.length} packages from Go's test cache` : "";
-  return `${name}: ${run.status}${reason}${counts}${reused}, ${run.seconds.toFixed(1)}s`;
+function groupTitle(run2, name) {
+  const { tests } = run2;
+  const counts = run2.status === "skipped" ? "" : `, ${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped`;
+  const reason = run2.reason ? ` (${run2.reason})` : "";
+  const cached = run2.packages.filter((p) => p.cached).length;
+  const reused = cached > 0 ? `, ${cached} of ${run2.packages.length} packages from Go's test cache` : "";
+  return `${name}: ${run2.status}${reason}${counts}${reused}, ${run2.seconds.toFixed(1)}s`;
 }
 function mergeAnnotations(runs) {
   const merged = /* @__PURE__ */ new Map();
-  for (const run of runs) {
-    for (const a of run.annotations) {
+  for (const run2 of runs) {
+    for (const a of run2.annotations) {
       const k = annotationKey(a);
       const known = merged.get(k);
-      if (known) known.versions.push(run.toolchain.version);
-      else merged.set(k, { ...a, versions: [run.toolchain.version] });
+      if (known) known.versions.push(run2.toolchain.version);
+      else merged.set(k, { ...a, versions: [run2.toolchain.version] });
     }
   }
   return [...merged.values()];
@@ -2861,9 +2869,514 @@ function runCoverFunc(goroot, input, profilePath, moduleDir, env) {
   });
 }
 
-// src/modules/discover.ts
-import { readdir as readdir3, readFile as readFile4, realpath } from "node:fs/promises";
+// src/cache/carried.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import path14 from "node:path";
+
+// src/cache/build-cache.ts
+import { readFile as readFile4, readdir as readdir3, rm as rm5, stat as stat2, utimes as utimes2 } from "node:fs/promises";
 import path11 from "node:path";
+var RESTORED_AGE_MS = 2 * 60 * 60 * 1e3;
+var ENTRY_FOLDER = /^[0-9a-f]{2}$/;
+var CONCURRENCY = 64;
+async function entryFiles(gocache) {
+  let folders;
+  try {
+    folders = (await readdir3(gocache)).filter((name) => ENTRY_FOLDER.test(name));
+  } catch (err) {
+    if (err.code === "ENOENT") return [];
+    throw err;
+  }
+  const lists = await Promise.all(
+    folders.map(async (folder) => {
+      try {
+        return (await readdir3(path11.join(gocache, folder))).map((name) => `${folder}/${name}`);
+      } catch {
+        return [];
+      }
+    })
+  );
+  return lists.flat();
+}
+async function eachBounded(items, work) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+}
+async function markRestored(gocache, at) {
+  const names = await entryFiles(gocache);
+  const old = new Date(at - RESTORED_AGE_MS);
+  let bytes = 0;
+  await eachBounded(names, async (name) => {
+    const file = path11.join(gocache, name);
+    const info = await stat2(file);
+    bytes += info.size;
+    await utimes2(file, old, old);
+  });
+  return { names: new Set(names), entries: { files: names.length, bytes } };
+}
+async function pruneUnused(gocache, restored, markedAt) {
+  const cutoff = markedAt - RESTORED_AGE_MS + 1e3;
+  const result = { kept: { files: 0, bytes: 0 }, removed: { files: 0, bytes: 0 }, added: { files: 0, bytes: 0 } };
+  const entries = [];
+  await eachBounded(await entryFiles(gocache), async (name) => {
+    try {
+      const info = await stat2(path11.join(gocache, name));
+      entries.push({ name, size: info.size, used: !restored.has(name) || info.mtimeMs > cutoff });
+    } catch {
+    }
+  });
+  const outputs = /* @__PURE__ */ new Set();
+  await eachBounded(
+    entries.filter((e) => e.used && e.name.endsWith("-a")),
+    async (e) => {
+      const output = outputOfRecord(await readFile4(path11.join(gocache, e.name), "utf8").catch(() => ""));
+      if (output) outputs.add(`${output.slice(0, 2)}/${output}-d`);
+    }
+  );
+  await eachBounded(entries, async (e) => {
+    if (!e.used && !outputs.has(e.name)) {
+      await rm5(path11.join(gocache, e.name), { force: true });
+      result.removed.files++;
+      result.removed.bytes += e.size;
+      return;
+    }
+    result.kept.files++;
+    result.kept.bytes += e.size;
+    if (!restored.has(e.name)) {
+      result.added.files++;
+      result.added.bytes += e.size;
+    }
+  });
+  return result;
+}
+function outputOfRecord(text2) {
+  const match = /^v1 [0-9a-f]{64} ([0-9a-f]{64}) /.exec(text2);
+  return match ? match[1] : null;
+}
+async function measureEntries(gocache) {
+  const list = [];
+  await eachBounded(await entryFiles(gocache), async (name) => {
+    try {
+      const info = await stat2(path11.join(gocache, name));
+      list.push({ name, bytes: info.size, mtimeMs: info.mtimeMs });
+    } catch {
+    }
+  });
+  return { files: list.length, bytes: list.reduce((sum, e) => sum + e.bytes, 0), list };
+}
+
+// src/cache/module-cache.ts
+import { execFile as execFile2 } from "node:child_process";
+import { readdir as readdir4, rm as rm6, stat as stat3 } from "node:fs/promises";
+import path12 from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile2);
+function escapeModulePart(text2) {
+  return text2.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+function parseModuleGraph(text2) {
+  const found = /* @__PURE__ */ new Set();
+  for (const line of text2.split("\n")) {
+    for (const word of line.trim().split(/\s+/)) {
+      const at = word.lastIndexOf("@");
+      if (at > 0) found.add(`${escapeModulePart(word.slice(0, at))}@${escapeModulePart(word.slice(at + 1))}`);
+    }
+  }
+  return found;
+}
+function parseBuildList(text2) {
+  return parseModuleGraph(text2.split("\n").filter((l) => !l.trim().endsWith("@")).join("\n"));
+}
+async function readModuleNeeds(go, moduleDir, env) {
+  const offline = { ...env, GOPROXY: "off" };
+  const options = { cwd: moduleDir, env: offline, maxBuffer: 256 * 1024 * 1024 };
+  const graph = await run(go, ["mod", "graph"], options);
+  const list = await run(go, ["list", "-m", "-f", "{{.Path}}@{{.Version}}", "all"], options);
+  const build = parseBuildList(list.stdout);
+  const inGraph = parseModuleGraph(graph.stdout);
+  for (const m of build) inGraph.add(m);
+  return { graph: inGraph, build };
+}
+async function pruneModuleCache(gomodcache, needs) {
+  const result = { removedFiles: 0, removedBytes: 0 };
+  const graphPaths = new Set([...needs.graph].map((m) => m.slice(0, m.lastIndexOf("@"))));
+  const remove = async (target) => {
+    result.removedBytes += await bytesOf([target]);
+    result.removedFiles++;
+    await rm6(target, { recursive: true, force: true });
+  };
+  const download = path12.join(gomodcache, "cache", "download");
+  for (const gone of [path12.join(gomodcache, "cache", "vcs"), path12.join(download, "sumdb")]) {
+    if (await exists2(gone)) await remove(gone);
+  }
+  const walkDownload = async (dir, modulePath) => {
+    for (const entry of await readdir4(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      if (entry.name !== "@v") {
+        await walkDownload(path12.join(dir, entry.name), modulePath ? `${modulePath}/${entry.name}` : entry.name);
+        continue;
+      }
+      const versions = path12.join(dir, "@v");
+      for (const file of await readdir4(versions)) {
+        const dot = file.lastIndexOf(".");
+        const version = dot > 0 ? file.slice(0, dot) : "";
+        const ext = dot > 0 ? file.slice(dot + 1) : "";
+        const id = `${modulePath}@${version}`;
+        const keep = file === "list" ? graphPaths.has(modulePath) : ext === "zip" || ext === "ziphash" ? needs.build.has(id) : needs.graph.has(id);
+        if (!keep) await remove(path12.join(versions, file));
+      }
+    }
+  };
+  if (await exists2(download)) await walkDownload(download, "");
+  const walkExtracted = async (dir, rel) => {
+    for (const entry of await readdir4(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || rel === "" && entry.name === "cache") continue;
+      const name = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.name.includes("@")) {
+        if (!needs.build.has(name)) await remove(path12.join(dir, entry.name));
+      } else {
+        await walkExtracted(path12.join(dir, entry.name), name);
+      }
+    }
+  };
+  if (await exists2(gomodcache)) await walkExtracted(gomodcache, "");
+  return result;
+}
+async function exists2(target) {
+  try {
+    await stat3(target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/cache/folder.ts
+import { open as open3, readdir as readdir5, rm as rm7, stat as stat4 } from "node:fs/promises";
+import path13 from "node:path";
+var CACHE_LIMIT_VARIABLE = "GO_MATRIX_CACHE_LIMIT_GB";
+var DEFAULT_LIMIT_GIB = 5;
+var GIB = 1024 ** 3;
+var RECENT_MS = 60 * 60 * 1e3;
+var STALE_LOCK_MS = 10 * 60 * 1e3;
+var LOW_WATER = 0.8;
+function cacheLimitBytes(value) {
+  if (value === void 0 || value.trim() === "") return DEFAULT_LIMIT_GIB * GIB;
+  const n = Number(value.trim());
+  if (!/^\d*\.?\d+$/.test(value.trim()) || !(n > 0)) {
+    throw new Error(`${CACHE_LIMIT_VARIABLE}: ${JSON.stringify(value)} is not a positive number of GiB (the size limit of go-matrix's build cache folder, default ${DEFAULT_LIMIT_GIB})`);
+  }
+  return Math.round(n * GIB);
+}
+async function gocaches(cacheDir) {
+  let names;
+  try {
+    names = await readdir5(cacheDir);
+  } catch {
+    return [];
+  }
+  const found = [];
+  for (const name of names) {
+    const dir = path13.join(cacheDir, name, "gocache");
+    if ((await stat4(dir).catch(() => null))?.isDirectory()) found.push(dir);
+  }
+  return found;
+}
+async function trimCacheFolder(cacheDir, limitBytes, now = Date.now()) {
+  const lock = path13.join(cacheDir, ".go-matrix-trim.lock");
+  const owned = await takeLock(lock, now);
+  if (!owned) return { bytesBefore: 0, bytesAfter: 0, removedFiles: 0, skipped: true };
+  try {
+    const entries = (await Promise.all((await gocaches(cacheDir)).map(async (dir) => (await measureEntries(dir)).list.map((e) => ({ ...e, file: path13.join(dir, e.name) }))))).flat();
+    const before = entries.reduce((sum, e) => sum + e.bytes, 0);
+    if (before <= limitBytes) return { bytesBefore: before, bytesAfter: before, removedFiles: 0 };
+    let total = before;
+    let removed = 0;
+    const target = limitBytes * LOW_WATER;
+    for (const e of entries.sort((a, b) => a.mtimeMs - b.mtimeMs)) {
+      if (total <= target || e.mtimeMs > now - RECENT_MS) break;
+      await rm7(e.file, { force: true });
+      total -= e.bytes;
+      removed++;
+    }
+    return { bytesBefore: before, bytesAfter: total, removedFiles: removed };
+  } finally {
+    await rm7(lock, { force: true });
+  }
+}
+async function takeLock(lock, now) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open3(lock, "wx");
+      await handle.writeFile(`${process.pid}
+`);
+      await handle.close();
+      return true;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      const info = await stat4(lock).catch(() => null);
+      if (info && now - info.mtimeMs > STALE_LOCK_MS) await rm7(lock, { force: true });
+      else return false;
+    }
+  }
+  return false;
+}
+
+// src/cache/carried.ts
+var seconds = (ms) => Math.round(ms / 10) / 100;
+var CarriedCaches = class {
+  options;
+  clock;
+  ready;
+  modules;
+  versions = /* @__PURE__ */ new Map();
+  saves = [];
+  /** What the run's notes should say about the module cache. */
+  notes = [];
+  constructor(options) {
+    this.options = options;
+    this.clock = options.clock ?? Date.now;
+    this.ready = this.prepare();
+  }
+  async prepare() {
+    const { store, moduleDir, platform, unique, logger } = this.options;
+    const files = [];
+    for (const dir of this.options.moduleDirs ?? [moduleDir]) {
+      for (const name of ["go.sum", "go.work.sum"]) {
+        const relative = path14.relative(moduleDir, path14.join(dir, name)).split(path14.sep).join("/");
+        try {
+          files.push({ name: relative, content: await readFile5(path14.join(dir, name), "utf8") });
+        } catch {
+        }
+      }
+    }
+    const context = { os: platform.os, arch: platform.arch, dependencies: digestOfDependencies(files), unique };
+    let usable = false;
+    if (!store) return { usable, context };
+    try {
+      usable = await store.available();
+    } catch (err) {
+      logger.warning(`carried caches: the Actions cache is not usable: ${err.message}`);
+    }
+    return { usable, context };
+  }
+  /** Starts restoring the module cache (when the module has dependencies) and each version's build cache. */
+  start(versions) {
+    this.modules ??= this.restoreModules();
+    for (const version of versions) this.restoreVersion(version);
+  }
+  async restoreModules() {
+    const { usable, context } = await this.ready;
+    if (!usable || context.dependencies === "") return null;
+    const keys = moduleCacheKeys(context);
+    const restoredKey = await this.restoreInto(this.options.paths.gomodcache, keys, "the module cache");
+    return { keys, restoredKey };
+  }
+  restoreVersion(version) {
+    let state = this.versions.get(version);
+    if (state) return state;
+    const report = { where: this.options.store ? "actions-cache" : "folder", restored: false, key: null, restoredBytes: 0, restoreSeconds: 0, saved: false, saveSeconds: 0 };
+    const created = { keys: { key: "", restoreKeys: [] }, restoring: Promise.resolve(), report, restoredNames: /* @__PURE__ */ new Set(), markedAt: 0 };
+    created.restoring = (async () => {
+      const { usable, context } = await this.ready;
+      const gocache = this.gocacheOf(version);
+      if (!this.options.store) {
+        const entries = await measureEntries(gocache);
+        created.restoredNames = new Set(entries.list.map((e) => e.name));
+        report.restored = entries.files > 0;
+        report.restoredBytes = entries.bytes;
+        created.keys = { key: "folder", restoreKeys: [] };
+        return;
+      }
+      if (!usable) {
+        report.why = "the Actions cache service is not available";
+        return;
+      }
+      created.keys = buildCacheKeys(version, context);
+      const started = this.clock();
+      const restoredKey = await this.restoreInto(gocache, created.keys, `Go ${version}'s build cache`);
+      const ended = this.clock();
+      report.restoreSeconds = seconds(ended - started);
+      if (restoredKey !== void 0) {
+        report.restored = true;
+        report.key = restoredKey;
+      }
+      if (this.options.save) {
+        const marked = await markRestored(gocache, ended);
+        created.restoredNames = marked.names;
+        created.markedAt = ended;
+        report.restoredBytes = marked.entries.bytes;
+      } else {
+        const entries = await measureEntries(gocache);
+        created.restoredNames = new Set(entries.list.map((e) => e.name));
+        report.restoredBytes = entries.bytes;
+      }
+    })().catch((err) => {
+      report.why = `restoring failed: ${err.message}`;
+      this.options.logger.warning(`Go ${version}: its build cache was not restored: ${err.message}`);
+    });
+    this.versions.set(version, created);
+    state = created;
+    return state;
+  }
+  /** What a version waits for before its first go command: the module cache and its own build cache. */
+  async beforeVersion(version) {
+    this.modules ??= this.restoreModules();
+    await Promise.all([this.modules.catch(() => null), this.restoreVersion(version).restoring]);
+  }
+  /**
+   * After a version's last go command: removes the restored entries it did not use and saves the
+   * rest, unless nothing changed (every entry restored was used and none was added). A version that
+   * was skipped or stopped saves nothing.
+   */
+  afterVersion(version, outcome) {
+    const state = this.versions.get(version);
+    if (!state) return Promise.resolve();
+    const { report } = state;
+    if (outcome !== "ran") {
+      report.why ??= outcome === "skipped" ? "not saved: the version did not run" : "not saved: the run was stopped";
+      return Promise.resolve();
+    }
+    if (!this.options.save || !this.options.store) {
+      if (this.options.store) report.why ??= `not saved: ${this.options.saveWhy}`;
+      return this.track(
+        (async () => {
+          await state.restoring;
+          if (state.keys.key === "") return;
+          const after = await measureEntries(this.gocacheOf(version));
+          report.addedEntries = after.list.filter((e) => !state.restoredNames.has(e.name)).length;
+          if (!this.options.store) report.savedBytes = after.bytes;
+        })().catch(() => void 0)
+      );
+    }
+    const store = this.options.store;
+    return this.track(
+      (async () => {
+        await state.restoring;
+        if (state.keys.key === "") return;
+        const gocache = this.gocacheOf(version);
+        const pruned = await pruneUnused(gocache, state.restoredNames, state.markedAt);
+        report.addedEntries = pruned.added.files;
+        report.removedEntries = pruned.removed.files;
+        report.savedBytes = pruned.kept.bytes;
+        if (report.restored && pruned.added.files === 0 && pruned.removed.files === 0) {
+          report.why = "not saved: the run used exactly what it restored";
+          return;
+        }
+        const started = this.clock();
+        report.saved = await this.saveFrom(store, gocache, state.keys.key, `Go ${version}'s build cache`);
+        report.saveSeconds = seconds(this.clock() - started);
+        if (report.saved) report.savedKey = state.keys.key;
+        else report.why = "not saved: the cache service declined";
+      })().catch((err) => {
+        report.why = `saving failed: ${err.message}`;
+        this.options.logger.warning(`Go ${version}: its build cache was not saved: ${err.message}`);
+      })
+    );
+  }
+  /**
+   * Waits for the build caches' saves, then saves the module cache, kept to what the module's
+   * graph needs (asked of `go`, a toolchain that ran, in `env`), unless it holds what it was
+   * restored with.
+   */
+  async finish(go) {
+    const moduleDirs = this.options.moduleDirs ?? [this.options.moduleDir];
+    await Promise.all(this.saves);
+    const { store } = this.options;
+    if (!store) {
+      const trimmed = await trimCacheFolder(this.options.paths.cacheDir, this.options.folderLimitBytes ?? cacheLimitBytes(void 0));
+      if (trimmed.removedFiles > 0) {
+        this.notes.push(
+          `The build cache folder ${this.options.paths.cacheDir} was trimmed from ${formatMiB(trimmed.bytesBefore)} to ${formatMiB(trimmed.bytesAfter)} (${CACHE_LIMIT_VARIABLE}), least recently used entries first.`
+        );
+      }
+      return;
+    }
+    const modules = await (this.modules ?? Promise.resolve(null)).catch(() => null);
+    if (!modules || !this.options.save || !go) return;
+    const { gomodcache } = this.options.paths;
+    try {
+      const needs = { graph: /* @__PURE__ */ new Set(), build: /* @__PURE__ */ new Set() };
+      for (const dir of moduleDirs) {
+        const one = await readModuleNeeds(go.binary, dir, go.env);
+        for (const m of one.graph) needs.graph.add(m);
+        for (const m of one.build) needs.build.add(m);
+      }
+      const pruned = await pruneModuleCache(gomodcache, needs);
+      const sameDependencies = modules.restoredKey?.startsWith(modules.keys.restoreKeys[0]) ?? false;
+      if (sameDependencies && pruned.removedFiles === 0) return;
+      const started = this.clock();
+      if (await this.saveFrom(store, gomodcache, modules.keys.key, "the module cache")) {
+        this.notes.push(
+          `The module cache was saved (${formatMiB(await bytesOf([gomodcache]))}, ${seconds(this.clock() - started)} s${pruned.removedFiles > 0 ? `; ${formatMiB(pruned.removedBytes)} the module graph no longer needs left out` : ""}).`
+        );
+      }
+    } catch (err) {
+      this.options.logger.warning(`the module cache was not saved: ${err.message}`);
+    }
+  }
+  /** Each version's cache line for report.json; undefined for a version never restored. */
+  reportOf(version) {
+    return this.versions.get(version)?.report;
+  }
+  gocacheOf(version) {
+    return versionDirs("", this.options.paths, version).gocache;
+  }
+  async restoreInto(dir, keys, what) {
+    try {
+      const key2 = await this.options.store?.restore([dir], keys.key, keys.restoreKeys);
+      this.options.logger.info(key2 === void 0 ? `carried caches: no entry for ${what} (${keys.restoreKeys[0]}\u2026)` : `carried caches: ${what} restored from ${key2}`);
+      return key2;
+    } catch (err) {
+      this.options.logger.warning(`carried caches: ${what} was not restored: ${err.message}`);
+      return void 0;
+    }
+  }
+  track(work) {
+    this.saves.push(work);
+    return work;
+  }
+  async saveFrom(store, dir, key2, what) {
+    const saved = await store.save([dir], key2);
+    this.options.logger.info(saved ? `carried caches: ${what} saved as ${key2}` : `carried caches: ${what} not saved (the service declined ${key2})`);
+    return saved;
+  }
+};
+
+// src/cache/setup.ts
+function carriedCachesFor(input) {
+  if (!input.cache) return null;
+  const common = { paths: input.paths, moduleDir: input.moduleDir, ...input.moduleDirs ? { moduleDirs: input.moduleDirs } : {}, platform: input.platform, logger: input.logger, unique: uniqueSavePart(input.env, Date.now()) };
+  if (input.actions && !input.env.GO_MATRIX_CACHE_DIR) {
+    return new CarriedCaches({ ...common, store: input.actions.store, save: input.actions.save, saveWhy: input.actions.why });
+  }
+  return new CarriedCaches({ ...common, save: false, saveWhy: "a persistent folder", folderLimitBytes: cacheLimitBytes(input.env[CACHE_LIMIT_VARIABLE]) });
+}
+function outcomeOf(run2) {
+  return run2.status === "skipped" ? "skipped" : run2.status === "error" ? "stopped" : "ran";
+}
+function graphReader(runs, paths, env) {
+  const ran = runs.filter((r) => outcomeOf(r) === "ran").map((r) => r.toolchain);
+  const newest = [...ran].sort((a, b) => compareGoVersions(b.version, a.version))[0];
+  if (!newest) return null;
+  return { binary: goBinary(newest.goroot), env: isolatedEnv(env, versionDirs(newest.goroot, paths, newest.version)) };
+}
+function unitsDone(units) {
+  const seen = /* @__PURE__ */ new Map();
+  return (version, outcome) => {
+    const outcomes = [...seen.get(version) ?? [], outcome];
+    seen.set(version, outcomes);
+    if (outcomes.length < units) return null;
+    return outcomes.includes("ran") ? "ran" : outcomes.includes("stopped") ? "stopped" : "skipped";
+  };
+}
+
+// src/modules/discover.ts
+import { readdir as readdir6, readFile as readFile6, realpath } from "node:fs/promises";
+import path15 from "node:path";
 function isSkippedFolder(name) {
   return name === "vendor" || name === "testdata" || name === "node_modules" || name.startsWith(".");
 }
@@ -2881,7 +3394,7 @@ async function findModuleFolders(root) {
     }
     let entries;
     try {
-      entries = await readdir3(path11.join(root, dir), { withFileTypes: true });
+      entries = await readdir6(path15.join(root, dir), { withFileTypes: true });
     } catch (err) {
       if (dir === ".") throw new ModuleSelectionError(`cannot read ${root}: ${err.message}`, { cause: err });
       continue;
@@ -2905,13 +3418,13 @@ async function resolveModules(selection, dirs) {
     throw new ModuleSelectionError(`selects no module (modules ${what}: ${seen}); check the list and its ! exclusions`);
   }
   checkReportFolders(chosen);
-  const workspace = await realpath(dirs.workspace).catch(() => path11.resolve(dirs.workspace));
+  const workspace = await realpath(dirs.workspace).catch(() => path15.resolve(dirs.workspace));
   const modules = [];
   for (const dir of chosen) modules.push(await readModuleFolder(dir, dirs.workingDir, workspace, work !== null && work.uses.includes(dir)));
   return { modules, warnings: unmatched.map((glob) => `input modules: ${glob} matches no module below ${dirs.workingDir}`) };
 }
 async function readModuleFolder(dir, workingDir, workspace, fromGoWork) {
-  const absolute = path11.join(workingDir, ...dir.split("/"));
+  const absolute = path15.join(workingDir, ...dir.split("/"));
   const named = fromGoWork ? `go.work uses ${dir}, but` : `${dir}:`;
   let real;
   try {
@@ -2919,13 +3432,13 @@ async function readModuleFolder(dir, workingDir, workspace, fromGoWork) {
   } catch {
     throw new ModuleSelectionError(`${named} there is no folder ${absolute}`);
   }
-  if (real !== workspace && !real.startsWith(workspace + path11.sep)) {
+  if (real !== workspace && !real.startsWith(workspace + path15.sep)) {
     throw new ModuleSelectionError(`${named} ${absolute} leads outside the workspace (to ${real})`);
   }
-  const file = path11.join(absolute, "go.mod");
+  const file = path15.join(absolute, "go.mod");
   let text2;
   try {
-    text2 = await readFile4(file, "utf8");
+    text2 = await readFile6(file, "utf8");
   } catch (err) {
     const why = err.code === "ENOENT" ? "no go.mod there" : err.message;
     throw new ModuleSelectionError(`${named} ${file}: ${why}; name module folders (those holding a go.mod)`, { cause: err });
@@ -2935,10 +3448,10 @@ async function readModuleFolder(dir, workingDir, workspace, fromGoWork) {
   return { dir, absolute, path: goMod.module, goMod };
 }
 async function readGoWork(workingDir) {
-  const file = path11.join(workingDir, "go.work");
+  const file = path15.join(workingDir, "go.work");
   let text2;
   try {
-    text2 = await readFile4(file, "utf8");
+    text2 = await readFile6(file, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return null;
     throw new ModuleSelectionError(`${file}: ${err.message}`, { cause: err });
@@ -2946,8 +3459,8 @@ async function readGoWork(workingDir) {
   const goWork = parseGoFile("go.work", text2);
   const uses = goWork.use.map((use) => {
     const posix = use.replace(/\\/g, "/");
-    const segments2 = path11.posix.normalize(posix).split("/").filter((s) => s !== "" && s !== ".");
-    if (path11.posix.isAbsolute(posix) || /^[A-Za-z]:/.test(posix) || segments2.includes("..")) {
+    const segments2 = path15.posix.normalize(posix).split("/").filter((s) => s !== "" && s !== ".");
+    if (path15.posix.isAbsolute(posix) || /^[A-Za-z]:/.test(posix) || segments2.includes("..")) {
       throw new ModuleSelectionError(
         `go.work uses ${use}, outside working-directory (${workingDir}); set working-directory to a folder that holds every module, or list the modules instead of auto`
       );
@@ -2962,9 +3475,9 @@ async function runPipeline(options, ctx) {
   const { logger } = ctx;
   const downloadTimeoutMs = parseDownloadTimeout(ctx.env[DOWNLOAD_TIMEOUT_VARIABLE]);
   const reportDir = reportDirectoryOf(options, ctx.workspace, ctx.tempDir);
-  const moduleDir = path12.resolve(ctx.workspace, options.workingDirectory);
+  const moduleDir = path16.resolve(ctx.workspace, options.workingDirectory);
   const workDir = defaultWorkDir(ctx.env);
-  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path12.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
+  const cacheDir = ctx.env.GO_MATRIX_CACHE_DIR ? path16.resolve(ctx.workspace, ctx.env.GO_MATRIX_CACHE_DIR) : void 0;
   await checkInputFiles(options, ctx.workspace);
   const modules = await chooseModules(options.modules, { workingDir: moduleDir, workspace: ctx.workspace }, logger);
   await prepareReportFolder(reportDir, { workspace: ctx.workspace, moduleDir, workDirs: cacheDir ? [workDir, cacheDir] : [workDir] });
@@ -2978,11 +3491,23 @@ async function runPipeline(options, ctx) {
 async function installAndRun(options, ctx, job) {
   const { logger } = ctx;
   const { reportDir, moduleDir, modules, workDir, cacheDir, downloadTimeoutMs, ledger } = job;
+  const paths = matrixPaths({ workDir, cacheDir });
+  const carried = carriedCachesFor({
+    cache: options.cache,
+    actions: ctx.carriedCache,
+    env: ctx.env,
+    paths,
+    moduleDir,
+    ...modules ? { moduleDirs: modules.map((m) => m.absolute) } : {},
+    platform: currentPlatform(),
+    logger
+  });
   const toolchains = await installGo({
+    onResolved: (versions2) => carried?.start(versions2),
     specs: options.goVersions,
-    versionFile: options.goVersionFile ? path12.resolve(ctx.workspace, options.goVersionFile) : "",
+    versionFile: options.goVersionFile ? path16.resolve(ctx.workspace, options.goVersionFile) : "",
     downloadBaseUrl: options.downloadBaseUrl,
-    localToolchains: options.localToolchains.map((dir) => path12.resolve(ctx.workspace, dir)),
+    localToolchains: options.localToolchains.map((dir) => path16.resolve(ctx.workspace, dir)),
     cache: options.cache,
     verify: options.verify,
     ledger,
@@ -2997,18 +3522,19 @@ async function installAndRun(options, ctx, job) {
   await claimReportEntries(reportDir, toolchains.map((t) => t.version));
   const sourcePath = modules ? repositoryPaths(modules.map((m) => ({ path: m.path, dir: repositoryDir(ctx.workspace, m.absolute) }))) : await lcovSourcePath(moduleDir, ctx.workspace);
   const analyses = /* @__PURE__ */ new Map();
-  const analyse = (run) => {
-    let pending = analyses.get(run.dir);
+  const analyse = (run2) => {
+    let pending = analyses.get(run2.dir);
     if (!pending) {
-      const dir = run.module ? path12.join(moduleDir, ...run.module.dir.split("/")) : moduleDir;
-      pending = analyseVersion(run, dir, ownTestsOnly(options), logger).then(async (result2) => {
-        if (result2) await writeFile5(path12.join(run.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+      const dir = run2.module ? path16.join(moduleDir, ...run2.module.dir.split("/")) : moduleDir;
+      pending = analyseVersion(run2, dir, ownTestsOnly(options), logger).then(async (result2) => {
+        if (result2) await writeFile5(path16.join(run2.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
-      analyses.set(run.dir, pending);
+      analyses.set(run2.dir, pending);
     }
     return pending;
   };
+  const lastOfVersion = unitsDone(modules ? modules.length : 1);
   const runs = await runMatrix({
     toolchains,
     moduleDir,
@@ -3030,55 +3556,68 @@ async function installAndRun(options, ctx, job) {
     signal: ctx.signal,
     fullLogs: ctx.fullLogs ?? false,
     annotationBase: ctx.workspace,
-    // Marked handled here; the await below still receives any error.
-    onVersionDone: (run) => void analyse(run).catch(() => void 0)
+    ...carried ? { beforeVersion: (version) => carried.beforeVersion(version) } : {},
+    onVersionDone: (run2) => {
+      void analyse(run2).catch(() => void 0);
+      const outcome = lastOfVersion(run2.toolchain.version, outcomeOf(run2));
+      if (outcome === null) return;
+      void carried?.afterVersion(run2.toolchain.version, outcome).then(() => {
+        const cache = carried.reportOf(run2.toolchain.version);
+        if (cache && outcome === "ran") logger.info(`Go ${run2.toolchain.version}: ${describeVersionCache(cache)}`);
+      });
+    }
   });
-  const analysed = await Promise.all(runs.map(async (run) => ({ run, coverage: await analyse(run) })));
-  await Promise.all(toolchains.map((t) => rm5(scratchDirOf(workDir, t.version), { recursive: true, force: true }).catch(() => void 0)));
-  const versions = modules ? versionsOfModules(analysed) : analysed.map(({ run, coverage: c }) => ({ report: versionReport(run, c ?? void 0), coverage: c }));
+  await carried?.finish(graphReader(runs, paths, ctx.env));
+  const analysed = await Promise.all(runs.map(async (run2) => ({ run: run2, coverage: await analyse(run2) })));
+  await Promise.all(toolchains.map((t) => rm8(scratchDirOf(workDir, t.version), { recursive: true, force: true }).catch(() => void 0)));
+  const versions = modules ? versionsOfModules(analysed) : analysed.map(({ run: run2, coverage: c }) => ({ report: versionReport(run2, c ?? void 0), coverage: c }));
+  for (const v of versions) {
+    const cache = carried?.reportOf(v.report.version);
+    if (cache) v.report.buildCache = cache;
+  }
   const chosen = toolchains.flatMap((t) => t.note ? [t.note] : []);
   await ledger.leases.releaseAll();
   const reclaimed = options.toolchainRetentionDays > 0 ? await pruneForRetention(ctx.toolCacheDir, options.toolchainRetentionDays, ledger.audit, logger) : void 0;
-  const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen] }, { reportDir, versions, sourcePath, ...reclaimed ? { footer: [reclaimed] } : {} });
+  const result = await concludeRun(options, { ...ctx, notes: [...ctx.notes ?? [], ...chosen, ...carried?.notes ?? []] }, { reportDir, versions, sourcePath, ...reclaimed ? { footer: [reclaimed] } : {} });
   return { ...result, toolchains };
 }
 function ownTestsOnly(options) {
   return options.coverPackages === "" && !options.testFlags.some((flag) => /^--?coverpkg(=|$)/.test(flag));
 }
-async function analyseVersion(run, moduleDir, ownTests, logger) {
-  if (!run.profile) return null;
+async function analyseVersion(run2, moduleDir, ownTests, logger) {
+  if (!run2.profile) return null;
   let written;
   try {
-    written = await readProfile(run.profile);
+    written = await readProfile(run2.profile);
   } catch (err) {
-    logger.warning(`Go ${run.toolchain.version}: its coverage profile cannot be read: ${err.message}`);
+    logger.warning(`Go ${run2.toolchain.version}: its coverage profile cannot be read: ${err.message}`);
     return null;
   }
-  const withoutTests = ownTests ? run.packages.filter((p) => p.noTestFiles).map((p) => p.name) : [];
+  const withoutTests = ownTests ? run2.packages.filter((p) => p.noTestFiles).map((p) => p.name) : [];
   const { profile, otherTestBinaries } = countOwnTests(written, withoutTests);
   const lines = lineCoverage(profile);
   let functions = [];
   try {
-    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run.toolchain.goroot, run.profile, moduleDir, written, run.env), profile), otherTestBinaries);
+    functions = functionsOfOwnTests(functionCoverage(await functionsFromGo(run2.toolchain.goroot, run2.profile, moduleDir, written, run2.env), profile), otherTestBinaries);
   } catch (err) {
-    logger.warning(`Go ${run.toolchain.version}: no function coverage: ${err.message}`);
+    logger.warning(`Go ${run2.toolchain.version}: no function coverage: ${err.message}`);
   }
   return { profile, statements: summarizeStatements(profile), lines, lineSummary: summarizeLines(lines), functions, otherTestBinaries };
 }
-function versionReport(run, coverage) {
-  const notes = [...run.toolchain.recovery ? [run.toolchain.recovery] : [], ...run.notes];
+function versionReport(run2, coverage) {
+  const notes = [...run2.toolchain.recovery ? [run2.toolchain.recovery] : [], ...run2.notes];
   return {
-    spec: run.toolchain.spec,
-    version: run.toolchain.version,
-    status: run.status,
-    ...run.reason !== void 0 ? { reason: run.reason } : {},
+    spec: run2.toolchain.spec,
+    version: run2.toolchain.version,
+    status: run2.status,
+    ...run2.reason !== void 0 ? { reason: run2.reason } : {},
     platform: `${currentPlatform().os}/${currentPlatform().arch}`,
-    toolchain: toolchainReport(run.toolchain),
-    steps: run.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: s.seconds, command: joinArgs(["go", ...s.args]), exitCode: s.exitCode })),
+    toolchain: toolchainReport(run2.toolchain),
+    steps: run2.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: s.seconds, command: joinArgs(["go", ...s.args]), exitCode: s.exitCode })),
     // A package that failed to build is a failure too: listed with an empty test name and the compiler's output.
     tests: {
-      ...run.tests,
-      failures: [...run.tests.failures, ...run.buildFailures.map((b) => ({ package: b.package, test: "", output: b.output }))]
+      ...run2.tests,
+      failures: [...run2.tests.failures, ...run2.buildFailures.map((b) => ({ package: b.package, test: "", output: b.output }))]
     },
     coverage: coverage ? {
       statements: coverage.statements.total,
@@ -3087,10 +3626,10 @@ function versionReport(run, coverage) {
       packages: coverage.statements.packages.map((p) => ({ name: p.name, statements: p.summary })),
       ...coverage.otherTestBinaries ? { otherTestBinaries: { statements: coverage.otherTestBinaries.statements, packages: coverage.otherTestBinaries.packages.map((p) => ({ name: p.name, statements: p.summary })) } } : {}
     } : null,
-    cachedPackages: run.packages.filter((p) => p.cached).length,
-    slowestTests: run.slowestTests,
+    cachedPackages: run2.packages.filter((p) => p.cached).length,
+    slowestTests: run2.slowestTests,
     ...notes.length > 0 ? { notes } : {},
-    seconds: run.seconds
+    seconds: run2.seconds
   };
 }
 async function chooseModules(selection, dirs, logger) {
@@ -3109,18 +3648,18 @@ function versionsOfModules(analysed) {
   for (const unit of analysed) byVersion.set(unit.run.toolchain.version, [...byVersion.get(unit.run.toolchain.version) ?? [], unit]);
   return [...byVersion.values()].map((units) => {
     const row = versionReport(units[0].run, void 0);
-    const rows = units.map(({ run, coverage }) => moduleOfVersionRow(versionReport(run, coverage ?? void 0), run.module ?? { dir: ".", path: "" }));
-    const covered = units.flatMap(({ run, coverage }) => coverage ? [{ name: `Go ${run.toolchain.version} ${run.module?.dir ?? "."}`, coverage }] : []);
+    const rows = units.map(({ run: run2, coverage }) => moduleOfVersionRow(versionReport(run2, coverage ?? void 0), run2.module ?? { dir: ".", path: "" }));
+    const covered = units.flatMap(({ run: run2, coverage }) => coverage ? [{ name: `Go ${run2.toolchain.version} ${run2.module?.dir ?? "."}`, coverage }] : []);
     return {
       report: versionOfModules({ spec: row.spec, version: row.version, toolchain: row.toolchain, ...row.platform !== void 0 ? { platform: row.platform } : {} }, rows),
       coverage: covered.length > 0 ? combineModuleCoverage(covered) : null,
-      modules: units.map(({ run, coverage }) => ({ dir: run.module?.dir ?? ".", coverage }))
+      modules: units.map(({ run: run2, coverage }) => ({ dir: run2.module?.dir ?? ".", coverage }))
     };
   });
 }
 function repositoryDir(workspace, dir) {
-  const relative = path12.relative(workspace, dir).split(path12.sep).join("/");
-  return relative.startsWith("..") || path12.isAbsolute(relative) ? dir : relative;
+  const relative = path16.relative(workspace, dir).split(path16.sep).join("/");
+  return relative.startsWith("..") || path16.isAbsolute(relative) ? dir : relative;
 }
 function toolchainReport(t) {
   return {
@@ -3134,12 +3673,12 @@ function toolchainReport(t) {
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile5(path12.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile7(path16.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }
-  const relative = path12.relative(workspace, moduleDir).split(path12.sep).join("/");
-  return moduleRelativePath(modulePathOf(goMod, path12.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
+  const relative = path16.relative(workspace, moduleDir).split(path16.sep).join("/");
+  return moduleRelativePath(modulePathOf(goMod, path16.join(moduleDir, "go.mod")), relative.startsWith("..") ? "" : relative);
 }
 
 export {

@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   INPUTS
-} from "./chunk-ODLFNOQT.js";
+} from "./chunk-DH4SDH7Q.js";
 
 // src/inputs/error-message.ts
 var INPUT_NAMES = new Set(INPUTS.map((i) => i.name));

@@ -20,8 +20,8 @@ import {
 import "./chunk-MBZDNYRM.js";
 import {
   commandError
-} from "./chunk-OYTGYJGS.js";
-import "./chunk-ODLFNOQT.js";
+} from "./chunk-62AH5CLN.js";
+import "./chunk-DH4SDH7Q.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/coverage.ts

@@ -31,7 +31,7 @@ import {
 } from "./chunk-SJKBGCPK.js";
 import {
   InputError
-} from "./chunk-NI632XON.js";
+} from "./chunk-GCRRJQIJ.js";
 
 // src/util/log.ts
 var silentLogger = {
@@ -321,6 +321,22 @@ async function expectPath(input, file, kind, give) {
   });
   const ok = kind === "file" ? info.isFile() : info.isDirectory();
   if (!ok) throw new InputError(`input ${input}: ${file} is not a ${kind}; give ${give}`);
+}
+
+// src/cache/report.ts
+function formatMiB(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+function describeVersionCache(c) {
+  const parts = [];
+  if (c.where === "folder") parts.push(c.restored ? `build cache folder held ${formatMiB(c.restoredBytes)}` : "build cache folder empty");
+  else if (c.restored) parts.push(`build cache restored from ${c.key} (${formatMiB(c.restoredBytes)}, ${c.restoreSeconds.toFixed(1)} s)`);
+  else parts.push(c.why && !c.why.startsWith("not saved") ? `build cache not restored: ${c.why}` : "build cache missed");
+  if (c.addedEntries !== void 0) parts.push(c.addedEntries === 0 ? "nothing compiled or tested anew" : `${c.addedEntries} entries added`);
+  if (c.removedEntries) parts.push(`${c.removedEntries} unused entries left out`);
+  if (c.saved) parts.push(`saved as ${c.savedKey} (${formatMiB(c.savedBytes ?? 0)}, ${c.saveSeconds.toFixed(1)} s)`);
+  else if (c.where === "actions-cache" && c.why?.startsWith("not saved")) parts.push(c.why);
+  return parts.join("; ");
 }
 
 // src/compare/delta.ts
@@ -1625,6 +1641,37 @@ function moduleDetailsSection(report, see) {
   };
 }
 
+// src/report/cache-section.ts
+function restoredCell(c) {
+  if (c.where === "folder") return c.restored ? `kept in the cache folder (${formatMiB(c.restoredBytes)})` : "empty cache folder";
+  if (c.restored) return `${code(c.key ?? "", { cell: true })} (${formatMiB(c.restoredBytes)}, ${c.restoreSeconds.toFixed(1)} s)`;
+  return c.why && !c.why.startsWith("not saved") ? `not restored: ${escape(c.why)}` : "missed";
+}
+function savedCell(c) {
+  if (c.where === "folder") return "stays in the folder";
+  if (c.saved) return `${code(c.savedKey ?? "", { cell: true })} (${formatMiB(c.savedBytes ?? 0)}, ${c.saveSeconds.toFixed(1)} s)`;
+  return escape((c.why ?? "not saved").replace(/^not saved: /, "no: "));
+}
+function buildCacheSection(report) {
+  const rows = report.versions.flatMap((v) => {
+    const c = v.buildCache;
+    if (!c) return [];
+    const added = c.addedEntries === void 0 ? "" : c.addedEntries === 0 ? "nothing" : `${c.addedEntries} ${c.addedEntries === 1 ? "entry" : "entries"}`;
+    const replayed = v.cachedPackages ? plural(v.cachedPackages, "package") : "";
+    return [tableRow([escape(v.version), restoredCell(c), added, replayed, savedCell(c)])];
+  });
+  if (rows.length === 0) return null;
+  return {
+    head: `<details><summary>Build caches</summary>
+
+${tableHead(["Go", "restored", "compiled or tested anew", "test results replayed", "saved"], ["l", "l", "r", "r", "l"])}
+`,
+    items: rows,
+    separator: "\n",
+    tail: "\n\n</details>"
+  };
+}
+
 // src/report/summary.ts
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 var COMMENT_LIMIT_BYTES = 65536;
@@ -1658,6 +1705,7 @@ function renderSummary(report, verdict, extras = {}) {
       crossVersionSection(report, level.lines, see),
       failuresSection(report, level.output, see, { outputDropped: level.output === null }),
       slowestTestsSection(report, see),
+      buildCacheSection(report),
       diffSection(report, level.lines, see),
       gatesSection(report, see),
       footerSection(report, extras.runUrl, "this run", extras.footer)
@@ -1922,6 +1970,8 @@ export {
   prepareReportFolder,
   claimReportEntries,
   checkInputFiles,
+  formatMiB,
+  describeVersionCache,
   READABLE_SCHEMA_VERSIONS,
   parseGitDiff,
   SCHEMA_VERSION,

@@ -18,15 +18,15 @@ import {
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
-} from "./chunk-OYTGYJGS.js";
+} from "./chunk-62AH5CLN.js";
 import "./chunk-36Z2D6VQ.js";
 import {
   InputError,
   parseOptions
-} from "./chunk-NI632XON.js";
+} from "./chunk-GCRRJQIJ.js";
 import {
   INPUTS
-} from "./chunk-ODLFNOQT.js";
+} from "./chunk-DH4SDH7Q.js";
 import {
   TOOL_VERSION
 } from "./chunk-QCJRL7H3.js";
@@ -89,7 +89,7 @@ async function runCommand(argv, io) {
   const logger = progressLogger(io.stderr, { verbose: args.verbose, color: wantsColor(io.stderr, io.env), ...logFile ? { logFile } : {} });
   const signals = cancelOnSignals();
   try {
-    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-6H6QUNPG.js"), import("./terminal-JJOUDSHW.js")]);
+    const [{ runPipeline }, { renderTerminalReport }] = await Promise.all([import("./pipeline-HHGAQDKL.js"), import("./terminal-JJOUDSHW.js")]);
     logger.info(installingLine(options.goVersions, options.goVersionFile));
     const installStarted = Date.now();
     const result = await runPipeline(options, {

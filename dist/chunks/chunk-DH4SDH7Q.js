@@ -136,7 +136,13 @@ var INPUTS = [
     name: "cache",
     default: "true",
     commands: RUN,
-    description: "Save and restore toolchains and the module cache with the Actions cache service, when it is available."
+    description: "Save and restore toolchains, the module cache and each version's build cache with the Actions cache service, when it is available (a persistent local folder for the command line)."
+  },
+  {
+    name: "cache-save",
+    default: "default-branch",
+    commands: RUN,
+    description: "When carried caches are saved: default-branch (pushes to the repository's default branch; pull requests restore them), always, or never."
   },
   {
     name: "modules",

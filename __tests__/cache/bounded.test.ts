@@ -95,8 +95,9 @@ describe('carried caches over many runs with a dependency upgrade', () => {
     const sizes: {mod: number; build: number}[] = []
 
     const oneRun = async (n: number, dep: string, options: {save: boolean; proxy: string}) => {
-      // A fresh runner: the work folder starts empty.
+      // A fresh runner: the work folder starts empty, but for the GOTMPDIR the runner makes before go runs.
       await rm(path.join(root, 'work'), {recursive: true, force: true})
+      await mkdir(env.GOTMPDIR as string, {recursive: true})
       await writeFile(path.join(moduleDir, 'go.mod'), `module example.com/app\n\ngo 1.21\n\nrequire example.com/dep ${dep}\n`)
       await writeFile(path.join(moduleDir, 'go.sum'), '')
       // Each run changes the code, so each compiles something anew and saves.

@@ -112,13 +112,13 @@ function loopScript() {
   const lines = ['set -u']
   for (const t of toolchains) {
     const dirs = versionDirs(t.goroot, paths, t.version)
-    // As the runner does before a version runs: go refuses to start without its GOTMPDIR.
-    mkdirSync(dirs.gotmpdir, {recursive: true})
     const env = isolatedEnv(inherited, dirs)
     const dir = path.join(out, t.version)
     const vars = Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)).join(' ')
     const args = ['test', '-json', `-coverprofile=${path.join(dir, 'coverage.out')}`, `-count=${count}`, './...'].map(quote).join(' ')
-    lines.push(`mkdir -p ${quote(dir)}`)
+    // As the runner does before a version runs (go refuses to start without its GOTMPDIR), in every
+    // round: the action's run, interleaved with the loop's, removes it when its go commands are done.
+    lines.push(`mkdir -p ${quote(dir)} ${quote(dirs.gotmpdir)}`)
     lines.push(`env -i ${vars} ${quote(path.join(t.goroot, 'bin', 'go'))} ${args} > ${quote(path.join(dir, 'test.json'))} 2> ${quote(path.join(dir, 'build.log'))} || echo "go ${t.version} failed" >&2`)
   }
   return lines.join('\n')

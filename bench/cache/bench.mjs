@@ -1,6 +1,6 @@
 // Benchmark (issue 11): the four-version matrix cold and warm, against the flow users have today for
 // ONE version: actions/setup-go (its committed dist/, extracted at run time from the mirror at
-// /work/.mirror/actions+setup-go/repo, run as a runner runs it: INPUT_* variables, GITHUB_* files,
+// the repository --setup-go names, run as a runner runs it: INPUT_* variables, GITHUB_* files,
 // its post step with STATE_*) followed by `go test -coverprofile ./...`.
 // Both sides get Go from the loopback go.dev mirror and carry their caches through the loopback
 // Actions cache service (v2); every run starts on a fresh runner (empty RUNNER_TEMP, tool cache and
@@ -26,8 +26,14 @@ const flag = (name, fallback) => {
 }
 const minors = flag('--minors', '1.24,1.25,1.26,1.27').split(',')
 const one = flag('--one', minors.at(-1))
+// The peer's committed dist/ is read from a git repository of actions/setup-go given here (a bare
+// snapshot is enough); it is extracted at run time and never copied into this repository.
+const SETUP_GO = flag('--setup-go', process.env.SETUP_GO_REPO ?? '')
+if (!SETUP_GO) {
+  console.error('bench/cache: --setup-go DIR (or SETUP_GO_REPO) must name a git repository of actions/setup-go, e.g. a clone or a bare snapshot')
+  process.exit(2)
+}
 const rounds = Number(args[0] ?? 3)
-const SETUP_GO = '/work/.mirror/actions+setup-go/repo'
 
 const root = path.join(os.tmpdir(), 'go-matrix-bench-cache')
 rmSync(root, {recursive: true, force: true})

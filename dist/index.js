@@ -1,9 +1,20 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  cancelOnSignals
+} from "./chunks/chunk-ICLWKFK2.js";
+import {
   aggregateReports,
   writeFailedLeg
-} from "./chunks/chunk-ZGFLP37F.js";
+} from "./chunks/chunk-GL3K4IQJ.js";
+import {
+  gitFailure,
+  gitRunner
+} from "./chunks/chunk-DNGZ5PR3.js";
+import {
+  actionError
+} from "./chunks/chunk-62AH5CLN.js";
+import "./chunks/chunk-36Z2D6VQ.js";
 import {
   debug,
   endGroup,
@@ -18,6 +29,7 @@ import {
   summary,
   warning
 } from "./chunks/chunk-6OFKXU6K.js";
+import "./chunks/chunk-ZQREGAJK.js";
 import {
   actionsCacheClient,
   backoffDelay,
@@ -26,7 +38,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-J5U55RNH.js";
+} from "./chunks/chunk-5QNJH7H5.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,
@@ -35,37 +47,26 @@ import {
   reportDirectoryOf,
   stoppedVerdict,
   toResults
-} from "./chunks/chunk-JGNH4EQB.js";
-import "./chunks/chunk-U7QWH5N3.js";
-import "./chunks/chunk-FFUFBHAD.js";
-import {
-  currentPlatform
-} from "./chunks/chunk-Q77GCFE3.js";
-import "./chunks/chunk-MBZDNYRM.js";
-import "./chunks/chunk-4DVBH7EU.js";
-import "./chunks/chunk-MJU2DCFZ.js";
-import "./chunks/chunk-4IC3KUYO.js";
-import "./chunks/chunk-SJKBGCPK.js";
-import {
-  cancelOnSignals
-} from "./chunks/chunk-ICLWKFK2.js";
-import {
-  gitFailure,
-  gitRunner
-} from "./chunks/chunk-DNGZ5PR3.js";
-import {
-  actionError
-} from "./chunks/chunk-62AH5CLN.js";
-import "./chunks/chunk-36Z2D6VQ.js";
+} from "./chunks/chunk-NFFW3GOK.js";
 import {
   InputError,
   decideCacheSave,
   parseOptions
 } from "./chunks/chunk-GCRRJQIJ.js";
+import "./chunks/chunk-U7QWH5N3.js";
+import "./chunks/chunk-FFUFBHAD.js";
+import {
+  currentPlatform
+} from "./chunks/chunk-5LC73RKC.js";
+import "./chunks/chunk-MBZDNYRM.js";
 import "./chunks/chunk-DH4SDH7Q.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-QCJRL7H3.js";
+import "./chunks/chunk-MJU2DCFZ.js";
+import "./chunks/chunk-TKSYEVZE.js";
+import "./chunks/chunk-4IC3KUYO.js";
+import "./chunks/chunk-SJKBGCPK.js";
 import "./chunks/chunk-L35V7ZA7.js";
 
 // src/action/main.ts

@@ -35,6 +35,30 @@ export {fetchReleases, parseIndex, availableVersions, archiveFor, findArchive} f
 export type {GoRelease, GoReleaseFile} from './go/releases.js'
 export type {CacheClient, CacheClient as ToolchainCache} from './transport/actions-cache.js'
 
+// The tool cache's toolchains: manifests, verification, the audit log, listing and pruning (the
+// library under `go-matrix toolchains`).
+export {checkToolchain, checkOutcome} from './go/reuse.js'
+export type {Expected as ExpectedToolchain, ReuseCheck} from './go/reuse.js'
+export {buildManifest, formatManifest, parseManifest, ManifestError, MANIFEST_VERSION} from './toolchains/manifest.js'
+export type {ToolchainManifest, ManifestInput} from './toolchains/manifest.js'
+export type {TreeEntry} from './toolchains/tree.js'
+export {readManifestOf, sidecarsOf, auditLogOf} from './toolchains/layout.js'
+export {verifyTree, describeDifferences} from './toolchains/verify.js'
+export type {VerifyLevel, VerifyResult, Difference, ToolchainVerification} from './toolchains/verify.js'
+export {readState} from './toolchains/state.js'
+export type {ToolchainState, PreviousChecks} from './toolchains/state.js'
+export type {Stamps} from './toolchains/stamps.js'
+export {AuditLog} from './toolchains/audit.js'
+export type {AuditRecord, AuditEvent, AuditEntry} from './toolchains/audit.js'
+export {LeaseHolder, leasesOf} from './toolchains/leases.js'
+export type {Lease} from './toolchains/leases.js'
+export {listToolchains, diskUsage, formatSize, parseSize} from './toolchains/inventory.js'
+export type {InstalledToolchain} from './toolchains/inventory.js'
+export {selectForRemoval, removeToolchain} from './toolchains/prune.js'
+export type {PrunePolicy, PruneCandidate, Removal} from './toolchains/prune.js'
+export {pruneToolCache} from './toolchains/reclaim.js'
+export type {PruneOutcome, PruneReport} from './toolchains/reclaim.js'
+
 // The runner.
 export {runMatrix, readModuleInfo} from './runner/matrix.js'
 export type {RunRequest, VersionRun, StepResult, VersionStatus} from './runner/types.js'

@@ -105,6 +105,56 @@ describe('the toolchain lifecycle on a shared tool cache', () => {
     expect(next.report.versions[0].toolchain).toMatchObject({source: 'tool-cache', verified: 'fast', recovered: false})
   }, 300_000)
 
+  it('a go killed in the middle of a run leaves no go-build* folder in the temporary folder, nor anywhere of the job', async () => {
+    // A module whose test kills the go that runs it: go then cannot remove its go-build* folder.
+    const workspace = path.join(root, 'killed-workspace')
+    await mkdir(workspace, {recursive: true})
+    await writeFile(path.join(workspace, 'go.mod'), 'module example.com/killed\n\ngo 1.21\n')
+    await writeFile(
+      path.join(workspace, 'killed_test.go'),
+      [
+        'package killed',
+        '',
+        'import (',
+        '\t"os"',
+        '\t"strings"',
+        '\t"syscall"',
+        '\t"testing"',
+        ')',
+        '',
+        '// Writes where go made its folders, and what they were, then kills go (the test\'s parent).',
+        'func TestKillGo(t *testing.T) {',
+        '\tdir := os.Getenv("GOTMPDIR")',
+        '\tentries, _ := os.ReadDir(dir)',
+        '\tnames := []string{dir}',
+        '\tfor _, e := range entries {',
+        '\t\tnames = append(names, e.Name())',
+        '\t}',
+        '\t_ = os.WriteFile("killed-go.log", []byte(strings.Join(names, "\\n")), 0o644)',
+        '\t_ = syscall.Kill(os.Getppid(), syscall.SIGKILL)',
+        '}',
+        ''
+      ].join('\n')
+    )
+    // The job's TMPDIR is private here, so that any go-build* go made outside GOTMPDIR would show.
+    const tmp = path.join(root, 'killed-tmp')
+    await mkdir(tmp, {recursive: true})
+    const dirs: RunnerDirs = {root: path.join(root, 'killed'), temp: path.join(root, 'killed', 'temp'), toolCache, workspace}
+    await mkdir(dirs.root, {recursive: true})
+    const run = await runAction(bundle, dirs, {'go-versions': '1.21', 'download-base-url': mirror.baseUrl, 'report-directory': path.join(dirs.root, 'report')}, {TMPDIR: tmp})
+    const report = JSON.parse(await readFile(run.outputs.report ?? '', 'utf8'))
+    expect(report.versions[0]).toMatchObject({status: 'error'})
+    expect(run.code).toBe(1)
+    // go had made its folder in the run's GOTMPDIR, below the job's temporary folder…
+    const [gotmpdir, ...made] = (await readFile(path.join(workspace, 'killed-go.log'), 'utf8')).split('\n')
+    expect(gotmpdir?.startsWith(`${dirs.temp}${path.sep}`)).toBe(true)
+    expect(made).toEqual([expect.stringMatching(/^go-build\d+$/)])
+    // …which went when the job ended, the killed go's leftovers with it; nothing went to TMPDIR.
+    expect(existsSync(gotmpdir ?? '')).toBe(false)
+    expect(readdirSync(tmp).filter(name => name.startsWith('go-build'))).toEqual([])
+    expect(readdirSync(dirs.root, {recursive: true, encoding: 'utf8'}).filter(p => path.basename(p).startsWith('go-build'))).toEqual([])
+  })
+
   it("toolchains list: every toolchain, setup-go's too, with the size du counts", async () => {
     // A toolchain as setup-go leaves it: a folder and a marker, no manifest.
     const setupGo = path.join(toolCache, 'go', '1.20.0', 'x64')

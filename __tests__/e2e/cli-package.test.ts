@@ -164,6 +164,19 @@ describe('go-matrix as an installed package and from the repository', () => {
     expect(existsSync(path.join(consumer, 'node_modules/.bin/go-matrix'))).toBe(true)
   }, 180_000)
 
+  it('the installed library exports the toolchains API under `go-matrix toolchains`', async () => {
+    const script = [
+      "import {buildManifest, formatManifest, parseManifest, listToolchains, checkToolchain, pruneToolCache, AuditLog} from 'go-matrix'",
+      "const entries = [{path: 'bin', type: 'dir', mode: '0755'}, {path: 'bin/go', type: 'file', mode: '0755', size: 2, sha256: 'a'.repeat(64)}]",
+      "const manifest = buildManifest({version: '1.27.4', os: 'linux', arch: 'amd64', source: {url: 'u', archive: 'a', sha256: 'b'.repeat(64)}, installedAt: new Date(0), installer: 'consumer', entries})",
+      "const again = parseManifest(formatManifest(manifest), 'm.json')",
+      "console.log(JSON.stringify({digest: again.tree.digest === manifest.tree.digest, listed: await listToolchains(process.argv[1]), functions: [checkToolchain, pruneToolCache, AuditLog].map(f => typeof f)}))"
+    ].join('\n')
+    const ran = await run(process.execPath, ['--input-type=module', '-e', script, path.join(root, 'no-tool-cache')], consumer, env)
+    expectExit(ran, 0, 'node -e "import … from \'go-matrix\'"')
+    expect(JSON.parse(ran.stdout)).toEqual({digest: true, listed: [], functions: ['function', 'function', 'function']})
+  })
+
   it('npx go-matrix: --help, bad usage exits 2, and run prints the report and exits 0', async () => {
     const help = await run('npx', ['--no', 'go-matrix', 'run', '--help'], consumer, env)
     expectExit(help, 0, 'npx go-matrix run --help')

@@ -127,29 +127,82 @@ describe('a toolchain reused from the tool cache', () => {
   })
 })
 
+/** Changes a file's last byte in place, and sets its mtime back: only its ctime tells. */
+async function flipLastByteKeepingMtime(file: string): Promise<void> {
+  const before = await stat(file)
+  const bytes = await readFile(file)
+  bytes.writeUInt8((bytes.at(-1) ?? 0) ^ 0xff, bytes.length - 1)
+  await writeFile(file, bytes)
+  await utimes(file, before.atime, before.mtime)
+}
+
 describe('stamps of the files that run', () => {
+  const expected = {version: '', os: 'linux', arch: 'amd64', goBinary: 'go'}
+
   it('spare hashing unchanged files on later fast checks, and never hide a change, even with the mtime put back', async () => {
     const dir = goroot()
-    const expected = {version, os: 'linux', arch: 'amd64', goBinary: 'go'}
-    // Stamps are trusted once the files' ctime is a second older than them.
+    const check = {...expected, version}
+    // Stamps a check takes are trusted once the files' ctime is a second older than them.
     await new Promise(resolve => setTimeout(resolve, 1100))
-    const first = await checkToolchain(dir, expected, 'fast')
+    const first = await checkToolchain(dir, check, 'fast')
     expect(first.ok && first.result?.hashed).toBeGreaterThan(5)
-    const later = await checkToolchain(dir, expected, 'fast', first.result?.stamps)
+    const previous = {stamps: first.result?.stamps}
+    const later = await checkToolchain(dir, check, 'fast', previous)
     expect([later.ok, later.result?.hashed, later.result?.unchanged]).toEqual([true, 0, first.result?.hashed])
-    expect((await checkToolchain(dir, expected, 'full', first.result?.stamps)).result?.unchanged).toBe(0)
+    expect((await checkToolchain(dir, check, 'full', previous)).result?.unchanged).toBe(0)
 
     const go = path.join(dir, 'bin', 'go')
-    const before = await stat(go)
-    const bytes = await readFile(go)
-    bytes.writeUInt8((bytes.at(-1) ?? 0) ^ 0xff, bytes.length - 1)
-    await writeFile(go, bytes)
-    await utimes(go, before.atime, before.mtime)
-    const changed = await checkToolchain(dir, expected, 'fast', first.result?.stamps)
+    await flipLastByteKeepingMtime(go)
+    const changed = await checkToolchain(dir, check, 'fast', previous)
     expect(changed).toMatchObject({ok: false, problem: 'differs from its install manifest: bin/go: content differs'})
-    bytes.writeUInt8((bytes.at(-1) ?? 0) ^ 0xff, bytes.length - 1)
-    await writeFile(go, bytes)
-    expect((await checkToolchain(dir, expected, 'fast', first.result?.stamps)).ok).toBe(true)
+    await flipLastByteKeepingMtime(go)
+    expect((await checkToolchain(dir, check, 'fast', previous)).ok).toBe(true)
+  })
+
+  it('are taken at install, so that the first reuse hashes nothing and trusts the manifest it wrote', async () => {
+    const toolCacheDir = path.join(root, 'stamped-tool-cache')
+    const [installed] = await installGo({...base, toolCacheDir})
+    const dir = installed?.goroot ?? ''
+    const state = JSON.parse(await readFile(`${dir}.state.json`, 'utf8'))
+    expect(state.stamps.exclusive).toBe(true)
+    expect(Object.keys(state.stamps.files).sort()).toEqual(expect.arrayContaining(['bin/go', 'bin/gofmt']))
+    expect(Object.keys(state.stamps.files).every(f => f.startsWith('bin/') || f.startsWith('pkg/tool/'))).toBe(true)
+    expect(state.manifestStamps).toMatchObject({exclusive: true, files: {manifest: expect.any(String)}})
+
+    // At once, within the second: no file hashed, the manifest not checked entry by entry.
+    const first = await checkToolchain(dir, {...expected, version}, 'fast', state)
+    expect(first).toMatchObject({ok: true, verified: 'fast', manifestChecked: 'unchanged', result: {hashed: 0, unchanged: Object.keys(state.stamps.files).length}})
+    // Nothing was hashed, so the install's stamps stay as they were.
+    expect(first.ok && first.result?.stamps).toEqual(state.stamps)
+    // The reuse through installGo records them again, and the next reuse trusts them too.
+    const [reused] = await installGo({...base, toolCacheDir})
+    expect([reused?.source, reused?.verified]).toEqual(['tool-cache', 'fast'])
+    const after = JSON.parse(await readFile(`${dir}.state.json`, 'utf8'))
+    expect([after.stamps, after.manifestStamps]).toEqual([state.stamps, state.manifestStamps])
+    // A full check reads everything afresh.
+    expect(await checkToolchain(dir, {...expected, version}, 'full', state)).toMatchObject({ok: true, manifestChecked: 'whole', result: {unchanged: 0}})
+
+    // bin/go changed right after the install, its size and mtime kept: caught by its ctime.
+    await flipLastByteKeepingMtime(path.join(dir, 'bin', 'go'))
+    expect(await checkToolchain(dir, {...expected, version}, 'fast', state)).toMatchObject({ok: false, problem: 'differs from its install manifest: bin/go: content differs'})
+    const recovered = await installGo({...base, toolCacheDir})
+    expect(recovered[0]?.recovery).toMatch(/bin\/go: content differs/)
+  })
+
+  it('of the manifest: one edited in place after it was stamped is checked whole, and refused', async () => {
+    const toolCacheDir = path.join(root, 'manifest-stamp-tool-cache')
+    const [installed] = await installGo({...base, toolCacheDir})
+    const dir = installed?.goroot ?? ''
+    const state = JSON.parse(await readFile(`${dir}.state.json`, 'utf8'))
+    const manifestFile = `${dir}.manifest.json`
+    const text = await readFile(manifestFile, 'utf8')
+    // One entry's size changed in place (same length, same inode), the digest left as it was.
+    const edited = text.replace(/"path":"bin\/gofmt","type":"file","mode":"0755","size":(\d)/, (_, d: string) => `"path":"bin/gofmt","type":"file","mode":"0755","size":${(Number(d) + 1) % 10}`)
+    expect(edited).not.toBe(text)
+    expect(edited.length).toBe(text.length)
+    await writeFile(manifestFile, edited)
+    const check = await checkToolchain(dir, {...expected, version}, 'fast', state)
+    expect(check).toMatchObject({ok: false, problem: expect.stringMatching(/^has a damaged install manifest: .*manifest\.json: tree\.digest sha256:[0-9a-f]{64} does not match its entries/)})
   })
 })
 

@@ -1,6 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import http from 'node:http'
-import type {AddressInfo} from 'node:net'
+import {connect, type AddressInfo} from 'node:net'
+import type {Duplex} from 'node:stream'
 import {getText, HttpError, MAX_REDIRECTS, openStream, withRetries, type RetryOptions} from '../../src/transport/http.js'
 import {backoffDelay, parseRetryAfter, withDeadline} from '../../src/transport/retry.js'
 
@@ -215,5 +216,49 @@ describe('backoff', () => {
     [undefined, undefined]
   ])('Retry-After %j is %j ms', (header, ms) => {
     expect(parseRetryAfter(header, Date.parse('Sat, 21 Nov 2026 10:00:00 GMT'))).toBe(ms)
+  })
+})
+
+describe('the runner proxy settings', () => {
+  const fast: RetryOptions = {attempts: 2, baseDelayMs: 1, idleTimeoutMs: 5000}
+  let proxy: http.Server
+  const connects: string[] = []
+  const saved = {http_proxy: process.env.http_proxy, no_proxy: process.env.no_proxy}
+
+  beforeAll(async () => {
+    // A forward proxy as runners have them: CONNECT host:port, tunnelled here to the test server
+    // whatever the host (the name below resolves nowhere; only the proxy knows where it goes).
+    proxy = http.createServer((_, res) => res.writeHead(405).end())
+    proxy.on('connect', (req: http.IncomingMessage, client: Duplex) => {
+      connects.push(req.url ?? '')
+      const upstream = connect((server.address() as AddressInfo).port, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+        upstream.pipe(client)
+        client.pipe(upstream)
+      })
+      upstream.on('error', () => client.destroy())
+    })
+    await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve))
+  })
+  afterAll(async () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+    await new Promise(resolve => proxy.close(resolve))
+  })
+
+  it('route a download through http_proxy, and not a host no_proxy names', async () => {
+    scripts.set('/through-proxy', [{status: 200, body: 'via the proxy'}])
+    process.env.http_proxy = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+    delete process.env.no_proxy
+    expect(await getText('http://go-mirror.invalid/through-proxy', 'the index', fast)).toBe('via the proxy')
+    expect(connects).toEqual(['go-mirror.invalid:80'])
+    // The loopback mirror itself is never proxied, as @actions/http-client decides.
+    scripts.set('/direct', [{status: 200, body: 'direct'}])
+    expect(await getText(`${base}/direct`, 'the index', fast)).toBe('direct')
+    process.env.no_proxy = 'go-mirror.invalid'
+    await expect(getText('http://go-mirror.invalid/through-proxy', 'the index', {...fast, attempts: 1})).rejects.toThrow(/go-mirror\.invalid/)
+    expect(connects).toEqual(['go-mirror.invalid:80'])
   })
 })

@@ -190,13 +190,20 @@ async function verify(toolCacheDir: string, versions: readonly string[], full: b
   for (const t of chosen) {
     const expected = {version: t.manifest?.version ?? semverToGo(t.version), os: t.manifest?.os ?? platform.os, arch: t.manifest?.arch ?? platform.arch, goBinary: platform.goBinary}
     const started = performance.now()
-    const check = await checkToolchain(t.dir, expected, level, t.state?.stamps)
+    const check = await checkToolchain(t.dir, expected, level, t.state)
     const seconds = Math.round(performance.now() - started) / 1000
     const outcome = check.ok ? check.verified : 'damaged'
     await audit.append({event: 'verify', version: t.version, arch: t.arch, path: t.dir, outcome: checkOutcome(check), ...(check.ok ? {} : {detail: check.problem})})
     const now = new Date().toISOString()
     const stamps = check.result?.stamps
-    await writeState(t.dir, {lastUsed: t.lastUsed?.toISOString() ?? now, lastVerified: now, verification: outcome, ...(stamps ? {stamps} : {})}).catch(() => undefined)
+    const manifestStamps = check.ok ? check.manifestStamps : undefined
+    await writeState(t.dir, {
+      lastUsed: t.lastUsed?.toISOString() ?? now,
+      lastVerified: now,
+      verification: outcome,
+      ...(stamps ? {stamps} : {}),
+      ...(manifestStamps ? {manifestStamps} : {})
+    }).catch(() => undefined)
     results.push({version: t.version, arch: t.arch, path: t.dir, ok: check.ok, verified: check.verified, seconds, ...(check.ok ? {} : {problem: check.problem}), differences: check.result?.differences ?? []})
   }
   if (json) io.stdout.write(`${JSON.stringify({toolCache: toolCacheDir, level, toolchains: results}, null, 2)}\n`)

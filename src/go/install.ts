@@ -26,16 +26,16 @@ import {isPrerelease} from './gover.js'
 import {goToSemver, resolveVersions, type AvailableVersion, type SpecRequest} from './versions.js'
 import {silentLogger, type Logger} from '../util/log.js'
 import {treeFromDisk} from '../toolchains/disk-tree.js'
-import {sidecarsOf, writeFileAtomically} from '../toolchains/layout.js'
+import {sidecarsOf, stampWrittenManifest, writeFileAtomically} from '../toolchains/layout.js'
 import {buildManifest, formatManifest} from '../toolchains/manifest.js'
-import type {TreeEntry} from '../toolchains/tree.js'
+import {isExecutedFile, type TreeEntry} from '../toolchains/tree.js'
 import {replaceToolchain} from '../toolchains/replace.js'
-import {checkOutcome, checkToolchain, type Expected} from './reuse.js'
+import {checkOutcome, checkToolchain, type Expected, type ReuseCheck} from './reuse.js'
 import type {VerifyLevel} from '../toolchains/verify.js'
 import type {AuditEvent} from '../toolchains/audit.js'
 import {ToolchainLedger} from '../toolchains/ledger.js'
-import {readState} from '../toolchains/state.js'
-import type {Stamps} from '../toolchains/verify.js'
+import {readState, type PreviousChecks} from '../toolchains/state.js'
+import {stampFiles} from '../toolchains/stamps.js'
 import {TOOL_VERSION} from '../util/version.js'
 
 export interface InstallRequest {
@@ -267,16 +267,16 @@ async function findOrInstall(spec: string, version: string, context: InstallCont
   const {file} = found
   const dir = toolCachePath(request.toolCacheDir, version, platform)
   const {ledger} = context
-  const record = (event: AuditEvent, outcome: string, verification?: ToolchainVerification | 'damaged', detail?: string, stamps?: Stamps): Promise<void> =>
-    ledger.record(dir, {event, version, arch: platform.toolCacheArch, outcome, verification, ...(detail ? {detail} : {}), ...(stamps ? {stamps} : {})})
+  const record = (event: AuditEvent, outcome: string, verification?: ToolchainVerification | 'damaged', detail?: string, checks?: PreviousChecks): Promise<void> =>
+    ledger.record(dir, {event, version, arch: platform.toolCacheArch, outcome, verification, ...(detail ? {detail} : {}), ...checks})
   // Leased before looking: toolchains prune removes the marker before it checks leases (toolchains/prune.ts).
   await ledger.lease(dir)
   try {
     let damage: string | undefined
     if (isComplete(dir, platform)) {
-      const check = await checkToolchain(dir, {...expected, sha256: file.sha256}, level, (await readState(dir))?.stamps)
+      const check = await checkToolchain(dir, {...expected, sha256: file.sha256}, level, await readState(dir))
       if (check.ok) {
-        await record('reuse', checkOutcome(check), check.verified, undefined, check.result?.stamps)
+        await record('reuse', checkOutcome(check), check.verified, undefined, checksOf(check))
         return done('tool-cache', dir, file.sha256, check.verified)
       }
       damage = `the toolchain in ${dir} ${check.problem}`
@@ -289,11 +289,11 @@ async function findOrInstall(spec: string, version: string, context: InstallCont
     // A damaged toolchain is replaced from the archive: a restore would write into the folder in place.
     if (useCache && damage === undefined) {
       const restore = await restoreFromCache(dir, key, {...expected, sha256: file.sha256}, context)
-      if (restore === 'restored') {
-        await record('install', 'ok', 'full', `restored from the Actions cache (key ${key}), verified full`)
+      if (typeof restore === 'object' && 'restored' in restore) {
+        await record('install', 'ok', 'full', `restored from the Actions cache (key ${key}), verified full`, restore.restored)
         return done('cache', dir, file.sha256, 'full')
       }
-      if (restore !== 'miss') damage = restore.damage
+      if (typeof restore === 'object' && 'damage' in restore) damage = restore.damage
     }
 
     const placed = await downloadAndPlace(version, file, dir, context, damage !== undefined && isComplete(dir, platform))
@@ -307,7 +307,7 @@ async function findOrInstall(spec: string, version: string, context: InstallCont
       }
     }
     const recovery = damage && `${damage}; it was moved aside and Go ${version} reinstalled from the verified archive`
-    if (placed) await record(damage ? 'recover' : 'install', 'ok', 'archive', `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`)
+    if (placed) await record(damage ? 'recover' : 'install', 'ok', 'archive', `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`, placed)
     else await record('reuse', 'installed by another job', 'archive')
     return done('download', dir, file.sha256, 'archive', recovery)
   } catch (err) {
@@ -358,7 +358,7 @@ async function cacheAvailable(context: InstallContext): Promise<boolean> {
  * cancellation we stop waiting and never mark what it restores, so the directory stays untrusted
  * (the next install replaces it).
  */
-async function restoreFromCache(dir: string, key: string, expected: Expected, context: InstallContext): Promise<'restored' | 'miss' | {damage: string}> {
+async function restoreFromCache(dir: string, key: string, expected: Expected, context: InstallContext): Promise<{restored: PreviousChecks} | 'miss' | {damage: string}> {
   const {version} = expected
   const discard = (): Promise<void> => Promise.all(toolchainCachePaths(dir).map(p => rm(p, {recursive: true, force: true}))).then(() => undefined)
   try {
@@ -375,7 +375,7 @@ async function restoreFromCache(dir: string, key: string, expected: Expected, co
       return {damage}
     }
     await writeFile(sidecarsOf(dir).marker, '')
-    return 'restored'
+    return {restored: checksOf(check)}
   } catch (err) {
     if (context.signal?.aborted) {
       await discard().catch(() => undefined)
@@ -387,13 +387,19 @@ async function restoreFromCache(dir: string, key: string, expected: Expected, co
   }
 }
 
+/** What a passed check leaves for the next one (state.json). */
+function checksOf(check: ReuseCheck & {ok: true}): PreviousChecks {
+  return {...(check.result ? {stamps: check.result.stamps} : {}), ...(check.manifestStamps ? {manifestStamps: check.manifestStamps} : {})}
+}
+
 /**
  * Downloads, verifies and extracts into a staging directory beside the target (same file system),
- * then renames it into place, or in place of the damaged toolchain there (`replace`). Returns false
- * when another job placed the same version first. The staging directory goes in every case: on
- * success, failure and cancellation alike.
+ * then renames it into place, or in place of the damaged toolchain there (`replace`). Returns the
+ * stamps of the files that run and of the manifest, taken as they were written (so that the first
+ * reuse need not hash them again), or undefined when another job placed the same version first. The
+ * staging directory goes in every case: on success, failure and cancellation alike.
  */
-async function downloadAndPlace(version: string, file: GoReleaseFile, dir: string, context: InstallContext, replace: boolean): Promise<boolean> {
+async function downloadAndPlace(version: string, file: GoReleaseFile, dir: string, context: InstallContext, replace: boolean): Promise<PreviousChecks | undefined> {
   const {request, platform} = context
   const goDir = path.join(request.toolCacheDir, 'go')
   await mkdir(goDir, {recursive: true})
@@ -430,10 +436,14 @@ async function downloadAndPlace(version: string, file: GoReleaseFile, dir: strin
       installer: `go-matrix ${TOOL_VERSION}`,
       entries: extracted.tree
     })
+    // Every file was hashed from the verified archive as it was written, in a folder no other process
+    // knows yet: stamped now, the files that run need no hashing at the first reuse (stamps.ts).
+    const stamps = stampFiles(root, extracted.tree.flatMap(e => (e.type === 'file' && isExecutedFile(e.path) ? [e.path] : [])), true)
     // A cancelled install adds nothing to the tool cache, not even a whole toolchain.
     context.signal?.throwIfAborted()
     const text = formatManifest(manifest)
-    return replace ? await replaceToolchain(root, dir, text) : await placeAtomically(root, dir, platform, context.logger, text)
+    const placed = replace ? await replaceToolchain(root, dir, text) : await placeAtomically(root, dir, platform, context.logger, text)
+    return placed ? {stamps, manifestStamps: await stampWrittenManifest(dir)} : undefined
   } finally {
     staging.release()
     await rm(staging.dir, {recursive: true, force: true})

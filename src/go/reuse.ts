@@ -11,8 +11,10 @@ import {promisify} from 'node:util'
 import {parseGoVersionOutput} from './local.js'
 import {goBinary} from './platform.js'
 import type {ToolchainVerification} from './toolchain.js'
-import {readManifestOf} from '../toolchains/layout.js'
-import {describeDifferences, verifyTree, type Stamps, type VerifyLevel, type VerifyResult} from '../toolchains/verify.js'
+import {readStampedManifestOf, type StampedManifest} from '../toolchains/layout.js'
+import type {Stamps} from '../toolchains/stamps.js'
+import type {PreviousChecks} from '../toolchains/state.js'
+import {describeDifferences, verifyTree, type VerifyLevel, type VerifyResult} from '../toolchains/verify.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -27,7 +29,14 @@ export interface Expected {
 }
 
 export type ReuseCheck =
-  | {ok: true; verified: Exclude<ToolchainVerification, 'archive'>; result?: VerifyResult}
+  | {
+      ok: true
+      verified: Exclude<ToolchainVerification, 'archive'>
+      result?: VerifyResult
+      /** The manifest's stamp to keep, and whether it was checked whole or trusted unchanged (layout.ts). */
+      manifestStamps?: Stamps
+      manifestChecked?: StampedManifest['checked']
+    }
   | {ok: false; verified: Exclude<ToolchainVerification, 'archive'>; problem: string; result?: VerifyResult}
 
 /** The audit log's outcome of a check: `verified fast`, `unverified` (no manifest), `damaged`. */
@@ -37,20 +46,23 @@ export function checkOutcome(check: ReuseCheck): string {
 }
 
 /**
- * Checks the toolchain at `goroot` before it is used. `problem` is a sentence that says what
- * differs, naming the first differing files: `differs from its install manifest: bin/go: content differs`.
+ * Checks the toolchain at `goroot` before it is used. `previous` is what the last check (or the
+ * install) left in its state: a fast check trusts the stamps of files and a manifest unchanged since
+ * (stamps.ts); a full check reads everything afresh. `problem` is a sentence that says what differs,
+ * naming the first differing files: `differs from its install manifest: bin/go: content differs`.
  */
-export async function checkToolchain(goroot: string, expected: Expected, level: VerifyLevel, previous?: Stamps): Promise<ReuseCheck> {
-  let manifest
+export async function checkToolchain(goroot: string, expected: Expected, level: VerifyLevel, previous?: PreviousChecks): Promise<ReuseCheck> {
+  let read
   try {
-    manifest = await readManifestOf(goroot)
+    read = await readStampedManifestOf(goroot, level === 'fast' ? previous?.manifestStamps : undefined)
   } catch (err) {
     return {ok: false, verified: level, problem: `has a damaged install manifest: ${(err as Error).message}`}
   }
-  if (!manifest) {
+  if (!read) {
     const problem = await goDisagrees(goroot, expected)
     return problem ? {ok: false, verified: 'unverified', problem} : {ok: true, verified: 'unverified'}
   }
+  const {manifest} = read
   const other = [
     manifest.version !== expected.version ? `Go ${manifest.version}` : '',
     manifest.os !== expected.os || manifest.arch !== expected.arch ? `${manifest.os}/${manifest.arch}` : '',
@@ -60,9 +72,9 @@ export async function checkToolchain(goroot: string, expected: Expected, level: 
     const wanted = `Go ${expected.version} for ${expected.os}/${expected.arch}${expected.sha256 ? ` from the archive with sha256 ${expected.sha256}` : ''}`
     return {ok: false, verified: level, problem: `has an install manifest of ${other.join(', ')}, not of ${wanted}`}
   }
-  const result = await verifyTree(goroot, manifest.tree.entries, level, previous)
+  const result = await verifyTree(goroot, manifest.tree.entries, level, level === 'fast' ? previous?.stamps : undefined)
   if (result.differences.length > 0) return {ok: false, verified: level, problem: `differs from its install manifest: ${describeDifferences(result)}`, result}
-  return {ok: true, verified: level, result}
+  return {ok: true, verified: level, result, manifestStamps: read.stamps, manifestChecked: read.checked}
 }
 
 /**

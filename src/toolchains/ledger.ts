@@ -7,7 +7,8 @@
 import {AuditLog, type AuditEvent} from './audit.js'
 import {LeaseHolder} from './leases.js'
 import {writeState} from './state.js'
-import type {Stamps, ToolchainVerification} from './verify.js'
+import type {Stamps} from './stamps.js'
+import type {ToolchainVerification} from './verify.js'
 
 export interface LedgerEntry {
   event: AuditEvent
@@ -17,8 +18,10 @@ export interface LedgerEntry {
   detail?: string
   /** How the toolchain now in place was checked; recorded as its state (absent: state untouched). */
   verification?: ToolchainVerification | 'damaged'
-  /** The stamps the verification took, for the next fast check. */
+  /** The stamps the verification (or the install) took of the files that run, for the next fast check. */
   stamps?: Stamps
+  /** And of the manifest. */
+  manifestStamps?: Stamps
 }
 
 export class ToolchainLedger {
@@ -45,11 +48,11 @@ export class ToolchainLedger {
   }
 
   async record(dir: string, entry: LedgerEntry, now = new Date()): Promise<void> {
-    const {verification, stamps, ...audit} = entry
+    const {verification, stamps, manifestStamps, ...audit} = entry
     await this.audit.append({...audit, path: dir}, now)
     if (verification === undefined) return
     try {
-      await writeState(dir, {lastUsed: now.toISOString(), lastVerified: now.toISOString(), verification, ...(stamps ? {stamps} : {})})
+      await writeState(dir, {lastUsed: now.toISOString(), lastVerified: now.toISOString(), verification, ...(stamps ? {stamps} : {}), ...(manifestStamps ? {manifestStamps} : {})})
     } catch (err) {
       this.warnOnce(`cannot record the use of ${dir}: ${(err as Error).message}`)
     }

@@ -5,7 +5,8 @@
  */
 import {readFile} from 'node:fs/promises'
 import {sidecarsOf, writeFileAtomically} from './layout.js'
-import type {Stamps, ToolchainVerification} from './verify.js'
+import type {Stamps} from './stamps.js'
+import type {ToolchainVerification} from './verify.js'
 
 export interface ToolchainState {
   /** ISO 8601: the last job that used it (installed or reused). */
@@ -14,9 +15,14 @@ export interface ToolchainState {
   lastVerified?: string
   /** How: `archive` (installed from the verified archive), `fast`, `full`, `unverified`, or `damaged`. */
   verification?: ToolchainVerification | 'damaged'
-  /** The files that run, as they were when last hashed and found intact (verify.ts Stamps). */
+  /** The files that run, as they were when last hashed and found intact (stamps.ts). */
   stamps?: Stamps
+  /** The manifest file, as it was when written or last checked whole (stamps.ts). */
+  manifestStamps?: Stamps
 }
+
+/** What the previous checks left for the next one: the stamps of the files that run, and of the manifest. */
+export type PreviousChecks = Pick<ToolchainState, 'stamps' | 'manifestStamps'>
 
 export async function readState(dir: string): Promise<ToolchainState | undefined> {
   try {

@@ -17,10 +17,11 @@ import {
   HttpClient,
   HttpClientError,
   HttpCodes
-} from "./chunk-4DVBH7EU.js";
+} from "./chunk-ZQREGAJK.js";
 import {
   require_semver
 } from "./chunk-MJU2DCFZ.js";
+import "./chunk-TKSYEVZE.js";
 import "./chunk-4IC3KUYO.js";
 import {
   __commonJS,

@@ -1,6 +1,9 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  commandError
+} from "./chunk-62AH5CLN.js";
+import {
   GoFileError,
   modulePathOf
 } from "./chunk-U7QWH5N3.js";
@@ -18,9 +21,6 @@ import {
   summarizeStatements
 } from "./chunk-FFUFBHAD.js";
 import "./chunk-MBZDNYRM.js";
-import {
-  commandError
-} from "./chunk-62AH5CLN.js";
 import "./chunk-DH4SDH7Q.js";
 import "./chunk-L35V7ZA7.js";
 

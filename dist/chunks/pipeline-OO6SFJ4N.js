@@ -2,19 +2,18 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-J5U55RNH.js";
-import "./chunk-JGNH4EQB.js";
+} from "./chunk-5QNJH7H5.js";
+import "./chunk-NFFW3GOK.js";
+import "./chunk-GCRRJQIJ.js";
 import "./chunk-U7QWH5N3.js";
 import "./chunk-FFUFBHAD.js";
-import "./chunk-Q77GCFE3.js";
+import "./chunk-5LC73RKC.js";
 import "./chunk-MBZDNYRM.js";
-import "./chunk-4DVBH7EU.js";
-import "./chunk-MJU2DCFZ.js";
-import "./chunk-4IC3KUYO.js";
-import "./chunk-SJKBGCPK.js";
-import "./chunk-GCRRJQIJ.js";
 import "./chunk-DH4SDH7Q.js";
 import "./chunk-QCJRL7H3.js";
+import "./chunk-MJU2DCFZ.js";
+import "./chunk-TKSYEVZE.js";
+import "./chunk-SJKBGCPK.js";
 import "./chunk-L35V7ZA7.js";
 export {
   runPipeline

@@ -1,6 +1,14 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  UsageError,
+  parseFlags,
+  renderHelp
+} from "./chunk-FARIO7UA.js";
+import {
+  commandError
+} from "./chunk-62AH5CLN.js";
+import {
   AuditLog,
   checkOutcome,
   checkToolchain,
@@ -11,18 +19,10 @@ import {
   pruneToolCache,
   semverToGo,
   writeState
-} from "./chunk-Q77GCFE3.js";
+} from "./chunk-5LC73RKC.js";
 import "./chunk-MBZDNYRM.js";
-import "./chunk-MJU2DCFZ.js";
-import {
-  UsageError,
-  parseFlags,
-  renderHelp
-} from "./chunk-FARIO7UA.js";
-import {
-  commandError
-} from "./chunk-62AH5CLN.js";
 import "./chunk-DH4SDH7Q.js";
+import "./chunk-MJU2DCFZ.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/toolchains.ts
@@ -171,13 +171,20 @@ async function verify(toolCacheDir, versions, full, json, audit, io) {
   for (const t of chosen) {
     const expected = { version: t.manifest?.version ?? semverToGo(t.version), os: t.manifest?.os ?? platform.os, arch: t.manifest?.arch ?? platform.arch, goBinary: platform.goBinary };
     const started = performance.now();
-    const check = await checkToolchain(t.dir, expected, level, t.state?.stamps);
+    const check = await checkToolchain(t.dir, expected, level, t.state);
     const seconds = Math.round(performance.now() - started) / 1e3;
     const outcome = check.ok ? check.verified : "damaged";
     await audit.append({ event: "verify", version: t.version, arch: t.arch, path: t.dir, outcome: checkOutcome(check), ...check.ok ? {} : { detail: check.problem } });
     const now = (/* @__PURE__ */ new Date()).toISOString();
     const stamps = check.result?.stamps;
-    await writeState(t.dir, { lastUsed: t.lastUsed?.toISOString() ?? now, lastVerified: now, verification: outcome, ...stamps ? { stamps } : {} }).catch(() => void 0);
+    const manifestStamps = check.ok ? check.manifestStamps : void 0;
+    await writeState(t.dir, {
+      lastUsed: t.lastUsed?.toISOString() ?? now,
+      lastVerified: now,
+      verification: outcome,
+      ...stamps ? { stamps } : {},
+      ...manifestStamps ? { manifestStamps } : {}
+    }).catch(() => void 0);
     results.push({ version: t.version, arch: t.arch, path: t.dir, ok: check.ok, verified: check.verified, seconds, ...check.ok ? {} : { problem: check.problem }, differences: check.result?.differences ?? [] });
   }
   if (json) io.stdout.write(`${JSON.stringify({ toolCache: toolCacheDir, level, toolchains: results }, null, 2)}

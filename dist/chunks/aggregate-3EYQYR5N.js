@@ -1,18 +1,6 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
-  aggregateReports
-} from "./chunk-ZGFLP37F.js";
-import {
-  consoleLogger
-} from "./chunk-JGNH4EQB.js";
-import "./chunk-FFUFBHAD.js";
-import "./chunk-MBZDNYRM.js";
-import {
-  renderTerminalReport
-} from "./chunk-AEZUXN6U.js";
-import "./chunk-SJKBGCPK.js";
-import {
   commandLineRevision,
   commandLineTempDir,
   wantsColor
@@ -22,21 +10,33 @@ import {
   parseFlags,
   renderHelp
 } from "./chunk-FARIO7UA.js";
+import {
+  aggregateReports
+} from "./chunk-GL3K4IQJ.js";
 import "./chunk-DNGZ5PR3.js";
 import {
   commandError
 } from "./chunk-62AH5CLN.js";
 import "./chunk-36Z2D6VQ.js";
 import {
+  consoleLogger
+} from "./chunk-NFFW3GOK.js";
+import {
   InputError,
   parseOptions
 } from "./chunk-GCRRJQIJ.js";
+import "./chunk-FFUFBHAD.js";
+import "./chunk-MBZDNYRM.js";
 import {
   INPUTS
 } from "./chunk-DH4SDH7Q.js";
 import {
   TOOL_VERSION
 } from "./chunk-QCJRL7H3.js";
+import {
+  renderTerminalReport
+} from "./chunk-AEZUXN6U.js";
+import "./chunk-SJKBGCPK.js";
 import "./chunk-L35V7ZA7.js";
 
 // src/cli/aggregate.ts

@@ -1,6 +1,9 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  errorMessage
+} from "./chunk-62AH5CLN.js";
+import {
   READABLE_SCHEMA_VERSIONS,
   SCHEMA_VERSION,
   checkInputFiles,
@@ -15,7 +18,12 @@ import {
   reportJson,
   stoppedVerdict,
   versionOfModules
-} from "./chunk-JGNH4EQB.js";
+} from "./chunk-NFFW3GOK.js";
+import {
+  compareFolders,
+  globToRegExp,
+  isGlob
+} from "./chunk-GCRRJQIJ.js";
 import {
   CoverageError,
   lineCoverage,
@@ -25,14 +33,6 @@ import {
   summarizeStatements,
   summary
 } from "./chunk-FFUFBHAD.js";
-import {
-  errorMessage
-} from "./chunk-62AH5CLN.js";
-import {
-  compareFolders,
-  globToRegExp,
-  isGlob
-} from "./chunk-GCRRJQIJ.js";
 
 // src/aggregate/aggregate.ts
 import { writeFile } from "node:fs/promises";

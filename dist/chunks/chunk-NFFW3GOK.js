@@ -1,6 +1,9 @@
 import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
+  InputError
+} from "./chunk-GCRRJQIJ.js";
+import {
   CoverageError,
   addSummaries,
   compareStrings,
@@ -29,9 +32,6 @@ import {
   signed,
   versionLabels
 } from "./chunk-SJKBGCPK.js";
-import {
-  InputError
-} from "./chunk-GCRRJQIJ.js";
 
 // src/util/log.ts
 var silentLogger = {

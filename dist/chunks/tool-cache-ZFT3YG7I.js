@@ -12,10 +12,11 @@ import {
 } from "./chunk-6OFKXU6K.js";
 import {
   HttpClient
-} from "./chunk-4DVBH7EU.js";
+} from "./chunk-ZQREGAJK.js";
 import {
   require_semver
 } from "./chunk-MJU2DCFZ.js";
+import "./chunk-TKSYEVZE.js";
 import "./chunk-4IC3KUYO.js";
 import {
   __toESM

@@ -224,7 +224,7 @@ async function goVersionAt(goroot, platform = currentPlatform()) {
 
 // src/toolchains/layout.ts
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, open, rename, rm, writeFile } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/toolchains/tree.ts
@@ -338,6 +338,16 @@ function parseManifest(text, file) {
   }
   return { ...json, tree: { ...tree, entries } };
 }
+function parseUnchangedManifest(text) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!isRecord(json) || json.manifestVersion !== MANIFEST_VERSION || !isRecord(json.source) || !isRecord(json.tree) || !Array.isArray(json.tree.entries)) return void 0;
+  return json;
+}
 function checkedEntry(value, at, fail) {
   if (!isRecord(value) || typeof value.path !== "string" || !isRelativePath(value.path)) return fail(`${at}: expected an entry with a relative path inside the GOROOT`);
   switch (value.type) {
@@ -357,10 +367,31 @@ function checkedEntry(value, at, fail) {
   }
 }
 function isRelativePath(value) {
-  return value !== "" && !value.includes("\\") && value.split("/").every((part) => part !== "" && part !== "." && part !== "..");
+  return !NOT_RELATIVE.test(value);
 }
+var NOT_RELATIVE = /(?:^|\/)\.{0,2}(?:\/|$)|\\/;
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/toolchains/stamps.ts
+import { lstatSync } from "node:fs";
+function stampOf(stats) {
+  return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+}
+var RACY_MS = 1e3;
+function unchangedSince(previous, key, stats) {
+  if (previous === void 0 || previous.files[key] !== stampOf(stats)) return false;
+  return previous.exclusive === true || stats.ctimeMs < previous.recordedAt - RACY_MS;
+}
+function stampFiles(root, relatives, exclusive) {
+  const recordedAt = Date.now();
+  const files = {};
+  for (const relative of relatives) {
+    const stats = lstatSync(`${root}/${relative}`, { throwIfNoEntry: false });
+    if (stats?.isFile()) files[relative] = stampOf(stats);
+  }
+  return { recordedAt, ...exclusive ? { exclusive: true } : {}, files };
 }
 
 // src/toolchains/layout.ts
@@ -390,19 +421,37 @@ async function writeFileAtomically(file, text) {
   }
 }
 async function readManifestOf(dir) {
+  return (await readStampedManifestOf(dir))?.manifest;
+}
+async function readStampedManifestOf(dir, previous) {
   const file = sidecarsOf(dir).manifest;
-  let text;
+  let handle;
   try {
-    text = await readFile(file, "utf8");
+    handle = await open(file, "r");
   } catch (err) {
     if (err.code === "ENOENT") return void 0;
     throw err;
   }
-  return parseManifest(text, file);
+  try {
+    const recordedAt = Date.now();
+    const stats = await handle.stat();
+    const text = await handle.readFile("utf8");
+    if (previous && unchangedSince(previous, MANIFEST_STAMP_KEY, stats)) {
+      const manifest = parseUnchangedManifest(text);
+      if (manifest) return { manifest, stamps: previous, checked: "unchanged" };
+    }
+    return { manifest: parseManifest(text, file), stamps: { recordedAt, files: { [MANIFEST_STAMP_KEY]: stampOf(stats) } }, checked: "whole" };
+  } finally {
+    await handle.close();
+  }
+}
+var MANIFEST_STAMP_KEY = "manifest";
+async function stampWrittenManifest(dir) {
+  return { recordedAt: Date.now(), exclusive: true, files: { [MANIFEST_STAMP_KEY]: stampOf(await lstat(sidecarsOf(dir).manifest)) } };
 }
 
 // src/toolchains/verify.ts
-import { lstatSync as lstatSync2, readlinkSync as readlinkSync2 } from "node:fs";
+import { lstatSync as lstatSync3, readlinkSync as readlinkSync2 } from "node:fs";
 import path4 from "node:path";
 
 // src/util/pool.ts
@@ -427,8 +476,8 @@ async function mapBounded(items, limit, work) {
 
 // src/toolchains/disk-tree.ts
 import { createHash as createHash2, webcrypto } from "node:crypto";
-import { lstatSync, readdirSync, readlinkSync } from "node:fs";
-import { readFile as readFile2 } from "node:fs/promises";
+import { lstatSync as lstatSync2, readdirSync, readlinkSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path3 from "node:path";
 function walkTree(root) {
   const out = [];
@@ -438,7 +487,7 @@ function walkTree(root) {
     const dir = relative === "" ? root : path3.join(root, relative);
     for (const name of readdirSync(dir)) {
       const child = relative === "" ? name : `${relative}/${name}`;
-      const stats = lstatSync(path3.join(dir, name));
+      const stats = lstatSync2(path3.join(dir, name));
       out.push({ path: child, stats });
       if (stats.isDirectory()) pending.push(child);
     }
@@ -447,7 +496,7 @@ function walkTree(root) {
 }
 var THREAD_POOL_HASH_BYTES = 1 << 20;
 async function hashFile(file) {
-  const content = await readFile2(file);
+  const content = await readFile(file);
   if (content.length < THREAD_POOL_HASH_BYTES) return createHash2("sha256").update(content).digest("hex");
   return Buffer.from(await webcrypto.subtle.digest("SHA-256", content)).toString("hex");
 }
@@ -487,7 +536,7 @@ function describeDifferences(result, shown = 5) {
 function observe(file) {
   let stats;
   try {
-    stats = lstatSync2(file, { throwIfNoEntry: false });
+    stats = lstatSync3(file, { throwIfNoEntry: false });
   } catch {
     return void 0;
   }
@@ -498,13 +547,6 @@ function observed(stats, file) {
   if (stats.isDirectory()) return { type: "dir", mode: modeString(stats.mode) };
   if (stats.isSymbolicLink()) return { type: "symlink", target: readlinkSync2(file) };
   return { type: "other" };
-}
-function stampOf(stats) {
-  return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
-}
-var RACY_MS = 1e3;
-function unchangedSince(previous, relative, stats) {
-  return previous !== void 0 && previous.files[relative] === stampOf(stats) && stats.ctimeMs < previous.recordedAt - RACY_MS;
 }
 async function verifyTree(goroot, entries, level, previous) {
   const recordedAt = Date.now();
@@ -522,8 +564,8 @@ async function verifyTree(goroot, entries, level, previous) {
   let trusted = 0;
   for (const entry of entries) {
     if (entry.type !== "file" || !isExecutedFile(entry.path)) continue;
-    const file = path4.join(goroot, entry.path);
-    const stats = lstatSync2(file, { throwIfNoEntry: false });
+    const file = `${goroot}/${entry.path}`;
+    const stats = lstatSync3(file, { throwIfNoEntry: false });
     const stamp = stats?.isFile() ? stampOf(stats) : void 0;
     if (level === "fast" && stats && stamp && stats.size === entry.size && unchangedSince(previous, entry.path, stats)) {
       stamps[entry.path] = stamp;
@@ -536,7 +578,7 @@ async function verifyTree(goroot, entries, level, previous) {
   for (let start = 0; start < entries.length; start += LSTAT_SLICE) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     for (const entry of entries.slice(start, start + LSTAT_SLICE)) {
-      const file = path4.join(goroot, entry.path);
+      const file = `${goroot}/${entry.path}`;
       const problem = compareEntry(entry, observe(file));
       if (problem) {
         differences.push({ path: entry.path, problem });
@@ -549,6 +591,7 @@ async function verifyTree(goroot, entries, level, previous) {
   for (const difference of hashed) if (difference && !differing.has(difference.path)) differences.push(difference);
   for (const path9 of differing) delete stamps[path9];
   differences.sort((a, b) => comparePaths(a.path, b.path));
+  const unchanged = previous !== void 0 && executed.length === 0 && differing.size === 0 && trusted === Object.keys(previous.files).length;
   return {
     level,
     entries: entries.length,
@@ -556,7 +599,7 @@ async function verifyTree(goroot, entries, level, previous) {
     unchanged: trusted,
     differences: differences.slice(0, MAX_DIFFERENCES),
     more: Math.max(0, differences.length - MAX_DIFFERENCES),
-    stamps: { recordedAt, files: stamps }
+    stamps: unchanged ? previous : { recordedAt, files: stamps }
   };
 }
 var LSTAT_SLICE = 2e3;
@@ -584,16 +627,17 @@ function checkOutcome(check) {
   return check.verified === "unverified" ? "unverified" : `verified ${check.verified}`;
 }
 async function checkToolchain(goroot, expected, level, previous) {
-  let manifest;
+  let read;
   try {
-    manifest = await readManifestOf(goroot);
+    read = await readStampedManifestOf(goroot, level === "fast" ? previous?.manifestStamps : void 0);
   } catch (err) {
     return { ok: false, verified: level, problem: `has a damaged install manifest: ${err.message}` };
   }
-  if (!manifest) {
+  if (!read) {
     const problem = await goDisagrees(goroot, expected);
     return problem ? { ok: false, verified: "unverified", problem } : { ok: true, verified: "unverified" };
   }
+  const { manifest } = read;
   const other = [
     manifest.version !== expected.version ? `Go ${manifest.version}` : "",
     manifest.os !== expected.os || manifest.arch !== expected.arch ? `${manifest.os}/${manifest.arch}` : "",
@@ -603,9 +647,9 @@ async function checkToolchain(goroot, expected, level, previous) {
     const wanted = `Go ${expected.version} for ${expected.os}/${expected.arch}${expected.sha256 ? ` from the archive with sha256 ${expected.sha256}` : ""}`;
     return { ok: false, verified: level, problem: `has an install manifest of ${other.join(", ")}, not of ${wanted}` };
   }
-  const result = await verifyTree(goroot, manifest.tree.entries, level, previous);
+  const result = await verifyTree(goroot, manifest.tree.entries, level, level === "fast" ? previous?.stamps : void 0);
   if (result.differences.length > 0) return { ok: false, verified: level, problem: `differs from its install manifest: ${describeDifferences(result)}`, result };
-  return { ok: true, verified: level, result };
+  return { ok: true, verified: level, result, manifestStamps: read.stamps, manifestChecked: read.checked };
 }
 async function goDisagrees(goroot, expected) {
   const go = goBinary(goroot, expected);
@@ -668,10 +712,10 @@ var AuditLog = class _AuditLog {
 };
 
 // src/toolchains/state.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 async function readState(dir) {
   try {
-    const json = JSON.parse(await readFile3(sidecarsOf(dir).state, "utf8"));
+    const json = JSON.parse(await readFile2(sidecarsOf(dir).state, "utf8"));
     return typeof json.lastUsed === "string" ? json : void 0;
   } catch {
     return void 0;
@@ -683,12 +727,12 @@ async function writeState(dir, state) {
 }
 
 // src/toolchains/inventory.ts
-import { existsSync, lstatSync as lstatSync3, readdirSync as readdirSync2, statSync } from "node:fs";
+import { existsSync, lstatSync as lstatSync4, readdirSync as readdirSync2, statSync } from "node:fs";
 import path7 from "node:path";
 
 // src/toolchains/leases.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir2, readdir, readFile as readFile4, rm as rm2, rmdir, stat, utimes, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, readdir, readFile as readFile3, rm as rm2, rmdir, stat, utimes, writeFile as writeFile2 } from "node:fs/promises";
 import path6 from "node:path";
 
 // src/util/owner.ts
@@ -749,7 +793,7 @@ async function leasesOf(dir, now = Date.now()) {
     names.map(async (name) => {
       const file = path6.join(folder, name);
       try {
-        const [text, info] = await Promise.all([readFile4(file, "utf8"), stat(file)]);
+        const [text, info] = await Promise.all([readFile3(file, "utf8"), stat(file)]);
         const owner = parseOwner(text);
         return { file, owner, renewedAt: info.mtime, live: !isAbandoned(owner, now - info.mtimeMs, here, processAlive) };
       } catch {
@@ -853,7 +897,7 @@ function diskUsage(dir) {
     const current = pending.pop();
     let stats;
     try {
-      stats = lstatSync3(current, { bigint: false });
+      stats = lstatSync4(current, { bigint: false });
     } catch {
       continue;
     }
@@ -892,7 +936,7 @@ function parseSize(text) {
 // src/toolchains/prune.ts
 var import_semver2 = __toESM(require_semver(), 1);
 import { existsSync as existsSync2 } from "node:fs";
-import { lstat, rename as rename2, rm as rm3, rmdir as rmdir2, writeFile as writeFile3 } from "node:fs/promises";
+import { lstat as lstat2, rename as rename2, rm as rm3, rmdir as rmdir2, writeFile as writeFile3 } from "node:fs/promises";
 import path8 from "node:path";
 var DAY_MS = 24 * 60 * 6e4;
 function seriesOf(version) {
@@ -946,7 +990,7 @@ async function removeToolchain(dir) {
   if (await hasLiveLease(dir)) return "held";
   let seen;
   try {
-    seen = await lstat(dir);
+    seen = await lstat2(dir);
   } catch {
     return "gone";
   }
@@ -963,7 +1007,7 @@ async function removeToolchain(dir) {
     if (err.code === "ENOENT") return "gone";
     throw err;
   }
-  const moved = await lstat(aside);
+  const moved = await lstat2(aside);
   if (moved.ino !== seen.ino || moved.dev !== seen.dev) {
     await rename2(aside, dir).catch(() => rm3(aside, { recursive: true, force: true }));
     return "held";
@@ -1037,6 +1081,7 @@ async function pruneForRetention(toolCacheDir, days, audit, logger) {
 export {
   modeString,
   sortTree,
+  isExecutedFile,
   currentPlatform,
   goBinary,
   goVersionAt,
@@ -1052,9 +1097,11 @@ export {
   treeFromDisk,
   buildManifest,
   formatManifest,
+  stampFiles,
   sidecarsOf,
   removingPathOf,
   writeFileAtomically,
+  stampWrittenManifest,
   checkOutcome,
   checkToolchain,
   AuditLog,

@@ -17,7 +17,19 @@ import {
   silentLogger,
   summarizeFunctions,
   versionOfModules
-} from "./chunk-JGNH4EQB.js";
+} from "./chunk-NFFW3GOK.js";
+import {
+  InputError,
+  ModuleSelectionError,
+  applySelection,
+  buildCacheKeys,
+  checkReportFolders,
+  compareFolders,
+  digestOfDependencies,
+  joinArgs,
+  moduleCacheKeys,
+  uniqueSavePart
+} from "./chunk-GCRRJQIJ.js";
 import {
   DEFAULT_GO_VERSION,
   GoFileError,
@@ -52,6 +64,7 @@ import {
   goToSemver,
   goVersionAt,
   isAbandoned,
+  isExecutedFile,
   mapBounded,
   modeString,
   parseOwner,
@@ -62,33 +75,23 @@ import {
   resolveVersions,
   sidecarsOf,
   sortTree,
+  stampFiles,
+  stampWrittenManifest,
   treeFromDisk,
   writeFileAtomically,
   writeState
-} from "./chunk-Q77GCFE3.js";
+} from "./chunk-5LC73RKC.js";
 import {
   compareGoVersions,
   isGoVersion,
   isPrerelease
 } from "./chunk-MBZDNYRM.js";
 import {
-  HttpClient
-} from "./chunk-4DVBH7EU.js";
-import {
-  InputError,
-  ModuleSelectionError,
-  applySelection,
-  buildCacheKeys,
-  checkReportFolders,
-  compareFolders,
-  digestOfDependencies,
-  joinArgs,
-  moduleCacheKeys,
-  uniqueSavePart
-} from "./chunk-GCRRJQIJ.js";
-import {
   TOOL_VERSION
 } from "./chunk-QCJRL7H3.js";
+import {
+  getProxyUrl
+} from "./chunk-TKSYEVZE.js";
 
 // src/pipeline.ts
 import { readFile as readFile7, rm as rm8, writeFile as writeFile5 } from "node:fs/promises";
@@ -105,30 +108,30 @@ import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
 var actionsCacheClient = {
   async available() {
-    const cache = await import("./cache-FBEXT34I.js");
+    const cache = await import("./cache-37GUURIG.js");
     return cache.isFeatureAvailable();
   },
   async restore(paths, key2, restoreKeys) {
-    const cache = await import("./cache-FBEXT34I.js");
+    const cache = await import("./cache-37GUURIG.js");
     return cache.restoreCache(paths.map((p) => path.resolve(p)), key2, [...restoreKeys]);
   },
   async save(paths, key2) {
-    const cache = await import("./cache-FBEXT34I.js");
+    const cache = await import("./cache-37GUURIG.js");
     return await cache.saveCache(paths.map((p) => path.resolve(p)), key2) !== -1;
   }
 };
 async function restoreEntry(request) {
   const started = performance.now();
-  const client2 = request.client ?? actionsCacheClient;
-  const matched = await client2.restore(request.paths, request.key, request.restoreKeys ?? []);
+  const client = request.client ?? actionsCacheClient;
+  const matched = await client.restore(request.paths, request.key, request.restoreKeys ?? []);
   if (matched === void 0) return { outcome: "miss", matchedKey: null, bytes: 0, seconds: secondsSince(started) };
   return { outcome: matched === request.key ? "hit" : "partial", matchedKey: matched, bytes: await bytesOf(request.paths), seconds: secondsSince(started) };
 }
 async function saveEntry(request) {
   const started = performance.now();
-  const client2 = request.client ?? actionsCacheClient;
+  const client = request.client ?? actionsCacheClient;
   const bytes = await bytesOf(request.paths);
-  const saved = await client2.save(request.paths, request.key);
+  const saved = await client.save(request.paths, request.key);
   return { saved, bytes, seconds: secondsSince(started) };
 }
 function secondsSince(started) {
@@ -393,10 +396,12 @@ async function withRetries(options, attempt, signal) {
     attempt
   );
 }
-var client;
-function httpClient() {
-  client ??= new HttpClient("go-matrix", [], { keepAlive: false });
-  return client;
+var proxyClient;
+var directAgents = { "http:": new http.Agent({ keepAlive: false }), "https:": new https.Agent({ keepAlive: false }) };
+async function agentFor(url) {
+  if (!getProxyUrl(url)?.hostname) return url.protocol === "https:" ? directAgents["https:"] : directAgents["http:"];
+  proxyClient ??= import("./lib-ACIRHEGD.js").then(({ HttpClient }) => new HttpClient("go-matrix", [], { keepAlive: false }));
+  return (await proxyClient).getAgent(url.href);
 }
 var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 var MAX_REDIRECTS = 10;
@@ -453,9 +458,9 @@ function redirectTarget(from, location, what) {
   }
   return to;
 }
-function requestOnce(url, what, idle, signal) {
+async function requestOnce(url, what, idle, signal) {
+  const agent = await agentFor(url);
   return new Promise((resolve, reject) => {
-    const agent = httpClient().getAgent(url.href);
     const request = (url.protocol === "https:" ? https : http).get(url, { agent, headers: { "user-agent": "go-matrix" }, ...signal ? { signal } : {} });
     const timer = setTimeout(() => request.destroy(new HttpError(`${what}: no response from ${url.href} within ${formatDuration(idle)}`, true)), idle);
     request.once("response", (response) => {
@@ -1068,7 +1073,7 @@ async function extractVerifiedZip(file, dest, archive, signal) {
   }
   guard.finish();
   signal?.throwIfAborted();
-  const toolCache = await import("./tool-cache-B2KSYL36.js");
+  const toolCache = await import("./tool-cache-ZFT3YG7I.js");
   await toolCache.extractZip(file, dest);
   return entries.length;
 }
@@ -1291,11 +1296,11 @@ var ToolchainLedger = class {
     }
   }
   async record(dir, entry, now = /* @__PURE__ */ new Date()) {
-    const { verification, stamps, ...audit } = entry;
+    const { verification, stamps, manifestStamps, ...audit } = entry;
     await this.audit.append({ ...audit, path: dir }, now);
     if (verification === void 0) return;
     try {
-      await writeState(dir, { lastUsed: now.toISOString(), lastVerified: now.toISOString(), verification, ...stamps ? { stamps } : {} });
+      await writeState(dir, { lastUsed: now.toISOString(), lastVerified: now.toISOString(), verification, ...stamps ? { stamps } : {}, ...manifestStamps ? { manifestStamps } : {} });
     } catch (err) {
       this.warnOnce(`cannot record the use of ${dir}: ${err.message}`);
     }
@@ -1449,14 +1454,14 @@ async function findOrInstall(spec, version, context) {
   const { file } = found;
   const dir = toolCachePath(request.toolCacheDir, version, platform);
   const { ledger } = context;
-  const record = (event, outcome, verification, detail, stamps) => ledger.record(dir, { event, version, arch: platform.toolCacheArch, outcome, verification, ...detail ? { detail } : {}, ...stamps ? { stamps } : {} });
+  const record = (event, outcome, verification, detail, checks) => ledger.record(dir, { event, version, arch: platform.toolCacheArch, outcome, verification, ...detail ? { detail } : {}, ...checks });
   await ledger.lease(dir);
   try {
     let damage;
     if (isComplete(dir, platform)) {
-      const check = await checkToolchain(dir, { ...expected, sha256: file.sha256 }, level, (await readState(dir))?.stamps);
+      const check = await checkToolchain(dir, { ...expected, sha256: file.sha256 }, level, await readState(dir));
       if (check.ok) {
-        await record("reuse", checkOutcome(check), check.verified, void 0, check.result?.stamps);
+        await record("reuse", checkOutcome(check), check.verified, void 0, checksOf(check));
         return done("tool-cache", dir, file.sha256, check.verified);
       }
       damage = `the toolchain in ${dir} ${check.problem}`;
@@ -1467,11 +1472,11 @@ async function findOrInstall(spec, version, context) {
     const useCache = request.cache === true && await cacheAvailable(context);
     if (useCache && damage === void 0) {
       const restore = await restoreFromCache(dir, key2, { ...expected, sha256: file.sha256 }, context);
-      if (restore === "restored") {
-        await record("install", "ok", "full", `restored from the Actions cache (key ${key2}), verified full`);
+      if (typeof restore === "object" && "restored" in restore) {
+        await record("install", "ok", "full", `restored from the Actions cache (key ${key2}), verified full`, restore.restored);
         return done("cache", dir, file.sha256, "full");
       }
-      if (restore !== "miss") damage = restore.damage;
+      if (typeof restore === "object" && "damage" in restore) damage = restore.damage;
     }
     const placed = await downloadAndPlace(version, file, dir, context, damage !== void 0 && isComplete(dir, platform));
     if (!placed) logger.info(`Go ${version}: another job installed it at ${dir} first; using that verified copy`);
@@ -1484,7 +1489,7 @@ async function findOrInstall(spec, version, context) {
       }
     }
     const recovery = damage && `${damage}; it was moved aside and Go ${version} reinstalled from the verified archive`;
-    if (placed) await record(damage ? "recover" : "install", "ok", "archive", `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`);
+    if (placed) await record(damage ? "recover" : "install", "ok", "archive", `from ${archiveUrl(request.downloadBaseUrl, file.filename)} (sha256 ${file.sha256})`, placed);
     else await record("reuse", "installed by another job", "archive");
     return done("download", dir, file.sha256, "archive", recovery);
   } catch (err) {
@@ -1529,7 +1534,7 @@ async function restoreFromCache(dir, key2, expected, context) {
       return { damage };
     }
     await writeFile3(sidecarsOf(dir).marker, "");
-    return "restored";
+    return { restored: checksOf(check) };
   } catch (err) {
     if (context.signal?.aborted) {
       await discard().catch(() => void 0);
@@ -1539,6 +1544,9 @@ async function restoreFromCache(dir, key2, expected, context) {
     await discard().catch(() => void 0);
     return "miss";
   }
+}
+function checksOf(check) {
+  return { ...check.result ? { stamps: check.result.stamps } : {}, ...check.manifestStamps ? { manifestStamps: check.manifestStamps } : {} };
 }
 async function downloadAndPlace(version, file, dir, context, replace) {
   const { request, platform } = context;
@@ -1580,9 +1588,11 @@ async function downloadAndPlace(version, file, dir, context, replace) {
       installer: `go-matrix ${TOOL_VERSION}`,
       entries: extracted.tree
     });
+    const stamps = stampFiles(root, extracted.tree.flatMap((e) => e.type === "file" && isExecutedFile(e.path) ? [e.path] : []), true);
     context.signal?.throwIfAborted();
     const text2 = formatManifest(manifest);
-    return replace ? await replaceToolchain(root, dir, text2) : await placeAtomically(root, dir, platform, context.logger, text2);
+    const placed = replace ? await replaceToolchain(root, dir, text2) : await placeAtomically(root, dir, platform, context.logger, text2);
+    return placed ? { stamps, manifestStamps: await stampWrittenManifest(dir) } : void 0;
   } finally {
     staging.release();
     await rm3(staging.dir, { recursive: true, force: true });

@@ -13,6 +13,8 @@ import {blocksOf} from '../../src/coverage/model.js'
 import {summarizeStatements} from '../../src/coverage/summary.js'
 import {basicModule, coverFixtures, fixtureFile, fixtureRuns, runsWithGo} from './fixtures.js'
 import {compareGoVersions} from '../../src/go/gover.js'
+import {sharedVersionDirs} from '../helpers/go-caches.js'
+import {versionAt} from '../../scripts/toolchains.mjs'
 
 /** Tests that run Go itself: the fixtures are current, and Go accepts what the engine writes. */
 const withGo = runsWithGo().sort((a, b) => compareGoVersions(b.version, a.version))
@@ -20,11 +22,12 @@ const newest = withGo[0]
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'go-matrix-gotools-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
 
+/** Runs a version's go with the tests' shared build cache of that version (helpers/go-caches.ts). */
 function go(goroot: string, args: string[], cwd = basicModule): string {
   return execFileSync(path.join(goroot, 'bin', 'go'), args, {
     cwd,
     encoding: 'utf8',
-    env: {...process.env, GOTOOLCHAIN: 'local', GOROOT: goroot, GOFLAGS: ''}
+    env: {...process.env, GOTOOLCHAIN: 'local', GOROOT: goroot, GOFLAGS: '', GOCACHE: sharedVersionDirs(goroot, versionAt(goroot), tmp).gocache}
   })
 }
 

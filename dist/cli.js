@@ -27,13 +27,13 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-NBWLRUG3.js")).runCommand(rest, io);
+      return (await import("./chunks/run-R4JAENYK.js")).runCommand(rest, io);
     case "aggregate":
       return (await import("./chunks/aggregate-3EYQYR5N.js")).aggregateCommand(rest, io);
     case "coverage":
       return (await import("./chunks/coverage-XGPIZRWP.js")).coverageCommand([...rest], { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     case "toolchains":
-      return (await import("./chunks/toolchains-XDPDAZPU.js")).toolchainsCommand(rest, io);
+      return (await import("./chunks/toolchains-NYAEXKJU.js")).toolchainsCommand(rest, io);
     case "--version":
       io.stdout.write(`go-matrix ${TOOL_VERSION}
 `);

@@ -38,7 +38,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-5QNJH7H5.js";
+} from "./chunks/chunk-DU3MU5PY.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,
@@ -57,7 +57,7 @@ import "./chunks/chunk-U7QWH5N3.js";
 import "./chunks/chunk-FFUFBHAD.js";
 import {
   currentPlatform
-} from "./chunks/chunk-5LC73RKC.js";
+} from "./chunks/chunk-B5RIKDD2.js";
 import "./chunks/chunk-MBZDNYRM.js";
 import "./chunks/chunk-DH4SDH7Q.js";
 import {

@@ -11,7 +11,7 @@ import {semverToGo} from '../go/versions.js'
 import {AuditLog} from '../toolchains/audit.js'
 import {formatSize, listToolchains, parseSize, type InstalledToolchain} from '../toolchains/inventory.js'
 import {pruneToolCache} from '../toolchains/reclaim.js'
-import {checkOutcome, checkToolchain} from '../go/reuse.js'
+import {checkOutcome, checksOf, checkToolchain} from '../go/reuse.js'
 import {writeState} from '../toolchains/state.js'
 import {commandError} from '../inputs/error-message.js'
 import {parseFlags, renderHelp, UsageError} from './flags.js'
@@ -195,15 +195,7 @@ async function verify(toolCacheDir: string, versions: readonly string[], full: b
     const outcome = check.ok ? check.verified : 'damaged'
     await audit.append({event: 'verify', version: t.version, arch: t.arch, path: t.dir, outcome: checkOutcome(check), ...(check.ok ? {} : {detail: check.problem})})
     const now = new Date().toISOString()
-    const stamps = check.result?.stamps
-    const manifestStamps = check.ok ? check.manifestStamps : undefined
-    await writeState(t.dir, {
-      lastUsed: t.lastUsed?.toISOString() ?? now,
-      lastVerified: now,
-      verification: outcome,
-      ...(stamps ? {stamps} : {}),
-      ...(manifestStamps ? {manifestStamps} : {})
-    }).catch(() => undefined)
+    await writeState(t.dir, {lastUsed: t.lastUsed?.toISOString() ?? now, lastVerified: now, verification: outcome, ...checksOf(check)}).catch(() => undefined)
     results.push({version: t.version, arch: t.arch, path: t.dir, ok: check.ok, verified: check.verified, seconds, ...(check.ok ? {} : {problem: check.problem}), differences: check.result?.differences ?? []})
   }
   if (json) io.stdout.write(`${JSON.stringify({toolCache: toolCacheDir, level, toolchains: results}, null, 2)}\n`)

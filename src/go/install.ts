@@ -30,7 +30,7 @@ import {sidecarsOf, stampWrittenManifest, writeFileAtomically} from '../toolchai
 import {buildManifest, formatManifest} from '../toolchains/manifest.js'
 import {isExecutedFile, type TreeEntry} from '../toolchains/tree.js'
 import {replaceToolchain} from '../toolchains/replace.js'
-import {checkOutcome, checkToolchain, type Expected, type ReuseCheck} from './reuse.js'
+import {checkOutcome, checksOf, checkToolchain, type Expected} from './reuse.js'
 import type {VerifyLevel} from '../toolchains/verify.js'
 import type {AuditEvent} from '../toolchains/audit.js'
 import {ToolchainLedger} from '../toolchains/ledger.js'
@@ -385,11 +385,6 @@ async function restoreFromCache(dir: string, key: string, expected: Expected, co
     await discard().catch(() => undefined)
     return 'miss'
   }
-}
-
-/** What a passed check leaves for the next one (state.json). */
-function checksOf(check: ReuseCheck & {ok: true}): PreviousChecks {
-  return {...(check.result ? {stamps: check.result.stamps} : {}), ...(check.manifestStamps ? {manifestStamps: check.manifestStamps} : {})}
 }
 
 /**

@@ -39,6 +39,15 @@ export type ReuseCheck =
     }
   | {ok: false; verified: Exclude<ToolchainVerification, 'archive'>; problem: string; result?: VerifyResult}
 
+/**
+ * What a check leaves for the next one (state.json): the stamps of the files that run it found
+ * intact, and, when it passed, the manifest's stamp.
+ */
+export function checksOf(check: ReuseCheck): PreviousChecks {
+  const manifestStamps = check.ok ? check.manifestStamps : undefined
+  return {...(check.result ? {stamps: check.result.stamps} : {}), ...(manifestStamps ? {manifestStamps} : {})}
+}
+
 /** The audit log's outcome of a check: `verified fast`, `unverified` (no manifest), `damaged`. */
 export function checkOutcome(check: ReuseCheck): string {
   if (!check.ok) return 'damaged'

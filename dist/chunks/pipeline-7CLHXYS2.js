@@ -2,12 +2,12 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-5QNJH7H5.js";
+} from "./chunk-DU3MU5PY.js";
 import "./chunk-NFFW3GOK.js";
 import "./chunk-GCRRJQIJ.js";
 import "./chunk-U7QWH5N3.js";
 import "./chunk-FFUFBHAD.js";
-import "./chunk-5LC73RKC.js";
+import "./chunk-B5RIKDD2.js";
 import "./chunk-MBZDNYRM.js";
 import "./chunk-DH4SDH7Q.js";
 import "./chunk-QCJRL7H3.js";

@@ -12,6 +12,7 @@ import {
   AuditLog,
   checkOutcome,
   checkToolchain,
+  checksOf,
   currentPlatform,
   formatSize,
   listToolchains,
@@ -19,7 +20,7 @@ import {
   pruneToolCache,
   semverToGo,
   writeState
-} from "./chunk-5LC73RKC.js";
+} from "./chunk-B5RIKDD2.js";
 import "./chunk-MBZDNYRM.js";
 import "./chunk-DH4SDH7Q.js";
 import "./chunk-MJU2DCFZ.js";
@@ -176,15 +177,7 @@ async function verify(toolCacheDir, versions, full, json, audit, io) {
     const outcome = check.ok ? check.verified : "damaged";
     await audit.append({ event: "verify", version: t.version, arch: t.arch, path: t.dir, outcome: checkOutcome(check), ...check.ok ? {} : { detail: check.problem } });
     const now = (/* @__PURE__ */ new Date()).toISOString();
-    const stamps = check.result?.stamps;
-    const manifestStamps = check.ok ? check.manifestStamps : void 0;
-    await writeState(t.dir, {
-      lastUsed: t.lastUsed?.toISOString() ?? now,
-      lastVerified: now,
-      verification: outcome,
-      ...stamps ? { stamps } : {},
-      ...manifestStamps ? { manifestStamps } : {}
-    }).catch(() => void 0);
+    await writeState(t.dir, { lastUsed: t.lastUsed?.toISOString() ?? now, lastVerified: now, verification: outcome, ...checksOf(check) }).catch(() => void 0);
     results.push({ version: t.version, arch: t.arch, path: t.dir, ok: check.ok, verified: check.verified, seconds, ...check.ok ? {} : { problem: check.problem }, differences: check.result?.differences ?? [] });
   }
   if (json) io.stdout.write(`${JSON.stringify({ toolCache: toolCacheDir, level, toolchains: results }, null, 2)}

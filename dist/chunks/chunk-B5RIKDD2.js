@@ -622,6 +622,10 @@ function extraEntries(goroot, entries) {
 
 // src/go/reuse.ts
 var execFileAsync2 = promisify2(execFile2);
+function checksOf(check) {
+  const manifestStamps = check.ok ? check.manifestStamps : void 0;
+  return { ...check.result ? { stamps: check.result.stamps } : {}, ...manifestStamps ? { manifestStamps } : {} };
+}
 function checkOutcome(check) {
   if (!check.ok) return "damaged";
   return check.verified === "unverified" ? "unverified" : `verified ${check.verified}`;
@@ -1102,6 +1106,7 @@ export {
   removingPathOf,
   writeFileAtomically,
   stampWrittenManifest,
+  checksOf,
   checkOutcome,
   checkToolchain,
   AuditLog,

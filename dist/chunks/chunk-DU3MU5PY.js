@@ -57,6 +57,7 @@ import {
   buildManifest,
   checkOutcome,
   checkToolchain,
+  checksOf,
   currentOwner,
   currentPlatform,
   formatManifest,
@@ -80,7 +81,7 @@ import {
   treeFromDisk,
   writeFileAtomically,
   writeState
-} from "./chunk-5LC73RKC.js";
+} from "./chunk-B5RIKDD2.js";
 import {
   compareGoVersions,
   isGoVersion,
@@ -1544,9 +1545,6 @@ async function restoreFromCache(dir, key2, expected, context) {
     await discard().catch(() => void 0);
     return "miss";
   }
-}
-function checksOf(check) {
-  return { ...check.result ? { stamps: check.result.stamps } : {}, ...check.manifestStamps ? { manifestStamps: check.manifestStamps } : {} };
 }
 async function downloadAndPlace(version, file, dir, context, replace) {
   const { request, platform } = context;

@@ -4,27 +4,14 @@
 import {build} from 'esbuild'
 import {execFileSync} from 'node:child_process'
 import {rmSync} from 'node:fs'
-
-// Bundled CommonJS dependencies call require() on Node built-ins; an ESM bundle has no require.
-const banner = {
-  js: "import {createRequire as __goMatrixCreateRequire} from 'node:module';\nconst require = __goMatrixCreateRequire(import.meta.url);"
-}
+import {NODE_BUNDLE} from './esbuild-node.mjs'
 
 rmSync('dist', {recursive: true, force: true})
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  banner,
-  legalComments: 'none',
-  logLevel: 'warning'
-}
 // One build with code splitting: the action and the command line share chunks, and what is only
 // imported dynamically (the Actions cache client, Octokit, the tool cache) loads only when used,
 // so a job that needs none of them does not parse them at start-up.
 await build({
-  ...common,
+  ...NODE_BUNDLE,
   entryPoints: {index: 'src/bin/action.ts', cli: 'src/bin/cli.ts'},
   outdir: 'dist',
   splitting: true,

@@ -5,11 +5,12 @@
  * (`node __tests__/helpers/actions-cache-server.mjs --port 0`); the client in
  * actions-cache-client.mjs, one process per call, since @actions/cache reads process.env.
  *
- * The client runs bundled (esbuild, as dist/ bundles the same package): loading @actions/cache from
- * its hundreds of files costs each call about half a second of CPU, and the tests make a hundred
- * calls. The bundle is the unmodified package's code; it is built once per machine under
- * os.tmpdir(), keyed by the client's source and the versions of @actions/cache and esbuild, and
- * written atomically, so that test files running at once share it.
+ * The client runs bundled by esbuild with the options dist/ is built with
+ * (scripts/esbuild-node.mjs): loading @actions/cache from its hundreds of files costs each call
+ * about half a second of CPU, and the tests make a hundred calls. The bundle is the unmodified
+ * package's code; it is built once per machine under os.tmpdir(), keyed by the client's source, the
+ * options and the versions of @actions/cache and esbuild, and written atomically, so that test
+ * files running at once share it.
  */
 import {execFile} from 'node:child_process'
 import {createHash, randomBytes} from 'node:crypto'
@@ -17,6 +18,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {mkdir, rename, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import {NODE_BUNDLE} from '../../scripts/esbuild-node.mjs'
 
 export {startActionsCacheStandIn} from './actions-cache-server.mjs'
 export type {
@@ -43,6 +45,7 @@ function bundledClient(): Promise<string> {
     const versionOf = (name: string): string => (JSON.parse(readFileSync(path.join(modules, name, 'package.json'), 'utf8')) as {version: string}).version
     const key = createHash('sha256')
       .update(readFileSync(CLIENT))
+      .update(JSON.stringify(NODE_BUNDLE))
       .update(`@actions/cache ${versionOf('@actions/cache')} esbuild ${versionOf('esbuild')}`)
       .digest('hex')
       .slice(0, 16)
@@ -56,14 +59,7 @@ function bundledClient(): Promise<string> {
       await build({
         entryPoints: [CLIENT],
         outfile: temporary,
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'esm',
-        // Bundled CommonJS calls require() on Node built-ins; an ESM bundle has none (as scripts/build.mjs).
-        banner: {js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);"},
-        legalComments: 'none',
-        logLevel: 'warning'
+        ...NODE_BUNDLE
       })
       await rename(temporary, file)
     } finally {

@@ -38,7 +38,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-DU3MU5PY.js";
+} from "./chunks/chunk-QJMOLQDQ.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,

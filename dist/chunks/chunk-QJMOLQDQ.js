@@ -919,6 +919,7 @@ var ArchiveError = class extends Error {
   name = "ArchiveError";
 };
 var TAR_EXTRACT_ARGS = ["-x", "-p", "--no-same-owner", "-f", "-"];
+var GUNZIP_CHUNK_BYTES = 256 * 1024;
 function mismatchError(archive, expected, actual) {
   return new ArchiveError(`${archive}: sha256 mismatch: expected ${expected}, got ${actual}`);
 }
@@ -955,7 +956,7 @@ async function extractTarGz(body, options) {
     });
     tar.on("close", (code) => resolve(code));
   });
-  const gunzip = createGunzip();
+  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES });
   const guard = entryGuard(archive);
   const tree = new TarTreeRecorder();
   const reader = new TarHeaderReader(

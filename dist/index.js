@@ -38,7 +38,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-QJMOLQDQ.js";
+} from "./chunks/chunk-OZRS5JOC.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,

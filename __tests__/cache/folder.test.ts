@@ -1,5 +1,6 @@
 import {afterEach, beforeEach, describe, expect, it} from '@jest/globals'
-import {mkdir, mkdtemp, readdir, rm, utimes, writeFile} from 'node:fs/promises'
+import {existsSync} from 'node:fs'
+import {mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {cacheLimitBytes, trimCacheFolder} from '../../src/cache/folder.js'
@@ -50,6 +51,35 @@ describe('trimCacheFolder', () => {
     const old = new Date(Date.now() - HOUR)
     await utimes(path.join(root, '.go-matrix-trim.lock'), old, old)
     expect(await trimCacheFolder(root, 10)).toMatchObject({removedFiles: 1})
+  })
+
+  it('measures again only the entry folders that changed since the last run, and afresh when its record is damaged', async () => {
+    const now = Date.now()
+    await entry('1.27.4', 'aa01-d', 1000, 50 * HOUR, now)
+    await entry('1.27.4', 'bb01-d', 1000, 50 * HOUR, now)
+    // Entry folders last changed a while ago, as between runs (a folder changed within the last two seconds is measured anyway).
+    const settle = async (...prefixes: string[]): Promise<void> => {
+      const old = new Date(now - HOUR)
+      for (const prefix of prefixes) await utimes(path.join(root, '1.27.4', 'gocache', prefix), old, old)
+    }
+    await settle('aa', 'bb')
+    expect(await trimCacheFolder(root, 10_000, now)).toEqual({bytesBefore: 2000, bytesAfter: 2000, removedFiles: 0})
+    const recordFile = path.join(root, '.go-matrix-sizes.json')
+    const record = JSON.parse(await readFile(recordFile, 'utf8'))
+    expect(Object.keys(record).sort()).toEqual([path.join('1.27.4', 'gocache', 'aa'), path.join('1.27.4', 'gocache', 'bb')])
+    // The next run trusts what it recorded for a folder whose mtime is unchanged: a figure planted
+    // there is what it counts, which shows that it did not read the folder again.
+    record[path.join('1.27.4', 'gocache', 'bb')].bytes = 5000
+    await writeFile(recordFile, JSON.stringify(record))
+    expect((await trimCacheFolder(root, 10_000, now)).bytesBefore).toBe(6000)
+    // A folder Go added an entry to has a new mtime: it is read again.
+    await entry('1.27.4', 'bb02-d', 500, 40 * HOUR, now)
+    expect((await trimCacheFolder(root, 10_000, now)).bytesBefore).toBe(2500)
+    // Over the limit, every entry is read (their mtimes say which were used least recently), and the record is dropped.
+    expect(await trimCacheFolder(root, 2000, now)).toEqual({bytesBefore: 2500, bytesAfter: 1500, removedFiles: 1})
+    expect(existsSync(recordFile)).toBe(false)
+    await writeFile(recordFile, '{"damaged')
+    expect((await trimCacheFolder(root, 10_000, now)).bytesBefore).toBe(1500)
   })
 
   it('reads GO_MATRIX_CACHE_LIMIT_GB', () => {

@@ -21,7 +21,7 @@ import path from 'node:path'
 export const RESTORED_AGE_MS = 2 * 60 * 60 * 1000
 
 /** Entry files live in 256 folders `00`…`ff`; anything else (README, trim.txt, testexpire.txt) is Go's bookkeeping. */
-const ENTRY_FOLDER = /^[0-9a-f]{2}$/
+export const ENTRY_FOLDER = /^[0-9a-f]{2}$/
 
 /** Files at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
 const CONCURRENCY = 64
@@ -52,7 +52,7 @@ async function entryFiles(gocache: string): Promise<string[]> {
   return lists.flat()
 }
 
-async function eachBounded<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+export async function eachBounded<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0
   const worker = async (): Promise<void> => {
     while (next < items.length) await work(items[next++] as T)

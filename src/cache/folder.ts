@@ -7,10 +7,17 @@
  * hour old, so an mtime is the entry's last use to within an hour. Entries used within the last hour
  * are never removed: another job on the machine may be using them right now. Two jobs never trim at
  * once: a lock file (created exclusively, taken over when older than ten minutes) lets one do it.
+ *
+ * Measuring the folder after each run reads again only the entry subfolders (`gocache/3f/`) that
+ * changed since the last measure: each subfolder's mtime and bytes are kept in RECORD_FILE, and Go
+ * adds and removes entries by name, which sets the subfolder's mtime, while an entry it rewrites keeps
+ * its size (outputs are named by their content, action records are fixed-width). So a run costs a
+ * stat per subfolder (256 per version) instead of a stat per entry (tens of thousands in a folder a
+ * few versions have filled: 0.3-0.6 s of CPU a run).
  */
-import {open, readdir, rm, stat} from 'node:fs/promises'
+import {open, readFile, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {measureEntries} from './build-cache.js'
+import {ENTRY_FOLDER, eachBounded, measureEntries} from './build-cache.js'
 
 /** GO_MATRIX_CACHE_LIMIT_GB: the folder's limit in GiB (decimals allowed); default DEFAULT_LIMIT_GIB. */
 export const CACHE_LIMIT_VARIABLE = 'GO_MATRIX_CACHE_LIMIT_GB'
@@ -20,6 +27,13 @@ const RECENT_MS = 60 * 60 * 1000
 const STALE_LOCK_MS = 10 * 60 * 1000
 /** A trim goes down to this share of the limit, so that it does not run again on the next run. */
 const LOW_WATER = 0.8
+/** What the last measure found per entry subfolder (FolderRecord), beside the lock. */
+const RECORD_FILE = '.go-matrix-sizes.json'
+/**
+ * A subfolder changed less than this before it was measured may change again within the same mtime
+ * tick, unseen: its record is not trusted (as git treats index entries as racy).
+ */
+const RACY_MS = 2000
 
 /** The limit in bytes from GO_MATRIX_CACHE_LIMIT_GB; throws a message naming the variable on bad input. */
 export function cacheLimitBytes(value: string | undefined): number {
@@ -56,12 +70,64 @@ async function gocaches(cacheDir: string): Promise<string[]> {
   return found
 }
 
+/** Per entry subfolder (`1.27.4/gocache/3f`, relative to the cache folder): its mtime when measured, and its entries' bytes. */
+type FolderRecord = Record<string, {mtimeMs: number; bytes: number}>
+
+async function readRecord(file: string): Promise<FolderRecord> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'))
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as FolderRecord) : {}
+  } catch {
+    // Missing or damaged: everything is measured afresh.
+    return {}
+  }
+}
+
+/**
+ * The entries' bytes over every version's GOCACHE in the folder, reading only the subfolders whose
+ * mtime differs from `known`'s (or is racy); returns the record of this measure too.
+ */
+async function measureFolder(cacheDir: string, known: FolderRecord, now: number): Promise<{bytes: number; record: FolderRecord}> {
+  const record: FolderRecord = {}
+  let bytes = 0
+  const subfolders: {key: string; dir: string}[] = []
+  for (const gocache of await gocaches(cacheDir)) {
+    const names = await readdir(gocache).catch(() => [] as string[])
+    for (const name of names) if (ENTRY_FOLDER.test(name)) subfolders.push({key: path.relative(cacheDir, path.join(gocache, name)), dir: path.join(gocache, name)})
+  }
+  await eachBounded(subfolders, async ({key, dir}) => {
+    // The mtime is read before the entries: an entry added meanwhile leaves a newer mtime behind.
+    const info = await stat(dir).catch(() => null)
+    if (!info) return
+    const seen = known[key]
+    let folderBytes: number
+    if (seen && seen.mtimeMs === info.mtimeMs && info.mtimeMs < now - RACY_MS) {
+      folderBytes = seen.bytes
+    } else {
+      folderBytes = 0
+      for (const name of await readdir(dir).catch(() => [] as string[])) folderBytes += (await stat(path.join(dir, name)).catch(() => null))?.size ?? 0
+    }
+    record[key] = {mtimeMs: info.mtimeMs, bytes: folderBytes}
+    bytes += folderBytes
+  })
+  return {bytes, record}
+}
+
 /** Trims the folder's build caches to `limitBytes` by least recent use (see the module comment). */
 export async function trimCacheFolder(cacheDir: string, limitBytes: number, now: number = Date.now()): Promise<TrimResult> {
   const lock = path.join(cacheDir, '.go-matrix-trim.lock')
   const owned = await takeLock(lock, now)
   if (!owned) return {bytesBefore: 0, bytesAfter: 0, removedFiles: 0, skipped: true}
+  const recordFile = path.join(cacheDir, RECORD_FILE)
   try {
+    const measured = await measureFolder(cacheDir, await readRecord(recordFile), now)
+    if (measured.bytes <= limitBytes) {
+      await writeRecord(recordFile, measured.record)
+      return {bytesBefore: measured.bytes, bytesAfter: measured.bytes, removedFiles: 0}
+    }
+    // Over the limit: every entry's mtime is needed to remove the least recently used. The trim
+    // changes many subfolders, so the next run measures afresh.
+    await rm(recordFile, {force: true})
     const entries = (
       await Promise.all((await gocaches(cacheDir)).map(async dir => (await measureEntries(dir)).list.map(e => ({...e, file: path.join(dir, e.name)}))))
     ).flat()
@@ -79,6 +145,17 @@ export async function trimCacheFolder(cacheDir: string, limitBytes: number, now:
     return {bytesBefore: before, bytesAfter: total, removedFiles: removed}
   } finally {
     await rm(lock, {force: true})
+  }
+}
+
+/** Written whole, then renamed, so that a reader never sees half a record; a folder that refuses it only costs the next run a full measure. */
+async function writeRecord(file: string, record: FolderRecord): Promise<void> {
+  const temporary = `${file}.${process.pid}`
+  try {
+    await writeFile(temporary, JSON.stringify(record))
+    await rename(temporary, file)
+  } catch {
+    await rm(temporary, {force: true}).catch(() => undefined)
   }
 }
 

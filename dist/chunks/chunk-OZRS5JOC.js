@@ -95,7 +95,7 @@ import {
 } from "./chunk-TKSYEVZE.js";
 
 // src/pipeline.ts
-import { readFile as readFile7, rm as rm8, writeFile as writeFile5 } from "node:fs/promises";
+import { readFile as readFile8, rm as rm8, writeFile as writeFile6 } from "node:fs/promises";
 import path16 from "node:path";
 
 // src/go/install.ts
@@ -2879,7 +2879,7 @@ function runCoverFunc(goroot, input, profilePath, moduleDir, env) {
 }
 
 // src/cache/carried.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import path14 from "node:path";
 
 // src/cache/build-cache.ts
@@ -3064,7 +3064,7 @@ async function exists2(target) {
 }
 
 // src/cache/folder.ts
-import { open as open3, readdir as readdir5, rm as rm7, stat as stat4 } from "node:fs/promises";
+import { open as open3, readFile as readFile5, readdir as readdir5, rename as rename3, rm as rm7, stat as stat4, writeFile as writeFile5 } from "node:fs/promises";
 import path13 from "node:path";
 var CACHE_LIMIT_VARIABLE = "GO_MATRIX_CACHE_LIMIT_GB";
 var DEFAULT_LIMIT_GIB = 5;
@@ -3072,6 +3072,8 @@ var GIB = 1024 ** 3;
 var RECENT_MS = 60 * 60 * 1e3;
 var STALE_LOCK_MS = 10 * 60 * 1e3;
 var LOW_WATER = 0.8;
+var RECORD_FILE = ".go-matrix-sizes.json";
+var RACY_MS = 2e3;
 function cacheLimitBytes(value) {
   if (value === void 0 || value.trim() === "") return DEFAULT_LIMIT_GIB * GIB;
   const n = Number(value.trim());
@@ -3094,11 +3096,50 @@ async function gocaches(cacheDir) {
   }
   return found;
 }
+async function readRecord(file) {
+  try {
+    const parsed = JSON.parse(await readFile5(file, "utf8"));
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+async function measureFolder(cacheDir, known, now) {
+  const record = {};
+  let bytes = 0;
+  const subfolders = [];
+  for (const gocache of await gocaches(cacheDir)) {
+    const names = await readdir5(gocache).catch(() => []);
+    for (const name of names) if (ENTRY_FOLDER.test(name)) subfolders.push({ key: path13.relative(cacheDir, path13.join(gocache, name)), dir: path13.join(gocache, name) });
+  }
+  await eachBounded(subfolders, async ({ key: key2, dir }) => {
+    const info = await stat4(dir).catch(() => null);
+    if (!info) return;
+    const seen = known[key2];
+    let folderBytes;
+    if (seen && seen.mtimeMs === info.mtimeMs && info.mtimeMs < now - RACY_MS) {
+      folderBytes = seen.bytes;
+    } else {
+      folderBytes = 0;
+      for (const name of await readdir5(dir).catch(() => [])) folderBytes += (await stat4(path13.join(dir, name)).catch(() => null))?.size ?? 0;
+    }
+    record[key2] = { mtimeMs: info.mtimeMs, bytes: folderBytes };
+    bytes += folderBytes;
+  });
+  return { bytes, record };
+}
 async function trimCacheFolder(cacheDir, limitBytes, now = Date.now()) {
   const lock = path13.join(cacheDir, ".go-matrix-trim.lock");
   const owned = await takeLock(lock, now);
   if (!owned) return { bytesBefore: 0, bytesAfter: 0, removedFiles: 0, skipped: true };
+  const recordFile = path13.join(cacheDir, RECORD_FILE);
   try {
+    const measured = await measureFolder(cacheDir, await readRecord(recordFile), now);
+    if (measured.bytes <= limitBytes) {
+      await writeRecord(recordFile, measured.record);
+      return { bytesBefore: measured.bytes, bytesAfter: measured.bytes, removedFiles: 0 };
+    }
+    await rm7(recordFile, { force: true });
     const entries = (await Promise.all((await gocaches(cacheDir)).map(async (dir) => (await measureEntries(dir)).list.map((e) => ({ ...e, file: path13.join(dir, e.name) }))))).flat();
     const before = entries.reduce((sum, e) => sum + e.bytes, 0);
     if (before <= limitBytes) return { bytesBefore: before, bytesAfter: before, removedFiles: 0 };
@@ -3114,6 +3155,15 @@ async function trimCacheFolder(cacheDir, limitBytes, now = Date.now()) {
     return { bytesBefore: before, bytesAfter: total, removedFiles: removed };
   } finally {
     await rm7(lock, { force: true });
+  }
+}
+async function writeRecord(file, record) {
+  const temporary = `${file}.${process.pid}`;
+  try {
+    await writeFile5(temporary, JSON.stringify(record));
+    await rename3(temporary, file);
+  } catch {
+    await rm7(temporary, { force: true }).catch(() => void 0);
   }
 }
 async function takeLock(lock, now) {
@@ -3157,7 +3207,7 @@ var CarriedCaches = class {
       for (const name of ["go.sum", "go.work.sum"]) {
         const relative = path14.relative(moduleDir, path14.join(dir, name)).split(path14.sep).join("/");
         try {
-          files.push({ name: relative, content: await readFile5(path14.join(dir, name), "utf8") });
+          files.push({ name: relative, content: await readFile6(path14.join(dir, name), "utf8") });
         } catch {
         }
       }
@@ -3384,7 +3434,7 @@ function unitsDone(units) {
 }
 
 // src/modules/discover.ts
-import { readdir as readdir6, readFile as readFile6, realpath } from "node:fs/promises";
+import { readdir as readdir6, readFile as readFile7, realpath } from "node:fs/promises";
 import path15 from "node:path";
 function isSkippedFolder(name) {
   return name === "vendor" || name === "testdata" || name === "node_modules" || name.startsWith(".");
@@ -3447,7 +3497,7 @@ async function readModuleFolder(dir, workingDir, workspace, fromGoWork) {
   const file = path15.join(absolute, "go.mod");
   let text2;
   try {
-    text2 = await readFile6(file, "utf8");
+    text2 = await readFile7(file, "utf8");
   } catch (err) {
     const why = err.code === "ENOENT" ? "no go.mod there" : err.message;
     throw new ModuleSelectionError(`${named} ${file}: ${why}; name module folders (those holding a go.mod)`, { cause: err });
@@ -3460,7 +3510,7 @@ async function readGoWork(workingDir) {
   const file = path15.join(workingDir, "go.work");
   let text2;
   try {
-    text2 = await readFile6(file, "utf8");
+    text2 = await readFile7(file, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return null;
     throw new ModuleSelectionError(`${file}: ${err.message}`, { cause: err });
@@ -3536,7 +3586,7 @@ async function installAndRun(options, ctx, job) {
     if (!pending) {
       const dir = run2.module ? path16.join(moduleDir, ...run2.module.dir.split("/")) : moduleDir;
       pending = analyseVersion(run2, dir, ownTestsOnly(options), logger).then(async (result2) => {
-        if (result2) await writeFile5(path16.join(run2.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
+        if (result2) await writeFile6(path16.join(run2.dir, "coverage.lcov"), formatLcov(result2.lines, { functions: result2.functions, sourcePath }));
         return result2;
       });
       analyses.set(run2.dir, pending);
@@ -3682,7 +3732,7 @@ function toolchainReport(t) {
 async function lcovSourcePath(moduleDir, workspace) {
   let goMod;
   try {
-    goMod = await readFile7(path16.join(moduleDir, "go.mod"), "utf8");
+    goMod = await readFile8(path16.join(moduleDir, "go.mod"), "utf8");
   } catch {
     return (file) => file;
   }

@@ -29,10 +29,14 @@ export interface GoMirrorOptions {
   /** Minors listed in the index without an archive; default every installed one (stable = 1.27.x); [] lists only what is served. */
   listed?: string[]
   faults?: Record<string, MirrorFault>
+  /** `stored` (default): deflate's stored blocks, cheap to pack and inflate; `gzip`: gzip -1, as the benchmarks want. */
+  compression?: MirrorCompression
   port?: number
   host?: string
   cacheRoot?: string
 }
+
+export type MirrorCompression = 'stored' | 'gzip'
 
 export interface GoMirror {
   /** `http://127.0.0.1:PORT/dl` */
@@ -50,5 +54,5 @@ export interface GoMirror {
 export function startGoMirror(options?: GoMirrorOptions): Promise<GoMirror>
 export function installedGoMinors(env?: NodeJS.ProcessEnv): string[]
 export function goVersionOf(goroot: string): Promise<string>
-export function packGoArchive(goroot: string, cacheRoot?: string): Promise<MirrorArchive>
+export function packGoArchive(goroot: string, cacheRoot?: string, compression?: MirrorCompression): Promise<MirrorArchive>
 export function buildIndex(archives: MirrorArchive[], wrongSha256?: Set<string>, listed?: string[]): MirrorRelease[]

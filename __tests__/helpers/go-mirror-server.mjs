@@ -17,6 +17,13 @@
  * Packing a toolchain takes seconds, so archives are cached under os.tmpdir()/go-matrix-mirror, keyed by
  * the GOROOT, its VERSION file and the packing recipe, and written atomically (temporary name, then
  * rename), so test files running in parallel share them and a stale or half-written archive is never used.
+ *
+ * Compression: the tests' archives are gzip files of stored (level 0) deflate blocks, valid gzip that
+ * any gunzip reads, which cost next to nothing to pack or to inflate: on a fresh 2-core machine,
+ * `gzip -1` took 5-6 s of CPU per toolchain and inflating it 1.2 s per install, for six toolchains and
+ * dozens of installs a run. What the tests check (digests, streaming, faults, extraction, recovery)
+ * does not depend on the ratio. The benchmarks ask for `compression: 'gzip'` (`--compression gzip`),
+ * archives compressed as go.dev's are, since they time the installer's inflating against tar's.
  */
 import {spawn, execFile} from 'node:child_process'
 import {createHash} from 'node:crypto'
@@ -27,6 +34,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {pipeline} from 'node:stream/promises'
 import {promisify} from 'node:util'
+import {createGzip} from 'node:zlib'
 import {gorootOf, installedGoMinors, versionAt} from '../../scripts/toolchains.mjs'
 import {listenOnLoopback, serveWhenRun, throttle} from './loopback.mjs'
 
@@ -34,9 +42,15 @@ const execFileAsync = promisify(execFile)
 
 /**
  * Bump when the way archives are packed changes, so cached archives from the old recipe are not reused.
- * gzip -1: a fresh machine packs each toolchain once, and -1 takes a third of -6's time.
+ * The compression is part of the key too (packGoArchive).
  */
-const PACKING_RECIPE = 'tar-ch-go-prefix-gzip1-v3'
+const PACKING_RECIPE = 'tar-ch-go-prefix-v4'
+
+/**
+ * How archives are compressed: `stored`, deflate's stored blocks (the tests' default, see above), or
+ * `gzip`, `gzip -1` (a third of -6's time, and inflating costs what go.dev's archives cost).
+ */
+const COMPRESSIONS = ['stored', 'gzip']
 
 export {installedGoMinors}
 
@@ -52,12 +66,14 @@ export async function goVersionOf(goroot) {
 
 /**
  * Packs a GOROOT as go.dev packs releases: every entry under `go/`, symlinks dereferenced (Debian's
- * GOROOTs link src/, api/, misc/ and test/ into /usr/share), gzip-compressed. Returns the cached archive.
+ * GOROOTs link src/, api/, misc/ and test/ into /usr/share), in a gzip file compressed as
+ * `compression` says (COMPRESSIONS). Returns the cached archive.
  */
-export async function packGoArchive(goroot, cacheRoot = path.join(os.tmpdir(), 'go-matrix-mirror')) {
+export async function packGoArchive(goroot, cacheRoot = path.join(os.tmpdir(), 'go-matrix-mirror'), compression = 'stored') {
+  if (!COMPRESSIONS.includes(compression)) throw new Error(`packGoArchive: compression ${JSON.stringify(compression)} is not one of ${COMPRESSIONS.join(', ')}`)
   const version = await goVersionOf(goroot)
   const versionFile = await readFile(path.join(goroot, 'VERSION'), 'utf8').catch(() => '')
-  const key = createHash('sha256').update(`${PACKING_RECIPE}\0${path.resolve(goroot)}\0${version}\0${versionFile}`).digest('hex').slice(0, 16)
+  const key = createHash('sha256').update(`${PACKING_RECIPE}\0${compression}\0${path.resolve(goroot)}\0${version}\0${versionFile}`).digest('hex').slice(0, 16)
   const filename = `go${version}.linux-amd64.tar.gz`
   const dir = path.join(cacheRoot, key)
   const archive = path.join(dir, filename)
@@ -74,7 +90,7 @@ export async function packGoArchive(goroot, cacheRoot = path.join(os.tmpdir(), '
   try {
     const link = path.join(work, 'go')
     await symlink(path.resolve(goroot), link)
-    const {sha256} = await tarGzip(work, 'go', path.join(work, filename))
+    const {sha256} = await tarGzip(work, 'go', path.join(work, filename), compression)
     await rm(link)
     await writeFile(path.join(work, `${filename}.sha256`), `${sha256}\n`)
     await chmod(work, 0o755)
@@ -90,27 +106,36 @@ export async function packGoArchive(goroot, cacheRoot = path.join(os.tmpdir(), '
   }
 }
 
-/** `tar -chf - -C dir entry | gzip -1 -n > out`, with the sha256 of the output computed on the way. */
-async function tarGzip(dir, entry, out) {
+/**
+ * `tar -chf - -C dir entry | gzip -1 -n > out` (compression `gzip`), or with deflate's stored blocks in
+ * place of gzip -1 (`stored`), with the sha256 of the output computed on the way.
+ */
+async function tarGzip(dir, entry, out, compression) {
   const tar = spawn('tar', ['-ch', '--owner=0', '--group=0', '--numeric-owner', '-f', '-', '-C', dir, entry], {
     stdio: ['ignore', 'pipe', 'pipe']
   })
-  const gzip = spawn('gzip', ['-1', '-n', '-c'], {stdio: ['pipe', 'pipe', 'pipe']})
   const stderr = []
   tar.stderr.on('data', d => stderr.push(d))
-  gzip.stderr.on('data', d => stderr.push(d))
   const exited = child => new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('close', code => (code === 0 ? resolve() : reject(new Error(`${child.spawnfile} exited with ${code}: ${Buffer.concat(stderr)}`))))
   })
   const hash = createHash('sha256')
-  gzip.stdout.on('data', chunk => hash.update(chunk))
-  await Promise.all([
-    pipeline(tar.stdout, gzip.stdin),
-    pipeline(gzip.stdout, createWriteStream(out)),
-    exited(tar),
-    exited(gzip)
-  ])
+  const hashed = async function* (source) {
+    for await (const chunk of source) {
+      hash.update(chunk)
+      yield chunk
+    }
+  }
+  if (compression === 'stored') {
+    // node's gzip writes no name and no mtime (as gzip -n), so the same tree packs to the same bytes.
+    const gzip = createGzip({level: 0, chunkSize: 1 << 20})
+    await Promise.all([pipeline(tar.stdout, gzip, hashed, createWriteStream(out)), exited(tar)])
+  } else {
+    const gzip = spawn('gzip', ['-1', '-n', '-c'], {stdio: ['pipe', 'pipe', 'pipe']})
+    gzip.stderr.on('data', d => stderr.push(d))
+    await Promise.all([pipeline(tar.stdout, gzip.stdin), pipeline(gzip.stdout, hashed, createWriteStream(out)), exited(tar), exited(gzip)])
+  }
   return {sha256: hash.digest('hex')}
 }
 
@@ -197,13 +222,14 @@ function compareGo(a, b) {
  *     {hang: true, times?: n}                                       send headers and a few bytes, then nothing
  *     {drip: {bytes: n, everyMs: ms}, times?: n}                    send n bytes every ms (never idle long
  *                                                                    enough for an idle timeout to fire)
+ * - compression: 'stored' (default) or 'gzip' (packGoArchive);
  * - port (default 0), host (default 127.0.0.1), cacheRoot.
  * Returns {baseUrl, releases, archives, requests, setFault, close}; `requests` lists every path asked for.
  */
 export async function startGoMirror(options = {}) {
   const minors = options.versions ?? installedGoMinors()
   const archives = []
-  for (const minor of minors) archives.push(await packGoArchive(gorootOf(minor), options.cacheRoot))
+  for (const minor of minors) archives.push(await packGoArchive(gorootOf(minor), options.cacheRoot, options.compression))
   const listed = (options.listed ?? installedGoMinors()).map(minor => versionAt(gorootOf(minor)))
   const faults = new Map(Object.entries(options.faults ?? {}))
   const served = new Map() // filename -> how many times a fault has fired
@@ -239,7 +265,7 @@ export async function startGoMirror(options = {}) {
     }
     if (active && fault.drip) return void drip(createReadStream(archive.path, {highWaterMark: fault.drip.bytes}), res, fault.drip.everyMs)
     if (fault?.slow) return void throttle(createReadStream(archive.path), res, fault.slow)
-    createReadStream(archive.path).pipe(res)
+    createReadStream(archive.path, {highWaterMark: 1 << 20}).pipe(res)
   })
   const listening = await listenOnLoopback(server, options)
   return {
@@ -274,7 +300,7 @@ function drip(source, res, everyMs) {
 }
 
 const list = value => value.split(',').map(v => v.trim()).filter(Boolean)
-const FLAGS = {'--port': ['port', Number, 'N'], '--versions': ['versions', list, '1.21,1.22'], '--listed': ['listed', list, '1.26,1.27'], '--host': ['host', String, 'ADDR']}
+const FLAGS = {'--port': ['port', Number, 'N'], '--versions': ['versions', list, '1.21,1.22'], '--listed': ['listed', list, '1.26,1.27'], '--host': ['host', String, 'ADDR'], '--compression': ['compression', String, 'stored|gzip']}
 await serveWhenRun(import.meta.url, 'go-mirror-server', FLAGS, async options => {
   const mirror = await startGoMirror(options)
   return {url: mirror.baseUrl, close: mirror.close}

@@ -56,7 +56,7 @@ writeFileSync(
   prEventFile,
   JSON.stringify({number: 1, repository: {full_name: 'octo/bench', name: 'bench', owner: {login: 'octo'}, default_branch: 'main'}, pull_request: {number: 1, base: {ref: 'main', sha: 'a'.repeat(40)}, head: {ref: 'feature', sha: 'b'.repeat(40), repo: {full_name: 'octo/bench'}}}})
 )
-const mirror = await startGoMirror({versions: minors})
+const mirror = await startGoMirror({versions: minors, compression: 'gzip'})
 let cache = await startActionsCacheStandIn()
 
 const runner = {temp: path.join(root, 'temp'), toolCache: path.join(root, 'toolcache'), home: path.join(root, 'home'), files: path.join(root, 'files')}

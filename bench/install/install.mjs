@@ -42,7 +42,7 @@ const median = values => {
 
 /** Starts the mirror as its own process, so that serving does not share the installer's event loop. */
 async function startMirror() {
-  const child = spawn(process.execPath, [path.join(here, '..', '..', '__tests__', 'helpers', 'go-mirror-server.mjs'), '--port', '0', '--versions', minor], {
+  const child = spawn(process.execPath, [path.join(here, '..', '..', '__tests__', 'helpers', 'go-mirror-server.mjs'), '--port', '0', '--versions', minor, '--compression', 'gzip'], {
     stdio: ['ignore', 'pipe', 'inherit']
   })
   const [line] = await new Promise((resolve, reject) => {

@@ -39,7 +39,7 @@ const median = values => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-const child = spawn(process.execPath, [path.join(here, '..', '..', '__tests__', 'helpers', 'go-mirror-server.mjs'), '--port', '0', '--versions', minors.join(',')], {
+const child = spawn(process.execPath, [path.join(here, '..', '..', '__tests__', 'helpers', 'go-mirror-server.mjs'), '--port', '0', '--versions', minors.join(','), '--compression', 'gzip'], {
   stdio: ['ignore', 'pipe', 'inherit']
 })
 const baseUrl = (await new Promise((resolve, reject) => {

@@ -50,7 +50,7 @@ const toolchains = minors.map(minor => {
 })
 
 async function startMirror() {
-  const child = spawn(process.execPath, [path.join(repo, '__tests__/helpers/go-mirror-server.mjs'), '--port', '0', '--versions', minors.join(',')], {
+  const child = spawn(process.execPath, [path.join(repo, '__tests__/helpers/go-mirror-server.mjs'), '--port', '0', '--versions', minors.join(','), '--compression', 'gzip'], {
     stdio: ['ignore', 'pipe', 'inherit']
   })
   const line = await new Promise((resolve, reject) => {

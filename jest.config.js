@@ -8,8 +8,9 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {'^(\\.{1,2}/.*)\\.js$': '$1'},
+  // esbuild, file by file, to native ESM (scripts/jest-transform.mjs says why not ts-jest).
   transform: {
-    '^.+\\.ts$': ['ts-jest', {useESM: true}]
+    '^.+\\.ts$': '<rootDir>/scripts/jest-transform.mjs'
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],

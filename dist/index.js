@@ -38,7 +38,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-OZRS5JOC.js";
+} from "./chunks/chunk-DC7JAGZX.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,

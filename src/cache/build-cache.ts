@@ -21,7 +21,7 @@ import path from 'node:path'
 export const RESTORED_AGE_MS = 2 * 60 * 60 * 1000
 
 /** Entry files live in 256 folders `00`…`ff`; anything else (README, trim.txt, testexpire.txt) is Go's bookkeeping. */
-export const ENTRY_FOLDER = /^[0-9a-f]{2}$/
+const ENTRY_FOLDER = /^[0-9a-f]{2}$/
 
 /** Files at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
 const CONCURRENCY = 64
@@ -31,15 +31,19 @@ export interface Entries {
   bytes: number
 }
 
-/** Every entry file of a GOCACHE, as paths relative to it. */
-async function entryFiles(gocache: string): Promise<string[]> {
-  let folders: string[]
+/** The entry folders (`00`…`ff`) of a GOCACHE, by name; none when it does not exist. */
+export async function entryFolders(gocache: string): Promise<string[]> {
   try {
-    folders = (await readdir(gocache)).filter(name => ENTRY_FOLDER.test(name))
+    return (await readdir(gocache)).filter(name => ENTRY_FOLDER.test(name))
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw err
   }
+}
+
+/** Every entry file of a GOCACHE, as paths relative to it. */
+async function entryFiles(gocache: string): Promise<string[]> {
+  const folders = await entryFolders(gocache)
   const lists = await Promise.all(
     folders.map(async folder => {
       try {

@@ -17,7 +17,7 @@
  */
 import {open, readFile, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {ENTRY_FOLDER, eachBounded, measureEntries} from './build-cache.js'
+import {eachBounded, entryFolders, measureEntries} from './build-cache.js'
 
 /** GO_MATRIX_CACHE_LIMIT_GB: the folder's limit in GiB (decimals allowed); default DEFAULT_LIMIT_GIB. */
 export const CACHE_LIMIT_VARIABLE = 'GO_MATRIX_CACHE_LIMIT_GB'
@@ -92,8 +92,7 @@ async function measureFolder(cacheDir: string, known: FolderRecord, now: number)
   let bytes = 0
   const subfolders: {key: string; dir: string}[] = []
   for (const gocache of await gocaches(cacheDir)) {
-    const names = await readdir(gocache).catch(() => [] as string[])
-    for (const name of names) if (ENTRY_FOLDER.test(name)) subfolders.push({key: path.relative(cacheDir, path.join(gocache, name)), dir: path.join(gocache, name)})
+    for (const name of await entryFolders(gocache)) subfolders.push({key: path.relative(cacheDir, path.join(gocache, name)), dir: path.join(gocache, name)})
   }
   await eachBounded(subfolders, async ({key, dir}) => {
     // The mtime is read before the entries: an entry added meanwhile leaves a newer mtime behind.

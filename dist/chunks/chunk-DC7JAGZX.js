@@ -2888,14 +2888,16 @@ import path11 from "node:path";
 var RESTORED_AGE_MS = 2 * 60 * 60 * 1e3;
 var ENTRY_FOLDER = /^[0-9a-f]{2}$/;
 var CONCURRENCY = 64;
-async function entryFiles(gocache) {
-  let folders;
+async function entryFolders(gocache) {
   try {
-    folders = (await readdir3(gocache)).filter((name) => ENTRY_FOLDER.test(name));
+    return (await readdir3(gocache)).filter((name) => ENTRY_FOLDER.test(name));
   } catch (err) {
     if (err.code === "ENOENT") return [];
     throw err;
   }
+}
+async function entryFiles(gocache) {
+  const folders = await entryFolders(gocache);
   const lists = await Promise.all(
     folders.map(async (folder) => {
       try {
@@ -3109,8 +3111,7 @@ async function measureFolder(cacheDir, known, now) {
   let bytes = 0;
   const subfolders = [];
   for (const gocache of await gocaches(cacheDir)) {
-    const names = await readdir5(gocache).catch(() => []);
-    for (const name of names) if (ENTRY_FOLDER.test(name)) subfolders.push({ key: path13.relative(cacheDir, path13.join(gocache, name)), dir: path13.join(gocache, name) });
+    for (const name of await entryFolders(gocache)) subfolders.push({ key: path13.relative(cacheDir, path13.join(gocache, name)), dir: path13.join(gocache, name) });
   }
   await eachBounded(subfolders, async ({ key: key2, dir }) => {
     const info = await stat4(dir).catch(() => null);

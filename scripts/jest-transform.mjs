@@ -38,10 +38,14 @@ function process(sourceText, sourcePath) {
   return {code}
 }
 
+function cacheKey(sourceText, sourcePath) {
+  return createHash('sha256').update(`${TRANSFORM_KEY}\0${sourcePath}\0`).update(sourceText).digest('hex')
+}
+
 export default {
   canInstrument: false,
   process,
   processAsync: async (sourceText, sourcePath) => process(sourceText, sourcePath),
-  getCacheKey: (sourceText, sourcePath) => createHash('sha256').update(`${TRANSFORM_KEY}\0${sourcePath}\0`).update(sourceText).digest('hex'),
-  getCacheKeyAsync: async (sourceText, sourcePath) => createHash('sha256').update(`${TRANSFORM_KEY}\0${sourcePath}\0`).update(sourceText).digest('hex')
+  getCacheKey: cacheKey,
+  getCacheKeyAsync: async (sourceText, sourcePath) => cacheKey(sourceText, sourcePath)
 }

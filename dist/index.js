@@ -38,7 +38,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-DC7JAGZX.js";
+} from "./chunks/chunk-AUBC4RVL.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,

@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs'
 import {mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {cacheLimitBytes, trimCacheFolder} from '../../src/cache/folder.js'
+import {cacheLimitBytes, measureKept, trimCacheFolder} from '../../src/cache/folder.js'
 import {markRestored, pruneUnused} from '../../src/cache/build-cache.js'
 
 const HOUR = 3600_000
@@ -80,6 +80,34 @@ describe('trimCacheFolder', () => {
     expect(existsSync(recordFile)).toBe(false)
     await writeFile(recordFile, '{"damaged')
     expect((await trimCacheFolder(root, 10_000, now)).bytesBefore).toBe(1500)
+  })
+
+  it("gives a run's report one version's entries and bytes, the bytes of folders unchanged since the last trim from its record", async () => {
+    const now = Date.now()
+    await entry('1.27.4', 'aa01-d', 1000, 50 * HOUR, now)
+    await entry('1.27.4', 'bb01-a', 100, 50 * HOUR, now)
+    await entry('1.24.4', 'cc01-d', 700, 50 * HOUR, now)
+    const gocache = path.join(root, '1.27.4', 'gocache')
+    // No record yet: every entry is read.
+    const first = await measureKept(root, gocache, now)
+    expect({...first, names: first.names.sort()}).toEqual({names: ['aa/aa01-d', 'bb/bb01-a'], files: 2, bytes: 1100})
+    const old = new Date(now - HOUR)
+    for (const prefix of ['aa', 'bb']) await utimes(path.join(gocache, prefix), old, old)
+    await trimCacheFolder(root, 10_000, now)
+    const recordFile = path.join(root, '.go-matrix-sizes.json')
+    const record = JSON.parse(await readFile(recordFile, 'utf8'))
+    // A figure planted for an unchanged folder is what it counts; its entries are still listed.
+    record[path.join('1.27.4', 'gocache', 'bb')].bytes = 5000
+    await writeFile(recordFile, JSON.stringify(record))
+    const trusted = await measureKept(root, gocache, now)
+    expect({...trusted, names: trusted.names.sort()}).toEqual({names: ['aa/aa01-d', 'bb/bb01-a'], files: 2, bytes: 6000})
+    // A folder Go added an entry to is read again; another version's folders are not counted.
+    await entry('1.27.4', 'bb02-d', 500, 0, now)
+    const grown = await measureKept(root, gocache, now)
+    expect({...grown, names: grown.names.sort()}).toEqual({names: ['aa/aa01-d', 'bb/bb01-a', 'bb/bb02-d'], files: 3, bytes: 1600})
+    // It only reads the record; a missing GOCACHE holds nothing.
+    expect(JSON.parse(await readFile(recordFile, 'utf8'))).toEqual(record)
+    expect(await measureKept(root, path.join(root, '1.99.0', 'gocache'), now)).toEqual({names: [], files: 0, bytes: 0})
   })
 
   it('reads GO_MATRIX_CACHE_LIMIT_GB', () => {

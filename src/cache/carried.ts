@@ -18,7 +18,7 @@ import {markRestored, measureEntries, pruneUnused} from './build-cache.js'
 import {pruneModuleCache, readModuleNeeds} from './module-cache.js'
 import {formatMiB, type VersionCacheReport} from './report.js'
 import {bytesOf, type CacheClient} from '../transport/actions-cache.js'
-import {CACHE_LIMIT_VARIABLE, cacheLimitBytes, trimCacheFolder} from './folder.js'
+import {CACHE_LIMIT_VARIABLE, cacheLimitBytes, measureKept, trimCacheFolder} from './folder.js'
 
 export interface CarriedCachesOptions {
   /**
@@ -116,8 +116,8 @@ export class CarriedCaches {
       const gocache = this.gocacheOf(version)
       if (!this.options.store) {
         // The folder keeps what earlier runs left: that is this run's "restore".
-        const entries = await measureEntries(gocache)
-        created.restoredNames = new Set(entries.list.map(e => e.name))
+        const entries = await measureKept(this.options.paths.cacheDir, gocache)
+        created.restoredNames = new Set(entries.names)
         report.restored = entries.files > 0
         report.restoredBytes = entries.bytes
         created.keys = {key: 'folder', restoreKeys: []}
@@ -182,9 +182,14 @@ export class CarriedCaches {
         (async () => {
           await state.restoring
           if (state.keys.key === '') return
+          if (!this.options.store) {
+            const after = await measureKept(this.options.paths.cacheDir, this.gocacheOf(version))
+            report.addedEntries = after.names.filter(name => !state.restoredNames.has(name)).length
+            report.savedBytes = after.bytes
+            return
+          }
           const after = await measureEntries(this.gocacheOf(version))
           report.addedEntries = after.list.filter(e => !state.restoredNames.has(e.name)).length
-          if (!this.options.store) report.savedBytes = after.bytes
         })().catch(() => undefined)
       )
     }

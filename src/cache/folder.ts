@@ -13,7 +13,8 @@
  * adds and removes entries by name, which sets the subfolder's mtime, while an entry it rewrites keeps
  * its size (outputs are named by their content, action records are fixed-width). So a run costs a
  * stat per subfolder (256 per version) instead of a stat per entry (tens of thousands in a folder a
- * few versions have filled: 0.3-0.6 s of CPU a run).
+ * few versions have filled: 0.3-0.6 s of CPU a run). The run's report measures each version's
+ * GOCACHE before and after the same way (measureKept), listing entries by readdir.
  */
 import {open, readFile, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -83,6 +84,31 @@ async function readRecord(file: string): Promise<FolderRecord> {
   }
 }
 
+/** One entry subfolder as measured: its mtime, its entries' bytes, and (when read) their names. */
+interface Subfolder {
+  mtimeMs: number
+  bytes: number
+  /** The entries' names: read when asked for, or when the record could not be trusted. */
+  names?: string[]
+}
+
+/**
+ * Measures one entry subfolder, reading its entries only when its mtime differs from `seen`'s (or
+ * is racy); with `withNames`, lists them anyway (a readdir, no stat). Null when it is gone.
+ */
+async function measureSubfolder(dir: string, seen: FolderRecord[string] | undefined, now: number, withNames: boolean): Promise<Subfolder | null> {
+  // The mtime is read before the entries: an entry added meanwhile leaves a newer mtime behind.
+  const info = await stat(dir).catch(() => null)
+  if (!info) return null
+  const trusted = seen !== undefined && seen.mtimeMs === info.mtimeMs && info.mtimeMs < now - RACY_MS
+  if (trusted && !withNames) return {mtimeMs: info.mtimeMs, bytes: seen.bytes}
+  const names = await readdir(dir).catch(() => [] as string[])
+  if (trusted) return {mtimeMs: info.mtimeMs, bytes: seen.bytes, names}
+  let bytes = 0
+  for (const name of names) bytes += (await stat(path.join(dir, name)).catch(() => null))?.size ?? 0
+  return {mtimeMs: info.mtimeMs, bytes, names}
+}
+
 /**
  * The entries' bytes over every version's GOCACHE in the folder, reading only the subfolders whose
  * mtime differs from `known`'s (or is racy); returns the record of this measure too.
@@ -95,21 +121,32 @@ async function measureFolder(cacheDir: string, known: FolderRecord, now: number)
     for (const name of await entryFolders(gocache)) subfolders.push({key: path.relative(cacheDir, path.join(gocache, name)), dir: path.join(gocache, name)})
   }
   await eachBounded(subfolders, async ({key, dir}) => {
-    // The mtime is read before the entries: an entry added meanwhile leaves a newer mtime behind.
-    const info = await stat(dir).catch(() => null)
-    if (!info) return
-    const seen = known[key]
-    let folderBytes: number
-    if (seen && seen.mtimeMs === info.mtimeMs && info.mtimeMs < now - RACY_MS) {
-      folderBytes = seen.bytes
-    } else {
-      folderBytes = 0
-      for (const name of await readdir(dir).catch(() => [] as string[])) folderBytes += (await stat(path.join(dir, name)).catch(() => null))?.size ?? 0
-    }
-    record[key] = {mtimeMs: info.mtimeMs, bytes: folderBytes}
-    bytes += folderBytes
+    const measured = await measureSubfolder(dir, known[key], now, false)
+    if (!measured) return
+    record[key] = {mtimeMs: measured.mtimeMs, bytes: measured.bytes}
+    bytes += measured.bytes
   })
   return {bytes, record}
+}
+
+/**
+ * What one version's GOCACHE in the folder holds, for the run's report: its entries' names (as
+ * `3f/<name>`) and their bytes. The bytes of a subfolder the last trim measured and that has not
+ * changed since come from its record, so this costs a readdir per subfolder instead of a stat per
+ * entry. It only reads the record: the trim, under its lock, is what writes it.
+ */
+export async function measureKept(cacheDir: string, gocache: string, now: number = Date.now()): Promise<{names: string[]; files: number; bytes: number}> {
+  const known = await readRecord(path.join(cacheDir, RECORD_FILE))
+  const names: string[] = []
+  let bytes = 0
+  await eachBounded(await entryFolders(gocache), async folder => {
+    const dir = path.join(gocache, folder)
+    const measured = await measureSubfolder(dir, known[path.relative(cacheDir, dir)], now, true)
+    if (!measured) return
+    for (const name of measured.names ?? []) names.push(`${folder}/${name}`)
+    bytes += measured.bytes
+  })
+  return {names, files: names.length, bytes}
 }
 
 /** Trims the folder's build caches to `limitBytes` by least recent use (see the module comment). */

@@ -3106,6 +3106,17 @@ async function readRecord(file) {
     return {};
   }
 }
+async function measureSubfolder(dir, seen, now, withNames) {
+  const info = await stat4(dir).catch(() => null);
+  if (!info) return null;
+  const trusted = seen !== void 0 && seen.mtimeMs === info.mtimeMs && info.mtimeMs < now - RACY_MS;
+  if (trusted && !withNames) return { mtimeMs: info.mtimeMs, bytes: seen.bytes };
+  const names = await readdir5(dir).catch(() => []);
+  if (trusted) return { mtimeMs: info.mtimeMs, bytes: seen.bytes, names };
+  let bytes = 0;
+  for (const name of names) bytes += (await stat4(path13.join(dir, name)).catch(() => null))?.size ?? 0;
+  return { mtimeMs: info.mtimeMs, bytes, names };
+}
 async function measureFolder(cacheDir, known, now) {
   const record = {};
   let bytes = 0;
@@ -3114,20 +3125,25 @@ async function measureFolder(cacheDir, known, now) {
     for (const name of await entryFolders(gocache)) subfolders.push({ key: path13.relative(cacheDir, path13.join(gocache, name)), dir: path13.join(gocache, name) });
   }
   await eachBounded(subfolders, async ({ key: key2, dir }) => {
-    const info = await stat4(dir).catch(() => null);
-    if (!info) return;
-    const seen = known[key2];
-    let folderBytes;
-    if (seen && seen.mtimeMs === info.mtimeMs && info.mtimeMs < now - RACY_MS) {
-      folderBytes = seen.bytes;
-    } else {
-      folderBytes = 0;
-      for (const name of await readdir5(dir).catch(() => [])) folderBytes += (await stat4(path13.join(dir, name)).catch(() => null))?.size ?? 0;
-    }
-    record[key2] = { mtimeMs: info.mtimeMs, bytes: folderBytes };
-    bytes += folderBytes;
+    const measured = await measureSubfolder(dir, known[key2], now, false);
+    if (!measured) return;
+    record[key2] = { mtimeMs: measured.mtimeMs, bytes: measured.bytes };
+    bytes += measured.bytes;
   });
   return { bytes, record };
+}
+async function measureKept(cacheDir, gocache, now = Date.now()) {
+  const known = await readRecord(path13.join(cacheDir, RECORD_FILE));
+  const names = [];
+  let bytes = 0;
+  await eachBounded(await entryFolders(gocache), async (folder) => {
+    const dir = path13.join(gocache, folder);
+    const measured = await measureSubfolder(dir, known[path13.relative(cacheDir, dir)], now, true);
+    if (!measured) return;
+    for (const name of measured.names ?? []) names.push(`${folder}/${name}`);
+    bytes += measured.bytes;
+  });
+  return { names, files: names.length, bytes };
 }
 async function trimCacheFolder(cacheDir, limitBytes, now = Date.now()) {
   const lock = path13.join(cacheDir, ".go-matrix-trim.lock");
@@ -3244,8 +3260,8 @@ var CarriedCaches = class {
       const { usable, context } = await this.ready;
       const gocache = this.gocacheOf(version);
       if (!this.options.store) {
-        const entries = await measureEntries(gocache);
-        created.restoredNames = new Set(entries.list.map((e) => e.name));
+        const entries = await measureKept(this.options.paths.cacheDir, gocache);
+        created.restoredNames = new Set(entries.names);
         report.restored = entries.files > 0;
         report.restoredBytes = entries.bytes;
         created.keys = { key: "folder", restoreKeys: [] };
@@ -3306,9 +3322,14 @@ var CarriedCaches = class {
         (async () => {
           await state.restoring;
           if (state.keys.key === "") return;
+          if (!this.options.store) {
+            const after2 = await measureKept(this.options.paths.cacheDir, this.gocacheOf(version));
+            report.addedEntries = after2.names.filter((name) => !state.restoredNames.has(name)).length;
+            report.savedBytes = after2.bytes;
+            return;
+          }
           const after = await measureEntries(this.gocacheOf(version));
           report.addedEntries = after.list.filter((e) => !state.restoredNames.has(e.name)).length;
-          if (!this.options.store) report.savedBytes = after.bytes;
         })().catch(() => void 0)
       );
     }

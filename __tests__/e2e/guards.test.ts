@@ -15,6 +15,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {runAction, type ActionRun, type RunnerDirs} from './runner-env.js'
 import {gorootOf} from '../../scripts/toolchains.mjs'
+import {startGoMirror, type GoMirror} from '../helpers/go-mirror.js'
 import {SHARED_GO_CACHES} from '../helpers/go-caches.js'
 import {fixtureRuns} from '../coverage/fixtures.js'
 import {analysed, writeLeg} from '../aggregate/legs-builder.js'
@@ -22,8 +23,12 @@ import {analysed, writeLeg} from '../aggregate/legs-builder.js'
 const repo = path.resolve(import.meta.dirname, '../..')
 const actionBundle = path.join(repo, 'dist/index.js')
 const cliBundle = path.join(repo, 'dist/cli.js')
-/** Nothing listens here: the installer resolves versions against local-toolchains. */
-const NO_MIRROR = 'http://127.0.0.1:9/dl'
+/**
+ * A loopback go.dev/dl that lists the machine's releases and serves no archive: versions resolve
+ * against it at once, and local-toolchains provide them. (An address where nothing listens would
+ * cost each run the index's retries, some 5 s of backoff, before it falls back to local-toolchains.)
+ */
+let mirror: GoMirror
 
 /** Every file and folder under `dir` with a digest of its content (links by their target), but `skip`. */
 async function tree(dir: string, skip: readonly string[] = []): Promise<Map<string, string>> {
@@ -87,6 +92,7 @@ describe('guards', () => {
   const userFiles = {'summary.md': '# my summary\n', 'report.json': '{"mine": true}\n', '1.22.12/coverage.out': 'my notes\n'}
 
   beforeAll(async () => {
+    mirror = await startGoMirror({versions: []})
     root = await mkdtemp(path.join(os.tmpdir(), 'go-matrix-e2e-guards-'))
     workspace = path.join(root, 'workspace')
     home = path.join(root, 'home')
@@ -111,10 +117,13 @@ describe('guards', () => {
     await mkdir(dirs.root, {recursive: true})
   }, 120_000)
 
-  afterAll(() => rm(root, {recursive: true, force: true}))
+  afterAll(async () => {
+    await mirror?.close()
+    await rm(root, {recursive: true, force: true})
+  })
 
   const action = (inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> =>
-    runAction(actionBundle, dirs, {'go-versions': '1.22', 'local-toolchains': gorootOf('1.22'), 'download-base-url': NO_MIRROR, ...inputs}, extraEnv)
+    runAction(actionBundle, dirs, {'go-versions': '1.22', 'local-toolchains': gorootOf('1.22'), 'download-base-url': mirror.baseUrl, ...inputs}, extraEnv)
 
   const cliEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -138,10 +147,12 @@ describe('guards', () => {
       ['docs', (ws: string) => `input report-directory: ${ws}/docs already holds files go-matrix did not write (summary.md)`]
     ])('report-directory %p: exit 2, and nothing changes', async (dir, message) => {
       const before = await everything()
+      const asked = mirror.requests.length
       const run = await action({'report-directory': dir})
       expect(run.stdout).toContain(`::error::${message(workspace)}`)
       expect(run.code).toBe(2)
       expect(await everything()).toEqual(before)
+      expect(mirror.requests.slice(asked)).toEqual([])
       // Refused before installing or running anything: no work folder was made either.
       expect(existsSync(path.join(dirs.temp, 'go-matrix-work'))).toBe(false)
       expect(existsSync(`${workspace}-work`)).toBe(false)
@@ -198,14 +209,16 @@ describe('guards', () => {
       [['--baseline', 'main/report.json'], (ws: string) => `go-matrix run: --baseline: ${ws}/main/report.json does not exist; give a report.json or LCOV file, or auto, or none`],
       [['--test-flags', '-v -coverprofile=elsewhere.out'], () => "go-matrix run: --test-flags: -coverprofile=elsewhere.out conflicts with go-matrix's own flags"]
     ])('%j: exit 2 within seconds, nothing installed or run', async (flags, message) => {
+      const before = mirror.requests.length
       const run = await runCli(
-        ['run', '--go-versions', '1.22', '--local-toolchains', gorootOf('1.22'), '--download-base-url', NO_MIRROR, '--report-directory', path.join(root, 'cli-report'), ...flags],
+        ['run', '--go-versions', '1.22', '--local-toolchains', gorootOf('1.22'), '--download-base-url', mirror.baseUrl, '--report-directory', path.join(root, 'cli-report'), ...flags],
         workspace,
         cliEnv({RUNNER_TOOL_CACHE: emptyToolCache()})
       )
       expect(run.stderr).toContain(message(workspace))
       expect(run.code).toBe(2)
       expect(run.seconds).toBeLessThan(10)
+      expect(mirror.requests.slice(before)).toEqual([])
       expect(existsSync(emptyToolCache())).toBe(false)
       expect(existsSync(path.join(root, 'cli-report', '1.22.12'))).toBe(false)
     })
@@ -224,7 +237,7 @@ describe('guards', () => {
 
     it('dist/cli.js: min-coverage fails when a toolchain runs no test and writes no profile, and says why', async () => {
       const run = await runCli(
-        ['run', '--go-versions', '1.21', '--local-toolchains', fake, '--download-base-url', NO_MIRROR, '--min-coverage', '90', '--report-directory', path.join(root, 'no-tests')],
+        ['run', '--go-versions', '1.21', '--local-toolchains', fake, '--download-base-url', mirror.baseUrl, '--min-coverage', '90', '--report-directory', path.join(root, 'no-tests')],
         workspace,
         cliEnv()
       )
@@ -267,7 +280,7 @@ describe('guards', () => {
     it('dist/cli.js keeps Go’s work folder in the user’s own cache folder, not beside the report folder', async () => {
       const record = path.join(root, 'cli-gopath')
       const run = await runCli(
-        ['run', '--go-versions', '1.22', '--local-toolchains', gorootOf('1.22'), '--download-base-url', NO_MIRROR, '--max-version-delta', '100', '--report-directory', path.join(root, 'cli-run')],
+        ['run', '--go-versions', '1.22', '--local-toolchains', gorootOf('1.22'), '--download-base-url', mirror.baseUrl, '--max-version-delta', '100', '--report-directory', path.join(root, 'cli-run')],
         workspace,
         cliEnv({RECORD_GOPATH_TO: record})
       )

@@ -27,7 +27,7 @@ async function main(argv, io = defaultIo()) {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
-      return (await import("./chunks/run-5PXUY5OR.js")).runCommand(rest, io);
+      return (await import("./chunks/run-4QSDFTAO.js")).runCommand(rest, io);
     case "aggregate":
       return (await import("./chunks/aggregate-3EYQYR5N.js")).aggregateCommand(rest, io);
     case "coverage":

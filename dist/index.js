@@ -38,7 +38,7 @@ import {
   retrying,
   runPipeline,
   saveEntry
-} from "./chunks/chunk-AUBC4RVL.js";
+} from "./chunks/chunk-KK4IVAGN.js";
 import {
   COMMENT_LIMIT_BYTES,
   parseGitDiff,

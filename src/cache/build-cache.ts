@@ -42,7 +42,7 @@ export async function entryFolders(gocache: string): Promise<string[]> {
 }
 
 /** Every entry file of a GOCACHE, as paths relative to it. */
-async function entryFiles(gocache: string): Promise<string[]> {
+export async function entryFiles(gocache: string): Promise<string[]> {
   const folders = await entryFolders(gocache)
   const lists = await Promise.all(
     folders.map(async folder => {

@@ -14,7 +14,7 @@ import path from 'node:path'
 import {versionDirs, type MatrixPaths} from '../runner/env.js'
 import type {Logger} from '../util/log.js'
 import {buildCacheKeys, digestOfDependencies, moduleCacheKeys, type CarriedKeys, type KeyContext} from './keys.js'
-import {markRestored, measureEntries, pruneUnused} from './build-cache.js'
+import {entryFiles, markRestored, measureEntries, pruneUnused} from './build-cache.js'
 import {pruneModuleCache, readModuleNeeds} from './module-cache.js'
 import {formatMiB, type VersionCacheReport} from './report.js'
 import {bytesOf, type CacheClient} from '../transport/actions-cache.js'
@@ -182,14 +182,13 @@ export class CarriedCaches {
         (async () => {
           await state.restoring
           if (state.keys.key === '') return
-          if (!this.options.store) {
-            const after = await measureKept(this.options.paths.cacheDir, this.gocacheOf(version))
-            report.addedEntries = after.names.filter(name => !state.restoredNames.has(name)).length
-            report.savedBytes = after.bytes
-            return
-          }
-          const after = await measureEntries(this.gocacheOf(version))
-          report.addedEntries = after.list.filter(e => !state.restoredNames.has(e.name)).length
+          const gocache = this.gocacheOf(version)
+          // A folder's bytes come with its names (measureKept); a restored cache that is not saved
+          // reports no bytes, so its names, a readdir per entry folder, are all that is read.
+          const kept = this.options.store ? null : await measureKept(this.options.paths.cacheDir, gocache)
+          const names = kept ? kept.names : await entryFiles(gocache)
+          report.addedEntries = names.filter(name => !state.restoredNames.has(name)).length
+          if (kept) report.savedBytes = kept.bytes
         })().catch(() => undefined)
       )
     }

@@ -3322,14 +3322,11 @@ var CarriedCaches = class {
         (async () => {
           await state.restoring;
           if (state.keys.key === "") return;
-          if (!this.options.store) {
-            const after2 = await measureKept(this.options.paths.cacheDir, this.gocacheOf(version));
-            report.addedEntries = after2.names.filter((name) => !state.restoredNames.has(name)).length;
-            report.savedBytes = after2.bytes;
-            return;
-          }
-          const after = await measureEntries(this.gocacheOf(version));
-          report.addedEntries = after.list.filter((e) => !state.restoredNames.has(e.name)).length;
+          const gocache = this.gocacheOf(version);
+          const kept = this.options.store ? null : await measureKept(this.options.paths.cacheDir, gocache);
+          const names = kept ? kept.names : await entryFiles(gocache);
+          report.addedEntries = names.filter((name) => !state.restoredNames.has(name)).length;
+          if (kept) report.savedBytes = kept.bytes;
         })().catch(() => void 0)
       );
     }

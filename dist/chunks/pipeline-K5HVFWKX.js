@@ -2,7 +2,7 @@ import {createRequire as __goMatrixCreateRequire} from 'node:module';
 const require = __goMatrixCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-AUBC4RVL.js";
+} from "./chunk-KK4IVAGN.js";
 import "./chunk-NFFW3GOK.js";
 import "./chunk-GCRRJQIJ.js";
 import "./chunk-U7QWH5N3.js";
